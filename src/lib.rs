@@ -1,0 +1,82 @@
+//! # planlens — reads Chinese government plans
+//!
+//! `analyze(text)` turns the text of a 工作要点 / 工作计划 / 行动方案 / 实施方案 / 规划 / 政府工作报告 into
+//! its structure (document elements, heading outline, rebuilt tables) and its targets (every
+//! measurable commitment, normalised), as the `planlens/1` JSON contract in [`model`].
+//!
+//! The modules read like the pipeline:
+//!
+//! 1. [`clean`] — input cleaning into a folded working copy with an offset map ([`text`]).
+//! 2. [`elements`] — document elements: titles, issuers, dates, 文号, 主送/抄送/附件, period, and
+//!    where the plan body is.
+//! 3. [`tables`] — tables carried flattened one cell per line, rebuilt.
+//! 4. [`outline`] — the heading hierarchy.
+//! 5. [`numerals`] and [`targets`] — quantities, comparators, deadlines, subjects.
+//! 6. [`render`] — JSON, Markdown and CSV output.
+//!
+//! The core is pure Rust with no browser types; `wasm` (the JavaScript binding) and `web` (the
+//! page) are compiled only for `wasm32`.
+
+pub mod clean;
+pub mod elements;
+pub mod model;
+pub mod numerals;
+pub mod outline;
+pub mod render;
+pub mod tables;
+pub mod targets;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+use model::{Analysis, OutlineNode, Warning, SCHEMA};
+
+/// Analyses one plan. Never panics; any input (empty, binary, huge) gets a result.
+pub fn analyze(input: &str) -> Analysis {
+    let text = clean::clean(input);
+    let mut warnings: Vec<Warning> = Vec::new();
+    if text.clean.trim().is_empty() {
+        warnings.push(Warning {
+            code: "empty-input".into(),
+            message: "输入为空或不含可读文字 (the input is empty or has no readable text)".into(),
+            span: [0, text.original_len()],
+        });
+    }
+    let elements = elements::extract(&text);
+    warnings.extend(elements.warnings.iter().cloned());
+    let tables = tables::detect(&text, elements.body.clone());
+    let outline = outline::build(&text, elements.body.clone(), &tables);
+    warnings.extend(outline.warnings.iter().cloned());
+    let mut found = targets::extract(&targets::Context {
+        text: &text,
+        body: elements.body.clone(),
+        plan_year: elements.plan_year,
+        period: elements.document.period,
+        outline: &outline.nodes,
+        skip: &outline.marker_ranges,
+        tables: &tables,
+    });
+    for t in &mut found {
+        t.path = path_at(&outline.nodes, t.span[0]);
+    }
+    Analysis {
+        schema: SCHEMA.to_string(),
+        document: elements.document,
+        outline: outline.nodes,
+        targets: found,
+        tables: tables.into_iter().map(|b| b.table).collect(),
+        warnings,
+    }
+}
+
+/// Child indexes from the outline root to the deepest node whose span contains `at`.
+pub fn path_at(nodes: &[OutlineNode], at: usize) -> Vec<usize> {
+    let mut path = Vec::new();
+    let mut level = nodes;
+    while let Some(i) = level.iter().position(|n| n.span[0] <= at && at < n.span[1]) {
+        path.push(i);
+        level = &level[i].children;
+    }
+    path
+}

@@ -1,0 +1,224 @@
+//! Output formats: `planlens/1` JSON, a Markdown outline with targets under their headings, and
+//! CSV with one target per row and its section path.
+
+use crate::model::{Analysis, Comparator, OutlineNode, Target};
+
+/// Pretty `planlens/1` JSON.
+pub fn json(a: &Analysis) -> String {
+    serde_json::to_string_pretty(a).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+}
+
+/// One-line `planlens/1` JSON (for JSON Lines).
+pub fn json_line(a: &Analysis) -> String {
+    serde_json::to_string(a).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+}
+
+fn comparator_word(c: Option<Comparator>) -> &'static str {
+    match c {
+        Some(Comparator::Gt) => ">",
+        Some(Comparator::Gte) => "≥",
+        Some(Comparator::Lt) => "<",
+        Some(Comparator::Lte) => "≤",
+        Some(Comparator::Approx) => "≈",
+        _ => "",
+    }
+}
+
+fn fmt_num(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// The normalised quantity of a target: `≥65 %`, `4–5 所`, `>12000 个`.
+pub fn quantity(t: &Target) -> String {
+    let unit = t.unit.as_deref().unwrap_or("");
+    let num = match (t.range, t.value) {
+        (Some([a, b]), _) => format!("{}–{}", fmt_num(a), fmt_num(b)),
+        (None, Some(v)) => format!("{}{}", comparator_word(t.comparator), fmt_num(v)),
+        (None, None) => String::new(),
+    };
+    let change = match t.change {
+        Some(crate::model::Change::Increase) => "+",
+        Some(crate::model::Change::Decrease) => "−",
+        None => "",
+    };
+    format!("{change}{num}{unit}")
+}
+
+/// Markdown: the outline as nested headings/lists, each target under the deepest heading holding it.
+pub fn markdown(a: &Analysis) -> String {
+    let mut out = String::new();
+    let title = a.document.title.as_deref().unwrap_or("（无标题 untitled）");
+    out.push_str(&format!("# {}\n\n", md_escape(title)));
+    if let Some(d) = &a.document.date {
+        out.push_str(&format!("- 日期: {d}\n"));
+    }
+    if !a.document.issuers.is_empty() {
+        out.push_str(&format!(
+            "- 发文机关: {}\n",
+            md_escape(&a.document.issuers.join("、"))
+        ));
+    }
+    if let Some(p) = a.document.period {
+        out.push_str(&format!("- 规划期: {}–{}\n", p.from, p.to));
+    }
+    out.push('\n');
+    let top: Vec<&Target> = a.targets.iter().filter(|t| t.path.is_empty()).collect();
+    if !top.is_empty() {
+        push_targets(&mut out, &top, 0);
+        out.push('\n');
+    }
+    for (i, n) in a.outline.iter().enumerate() {
+        push_node(&mut out, a, n, &mut vec![i]);
+    }
+    out
+}
+
+fn push_node(out: &mut String, a: &Analysis, n: &OutlineNode, path: &mut Vec<usize>) {
+    let depth = (n.level as usize + 1).min(6);
+    out.push_str(&format!(
+        "{} {}{}\n\n",
+        "#".repeat(depth),
+        md_escape(&n.marker),
+        md_escape(&n.title)
+    ));
+    let mine: Vec<&Target> = a.targets.iter().filter(|t| t.path == *path).collect();
+    if !mine.is_empty() {
+        push_targets(out, &mine, 0);
+        out.push('\n');
+    }
+    for (i, c) in n.children.iter().enumerate() {
+        path.push(i);
+        push_node(out, a, c, path);
+        path.pop();
+    }
+}
+
+fn push_targets(out: &mut String, ts: &[&Target], indent: usize) {
+    for t in ts {
+        let mut line = format!("{}- **{}**", " ".repeat(indent), md_escape(&t.text));
+        let q = quantity(t);
+        if !q.is_empty() {
+            line.push_str(&format!(" ({q})"));
+        }
+        if let Some(s) = &t.subject {
+            line.push_str(&format!(" — {}", md_escape(s)));
+        }
+        if let Some(d) = &t.deadline {
+            line.push_str(&format!(" ⏰ {}", md_escape(d)));
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+}
+
+/// Escapes Markdown and HTML-significant characters so user text stays inert text.
+pub fn md_escape(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '!' | '{' | '}' => {
+                o.push('\\');
+                o.push(c)
+            }
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '&' => o.push_str("&amp;"),
+            '\n' | '\r' => o.push(' '),
+            c => o.push(c),
+        }
+    }
+    o
+}
+
+/// CSV (RFC 4180), one target per row, with its section path as titles.
+pub fn csv(a: &Analysis) -> String {
+    let mut out = String::from(
+        "section,text,kind,value,range_low,range_high,unit,comparator,change,subject,deadline,due,start,end\n",
+    );
+    for t in &a.targets {
+        let section = section_titles(&a.outline, &t.path).join(" > ");
+        let (lo, hi) = t.range.map_or((String::new(), String::new()), |[a, b]| {
+            (fmt_num(a), fmt_num(b))
+        });
+        let row = [
+            section,
+            t.text.clone(),
+            enum_str(&t.kind),
+            t.value.map(fmt_num).unwrap_or_default(),
+            lo,
+            hi,
+            t.unit.clone().unwrap_or_default(),
+            t.comparator.as_ref().map(enum_str).unwrap_or_default(),
+            t.change.as_ref().map(enum_str).unwrap_or_default(),
+            t.subject.clone().unwrap_or_default(),
+            t.deadline.clone().unwrap_or_default(),
+            t.due.clone().unwrap_or_default(),
+            t.span[0].to_string(),
+            t.span[1].to_string(),
+        ];
+        out.push_str(
+            &row.iter()
+                .map(|c| csv_cell(c))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+        out.push('\n');
+    }
+    out
+}
+
+fn enum_str<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// One CSV cell, quoted when needed; a leading `= + - @` is defused so spreadsheets do not run it.
+pub fn csv_cell(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err() {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+/// Titles of the outline nodes along `path`.
+pub fn section_titles(nodes: &[OutlineNode], path: &[usize]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut level = nodes;
+    for &i in path {
+        let Some(n) = level.get(i) else { break };
+        out.push(format!("{}{}", n.marker, n.title));
+        level = &n.children;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_and_defuses() {
+        assert_eq!(csv_cell("a,b"), "\"a,b\"");
+        assert_eq!(csv_cell("say \"x\""), "\"say \"\"x\"\"\"");
+        assert_eq!(csv_cell("=cmd()"), "'=cmd()");
+        assert_eq!(csv_cell("-5"), "-5");
+    }
+
+    #[test]
+    fn markdown_escapes_html() {
+        assert_eq!(md_escape("<script>"), "&lt;script&gt;");
+        assert_eq!(md_escape("[x](javascript:1)"), "\\[x\\](javascript:1)");
+    }
+}

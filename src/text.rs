@@ -1,0 +1,231 @@
+//! The working copy of the input, with a map back to original char offsets.
+//!
+//! Every later stage reads [`Text::clean`], a *folded matching copy* of the input: artefacts and
+//! chrome removed, full-width ASCII folded to half-width (`（`→`(`, `１`→`1`, `％`→`%`, `，`→`,`),
+//! ideographic spaces turned into ASCII spaces, and hard-wrapped lines rejoined. Patterns can then
+//! be written once, for half-width forms, and still match both.
+//!
+//! Nothing is lost: each byte of `clean` knows the char offset in the original input it came from,
+//! so any byte range of `clean` becomes a `planlens/1` [`Span`] with [`Text::span`], and
+//! [`Text::display`] gives back the words as they were written (full-width forms included).
+//!
+//! Why bytes and not chars: the `regex` crate reports byte offsets, and converting at the very end
+//! (once per span) is cheaper than keeping the working copy as `Vec<char>`.
+
+use crate::model::Span;
+use std::ops::Range;
+
+/// The folded working copy of one input and its offset map.
+#[derive(Debug, Clone)]
+pub struct Text {
+    /// The folded, cleaned text. Paragraphs are separated by `\n`; an empty line stays empty.
+    pub clean: String,
+    /// `map[b]` = char offset in the original of the char that byte `b` of `clean` belongs to;
+    /// `map[clean.len()]` = the original length in chars.
+    map: Vec<u32>,
+    /// The original input as chars, for [`Text::display`] and [`Text::original`].
+    orig: Vec<char>,
+}
+
+impl Text {
+    /// Original char offset of byte `b` of `clean` (clamped to the end).
+    pub fn orig_offset(&self, b: usize) -> usize {
+        self.map[b.min(self.map.len() - 1)] as usize
+    }
+
+    /// The `planlens/1` span of a byte range of `clean`: from the original position of its first
+    /// char to just after the original position of its last char.
+    pub fn span(&self, r: Range<usize>) -> Span {
+        let r = self.clamp(r);
+        let start = self.orig_offset(r.start);
+        if r.end <= r.start {
+            return [start, start];
+        }
+        let end = self.orig_offset(r.end - 1) + 1;
+        [start, end.max(start)]
+    }
+
+    /// The words of a byte range of `clean` as the input wrote them (full-width forms kept,
+    /// removed artefacts and joined line breaks left out).
+    pub fn display(&self, r: Range<usize>) -> String {
+        let r = self.clamp(r);
+        let mut out = String::with_capacity(r.len());
+        for (i, c) in self.clean[r.clone()].char_indices() {
+            let o = self
+                .orig
+                .get(self.orig_offset(r.start + i))
+                .copied()
+                .unwrap_or(c);
+            out.push(if o != c && fold_char(o) == Some(c) {
+                o
+            } else {
+                c
+            });
+        }
+        out
+    }
+
+    /// The original input between two char offsets (what a span points at).
+    pub fn original(&self, span: Span) -> String {
+        let e = span[1].min(self.orig.len());
+        let s = span[0].min(e);
+        self.orig[s..e].iter().collect()
+    }
+
+    /// Length of the original input in chars.
+    pub fn original_len(&self) -> usize {
+        self.orig.len()
+    }
+
+    /// Byte ranges of the lines of `clean` (without their `\n`), in order.
+    pub fn lines(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        let mut start = 0;
+        self.clean.split('\n').map(move |l| {
+            let r = start..start + l.len();
+            start = r.end + 1;
+            r
+        })
+    }
+
+    /// `r` shrunk to lie inside `clean` on char boundaries.
+    pub fn clamp(&self, r: Range<usize>) -> Range<usize> {
+        let mut s = r.start.min(self.clean.len());
+        let mut e = r.end.min(self.clean.len()).max(s);
+        while !self.clean.is_char_boundary(s) {
+            s -= 1;
+        }
+        while !self.clean.is_char_boundary(e) {
+            e += 1;
+        }
+        s..e
+    }
+}
+
+/// Builds a [`Text`] one char at a time, recording where each came from.
+#[derive(Debug, Default)]
+pub struct TextBuilder {
+    clean: String,
+    map: Vec<u32>,
+}
+
+impl TextBuilder {
+    pub fn with_capacity(bytes: usize) -> Self {
+        TextBuilder {
+            clean: String::with_capacity(bytes),
+            map: Vec::with_capacity(bytes + 1),
+        }
+    }
+
+    /// Appends `c`, which stands for the original char at `orig` (char offset).
+    pub fn push(&mut self, c: char, orig: usize) {
+        self.clean.push(c);
+        for _ in 0..c.len_utf8() {
+            self.map.push(orig as u32);
+        }
+    }
+
+    /// What has been built so far.
+    pub fn as_str(&self) -> &str {
+        &self.clean
+    }
+
+    /// Removes trailing chars while `f` holds for them.
+    pub fn trim_end_matches(&mut self, f: impl Fn(char) -> bool) {
+        while let Some(c) = self.clean.chars().next_back() {
+            if !f(c) {
+                break;
+            }
+            self.clean.pop();
+            self.map.truncate(self.clean.len());
+        }
+    }
+
+    pub fn finish(mut self, original: &str) -> Text {
+        let orig: Vec<char> = original.chars().collect();
+        self.map.push(orig.len() as u32);
+        Text {
+            clean: self.clean,
+            map: self.map,
+            orig,
+        }
+    }
+}
+
+/// Copies `b` into a builder unchanged, byte range by byte range (for stages that rewrite a
+/// `Text` into a new one, such as line joining).
+pub fn copy_range(out: &mut TextBuilder, t: &Text, r: Range<usize>) {
+    let r = t.clamp(r);
+    for (i, c) in t.clean[r.clone()].char_indices() {
+        out.push(c, t.orig_offset(r.start + i));
+    }
+}
+
+/// The fold of one char in the matching copy, or `None` when it stays as it is.
+///
+/// Full-width ASCII (U+FF01–FF5E) → ASCII; U+3000 and NBSP → space. Deliberately *not* NFKC: that
+/// would turn `①` into `1` and `⑴` into `(1)`, destroying heading families, and `²` into a digit.
+pub fn fold_char(c: char) -> Option<char> {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0),
+        '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' | '\t' => Some(' '),
+        _ => None,
+    }
+}
+
+/// `c` folded (see [`fold_char`]).
+pub fn fold(c: char) -> char {
+    fold_char(c).unwrap_or(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn build(s: &str) -> Text {
+        let mut b = TextBuilder::default();
+        for (i, c) in s.chars().enumerate() {
+            b.push(fold(c), i);
+        }
+        b.finish(s)
+    }
+
+    #[test]
+    fn spans_are_char_offsets_into_the_original() {
+        let t = build("一、（一）达到６５％");
+        let at = t.clean.find("65%").unwrap();
+        let sp = t.span(at..at + 3);
+        assert_eq!(sp, [7, 10]);
+        assert_eq!(t.original(sp), "６５％");
+        assert_eq!(t.display(at..at + 3), "６５％");
+    }
+
+    #[test]
+    fn display_keeps_fullwidth_and_skips_removed_chars() {
+        let src = "甲[x]乙，丙";
+        let mut b = TextBuilder::default();
+        for (i, c) in src.chars().enumerate() {
+            if !(1..=3).contains(&i) {
+                b.push(fold(c), i);
+            }
+        }
+        let t = b.finish(src);
+        assert_eq!(t.clean, "甲乙,丙");
+        assert_eq!(t.display(0..t.clean.len()), "甲乙，丙");
+        assert_eq!(t.span(0..t.clean.len()), [0, 7]);
+    }
+
+    #[test]
+    fn lines_cover_the_text() {
+        let t = build("a\n\nbc");
+        let lines: Vec<_> = t.lines().map(|r| &t.clean[r]).collect();
+        assert_eq!(lines, vec!["a", "", "bc"]);
+    }
+
+    #[test]
+    fn empty_ranges_and_out_of_bounds_do_not_panic() {
+        let t = build("");
+        assert_eq!(t.span(0..0), [0, 0]);
+        assert_eq!(t.span(5..9), [0, 0]);
+        assert_eq!(t.display(3..1), "");
+    }
+}
