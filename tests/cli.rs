@@ -1,0 +1,175 @@
+//! The command line as a user runs it: formats, stdin, encodings, exit codes.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn planlens(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_planlens"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run planlens");
+    if let Some(input) = stdin {
+        child.stdin.take().unwrap().write_all(input).unwrap();
+    } else {
+        drop(child.stdin.take());
+    }
+    child.wait_with_output().expect("planlens output")
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn tmp(name: &str, bytes: &[u8]) -> String {
+    let dir = std::env::temp_dir().join(format!("planlens-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p.to_string_lossy().into_owned()
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+}
+
+const SEED: &str = "002_e8cc19e7a70357cd.txt";
+
+#[test]
+fn analyze_prints_planlens_json() {
+    let out = planlens(&["analyze", &fixture(SEED)], None);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&out);
+    assert_eq!(v["schema"], "planlens/1");
+    assert!(v["outline"].as_array().is_some_and(|o| !o.is_empty()));
+    assert!(v["targets"].as_array().is_some_and(|t| !t.is_empty()));
+    for key in ["document", "tables", "warnings"] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+}
+
+#[test]
+fn stdin_gives_the_same_analysis_as_the_file() {
+    let bytes = std::fs::read(fixture(SEED)).unwrap();
+    let a = planlens(&["analyze", &fixture(SEED)], None);
+    let b = planlens(&["analyze", "-"], Some(&bytes));
+    assert_eq!(b.status.code(), Some(0));
+    assert_eq!(json(&a), json(&b));
+}
+
+#[test]
+fn markdown_lists_targets_under_headings() {
+    let out = planlens(&["analyze", &fixture(SEED), "--format", "markdown"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.starts_with("# "), "{md}");
+    assert!(
+        md.lines().any(|l| l.starts_with("## ")),
+        "no section heading"
+    );
+    assert!(md.lines().any(|l| l.starts_with("- **")), "no target line");
+}
+
+#[test]
+fn csv_has_one_row_per_target_with_its_section() {
+    let out = planlens(&["analyze", &fixture(SEED), "--format=csv"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let v = json(&planlens(&["analyze", &fixture(SEED)], None));
+    let n = v["targets"].as_array().unwrap().len();
+    let mut lines = csv.lines();
+    assert!(lines.next().unwrap().starts_with("section,text,kind,value"));
+    // Records, not physical lines: a quoted cell may hold a line break.
+    let mut quoted = false;
+    let mut records = 0;
+    for c in csv.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '\n' if !quoted => records += 1,
+            _ => {}
+        }
+    }
+    assert_eq!(records - 1, n);
+}
+
+#[test]
+fn gb18030_input_is_refused_with_a_hint_then_read_with_the_flag() {
+    let text = std::fs::read_to_string(fixture(SEED)).unwrap();
+    // Encode as GB18030 by hand through encoding_rs's encoder (a dev path only).
+    let (gbk, _, _) = encoding_rs::GB18030.encode(&text);
+    let path = tmp("plan-gbk.txt", &gbk);
+    let refused = planlens(&["analyze", &path], None);
+    assert_eq!(refused.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(err.contains("--encoding gb18030"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "one-line message: {err}");
+    let read = planlens(&["analyze", &path, "--encoding", "gb18030"], None);
+    assert_eq!(read.status.code(), Some(0));
+    assert_eq!(
+        json(&read),
+        json(&planlens(&["analyze", &fixture(SEED)], None))
+    );
+}
+
+#[test]
+fn binary_input_is_refused() {
+    let path = tmp("image.bin", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0");
+    let out = planlens(&["analyze", &path], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("binary"));
+}
+
+#[test]
+fn empty_input_is_valid_json_with_a_warning() {
+    let out = planlens(&["analyze", "-"], Some(b""));
+    assert_eq!(out.status.code(), Some(0));
+    let v = json(&out);
+    assert_eq!(v["outline"].as_array().unwrap().len(), 0);
+    assert_eq!(v["warnings"][0]["code"], "empty-input");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &[][..],
+        &["analyze"][..],
+        &["frobnicate", "x"][..],
+        &["analyze", "a.txt", "--format", "pdf"][..],
+    ] {
+        let out = planlens(args, None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("usage"));
+    }
+}
+
+#[test]
+fn missing_file_exits_1() {
+    let out = planlens(&["analyze", "/nonexistent/plan.txt"], None);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn a_directory_gives_json_lines_in_order() {
+    let dir = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
+    let out = planlens(&["analyze", &dir], None);
+    assert_eq!(out.status.code(), Some(0));
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 5);
+    let files: Vec<&str> = lines.iter().map(|v| v["file"].as_str().unwrap()).collect();
+    let mut sorted = files.clone();
+    sorted.sort();
+    assert_eq!(files, sorted);
+    assert!(lines.iter().all(|v| v["schema"] == "planlens/1"));
+}
