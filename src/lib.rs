@@ -18,6 +18,7 @@
 //! page) are compiled only for `wasm32`.
 
 pub mod clean;
+pub mod compare;
 pub mod elements;
 pub mod model;
 pub mod numerals;
