@@ -417,8 +417,21 @@ pub fn compare_analyses(a_text: &str, a: &Analysis, b_text: &str, b: &Analysis) 
         let mut counts = AnnualCounts::default();
         let mut annual_used = vec![false; pn.items.len()];
         for it in &pm.items {
-            let partner = mp.iter().find(|p| p.0 == it.index).map(|p| p.1);
             let for_year = matches!(it.when, When::Year(y) if y == year) || it.when == When::Yearly;
+            // A yearly body target often restates the table's cell for the year (每年评选区名班主任
+            // 100名 / the 2023 cell 新增市区名班主任100名): it is covered by that cell's partner.
+            let partner = mp.iter().find(|p| p.0 == it.index).map(|p| p.1).or_else(|| {
+                if !for_year {
+                    return None;
+                }
+                mp.iter()
+                    .filter(|p| {
+                        let o = &pm.items[p.0];
+                        o.class == it.class && o.index != it.index && subject::similarity(&o.key, &it.key) >= 0.6
+                    })
+                    .map(|p| p.1)
+                    .next()
+            });
             let st = match (partner, for_year) {
                 (Some(j), true) => status(it, &pn.items[j]),
                 (Some(_), false) => "in_period",

@@ -275,3 +275,54 @@ fn cli_compare_and_check() {
     assert_eq!(planlens(&["compare", &a, &b, "--format", "jsonl"]).status.code(), Some(2));
     assert_eq!(planlens(&["compare", &a, "/nonexistent/plan.txt"]).status.code(), Some(1));
 }
+
+const TRANSPORT_2023: &str = "某县2023年交通运输工作要点\n\n一、公路建设\n\n1.完成危桥改造15座。\n\n二、公共交通\n\n2.新增公交线路8条,新能源公交车占比达到85%。\n\n三、安全生产\n\n3.全年开展安全检查12次。\n";
+const TRANSPORT_2024: &str = "某县2024年交通运输工作要点\n\n一、加快公路建设\n\n1.完成危桥改造20座。全年投资1.5亿元。\n\n二、发展公共交通\n\n2.新增公交线路6条,新能源公交车占比达到90%。\n\n三、平安交通\n\n3.新建充电桩300台。\n";
+
+#[test]
+fn this_years_plan_against_last_years() {
+    let c = compare::compare(TRANSPORT_2023, TRANSPORT_2024);
+    assert_eq!(c.mode, "general");
+    assert!(c.annual.is_none());
+    let diff = |s: &str| c.pairs.iter().find(|p| p.a.subject.contains(s)).and_then(|p| p.difference);
+    assert_eq!(diff("危桥改造"), Some(5.0));
+    assert_eq!(diff("公交线路"), Some(-2.0));
+    assert_eq!(diff("新能源公交车占比"), Some(5.0));
+    assert_eq!(c.pairs.len(), 3, "{:?}", c.pairs.iter().map(|p| (&p.a.subject, &p.b.subject)).collect::<Vec<_>>());
+    assert!(c.only_a.iter().any(|r| r.subject.contains("安全检查")));
+    assert!(c.only_b.iter().any(|r| r.subject.contains("充电桩")));
+    let titles: Vec<(&str, &str)> = c.sections.iter().map(|s| (s.a.title.as_str(), s.b.title.as_str())).collect();
+    assert!(titles.contains(&("公路建设", "加快公路建设")), "{titles:?}");
+    assert!(titles.contains(&("公共交通", "发展公共交通")), "{titles:?}");
+}
+
+/// When the analysis carries the rebuilt table (the structure work), the check reads it instead of
+/// the text: rebuild 003's table as `planlens/1` rows and the same disagreements must come out.
+#[test]
+fn self_check_reads_the_analysis_tables_too() {
+    let (text, _) = fixture("003_");
+    let chars: Vec<char> = text.chars().collect();
+    let grids = compare::grid::detect(&chars);
+    assert_eq!(grids.len(), 1);
+    let g = &grids[0];
+    let cell = |s: [usize; 2]| chars[s[0]..s[1]].iter().collect::<String>();
+    let mut columns = vec!["项目名称".to_string(), "主要内容".to_string()];
+    columns.extend(g.years.iter().map(|y| y.to_string()));
+    let rows: Vec<Vec<String>> = g
+        .rows
+        .iter()
+        .map(|r| {
+            let mut row = vec![r.label.clone()];
+            for role in std::iter::once(compare::grid::Role::Total).chain(g.years.iter().map(|&y| compare::grid::Role::Year(y))) {
+                row.push(r.cells.iter().find(|c| c.role == role).map(|c| cell(c.span)).unwrap_or_default());
+            }
+            row
+        })
+        .collect();
+    let mut a = planlens::analyze(&text);
+    a.tables = vec![planlens::model::Table { title: None, columns, rows, span: g.span }];
+    let with_table = compare::check_analysis(&text, &a);
+    let from_text = compare::check(&text);
+    let subjects = |c: &compare::Check| c.flags.iter().map(|f| (f.subject.clone(), f.spans.clone())).collect::<Vec<_>>();
+    assert_eq!(subjects(&with_table), subjects(&from_text));
+}
