@@ -326,3 +326,48 @@ fn self_check_reads_the_analysis_tables_too() {
     let subjects = |c: &compare::Check| c.flags.iter().map(|f| (f.subject.clone(), f.spans.clone())).collect::<Vec<_>>();
     assert_eq!(subjects(&with_table), subjects(&from_text));
 }
+
+mod properties {
+    use planlens::compare;
+    use proptest::prelude::*;
+
+    /// Plan-like text: numbers, measure words, years, list separators, table-ish lines.
+    fn plan_like() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("新增".to_string()),
+            Just("三年内".to_string()),
+            Just("每年".to_string()),
+            Just("学校".to_string()),
+            Just("名班主任".to_string()),
+            Just("、".to_string()),
+            Just(",".to_string()),
+            Just("。".to_string()),
+            Just("\n\n".to_string()),
+            Just("2023".to_string()),
+            Just("2024年".to_string()),
+            Just("(".to_string()),
+            Just("1".to_string()),
+            Just("教育局".to_string()),
+            (1u32..500).prop_map(|n| format!("{n}所")),
+            (1u32..100).prop_map(|n| format!("{n}%")),
+            (1u32..50).prop_map(|n| format!("{n}-{}个", n + 2)),
+            "[一二三十百]{1,2}名",
+            "\\PC{0,3}",
+        ];
+        proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+        #[test]
+        fn never_panics_and_self_compare_is_clean(a in plan_like(), b in plan_like()) {
+            let c = compare::compare(&a, &b);
+            prop_assert!(c.summary.pairs <= c.a.targets.min(c.b.targets));
+            let s = compare::compare(&a, &a);
+            prop_assert!(s.only_a.is_empty() && s.only_b.is_empty(), "unaligned: {:?}", s.only_a);
+            prop_assert_eq!(s.summary.different, 0);
+            let _ = compare::check(&b);
+        }
+    }
+}

@@ -129,7 +129,12 @@ pub fn score(x: &Item, y: &Item, pa: &Plan, pb: &Plan, section_pairs: &[(Vec<usi
         let cx = clause_key(pa, x);
         let cy = clause_key(pb, y);
         if cx.is_empty() || cy.is_empty() {
-            return None;
+            // Not a word around either (a bare `100%`): only the very same clause is the same.
+            let raw = |p: &Plan, it: &Item| -> String {
+                let e = it.clause_span[1].min(p.chars.len());
+                p.chars[it.clause_span[0].min(e)..e].iter().collect()
+            };
+            return (cx.is_empty() && cy.is_empty() && raw(pa, x) == raw(pb, y)).then_some(THRESHOLD);
         }
         0.8 * similarity(&cx, &cy)
     };

@@ -264,7 +264,7 @@ pub fn plan<'a>(input: &str, analysis: &'a Analysis) -> Plan<'a> {
             Place::Table { role: Role::Year(y), .. } => When::Year(y),
             Place::Table { role: Role::Total, .. } if contains_any(&clause, YEARLY_MARKERS) => When::Yearly,
             Place::Table { role: Role::Total, .. } => When::Period,
-            _ if t.recurrence.is_some() || contains_any(&clause, YEARLY_MARKERS) => When::Yearly,
+            _ if matches!(t.recurrence.as_deref(), Some("year" | "school_year" | "annual")) || contains_any(&clause, YEARLY_MARKERS) => When::Yearly,
             _ if t.scope == Some(crate::model::Scope::PeriodTotal) || contains_any(&clause, PERIOD_MARKERS) => When::Period,
             _ => match t.deadline.as_deref().and_then(last_year).or_else(|| last_year(&clause)) {
                 Some(y) => When::Year(y),
