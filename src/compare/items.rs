@@ -298,6 +298,10 @@ pub fn plan<'a>(input: &str, analysis: &'a Analysis) -> Plan<'a> {
     Plan { chars, analysis, items, grids, year, period }
 }
 
+fn clause_break(c: char) -> bool {
+    matches!(fold(c), ',' | ';' | ':' | '。' | '\n' | '!' | '?' | '，' | '；' | '：')
+}
+
 /// Splits the words of one clause among its quantities (see [`super::subject`]).
 fn assign_contexts(chars: &[char], a: &Analysis, group: &[usize], clause: Span, out: &mut [(String, String)]) {
     const MAX: usize = 40;
@@ -311,9 +315,11 @@ fn assign_contexts(chars: &[char], a: &Analysis, group: &[usize], clause: Span, 
             Some(l) => l,
             None => chars[prev_end..start].iter().collect(),
         };
+        // Robust to sentence-wide clause spans: a subject never crosses a clause break.
         let left: String = {
             let v: Vec<char> = left.chars().collect();
-            v[v.len().saturating_sub(MAX)..].iter().collect()
+            let from = v.iter().rposition(|&c| clause_break(c)).map_or(0, |p| p + 1);
+            v[from.max(v.len().saturating_sub(MAX))..].iter().collect()
         };
         let end = t.span[1].min(chars.len()).max(start);
         let next_start = match group.get(k + 1) {
@@ -335,6 +341,7 @@ fn assign_contexts(chars: &[char], a: &Analysis, group: &[usize], clause: Span, 
             // 评选区星级校长35名星级书记10名 : the words belong to the next quantity.
             String::new()
         };
+        let right: String = right.chars().take_while(|&c| !clause_break(c)).collect();
         out[i] = (left, right);
         prev_end = next_start;
     }
@@ -362,6 +369,19 @@ mod tests {
         assert_eq!(p.items[0].when, When::Period);
         assert_eq!(p.items[3].when, When::Yearly);
         assert_eq!(p.items[3].key, "名班主任");
+    }
+
+    #[test]
+    fn subjects_do_not_cross_clause_breaks_even_in_a_sentence_wide_clause() {
+        let text = "打造品格提升工程10个,加强班主任队伍建设,评选市区名班主任100名,创建各类特色学校35个。";
+        let mut a = crate::analyze(text);
+        let n = text.chars().count();
+        for t in &mut a.targets {
+            t.clause_span = [0, n];
+        }
+        let p = plan(text, &a);
+        let subj: Vec<&str> = p.items.iter().map(|i| i.subject.as_str()).collect();
+        assert_eq!(subj, vec!["品格提升工程", "市区名班主任", "特色学校"]);
     }
 
     #[test]
