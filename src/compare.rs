@@ -406,6 +406,14 @@ pub fn compare_analyses(a_text: &str, a: &Analysis, b_text: &str, b: &Analysis) 
             difference: difference(x, y),
         });
     }
+    // Sections again, now with the aligned body targets as evidence.
+    let evidence: Vec<(Vec<usize>, Vec<usize>)> = pairs_ab
+        .iter()
+        .filter(|&&(i, j, _)| pa.items[i].place == Place::Body && pb.items[j].place == Place::Body)
+        .map(|&(i, j, _)| (pa.items[i].path.clone(), pb.items[j].path.clone()))
+        .collect();
+    let sec = align::align_sections_with(&sa, &sb, &evidence);
+
     let only_a: Vec<TargetRef> = pa.items.iter().filter(|it| !used_a[it.index]).map(|it| target_ref(&pa, it)).collect();
     let only_b: Vec<TargetRef> = pb.items.iter().filter(|it| !used_b[it.index]).map(|it| target_ref(&pb, it)).collect();
 

@@ -87,18 +87,27 @@ pub fn greedy(mut cands: Vec<(f64, usize, usize)>, n: usize, m: usize) -> Vec<(u
     out
 }
 
-/// Section pairs `(index in a, index in b, similarity)`.
+/// Section pairs `(index in a, index in b, similarity)` by title alone.
 pub fn align_sections(a: &[Section], b: &[Section]) -> Vec<(usize, usize, f64)> {
+    align_sections_with(a, b, &[])
+}
+
+/// Section pairs by title, plus evidence: each aligned body target pair whose deepest sections
+/// are `(path in a, path in b)` adds 0.2 (at most 0.6). Two plans rarely title the same topic
+/// alike (实施平安校园行动 / 聚焦平安稳定), but the targets they share say which sections meet.
+pub fn align_sections_with(a: &[Section], b: &[Section], evidence: &[(Vec<usize>, Vec<usize>)]) -> Vec<(usize, usize, f64)> {
     let mut cands = Vec::new();
     for (i, x) in a.iter().enumerate().take(MAX_ITEMS) {
         for (j, y) in b.iter().enumerate().take(MAX_ITEMS) {
-            let s = if x.key.is_empty() && y.key.is_empty() {
+            let title = if x.key.is_empty() && y.key.is_empty() {
                 if x.title == y.title { 1.0 } else { 0.0 }
             } else if x.key == y.key {
                 1.0
             } else {
                 jaccard(&x.key, &y.key)
             };
+            let n = evidence.iter().filter(|(p, q)| *p == x.path && *q == y.path).count();
+            let s = title + (0.2 * n as f64).min(0.6);
             if s >= 0.3 {
                 cands.push((s, i, j));
             }
@@ -215,5 +224,12 @@ mod tests {
         let (sa, sb) = (sections(&a.outline), sections(&b.outline));
         let pairs = align_sections(&sa, &sb);
         assert_eq!(pairs.iter().map(|p| (p.0, p.1)).collect::<Vec<_>>(), vec![(0, 1), (1, 0)]);
+        // Evidence from aligned targets pairs sections whose titles share nothing.
+        let c = crate::analyze("一、实施平安校园行动\n内容。\n");
+        let d = crate::analyze("一、聚焦稳定大局\n内容。\n");
+        let (sc, sd) = (sections(&c.outline), sections(&d.outline));
+        assert!(align_sections(&sc, &sd).is_empty());
+        let ev = vec![(vec![0], vec![0]), (vec![0], vec![0])];
+        assert_eq!(align_sections_with(&sc, &sd, &ev).len(), 1);
     }
 }
