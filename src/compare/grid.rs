@@ -62,12 +62,18 @@ impl Grid {
     }
 }
 
-/// `2022`, `2022年`, `2022年度` as a year column header.
+/// `2022`, `2022年`, `2022年度` as a year column header; a rebuilt table may also prefix the
+/// merged group header (`分年度推进内容/2022`, `分年度推进内容 2023年`).
 pub fn header_year(h: &str) -> Option<i32> {
-    let h: String = h.trim().chars().map(fold).collect();
-    let digits: String = h.chars().take_while(|c| c.is_ascii_digit()).collect();
-    let rest = &h[digits.len()..];
-    if digits.len() == 4 && matches!(rest, "" | "年" | "年度" | "年目标") {
+    let h: Vec<char> = h.trim().chars().map(fold).collect();
+    if h.len() > 16 {
+        return None;
+    }
+    let start = h.iter().position(|c| c.is_ascii_digit())?;
+    let digits: String = h[start..].iter().take_while(|c| c.is_ascii_digit()).collect();
+    let rest: String = h[start + digits.len()..].iter().collect();
+    let prefix_ok = start == 0 || matches!(h[start - 1], '/' | ' ' | '-' | '|' | '(');
+    if digits.len() == 4 && prefix_ok && matches!(rest.as_str(), "" | "年" | "年度" | "年目标" | ")" | "年)") {
         let y: i32 = digits.parse().ok()?;
         (1990..=2100).contains(&y).then_some(y)
     } else {
@@ -382,6 +388,27 @@ mod tests {
         assert_eq!(header_year("2023"), Some(2023));
         assert_eq!(header_year("2023年"), Some(2023));
         assert_eq!(header_year("12000"), None);
+    }
+
+    #[test]
+    fn schedule_without_a_total_column_and_a_merged_name() {
+        let src = "序号\n任务\n项目\n2024年\n2025年\n2026年\n责任单位\n1\n道路\n国省干线改造\n改造10公里\n改造12公里\n改造8公里\n交通运输局\n2\n农村公路\n新建20座桥\n新建20座桥\n新建10座桥\n交通运输局、财政局\n\n\n";
+        let g = detect(&chars(src));
+        assert_eq!(g.len(), 1);
+        assert_eq!(g[0].years, vec![2024, 2025, 2026]);
+        let roles: Vec<Role> = g[0].rows[1].cells.iter().map(|c| c.role).collect();
+        assert_eq!(roles, vec![Role::Label, Role::Year(2024), Role::Year(2025), Role::Year(2026), Role::Other]);
+        assert_eq!(g[0].rows[0].label, "国省干线改造");
+    }
+
+    #[test]
+    fn base_and_target_year_tables_are_not_schedules() {
+        // 十四五 indicator tables: 2020 base, 2025 target — levels, not yearly amounts.
+        let src = "指标\n2020年\n2025年\n属性\n1\n学位数\n10000\n15000\n预期性\n";
+        assert!(detect(&chars(src)).iter().all(|g| !g.is_schedule()));
+        assert_eq!(header_year("分年度推进内容/2022"), Some(2022));
+        assert_eq!(header_year("2023年度"), Some(2023));
+        assert_eq!(header_year("完成12000个"), None);
     }
 
     #[test]
