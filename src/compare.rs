@@ -270,7 +270,11 @@ fn difference(x: &Item, y: &Item) -> Option<f64> {
         return None;
     }
     let (a, b) = (x.bounds?, y.bounds?);
-    let d = if a.down && b.down { b.hi - a.hi } else { b.lo - a.lo };
+    let d = if a.down && b.down {
+        b.hi - a.hi
+    } else {
+        b.lo - a.lo
+    };
     d.is_finite().then(|| round3(d))
 }
 
@@ -295,11 +299,22 @@ fn status(plan: &Item, annual: &Item) -> &'static str {
 
 fn flag(p: &Plan, f: &consistency::Finding) -> Flag {
     let stated = target_ref(p, &p.items[f.stated]);
-    let parts: Vec<TargetRef> = f.parts.iter().map(|&i| target_ref(p, &p.items[i])).collect();
-    let fmt = |v: f64| crate::render::quantity(&crate::model::Target {
-        value: Some(v),
-        ..crate::model::Target::new(String::new(), [0, 0], [0, 0], crate::model::TargetKind::Count)
-    });
+    let parts: Vec<TargetRef> = f
+        .parts
+        .iter()
+        .map(|&i| target_ref(p, &p.items[i]))
+        .collect();
+    let fmt = |v: f64| {
+        crate::render::quantity(&crate::model::Target {
+            value: Some(v),
+            ..crate::model::Target::new(
+                String::new(),
+                [0, 0],
+                [0, 0],
+                crate::model::TargetKind::Count,
+            )
+        })
+    };
     let found = if f.found.hi.is_finite() && f.found.hi != f.found.lo {
         format!("{}–{}", fmt(f.found.lo), fmt(f.found.hi))
     } else if f.found.hi.is_finite() {
@@ -308,7 +323,9 @@ fn flag(p: &Plan, f: &consistency::Finding) -> Flag {
         format!("≥{}", fmt(f.found.lo))
     };
     let what = match f.code {
-        "table_total_mismatch" => "表中分年数之和与该行总目标不一致 (the year cells do not add up to the row's total)",
+        "table_total_mismatch" => {
+            "表中分年数之和与该行总目标不一致 (the year cells do not add up to the row's total)"
+        }
         "body_year_mismatch" => "正文与表中当年数不一致 (the body disagrees with that year's cell)",
         _ => "正文与附表分年数不一致 (the body disagrees with its table)",
     };
@@ -317,7 +334,13 @@ fn flag(p: &Plan, f: &consistency::Finding) -> Flag {
     Flag {
         code: f.code.to_string(),
         subject: f.subject.clone(),
-        message: format!("{what}: {} {} vs {}{}", f.subject, stated.quantity, found, if f.found.approx { " (约)" } else { "" }),
+        message: format!(
+            "{what}: {} {} vs {}{}",
+            f.subject,
+            stated.quantity,
+            found,
+            if f.found.approx { " (约)" } else { "" }
+        ),
         stated,
         parts,
         found: [
@@ -366,7 +389,10 @@ pub fn compare_analyses(a_text: &str, a: &Analysis, b_text: &str, b: &Analysis) 
 
     let (sa, sb) = (align::sections(&a.outline), align::sections(&b.outline));
     let sec = align::align_sections(&sa, &sb);
-    let sec_paths: Vec<(Vec<usize>, Vec<usize>)> = sec.iter().map(|&(i, j, _)| (sa[i].path.clone(), sb[j].path.clone())).collect();
+    let sec_paths: Vec<(Vec<usize>, Vec<usize>)> = sec
+        .iter()
+        .map(|&(i, j, _)| (sa[i].path.clone(), sb[j].path.clone()))
+        .collect();
 
     // Annual in period: one side multi-year, the other an annual plan inside its period.
     let in_period = |multi: &Plan, annual: &Plan| match (multi.period, annual.year, annual.period) {
@@ -382,8 +408,14 @@ pub fn compare_analyses(a_text: &str, a: &Analysis, b_text: &str, b: &Analysis) 
     // Align with the multi-year plan first when there is one, then map back to (a, b).
     let pairs_ab: Vec<(usize, usize, f64)> = match annual {
         Some((true, y)) => {
-            let back: Vec<(Vec<usize>, Vec<usize>)> = sec_paths.iter().map(|(p, q)| (q.clone(), p.clone())).collect();
-            align::align_targets(&pb, &pa, &back, Some(y)).into_iter().map(|(j, i, s)| (i, j, s)).collect()
+            let back: Vec<(Vec<usize>, Vec<usize>)> = sec_paths
+                .iter()
+                .map(|(p, q)| (q.clone(), p.clone()))
+                .collect();
+            align::align_targets(&pb, &pa, &back, Some(y))
+                .into_iter()
+                .map(|(j, i, s)| (i, j, s))
+                .collect()
         }
         Some((false, y)) => align::align_targets(&pa, &pb, &sec_paths, Some(y)),
         None => align::align_targets(&pa, &pb, &sec_paths, None),
@@ -414,13 +446,26 @@ pub fn compare_analyses(a_text: &str, a: &Analysis, b_text: &str, b: &Analysis) 
         .collect();
     let sec = align::align_sections_with(&sa, &sb, &evidence);
 
-    let only_a: Vec<TargetRef> = pa.items.iter().filter(|it| !used_a[it.index]).map(|it| target_ref(&pa, it)).collect();
-    let only_b: Vec<TargetRef> = pb.items.iter().filter(|it| !used_b[it.index]).map(|it| target_ref(&pb, it)).collect();
+    let only_a: Vec<TargetRef> = pa
+        .items
+        .iter()
+        .filter(|it| !used_a[it.index])
+        .map(|it| target_ref(&pa, it))
+        .collect();
+    let only_b: Vec<TargetRef> = pb
+        .items
+        .iter()
+        .filter(|it| !used_b[it.index])
+        .map(|it| target_ref(&pb, it))
+        .collect();
 
     let annual_out = annual.map(|(multi_is_b, year)| {
         let (pm, pn) = if multi_is_b { (&pb, &pa) } else { (&pa, &pb) };
         // (multi item, annual item) pairs.
-        let mp: Vec<(usize, usize)> = pairs_ab.iter().map(|&(i, j, _)| if multi_is_b { (j, i) } else { (i, j) }).collect();
+        let mp: Vec<(usize, usize)> = pairs_ab
+            .iter()
+            .map(|&(i, j, _)| if multi_is_b { (j, i) } else { (i, j) })
+            .collect();
         let mut rows = Vec::new();
         let mut counts = AnnualCounts::default();
         let mut annual_used = vec![false; pn.items.len()];
@@ -428,18 +473,24 @@ pub fn compare_analyses(a_text: &str, a: &Analysis, b_text: &str, b: &Analysis) 
             let for_year = matches!(it.when, When::Year(y) if y == year) || it.when == When::Yearly;
             // A yearly body target often restates the table's cell for the year (每年评选区名班主任
             // 100名 / the 2023 cell 新增市区名班主任100名): it is covered by that cell's partner.
-            let partner = mp.iter().find(|p| p.0 == it.index).map(|p| p.1).or_else(|| {
-                if !for_year {
-                    return None;
-                }
-                mp.iter()
-                    .filter(|p| {
-                        let o = &pm.items[p.0];
-                        o.class == it.class && o.index != it.index && subject::similarity(&o.key, &it.key) >= 0.6
-                    })
-                    .map(|p| p.1)
-                    .next()
-            });
+            let partner = mp
+                .iter()
+                .find(|p| p.0 == it.index)
+                .map(|p| p.1)
+                .or_else(|| {
+                    if !for_year {
+                        return None;
+                    }
+                    mp.iter()
+                        .filter(|p| {
+                            let o = &pm.items[p.0];
+                            o.class == it.class
+                                && o.index != it.index
+                                && subject::similarity(&o.key, &it.key) >= 0.6
+                        })
+                        .map(|p| p.1)
+                        .next()
+                });
             let st = match (partner, for_year) {
                 (Some(j), true) => status(it, &pn.items[j]),
                 (Some(_), false) => "in_period",
@@ -480,7 +531,13 @@ pub fn compare_analyses(a_text: &str, a: &Analysis, b_text: &str, b: &Analysis) 
     });
 
     let same = pairs.iter().filter(|p| p.same).count();
-    let share = |n: usize, d: usize| if d == 0 { 0.0 } else { round3(n as f64 / d as f64) };
+    let share = |n: usize, d: usize| {
+        if d == 0 {
+            0.0
+        } else {
+            round3(n as f64 / d as f64)
+        }
+    };
     let summary = Summary {
         pairs: pairs.len(),
         same,
@@ -494,7 +551,12 @@ pub fn compare_analyses(a_text: &str, a: &Analysis, b_text: &str, b: &Analysis) 
         schema: COMPARE_SCHEMA.into(),
         a: info(&pa),
         b: info(&pb),
-        mode: if annual.is_some() { "annual_in_period" } else { "general" }.into(),
+        mode: if annual.is_some() {
+            "annual_in_period"
+        } else {
+            "general"
+        }
+        .into(),
         sections: sec
             .iter()
             .map(|&(i, j, s)| SectionPair {
@@ -508,8 +570,14 @@ pub fn compare_analyses(a_text: &str, a: &Analysis, b_text: &str, b: &Analysis) 
         only_b,
         annual: annual_out,
         consistency: SideFlags {
-            a: consistency::check(&pa).iter().map(|f| flag(&pa, f)).collect(),
-            b: consistency::check(&pb).iter().map(|f| flag(&pb, f)).collect(),
+            a: consistency::check(&pa)
+                .iter()
+                .map(|f| flag(&pa, f))
+                .collect(),
+            b: consistency::check(&pb)
+                .iter()
+                .map(|f| flag(&pb, f))
+                .collect(),
         },
         summary,
     }

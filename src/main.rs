@@ -213,7 +213,10 @@ fn batch(files: &[String], enc: Encoding) -> ExitCode {
 fn compare_or_check(command: &str, args: &Args) -> ExitCode {
     let want = if command == "compare" { 2 } else { 1 };
     if args.inputs.len() != want {
-        eprintln!("planlens: {command} takes {want} file(s) ('-' for stdin), got {}", args.inputs.len());
+        eprintln!(
+            "planlens: {command} takes {want} file(s) ('-' for stdin), got {}",
+            args.inputs.len()
+        );
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     }

@@ -46,8 +46,12 @@ struct Truth {
 }
 
 fn truth(a_text: &str, b_text: &str) -> Vec<Truth> {
-    let path = format!("{}/tests/compare/003_vs_000.json", env!("CARGO_MANIFEST_DIR"));
-    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let path = format!(
+        "{}/tests/compare/003_vs_000.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     v["pairs"]
         .as_array()
         .unwrap()
@@ -55,7 +59,12 @@ fn truth(a_text: &str, b_text: &str) -> Vec<Truth> {
         .map(|p| Truth {
             topic: p["topic"].as_str().unwrap().to_string(),
             b: resolve(b_text, p["b"].as_str().unwrap()),
-            a: p["a"].as_array().unwrap().iter().map(|r| resolve(a_text, r.as_str().unwrap())).collect(),
+            a: p["a"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| resolve(a_text, r.as_str().unwrap()))
+                .collect(),
         })
         .collect()
 }
@@ -70,7 +79,11 @@ fn alignment_of_003_and_000_against_the_hand_list() {
     let (b_text, _) = fixture("000_");
     let c = compare::compare(&a_text, &b_text);
     let truth = truth(&a_text, &b_text);
-    let correct = c.pairs.iter().filter(|p| truth.iter().any(|t| right(t, &p.a, &p.b))).count();
+    let correct = c
+        .pairs
+        .iter()
+        .filter(|p| truth.iter().any(|t| right(t, &p.a, &p.b)))
+        .count();
     let found: Vec<&Truth> = truth
         .iter()
         .filter(|t| c.pairs.iter().any(|p| right(t, &p.a, &p.b)))
@@ -86,10 +99,20 @@ fn alignment_of_003_and_000_against_the_hand_list() {
         precision,
         recall
     );
-    for p in c.pairs.iter().filter(|p| !truth.iter().any(|t| right(t, &p.a, &p.b))) {
-        println!("  not in the hand list: {} {} ↔ {} {}", p.a.subject, p.a.quantity, p.b.subject, p.b.quantity);
+    for p in c
+        .pairs
+        .iter()
+        .filter(|p| !truth.iter().any(|t| right(t, &p.a, &p.b)))
+    {
+        println!(
+            "  not in the hand list: {} {} ↔ {} {}",
+            p.a.subject, p.a.quantity, p.b.subject, p.b.quantity
+        );
     }
-    for t in truth.iter().filter(|t| !found.iter().any(|f| f.topic == t.topic)) {
+    for t in truth
+        .iter()
+        .filter(|t| !found.iter().any(|f| f.topic == t.topic))
+    {
         println!("  missed: {}", t.topic);
     }
     assert!(precision >= 0.75, "precision {precision}");
@@ -99,7 +122,8 @@ fn alignment_of_003_and_000_against_the_hand_list() {
 fn row_status<'a>(c: &'a Comparison, subject: &str, value: f64) -> Option<&'a str> {
     c.annual.as_ref()?.rows.iter().find_map(|r| {
         let p = r.plan.as_ref()?;
-        (p.subject.contains(subject) && p.value == Some(value) && r.annual.is_some()).then_some(r.status.as_str())
+        (p.subject.contains(subject) && p.value == Some(value) && r.annual.is_some())
+            .then_some(r.status.as_str())
     })
 }
 
@@ -110,15 +134,24 @@ fn annual_plan_is_read_against_its_year_of_the_three_year_plan() {
     let c = compare::compare(&a_text, &b_text);
     assert_eq!(c.mode, "annual_in_period");
     let an = c.annual.as_ref().expect("annual comparison");
-    assert_eq!((an.plan.as_str(), an.annual.as_str(), an.year), ("a", "b", 2023));
+    assert_eq!(
+        (an.plan.as_str(), an.annual.as_str(), an.year),
+        ("a", "b", 2023)
+    );
     // The examples: 品格提升工程 10个 and 名班主任 100名 are in both, and met.
     assert_eq!(row_status(&c, "品格提升工程", 10.0), Some("met"));
     assert_eq!(row_status(&c, "名班主任", 100.0), Some("met"));
     // Only the plan's 2023 column takes part: no pair uses a 2022 or 2024 cell.
-    assert!(c.pairs.iter().all(|p| p.a.column.as_deref() != Some("2022") && p.a.column.as_deref() != Some("2024")));
+    assert!(c
+        .pairs
+        .iter()
+        .all(|p| p.a.column.as_deref() != Some("2022") && p.a.column.as_deref() != Some("2024")));
     // Every row has its status, every status is known, and counts add up.
     let k = &an.counts;
-    assert_eq!(k.met + k.weaker + k.missing + k.extra + k.not_comparable + k.in_period, an.rows.len());
+    assert_eq!(
+        k.met + k.weaker + k.missing + k.extra + k.not_comparable + k.in_period,
+        an.rows.len()
+    );
     assert!(k.met >= 3 && k.extra >= 5 && k.missing >= 5, "{k:?}");
     // Symmetric: with the plans swapped the multi-year plan is B and the pairs are the same.
     let d = compare::compare(&b_text, &a_text);
@@ -139,7 +172,8 @@ fn self_consistency_flags_of_003() {
         println!("003 flag {}: {}", f.code, f.message);
     }
     // Domain guide A.7: three subjects where body and table disagree.
-    for subject in ["省市优质园", "校企协同创新中心", "校企一体化教学工作站"] {
+    for subject in ["省市优质园", "校企协同创新中心", "校企一体化教学工作站"]
+    {
         let f = chk
             .flags
             .iter()
@@ -148,14 +182,30 @@ fn self_consistency_flags_of_003() {
         assert!(f.spans.len() >= 2, "both spans for {subject}");
         for s in &f.spans {
             let words: String = chars[s[0]..s[1]].iter().collect();
-            assert!(words.chars().any(|c| c.is_ascii_digit()), "{subject}: span {s:?} is {words}");
+            assert!(
+                words.chars().any(|c| c.is_ascii_digit()),
+                "{subject}: span {s:?} is {words}"
+            );
         }
         // The stated figure is in the body or the row's total, the parts are year cells.
-        assert!(f.parts.iter().all(|p| p.column.as_deref().is_some_and(|c| c.starts_with("20"))));
+        assert!(f
+            .parts
+            .iter()
+            .all(|p| p.column.as_deref().is_some_and(|c| c.starts_with("20"))));
     }
     // Subjects A.7 lists as agreeing are not flagged.
-    for ok in ["特色学校", "名班主任", "市新优质学校", "优质乡村学校", "智慧安防校园", "消防设施"] {
-        assert!(!chk.flags.iter().any(|f| f.subject.contains(ok)), "false flag on {ok}");
+    for ok in [
+        "特色学校",
+        "名班主任",
+        "市新优质学校",
+        "优质乡村学校",
+        "智慧安防校园",
+        "消防设施",
+    ] {
+        assert!(
+            !chk.flags.iter().any(|f| f.subject.contains(ok)),
+            "false flag on {ok}"
+        );
     }
     assert!(chk.flags.len() <= 8, "{} flags", chk.flags.len());
 }
@@ -169,9 +219,15 @@ fn a_plan_compared_with_itself_aligns_everything_with_no_differences() {
             "{prefix} self: {} pairs, {} different, only_a {}, only_b {}",
             c.summary.pairs, c.summary.different, c.summary.only_a, c.summary.only_b
         );
-        assert!(c.only_a.is_empty() && c.only_b.is_empty(), "{prefix}: unaligned targets");
+        assert!(
+            c.only_a.is_empty() && c.only_b.is_empty(),
+            "{prefix}: unaligned targets"
+        );
         assert_eq!(c.summary.different, 0, "{prefix}");
-        assert!(c.pairs.iter().all(|p| p.a.index == p.b.index && p.difference.unwrap_or(0.0) == 0.0));
+        assert!(c
+            .pairs
+            .iter()
+            .all(|p| p.a.index == p.b.index && p.difference.unwrap_or(0.0) == 0.0));
         assert_eq!(c.mode, "general");
         assert_eq!(c.consistency.a, c.consistency.b);
     }
@@ -187,7 +243,10 @@ fn unrelated_plans_align_little() {
         c.summary.pairs, c.a.targets, c.b.targets, c.summary.aligned_a, c.summary.aligned_b
     );
     for p in &c.pairs {
-        println!("  {} {} ↔ {} {}", p.a.subject, p.a.quantity, p.b.subject, p.b.quantity);
+        println!(
+            "  {} {} ↔ {} {}",
+            p.a.subject, p.a.quantity, p.b.subject, p.b.quantity
+        );
     }
     assert!(c.summary.aligned_a <= 0.15 && c.summary.aligned_b <= 0.15);
 }
@@ -201,8 +260,16 @@ fn other_sector_plans_compare_and_check() {
     let chk = compare::check(THREE_YEAR);
     assert_eq!(chk.plan.schedules, 1);
     // 家庭医生团队: 30 in the body and the total, 10 + 10 + 5 = 25 in the years.
-    assert!(chk.flags.iter().any(|f| f.subject.contains("家庭医生团队")), "{:?}", chk.flags);
-    assert!(!chk.flags.iter().any(|f| f.subject.contains("村卫生室")), "{:?}", chk.flags);
+    assert!(
+        chk.flags.iter().any(|f| f.subject.contains("家庭医生团队")),
+        "{:?}",
+        chk.flags
+    );
+    assert!(
+        !chk.flags.iter().any(|f| f.subject.contains("村卫生室")),
+        "{:?}",
+        chk.flags
+    );
 
     let c = compare::compare(THREE_YEAR, ANNUAL);
     assert_eq!(c.mode, "annual_in_period");
@@ -211,13 +278,18 @@ fn other_sector_plans_compare_and_check() {
     let status = |subject: &str| {
         an.rows
             .iter()
-            .find(|r| r.plan.as_ref().is_some_and(|p| p.subject.contains(subject)) && r.annual.is_some())
+            .find(|r| {
+                r.plan.as_ref().is_some_and(|p| p.subject.contains(subject)) && r.annual.is_some()
+            })
             .map(|r| r.status.clone())
     };
     assert_eq!(status("村卫生室").as_deref(), Some("met")); // 25 ≥ 20 (2025 column)
     assert_eq!(status("乡村医生").as_deref(), Some("weaker")); // 400 < 500 every year
     assert_eq!(status("家庭医生团队").as_deref(), Some("met")); // 10 ≥ 10
-    assert!(an.rows.iter().any(|r| r.status == "extra" && r.annual.as_ref().is_some_and(|a| a.subject.contains("信息化"))));
+    assert!(an.rows.iter().any(|r| r.status == "extra"
+        && r.annual
+            .as_ref()
+            .is_some_and(|a| a.subject.contains("信息化"))));
 }
 
 #[test]
@@ -229,7 +301,10 @@ fn odd_inputs_never_panic_and_output_is_deterministic() {
         ("", &a),
         (&a, ""),
         ("\u{0}\u{1}\u{FFFD}", "2023\n\n2024\n\n1\n\n"),
-        ("序号\n2022\n2023\n1\n\n\n", "附件\n\n2022年\n\n2023年\n\n1\n\n甲\n\n(\n\n"),
+        (
+            "序号\n2022\n2023\n1\n\n\n",
+            "附件\n\n2022年\n\n2023年\n\n1\n\n甲\n\n(\n\n",
+        ),
         (&huge, &a),
     ];
     for (x, y) in cases {
@@ -246,7 +321,10 @@ fn odd_inputs_never_panic_and_output_is_deterministic() {
 }
 
 fn planlens(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_planlens")).args(args).output().expect("run planlens")
+    Command::new(env!("CARGO_BIN_EXE_planlens"))
+        .args(args)
+        .output()
+        .expect("run planlens")
 }
 
 #[test]
@@ -254,10 +332,26 @@ fn cli_compare_and_check() {
     let (_, a) = fixture("003_");
     let (_, b) = fixture("000_");
     let out = planlens(&["compare", &a, &b]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["schema"], "planlens-compare/1");
-    for key in ["a", "b", "mode", "sections", "pairs", "only_a", "only_b", "annual", "consistency", "summary"] {
+    for key in [
+        "a",
+        "b",
+        "mode",
+        "sections",
+        "pairs",
+        "only_a",
+        "only_b",
+        "annual",
+        "consistency",
+        "summary",
+    ] {
         assert!(v.get(key).is_some(), "missing {key}");
     }
     let md = planlens(&["compare", &a, &b, "--format", "markdown"]);
@@ -272,8 +366,18 @@ fn cli_compare_and_check() {
     // Usage errors exit 2, unreadable input 1.
     assert_eq!(planlens(&["compare", &a]).status.code(), Some(2));
     assert_eq!(planlens(&["check", &a, &b]).status.code(), Some(2));
-    assert_eq!(planlens(&["compare", &a, &b, "--format", "jsonl"]).status.code(), Some(2));
-    assert_eq!(planlens(&["compare", &a, "/nonexistent/plan.txt"]).status.code(), Some(1));
+    assert_eq!(
+        planlens(&["compare", &a, &b, "--format", "jsonl"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        planlens(&["compare", &a, "/nonexistent/plan.txt"])
+            .status
+            .code(),
+        Some(1)
+    );
 }
 
 const TRANSPORT_2023: &str = "某县2023年交通运输工作要点\n\n一、公路建设\n\n1.完成危桥改造15座。\n\n二、公共交通\n\n2.新增公交线路8条,新能源公交车占比达到85%。\n\n三、安全生产\n\n3.全年开展安全检查12次。\n";
@@ -284,14 +388,31 @@ fn this_years_plan_against_last_years() {
     let c = compare::compare(TRANSPORT_2023, TRANSPORT_2024);
     assert_eq!(c.mode, "general");
     assert!(c.annual.is_none());
-    let diff = |s: &str| c.pairs.iter().find(|p| p.a.subject.contains(s)).and_then(|p| p.difference);
+    let diff = |s: &str| {
+        c.pairs
+            .iter()
+            .find(|p| p.a.subject.contains(s))
+            .and_then(|p| p.difference)
+    };
     assert_eq!(diff("危桥改造"), Some(5.0));
     assert_eq!(diff("公交线路"), Some(-2.0));
     assert_eq!(diff("新能源公交车占比"), Some(5.0));
-    assert_eq!(c.pairs.len(), 3, "{:?}", c.pairs.iter().map(|p| (&p.a.subject, &p.b.subject)).collect::<Vec<_>>());
+    assert_eq!(
+        c.pairs.len(),
+        3,
+        "{:?}",
+        c.pairs
+            .iter()
+            .map(|p| (&p.a.subject, &p.b.subject))
+            .collect::<Vec<_>>()
+    );
     assert!(c.only_a.iter().any(|r| r.subject.contains("安全检查")));
     assert!(c.only_b.iter().any(|r| r.subject.contains("充电桩")));
-    let titles: Vec<(&str, &str)> = c.sections.iter().map(|s| (s.a.title.as_str(), s.b.title.as_str())).collect();
+    let titles: Vec<(&str, &str)> = c
+        .sections
+        .iter()
+        .map(|s| (s.a.title.as_str(), s.b.title.as_str()))
+        .collect();
     assert!(titles.contains(&("公路建设", "加快公路建设")), "{titles:?}");
     assert!(titles.contains(&("公共交通", "发展公共交通")), "{titles:?}");
 }
@@ -313,17 +434,35 @@ fn self_check_reads_the_analysis_tables_too() {
         .iter()
         .map(|r| {
             let mut row = vec![r.label.clone()];
-            for role in std::iter::once(compare::grid::Role::Total).chain(g.years.iter().map(|&y| compare::grid::Role::Year(y))) {
-                row.push(r.cells.iter().find(|c| c.role == role).map(|c| cell(c.span)).unwrap_or_default());
+            for role in std::iter::once(compare::grid::Role::Total)
+                .chain(g.years.iter().map(|&y| compare::grid::Role::Year(y)))
+            {
+                row.push(
+                    r.cells
+                        .iter()
+                        .find(|c| c.role == role)
+                        .map(|c| cell(c.span))
+                        .unwrap_or_default(),
+                );
             }
             row
         })
         .collect();
     let mut a = planlens::analyze(&text);
-    a.tables = vec![planlens::model::Table { title: None, columns, rows, span: g.span }];
+    a.tables = vec![planlens::model::Table {
+        title: None,
+        columns,
+        rows,
+        span: g.span,
+    }];
     let with_table = compare::check_analysis(&text, &a);
     let from_text = compare::check(&text);
-    let subjects = |c: &compare::Check| c.flags.iter().map(|f| (f.subject.clone(), f.spans.clone())).collect::<Vec<_>>();
+    let subjects = |c: &compare::Check| {
+        c.flags
+            .iter()
+            .map(|f| (f.subject.clone(), f.spans.clone()))
+            .collect::<Vec<_>>()
+    };
     assert_eq!(subjects(&with_table), subjects(&from_text));
 }
 

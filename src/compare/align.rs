@@ -50,7 +50,11 @@ pub fn sections(nodes: &[OutlineNode]) -> Vec<Section> {
 }
 
 fn title_key(title: &str) -> String {
-    let mut s: String = title.chars().map(fold).filter(|c| !c.is_ascii_punctuation() && !c.is_whitespace()).collect();
+    let mut s: String = title
+        .chars()
+        .map(fold)
+        .filter(|c| !c.is_ascii_punctuation() && !c.is_whitespace())
+        .collect();
     for w in TITLE_NOISE {
         s = s.replace(w, "");
     }
@@ -70,7 +74,11 @@ fn jaccard(a: &str, b: &str) -> f64 {
 pub fn greedy(mut cands: Vec<(f64, usize, usize)>, n: usize, m: usize) -> Vec<(usize, usize, f64)> {
     cands.sort_by(|x, y| {
         y.0.total_cmp(&x.0)
-            .then((x.1 as i64 - x.2 as i64).abs().cmp(&(y.1 as i64 - y.2 as i64).abs()))
+            .then(
+                (x.1 as i64 - x.2 as i64)
+                    .abs()
+                    .cmp(&(y.1 as i64 - y.2 as i64).abs()),
+            )
             .then(x.1.cmp(&y.1))
             .then(x.2.cmp(&y.2))
     });
@@ -95,18 +103,29 @@ pub fn align_sections(a: &[Section], b: &[Section]) -> Vec<(usize, usize, f64)> 
 /// Section pairs by title, plus evidence: each aligned body target pair whose deepest sections
 /// are `(path in a, path in b)` adds 0.2 (at most 0.6). Two plans rarely title the same topic
 /// alike (实施平安校园行动 / 聚焦平安稳定), but the targets they share say which sections meet.
-pub fn align_sections_with(a: &[Section], b: &[Section], evidence: &[(Vec<usize>, Vec<usize>)]) -> Vec<(usize, usize, f64)> {
+pub fn align_sections_with(
+    a: &[Section],
+    b: &[Section],
+    evidence: &[(Vec<usize>, Vec<usize>)],
+) -> Vec<(usize, usize, f64)> {
     let mut cands = Vec::new();
     for (i, x) in a.iter().enumerate().take(MAX_ITEMS) {
         for (j, y) in b.iter().enumerate().take(MAX_ITEMS) {
             let title = if x.key.is_empty() && y.key.is_empty() {
-                if x.title == y.title { 1.0 } else { 0.0 }
+                if x.title == y.title {
+                    1.0
+                } else {
+                    0.0
+                }
             } else if x.key == y.key {
                 1.0
             } else {
                 jaccard(&x.key, &y.key)
             };
-            let n = evidence.iter().filter(|(p, q)| *p == x.path && *q == y.path).count();
+            let n = evidence
+                .iter()
+                .filter(|(p, q)| *p == x.path && *q == y.path)
+                .count();
             let s = title + (0.2 * n as f64).min(0.6);
             if s >= 0.3 {
                 cands.push((s, i, j));
@@ -125,7 +144,14 @@ fn eligible(it: &Item, year: Option<i32>) -> bool {
 }
 
 /// Score of aligning `x` (plan A) with `y` (plan B), or `None` when they cannot be the same target.
-pub fn score(x: &Item, y: &Item, pa: &Plan, pb: &Plan, section_pairs: &[(Vec<usize>, Vec<usize>)], annual_year: Option<i32>) -> Option<f64> {
+pub fn score(
+    x: &Item,
+    y: &Item,
+    pa: &Plan,
+    pb: &Plan,
+    section_pairs: &[(Vec<usize>, Vec<usize>)],
+    annual_year: Option<i32>,
+) -> Option<f64> {
     // Numbers only meet numbers of their class; qualitative targets (一批, a deadline) only meet
     // qualitative ones.
     if x.class != y.class {
@@ -143,7 +169,8 @@ pub fn score(x: &Item, y: &Item, pa: &Plan, pb: &Plan, section_pairs: &[(Vec<usi
                 let e = it.clause_span[1].min(p.chars.len());
                 p.chars[it.clause_span[0].min(e)..e].iter().collect()
             };
-            return (cx.is_empty() && cy.is_empty() && raw(pa, x) == raw(pb, y)).then_some(THRESHOLD);
+            return (cx.is_empty() && cy.is_empty() && raw(pa, x) == raw(pb, y))
+                .then_some(THRESHOLD);
         }
         0.8 * similarity(&cx, &cy)
     };
@@ -156,7 +183,10 @@ pub fn score(x: &Item, y: &Item, pa: &Plan, pb: &Plan, section_pairs: &[(Vec<usi
             s += 0.05;
         }
     }
-    if section_pairs.iter().any(|(p, q)| x.path.starts_with(p) && y.path.starts_with(q) && !p.is_empty()) {
+    if section_pairs
+        .iter()
+        .any(|(p, q)| x.path.starts_with(p) && y.path.starts_with(q) && !p.is_empty())
+    {
         s += 0.03;
     }
     if let Some(yr) = annual_year {
@@ -185,13 +215,21 @@ pub fn subject_similarity(x: &Item, y: &Item) -> f64 {
 fn clause_key(p: &Plan, it: &Item) -> String {
     let e = it.clause_span[1].min(p.chars.len());
     let b = it.clause_span[0].min(e);
-    let raw: String = p.chars[b..e].iter().filter(|c| !c.is_ascii_digit()).collect();
+    let raw: String = p.chars[b..e]
+        .iter()
+        .filter(|c| !c.is_ascii_digit())
+        .collect();
     clean_subject(&raw)
 }
 
 /// Target pairs `(item in a, item in b, score)`. With `annual_year`, plan A is the multi-year plan
 /// and only its targets for that year (or every year, or the period) take part.
-pub fn align_targets(pa: &Plan, pb: &Plan, section_pairs: &[(Vec<usize>, Vec<usize>)], annual_year: Option<i32>) -> Vec<(usize, usize, f64)> {
+pub fn align_targets(
+    pa: &Plan,
+    pb: &Plan,
+    section_pairs: &[(Vec<usize>, Vec<usize>)],
+    annual_year: Option<i32>,
+) -> Vec<(usize, usize, f64)> {
     let mut cands = Vec::new();
     for (i, x) in pa.items.iter().enumerate().take(MAX_ITEMS) {
         if !eligible(x, annual_year) {
@@ -212,7 +250,13 @@ mod tests {
 
     #[test]
     fn greedy_is_one_to_one_and_prefers_the_diagonal_on_ties() {
-        let c = vec![(1.0, 0, 1), (1.0, 0, 0), (1.0, 1, 1), (1.0, 1, 0), (0.2, 2, 2)];
+        let c = vec![
+            (1.0, 0, 1),
+            (1.0, 0, 0),
+            (1.0, 1, 1),
+            (1.0, 1, 0),
+            (0.2, 2, 2),
+        ];
         assert_eq!(greedy(c, 3, 3), vec![(0, 0, 1.0), (1, 1, 1.0), (2, 2, 0.2)]);
         assert!(greedy(Vec::new(), 0, 0).is_empty());
     }
@@ -223,7 +267,10 @@ mod tests {
         let b = crate::analyze("一、聚焦安全保障\n内容。\n二、持续质量提升\n内容。\n");
         let (sa, sb) = (sections(&a.outline), sections(&b.outline));
         let pairs = align_sections(&sa, &sb);
-        assert_eq!(pairs.iter().map(|p| (p.0, p.1)).collect::<Vec<_>>(), vec![(0, 1), (1, 0)]);
+        assert_eq!(
+            pairs.iter().map(|p| (p.0, p.1)).collect::<Vec<_>>(),
+            vec![(0, 1), (1, 0)]
+        );
         // Evidence from aligned targets pairs sections whose titles share nothing.
         let c = crate::analyze("一、实施平安校园行动\n内容。\n");
         let d = crate::analyze("一、聚焦稳定大局\n内容。\n");

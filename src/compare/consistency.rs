@@ -39,7 +39,10 @@ struct Group {
 }
 
 fn additive(it: &Item) -> bool {
-    matches!(it.class, UnitClass::Count | UnitClass::Money) && !it.per_unit && it.bounds.is_some() && !it.key.is_empty()
+    matches!(it.class, UnitClass::Count | UnitClass::Money)
+        && !it.per_unit
+        && it.bounds.is_some()
+        && !it.key.is_empty()
 }
 
 /// Sum of bounds (soft if any part is soft).
@@ -76,7 +79,12 @@ pub fn consistent(stated: Bounds, found: Bounds) -> bool {
 fn groups(plan: &Plan) -> Vec<Group> {
     let mut out: Vec<Group> = Vec::new();
     for (i, it) in plan.items.iter().enumerate() {
-        let Place::Table { table, row, role: Role::Year(y) } = it.place else {
+        let Place::Table {
+            table,
+            row,
+            role: Role::Year(y),
+        } = it.place
+        else {
             continue;
         };
         if !plan.grids.get(table).is_some_and(|g| g.is_schedule()) || !additive(it) {
@@ -85,7 +93,12 @@ fn groups(plan: &Plan) -> Vec<Group> {
         let best = out
             .iter()
             .enumerate()
-            .filter(|(_, g)| g.table == table && g.row == row && g.class == it.class && !g.cells.iter().any(|c| c.0 == y))
+            .filter(|(_, g)| {
+                g.table == table
+                    && g.row == row
+                    && g.class == it.class
+                    && !g.cells.iter().any(|c| c.0 == y)
+            })
             .map(|(gi, g)| (gi, similarity(&g.key, &it.key)))
             .filter(|(_, s)| *s >= SAME)
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
@@ -104,7 +117,12 @@ fn groups(plan: &Plan) -> Vec<Group> {
 }
 
 /// Best group for a key (optionally within one row), if it is clearly the best.
-fn best_group(gs: &[Group], key: &str, class: UnitClass, row: Option<(usize, usize)>) -> Option<usize> {
+fn best_group(
+    gs: &[Group],
+    key: &str,
+    class: UnitClass,
+    row: Option<(usize, usize)>,
+) -> Option<usize> {
     let mut scored: Vec<(usize, f64)> = gs
         .iter()
         .enumerate()
@@ -120,7 +138,13 @@ fn best_group(gs: &[Group], key: &str, class: UnitClass, row: Option<(usize, usi
     }
 }
 
-fn check_against(plan: &Plan, code: &'static str, stated: usize, cells: &[(i32, usize)], out: &mut Vec<Finding>) {
+fn check_against(
+    plan: &Plan,
+    code: &'static str,
+    stated: usize,
+    cells: &[(i32, usize)],
+    out: &mut Vec<Finding>,
+) {
     let it = &plan.items[stated];
     let Some(sb) = it.bounds else { return };
     let bound = |i: usize| plan.items[i].bounds;
@@ -129,7 +153,13 @@ fn check_against(plan: &Plan, code: &'static str, stated: usize, cells: &[(i32, 
             for &(_, c) in cells {
                 if let Some(cb) = bound(c) {
                     if !consistent(sb, cb) {
-                        out.push(Finding { code, subject: it.subject.clone(), stated, parts: vec![c], found: cb });
+                        out.push(Finding {
+                            code,
+                            subject: it.subject.clone(),
+                            stated,
+                            parts: vec![c],
+                            found: cb,
+                        });
                     }
                 }
             }
@@ -138,7 +168,13 @@ fn check_against(plan: &Plan, code: &'static str, stated: usize, cells: &[(i32, 
             let same: Vec<usize> = cells.iter().filter(|c| c.0 == y).map(|c| c.1).collect();
             if let Some(found) = sum(same.iter().filter_map(|&c| bound(c))) {
                 if !consistent(sb, found) {
-                    out.push(Finding { code: "body_year_mismatch", subject: it.subject.clone(), stated, parts: same, found });
+                    out.push(Finding {
+                        code: "body_year_mismatch",
+                        subject: it.subject.clone(),
+                        stated,
+                        parts: same,
+                        found,
+                    });
                 }
             }
         }
@@ -146,7 +182,13 @@ fn check_against(plan: &Plan, code: &'static str, stated: usize, cells: &[(i32, 
             let parts: Vec<usize> = cells.iter().map(|c| c.1).collect();
             if let Some(found) = sum(parts.iter().filter_map(|&c| bound(c))) {
                 if !consistent(sb, found) {
-                    out.push(Finding { code, subject: it.subject.clone(), stated, parts, found });
+                    out.push(Finding {
+                        code,
+                        subject: it.subject.clone(),
+                        stated,
+                        parts,
+                        found,
+                    });
                 }
             }
         }
@@ -165,7 +207,11 @@ pub fn check(plan: &Plan) -> Vec<Finding> {
             continue;
         }
         match it.place {
-            Place::Table { table, row, role: Role::Total } => {
+            Place::Table {
+                table,
+                row,
+                role: Role::Total,
+            } => {
                 if let Some(g) = best_group(&gs, &it.key, it.class, Some((table, row))) {
                     check_against(plan, "table_total_mismatch", i, &gs[g].cells, &mut out);
                 }
@@ -173,12 +219,19 @@ pub fn check(plan: &Plan) -> Vec<Finding> {
             Place::Body => {
                 // A conjoined subject (区学科带头人和骨干教师) is the sum of its parts' groups.
                 let cells: Option<Vec<(i32, usize)>> = if it.parts.len() >= 2 {
-                    let found: Vec<usize> = it.parts.iter().filter_map(|p| best_group(&gs, p, it.class, None)).collect();
+                    let found: Vec<usize> = it
+                        .parts
+                        .iter()
+                        .filter_map(|p| best_group(&gs, p, it.class, None))
+                        .collect();
                     let mut uniq = found.clone();
                     uniq.sort_unstable();
                     uniq.dedup();
-                    (found.len() == it.parts.len() && uniq.len() == found.len())
-                        .then(|| uniq.iter().flat_map(|&g| gs[g].cells.iter().copied()).collect())
+                    (found.len() == it.parts.len() && uniq.len() == found.len()).then(|| {
+                        uniq.iter()
+                            .flat_map(|&g| gs[g].cells.iter().copied())
+                            .collect()
+                    })
                 } else {
                     best_group(&gs, &it.key, it.class, None).map(|g| gs[g].cells.clone())
                 };
@@ -197,7 +250,12 @@ mod tests {
     use super::*;
 
     fn b(lo: f64, hi: f64, approx: bool) -> Bounds {
-        Bounds { lo, hi, approx, down: false }
+        Bounds {
+            lo,
+            hi,
+            approx,
+            down: false,
+        }
     }
 
     #[test]
@@ -206,13 +264,17 @@ mod tests {
         assert!(!consistent(b(18.0, 18.0, false), b(20.0, 22.0, false)));
         assert!(!consistent(b(18.0, 20.0, false), b(20.0, 22.0, false)));
         assert!(consistent(b(15.0, 20.0, false), b(18.0, 18.0, false)));
-        assert!(!consistent(b(10.0, f64::INFINITY, false), b(8.0, 8.0, false)));
+        assert!(!consistent(
+            b(10.0, f64::INFINITY, false),
+            b(8.0, 8.0, false)
+        ));
         assert!(consistent(b(50.0, 50.0, false), b(48.0, 48.0, true)));
     }
 
     #[test]
     fn sums_add_ranges() {
-        let s = sum([b(8.0, 10.0, false), b(6.0, 6.0, false), b(6.0, 6.0, false)].into_iter()).unwrap();
+        let s =
+            sum([b(8.0, 10.0, false), b(6.0, 6.0, false), b(6.0, 6.0, false)].into_iter()).unwrap();
         assert_eq!((s.lo, s.hi), (20.0, 22.0));
         assert!(sum(std::iter::empty()).is_none());
     }

@@ -70,10 +70,16 @@ pub fn header_year(h: &str) -> Option<i32> {
         return None;
     }
     let start = h.iter().position(|c| c.is_ascii_digit())?;
-    let digits: String = h[start..].iter().take_while(|c| c.is_ascii_digit()).collect();
+    let digits: String = h[start..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
     let rest: String = h[start + digits.len()..].iter().collect();
     let prefix_ok = start == 0 || matches!(h[start - 1], '/' | ' ' | '-' | '|' | '(');
-    if digits.len() == 4 && prefix_ok && matches!(rest.as_str(), "" | "年" | "年度" | "年目标" | ")" | "年)") {
+    if digits.len() == 4
+        && prefix_ok
+        && matches!(rest.as_str(), "" | "年" | "年度" | "年目标" | ")" | "年)")
+    {
         let y: i32 = digits.parse().ok()?;
         (1990..=2100).contains(&y).then_some(y)
     } else {
@@ -161,7 +167,12 @@ struct Line {
 fn lines(input: &[char]) -> Vec<Line> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in input.iter().copied().enumerate().chain(std::iter::once((input.len(), '\n'))) {
+    for (i, c) in input
+        .iter()
+        .copied()
+        .enumerate()
+        .chain(std::iter::once((input.len(), '\n')))
+    {
         if c == '\n' {
             let raw = &input[start..i];
             let lead = raw.iter().take_while(|c| c.is_whitespace()).count();
@@ -260,7 +271,9 @@ pub fn detect(input: &[char]) -> Vec<Grid> {
         }
         let mut header: Vec<&str> = ls[head_start..i].iter().map(|l| l.text.as_str()).collect();
         let mut k = last_header + 1;
-        while k < ls.len() && (ls[k].text.is_empty() || (is_short_header(&ls[k]) && ls[k].text != "1")) {
+        while k < ls.len()
+            && (ls[k].text.is_empty() || (is_short_header(&ls[k]) && ls[k].text != "1"))
+        {
             if !ls[k].text.is_empty() {
                 header.push(ls[k].text.as_str());
             }
@@ -272,7 +285,10 @@ pub fn detect(input: &[char]) -> Vec<Grid> {
         let ncols = header.len() + years.len();
         let (rows, end) = read_rows(&ls, k, &years, has_total, ncols);
         if !rows.is_empty() {
-            let span = [ls[head_start].span[0], ls[end.saturating_sub(1).max(head_start)].span[1]];
+            let span = [
+                ls[head_start].span[0],
+                ls[end.saturating_sub(1).max(head_start)].span[1],
+            ];
             out.push(Grid { span, years, rows });
         }
         i = end.max(i + 1);
@@ -281,7 +297,13 @@ pub fn detect(input: &[char]) -> Vec<Grid> {
 }
 
 /// Rows numbered 1, 2, 3… from line `from`; returns them and the line index after the table.
-fn read_rows(ls: &[Line], from: usize, years: &[i32], has_total: bool, ncols: usize) -> (Vec<Row>, usize) {
+fn read_rows(
+    ls: &[Line],
+    from: usize,
+    years: &[i32],
+    has_total: bool,
+    ncols: usize,
+) -> (Vec<Row>, usize) {
     let mut rows = Vec::new();
     let mut k = from;
     let mut expect = 1u32;
@@ -374,7 +396,13 @@ mod tests {
         let roles: Vec<Role> = r.cells.iter().map(|c| c.role).collect();
         assert_eq!(
             roles,
-            vec![Role::Label, Role::Total, Role::Year(2024), Role::Year(2025), Role::Other]
+            vec![
+                Role::Label,
+                Role::Total,
+                Role::Year(2024),
+                Role::Year(2025),
+                Role::Other
+            ]
         );
         let y = r.cells[3].span;
         assert_eq!(input[y[0]..y[1]].iter().collect::<String>(), "新建1座。");
@@ -397,7 +425,16 @@ mod tests {
         assert_eq!(g.len(), 1);
         assert_eq!(g[0].years, vec![2024, 2025, 2026]);
         let roles: Vec<Role> = g[0].rows[1].cells.iter().map(|c| c.role).collect();
-        assert_eq!(roles, vec![Role::Label, Role::Year(2024), Role::Year(2025), Role::Year(2026), Role::Other]);
+        assert_eq!(
+            roles,
+            vec![
+                Role::Label,
+                Role::Year(2024),
+                Role::Year(2025),
+                Role::Year(2026),
+                Role::Other
+            ]
+        );
         assert_eq!(g[0].rows[0].label, "国省干线改造");
     }
 

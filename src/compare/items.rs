@@ -47,7 +47,11 @@ pub enum When {
 pub enum Place {
     Body,
     /// Table `table`, row `row`, in a cell of `role`.
-    Table { table: usize, row: usize, role: Role },
+    Table {
+        table: usize,
+        row: usize,
+        role: Role,
+    },
 }
 
 /// Numeric bounds of a target: `lo ≤ x ≤ hi` (`hi` infinite for 以上).
@@ -145,7 +149,10 @@ pub fn title_year(title: &str) -> Option<i32> {
     while i + 4 <= t.len() {
         let run = &t[i..i + 4];
         let before_digit = i > 0 && t[i - 1].is_ascii_digit();
-        if !before_digit && run.iter().all(|c| c.is_ascii_digit()) && !matches!(t.get(i + 4), Some(c) if c.is_ascii_digit()) {
+        if !before_digit
+            && run.iter().all(|c| c.is_ascii_digit())
+            && !matches!(t.get(i + 4), Some(c) if c.is_ascii_digit())
+        {
             let y: i32 = run.iter().collect::<String>().parse().unwrap_or(0);
             if (1990..=2100).contains(&y) {
                 found.push(y);
@@ -164,7 +171,10 @@ fn last_year(s: &str) -> Option<i32> {
     let c: Vec<char> = s.chars().collect();
     let mut out = None;
     for i in 0..c.len().saturating_sub(4) {
-        if c[i..i + 4].iter().all(|d| d.is_ascii_digit()) && c[i + 4] == '年' && (i == 0 || !c[i - 1].is_ascii_digit()) {
+        if c[i..i + 4].iter().all(|d| d.is_ascii_digit())
+            && c[i + 4] == '年'
+            && (i == 0 || !c[i - 1].is_ascii_digit())
+        {
             let y: i32 = c[i..i + 4].iter().collect::<String>().parse().unwrap_or(0);
             if (1990..=2100).contains(&y) {
                 out = Some(y);
@@ -196,7 +206,10 @@ fn conjoined_parts(raw_subject: &str) -> Vec<String> {
     if parts.len() < 2 {
         return Vec::new();
     }
-    let lead = parts[0].chars().next().filter(|c| matches!(c, '区' | '市' | '省' | '县' | '镇'));
+    let lead = parts[0]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '区' | '市' | '省' | '县' | '镇'));
     parts
         .iter()
         .enumerate()
@@ -220,7 +233,12 @@ pub fn plan<'a>(input: &str, analysis: &'a Analysis) -> Plan<'a> {
         .period
         .filter(|p| p.to > p.from)
         .map(|p| (p.from, p.to))
-        .or_else(|| grids.iter().find(|g| g.is_schedule()).map(|g| (g.years[0], g.years[g.years.len() - 1])));
+        .or_else(|| {
+            grids
+                .iter()
+                .find(|g| g.is_schedule())
+                .map(|g| (g.years[0], g.years[g.years.len() - 1]))
+        });
     let year = match analysis.document.period {
         Some(p) if p.from == p.to => Some(p.from),
         Some(_) => None,
@@ -231,12 +249,16 @@ pub fn plan<'a>(input: &str, analysis: &'a Analysis) -> Plan<'a> {
     // Targets grouped by clause, in order, so each quantity owns the words next to it.
     let mut order: Vec<usize> = (0..analysis.targets.len()).collect();
     order.sort_by_key(|&i| (analysis.targets[i].span[0], analysis.targets[i].span[1], i));
-    let mut contexts: Vec<(String, String)> = vec![(String::new(), String::new()); analysis.targets.len()];
+    let mut contexts: Vec<(String, String)> =
+        vec![(String::new(), String::new()); analysis.targets.len()];
     let mut g = 0;
     while g < order.len() {
         let clause = analysis.targets[order[g]].clause_span;
         let mut h = g + 1;
-        while h < order.len() && analysis.targets[order[h]].clause_span == clause && analysis.targets[order[h]].span[0] >= analysis.targets[order[h - 1]].span[1] {
+        while h < order.len()
+            && analysis.targets[order[h]].clause_span == clause
+            && analysis.targets[order[h]].span[0] >= analysis.targets[order[h - 1]].span[1]
+        {
             h += 1;
         }
         assign_contexts(&chars, analysis, &order[g..h], clause, &mut contexts);
@@ -249,24 +271,55 @@ pub fn plan<'a>(input: &str, analysis: &'a Analysis) -> Plan<'a> {
         let clause = slice(&chars, t.clause_span);
         let left_clean = clean_subject(left);
         let right_clean = clean_subject(right);
-        let (subject, source, raw) = match t.subject.as_deref().map(clean_subject).filter(|s| !s.is_empty()) {
+        let (subject, source, raw) = match t
+            .subject
+            .as_deref()
+            .map(clean_subject)
+            .filter(|s| !s.is_empty())
+        {
             Some(s) => (s.clone(), "analysis", s),
             None => {
                 let s = format!("{left_clean}{right_clean}");
                 (s, "context", format!("{left}{right}"))
             }
         };
-        let place = match grids.iter().enumerate().find_map(|(gi, gr)| gr.cell_of(t.span).map(|(ri, c)| (gi, ri, c.role))) {
+        let place = match grids
+            .iter()
+            .enumerate()
+            .find_map(|(gi, gr)| gr.cell_of(t.span).map(|(ri, c)| (gi, ri, c.role)))
+        {
             Some((table, row, role)) => Place::Table { table, row, role },
             None => Place::Body,
         };
         let when = match place {
-            Place::Table { role: Role::Year(y), .. } => When::Year(y),
-            Place::Table { role: Role::Total, .. } if contains_any(&clause, YEARLY_MARKERS) => When::Yearly,
-            Place::Table { role: Role::Total, .. } => When::Period,
-            _ if matches!(t.recurrence.as_deref(), Some("year" | "school_year" | "annual")) || contains_any(&clause, YEARLY_MARKERS) => When::Yearly,
-            _ if t.scope == Some(crate::model::Scope::PeriodTotal) || contains_any(&clause, PERIOD_MARKERS) => When::Period,
-            _ => match t.deadline.as_deref().and_then(last_year).or_else(|| last_year(&clause)) {
+            Place::Table {
+                role: Role::Year(y),
+                ..
+            } => When::Year(y),
+            Place::Table {
+                role: Role::Total, ..
+            } if contains_any(&clause, YEARLY_MARKERS) => When::Yearly,
+            Place::Table {
+                role: Role::Total, ..
+            } => When::Period,
+            _ if matches!(
+                t.recurrence.as_deref(),
+                Some("year" | "school_year" | "annual")
+            ) || contains_any(&clause, YEARLY_MARKERS) =>
+            {
+                When::Yearly
+            }
+            _ if t.scope == Some(crate::model::Scope::PeriodTotal)
+                || contains_any(&clause, PERIOD_MARKERS) =>
+            {
+                When::Period
+            }
+            _ => match t
+                .deadline
+                .as_deref()
+                .and_then(last_year)
+                .or_else(|| last_year(&clause))
+            {
                 Some(y) => When::Year(y),
                 None => match year {
                     Some(y) => When::Year(y),
@@ -285,7 +338,11 @@ pub fn plan<'a>(input: &str, analysis: &'a Analysis) -> Plan<'a> {
             subject,
             subject_source: source,
             bounds: if vague { None } else { bounds(t) },
-            class: if vague { UnitClass::Other } else { unit_class(t) },
+            class: if vague {
+                UnitClass::Other
+            } else {
+                unit_class(t)
+            },
             when,
             place,
             per_unit,
@@ -295,15 +352,31 @@ pub fn plan<'a>(input: &str, analysis: &'a Analysis) -> Plan<'a> {
             clause_span: t.clause_span,
         });
     }
-    Plan { chars, analysis, items, grids, year, period }
+    Plan {
+        chars,
+        analysis,
+        items,
+        grids,
+        year,
+        period,
+    }
 }
 
 fn clause_break(c: char) -> bool {
-    matches!(fold(c), ',' | ';' | ':' | '。' | '\n' | '!' | '?' | '，' | '；' | '：')
+    matches!(
+        fold(c),
+        ',' | ';' | ':' | '。' | '\n' | '!' | '?' | '，' | '；' | '：'
+    )
 }
 
 /// Splits the words of one clause among its quantities (see [`super::subject`]).
-fn assign_contexts(chars: &[char], a: &Analysis, group: &[usize], clause: Span, out: &mut [(String, String)]) {
+fn assign_contexts(
+    chars: &[char],
+    a: &Analysis,
+    group: &[usize],
+    clause: Span,
+    out: &mut [(String, String)],
+) {
     const MAX: usize = 40;
     let list_sep = |c: char| matches!(fold(c), '、' | '和' | '及' | '与' | ';' | ',');
     let mut prev_end = clause[0].min(chars.len());
@@ -318,7 +391,10 @@ fn assign_contexts(chars: &[char], a: &Analysis, group: &[usize], clause: Span, 
         // Robust to sentence-wide clause spans: a subject never crosses a clause break.
         let left: String = {
             let v: Vec<char> = left.chars().collect();
-            let from = v.iter().rposition(|&c| clause_break(c)).map_or(0, |p| p + 1);
+            let from = v
+                .iter()
+                .rposition(|&c| clause_break(c))
+                .map_or(0, |p| p + 1);
             v[from.max(v.len().saturating_sub(MAX))..].iter().collect()
         };
         let end = t.span[1].min(chars.len()).max(start);
@@ -361,11 +437,15 @@ mod tests {
 
     #[test]
     fn subjects_from_context() {
-        let text = "三年内创建18所省市优质园。立项省级课题20项、市级课题60项。每年评选区名班主任100名。";
+        let text =
+            "三年内创建18所省市优质园。立项省级课题20项、市级课题60项。每年评选区名班主任100名。";
         let a = crate::analyze(text);
         let p = plan(text, &a);
         let subj: Vec<&str> = p.items.iter().map(|i| i.subject.as_str()).collect();
-        assert_eq!(subj, vec!["省市优质园", "省级课题", "市级课题", "区名班主任"]);
+        assert_eq!(
+            subj,
+            vec!["省市优质园", "省级课题", "市级课题", "区名班主任"]
+        );
         assert_eq!(p.items[0].when, When::Period);
         assert_eq!(p.items[3].when, When::Yearly);
         assert_eq!(p.items[3].key, "名班主任");
@@ -373,7 +453,8 @@ mod tests {
 
     #[test]
     fn subjects_do_not_cross_clause_breaks_even_in_a_sentence_wide_clause() {
-        let text = "打造品格提升工程10个,加强班主任队伍建设,评选市区名班主任100名,创建各类特色学校35个。";
+        let text =
+            "打造品格提升工程10个,加强班主任队伍建设,评选市区名班主任100名,创建各类特色学校35个。";
         let mut a = crate::analyze(text);
         let n = text.chars().count();
         for t in &mut a.targets {
@@ -386,7 +467,10 @@ mod tests {
 
     #[test]
     fn conjoined_subjects_split() {
-        assert_eq!(conjoined_parts("区学科带头人和骨干教师"), vec!["学科带头人".to_string(), "骨干教师".to_string()]);
+        assert_eq!(
+            conjoined_parts("区学科带头人和骨干教师"),
+            vec!["学科带头人".to_string(), "骨干教师".to_string()]
+        );
         assert!(conjoined_parts("特色学校").is_empty());
     }
 }

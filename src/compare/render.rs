@@ -18,7 +18,11 @@ fn md(s: &str) -> String {
 fn cell(r: Option<&TargetRef>) -> String {
     match r {
         Some(r) => {
-            let col = r.column.as_deref().map(|c| format!(" [表 {c}]")).unwrap_or_default();
+            let col = r
+                .column
+                .as_deref()
+                .map(|c| format!(" [表 {c}]"))
+                .unwrap_or_default();
             format!("{} **{}**{}", md(&r.subject), md(&r.quantity), col)
         }
         None => "—".into(),
@@ -42,7 +46,11 @@ fn flags_md(out: &mut String, flags: &[Flag]) {
             [Some(lo), None] => format!("≥{lo}"),
             _ => "?".into(),
         };
-        let spans: Vec<String> = f.spans.iter().map(|s| format!("{}–{}", s[0], s[1])).collect();
+        let spans: Vec<String> = f
+            .spans
+            .iter()
+            .map(|s| format!("{}–{}", s[0], s[1]))
+            .collect();
         out.push_str(&format!(
             "| {} | {} | {}{} | {} |\n",
             md(&f.subject),
@@ -58,7 +66,11 @@ fn flags_md(out: &mut String, flags: &[Flag]) {
 /// The Markdown report of a comparison.
 pub fn markdown(c: &Comparison) -> String {
     let mut out = String::new();
-    out.push_str(&format!("# 规划对照 Plan comparison\n\n- A: {}\n- B: {}\n", title(&c.a.title), title(&c.b.title)));
+    out.push_str(&format!(
+        "# 规划对照 Plan comparison\n\n- A: {}\n- B: {}\n",
+        title(&c.a.title),
+        title(&c.b.title)
+    ));
     let s = &c.summary;
     out.push_str(&format!(
         "- 对齐 aligned: {} 对 pairs ({} 相同 same, {} 不同 different); 仅A only in A: {}; 仅B only in B: {}\n\n",
@@ -71,14 +83,30 @@ pub fn markdown(c: &Comparison) -> String {
             an.year, k.met, k.weaker, k.missing, k.extra, k.not_comparable, k.in_period
         ));
         for r in &an.rows {
-            out.push_str(&format!("| {} | {} | {} |\n", r.status, cell(r.plan.as_ref()), cell(r.annual.as_ref())));
+            out.push_str(&format!(
+                "| {} | {} | {} |\n",
+                r.status,
+                cell(r.plan.as_ref()),
+                cell(r.annual.as_ref())
+            ));
         }
         out.push('\n');
     }
-    out.push_str("## 对齐的目标 Aligned targets\n\n| A | B | 差 B−A | 相同 same |\n|---|---|---|---|\n");
+    out.push_str(
+        "## 对齐的目标 Aligned targets\n\n| A | B | 差 B−A | 相同 same |\n|---|---|---|---|\n",
+    );
     for p in &c.pairs {
-        let d = p.difference.map(|d| format!("{d:+}")).unwrap_or_else(|| "—".into());
-        out.push_str(&format!("| {} | {} | {} | {} |\n", cell(Some(&p.a)), cell(Some(&p.b)), d, if p.same { "✓" } else { "" }));
+        let d = p
+            .difference
+            .map(|d| format!("{d:+}"))
+            .unwrap_or_else(|| "—".into());
+        out.push_str(&format!(
+            "| {} | {} | {} | {} |\n",
+            cell(Some(&p.a)),
+            cell(Some(&p.b)),
+            d,
+            if p.same { "✓" } else { "" }
+        ));
     }
     out.push_str("\n## 仅在A Only in A\n\n");
     for r in &c.only_a {
@@ -90,7 +118,12 @@ pub fn markdown(c: &Comparison) -> String {
     }
     out.push_str("\n## 章节对照 Sections\n\n");
     for sp in &c.sections {
-        out.push_str(&format!("- {} ↔ {} ({})\n", md(&sp.a.title), md(&sp.b.title), sp.similarity));
+        out.push_str(&format!(
+            "- {} ↔ {} ({})\n",
+            md(&sp.a.title),
+            md(&sp.b.title),
+            sp.similarity
+        ));
     }
     out.push_str("\n## A 自身一致性 A against itself\n\n");
     flags_md(&mut out, &c.consistency.a);
@@ -122,7 +155,14 @@ fn csv_ref(r: Option<&TargetRef>) -> [String; 5] {
 
 const CSV_HEAD: &str = "kind,status,a_subject,a_quantity,a_when,a_span,a_text,b_subject,b_quantity,b_when,b_span,b_text,difference";
 
-fn csv_row(out: &mut String, kind: &str, status: &str, a: Option<&TargetRef>, b: Option<&TargetRef>, diff: Option<f64>) {
+fn csv_row(
+    out: &mut String,
+    kind: &str,
+    status: &str,
+    a: Option<&TargetRef>,
+    b: Option<&TargetRef>,
+    diff: Option<f64>,
+) {
     let mut f = vec![kind.to_string(), status.to_string()];
     f.extend(csv_ref(a));
     f.extend(csv_ref(b));
@@ -138,7 +178,14 @@ pub fn csv(c: &Comparison) -> String {
     let mut out = String::from(CSV_HEAD);
     out.push('\n');
     for p in &c.pairs {
-        csv_row(&mut out, "pair", if p.same { "same" } else { "different" }, Some(&p.a), Some(&p.b), p.difference);
+        csv_row(
+            &mut out,
+            "pair",
+            if p.same { "same" } else { "different" },
+            Some(&p.a),
+            Some(&p.b),
+            p.difference,
+        );
     }
     for r in &c.only_a {
         csv_row(&mut out, "only_a", "", Some(r), None, None);
@@ -148,7 +195,11 @@ pub fn csv(c: &Comparison) -> String {
     }
     if let Some(an) = &c.annual {
         for r in &an.rows {
-            let (a, b) = if an.plan == "a" { (r.plan.as_ref(), r.annual.as_ref()) } else { (r.annual.as_ref(), r.plan.as_ref()) };
+            let (a, b) = if an.plan == "a" {
+                (r.plan.as_ref(), r.annual.as_ref())
+            } else {
+                (r.annual.as_ref(), r.plan.as_ref())
+            };
             csv_row(&mut out, "annual", &r.status, a, b, None);
         }
     }
@@ -164,7 +215,11 @@ pub fn csv(c: &Comparison) -> String {
 
 /// The Markdown report of a self-check.
 pub fn check_markdown(c: &Check) -> String {
-    let mut out = format!("# 自身一致性 Self-consistency: {}\n\n- 分年表 schedules: {}\n\n", title(&c.plan.title), c.plan.schedules);
+    let mut out = format!(
+        "# 自身一致性 Self-consistency: {}\n\n- 分年表 schedules: {}\n\n",
+        title(&c.plan.title),
+        c.plan.schedules
+    );
     flags_md(&mut out, &c.flags);
     out
 }

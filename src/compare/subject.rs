@@ -16,7 +16,8 @@ use crate::text::fold;
 
 /// Is `c` kept in a key: CJK ideographs and ASCII letters.
 fn keep(c: char) -> bool {
-    matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF) || c.is_ascii_alphabetic()
+    matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF)
+        || c.is_ascii_alphabetic()
 }
 
 /// Removes `(…)` groups of up to 8 chars (`产业教授(产业导师)`, `各镇(开发区、街道)`).
@@ -161,7 +162,11 @@ pub fn similarity_with(a: &str, ga: &[(char, char)], b: &str, gb: &[(char, char)
     let small = ga.len().min(gb.len());
     // A short key wholly inside a long one (名班主任 in 区名班主任工作室) is close, but only when it
     // is specific enough (3+ bigrams): 学校 is inside everything.
-    let contain = if small >= 3 { 0.85 * n / small as f64 } else { 0.0 };
+    let contain = if small >= 3 {
+        0.85 * n / small as f64
+    } else {
+        0.0
+    };
     let mut s = jaccard.max(contain);
     if a.chars().last() != b.chars().last() {
         s *= 0.6;
@@ -185,9 +190,15 @@ mod tests {
         assert_eq!(clean_subject("三年内创建"), "");
         assert_eq!(clean_subject("每年评选区名班主任"), "区名班主任");
         assert_eq!(clean_subject("创建市“新优质学校”"), "市新优质学校");
-        assert_eq!(clean_subject("到2024年,全区省四星级普通高中比例力争达"), "省四星级普通高中比例");
+        assert_eq!(
+            clean_subject("到2024年,全区省四星级普通高中比例力争达"),
+            "省四星级普通高中比例"
+        );
         assert_eq!(clean_subject("选聘产业教授(产业导师)"), "产业教授");
-        assert_eq!(clean_subject("公办幼儿园消防设施改造任务"), "公办幼儿园消防设施改造");
+        assert_eq!(
+            clean_subject("公办幼儿园消防设施改造任务"),
+            "公办幼儿园消防设施改造"
+        );
         assert_eq!(clean_subject(""), "");
     }
 

@@ -12,9 +12,21 @@
 /// `(canonical, variants)`. Variants are substrings of a normalised subject key.
 pub const SYNONYMS: &[(&str, &[&str])] = &[
     // 名班主任 at district or city-and-district level: the honour is the same kind of thing.
-    ("名班主任", &["市区名班主任", "区名班主任", "市名班主任", "区级名班主任"]),
+    (
+        "名班主任",
+        &["市区名班主任", "区名班主任", "市名班主任", "区级名班主任"],
+    ),
     // 优质园 (quality kindergartens) graded by province/city.
-    ("省市优质园", &["省优质园", "市优质园", "省市级优质园", "省级优质园", "优质幼儿园"]),
+    (
+        "省市优质园",
+        &[
+            "省优质园",
+            "市优质园",
+            "省市级优质园",
+            "省级优质园",
+            "优质幼儿园",
+        ],
+    ),
     // Named teachers' studios.
     ("名教师工作室", &["名师工作室", "区名教师工作室"]),
     // 骨干教师 / 学科带头人 at district level.
