@@ -510,3 +510,22 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn five_year_plan_end_targets_meet_the_annual_plan_in_period() {
+    let plan = "某市“十四五”教育发展规划(2021-2025年)\n\n第一章 发展目标\n\n到2025年,学前教育毛入园率达到95%,新增学位5000个。\n\n第二章 保障\n\n每年培训教师2000名。\n";
+    let annual = "某市2023年教育工作要点\n\n一、学前教育\n\n1.学前教育毛入园率达到92%。新增学位1500个。培训教师2500名。\n";
+    let c = compare::compare(plan, annual);
+    assert_eq!(c.mode, "annual_in_period");
+    let an = c.annual.as_ref().unwrap();
+    let status = |s: &str| {
+        an.rows
+            .iter()
+            .find(|r| r.plan.as_ref().is_some_and(|p| p.subject.contains(s)))
+            .map(|r| r.status.as_str())
+    };
+    assert_eq!(status("毛入园率"), Some("in_period"));
+    assert_eq!(status("学位"), Some("in_period"));
+    assert_eq!(status("培训教师"), Some("met"));
+    assert_eq!(c.pairs.len(), 3);
+}

@@ -223,11 +223,12 @@ fn conjoined_parts(raw_subject: &str) -> Vec<String> {
 /// Prepares a plan: every target becomes an [`Item`].
 pub fn plan<'a>(input: &str, analysis: &'a Analysis) -> Plan<'a> {
     let chars: Vec<char> = input.chars().collect();
-    let grids = if analysis.tables.is_empty() {
-        grid::detect(&chars)
-    } else {
-        grid::from_tables(&chars, &analysis.tables)
-    };
+    // The analysis's own tables first; when none of them is a per-year schedule, also read
+    // schedules from the text (the analysis may not rebuild every layout).
+    let mut grids = grid::from_tables(&chars, &analysis.tables);
+    if !grids.iter().any(Grid::is_schedule) {
+        grids.extend(grid::detect(&chars));
+    }
     let period = analysis
         .document
         .period
@@ -265,6 +266,9 @@ pub fn plan<'a>(input: &str, analysis: &'a Analysis) -> Plan<'a> {
         g = h;
     }
 
+    // A body target dated to the period's last year (到2024年 in a 2022–2024 plan) is the
+    // period's end target, not that year's share.
+    let period_end = period.map(|p| p.1);
     let mut items = Vec::with_capacity(analysis.targets.len());
     for (index, t) in analysis.targets.iter().enumerate() {
         let (left, right) = &contexts[index];
@@ -328,6 +332,10 @@ pub fn plan<'a>(input: &str, analysis: &'a Analysis) -> Plan<'a> {
             },
         };
         let vague = super::lexicon::VAGUE_QUANTITIES.contains(&t.text.trim());
+        let when = match (when, place) {
+            (When::Year(y), Place::Body) if Some(y) == period_end => When::Period,
+            _ => when,
+        };
         let per_unit = t.per.is_some() || contains_any(left, PER_MARKERS);
         let k = key(&subject);
         items.push(Item {
