@@ -331,7 +331,9 @@ pub fn plan<'a>(input: &str, analysis: &'a Analysis) -> Plan<'a> {
                 },
             },
         };
-        let vague = super::lexicon::VAGUE_QUANTITIES.contains(&t.text.trim());
+        // 第三批 is an ordinal, not a quantity, whatever the analysis made of it.
+        let ordinal = t.span[0] > 0 && chars.get(t.span[0] - 1).map(|&c| fold(c)) == Some('第');
+        let vague = ordinal || super::lexicon::VAGUE_QUANTITIES.contains(&t.text.trim());
         let when = match (when, place) {
             (When::Year(y), Place::Body) if Some(y) == period_end => When::Period,
             _ => when,
@@ -471,6 +473,16 @@ mod tests {
         let p = plan(text, &a);
         let subj: Vec<&str> = p.items.iter().map(|i| i.subject.as_str()).collect();
         assert_eq!(subj, vec!["品格提升工程", "市区名班主任", "特色学校"]);
+    }
+
+    #[test]
+    fn ordinals_and_vague_quantities_carry_no_number() {
+        let text = "开展第三批重点项目评比。打造一批示范校。评选先进学校20所。";
+        let a = crate::analyze(text);
+        let p = plan(text, &a);
+        let numbers: Vec<bool> = p.items.iter().map(|i| i.bounds.is_some()).collect();
+        assert_eq!(numbers, vec![false, false, true]);
+        assert_eq!(p.items[0].class, UnitClass::Other);
     }
 
     #[test]
