@@ -10,7 +10,7 @@
 
 use super::grid::Role;
 use super::items::{Bounds, Item, Place, Plan, UnitClass, When};
-use super::subject::similarity;
+use super::subject::{bigrams, similarity, similarity_with};
 
 /// Subject similarity for "the same thing" inside one plan.
 const SAME: f64 = 0.6;
@@ -31,6 +31,7 @@ pub struct Finding {
 
 struct Group {
     key: String,
+    grams: Vec<(char, char)>,
     class: UnitClass,
     table: usize,
     row: usize,
@@ -106,6 +107,7 @@ fn groups(plan: &Plan) -> Vec<Group> {
             Some((gi, _)) => out[gi].cells.push((y, i)),
             None => out.push(Group {
                 key: it.key.clone(),
+                grams: it.grams.clone(),
                 class: it.class,
                 table,
                 row,
@@ -123,11 +125,12 @@ fn best_group(
     class: UnitClass,
     row: Option<(usize, usize)>,
 ) -> Option<usize> {
+    let grams = bigrams(key);
     let mut scored: Vec<(usize, f64)> = gs
         .iter()
         .enumerate()
         .filter(|(_, g)| g.class == class && row.map_or(true, |r| r == (g.table, g.row)))
-        .map(|(i, g)| (i, similarity(&g.key, key)))
+        .map(|(i, g)| (i, similarity_with(&g.key, &g.grams, key, &grams)))
         .filter(|(_, s)| *s >= SAME)
         .collect();
     scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -202,7 +205,8 @@ pub fn check(plan: &Plan) -> Vec<Finding> {
     if gs.is_empty() {
         return out;
     }
-    for (i, it) in plan.items.iter().enumerate() {
+    // Bounded work on pathological inputs: the first MAX_ITEMS targets are checked.
+    for (i, it) in plan.items.iter().enumerate().take(super::align::MAX_ITEMS) {
         if !additive(it) {
             continue;
         }
