@@ -427,7 +427,11 @@ fn assign_contexts(
             // 评选区星级校长35名星级书记10名 : the words belong to the next quantity.
             String::new()
         };
-        let right: String = right.chars().take_while(|&c| !clause_break(c)).collect();
+        // A parenthesis after the quantity is a note ((牵头单位:市住建局)), not the subject.
+        let right: String = right
+            .chars()
+            .take_while(|&c| !clause_break(c) && fold(c) != '(')
+            .collect();
         out[i] = (left, right);
         prev_end = next_start;
     }
@@ -483,6 +487,14 @@ mod tests {
         let numbers: Vec<bool> = p.items.iter().map(|i| i.bounds.is_some()).collect();
         assert_eq!(numbers, vec![false, false, true]);
         assert_eq!(p.items[0].class, UnitClass::Other);
+    }
+
+    #[test]
+    fn responsibility_notes_are_not_subjects() {
+        let text = "新建污水处理厂3座(牵头单位:市住建局,责任单位:各县区)。";
+        let a = crate::analyze(text);
+        let p = plan(text, &a);
+        assert_eq!(p.items[0].subject, "污水处理厂");
     }
 
     #[test]
