@@ -17,6 +17,9 @@ pub struct Elements {
     pub body: Range<usize>,
     /// The plan's own year (工作要点 for 2023 → 2023); for a multi-year plan, its first year.
     pub plan_year: Option<i32>,
+    /// Byte ranges inside `body` that are document elements, not plan text (附件 lists,
+    /// signatures, dates, 抄送): no headings and no targets there.
+    pub skip: Vec<Range<usize>>,
     pub warnings: Vec<Warning>,
 }
 
@@ -98,6 +101,7 @@ pub fn extract(t: &Text) -> Elements {
         document: doc,
         body,
         plan_year,
+        skip: Vec::new(),
         warnings: Vec::new(),
     }
 }

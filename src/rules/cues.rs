@@ -1,0 +1,1 @@
+//! Document-element cues (domain guide §2.2–§2.3).
