@@ -47,7 +47,7 @@ pub fn analyze(input: &str) -> Analysis {
     let elements = elements::extract(&text);
     warnings.extend(elements.warnings.iter().cloned());
     let tables = tables::detect(&text, elements.body.clone());
-    let outline = outline::build(&text, elements.body.clone(), &tables, &elements.skip);
+    let outline = outline::build(&text, elements.outline.clone(), &tables, &elements.skip);
     warnings.extend(outline.warnings.iter().cloned());
     // Heading markers and element lines inside the body (attachment lists, signatures) hold no
     // values.

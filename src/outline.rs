@@ -119,14 +119,14 @@ pub fn build(
 ) -> Outline {
     let body = t.clamp(body);
     let excluded = |r: &Range<usize>| {
-        r.start < body.start
-            || r.end > body.end
-            || tables.iter().any(|b| b.range.start <= r.start && r.start < b.range.end.max(b.range.start + 1))
+        tables.iter().any(|b| b.range.start <= r.start && r.start < b.range.end.max(b.range.start + 1))
             || skip.iter().any(|s| s.start <= r.start && r.start < s.end.max(s.start + 1))
     };
+    // Lines clipped to the body (a body may start mid-line after a glued title).
     let lines: Vec<Range<usize>> = t
         .lines()
-        .filter(|r| !r.is_empty() && !excluded(r))
+        .map(|r| r.start.max(body.start)..r.end.min(body.end))
+        .filter(|r| r.start < r.end && !excluded(r))
         .collect();
 
     let line_markers = lines

@@ -25,6 +25,8 @@ pub struct Text {
     map: Vec<u32>,
     /// The original input as chars, for [`Text::display`] and [`Text::original`].
     orig: Vec<char>,
+    /// `key: value` pairs of a YAML front matter block the cleaner removed (values as written).
+    front: Vec<(String, String)>,
 }
 
 impl Text {
@@ -70,6 +72,16 @@ impl Text {
         let e = span[1].min(self.orig.len());
         let s = span[0].min(e);
         self.orig[s..e].iter().collect()
+    }
+
+    /// The `key: value` pairs of the YAML front matter the cleaner removed, if there was one.
+    pub fn front_matter(&self) -> &[(String, String)] {
+        &self.front
+    }
+
+    /// Records the front matter (the cleaner calls this).
+    pub fn set_front_matter(&mut self, front: Vec<(String, String)>) {
+        self.front = front;
     }
 
     /// Length of the original input in chars.
@@ -124,6 +136,14 @@ impl TextBuilder {
         }
     }
 
+    /// Original char offset of byte `b` of what has been built so far (clamped to the end).
+    pub fn orig_at(&self, b: usize) -> usize {
+        match self.map.get(b) {
+            Some(&o) => o as usize,
+            None => self.map.last().map_or(0, |&o| o as usize + 1),
+        }
+    }
+
     /// What has been built so far.
     pub fn as_str(&self) -> &str {
         &self.clean
@@ -147,6 +167,7 @@ impl TextBuilder {
             clean: self.clean,
             map: self.map,
             orig,
+            front: Vec::new(),
         }
     }
 }
