@@ -10,7 +10,7 @@ use crate::model::{Document, Period, Warning};
 use crate::rules::chrome::{classify, ChromeKind};
 use crate::rules::cues::{self, org_names, re, year_cue, Cue, FIVE_YEAR};
 use crate::rules::markers::{cjk_ordinal, match_marker};
-use crate::text::Text;
+use crate::text::{RangeSet, Text};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -188,6 +188,10 @@ pub fn extract(t: &Text) -> Elements {
         skip.push(lines[i].r.clone());
         dated.push((i, d, sig));
     }
+    let mut is_dated = vec![false; lines.len()];
+    for d in &dated {
+        is_dated[d.0] = true;
+    }
     let report_date = lines.iter().find_map(|l| {
         re(Cue::ReportDate)
             .captures(l.s)
@@ -209,7 +213,7 @@ pub fn extract(t: &Text) -> Elements {
                 continue;
             }
             if let Some(names) = org_names(l.s) {
-                if plan_issuer.is_none() && !dated.iter().any(|d| d.0 == k + 1) {
+                if plan_issuer.is_none() && !is_dated.get(k + 1).copied().unwrap_or(false) {
                     plan_issuer = Some(
                         names
                             .iter()
@@ -247,7 +251,7 @@ pub fn extract(t: &Text) -> Elements {
         let mut s = notice.as_ref().map_or(0, |n| n.last + 1);
         for i in 0..first_marker.min(lines.len()) {
             let l = &lines[i];
-            let wrapper = dated.iter().any(|d| d.0 == i)
+            let wrapper = is_dated[i]
                 || is_recipients(l.s)
                 || l.is(Cue::Forwarding)
                 || l.is(Cue::Cc)
@@ -353,9 +357,10 @@ pub fn extract(t: &Text) -> Elements {
     let outline_end = outline_stop.map_or(body_end, |i| lines[i].r.start.min(body_end)).max(body_start);
     // Nothing but elements after the trailing signature: the body ends there too.
     let after = outline_stop.map_or(lines.len(), |i| i);
+    let skipped = RangeSet::new(skip.clone());
     let rest_is_elements = (after..lines.len())
         .filter(|&i| lines[i].r.start < body_end)
-        .all(|i| skip.iter().any(|s| s.start <= lines[i].r.start && lines[i].r.end <= s.end) || !content(i));
+        .all(|i| skipped.covers(&lines[i].r) || !content(i));
     let body_end = if rest_is_elements { outline_end } else { body_end };
 
     // Date and issuers (label rule: a date at the end of the plan, else the signature date of

@@ -19,7 +19,7 @@
 use crate::model::{OutlineNode, Warning};
 use crate::rules::markers::{is_han, match_marker, Family, Hit, TITLE_STOPS};
 use crate::tables::TableBlock;
-use crate::text::Text;
+use crate::text::{RangeSet, Text};
 use std::ops::Range;
 
 /// The outline and what the target stage must not read as quantities.
@@ -118,10 +118,14 @@ pub fn build(
     skip: &[Range<usize>],
 ) -> Outline {
     let body = t.clamp(body);
-    let excluded = |r: &Range<usize>| {
-        tables.iter().any(|b| b.range.start <= r.start && r.start < b.range.end.max(b.range.start + 1))
-            || skip.iter().any(|s| s.start <= r.start && r.start < s.end.max(s.start + 1))
-    };
+    let excluded = RangeSet::new(
+        tables
+            .iter()
+            .map(|b| b.range.clone())
+            .chain(skip.iter().cloned())
+            .collect(),
+    );
+    let excluded = |r: &Range<usize>| excluded.contains(r.start);
     // Lines clipped to the body (a body may start mid-line after a glued title).
     let lines: Vec<Range<usize>> = t
         .lines()

@@ -172,6 +172,37 @@ impl TextBuilder {
     }
 }
 
+/// Sorted, non-overlapping byte ranges, for "is this offset inside any of them" in O(log n).
+#[derive(Debug, Clone, Default)]
+pub struct RangeSet(Vec<Range<usize>>);
+
+impl RangeSet {
+    pub fn new(mut v: Vec<Range<usize>>) -> Self {
+        v.retain(|r| r.start < r.end);
+        v.sort_by_key(|r| r.start);
+        let mut out: Vec<Range<usize>> = Vec::with_capacity(v.len());
+        for r in v {
+            match out.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => out.push(r),
+            }
+        }
+        RangeSet(out)
+    }
+
+    /// Is byte `at` inside one of the ranges?
+    pub fn contains(&self, at: usize) -> bool {
+        let i = self.0.partition_point(|r| r.start <= at);
+        i > 0 && at < self.0[i - 1].end
+    }
+
+    /// Does `r` lie wholly inside one of the ranges?
+    pub fn covers(&self, r: &Range<usize>) -> bool {
+        let i = self.0.partition_point(|x| x.start <= r.start);
+        i > 0 && r.end <= self.0[i - 1].end
+    }
+}
+
 /// Copies `b` into a builder unchanged, byte range by byte range (for stages that rewrite a
 /// `Text` into a new one, such as line joining).
 pub fn copy_range(out: &mut TextBuilder, t: &Text, r: Range<usize>) {
@@ -240,6 +271,14 @@ mod tests {
         let t = build("a\n\nbc");
         let lines: Vec<_> = t.lines().map(|r| &t.clean[r]).collect();
         assert_eq!(lines, vec!["a", "", "bc"]);
+    }
+
+    #[test]
+    fn range_sets_merge_and_answer_membership() {
+        let s = RangeSet::new(vec![5..8, 0..2, 7..10, 3..3]);
+        assert!(s.contains(0) && s.contains(9) && !s.contains(2) && !s.contains(10));
+        assert!(s.covers(&(5..10)) && !s.covers(&(1..3)));
+        assert!(!RangeSet::default().contains(0));
     }
 
     #[test]

@@ -150,9 +150,17 @@ pub fn classify(line: &str) -> Option<ChromeKind> {
     None
 }
 
-/// Is `line` print furniture the cleaner drops?
+/// Is `line` print furniture the cleaner drops? (Checked on every line, so only the furniture
+/// rows run, and only on short lines.)
 pub fn is_furniture(line: &str) -> bool {
-    classify(line) == Some(ChromeKind::Furniture)
+    let s = line.trim();
+    if s.is_empty() || s.len() > 90 {
+        return false;
+    }
+    compiled()
+        .iter()
+        .filter(|(_, k)| *k == ChromeKind::Furniture)
+        .any(|(re, _)| re.is_match(s))
 }
 
 #[cfg(test)]
