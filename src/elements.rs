@@ -149,7 +149,7 @@ pub fn extract(t: &Text) -> Elements {
     let notice = titles.iter().find(|x| x.notice).cloned();
     let plan = titles
         .iter()
-        .find(|x| !x.notice && notice.as_ref().is_none_or(|n| x.first > n.last))
+        .find(|x| !x.notice && notice.as_ref().map_or(true, |n| x.first > n.last))
         .or_else(|| titles.iter().find(|x| !x.notice))
         .cloned();
     let forwarded = notice
@@ -176,7 +176,7 @@ pub fn extract(t: &Text) -> Elements {
                 break;
             }
             match org_names(lines[j].s) {
-                Some(names) if plan.as_ref().is_none_or(|p| j != p.last) => {
+                Some(names) if plan.as_ref().map_or(true, |p| j != p.last) => {
                     for n in names.iter().rev() {
                         sig.insert(0, t.display(shift(&lines[j], sub_range(lines[j].s, n))));
                     }
@@ -370,7 +370,7 @@ pub fn extract(t: &Text) -> Elements {
         .iter()
         .rev()
         .find(|d| d.0 > plan_at && plan_line.is_some())
-        .or_else(|| dated.iter().rev().find(|d| plan_line.is_none_or(|p| d.0 < p)))
+        .or_else(|| dated.iter().rev().find(|d| plan_line.map_or(true, |p| d.0 < p)))
         .or_else(|| dated.last());
     doc.date = chosen
         .map(|d| d.1.clone())
@@ -512,7 +512,7 @@ fn find_titles(t: &Text, lines: &[Line], window: &[usize]) -> Vec<Title> {
                     notice,
                 });
                 // A longer join can still complete a notice title cut by a line break.
-                if !(notice && !cues::is_notice_kind(&stripped)) {
+                if !notice || cues::is_notice_kind(&stripped) {
                     break;
                 }
             }
@@ -538,7 +538,7 @@ fn title_line(s: &str) -> bool {
         && !s.starts_with("抄送")
         && !s.starts_with("现将")
         && !s.starts_with("——")
-        && match_marker(s).is_none_or(|h| h.degraded)
+        && match_marker(s).map_or(true, |h| h.degraded)
 }
 
 /// Can line `b` continue the title on line `a`? (`关于印发《…》` + `的通知`; an unclosed 《; a first
@@ -603,7 +603,7 @@ fn is_cc_continuation(l: &Line) -> bool {
         && !l.is(Cue::AttachmentStart)
         && !l.is(Cue::AttachmentNote)
         && !l.is(Cue::Printed)
-        && match_marker(l.s).is_none_or(|h| h.degraded)
+        && match_marker(l.s).map_or(true, |h| h.degraded)
 }
 
 /// A 主送 line: org names ending in a colon, no sentence inside.

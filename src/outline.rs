@@ -650,7 +650,7 @@ mod tests {
         let src = "附件:1.项目清单\n2.资金安排表\n一、总体要求\n二、主要任务";
         let t = clean(src);
         let skip_end = t.clean.find("一、").unwrap();
-        let o = build(&t, 0..t.clean.len(), &[], &[0..skip_end]);
+        let o = build(&t, 0..t.clean.len(), &[], std::slice::from_ref(&(0..skip_end)));
         assert_eq!(o.nodes.len(), 2);
         let o = build(&t, skip_end..t.clean.len(), &[], &[]);
         assert_eq!(o.nodes.len(), 2);

@@ -282,6 +282,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::reversed_empty_ranges)]
     fn empty_ranges_and_out_of_bounds_do_not_panic() {
         let t = build("");
         assert_eq!(t.span(0..0), [0, 0]);
