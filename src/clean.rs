@@ -206,31 +206,32 @@ fn columns(l: &str) -> usize {
     l.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
 }
 
-/// The width text was hard-wrapped at, when most lines share one (PDF text: 28 chars a line),
-/// in columns; `None` for text whose lines are paragraphs.
+/// The width text was hard-wrapped at, when many lines share one and stop mid-sentence there
+/// (PDF text: 28 chars a line), in columns; `None` for text whose lines are paragraphs.
 fn wrap_width(s: &str, lines: &[Range<usize>], drop: &[bool]) -> Option<usize> {
-    let widths: Vec<usize> = lines
-        .iter()
-        .zip(drop)
-        .filter(|(r, d)| !**d && r.len() >= 8)
-        .map(|(r, _)| columns(&s[r.clone()]))
-        .collect();
-    if widths.len() < 12 {
-        return None;
-    }
-    let max = widths.iter().copied().max().unwrap_or(0).min(400);
-    let mut hist = vec![0usize; max + 3];
-    for &w in &widths {
-        if w <= max {
+    let mut total = 0usize;
+    let mut hist = [0usize; 128];
+    for (r, d) in lines.iter().zip(drop) {
+        if *d || r.len() < 8 {
+            continue;
+        }
+        total += 1;
+        let l = &s[r.clone()];
+        let w = columns(l);
+        // Only lines that stop mid-sentence vote: a paragraph's last line ends with 。.
+        if w < hist.len() && !l.ends_with(ENDS) {
             hist[w] += 1;
         }
     }
-    // The most common width, counting neighbours within two columns.
-    let (best, count) = (20..=max.min(120))
-        .map(|w| (w, (w.saturating_sub(2)..=w + 2).map(|x| hist.get(x).copied().unwrap_or(0)).sum::<usize>()))
+    // The most common width among them, counting neighbours within two columns.
+    let (best, count) = (MIN_WRAP..hist.len() - 2)
+        .map(|w| (w, hist[w - 2..=w + 2].iter().sum::<usize>()))
         .max_by_key(|&(w, c)| (c, w))?;
-    (count * 2 >= widths.len()).then_some(best + 2)
+    (count >= 4 && count * 10 >= total * 3).then_some(best + 2)
 }
+
+/// Narrowest wrap width believed (columns): narrower "widths" are table cells and headings.
+const MIN_WRAP: usize = 30;
 
 /// Sentence or clause ends after which a line break is a real paragraph break.
 const ENDS: &[char] = &['。', '!', '?', ';', ':', '…', '”', '》', ')'];
@@ -240,7 +241,15 @@ const OPEN: &[char] = &[',', '、', '(', '“', '《', '—'];
 /// Does the line break between `a` and `b` cut a paragraph?
 fn joins(a: &str, b: &str, width: Option<usize>) -> bool {
     let Some(last) = a.chars().last() else { return false };
-    if ENDS.contains(&last) || blocks_join(b) || classify(a).is_some() {
+    if blocks_join(b) || classify(a).is_some() {
+        return false;
+    }
+    // Inside an unclosed bracket (`（牵头单位：` ⏎ `县住建局）`) the text goes on.
+    let open = a.matches('(').count() > a.matches(')').count();
+    if open && !b.starts_with('(') && last != '。' {
+        return true;
+    }
+    if ENDS.contains(&last) {
         return false;
     }
     if OPEN.contains(&last) {

@@ -154,7 +154,7 @@ pub fn extract(t: &Text) -> Elements {
         .cloned();
     let forwarded = notice
         .as_ref()
-        .and_then(|n| inner_title(&n.text))
+        .and_then(|n| inner_title(&n.text).or_else(|| bare_forwarded(&n.text)))
         .or_else(|| {
             window.iter().find_map(|&i| {
                 re(Cue::Forwarding)
@@ -532,6 +532,7 @@ fn find_titles(t: &Text, lines: &[Line], window: &[usize]) -> Vec<Title> {
 fn title_line(s: &str) -> bool {
     s.chars().count() <= TITLE_MAX
         && !s.contains('。')
+        && !(s.starts_with('(') && s.ends_with(')'))
         && !s.ends_with(':')
         && line_date(s).is_none()
         && !s.starts_with("附件")
@@ -575,6 +576,19 @@ fn inner_title(s: &str) -> Option<String> {
     };
     let inner = inner.trim();
     (inner.chars().count() >= 4).then(|| inner.to_string())
+}
+
+/// The forwarded title of a notice printed without 《》 (`…关于印发某县整治行动方案的通知`).
+fn bare_forwarded(s: &str) -> Option<String> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| Regex::new(r"(?:印发|转发|批转)\s*([^《》]{4,80}?)\s*的(?:通知|意见|决定)$").expect("bare forward"));
+    let c = re.captures(s)?;
+    let inner = c[1].trim();
+    re_plan_ok(inner).then(|| inner.to_string())
+}
+
+fn re_plan_ok(s: &str) -> bool {
+    re(Cue::PlanTitle).is_match(&s.chars().map(crate::text::fold).collect::<String>())
 }
 
 fn strip_book(s: &str) -> String {

@@ -39,6 +39,10 @@ pub use crate::rules::markers::cjk_ordinal;
 const RUNON_MAX_LINE_MARKERS: usize = 3;
 const RUNON_MIN_LINE: usize = 400;
 
+/// Lines that open a box whose numbered lines are contents, not headings (规划 专栏, notes
+/// under a table).
+const BOX_STARTS: &[&str] = &["专栏", "注:", "注1", "说明:", "备注:", "资料来源"];
+
 /// Lead-phrase paragraphs (kind 3): the lead clause is this many chars long.
 const LEAD_MIN: usize = 4;
 const LEAD_MAX: usize = 24;
@@ -145,8 +149,15 @@ pub fn build(
     let mut flat: Vec<Flat> = Vec::new();
     let mut warnings = Vec::new();
     let mut num = Numbering::default();
+    // Inside a box (`专栏1 …`) or a note (`注:`), numbered lines are its contents, not headings;
+    // the box ends at the next heading of a family already open.
+    let mut in_box = false;
     for (li, r) in lines.iter().enumerate() {
         let line = &t.clean[r.clone()];
+        if BOX_STARTS.iter().any(|w| line.starts_with(w)) {
+            in_box = true;
+            continue;
+        }
         let mut on_line: Vec<usize> = Vec::new();
         let mut min_at = 0;
         for (at, place) in candidates(line, runon) {
@@ -188,6 +199,12 @@ pub fn build(
             };
             if !ok {
                 continue;
+            }
+            if in_box {
+                if !num.stack.iter().any(|(f, _)| *f == hit.family) {
+                    continue;
+                }
+                in_box = false;
             }
             let marker = r.start + at..r.start + at + hit.len;
             let (level, prev) = num.open(&hit);
@@ -637,6 +654,21 @@ mod tests {
     fn isolated_or_mixed_lead_paragraphs_are_not_headings() {
         let src = "一、指导思想\n坚持稳中求进。以习近平新时代中国特色社会主义思想为指导。\n全面贯彻落实党的二十大精神,推动高质量发展。\n二、工作目标\n提高质量。全年完成。";
         assert_eq!(titles(src), tl(&[(1, "指导思想"), (1, "工作目标")]));
+    }
+
+    #[test]
+    fn boxes_and_notes_hold_no_headings() {
+        let src = "第二章 总体要求\n第一节 发展目标\n专栏1 主要指标\n1.铁路营业里程达到4000公里。\n2.高速公路通车里程达到6000公里。\n第二节 重点任务\n一、完善路网\n注:1.数据为预期值。\n2.不含在建项目。\n二、提升服务";
+        assert_eq!(
+            titles(src),
+            tl(&[
+                (1, "总体要求"),
+                (2, "发展目标"),
+                (2, "重点任务"),
+                (3, "完善路网"),
+                (3, "提升服务"),
+            ])
+        );
     }
 
     #[test]

@@ -219,7 +219,7 @@ pub fn re(cue: Cue) -> &'static Regex {
 }
 
 /// Org-name endings of a signature line (one body; a joint line is split on spaces first).
-pub const ORG_SUFFIX: &str = r"(?:委员会|人民政府|政府|局|厅|委|办公室|办|中心|学校|大学|学院|院|部|会|处|所|队|站|公司|集团|协会|联合会|工会|团委|工委|党委|党组|支部|小组|指挥部|署|司|室)$";
+pub const ORG_SUFFIX: &str = r"(?:委员会|人民政府|政府|局|厅|委|办公室|办|中心|学校|大学|学院|院|部|会|处|所|队|站|公司|集团|协会|联合会|工会|团委|工委|党委|党组|支部|小组|指挥部|署|司|室|中学|小学|幼儿园|中心校|医院|卫生院)$";
 
 fn org_suffix() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -313,6 +313,8 @@ mod tests {
         assert_eq!(org_names("县卫生健康委员会"), Some(vec!["县卫生健康委员会"]));
         assert_eq!(org_names("加强党的建设。"), None);
         assert_eq!(org_names("总体要求"), None);
+        assert_eq!(org_names("某某实验中学"), Some(vec!["某某实验中学"]));
+        assert_eq!(org_names("某县人民医院"), Some(vec!["某县人民医院"]));
     }
 
     #[test]
