@@ -147,7 +147,7 @@ pub fn extract(t: &Text) -> Elements {
     // Titles: the notice's, then the plan's own.
     let titles = find_titles(t, &lines, &window);
     let notice = titles.iter().find(|x| x.notice).cloned();
-    let plan = titles
+    let mut plan = titles
         .iter()
         .find(|x| !x.notice && notice.as_ref().map_or(true, |n| x.first > n.last))
         .or_else(|| titles.iter().find(|x| !x.notice))
@@ -163,6 +163,20 @@ pub fn extract(t: &Text) -> Elements {
             })
         });
     doc.notice_title = notice.as_ref().map(|n| n.text.clone());
+    // A notice with numbered requirements of its own: the plan's title line comes after them.
+    if plan.is_none() {
+        if let Some(f) = &forwarded {
+            let key = squeeze_title(f);
+            plan = (first_marker..lines.len().min(first_marker + 20 * TITLE_WINDOW))
+                .find(|&i| content(i) && title_line(lines[i].s) && squeeze_title(lines[i].s) == key)
+                .map(|i| Title {
+                    first: i,
+                    last: i,
+                    text: strip_book(t.display(lines[i].r.clone()).trim()),
+                    notice: false,
+                });
+        }
+    }
 
     // Dates and the signatures above them.
     let mut dated: Vec<(usize, String, Vec<String>)> = Vec::new();
@@ -334,7 +348,11 @@ pub fn extract(t: &Text) -> Elements {
             if cc_line.is_none() && l.is(Cue::Printed) && l.r.start >= body_start {
                 cc_line = Some(i);
             }
-        } else if l.r.start >= body_start && l.chrome.is_some() {
+        } else if l.r.start >= body_start
+            && l.chrome.is_some_and(|k| {
+                !matches!(k, ChromeKind::Disclaimer | ChromeKind::Footer) || !l.s.contains('。')
+            })
+        {
             skip.push(l.r.clone());
         }
         i += 1;
@@ -342,11 +360,18 @@ pub fn extract(t: &Text) -> Elements {
 
     // Where the body ends: the site footer; the headings stop earlier, at a trailing signature,
     // 抄送 or 附件 note.
-    let foot = (body_first..lines.len()).find(|&i| lines[i].chrome == Some(ChromeKind::Footer));
+    // The site footer: a footer line that is not a sentence of the plan (`保护版权所有人…。`).
+    let foot = (body_first..lines.len()).find(|&i| {
+        lines[i].chrome == Some(ChromeKind::Footer) && !lines[i].s.contains('。') && lines[i].chars() <= 200
+    });
     let body_end = foot.map_or(t.clean.len(), |i| lines[i].r.start).max(body_start);
+    // A date line closes the plan when it is signed, or when at most a few lines follow it
+    // (a bare date inside the text is a time node, not a signature).
+    let last_in_body = (0..lines.len()).rev().find(|&i| lines[i].r.end <= body_end && content(i)).unwrap_or(0);
     let trailing_sig = dated
         .iter()
         .filter(|d| lines[d.0].r.start >= body_start && lines[d.0].r.start < body_end)
+        .filter(|d| !d.2.is_empty() || d.0 + 3 >= last_in_body)
         .map(|d| d.0 - d.2.len().min(d.0))
         .next();
     let outline_stop = [trailing_sig, cc_line, attach_start]
@@ -431,15 +456,20 @@ pub fn extract(t: &Text) -> Elements {
         Some(b) => t.clean.get(b..).unwrap_or("").chars().take(600).collect(),
         None => preamble,
     };
+    let title_year: Option<i32> = doc
+        .title
+        .as_deref()
+        .and_then(|s| year_re().captures(s))
+        .and_then(|c| c[1].parse().ok());
+    let explicit_period = doc.title.as_deref().is_some_and(|s| period_re().is_match(s));
+    // An explicit period gives the first year; a five-year-plan name yields to a printed year
+    // (`2023年“十四五”规划实施情况` is about 2023).
     let plan_year = doc
         .period
+        .filter(|_| explicit_period)
         .map(|p| p.from)
-        .or_else(|| {
-            doc.title
-                .as_deref()
-                .and_then(|s| year_re().captures(s))
-                .and_then(|c| c[1].parse().ok())
-        })
+        .or(title_year)
+        .or(doc.period.map(|p| p.from))
         .or_else(|| {
             re(Cue::PreambleYear)
                 .captures(&preamble)
@@ -589,6 +619,14 @@ fn bare_forwarded(s: &str) -> Option<String> {
 
 fn re_plan_ok(s: &str) -> bool {
     re(Cue::PlanTitle).is_match(&s.chars().map(crate::text::fold).collect::<String>())
+}
+
+/// A title compared modulo white space, 《》 and full-width forms.
+fn squeeze_title(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '《' | '》'))
+        .map(crate::text::fold)
+        .collect()
 }
 
 fn strip_book(s: &str) -> String {
@@ -856,6 +894,36 @@ mod tests {
         assert_eq!(e.plan_year, Some(2021));
         let b = body_text(&t, &e);
         assert!(b.starts_with("第一章 发展基础\n“十三五”"), "{b}");
+    }
+
+    #[test]
+    fn notice_with_its_own_numbered_requirements() {
+        let src = "关于印发《某县2023年安全生产工作要点》的通知\n各乡镇:\n现将《某县2023年安全生产工作要点》印发给你们,并提出以下要求:\n一、高度重视。\n二、狠抓落实。\n某县安全生产委员会\n2023年2月1日\n某县2023年安全生产工作要点\n一、总体要求\n二、重点工作";
+        let (t, e) = ex(src);
+        assert_eq!(e.document.title.as_deref(), Some("某县2023年安全生产工作要点"));
+        assert_eq!(e.document.issuers, vec!["某县安全生产委员会"]);
+        assert!(body_text(&t, &e).starts_with("一、总体要求"), "{}", body_text(&t, &e));
+    }
+
+    #[test]
+    fn a_bare_date_inside_the_text_does_not_close_the_plan() {
+        let src = "某区2023年工作计划\n一、时间安排\n2023年6月30日\n完成中期评估。\n二、工作要求\n加强领导。\n三、保障措施\n落实经费。";
+        let (t, e) = ex(src);
+        assert!(t.clean[e.outline.clone()].ends_with("落实经费。"));
+    }
+
+    #[test]
+    fn footer_words_inside_a_sentence_are_plan_text() {
+        let src = "某市版权保护工作方案\n一、目标\n依法保护版权所有人的合法权益。\n二、任务\n加强执法。";
+        let (t, e) = ex(src);
+        assert!(body_text(&t, &e).ends_with("加强执法。"));
+    }
+
+    #[test]
+    fn five_year_name_yields_to_a_printed_year() {
+        let (_, e) = ex("某市2023年“十四五”规划重点任务推进方案\n一、目标");
+        assert_eq!(e.plan_year, Some(2023));
+        assert_eq!(e.document.period, Some(Period { from: 2021, to: 2025 }));
     }
 
     #[test]
