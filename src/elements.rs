@@ -562,7 +562,7 @@ fn find_titles(t: &Text, lines: &[Line], window: &[usize]) -> Vec<Title> {
 fn title_line(s: &str) -> bool {
     s.chars().count() <= TITLE_MAX
         && !s.contains('。')
-        && !(s.starts_with('(') && s.ends_with(')'))
+        && !is_bracketed(s)
         && !s.ends_with(':')
         && line_date(s).is_none()
         && !s.starts_with("附件")
@@ -570,6 +570,11 @@ fn title_line(s: &str) -> bool {
         && !s.starts_with("现将")
         && !s.starts_with("——")
         && match_marker(s).map_or(true, |h| h.degraded)
+}
+
+/// A line wholly in brackets (`（此件公开发布）`, `（2023年1月5日）`) is a note, not a title.
+fn is_bracketed(s: &str) -> bool {
+    s.starts_with('(') && s.ends_with(')')
 }
 
 /// Can line `b` continue the title on line `a`? (`关于印发《…》` + `的通知`; an unclosed 《; a first
