@@ -219,10 +219,13 @@ pub fn extract(t: &Text) -> Elements {
     let mut plan_issuer: Option<Vec<String>> = None;
     if let Some(p) = &plan {
         doc.title = Some(p.text.clone());
+        let key = squeeze_title(&p.text);
         let mut k = p.last + 1;
         while k < lines.len() {
             let l = &lines[k];
-            if !content(k) {
+            // Chrome, and the title printed a second time (web page heading, then the article).
+            if !content(k) || squeeze_title(l.s) == key {
+                skip.push(l.r.clone());
                 k += 1;
                 continue;
             }
@@ -853,6 +856,14 @@ mod tests {
         assert!(b.starts_with("为加快"), "{b}");
         assert!(!b.contains("版权所有"));
         assert!(e.skip.iter().any(|r| t.clean[r.clone()].contains("关闭窗口")));
+    }
+
+    #[test]
+    fn a_title_printed_twice_opens_the_body_once() {
+        let src = "某市2023年交通运输工作要点\n发布时间:2023-02-03 来源:市交通运输局\n某市2023年交通运输工作要点\n2023年是关键之年。\n一、总体要求";
+        let (t, e) = ex(src);
+        assert!(body_text(&t, &e).starts_with("2023年是"), "{}", body_text(&t, &e));
+        assert_eq!(e.document.date.as_deref(), Some("2023-02-03"));
     }
 
     #[test]

@@ -38,6 +38,8 @@ pub use crate::rules::markers::cjk_ordinal;
 /// than this and some line is at least [`RUNON_MIN_LINE`] chars long.
 const RUNON_MAX_LINE_MARKERS: usize = 3;
 const RUNON_MIN_LINE: usize = 400;
+/// … or fewer than one line-initial marker per this many chars (a few merged paragraphs).
+const RUNON_CHARS_PER_MARKER: usize = 1500;
 
 /// Lines that open a box whose numbered lines are contents, not headings (规划 专栏, notes
 /// under a table).
@@ -141,7 +143,8 @@ pub fn build(
         .iter()
         .filter(|r| match_marker(&t.clean[(*r).clone()]).is_some_and(|h| !h.degraded))
         .count();
-    let runon = line_markers < RUNON_MAX_LINE_MARKERS
+    let body_chars: usize = lines.iter().map(|r| t.clean[r.clone()].chars().count()).sum();
+    let runon = (line_markers < RUNON_MAX_LINE_MARKERS || line_markers * RUNON_CHARS_PER_MARKER < body_chars)
         && lines
             .iter()
             .any(|r| t.clean[r.clone()].chars().count() >= RUNON_MIN_LINE);
@@ -152,7 +155,11 @@ pub fn build(
     // Inside a box (`专栏1 …`) or a note (`注:`), numbered lines are its contents, not headings;
     // the box ends at the next heading of a family already open.
     let mut in_box = false;
+    let mut title_line_taken: Option<usize> = None;
     for (li, r) in lines.iter().enumerate() {
+        if title_line_taken == Some(li) {
+            continue;
+        }
         let line = &t.clean[r.clone()];
         if BOX_STARTS.iter().any(|w| line.starts_with(w)) {
             in_box = true;
@@ -220,7 +227,19 @@ pub fn build(
                     f.title.end = marker.start.max(f.title.start);
                 }
             }
-            let title = title_range(t, &marker, r.end, hit.family);
+            let mut title = title_range(t, &marker, r.end, hit.family);
+            let mut at_line = li;
+            // `第一章` alone on its line: the chapter's name is the next line.
+            if title.is_empty() && matches!(hit.family, Family::Part | Family::Chapter | Family::Section) {
+                if let Some(next) = lines.get(li + 1) {
+                    let n = &t.clean[next.clone()];
+                    if n.chars().count() <= 40 && !n.contains('。') && match_marker(n).is_none() {
+                        title = next.clone();
+                        at_line = li + 1;
+                        title_line_taken = Some(li + 1);
+                    }
+                }
+            }
             min_at = marker.end - r.start;
             on_line.push(flat.len());
             flat.push(Flat {
@@ -229,7 +248,7 @@ pub fn build(
                 title,
                 ordinal: Some(hit.ordinal),
                 start: r.start + at,
-                line: li,
+                line: at_line,
             });
         }
     }
@@ -530,6 +549,19 @@ mod tests {
                 (2, "第二节".into(), "面临的形势".into()),
                 (1, "第二章".into(), "总体要求".into()),
                 (2, "第一节".into(), "指导思想".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn chapter_marker_alone_takes_the_next_line_as_title() {
+        let src = "第一章\n发展基础\n“十三五”以来,全市……\n第二章\n总体要求\n一、指导思想";
+        assert_eq!(
+            outline(src),
+            vec![
+                (1, "第一章".into(), "发展基础".into()),
+                (1, "第二章".into(), "总体要求".into()),
+                (2, "一、".into(), "指导思想".into()),
             ]
         );
     }

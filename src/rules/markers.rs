@@ -271,8 +271,9 @@ pub fn match_marker(s: &str) -> Option<Hit> {
 
 fn plausible_after(rule: &MarkerRule, rest: &str, next: Option<char>) -> bool {
     let Some(next) = next else {
-        // A month heading may be the whole line (`一月份`); other markers need text after them.
-        return rule.family == Family::Month;
+        // A month heading may be the whole line (`一月份`), and so may a chapter whose name is
+        // on the next line (`第一章`); other markers need text after them.
+        return matches!(rule.family, Family::Month | Family::Part | Family::Chapter | Family::Section);
     };
     match rule.family {
         Family::ArabicDot if !rule.degraded => {
