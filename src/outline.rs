@@ -167,7 +167,8 @@ pub fn build(
         }
         let mut on_line: Vec<usize> = Vec::new();
         let mut min_at = 0;
-        for (at, place) in candidates(line, runon) {
+        let line_runon = runon || heading_runs_into_item(line);
+        for (at, place) in candidates(line, line_runon) {
             if at < min_at {
                 continue;
             }
@@ -336,6 +337,29 @@ fn candidates(line: &str, runon: bool) -> Vec<(usize, Place)> {
         prev = Some(c);
     }
     out
+}
+
+/// Does this line open with a heading whose title runs straight into its first item
+/// (`一、深入打好污染防治攻坚战1.持续改善空气质量。…`)? Then the line lost its breaks and is
+/// read for inline markers even in a document that is otherwise well formed.
+fn heading_runs_into_item(line: &str) -> bool {
+    let Some(h) = match_marker(line).filter(|h| !h.degraded) else {
+        return false;
+    };
+    let rest = &line[h.len..];
+    let lead = &rest[..rest.find(TITLE_STOPS).unwrap_or(rest.len())];
+    let mut prev = None;
+    for (i, c) in lead.char_indices() {
+        if prev.is_some_and(is_han) && (c.is_ascii_digit() || c == '(') {
+            if let Some(g) = match_marker(&lead[i..]) {
+                if !g.degraded && g.ordinal == 1 && g.family != h.family {
+                    return true;
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    false
 }
 
 /// Title of a heading whose marker is `marker`, on a line ending at `line_end`: up to the first
@@ -661,6 +685,23 @@ mod tests {
                 (1, "二、".into(), "推进素质教育".into()),
                 (2, "1.".into(), "推进德育体系建设".into()),
             ]
+        );
+    }
+
+    #[test]
+    fn merged_paragraphs_in_a_well_formed_document() {
+        let src = "一、深入打好污染防治攻坚战1.持续改善空气质量。优良天数比率达到85%。2.巩固提升水环境质量。断面水质优良比例保持100%,3.推进土壤污染防治。\n二、加快绿色低碳发展\n1.推进能源结构调整。\n2.推动产业转型。其中:1.推进钢铁行业改造;2.推进化工行业改造。";
+        assert_eq!(
+            titles(src),
+            tl(&[
+                (1, "深入打好污染防治攻坚战"),
+                (2, "持续改善空气质量"),
+                (2, "巩固提升水环境质量"),
+                (2, "推进土壤污染防治"),
+                (1, "加快绿色低碳发展"),
+                (2, "推进能源结构调整"),
+                (2, "推动产业转型"),
+            ])
         );
     }
 
