@@ -292,7 +292,14 @@ pub fn extract(t: &Text) -> Elements {
         (None, Some(i)) => lines.get(i).map_or(t.clean.len(), |l| l.r.start),
         _ => 0,
     };
-    let body_first = lines.partition_point(|l| l.r.end <= body_start);
+    let mut body_first = lines.partition_point(|l| l.r.end <= body_start);
+    // A 主送 line right under the title (a notice that is itself the plan, an 实施意见) belongs to
+    // the wrapper, not the body.
+    let mut body_start = body_start;
+    if start_byte.is_none() && lines.get(body_first).is_some_and(|l| is_recipients(l.s) && l.chars() <= 300) {
+        body_start = lines.get(body_first + 1).map_or(t.clean.len(), |n| n.r.start);
+        body_first += 1;
+    }
 
     // Header zone: 文号, 主送, issuer mark.
     for l in &lines[..body_first.min(lines.len())] {
@@ -864,6 +871,16 @@ mod tests {
         let (t, e) = ex(src);
         assert!(body_text(&t, &e).starts_with("2023年是"), "{}", body_text(&t, &e));
         assert_eq!(e.document.date.as_deref(), Some("2023-02-03"));
+    }
+
+    #[test]
+    fn shishi_yijian_with_recipients_under_the_title() {
+        let src = "某市人民政府关于加快推进数字政府建设的实施意见\n各县(市、区)人民政府,市政府各部门:\n为全面推进数字政府建设,提出以下意见。\n一、总体要求\n某市人民政府\n2023年4月6日\n（此件公开发布）";
+        let (t, e) = ex(src);
+        assert_eq!(e.document.title.as_deref(), Some("某市人民政府关于加快推进数字政府建设的实施意见"));
+        assert_eq!(e.document.recipients, vec!["各县(市、区)人民政府", "市政府各部门"]);
+        assert_eq!(e.document.issuers, vec!["某市人民政府"]);
+        assert_eq!(body_text(&t, &e), "为全面推进数字政府建设,提出以下意见。\n一、总体要求");
     }
 
     #[test]
