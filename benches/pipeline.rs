@@ -64,7 +64,9 @@ fn main() {
         ),
         (
             "outline",
-            time(runs, || outline::build(&text, el.outline.clone(), &tb, &el.skip)),
+            time(runs, || {
+                outline::build(&text, el.outline.clone(), &tb, &el.skip)
+            }),
         ),
         ("targets", time(runs, || targets::extract(&cx))),
         ("analyze (all)", time(runs, || analyze(&input))),

@@ -158,7 +158,9 @@ fn rejoin(b1: &TextBuilder) -> (TextBuilder, Vec<(String, String)>) {
         }
         let joined = kept.get(k + 1).is_some_and(|&j| {
             let between_dropped = (i + 1..j).all(|x| drop[x]);
-            between_dropped && !r.is_empty() && !lines[j].is_empty()
+            between_dropped
+                && !r.is_empty()
+                && !lines[j].is_empty()
                 && joins(&s[r.clone()], &s[lines[j].clone()], width)
         });
         if !joined && kept.get(k + 1).is_some() {
@@ -240,7 +242,9 @@ const OPEN: &[char] = &[',', '、', '(', '“', '《', '—'];
 
 /// Does the line break between `a` and `b` cut a paragraph?
 fn joins(a: &str, b: &str, width: Option<usize>) -> bool {
-    let Some(last) = a.chars().last() else { return false };
+    let Some(last) = a.chars().last() else {
+        return false;
+    };
     if blocks_join(b) || classify(a).is_some() {
         return false;
     }
@@ -262,7 +266,9 @@ fn joins(a: &str, b: &str, width: Option<usize>) -> bool {
 /// Lines that always start something new: headings, elements, dates, chrome.
 fn blocks_join(b: &str) -> bool {
     match_marker(b).is_some_and(|h| !h.degraded)
-        || ["附件", "抄送", "主送", "印发", "特此", "联系人", "——"].iter().any(|w| b.starts_with(w))
+        || ["附件", "抄送", "主送", "印发", "特此", "联系人", "——"]
+            .iter()
+            .any(|w| b.starts_with(w))
         || re(Cue::DateArabic).is_match(b)
         || re(Cue::DateCjk).is_match(b)
         || classify(b).is_some()
@@ -292,7 +298,10 @@ mod tests {
     fn folds_fullwidth_and_trims_lines() {
         let t = clean("\u{3000}\u{3000}（一）达到６５％ \r\n\u{FEFF}下一行");
         assert_eq!(t.clean, "(一)达到65%\n下一行");
-        assert_eq!(t.display(0..t.clean.find('\n').unwrap()), "（一）达到６５％");
+        assert_eq!(
+            t.display(0..t.clean.find('\n').unwrap()),
+            "（一）达到６５％"
+        );
     }
 
     #[test]
@@ -339,7 +348,12 @@ mod tests {
             "以习近平新时代中国特色社会主义思想为指导,全面贯彻党的二十大精神,坚持以人民健康为中心,加快建设健康某市,到2025年,全市人均预期寿命达到80岁。"
         );
         assert_eq!(lines[2], "二、重点任务");
-        assert!(lines[3].starts_with("(一)完善医疗服务体系。") && lines[3].ends_with("每千人口护士数达到4人。"), "{}", lines[3]);
+        assert!(
+            lines[3].starts_with("(一)完善医疗服务体系。")
+                && lines[3].ends_with("每千人口护士数达到4人。"),
+            "{}",
+            lines[3]
+        );
         assert!(lines[4].ends_with("做到早发现早报告。"), "{}", lines[4]);
         assert!(!t.clean.contains("— 3 —") && !t.clean.contains("- 3 -"));
         // The mid-word wrap `卫\n生` keeps both chars' offsets.
@@ -363,7 +377,10 @@ mod tests {
         let src = "---\ntitle: 某县2023年工作要点\ndate: 2023-02-01\n---\n某县2023年工作要点\n一、总体要求";
         let t = clean(src);
         assert_eq!(t.clean, "某县2023年工作要点\n一、总体要求");
-        assert_eq!(t.front_matter()[1], ("date".to_string(), "2023-02-01".to_string()));
+        assert_eq!(
+            t.front_matter()[1],
+            ("date".to_string(), "2023-02-01".to_string())
+        );
         assert_eq!(orig_of(src, &t, "一、"), "一、");
         // A `---` rule without fields is text.
         assert_eq!(clean("---\n正文\n---").clean, "---\n正文\n---");

@@ -131,9 +131,12 @@ pub fn extract(t: &Text) -> Elements {
     }
     // YAML front matter: its date is a publication date (the weakest source).
     let front_date = t.front_matter().iter().find_map(|(k, v)| {
-        matches!(k.as_str(), "date" | "published" | "pubdate" | "发布日期" | "日期")
-            .then(|| loose_date(v))
-            .flatten()
+        matches!(
+            k.as_str(),
+            "date" | "published" | "pubdate" | "发布日期" | "日期"
+        )
+        .then(|| loose_date(v))
+        .flatten()
     });
 
     let first_marker = (0..lines.len())
@@ -157,9 +160,11 @@ pub fn extract(t: &Text) -> Elements {
         .and_then(|n| inner_title(&n.text).or_else(|| bare_forwarded(&n.text)))
         .or_else(|| {
             window.iter().find_map(|&i| {
-                re(Cue::Forwarding)
-                    .captures(lines[i].s)
-                    .map(|c| strip_book(&t.display(shift(&lines[i], c.name("t").map_or(0..0, |m| m.range())))))
+                re(Cue::Forwarding).captures(lines[i].s).map(|c| {
+                    strip_book(
+                        &t.display(shift(&lines[i], c.name("t").map_or(0..0, |m| m.range()))),
+                    )
+                })
             })
         });
     doc.notice_title = notice.as_ref().map(|n| n.text.clone());
@@ -181,7 +186,9 @@ pub fn extract(t: &Text) -> Elements {
     // Dates and the signatures above them.
     let mut dated: Vec<(usize, String, Vec<String>)> = Vec::new();
     for i in (0..lines.len()).filter(|&i| content(i)) {
-        let Some(d) = line_date(lines[i].s) else { continue };
+        let Some(d) = line_date(lines[i].s) else {
+            continue;
+        };
         let mut sig = Vec::new();
         let mut j = i;
         while j > 0 && sig.len() < 3 {
@@ -296,8 +303,14 @@ pub fn extract(t: &Text) -> Elements {
     // A 主送 line right under the title (a notice that is itself the plan, an 实施意见) belongs to
     // the wrapper, not the body.
     let mut body_start = body_start;
-    if start_byte.is_none() && lines.get(body_first).is_some_and(|l| is_recipients(l.s) && l.chars() <= 300) {
-        body_start = lines.get(body_first + 1).map_or(t.clean.len(), |n| n.r.start);
+    if start_byte.is_none()
+        && lines
+            .get(body_first)
+            .is_some_and(|l| is_recipients(l.s) && l.chars() <= 300)
+    {
+        body_start = lines
+            .get(body_first + 1)
+            .map_or(t.clean.len(), |n| n.r.start);
         body_first += 1;
     }
 
@@ -331,7 +344,10 @@ pub fn extract(t: &Text) -> Elements {
             if let Some(c) = re(Cue::AttachmentNote).captures(l.s) {
                 let rest = c.name("rest").map_or(0..0, |m| m.range());
                 push_attachment(&mut doc.attachments, t, shift(l, rest));
-                while i + 1 < lines.len() && lines[i + 1].is(Cue::AttachmentItem) && adjacent(&lines[i], &lines[i + 1]) {
+                while i + 1 < lines.len()
+                    && lines[i + 1].is(Cue::AttachmentItem)
+                    && adjacent(&lines[i], &lines[i + 1])
+                {
                     i += 1;
                     skip.push(lines[i].r.clone());
                     push_attachment(&mut doc.attachments, t, lines[i].r.clone());
@@ -353,7 +369,9 @@ pub fn extract(t: &Text) -> Elements {
                 text.push_str(&t.display(lines[i].r.clone()));
             }
             doc.cc.extend(split_list(&text));
-        } else if l.is(Cue::Printed) || (l.r.start >= body_start && (l.is(Cue::Note) || l.is(Cue::Closing))) {
+        } else if l.is(Cue::Printed)
+            || (l.r.start >= body_start && (l.is(Cue::Note) || l.is(Cue::Closing)))
+        {
             skip.push(l.r.clone());
             if cc_line.is_none() && l.is(Cue::Printed) && l.r.start >= body_start {
                 cc_line = Some(i);
@@ -372,12 +390,19 @@ pub fn extract(t: &Text) -> Elements {
     // 抄送 or 附件 note.
     // The site footer: a footer line that is not a sentence of the plan (`保护版权所有人…。`).
     let foot = (body_first..lines.len()).find(|&i| {
-        lines[i].chrome == Some(ChromeKind::Footer) && !lines[i].s.contains('。') && lines[i].chars() <= 200
+        lines[i].chrome == Some(ChromeKind::Footer)
+            && !lines[i].s.contains('。')
+            && lines[i].chars() <= 200
     });
-    let body_end = foot.map_or(t.clean.len(), |i| lines[i].r.start).max(body_start);
+    let body_end = foot
+        .map_or(t.clean.len(), |i| lines[i].r.start)
+        .max(body_start);
     // A date line closes the plan when it is signed, or when at most a few lines follow it
     // (a bare date inside the text is a time node, not a signature).
-    let last_in_body = (0..lines.len()).rev().find(|&i| lines[i].r.end <= body_end && content(i)).unwrap_or(0);
+    let last_in_body = (0..lines.len())
+        .rev()
+        .find(|&i| lines[i].r.end <= body_end && content(i))
+        .unwrap_or(0);
     let trailing_sig = dated
         .iter()
         .filter(|d| lines[d.0].r.start >= body_start && lines[d.0].r.start < body_end)
@@ -389,14 +414,20 @@ pub fn extract(t: &Text) -> Elements {
         .flatten()
         .filter(|&i| lines[i].r.start >= body_start)
         .min();
-    let outline_end = outline_stop.map_or(body_end, |i| lines[i].r.start.min(body_end)).max(body_start);
+    let outline_end = outline_stop
+        .map_or(body_end, |i| lines[i].r.start.min(body_end))
+        .max(body_start);
     // Nothing but elements after the trailing signature: the body ends there too.
     let after = outline_stop.map_or(lines.len(), |i| i);
     let skipped = RangeSet::new(skip.clone());
     let rest_is_elements = (after..lines.len())
         .filter(|&i| lines[i].r.start < body_end)
         .all(|i| skipped.covers(&lines[i].r) || !content(i));
-    let body_end = if rest_is_elements { outline_end } else { body_end };
+    let body_end = if rest_is_elements {
+        outline_end
+    } else {
+        body_end
+    };
 
     // Date and issuers (label rule: a date at the end of the plan, else the signature date of
     // the notice, else a report date, the page grid or the publication date).
@@ -405,7 +436,12 @@ pub fn extract(t: &Text) -> Elements {
         .iter()
         .rev()
         .find(|d| d.0 > plan_at && plan_line.is_some())
-        .or_else(|| dated.iter().rev().find(|d| plan_line.map_or(true, |p| d.0 < p)))
+        .or_else(|| {
+            dated
+                .iter()
+                .rev()
+                .find(|d| plan_line.map_or(true, |p| d.0 < p))
+        })
         .or_else(|| dated.last());
     doc.date = chosen
         .map(|d| d.1.clone())
@@ -435,7 +471,14 @@ pub fn extract(t: &Text) -> Elements {
         .map(|d| d.2.clone())
         .filter(|v| !v.is_empty())
         .or(plan_issuer)
-        .or_else(|| issuer_mark.map(|m| m.split(' ').filter(|s| !s.is_empty()).map(str::to_string).collect()))
+        .or_else(|| {
+            issuer_mark.map(|m| {
+                m.split(' ')
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            })
+        })
         .or_else(|| grid_issuer.map(|g| vec![g]))
         .or(notice_issuer)
         .or_else(|| speaker.map(|s| vec![s]))
@@ -471,7 +514,10 @@ pub fn extract(t: &Text) -> Elements {
         .as_deref()
         .and_then(|s| year_re().captures(s))
         .and_then(|c| c[1].parse().ok());
-    let explicit_period = doc.title.as_deref().is_some_and(|s| period_re().is_match(s));
+    let explicit_period = doc
+        .title
+        .as_deref()
+        .is_some_and(|s| period_re().is_match(s));
     // An explicit period gives the first year; a five-year-plan name yields to a printed year
     // (`2023年“十四五”规划实施情况` is about 2023).
     let plan_year = doc
@@ -489,13 +535,14 @@ pub fn extract(t: &Text) -> Elements {
         .or_else(|| year_cue(&preamble));
 
     let mut warnings = Vec::new();
-    if let Some(last) = lines
-        .iter()
-        .rev()
-        .find(|l| l.r.start < body_end && l.r.end <= body_end && l.r.start >= body_start.saturating_sub(l.r.len()))
-    {
+    if let Some(last) = lines.iter().rev().find(|l| {
+        l.r.start < body_end
+            && l.r.end <= body_end
+            && l.r.start >= body_start.saturating_sub(l.r.len())
+    }) {
         let end = last.s.chars().last().unwrap_or('。');
-        if last.chars() >= 20 && !"。!?”’」)》;.…:".contains(end) && outline_stop.is_none() {
+        if last.chars() >= 20 && !"。!?”’」)》;.…:".contains(end) && outline_stop.is_none()
+        {
             warnings.push(Warning {
                 code: "truncated-text".into(),
                 message: "正文似乎被截断 (the text seems to stop mid-sentence)".into(),
@@ -533,9 +580,13 @@ fn find_titles(t: &Text, lines: &[Line], window: &[usize]) -> Vec<Title> {
         let i = window[k];
         let mut found = None;
         for n in 1..=3 {
-            let Some(&j) = window.get(k + n - 1) else { break };
+            let Some(&j) = window.get(k + n - 1) else {
+                break;
+            };
             // Joined lines must be adjacent in the text (no chrome between them).
-            if n > 1 && (j != window[k + n - 2] + 1 || !joinable(&lines[window[k + n - 2]], &lines[j])) {
+            if n > 1
+                && (j != window[k + n - 2] + 1 || !joinable(&lines[window[k + n - 2]], &lines[j]))
+            {
                 break;
             }
             let idx: Vec<usize> = window[k..k + n].to_vec();
@@ -543,12 +594,20 @@ fn find_titles(t: &Text, lines: &[Line], window: &[usize]) -> Vec<Title> {
                 break;
             }
             let text: String = idx.iter().map(|&x| t.display(lines[x].r.clone())).collect();
-            let stripped: String = text.chars().filter(|c| !c.is_whitespace()).map(crate::text::fold).collect();
+            let stripped: String = text
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .map(crate::text::fold)
+                .collect();
             if let Some(notice) = classify_title(&stripped) {
                 found = Some(Title {
                     first: i,
                     last: j,
-                    text: if notice { text.trim().to_string() } else { strip_book(text.trim()) },
+                    text: if notice {
+                        text.trim().to_string()
+                    } else {
+                        strip_book(text.trim())
+                    },
                     notice,
                 });
                 // A longer join can still complete a notice title cut by a line break.
@@ -626,7 +685,10 @@ fn inner_title(s: &str) -> Option<String> {
 /// The forwarded title of a notice printed without 《》 (`…关于印发某县整治行动方案的通知`).
 fn bare_forwarded(s: &str) -> Option<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| Regex::new(r"(?:印发|转发|批转)\s*([^《》]{4,80}?)\s*的(?:通知|意见|决定)$").expect("bare forward"));
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?:印发|转发|批转)\s*([^《》]{4,80}?)\s*的(?:通知|意见|决定)$")
+            .expect("bare forward")
+    });
     let c = re.captures(s)?;
     let inner = c[1].trim();
     re_plan_ok(inner).then(|| inner.to_string())
@@ -655,7 +717,9 @@ fn shift(l: &Line, r: Range<usize>) -> Range<usize> {
 
 /// The byte range of `part` (a subslice of `s`) inside `s`.
 fn sub_range(s: &str, part: &str) -> Range<usize> {
-    let a = (part.as_ptr() as usize).saturating_sub(s.as_ptr() as usize).min(s.len());
+    let a = (part.as_ptr() as usize)
+        .saturating_sub(s.as_ptr() as usize)
+        .min(s.len());
     a..(a + part.len()).min(s.len())
 }
 
@@ -683,7 +747,9 @@ fn is_recipients(s: &str) -> bool {
         && !s.starts_with("抄送")
         && (s.starts_with('各')
             || s.contains('、')
-            || s.trim_end_matches(':').ends_with(['局', '委', '办', '厅', '府', '位', '门', '校', '园', '会', '司', '处']))
+            || s.trim_end_matches(':').ends_with([
+                '局', '委', '办', '厅', '府', '位', '门', '校', '园', '会', '司', '处',
+            ]))
         && !["要", "应", "须", "如下"].iter().any(|w| s.contains(w))
 }
 
@@ -718,8 +784,12 @@ fn split_list(s: &str) -> Vec<String> {
 /// Adds the attachment name in `r` (of `Text::clean`), without its list number and 《》.
 fn push_attachment(list: &mut Vec<String>, t: &Text, r: Range<usize>) {
     let r = t.clamp(r);
-    let skip = match_marker(&t.clean[r.clone()]).filter(|h| !h.degraded).map_or(0, |h| h.len);
-    let s = strip_book(t.display(r.start + skip..r.end).trim()).trim().to_string();
+    let skip = match_marker(&t.clean[r.clone()])
+        .filter(|h| !h.degraded)
+        .map_or(0, |h| h.len);
+    let s = strip_book(t.display(r.start + skip..r.end).trim())
+        .trim()
+        .to_string();
     if !s.is_empty() && !list.contains(&s) {
         list.push(s);
     }
@@ -727,13 +797,17 @@ fn push_attachment(list: &mut Vec<String>, t: &Text, r: Range<usize>) {
 
 fn is_doc_number_line(s: &str) -> bool {
     let s = s.trim().trim_start_matches('(').trim_end_matches(')');
-    re(Cue::DocNumber).find(s).is_some_and(|m| m.start() == 0 && m.end() == s.len())
+    re(Cue::DocNumber)
+        .find(s)
+        .is_some_and(|m| m.start() == 0 && m.end() == s.len())
 }
 
 /// A 文号 normalised to 〔〕 brackets.
 fn doc_number(s: &str) -> Option<String> {
     let c = re(Cue::DocNumber).captures(s)?;
-    let code = c["code"].trim_start_matches("发文字号").trim_start_matches("文号");
+    let code = c["code"]
+        .trim_start_matches("发文字号")
+        .trim_start_matches("文号");
     Some(format!("{}〔{}〕{}号", code, &c["y"], &c["n"]))
 }
 
@@ -779,7 +853,9 @@ fn skip_toc(lines: &[Line], from: usize) -> usize {
     let Some(toc) = (from..lines.len().min(from + 3)).find(|&i| lines[i].is(Cue::Toc)) else {
         return from;
     };
-    let Some(first) = lines.get(toc + 1) else { return from };
+    let Some(first) = lines.get(toc + 1) else {
+        return from;
+    };
     let key = toc_key(first.s);
     (toc + 2..lines.len())
         .find(|&i| toc_key(lines[i].s) == key)
@@ -811,12 +887,19 @@ mod tests {
 
     #[test]
     fn title_period_and_date() {
-        let (_, e) = ex("武进区教育高质量发展三年行动方案（2022-2024年）\n一、指导思想\n……\n2022年3月7日");
+        let (_, e) =
+            ex("武进区教育高质量发展三年行动方案（2022-2024年）\n一、指导思想\n……\n2022年3月7日");
         assert_eq!(
             e.document.title.as_deref(),
             Some("武进区教育高质量发展三年行动方案（2022-2024年）")
         );
-        assert_eq!(e.document.period, Some(Period { from: 2022, to: 2024 }));
+        assert_eq!(
+            e.document.period,
+            Some(Period {
+                from: 2022,
+                to: 2024
+            })
+        );
         assert_eq!(e.plan_year, Some(2022));
         assert_eq!(e.document.date.as_deref(), Some("2022-03-07"));
     }
@@ -827,12 +910,18 @@ mod tests {
         let (t, e) = ex(src);
         let d = &e.document;
         assert_eq!(d.title.as_deref(), Some("某市卫生健康委员会2023年工作要点"));
-        assert_eq!(d.notice_title.as_deref(), Some("关于印发《某市卫生健康委员会2023年工作要点》的通知"));
+        assert_eq!(
+            d.notice_title.as_deref(),
+            Some("关于印发《某市卫生健康委员会2023年工作要点》的通知")
+        );
         assert_eq!(d.doc_number.as_deref(), Some("某卫发〔2023〕5号"));
         assert_eq!(d.recipients, vec!["各区卫生健康局", "委属各单位"]);
         assert_eq!(d.issuers, vec!["某市卫生健康委员会"]);
         assert_eq!(d.date.as_deref(), Some("2023-02-10"));
-        assert_eq!(d.cc, vec!["市委办公室", "市人大常委会办公室", "市政府办公室"]);
+        assert_eq!(
+            d.cc,
+            vec!["市委办公室", "市人大常委会办公室", "市政府办公室"]
+        );
         assert_eq!(d.attachments, vec!["某市卫生健康委员会2023年工作要点"]);
         assert_eq!(e.plan_year, Some(2023));
         assert!(body_text(&t, &e).starts_with("2023年是"));
@@ -843,7 +932,10 @@ mod tests {
         let src = "各校(园)、直属事业单位:\n现将《中共某市委教育工作委员会 某市教育局2023年工作要点》印发你们,请认真贯彻执行。\n中共某市委教育工作委员会 某市教育局\n2023年4月21日\n中共某市委教育工作委员会 某市教育局2023年工作要点\n2023年是开局之年。\n一、实施工程";
         let (t, e) = ex(src);
         let d = &e.document;
-        assert_eq!(d.title.as_deref(), Some("中共某市委教育工作委员会 某市教育局2023年工作要点"));
+        assert_eq!(
+            d.title.as_deref(),
+            Some("中共某市委教育工作委员会 某市教育局2023年工作要点")
+        );
         assert_eq!(d.issuers, vec!["中共某市委教育工作委员会", "某市教育局"]);
         assert_eq!(d.date.as_deref(), Some("2023-04-21"));
         assert_eq!(d.recipients, vec!["各校(园)", "直属事业单位"]);
@@ -855,21 +947,37 @@ mod tests {
         let src = "• 首页\n• 政务动态\n您当前的位置:首页> 政务公开\n某县人民政府关于印发 《某县农村公路提升行动方案(2023-2025年)》的通知\n发布日期: 2023-05-06    来源:交通局  浏览次数:  字号:〖大 中 小〗\n相关阅读:\n某县农村公路提升行动方案(2023-2025年)\n为加快农村公路建设,制定本方案。\n一、总体目标\n到2025年,新改建农村公路100公里。\n【关闭窗口】\n版权所有:某县人民政府 苏ICP备000号";
         let (t, e) = ex(src);
         let d = &e.document;
-        assert_eq!(d.title.as_deref(), Some("某县农村公路提升行动方案(2023-2025年)"));
+        assert_eq!(
+            d.title.as_deref(),
+            Some("某县农村公路提升行动方案(2023-2025年)")
+        );
         assert_eq!(d.issuers, vec!["某县人民政府"]);
         assert_eq!(d.date.as_deref(), Some("2023-05-06"));
-        assert_eq!(d.period, Some(Period { from: 2023, to: 2025 }));
+        assert_eq!(
+            d.period,
+            Some(Period {
+                from: 2023,
+                to: 2025
+            })
+        );
         let b = body_text(&t, &e);
         assert!(b.starts_with("为加快"), "{b}");
         assert!(!b.contains("版权所有"));
-        assert!(e.skip.iter().any(|r| t.clean[r.clone()].contains("关闭窗口")));
+        assert!(e
+            .skip
+            .iter()
+            .any(|r| t.clean[r.clone()].contains("关闭窗口")));
     }
 
     #[test]
     fn a_title_printed_twice_opens_the_body_once() {
         let src = "某市2023年交通运输工作要点\n发布时间:2023-02-03 来源:市交通运输局\n某市2023年交通运输工作要点\n2023年是关键之年。\n一、总体要求";
         let (t, e) = ex(src);
-        assert!(body_text(&t, &e).starts_with("2023年是"), "{}", body_text(&t, &e));
+        assert!(
+            body_text(&t, &e).starts_with("2023年是"),
+            "{}",
+            body_text(&t, &e)
+        );
         assert_eq!(e.document.date.as_deref(), Some("2023-02-03"));
     }
 
@@ -877,10 +985,19 @@ mod tests {
     fn shishi_yijian_with_recipients_under_the_title() {
         let src = "某市人民政府关于加快推进数字政府建设的实施意见\n各县(市、区)人民政府,市政府各部门:\n为全面推进数字政府建设,提出以下意见。\n一、总体要求\n某市人民政府\n2023年4月6日\n（此件公开发布）";
         let (t, e) = ex(src);
-        assert_eq!(e.document.title.as_deref(), Some("某市人民政府关于加快推进数字政府建设的实施意见"));
-        assert_eq!(e.document.recipients, vec!["各县(市、区)人民政府", "市政府各部门"]);
+        assert_eq!(
+            e.document.title.as_deref(),
+            Some("某市人民政府关于加快推进数字政府建设的实施意见")
+        );
+        assert_eq!(
+            e.document.recipients,
+            vec!["各县(市、区)人民政府", "市政府各部门"]
+        );
         assert_eq!(e.document.issuers, vec!["某市人民政府"]);
-        assert_eq!(body_text(&t, &e), "为全面推进数字政府建设,提出以下意见。\n一、总体要求");
+        assert_eq!(
+            body_text(&t, &e),
+            "为全面推进数字政府建设,提出以下意见。\n一、总体要求"
+        );
     }
 
     #[test]
@@ -923,7 +1040,13 @@ mod tests {
     fn guihua_with_five_year_name_and_toc() {
         let src = "某省“十四五”综合交通运输发展规划\n目录\n第一章 发展基础\n第二章 总体要求\n第一章 发展基础\n“十三五”以来……\n第二章 总体要求";
         let (t, e) = ex(src);
-        assert_eq!(e.document.period, Some(Period { from: 2021, to: 2025 }));
+        assert_eq!(
+            e.document.period,
+            Some(Period {
+                from: 2021,
+                to: 2025
+            })
+        );
         assert_eq!(e.plan_year, Some(2021));
         let b = body_text(&t, &e);
         assert!(b.starts_with("第一章 发展基础\n“十三五”"), "{b}");
@@ -933,9 +1056,16 @@ mod tests {
     fn notice_with_its_own_numbered_requirements() {
         let src = "关于印发《某县2023年安全生产工作要点》的通知\n各乡镇:\n现将《某县2023年安全生产工作要点》印发给你们,并提出以下要求:\n一、高度重视。\n二、狠抓落实。\n某县安全生产委员会\n2023年2月1日\n某县2023年安全生产工作要点\n一、总体要求\n二、重点工作";
         let (t, e) = ex(src);
-        assert_eq!(e.document.title.as_deref(), Some("某县2023年安全生产工作要点"));
+        assert_eq!(
+            e.document.title.as_deref(),
+            Some("某县2023年安全生产工作要点")
+        );
         assert_eq!(e.document.issuers, vec!["某县安全生产委员会"]);
-        assert!(body_text(&t, &e).starts_with("一、总体要求"), "{}", body_text(&t, &e));
+        assert!(
+            body_text(&t, &e).starts_with("一、总体要求"),
+            "{}",
+            body_text(&t, &e)
+        );
     }
 
     #[test]
@@ -947,7 +1077,8 @@ mod tests {
 
     #[test]
     fn footer_words_inside_a_sentence_are_plan_text() {
-        let src = "某市版权保护工作方案\n一、目标\n依法保护版权所有人的合法权益。\n二、任务\n加强执法。";
+        let src =
+            "某市版权保护工作方案\n一、目标\n依法保护版权所有人的合法权益。\n二、任务\n加强执法。";
         let (t, e) = ex(src);
         assert!(body_text(&t, &e).ends_with("加强执法。"));
     }
@@ -956,19 +1087,36 @@ mod tests {
     fn five_year_name_yields_to_a_printed_year() {
         let (_, e) = ex("某市2023年“十四五”规划重点任务推进方案\n一、目标");
         assert_eq!(e.plan_year, Some(2023));
-        assert_eq!(e.document.period, Some(Period { from: 2021, to: 2025 }));
+        assert_eq!(
+            e.document.period,
+            Some(Period {
+                from: 2021,
+                to: 2025
+            })
+        );
     }
 
     #[test]
     fn cjk_numeral_dates_with_circle_zero() {
-        assert_eq!(line_date("二○二二年十二月三十一日").as_deref(), Some("2022-12-31"));
-        assert_eq!(line_date("二〇二三年三月一日").as_deref(), Some("2023-03-01"));
+        assert_eq!(
+            line_date("二○二二年十二月三十一日").as_deref(),
+            Some("2022-12-31")
+        );
+        assert_eq!(
+            line_date("二〇二三年三月一日").as_deref(),
+            Some("2023-03-01")
+        );
         assert_eq!(line_date("2023年13月1日"), None);
     }
 
     #[test]
     fn doc_numbers_in_any_bracket() {
-        for s in ["锡惠教发〔2022〕1号", "杭政函[2005]39号", "某政办发(2023)12号", "某教【2021】3号"] {
+        for s in [
+            "锡惠教发〔2022〕1号",
+            "杭政函[2005]39号",
+            "某政办发(2023)12号",
+            "某教【2021】3号",
+        ] {
             let n = doc_number(s).unwrap();
             assert!(n.contains('〔') && n.ends_with('号'), "{s} → {n}");
         }
@@ -980,20 +1128,35 @@ mod tests {
         let (_, e) = ex(src);
         assert_eq!(e.document.issuers, vec!["某市交通运输局"]);
         assert_eq!(e.document.date.as_deref(), Some("2023-03-02"));
-        assert_eq!(e.document.title.as_deref(), Some("某市公交优先发展实施方案"));
+        assert_eq!(
+            e.document.title.as_deref(),
+            Some("某市公交优先发展实施方案")
+        );
     }
 
     #[test]
     fn truncated_text_warns() {
-        let (_, e) = ex("全市教育工作要点\n一、提高站位\n推进德国“双元制”“现代学徒制”,建设一批市级优");
+        let (_, e) =
+            ex("全市教育工作要点\n一、提高站位\n推进德国“双元制”“现代学徒制”,建设一批市级优");
         assert!(e.warnings.iter().any(|w| w.code == "truncated-text"));
-        let (_, e) = ex("全市教育工作要点\n一、提高站位\n推进德国“双元制”“现代学徒制”,建设一批市级优质学校。");
+        let (_, e) = ex(
+            "全市教育工作要点\n一、提高站位\n推进德国“双元制”“现代学徒制”,建设一批市级优质学校。",
+        );
         assert!(e.warnings.is_empty());
     }
 
     #[test]
     fn empty_and_odd_input_does_not_panic() {
-        for s in ["", "\n\n", "附件", "抄送:", "《", "关于", "2023年1月1日", "一、"] {
+        for s in [
+            "",
+            "\n\n",
+            "附件",
+            "抄送:",
+            "《",
+            "关于",
+            "2023年1月1日",
+            "一、",
+        ] {
             let t = clean(s);
             let e = extract(&t);
             assert!(e.body.start <= e.body.end && e.body.end <= t.clean.len());

@@ -143,8 +143,12 @@ pub fn build(
         .iter()
         .filter(|r| match_marker(&t.clean[(*r).clone()]).is_some_and(|h| !h.degraded))
         .count();
-    let body_chars: usize = lines.iter().map(|r| t.clean[r.clone()].chars().count()).sum();
-    let runon = (line_markers < RUNON_MAX_LINE_MARKERS || line_markers * RUNON_CHARS_PER_MARKER < body_chars)
+    let body_chars: usize = lines
+        .iter()
+        .map(|r| t.clean[r.clone()].chars().count())
+        .sum();
+    let runon = (line_markers < RUNON_MAX_LINE_MARKERS
+        || line_markers * RUNON_CHARS_PER_MARKER < body_chars)
         && lines
             .iter()
             .any(|r| t.clean[r.clone()].chars().count() >= RUNON_MIN_LINE);
@@ -201,8 +205,10 @@ pub fn build(
                     on_line.last().is_some_and(|&k| {
                         line.get(flat[k].marker.end - r.start..at)
                             .is_some_and(|since| !since.contains(TITLE_STOPS))
-                    }) && matches!(hit.family, Family::ArabicDot | Family::ParenCjk | Family::ParenArabic)
-                        && num.expects_child_or_sibling(&hit)
+                    }) && matches!(
+                        hit.family,
+                        Family::ArabicDot | Family::ParenCjk | Family::ParenArabic
+                    ) && num.expects_child_or_sibling(&hit)
                 }
             };
             if !ok {
@@ -231,7 +237,9 @@ pub fn build(
             let mut title = title_range(t, &marker, r.end, hit.family);
             let mut at_line = li;
             // `第一章` alone on its line: the chapter's name is the next line.
-            if title.is_empty() && matches!(hit.family, Family::Part | Family::Chapter | Family::Section) {
+            if title.is_empty()
+                && matches!(hit.family, Family::Part | Family::Chapter | Family::Section)
+            {
                 if let Some(next) = lines.get(li + 1) {
                     let n = &t.clean[next.clone()];
                     if n.chars().count() <= 40 && !n.contains('。') && match_marker(n).is_none() {
@@ -384,12 +392,7 @@ fn trim_title(t: &Text, r: Range<usize>) -> Range<usize> {
 
 /// Kind 3 headings: under a heading that has no numbered children, when at least two paragraphs
 /// follow it and every one of them opens with a short lead clause ending in 。.
-fn lead_paragraphs(
-    t: &Text,
-    lines: &[Range<usize>],
-    flat: &[Flat],
-    body_end: usize,
-) -> Vec<Flat> {
+fn lead_paragraphs(t: &Text, lines: &[Range<usize>], flat: &[Flat], body_end: usize) -> Vec<Flat> {
     let mut out = Vec::new();
     for (i, f) in flat.iter().enumerate() {
         if flat.get(i + 1).is_some_and(|n| n.level > f.level) {
@@ -406,8 +409,10 @@ fn lead_paragraphs(
         if paras.len() < 2 {
             continue;
         }
-        let leads: Option<Vec<Range<usize>>> =
-            paras.iter().map(|r| lead_clause(&t.clean[(*r).clone()]).map(|n| r.start..r.start + n)).collect();
+        let leads: Option<Vec<Range<usize>>> = paras
+            .iter()
+            .map(|r| lead_clause(&t.clean[(*r).clone()]).map(|n| r.start..r.start + n))
+            .collect();
         let Some(leads) = leads else { continue };
         for (r, lead) in paras.iter().zip(leads) {
             out.push(Flat {
@@ -450,7 +455,10 @@ fn numbering_warning(t: &Text, marker: &Range<usize>, prev: u32, got: u32) -> Wa
     let (code, what) = if got == prev {
         ("numbering-repeat", "编号重复 (a heading number repeats)")
     } else {
-        ("numbering-gap", "编号不连续 (heading numbers skip or go back)")
+        (
+            "numbering-gap",
+            "编号不连续 (heading numbers skip or go back)",
+        )
     };
     Warning {
         code: code.into(),
@@ -628,7 +636,12 @@ mod tests {
         let src = "一、全年工作安排\n一月份\n召开全市卫生健康工作会议。\n二月份:部署爱国卫生运动。\n十二月\n开展年度考核。";
         assert_eq!(
             titles(src),
-            tl(&[(1, "全年工作安排"), (2, "一月份"), (2, "二月份"), (2, "十二月")])
+            tl(&[
+                (1, "全年工作安排"),
+                (2, "一月份"),
+                (2, "二月份"),
+                (2, "十二月")
+            ])
         );
     }
 
@@ -755,7 +768,12 @@ mod tests {
         let src = "附件:1.项目清单\n2.资金安排表\n一、总体要求\n二、主要任务";
         let t = clean(src);
         let skip_end = t.clean.find("一、").unwrap();
-        let o = build(&t, 0..t.clean.len(), &[], std::slice::from_ref(&(0..skip_end)));
+        let o = build(
+            &t,
+            0..t.clean.len(),
+            &[],
+            std::slice::from_ref(&(0..skip_end)),
+        );
         assert_eq!(o.nodes.len(), 2);
         let o = build(&t, skip_end..t.clean.len(), &[], &[]);
         assert_eq!(o.nodes.len(), 2);

@@ -117,7 +117,9 @@ pub fn header_kind(cell: &str) -> Option<ColKind> {
 
 fn is_year(c: &str) -> bool {
     let c = c.trim_end_matches('度').trim_end_matches('年');
-    c.len() == 4 && c.bytes().all(|b| b.is_ascii_digit()) && (c.starts_with("19") || c.starts_with("20"))
+    c.len() == 4
+        && c.bytes().all(|b| b.is_ascii_digit())
+        && (c.starts_with("19") || c.starts_with("20"))
 }
 
 /// Finds flattened tables inside `body`.
@@ -125,7 +127,9 @@ pub fn detect(t: &Text, body: Range<usize>) -> Vec<TableBlock> {
     let body = t.clamp(body);
     let cells: Vec<Range<usize>> = t
         .lines()
-        .filter(|r| r.start >= body.start && r.end <= body.end && !t.clean[r.clone()].trim().is_empty())
+        .filter(|r| {
+            r.start >= body.start && r.end <= body.end && !t.clean[r.clone()].trim().is_empty()
+        })
         .collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -144,7 +148,11 @@ pub fn detect(t: &Text, body: Range<usize>) -> Vec<TableBlock> {
 /// A header cell after joining a split one (`牵头` + `部门`): (kind, text, cells used).
 fn header_at(t: &Text, cells: &[Range<usize>], i: usize) -> Option<(ColKind, String, usize)> {
     let a = t.clean.get(cells.get(i)?.clone())?.trim();
-    if let Some(b) = cells.get(i + 1).and_then(|r| t.clean.get(r.clone())).map(str::trim) {
+    if let Some(b) = cells
+        .get(i + 1)
+        .and_then(|r| t.clean.get(r.clone()))
+        .map(str::trim)
+    {
         let joined = format!("{a}{b}");
         // A header cell with a line break inside: two short halves (`牵头` / `部门`).
         if a.chars().count() <= 3 && b.chars().count() <= 3 && !is_year(b) {
@@ -165,7 +173,13 @@ fn read_table(t: &Text, cells: &[Range<usize>], from: usize) -> Option<(TableBlo
         heads.push((k, text, r));
         i += used;
     }
-    if heads.len() < MIN_HEADER || heads.iter().filter(|h| h.0 != ColKind::Content || !is_year(&h.1)).count() < 2 {
+    if heads.len() < MIN_HEADER
+        || heads
+            .iter()
+            .filter(|h| h.0 != ColKind::Content || !is_year(&h.1))
+            .count()
+            < 2
+    {
         return None;
     }
     // Sub-headers printed after the first header row replace the spanning header.
@@ -174,7 +188,10 @@ fn read_table(t: &Text, cells: &[Range<usize>], from: usize) -> Option<(TableBlo
         .iter()
         .rposition(|h| !is_year(&h.1))
         .map_or(heads.len(), |p| p + 1);
-    let years: Vec<(ColKind, String)> = heads[years_from..].iter().map(|h| (h.0, h.1.clone())).collect();
+    let years: Vec<(ColKind, String)> = heads[years_from..]
+        .iter()
+        .map(|h| (h.0, h.1.clone()))
+        .collect();
     let mut placed = years.is_empty();
     for h in &heads[..years_from] {
         if h.0 == ColKind::Spanning {
@@ -229,14 +246,21 @@ fn read_table(t: &Text, cells: &[Range<usize>], from: usize) -> Option<(TableBlo
     let kinds: Vec<ColKind> = cols.iter().map(|c| c.0).collect();
     let mut grid: Vec<Vec<String>> = Vec::new();
     for row in &rows {
-        let texts: Vec<String> = row.iter().map(|r| t.display(r.clone()).trim().to_string()).collect();
+        let texts: Vec<String> = row
+            .iter()
+            .map(|r| t.display(r.clone()).trim().to_string())
+            .collect();
         let aligned = align(&texts[1..], &kinds[1..]);
         let mut out = vec![texts[0].clone()];
         for (j, cell) in aligned.into_iter().enumerate() {
             out.push(match cell {
                 Some(c) => c,
                 // A merged cell: the row above holds its text.
-                None => grid.last().and_then(|p| p.get(j + 1)).cloned().unwrap_or_default(),
+                None => grid
+                    .last()
+                    .and_then(|p| p.get(j + 1))
+                    .cloned()
+                    .unwrap_or_default(),
             });
         }
         grid.push(out);
@@ -244,8 +268,9 @@ fn read_table(t: &Text, cells: &[Range<usize>], from: usize) -> Option<(TableBlo
     // The title: a line right before the header that names a table.
     let title_cell = from.checked_sub(1).and_then(|p| {
         let s = t.clean[cells[p].clone()].trim();
-        (s.chars().count() <= 80 && (s.ends_with('表') || s.ends_with("清单") || s.ends_with("一览")))
-            .then(|| cells[p].clone())
+        (s.chars().count() <= 80
+            && (s.ends_with('表') || s.ends_with("清单") || s.ends_with("一览")))
+        .then(|| cells[p].clone())
     });
     let start = title_cell.as_ref().map_or(cells[from].start, |r| r.start);
     let range = start..cells[end.saturating_sub(1).max(from)].end;
@@ -269,7 +294,8 @@ fn fit(cell: &str, kind: ColKind) -> f32 {
         ColKind::Group => {
             if sentence {
                 6.0
-            } else if cell.ends_with("行动") || cell.ends_with("工程") || cell.ends_with("领域") {
+            } else if cell.ends_with("行动") || cell.ends_with("工程") || cell.ends_with("领域")
+            {
                 0.0
             } else {
                 0.4
@@ -310,7 +336,10 @@ fn fit(cell: &str, kind: ColKind) -> f32 {
             }
         }
         ColKind::Time => {
-            if n <= 20 && cell.contains(['年', '月', '季', '底', '前']) || cell.contains("长期") || cell.contains("持续") {
+            if n <= 20 && cell.contains(['年', '月', '季', '底', '前'])
+                || cell.contains("长期")
+                || cell.contains("持续")
+            {
                 0.0
             } else {
                 3.0
@@ -407,10 +436,41 @@ mod tests {
     #[test]
     fn header_vocabulary_one_example_per_row() {
         let examples = [
-            "序号", "编号", "分年度推进内容", "年度推进计划", "年度目标", "分年目标", "进度安排", "行动名称",
-            "类别", "领域", "类型", "牵头单位", "责任领导", "计量单位", "单位", "责任部门", "配合单位", "责任主体", "完成时限",
-            "完成时间", "时间节点", "项目名称", "重点任务", "工作任务", "任务", "指标", "项目", "主要内容",
-            "具体措施", "工作举措", "工作目标", "工作要求", "目标值", "评价标准", "属性",
+            "序号",
+            "编号",
+            "分年度推进内容",
+            "年度推进计划",
+            "年度目标",
+            "分年目标",
+            "进度安排",
+            "行动名称",
+            "类别",
+            "领域",
+            "类型",
+            "牵头单位",
+            "责任领导",
+            "计量单位",
+            "单位",
+            "责任部门",
+            "配合单位",
+            "责任主体",
+            "完成时限",
+            "完成时间",
+            "时间节点",
+            "项目名称",
+            "重点任务",
+            "工作任务",
+            "任务",
+            "指标",
+            "项目",
+            "主要内容",
+            "具体措施",
+            "工作举措",
+            "工作目标",
+            "工作要求",
+            "目标值",
+            "评价标准",
+            "属性",
             "备注",
         ];
         assert_eq!(examples.len(), HEADERS.len());
@@ -437,7 +497,17 @@ mod tests {
         assert_eq!(tb.title.as_deref(), Some("某区行动方案重点项目分年推进表"));
         assert_eq!(
             tb.columns,
-            vec!["序号", "行动名称", "项目名称", "主要内容", "2022", "2023", "2024", "牵头部门", "责任部门"]
+            vec![
+                "序号",
+                "行动名称",
+                "项目名称",
+                "主要内容",
+                "2022",
+                "2023",
+                "2024",
+                "牵头部门",
+                "责任部门"
+            ]
         );
         assert_eq!(tb.rows.len(), 4);
         assert!(tb.rows.iter().all(|r| r.len() == 9));
@@ -463,11 +533,22 @@ mod tests {
 
     #[test]
     fn alignment_prefers_leaving_out_the_merged_group() {
-        let kinds = [ColKind::Group, ColKind::Name, ColKind::Content, ColKind::Lead, ColKind::Others];
-        let cells: Vec<String> = ["教育教学提质工程", "修订完善课堂教学改革的行动方案。", "教育局", "财政局"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let kinds = [
+            ColKind::Group,
+            ColKind::Name,
+            ColKind::Content,
+            ColKind::Lead,
+            ColKind::Others,
+        ];
+        let cells: Vec<String> = [
+            "教育教学提质工程",
+            "修订完善课堂教学改革的行动方案。",
+            "教育局",
+            "财政局",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
         let a = align(&cells, &kinds);
         assert_eq!(a[0], None);
         assert_eq!(a[1].as_deref(), Some("教育教学提质工程"));

@@ -172,10 +172,20 @@ fn check_elements(s: &str) -> Result<(), String> {
     if !(e.body.start <= e.body.end && e.body.end <= n) {
         return Err(format!("body {:?} out of 0..{n}", e.body));
     }
-    if !(e.body.start <= e.outline.start && e.outline.start <= e.outline.end && e.outline.end <= e.body.end) {
-        return Err(format!("outline {:?} not inside body {:?}", e.outline, e.body));
+    if !(e.body.start <= e.outline.start
+        && e.outline.start <= e.outline.end
+        && e.outline.end <= e.body.end)
+    {
+        return Err(format!(
+            "outline {:?} not inside body {:?}",
+            e.outline, e.body
+        ));
     }
-    if let Some(r) = e.skip.iter().find(|r| r.start < e.body.start || r.end > e.body.end) {
+    if let Some(r) = e
+        .skip
+        .iter()
+        .find(|r| r.start < e.body.start || r.end > e.body.end)
+    {
         return Err(format!("skip {r:?} outside body {:?}", e.body));
     }
     for tb in planlens::tables::detect(&t, e.body.clone()) {
@@ -184,9 +194,16 @@ fn check_elements(s: &str) -> Result<(), String> {
         }
     }
     let squeezed: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    for title in [&e.document.title, &e.document.notice_title].into_iter().flatten() {
+    for title in [&e.document.title, &e.document.notice_title]
+        .into_iter()
+        .flatten()
+    {
         let mut it = squeezed.chars();
-        if !title.chars().filter(|c| !c.is_whitespace()).all(|c| it.any(|x| x == c)) {
+        if !title
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .all(|c| it.any(|x| x == c))
+        {
             return Err(format!("title {title:?} is not in the input"));
         }
     }

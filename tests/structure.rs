@@ -43,6 +43,28 @@ fn agriculture_pdf_wrapped() {
 }
 
 #[test]
+fn environment_merged_paragraphs() {
+    check(
+        "environment_merged_paragraphs",
+        "某区2023年生态环境保护工作要点",
+        &[],
+        None,
+        &[
+            (1, "深入打好污染防治攻坚战"),
+            (2, "持续改善空气质量"),
+            (2, "巩固提升水环境质量"),
+            (2, "推进土壤污染防治"),
+            (1, "加快推动绿色低碳发展"),
+            (2, "推进能源结构调整"),
+            (2, "推动产业绿色转型"),
+            (1, "提升生态环境治理能力"),
+            (2, "深化生态环境领域改革"),
+            (2, "加强执法监管"),
+        ],
+    );
+}
+
+#[test]
 fn government_work_report() {
     check(
         "government_work_report",
@@ -125,6 +147,22 @@ fn heritage_web_page() {
 }
 
 #[test]
+fn joint_notice_full_header() {
+    check(
+        "joint_notice_full_header",
+        "某县推进教育强县建设行动方案",
+        &["中共某县委办公室", "某县人民政府办公室"],
+        Some("2023-03-01"),
+        &[
+            (1, "总体目标"),
+            (1, "主要任务"),
+            (2, "扩大优质资源"),
+            (2, "加强师资队伍"),
+        ],
+    );
+}
+
+#[test]
 fn notice_implementation_plan_pdf() {
     check(
         "notice_implementation_plan_pdf",
@@ -169,6 +207,24 @@ fn school_plan_front_matter_months() {
             (3, "期中考试"),
             (2, "十二月"),
             (3, "开展元旦文艺汇演"),
+        ],
+    );
+}
+
+#[test]
+fn shishi_yijian_notice_is_plan() {
+    check(
+        "shishi_yijian_notice_is_plan",
+        "某市人民政府关于加快推进数字政府建设的实施意见",
+        &["某市人民政府"],
+        Some("2023-04-06"),
+        &[
+            (1, "总体要求"),
+            (2, "指导思想"),
+            (2, "主要目标"),
+            (1, "重点任务"),
+            (2, "构建协同高效的政府数字化履职能力体系"),
+            (1, "保障措施"),
         ],
     );
 }

@@ -144,7 +144,10 @@ pub fn classify(line: &str) -> Option<ChromeKind> {
         }
     }
     // A bullet list entry that is only a short label (`• 政务动态`) is navigation.
-    if s.starts_with(['•', '■', '▪', '◆', '●']) && bare.chars().count() <= 12 && !bare.contains('。') {
+    if s.starts_with(['•', '■', '▪', '◆', '●'])
+        && bare.chars().count() <= 12
+        && !bare.contains('。')
+    {
         return Some(ChromeKind::Nav);
     }
     None
@@ -176,8 +179,16 @@ mod tests {
     fn every_row_has_a_working_example_and_counter_example() {
         for (i, rule) in CHROME.iter().enumerate() {
             let re = Regex::new(rule.pattern).unwrap();
-            assert!(re.is_match(&folded(rule.example)), "row {i}: {:?}", rule.example);
-            assert!(!re.is_match(&folded(rule.counter)), "row {i}: {:?}", rule.counter);
+            assert!(
+                re.is_match(&folded(rule.example)),
+                "row {i}: {:?}",
+                rule.example
+            );
+            assert!(
+                !re.is_match(&folded(rule.counter)),
+                "row {i}: {:?}",
+                rule.counter
+            );
             assert_eq!(classify(&folded(rule.example)), Some(rule.kind), "row {i}");
         }
     }
@@ -187,9 +198,15 @@ mod tests {
         for (s, k) in [
             ("  • 登录个人中心", ChromeKind::Nav),
             ("• 今天是", ChromeKind::Nav),
-            ("您当前的位置:首页> 政务公开> 重点领域> 科教文卫> 教育信息> 内容", ChromeKind::Breadcrumb),
+            (
+                "您当前的位置:首页> 政务公开> 重点领域> 科教文卫> 教育信息> 内容",
+                ChromeKind::Breadcrumb,
+            ),
             ("相关阅读:", ChromeKind::Widget),
-            ("CopyRight WuJin All Right Reserved     主办单位:常州市武进区人民政府办公室", ChromeKind::Footer),
+            (
+                "CopyRight WuJin All Right Reserved     主办单位:常州市武进区人民政府办公室",
+                ChromeKind::Footer,
+            ),
             ("- 12 -", ChromeKind::Furniture),
             ("索引号：11330100002489486P/2023-00123", ChromeKind::Meta),
         ] {

@@ -71,7 +71,8 @@ pub const CUES: &[CueRule] = &[
     CueRule {
         cue: Cue::NoticeTitle,
         pattern: r"^(?P<issuer>.{0,60}?)关于.{1,200}的(?:通知|意见|决定|报告|请示|批复|函|通报|纪要|决议|公告|通告|议案|公报|命令|通知书)$",
-        example: "常州市武进区人民政府关于印发《武进区教育高质量发展三年行动方案（2022-2024年）》的通知",
+        example:
+            "常州市武进区人民政府关于印发《武进区教育高质量发展三年行动方案（2022-2024年）》的通知",
         counter: "关于印发方案的具体要求如下",
     },
     CueRule {
@@ -205,8 +206,7 @@ pub const CUES: &[CueRule] = &[
 fn compiled() -> &'static [Regex] {
     static RE: OnceLock<Vec<Regex>> = OnceLock::new();
     RE.get_or_init(|| {
-        CUES
-            .iter()
+        CUES.iter()
             .map(|r| Regex::new(r.pattern).expect("cue pattern"))
             .collect()
     })
@@ -237,7 +237,8 @@ pub fn org_names(line: &str) -> Option<Vec<&str>> {
     let parts: Vec<&str> = s.split(' ').filter(|p| !p.is_empty()).collect();
     let ok = parts.iter().all(|p| {
         p.chars().count() >= 2
-            && p.chars().all(|c| crate::rules::markers::is_han(c) || "()·".contains(c))
+            && p.chars()
+                .all(|c| crate::rules::markers::is_han(c) || "()·".contains(c))
             && org_suffix().is_match(p)
     });
     (ok && !parts.is_empty()).then_some(parts)
@@ -255,12 +256,18 @@ pub const FIVE_YEAR: &[(&str, i32, i32)] = &[
 /// Preamble phrases that give the plan year when the title has none (`结束十三五规划的一年` →
 /// 2020): (pattern, year).
 pub const YEAR_CUES: &[(&str, i32)] = &[
-    (r"(?:结束|收官|最后一年|决胜).{0,6}十三五|十三五.{0,8}(?:收官|结束|最后一年)", 2020),
+    (
+        r"(?:结束|收官|最后一年|决胜).{0,6}十三五|十三五.{0,8}(?:收官|结束|最后一年)",
+        2020,
+    ),
     (r"十四五.{0,8}(?:开局|起步|第一年)|开局.{0,6}十四五", 2021),
     (r"十四五.{0,8}(?:第二年)", 2022),
     (r"十四五.{0,8}(?:承上启下|第三年|中期)", 2023),
     (r"十四五.{0,8}(?:第四年)", 2024),
-    (r"(?:结束|收官|最后一年).{0,6}十四五|十四五.{0,8}(?:收官|结束|最后一年)", 2025),
+    (
+        r"(?:结束|收官|最后一年).{0,6}十四五|十四五.{0,8}(?:收官|结束|最后一年)",
+        2025,
+    ),
     (r"十五五.{0,8}(?:开局|起步|第一年)|开局.{0,6}十五五", 2026),
 ];
 
@@ -297,8 +304,18 @@ mod tests {
     fn every_row_has_a_working_example_and_counter_example() {
         for (i, rule) in CUES.iter().enumerate() {
             let r = re(rule.cue);
-            assert!(r.is_match(&folded(rule.example)), "row {i} {:?}: {:?}", rule.cue, rule.example);
-            assert!(!r.is_match(&folded(rule.counter)), "row {i} {:?}: {:?}", rule.cue, rule.counter);
+            assert!(
+                r.is_match(&folded(rule.example)),
+                "row {i} {:?}: {:?}",
+                rule.cue,
+                rule.example
+            );
+            assert!(
+                !r.is_match(&folded(rule.counter)),
+                "row {i} {:?}: {:?}",
+                rule.cue,
+                rule.counter
+            );
         }
     }
 
@@ -308,9 +325,15 @@ mod tests {
             org_names("中共广汉市委教育工作委员会 广汉市教育局"),
             Some(vec!["中共广汉市委教育工作委员会", "广汉市教育局"])
         );
-        assert_eq!(org_names("无锡市惠山区教育局"), Some(vec!["无锡市惠山区教育局"]));
+        assert_eq!(
+            org_names("无锡市惠山区教育局"),
+            Some(vec!["无锡市惠山区教育局"])
+        );
         assert_eq!(org_names("XX县卫生健康委员会"), None);
-        assert_eq!(org_names("县卫生健康委员会"), Some(vec!["县卫生健康委员会"]));
+        assert_eq!(
+            org_names("县卫生健康委员会"),
+            Some(vec!["县卫生健康委员会"])
+        );
         assert_eq!(org_names("加强党的建设。"), None);
         assert_eq!(org_names("总体要求"), None);
         assert_eq!(org_names("某某实验中学"), Some(vec!["某某实验中学"]));
@@ -319,7 +342,10 @@ mod tests {
 
     #[test]
     fn year_cues_one_per_row() {
-        assert_eq!(year_cue("是全面建设小康社会、结束十三五规划的一年"), Some(2020));
+        assert_eq!(
+            year_cue("是全面建设小康社会、结束十三五规划的一年"),
+            Some(2020)
+        );
         assert_eq!(year_cue("今年是“十四五”开局之年"), Some(2021));
         assert_eq!(year_cue("今年是“十四五”规划实施的第二年"), Some(2022));
         assert_eq!(year_cue("是“十四五”规划承上启下的关键之年"), Some(2023));

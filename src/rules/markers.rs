@@ -273,7 +273,10 @@ fn plausible_after(rule: &MarkerRule, rest: &str, next: Option<char>) -> bool {
     let Some(next) = next else {
         // A month heading may be the whole line (`一月份`), and so may a chapter whose name is
         // on the next line (`第一章`); other markers need text after them.
-        return matches!(rule.family, Family::Month | Family::Part | Family::Chapter | Family::Section);
+        return matches!(
+            rule.family,
+            Family::Month | Family::Part | Family::Chapter | Family::Section
+        );
     };
     match rule.family {
         Family::ArabicDot if !rule.degraded => {
@@ -381,8 +384,13 @@ mod tests {
             );
             let counter = folded(rule.counter);
             let re = Regex::new(rule.pattern).unwrap();
-            let own = re.is_match(&counter) && match_marker(&counter).is_some_and(|h| h.family == rule.family);
-            assert!(!own, "counter-example {:?} taken by {:?}", rule.counter, rule.family);
+            let own = re.is_match(&counter)
+                && match_marker(&counter).is_some_and(|h| h.family == rule.family);
+            assert!(
+                !own,
+                "counter-example {:?} taken by {:?}",
+                rule.counter, rule.family
+            );
         }
     }
 
