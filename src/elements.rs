@@ -432,17 +432,23 @@ pub fn extract(t: &Text) -> Elements {
     // Date and issuers (label rule: a date at the end of the plan, else the signature date of
     // the notice, else a report date, the page grid or the publication date).
     let plan_at = plan_line.unwrap_or(0);
+    // Inside the body only a signed date or one at the very end is a 成文日期 (a bare date in the
+    // text is a time node); the wrapper's dates all count.
+    let eligible = |d: &&(usize, String, Vec<String>)| {
+        lines[d.0].r.start < body_start || !d.2.is_empty() || d.0 + 3 >= last_in_body
+    };
     let chosen = dated
         .iter()
         .rev()
+        .filter(eligible)
         .find(|d| d.0 > plan_at && plan_line.is_some())
         .or_else(|| {
             dated
                 .iter()
                 .rev()
+                .filter(eligible)
                 .find(|d| plan_line.map_or(true, |p| d.0 < p))
-        })
-        .or_else(|| dated.last());
+        });
     doc.date = chosen
         .map(|d| d.1.clone())
         .or(report_date)
@@ -1073,6 +1079,13 @@ mod tests {
         let src = "某区2023年工作计划\n一、时间安排\n2023年6月30日\n完成中期评估。\n二、工作要求\n加强领导。\n三、保障措施\n落实经费。";
         let (t, e) = ex(src);
         assert!(t.clean[e.outline.clone()].ends_with("落实经费。"));
+    }
+
+    #[test]
+    fn a_time_node_date_is_not_the_document_date() {
+        let src = "某区2023年工作计划\n一、时间安排\n2023年6月30日\n完成中期评估。\n二、工作要求\n加强领导。\n三、保障措施\n落实经费。";
+        let (_, e) = ex(src);
+        assert_eq!(e.document.date, None);
     }
 
     #[test]
