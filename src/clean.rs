@@ -145,6 +145,7 @@ fn rejoin(b1: &TextBuilder) -> (TextBuilder, Vec<(String, String)>) {
             }
         }
     }
+    drop_running_heads(s, &lines, &mut drop);
     let width = wrap_width(s, &lines, &drop);
     let mut out = TextBuilder::with_capacity(s.len());
     let kept: Vec<usize> = (0..lines.len()).filter(|&i| !drop[i]).collect();
@@ -168,6 +169,37 @@ fn rejoin(b1: &TextBuilder) -> (TextBuilder, Vec<(String, String)>) {
         }
     }
     (out, front)
+}
+
+/// Running headers and footers of PDF text: a short line that sits next to a page number at two
+/// page breaks or more (`某县人民政府文件` ⏎ `— 3 —`). Only copies next to a page break go; the
+/// same words elsewhere are text.
+fn drop_running_heads(s: &str, lines: &[Range<usize>], drop: &mut [bool]) {
+    use std::collections::HashMap;
+    let mut next_to_break: Vec<usize> = Vec::new();
+    for i in 0..lines.len() {
+        if !(drop[i] && is_furniture(&s[lines[i].clone()])) {
+            continue;
+        }
+        // Look a few lines each way only (a page break is surrounded by a blank line or two).
+        let before = (i.saturating_sub(4)..i)
+            .rev()
+            .find(|&j| !drop[j] && !lines[j].is_empty());
+        let after = (i + 1..lines.len().min(i + 5)).find(|&j| !drop[j] && !lines[j].is_empty());
+        next_to_break.extend(before.into_iter().chain(after));
+    }
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for &j in &next_to_break {
+        let l = &s[lines[j].clone()];
+        if l.chars().count() <= 40 && !l.ends_with(ENDS) {
+            *count.entry(l).or_default() += 1;
+        }
+    }
+    for &j in &next_to_break {
+        if count.get(&s[lines[j].clone()]).is_some_and(|&n| n >= 2) {
+            drop[j] = true;
+        }
+    }
 }
 
 /// A YAML front matter block at the very start (`---` … `---`): its lines are dropped and its
@@ -358,6 +390,16 @@ mod tests {
         assert!(!t.clean.contains("— 3 —") && !t.clean.contains("- 3 -"));
         // The mid-word wrap `卫\n生` keeps both chars' offsets.
         assert_eq!(orig_of(src, &t, "卫生服务"), "卫\n生服务");
+    }
+
+    #[test]
+    fn running_headers_next_to_page_numbers_are_dropped() {
+        let src = "一、总体要求\n坚持稳中求进,\n某县人民政府文件\n— 1 —\n推进高质量发展。\n二、重点任务\n加强领导,\n某县人民政府文件\n— 2 —\n落实责任。\n三、某县人民政府文件";
+        let t = clean(src);
+        assert_eq!(
+            t.clean,
+            "一、总体要求\n坚持稳中求进,推进高质量发展。\n二、重点任务\n加强领导,落实责任。\n三、某县人民政府文件"
+        );
     }
 
     #[test]
