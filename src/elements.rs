@@ -279,6 +279,7 @@ pub fn extract(t: &Text) -> Elements {
                 || l.is(Cue::Speaker)
                 || l.is(Cue::Note)
                 || is_doc_number_line(l.s)
+                || is_bracketed(l.s)
                 || l.s.starts_with("——"))
             {
                 break;
@@ -1033,6 +1034,13 @@ mod tests {
             body_text(&t, &e),
             "为全面推进数字政府建设,提出以下意见。\n一、总体要求"
         );
+    }
+
+    #[test]
+    fn adoption_note_under_the_title_is_not_body() {
+        let src = "某市2023年国土空间规划实施方案\n（2023年1月5日市政府第12次常务会议审议通过）\n为加强规划实施,制定本方案。\n一、目标";
+        let (t, e) = ex(src);
+        assert!(body_text(&t, &e).starts_with("为加强"));
     }
 
     #[test]
