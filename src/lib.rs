@@ -14,6 +14,9 @@
 //! 5. [`numerals`] and [`targets`] — quantities, comparators, deadlines, subjects.
 //! 6. [`render`] — JSON, Markdown and CSV output.
 //!
+//! The structure stages read their vocabulary (heading markers, web chrome, element cues) from
+//! the data tables in [`rules`].
+//!
 //! The core is pure Rust with no browser types; `wasm` (the JavaScript binding) and `web` (the
 //! page) are compiled only for `wasm32`.
 
