@@ -285,6 +285,10 @@ fn joins(a: &str, b: &str, width: Option<usize>, b_indented: bool) -> bool {
     if blocks_join(b) || classify(a).is_some() {
         return false;
     }
+    // A marker alone on its line (`（一）` ⏎ `总体要求`): the heading text is on the next line.
+    if lone_marker().is_match(a) {
+        return true;
+    }
     // Inside an unclosed bracket (`（牵头单位：` ⏎ `县住建局）`) the text goes on.
     let open = a.matches('(').count() > a.matches(')').count();
     if open && !b.starts_with('(') && last != '。' {
@@ -305,6 +309,15 @@ fn joins(a: &str, b: &str, width: Option<usize>, b_indented: bool) -> bool {
 /// paragraph indent of PDF and Word text?
 fn indented(b1: &TextBuilder, r: &Range<usize>) -> bool {
     r.start > 0 && b1.orig_at(r.start) > b1.orig_at(r.start - 1) + 1
+}
+
+/// A heading marker with nothing after it.
+fn lone_marker() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^(?:\(\s*[一二三四五六七八九十\d]{1,3}\s*\)|[一二三四五六七八九十]{1,3}\s*[、.]|\d{1,3}\s*[.、]|[①-⑳⑴-⒇⒈-⒛㈠-㈩])$")
+            .expect("lone marker")
+    })
 }
 
 /// Lines that always start something new: headings, elements, dates, chrome.
@@ -428,6 +441,16 @@ mod tests {
             t.clean
         );
         assert!(t.clean.contains("确保全年粮食播种面积"));
+    }
+
+    #[test]
+    fn a_lone_marker_is_joined_to_its_heading_text() {
+        let t =
+            clean("一、\n总体要求\n（一）\n指导思想\n1.\n强化组织领导。\n（二）\n（三）工作目标");
+        assert_eq!(
+            t.clean,
+            "一、总体要求\n(一)指导思想\n1.强化组织领导。\n(二)\n(三)工作目标"
+        );
     }
 
     #[test]
