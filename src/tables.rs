@@ -115,6 +115,11 @@ pub fn header_kind(cell: &str) -> Option<ColKind> {
     })
 }
 
+/// A header word listed exactly in [`HEADERS`] (`序号`, `指标`, `单位`), or a year.
+fn is_exact_header(c: &str) -> bool {
+    is_year(c) || HEADERS.iter().any(|(p, _)| p.strip_prefix('=') == Some(c))
+}
+
 fn is_year(c: &str) -> bool {
     let c = c.trim_end_matches('度').trim_end_matches('年');
     c.len() == 4
@@ -155,7 +160,12 @@ fn header_at(t: &Text, cells: &[Range<usize>], i: usize) -> Option<(ColKind, Str
     {
         let joined = format!("{a}{b}");
         // A header cell with a line break inside: two short halves (`牵头` / `部门`).
-        if a.chars().count() <= 3 && b.chars().count() <= 3 && !is_year(b) {
+        // Halves that are header words of their own (`指标` / `单位`) stay two cells.
+        if a.chars().count() <= 3
+            && b.chars().count() <= 3
+            && !is_exact_header(a)
+            && !is_exact_header(b)
+        {
             if let Some(k) = header_kind(&joined) {
                 return Some((k, joined, 2));
             }
@@ -309,9 +319,10 @@ fn fit(cell: &str, kind: ColKind) -> f32 {
             }
         }
         ColKind::Content => {
+            let numeric = n <= 12 && cell.chars().any(|c| c.is_ascii_digit());
             if org || list {
                 3.0
-            } else if sentence || n >= 8 {
+            } else if sentence || n >= 8 || numeric {
                 0.0
             } else {
                 0.8
@@ -523,6 +534,34 @@ mod tests {
         // The span points at the original text.
         assert!(t.original(tb.span).starts_with("某区行动方案"));
         assert!(t.original(tb.span).ends_with("教育局"));
+    }
+
+    #[test]
+    fn indicator_table_of_a_guihua_with_a_merged_category() {
+        let src = "表1 “十四五”时期经济社会发展主要指标\n序号\n类别\n指标\n单位\n2020年\n2025年\n属性\n1\n经济发展\n地区生产总值增速\n%\n3.5\n6左右\n预期性\n2\n常住人口城镇化率\n%\n72\n75\n预期性\n3\n民生福祉\n城镇新增就业人数\n万人\n12\n[60]\n预期性\n注:[]内为五年累计数。";
+        let t = clean(src);
+        let tables = detect(&t, 0..t.clean.len());
+        assert_eq!(tables.len(), 1);
+        let tb = &tables[0].table;
+        assert_eq!(
+            tb.columns,
+            vec!["序号", "类别", "指标", "单位", "2020年", "2025年", "属性"]
+        );
+        assert_eq!(tb.rows.len(), 3);
+        assert_eq!(
+            tb.rows[1],
+            vec![
+                "2",
+                "经济发展",
+                "常住人口城镇化率",
+                "%",
+                "72",
+                "75",
+                "预期性"
+            ]
+        );
+        assert_eq!(tb.rows[2][5], "[60]");
+        assert!(!t.original(tb.span).contains("注:"));
     }
 
     #[test]
