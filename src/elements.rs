@@ -1068,6 +1068,18 @@ mod tests {
     }
 
     #[test]
+    fn database_export_header_and_disclaimer() {
+        let src = "【法宝引证码】CLI.12.1075244\n原文链接:https://www.pkulaw.com/lar/abc.html\n本文仅供参考,以正式文件为准。\n某市2023年生态环境保护工作要点\n某市2023年生态环境保护工作要点\n（某环发〔2023〕3号）\n一、总体要求";
+        let (t, e) = ex(src);
+        assert_eq!(
+            e.document.title.as_deref(),
+            Some("某市2023年生态环境保护工作要点")
+        );
+        assert_eq!(e.document.doc_number.as_deref(), Some("某环发〔2023〕3号"));
+        assert_eq!(body_text(&t, &e), "一、总体要求");
+    }
+
+    #[test]
     fn signature_at_the_end_closes_the_body() {
         let src = "某区2024年生态环境保护工作计划\n一、目标\n全区PM2.5浓度下降3%。\n二、措施\n加强监管。\n附件:1.重点项目清单\n2.责任分工表\n某区人民政府办公室\n2024年1月5日";
         let (t, e) = ex(src);
