@@ -533,6 +533,7 @@ pub fn extract(t: &Text) -> Elements {
         .or(notice_issuer)
         .or_else(|| speaker.map(|s| vec![s]))
         .or_else(|| page_source.map(|s| vec![s]))
+        .or_else(|| doc.title.as_deref().and_then(title_issuer).map(|s| vec![s]))
         .unwrap_or_default();
 
     // Period and plan year.
@@ -747,6 +748,19 @@ fn bare_forwarded(s: &str) -> Option<String> {
 
 fn re_plan_ok(s: &str) -> bool {
     re(Cue::PlanTitle).is_match(&s.chars().map(crate::text::fold).collect::<String>())
+}
+
+/// The body a plan title opens with (`某市教育局2023年工作要点` → `某市教育局`): the last resort
+/// when no signature, notice or page names one.
+fn title_issuer(title: &str) -> Option<String> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?P<org>[\p{Han}]{2,30}?(?:委员会|人民政府|政府|局|厅|委|办公室|办))(?:\s*(?:19|20)\d{2}\s*年|关于)")
+            .expect("title issuer")
+    });
+    let c = re.captures(title)?;
+    let org = c.name("org")?.as_str();
+    org_names(org).map(|_| org.to_string())
 }
 
 /// A title compared modulo white space, 《》 and full-width forms.
@@ -1077,6 +1091,14 @@ mod tests {
         );
         assert_eq!(e.document.doc_number.as_deref(), Some("某环发〔2023〕3号"));
         assert_eq!(body_text(&t, &e), "一、总体要求");
+    }
+
+    #[test]
+    fn title_prefix_as_the_last_resort_issuer() {
+        let (_, e) = ex("某市交通运输局2024年工作要点\n一、目标");
+        assert_eq!(e.document.issuers, vec!["某市交通运输局"]);
+        let (_, e) = ex("2023年武进教育工作要点\n一、目标");
+        assert!(e.document.issuers.is_empty());
     }
 
     #[test]
