@@ -311,6 +311,17 @@ pub fn extract(t: &Text) -> Elements {
             let m = c.name("t").map_or(0..0, |m| m.range());
             doc.title = Some(t.display(shift(&lines[i], m.clone())));
             start_byte = Some(lines[i].at + m.end);
+        } else if window.len() > 1
+            && title_line(lines[i].s)
+            && lines[i].chars() >= 4
+            && org_names(lines[i].s).is_none()
+            && !is_recipients(lines[i].s)
+            && !lines[i].s.contains([',', ';'])
+        {
+            // No title word, but a short first line of its own above the text: a reader takes
+            // it for the title (`某县2023年全民健身活动安排`).
+            doc.title = Some(strip_book(t.display(lines[i].r.clone()).trim()));
+            start_line = Some(i + 1);
         }
     }
     if start_line.is_none() && start_byte.is_none() {
@@ -1091,6 +1102,20 @@ mod tests {
         );
         assert_eq!(e.document.doc_number.as_deref(), Some("某环发〔2023〕3号"));
         assert_eq!(body_text(&t, &e), "一、总体要求");
+    }
+
+    #[test]
+    fn a_short_first_line_without_a_title_word_is_the_title() {
+        let (t, e) =
+            ex("某县2023年全民健身活动安排表说明\n为丰富群众生活,制定本安排。\n一、活动内容");
+        assert_eq!(
+            e.document.title.as_deref(),
+            Some("某县2023年全民健身活动安排表说明")
+        );
+        assert!(body_text(&t, &e).starts_with("为丰富"));
+        // A preamble sentence is not a title.
+        let (_, e) = ex("为丰富群众生活,制定本安排。\n一、活动内容");
+        assert_eq!(e.document.title, None);
     }
 
     #[test]
