@@ -35,11 +35,9 @@ pub struct Outline {
 pub use crate::rules::markers::cjk_ordinal;
 
 /// A body is read as run-on text (inline markers accepted) when it has fewer line-initial markers
-/// than this and some line is at least [`RUNON_MIN_LINE`] chars long.
+/// than this and one line of at least [`RUNON_MIN_LINE`] chars holds three quarters of it.
 const RUNON_MAX_LINE_MARKERS: usize = 3;
 const RUNON_MIN_LINE: usize = 400;
-/// … or fewer than one line-initial marker per this many chars (a few merged paragraphs).
-const RUNON_CHARS_PER_MARKER: usize = 1500;
 
 /// Lines that open a box whose numbered lines are contents, not headings (规划 专栏, notes
 /// under a table).
@@ -143,15 +141,21 @@ pub fn build(
         .iter()
         .filter(|r| match_marker(&t.clean[(*r).clone()]).is_some_and(|h| !h.degraded))
         .count();
+    // Run-on reading for a whole body only when it is (nearly) one long line: inline markers in
+    // well-formed text are mid-paragraph enumerations, not headings. A heading line that runs
+    // into its first item is handled line by line (`heading_runs_into_item`).
     let body_chars: usize = lines
         .iter()
         .map(|r| t.clean[r.clone()].chars().count())
         .sum();
-    let runon = (line_markers < RUNON_MAX_LINE_MARKERS
-        || line_markers * RUNON_CHARS_PER_MARKER < body_chars)
-        && lines
-            .iter()
-            .any(|r| t.clean[r.clone()].chars().count() >= RUNON_MIN_LINE);
+    let longest = lines
+        .iter()
+        .map(|r| t.clean[r.clone()].chars().count())
+        .max()
+        .unwrap_or(0);
+    let runon = line_markers < RUNON_MAX_LINE_MARKERS
+        && longest >= RUNON_MIN_LINE
+        && longest * 4 >= body_chars * 3;
 
     let mut flat: Vec<Flat> = Vec::new();
     let mut warnings = Vec::new();
@@ -790,6 +794,15 @@ mod tests {
                 (3, "提升服务"),
             ])
         );
+    }
+
+    #[test]
+    fn mid_paragraph_enumerations_in_long_paragraphs_are_not_headings() {
+        let para = "坚持以人民为中心的发展思想,推动高质量发展取得新成效。".repeat(30);
+        let src = format!(
+            "一、总体要求\n{para}1.加强组织领导。2.强化督查考核。{para}\n二、重点任务\n{para}"
+        );
+        assert_eq!(titles(&src), tl(&[(1, "总体要求"), (1, "重点任务")]));
     }
 
     #[test]
