@@ -108,6 +108,13 @@ pub const UNITS: &[(&str, UnitClass)] = &[
     ("岁", UnitClass::Age),
 ];
 
+/// Measure words that after a *Chinese* numeral make a word rather than a count (`两头`, `一部分`,
+/// `一门心思`, `一条龙`, `扩建一期`); with Arabic digits they stay counts (`100万头`, `2期`).
+pub const CJK_WORD_UNITS: &[&str] = &[
+    "头", "只", "对", "门", "本", "部", "间", "节", "处", "条", "件", "张", "床", "台", "辆", "套", "篇",
+    "册", "户", "栋", "幢", "株", "米", "吨", "斤", "期", "枚", "架", "艘", "元", "日", "天", "周",
+];
+
 /// Chars after which `成` is part of a word (成为, 成功, 成果 …), not "tenths" (三成 = 30 %).
 pub const CHENG_WORD_NEXT: &str = "为功果效立员就绩本长型品熟都了绩交";
 

@@ -5,7 +5,7 @@
 //! leaves comparators written *around* the quantity and everything about the sentence to
 //! [`crate::targets`].
 
-use crate::lexicon::{UnitClass, CHENG_WORD_NEXT, COMPARATOR_AFTER, UNITS};
+use crate::lexicon::{UnitClass, CHENG_WORD_NEXT, CJK_WORD_UNITS, COMPARATOR_AFTER, UNITS};
 use crate::model::Comparator;
 use crate::numerals::{parse_arabic, parse_cjk_range, parse_percent_words, split_trailing_multiplier};
 use regex::Regex;
@@ -122,10 +122,27 @@ pub fn find(hay: &str) -> Vec<Quantity> {
             (None, None) if a.mult == "%" => "%",
             _ => continue,
         };
+        let mut end = m.end();
+        let mut suffix = c.name("suf");
+        let mut base_unit = base_unit;
+        if let (Some(p), Some(u)) = (c.name("p1"), c.name("unit")) {
+            // 100%名校资源: the % is the unit, the measure word starts the next word
+            if !matches!(u.as_str(), "%" | "‰") {
+                if second.is_some() {
+                    continue;
+                }
+                base_unit = p.as_str();
+                end = p.end();
+                suffix = None;
+            }
+        }
         let Some(class) = unit_class(base_unit) else { continue };
+        if a.cjk && CJK_WORD_UNITS.contains(&base_unit) {
+            continue;
+        }
         if base_unit == "成" {
             // 三成 = 30 %, but 建成/成为/完成 are words
-            let next = hay[m.end()..].chars().next();
+            let next = hay[end..].chars().next();
             if !a.cjk || next.is_some_and(|ch| CHENG_WORD_NEXT.contains(ch)) {
                 continue;
             }
@@ -137,8 +154,7 @@ pub fn find(hay: &str) -> Vec<Quantity> {
         }
         let cjk_mult = if a.mult == "%" { "" } else { a.mult.as_str() };
         let unit = format!("{cjk_mult}{mult}{base_unit}");
-        let mut comparator = c
-            .name("suf")
+        let mut comparator = suffix
             .and_then(|s| COMPARATOR_AFTER.iter().find(|(w, _)| *w == s.as_str()))
             .map(|(_, cmp)| *cmp);
         if c.name("ap").is_some() || c.name("ap2").is_some() {
@@ -159,7 +175,7 @@ pub fn find(hay: &str) -> Vec<Quantity> {
             comparator = Some(Comparator::Range);
         }
         out.push(Quantity {
-            range: m.range(),
+            range: m.start()..end,
             numeral: n1.start()..c.name("n2").map_or(n1.end(), |n| n.end()),
             value,
             range_value,
@@ -242,6 +258,8 @@ mod tests {
             assert_eq!((q.value, q.unit.as_str()), (None, u));
         }
         assert!(find("xSTEM课程").is_empty());
+        let q = one("实现100%名校资源全覆盖");
+        assert_eq!((q.unit.as_str(), q.range), ("%", 6..10));
     }
 
     #[test]
@@ -249,6 +267,10 @@ mod tests {
         assert!(find("完成任务,建成学校").is_empty());
         assert!(find("推广5G应用").is_empty());
         assert!(find("二〇二三年").is_empty());
+        // a Chinese numeral before these measure words is a word: 两头, 一部分, 扩建一期
+        assert!(find("两头抓").is_empty());
+        assert!(find("一部分").is_empty());
+        assert!(find("扩建一期").is_empty());
         assert!(find("").is_empty());
     }
 }

@@ -395,6 +395,7 @@ fn sentence_targets(
         .filter(|tp| !masked_time(tp) && !is_base(tp))
         .collect();
     let is_past = |tp: &TimePhrase| tp.year.zip(first_year).is_some_and(|(y, py)| y < py);
+
     let first_out = out.len();
     let mut carried_past = false;
     let mut last_action: Option<&'static str> = None;
@@ -538,7 +539,7 @@ fn sentence_targets(
             continue;
         }
         let ctext = &hay[clause.clone()];
-        if past_clause(ctext, false) {
+        if past_clause(ctext, false) || !clause_initial(hay, s, tp) {
             continue;
         }
         let end = clause.end.max(tp.range.end);
@@ -556,6 +557,20 @@ fn sentence_targets(
         out.push(tg);
     }
     out[first_out..].sort_by_key(|t| t.span[0]);
+}
+
+/// Does the time phrase open its clause (`2023年底前完成…`, `力争2023年…`)? A year inside a
+/// noun phrase (`聚焦2023年主题教育`) dates nothing.
+fn clause_initial(hay: &str, s: &Sentence, tp: &TimePhrase) -> bool {
+    let Some(c) = s.clauses.iter().find(|c| c.contains(&tp.range.start)) else {
+        return false;
+    };
+    let lead = hay[c.start..tp.range.start].trim();
+    lead.is_empty()
+        || ["在", "于", "并", "同时", "要", "并于", "力争在", "确保在", "争取在", "计划"]
+            .contains(&lead)
+        || STRENGTH_FIRM.contains(&lead)
+        || STRENGTH_ASPIRATIONAL.contains(&lead)
 }
 
 fn next_start(qs: &[Quantity], q: &Quantity, clause_end: usize) -> usize {
@@ -804,6 +819,9 @@ mod tests {
         // a year in a cited title and a past year are no deadlines
         assert!(run("印发《2023年招生实施意见》。").is_empty());
         assert!(run("2021年完成了全部改造。").is_empty());
+        assert!(run("聚焦2023年主题教育、党支部建设等重点,开展督导调研。").is_empty());
+        let ts = run("力争2023年职普比考核进入全市先进。");
+        assert_eq!(ts[0].strength, Some(Strength::Aspirational));
         // transport plan
         let ts = run_with("2025年6月底前建成通车沪渝蓉高铁武宜段。", Some(2025), None);
         assert_eq!(ts[0].due.as_deref(), Some("2025-06-30"));
