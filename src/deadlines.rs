@@ -117,7 +117,10 @@ pub fn find(hay: &str, anchor: Anchor) -> Vec<TimePhrase> {
         }
         let due = resolve(&c, anchor);
         let year = c.name("y").and_then(|y| y.as_str().parse().ok());
-        let concrete = c.name("y").is_some() || c.name("m2").is_some() || c.name("term2").is_some();
+        let concrete = c.name("y").is_some()
+            || c.name("m2").is_some()
+            || c.name("term2").is_some()
+            || c.name("rel").is_some_and(|r| r.as_str().starts_with("年底") || r.as_str().starts_with("年末"));
         out.push(TimePhrase {
             range,
             due,

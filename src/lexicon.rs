@@ -31,6 +31,8 @@ pub enum UnitClass {
 /// `个百分点` wins over `个` and `平方公里` over `公里`.
 pub const UNITS: &[(&str, UnitClass)] = &[
     ("个百分点", UnitClass::Points),
+    ("/10万", UnitClass::Ratio),
+    ("/万", UnitClass::Ratio),
     ("%", UnitClass::Ratio),
     ("‰", UnitClass::Ratio),
     ("成", UnitClass::Ratio),
@@ -133,6 +135,7 @@ pub const COMPARATOR_BEFORE: &[(&str, Comparator)] = &[
     ("不大于", Comparator::Lte),
     ("最多", Comparator::Lte),
     ("超过", Comparator::Gt),
+    ("突破", Comparator::Gt),
     ("超", Comparator::Gt),
     ("逾", Comparator::Gt),
     ("高于", Comparator::Gt),

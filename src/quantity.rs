@@ -55,7 +55,7 @@ fn quantity_re() -> &'static Regex {
     RE.get_or_init(|| {
         let num = format!(r"(?:{AR}|百分之[零一二两三四五六七八九十百点]+|[xX]{{1,4}}|{CJ})");
         let pattern = format!(
-            r"(?P<n1>{num})(?P<ap>余|多)? *(?P<p1>%|‰)?(?: *(?P<sep>——|—|–|-|－|‐|~|～|〜|至|到) *(?P<n2>{num})(?P<ap2>余|多)?)?(?P<mult>万亿|亿|万|千)? *(?P<unit>{units})?(?P<suf>{after})?",
+            r"(?P<n1>{num})(?P<ap>余|多)? *(?P<p1>%|‰)?(?: *(?P<sep>——|—|–|-|－|‐|~|～|〜|至|到) *(?P<n2>{num})(?P<ap2>余|多)?)?(?:(?P<mult>万亿|亿|万|千)? *(?P<unit>{units}))?(?P<suf>{after})?",
             units = units_alt(),
             after = after_alt(),
         );

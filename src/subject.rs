@@ -95,6 +95,8 @@ pub fn subject(before: &str, after: &str) -> Option<String> {
     // verb + subject + number: 创建市教育装备管理应用示范校4所, 优良率达52.5%
     let clean = |s: &str| -> Option<String> {
         let s = strip_loop(s.trim(), TRAILING, true);
+        let s = strip_loop(s, crate::lexicon::LEVEL_VERBS, true);
+        let s = strip_loop(s, &["突破", "下降到", "下降至"], true);
         let s = strip_loop(s, LEADING, false);
         let s = tail(s, 24);
         (s.chars().count() >= 2).then(|| s.to_string())

@@ -871,6 +871,151 @@ mod tests {
         );
     }
 
+    // ---- every lexicon row, through the whole stage ----
+
+    #[test]
+    fn every_unit_row_is_read() {
+        use crate::lexicon::UNITS;
+        for (u, class) in UNITS {
+            // durations and ages need a cue; ratios written with a slash need one digit group
+            let src = match class {
+                UnitClass::Duration | UnitClass::Age => format!("服务时长提高到12{u}。"),
+                // 成 (tenths) only after a Chinese numeral: 三成
+                UnitClass::Ratio if *u == "成" => "参保率提高到十二成。".to_string(),
+                _ => format!("建成示范项目12{u}。"),
+            };
+            let ts = run(&src);
+            assert_eq!(ts.len(), 1, "{src}: {:?}", texts(&ts));
+            assert_eq!((ts[0].value, ts[0].unit.as_deref()), (Some(12.0), Some(*u)), "{src}");
+        }
+    }
+
+    #[test]
+    fn every_cjk_word_unit_row_rejects_a_chinese_numeral() {
+        for u in crate::lexicon::CJK_WORD_UNITS {
+            let src = format!("推进两{u}工作。");
+            assert!(run(&src).is_empty(), "{src}: {:?}", texts(&run(&src)));
+        }
+    }
+
+    #[test]
+    fn every_comparator_row() {
+        for (w, cmp) in COMPARATOR_BEFORE {
+            let src = format!("达标率{w}90%。");
+            let ts = run(&src);
+            assert_eq!(ts.len(), 1, "{src}");
+            assert_eq!(ts[0].comparator, Some(*cmp), "{src}");
+            assert!(ts[0].text.starts_with(w), "{src}: {}", ts[0].text);
+        }
+        for (w, cmp) in crate::lexicon::COMPARATOR_AFTER {
+            let src = format!("建成示范校8所{w}。");
+            let ts = run(&src);
+            assert_eq!((ts[0].comparator, ts[0].text.ends_with(w)), (Some(*cmp), true), "{src}");
+        }
+    }
+
+    #[test]
+    fn every_change_row() {
+        for w in CHANGE_UP.iter().chain(CHANGE_DOWN) {
+            let src = format!("单位产值能耗{w}5%。");
+            let ts = run(&src);
+            let want = if CHANGE_UP.contains(w) { Change::Increase } else { Change::Decrease };
+            assert_eq!(ts[0].change, Some(want), "{src}");
+        }
+        for base in CHANGE_BASES {
+            let src = format!("全市学位{base}增加1000个。");
+            let ts = run(&src);
+            assert_eq!(ts[0].change, Some(Change::Increase), "{src}");
+        }
+        // without a base, a count after 增加 is a new amount, not a change (增加学位超12000个)
+        assert_eq!(run("增加1000个学位。")[0].change, None);
+    }
+
+    #[test]
+    fn every_level_verb_row_makes_an_age_a_value() {
+        for v in LEVEL_VERBS {
+            let src = format!("人均预期寿命{v}80岁。");
+            assert_eq!(texts(&run(&src)), vec!["80岁"], "{src}");
+        }
+        assert!(run("3—6岁儿童入园率稳步提升。").is_empty());
+    }
+
+    #[test]
+    fn every_recurrence_and_strength_row() {
+        for (w, r) in RECURRENCE {
+            let src = format!("{w}评选优秀教师10名。");
+            assert_eq!(run(&src)[0].recurrence.as_deref(), Some(*r), "{src}");
+        }
+        for (words, st) in [
+            (STRENGTH_FIRM, Strength::Firm),
+            (STRENGTH_ASPIRATIONAL, Strength::Aspirational),
+            (STRENGTH_PLANNED, Strength::Planned),
+        ] {
+            for w in words {
+                let src = format!("{w}建成示范校5所。");
+                assert_eq!(run(&src)[0].strength, Some(st), "{src}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_retro_and_forecast_row_drops_the_clause() {
+        for w in RETRO_WORDS.iter().chain(FORECAST) {
+            let src = format!("全市{w}建成示范校5所。");
+            assert!(run(&src).is_empty(), "{src}: {:?}", texts(&run(&src)));
+        }
+        for w in crate::lexicon::RETRO_OPENERS {
+            let src = format!("{w},全市建成示范校5所。\n一、主要任务\n建成示范校6所。");
+            assert_eq!(texts(&run(&src)), vec!["6所"], "{src}");
+        }
+        for w in crate::lexicon::RETRO_HEADINGS {
+            let src = format!("一、{w}\n建成示范校5所。\n二、主要任务\n建成示范校6所。");
+            assert_eq!(texts(&run(&src)), vec!["6所"], "{src}");
+        }
+    }
+
+    #[test]
+    fn every_zero_and_coverage_row() {
+        for (w, v, cmp) in ZERO_GOALS {
+            let src = format!("确保实现{w}重大安全事故。");
+            let ts = run(&src);
+            assert_eq!(ts.len(), 1, "{src}");
+            assert_eq!((ts[0].value, ts[0].comparator, ts[0].unit.as_deref()), (Some(*v), Some(*cmp), None), "{src}");
+        }
+        for w in COVERAGE {
+            assert_eq!(run(&format!("实现心理辅导室{w}。"))[0].value, Some(100.0));
+        }
+        for w in COVERAGE_ATTRIBUTIVE_NEXT {
+            let src = format!("形成全方位、全覆盖{w}工作。");
+            assert!(run(&src).is_empty(), "{src}");
+        }
+    }
+
+    #[test]
+    fn every_deliverable_verb_row() {
+        for v in DELIVERABLE_VERBS {
+            let src = format!("2023年底前{v}相关工作。");
+            let ts = run(&src);
+            assert_eq!(ts.len(), 1, "{src}");
+            assert_eq!(ts[0].kind, TargetKind::Deadline, "{src}");
+        }
+        // no deliverable verb: a date alone is no target
+        assert!(run("2023年底前相关工作。").is_empty());
+    }
+
+    #[test]
+    fn every_fused_word_row_is_masked() {
+        for w in crate::lexicon::FUSED {
+            let src = format!("推进{w}所建设。");
+            let ts = run(&src);
+            assert!(
+                ts.iter().all(|t| !src.contains(&format!("{w}所")) || !t.text.contains(w)),
+                "{src}: {:?}",
+                texts(&ts)
+            );
+        }
+    }
+
     #[test]
     fn never_panics_on_odd_input() {
         for src in ["", "。", "1", "xx", "全覆盖", "2023年", "第", "百分之", "1-", "—5所", "不发生", "\u{0}%"] {
