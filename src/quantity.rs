@@ -33,7 +33,7 @@ pub struct Quantity {
     pub cjk: bool,
 }
 
-const AR: &str = r"\d+(?:,\d{3})*(?:\.\d+)?";
+const AR: &str = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?";
 const CJ: &str = r"[〇零○一二两三四五六七八九十百千万亿]+";
 
 fn units_alt() -> String {

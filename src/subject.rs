@@ -47,19 +47,14 @@ fn strip_loop<'a>(mut s: &'a str, words: &[&str], from_end: bool) -> &'a str {
     }
 }
 
+static ACTIONS: crate::lexicon::LazySet = crate::lexicon::LazySet::new(ACTION_VERBS);
+
 /// The last action verb of `s` and the byte offset just after it.
 pub fn last_action(s: &str) -> Option<(&'static str, usize)> {
-    let mut best: Option<(&'static str, usize)> = None;
-    for v in ACTION_VERBS {
-        if let Some(i) = s.rfind(v) {
-            let end = i + v.len();
-            // prefer the verb ending last; on a tie the longer (earlier row) wins
-            if best.map_or(true, |(_, e)| end > e) {
-                best = Some((v, end));
-            }
-        }
-    }
-    best
+    ACTIONS
+        .get()
+        .last_in(s)
+        .map(|(i, r)| (ACTION_VERBS[i], r.end))
 }
 
 /// Keeps at most `n` chars from the end of `s`.

@@ -14,7 +14,7 @@
 use crate::clauses::{self, Sentence};
 use crate::deadlines::{self, Anchor, TimePhrase};
 use crate::lexicon::{
-    UnitClass, CHANGE_BASES, CHANGE_DOWN, CHANGE_UP, COMPARATOR_BEFORE, COVERAGE,
+    LazySet, UnitClass, WordSet, CHANGE_BASES, CHANGE_DOWN, CHANGE_UP, COMPARATOR_BEFORE, COVERAGE,
     COVERAGE_ATTRIBUTIVE_NEXT, DELIVERABLE_VERBS, FORECAST, FUTURE_WORDS, LEVEL_VERBS, RECURRENCE,
     RETRO_WORDS, STRENGTH_ASPIRATIONAL, STRENGTH_FIRM, STRENGTH_PLANNED, ZERO_GOALS,
 };
@@ -70,7 +70,7 @@ fn cue_re() -> &'static Regex {
         words.extend(ZERO_GOALS.iter().map(|(w, _, _)| *w));
         words.sort_by_key(|w| std::cmp::Reverse(w.len()));
         let alts: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
-        let rank = r"(?:全国|全省|全市|全区|全县|同类城市|同类地区)[^,。;\n]{0,8}?前(?P<rank>\d{1,3}|[一二三四五六七八九十]{1,3})(?P<ru>名|位)?";
+        let rank = r"(?:全国|全省|全市|全区|全县|同类城市|同类地区)[^,。;\n]{0,8}?前(?P<rank>[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?P<ru>名|位)?";
         Regex::new(&format!("{}|{rank}", alts.join("|"))).expect("cue pattern")
     })
 }
@@ -78,7 +78,7 @@ fn cue_re() -> &'static Regex {
 fn note_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\((?:牵头单位|责任单位|牵头部门|责任部门|牵头)\s*[:：]\s*([^()\n]{1,160})\)")
+        Regex::new(r"\((?:牵头单位|责任单位|牵头部门|责任部门|牵头) *[:：] *([^()\n]{1,160})\)")
             .expect("note pattern")
     })
 }
@@ -160,34 +160,41 @@ fn within<'a, T>(items: &'a [T], r: &Range<usize>, start: impl Fn(&T) -> usize) 
     &items[a..b.max(a)]
 }
 
-fn contains_any(s: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| s.contains(w))
+static FORECAST_SET: LazySet = LazySet::new(FORECAST);
+static FUTURE_SET: LazySet = LazySet::new(FUTURE_WORDS);
+static RETRO_SET: LazySet = LazySet::new(RETRO_WORDS);
+static BASE_SET: LazySet = LazySet::new(CHANGE_BASES);
+static DELIVER_SET: LazySet = LazySet::new(DELIVERABLE_VERBS);
+static TOTAL_SET: LazySet = LazySet::new(&["总数达", "累计", "总量", "总数", "共"]);
+static NEW_SET: LazySet = LazySet::new(&["新增", "新建", "增加", "新培育", "扩增"]);
+static FIRM_SET: LazySet = LazySet::new(STRENGTH_FIRM);
+static ASPIRE_SET: LazySet = LazySet::new(STRENGTH_ASPIRATIONAL);
+static PLANNED_SET: LazySet = LazySet::new(STRENGTH_PLANNED);
+
+fn comparator_set() -> &'static WordSet {
+    static S: OnceLock<WordSet> = OnceLock::new();
+    S.get_or_init(|| WordSet::new(&COMPARATOR_BEFORE.iter().map(|(w, _)| *w).collect::<Vec<_>>()))
 }
 
-/// The last word of `words` in `s` ending at the largest offset: (word index, start, end).
-fn last_word(s: &str, words: &[&str]) -> Option<(usize, usize, usize)> {
-    let mut best: Option<(usize, usize, usize)> = None;
-    for (i, w) in words.iter().enumerate() {
-        if let Some(at) = s.rfind(w) {
-            let end = at + w.len();
-            if best.map_or(true, |(_, _, e)| end > e) {
-                best = Some((i, at, end));
-            }
-        }
-    }
-    best
+fn recurrence_set() -> &'static WordSet {
+    static S: OnceLock<WordSet> = OnceLock::new();
+    S.get_or_init(|| WordSet::new(&RECURRENCE.iter().map(|(w, _)| *w).collect::<Vec<_>>()))
+}
+
+fn contains_any(s: &str, set: &LazySet) -> bool {
+    set.get().any_in(s)
 }
 
 /// Is this clause retrospective or a forecast (traps 16–17)?
 fn past_clause(clause: &str, past_year: bool) -> bool {
-    if contains_any(clause, FORECAST) {
+    if contains_any(clause, &FORECAST_SET) {
         return true;
     }
-    (past_year || retro_words(clause)) && !contains_any(clause, FUTURE_WORDS)
+    (past_year || retro_words(clause)) && !contains_any(clause, &FUTURE_SET)
 }
 
 fn retro_words(clause: &str) -> bool {
-    if contains_any(clause, RETRO_WORDS) {
+    if contains_any(clause, &RETRO_SET) {
         return true;
     }
     // 已 before a verb (已建成, 已实现), but not 已有的 baselines' neighbours like 而已
@@ -199,11 +206,11 @@ fn retro_words(clause: &str) -> bool {
 /// Comparator words before a quantity: (comparator, byte offset where the words start, whether
 /// they sit right before the number so that `text` should include them).
 fn comparator_before(gap: &str) -> Option<(Comparator, usize, bool)> {
-    let words: Vec<&str> = COMPARATOR_BEFORE.iter().map(|(w, _)| *w).collect();
-    let (i, start, end) = last_word(gap, &words)?;
+    let (i, r) = comparator_set().last_in(gap)?;
+    let (start, end) = (r.start, r.end);
     let rest = &gap[end..];
     let rest_chars = rest.trim().chars().count();
-    let single = words[i].chars().count() == 1;
+    let single = COMPARATOR_BEFORE[i].0.chars().count() == 1;
     // one-char words (超, 近, 约, 逾) only right before the number; others up to 12 chars away
     if (single && rest_chars > 0) || rest_chars > 12 {
         return None;
@@ -232,12 +239,12 @@ fn change_verb(s: &str) -> Option<&'static str> {
 
 fn strength_of(s: &str) -> Option<Strength> {
     let mut best: Option<(usize, Strength)> = None;
-    for (words, st) in [
-        (STRENGTH_FIRM, Strength::Firm),
-        (STRENGTH_ASPIRATIONAL, Strength::Aspirational),
-        (STRENGTH_PLANNED, Strength::Planned),
+    for (set, st) in [
+        (&FIRM_SET, Strength::Firm),
+        (&ASPIRE_SET, Strength::Aspirational),
+        (&PLANNED_SET, Strength::Planned),
     ] {
-        if let Some((_, _, end)) = last_word(s, words) {
+        if let Some(end) = set.get().last_in(s).map(|(_, r)| r.end) {
             if best.map_or(true, |(e, _)| end > e) {
                 best = Some((end, st));
             }
@@ -247,8 +254,7 @@ fn strength_of(s: &str) -> Option<Strength> {
 }
 
 fn recurrence_of(s: &str) -> Option<&'static str> {
-    let words: Vec<&str> = RECURRENCE.iter().map(|(w, _)| *w).collect();
-    last_word(s, &words).map(|(i, _, _)| RECURRENCE[i].1)
+    recurrence_set().last_in(s).map(|(i, _)| RECURRENCE[i].1)
 }
 
 fn per_of(s: &str) -> Option<String> {
@@ -267,9 +273,9 @@ fn per_of(s: &str) -> Option<String> {
 }
 
 fn scope_of(before: &str, deadline: Option<&str>) -> Option<Scope> {
-    if contains_any(before, &["总数达", "累计", "总量", "总数", "共"]) {
+    if contains_any(before, &TOTAL_SET) {
         Some(Scope::Total)
-    } else if contains_any(before, &["新增", "新建", "增加", "新培育", "扩增"]) {
+    } else if contains_any(before, &NEW_SET) {
         Some(Scope::New)
     } else if deadline.is_some_and(|d| d.ends_with("年内") && d != "年内" || d.contains("期间")) {
         Some(Scope::PeriodTotal)
@@ -378,11 +384,18 @@ fn sentence_targets(
     out: &mut Vec<Target>,
 ) {
     let hay = b.hay;
+    // most sentences hold no number, cue or date: nothing to do
+    if within(&f.quantities, &s.range, |q| q.range.start).is_empty()
+        && within(&f.cues, &s.range, |c| c.range.start).is_empty()
+        && within(&f.times, &s.range, |x| x.range.start).is_empty()
+    {
+        return;
+    }
+    // a year inside a cited title (《2023年…意见》) dates nothing
     let masked_time = |tp: &TimePhrase| {
         f.masks
-            .0
-            .iter()
-            .any(|m| m.start <= tp.range.start && tp.range.end <= m.end && hay[m.clone()].starts_with('《'))
+            .covering(tp.range.start)
+            .is_some_and(|m| tp.range.end <= m.end && hay[m.clone()].starts_with('《'))
     };
     // 比2020年 / 以2020年为基期: the base of a change, neither a deadline nor a past marker
     let is_base = |tp: &TimePhrase| {
@@ -408,7 +421,7 @@ fn sentence_targets(
         let past = if past_clause(ctext, past_year) {
             true
         } else {
-            carried_past && !fresh_time && !contains_any(ctext, FUTURE_WORDS)
+            carried_past && !fresh_time && !contains_any(ctext, &FUTURE_SET)
         };
         carried_past = past;
         if past {
@@ -448,7 +461,7 @@ fn sentence_targets(
             }
             let change = change_before(&hay[clause.start..verb_end]).filter(|_| {
                 matches!(q.class, UnitClass::Ratio | UnitClass::Points | UnitClass::Times)
-                    || contains_any(clause_before, CHANGE_BASES)
+                    || contains_any(clause_before, &BASE_SET)
             });
             let recurrence = recurrence_of(clause_before);
             if comparator.is_none()
@@ -531,11 +544,11 @@ fn sentence_targets(
         let Some(clause) = s
             .clauses
             .iter()
-            .find(|c| c.end > tp.range.start && (start_phrase || contains_any(&hay[tp.range.end.max(c.start)..c.end], DELIVERABLE_VERBS)))
+            .find(|c| c.end > tp.range.start && (start_phrase || contains_any(&hay[tp.range.end.max(c.start)..c.end], &DELIVER_SET)))
         else {
             continue;
         };
-        if clause.start >= scope_end || (!start_phrase && !contains_any(scope, DELIVERABLE_VERBS)) {
+        if clause.start >= scope_end || (!start_phrase && !contains_any(scope, &DELIVER_SET)) {
             continue;
         }
         let ctext = &hay[clause.clone()];

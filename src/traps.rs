@@ -21,7 +21,7 @@ const PATTERNS: &[(&str, &str)] = &[
     // 2 plan-period labels: 十四五, “八五”普法
     ("fyp", r"十[一二三四五六七八九]五|[一二三四五六七八九][”\x22]?五?[”\x22]?普法"),
     // 6 ordinals: 第26届, 第三批, 首批; CJK numeral + 期/届/轮/批 fused to a name (二期五年行动计划)
-    ("ordinal", r"第\s*[0-9一二两三四五六七八九十百千]+|首[届批次个家轮期]"),
+    ("ordinal", r"第 *[0-9一二两三四五六七八九十百千]+|首[届批次个家轮期]"),
     ("phase", r"[一二两三四五六七八九十]+[期届轮批][\p{Han}“\x22]"),
     // 5 counts of slogans: 两个“只增不减”, 三个“零误差” (the number only)
     ("slogan-count", r"[一二两三四五六七八九十]+[个项条种类大][“\x22]"),
@@ -29,53 +29,64 @@ const PATTERNS: &[(&str, &str)] = &[
     // (with the size of a cited document: 《意见》10条措施)
     (
         "quoted",
-        r"“[^”\n]{0,30}”|\x22[^\x22\n]{0,30}\x22|《[^》\n]{0,80}》(?: *(?:\d+|[一二两三四五六七八九十]+) *(?:条|项|点|个方面|方面|部分))?",
+        r"“[^”\n]{0,30}”|\x22[^\x22\n]{0,30}\x22|《[^》\n]{0,80}》(?: *(?:[0-9]+|[一二两三四五六七八九十]+) *(?:条|项|点|个方面|方面|部分))?",
     ),
     // 4 the shape of numbered formulas: 三会一课, 五险一金, 四级七类, 一校一品 (not 三至五个)
     (
         "formula",
-        r"[一二两三四五六七八九十][^\s\d〇零○一二两三四五六七八九十百千万所个名项家座场次期批台条人件张%‰,.;:!?、。“”\x22()《》至到—~\-][一二两三四五六七八九十]\p{Han}",
+        r"[一二两三四五六七八九十][^ \n0-9〇零○一二两三四五六七八九十百千万所个名项家座场次期批台条人件张%‰,.;:!?、。“”\x22()《》至到—~\-][一二两三四五六七八九十]\p{Han}",
     ),
     // 10 versions: 集团化办学3.0行动, 2.0版
-    ("version", r"\d+\.\d+\s*(?:版|行动|工程|计划|时代)"),
+    ("version", r"[0-9]+\.[0-9]+ *(?:版|行动|工程|计划|时代)"),
     // 8 document numbers: 教材〔2022〕2号
-    ("docnum", r"[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*第?\s*\d{1,5}\s*号"),
+    ("docnum", r"[〔\[【(] *(?:19|20)[0-9]{2} *[〕\]】)] *第? *[0-9]{1,5} *号"),
     // 9 site metadata and phone numbers
     (
         "meta",
-        r"ICP备\d+号(?:-\d+)?|公网安备\d+号|网站标识码\s*:?\s*\d+|邮编\s*:?\s*\d{6}|电话\s*:?\s*[\d\-]+|\d{3,4}-\d{7,8}",
+        r"ICP备[0-9]+号(?:-[0-9]+)?|公网安备[0-9]+号|网站标识码 *:? *[0-9]+|邮编 *:? *[0-9]{6}|电话 *:? *[0-9\-]+|[0-9]{3,4}-[0-9]{7,8}",
     ),
     // 26 grades and cohorts: 高三, 初一, 三年级
     ("grade", r"(?:高|初)[一二三](?:年级)?|[一二三四五六七八九]年级"),
     // 19 baselines: 由一年延长至二年 (the 一年), 在…的基础上 conditions
     (
         "baseline",
-        r"由\s*(?:\d+(?:\.\d+)?\s*%?|[一二两三四五六七八九十百千万]+[年个%]?)|在[^,。;:\n]{0,30}基础上",
+        r"由 *(?:[0-9]+(?:\.[0-9]+)? *%?|[一二两三四五六七八九十百千万]+[年个%]?)|在[^,。;:\n]{0,30}基础上",
     ),
     // names built with +: 1+X, 5+2, 9+3
-    ("plus-name", r"\d+\s*\+\s*[0-9A-Za-z]+"),
+    ("plus-name", r"[0-9]+ *\+ *[0-9A-Za-z]+"),
     // 20 staffing norms: 一正三副
     ("staffing", r"一正[一二三四五]副"),
 ];
 
-fn combined() -> &'static Regex {
+fn words_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let mut words: Vec<&str> = FUSED.to_vec();
         words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        let mut alts: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
-        alts.extend(PATTERNS.iter().map(|(_, p)| format!("(?:{p})")));
+        let alts: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+        Regex::new(&alts.join("|")).expect("fused words")
+    })
+}
+
+fn patterns_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let alts: Vec<String> = PATTERNS.iter().map(|(_, p)| format!("(?:{p})")).collect();
         Regex::new(&alts.join("|")).expect("trap patterns")
     })
 }
 
-/// Sorted, non-overlapping byte ranges of `hay` that hold no values.
+/// Sorted, non-overlapping byte ranges of `hay` that hold no values. Two passes (a literal
+/// lexicon, which the regex crate runs as a multi-substring search, and the patterns), merged.
 pub fn masks(hay: &str) -> Masks {
-    let mut out: Vec<Range<usize>> = Vec::new();
-    for m in combined().find_iter(hay) {
+    let mut all: Vec<Range<usize>> = words_re().find_iter(hay).map(|m| m.range()).collect();
+    all.extend(patterns_re().find_iter(hay).map(|m| m.range()));
+    all.sort_by_key(|r| r.start);
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(all.len());
+    for m in all {
         match out.last_mut() {
-            Some(last) if m.start() <= last.end => last.end = last.end.max(m.end()),
-            _ => out.push(m.range()),
+            Some(last) if m.start <= last.end => last.end = last.end.max(m.end),
+            _ => out.push(m),
         }
     }
     Masks(out)
@@ -91,6 +102,12 @@ impl Masks {
         // First mask that ends after r.start; it overlaps iff it starts before r.end.
         let i = self.0.partition_point(|m| m.end <= r.start);
         self.0.get(i).is_some_and(|m| m.start < r.end)
+    }
+
+    /// The mask that contains byte `b`, if any.
+    pub fn covering(&self, b: usize) -> Option<&Range<usize>> {
+        let i = self.0.partition_point(|m| m.end <= b);
+        self.0.get(i).filter(|m| m.start <= b)
     }
 }
 
