@@ -263,6 +263,10 @@ fn per_of(s: &str) -> Option<String> {
         Regex::new(r"每[所个名位家户]|每一[所个名位]|每千人口|每万人口?|人均|生均|户均").expect("per pattern")
     });
     let m = re.find_iter(s).last()?;
+    if !m.as_str().starts_with('每') || m.as_str().ends_with('口') || m.as_str().ends_with('人') {
+        // 人均, 生均, 每千人口: the word itself is the scope
+        return Some(m.as_str().to_string());
+    }
     let rest = &s[m.end()..];
     let stop = rest
         .char_indices()
@@ -326,6 +330,21 @@ impl Builder<'_> {
     }
 }
 
+/// The year of a speech dateline (`——2024年1月18日在…人民代表大会…上`), which dates a
+/// 政府工作报告 whose title names no year: the plan year when the document gives no other.
+fn dateline_year(clean: &str) -> Option<i32> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?m)^ *[—-]{1,2} *((?:19|20)[0-9]{2})年[0-9]{1,2}月[0-9]{1,2}日在").expect("dateline")
+    });
+    let mut end = clean.len().min(1500);
+    while !clean.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &clean[..end];
+    re.captures(head)?.get(1)?.as_str().parse().ok()
+}
+
 /// Extracts the targets of the plan body.
 pub fn extract(cx: &Context) -> Vec<Target> {
     let t = cx.text;
@@ -336,7 +355,14 @@ pub fn extract(cx: &Context) -> Vec<Target> {
         plan_year: cx.plan_year,
         period: cx.period,
     };
-    let first_year = cx.plan_year.or(cx.period.map(|p| p.from));
+    let first_year = cx
+        .plan_year
+        .or(cx.period.map(|p| p.from))
+        .or_else(|| dateline_year(&t.clean));
+    let anchor = Anchor {
+        plan_year: anchor.plan_year.or(first_year),
+        period: anchor.period,
+    };
     let found = find_all(hay, anchor);
     let retro = Retro::new(t, body.clone(), cx.outline, first_year);
     let b = Builder { cx, off, hay };
@@ -527,7 +553,7 @@ fn sentence_targets(
     }
     // dated deliverables without a number
     for (i, tp) in times.iter().enumerate() {
-        if !tp.concrete || is_past(tp) {
+        if is_past(tp) || !(tp.concrete || relative_then_verb(hay, tp)) {
             continue;
         }
         let scope_end = times.get(i + 1).map_or(s.range.end, |n| n.range.start);
@@ -570,6 +596,20 @@ fn sentence_targets(
         out.push(tg);
     }
     out[first_out..].sort_by_key(|t| t.span[0]);
+}
+
+/// `年内建成投用…`: a relative year word dates a deliverable only when the verb follows at once
+/// (`年内在…创建指标达成上迈出坚实步伐` is an aim, not a dated deliverable).
+fn relative_then_verb(hay: &str, tp: &TimePhrase) -> bool {
+    let w = &hay[tp.range.clone()];
+    if !matches!(w, "年内" | "今年" | "当年") {
+        return false;
+    }
+    let mut rest = hay[tp.range.end..].trim_start();
+    for adv in ["全面", "基本", "全部", "要", "力争", "确保"] {
+        rest = rest.strip_prefix(adv).unwrap_or(rest);
+    }
+    DELIVERABLE_VERBS.iter().any(|v| rest.starts_with(v))
 }
 
 /// Does the time phrase open its clause (`2023年底前完成…`, `力争2023年…`)? A year inside a
@@ -662,8 +702,13 @@ fn cue_target(
         .or_else(|| subj.strip_prefix("推动"))
         .unwrap_or(subj);
     if cue.unit.is_none() {
-        let noun: String = after.chars().take(24).collect();
-        tg.subject = (!noun.is_empty()).then_some(noun);
+        let noun: String = after.trim().chars().take(24).collect();
+        tg.subject = if noun.is_empty() {
+            // 实现院内感染零事故: the event class is before the cue
+            (!subj.is_empty()).then(|| subj.chars().rev().take(24).collect::<Vec<_>>().into_iter().rev().collect())
+        } else {
+            Some(noun)
+        };
     } else if !subj.is_empty() {
         tg.subject = Some(subj.chars().rev().take(24).collect::<Vec<_>>().into_iter().rev().collect());
     }
@@ -764,6 +809,14 @@ mod tests {
     }
 
     #[test]
+    fn a_speech_dateline_gives_the_plan_year() {
+        let src = "政府工作报告\n——2024年1月18日在某市第十六届人民代表大会第四次会议上\n今年城镇新增就业5万人以上。\n2023年新增就业4.8万人。";
+        let ts = run_with(src, None, None);
+        assert_eq!(texts(&ts), vec!["5万人以上"]);
+        assert_eq!(ts[0].due.as_deref(), Some("2024-12-31"));
+    }
+
+    #[test]
     fn retrospective_and_forecast_numbers_are_not_targets() {
         for src in [
             "2022年,全市完成地区生产总值2883.5亿元、增长0.2%。",
@@ -835,6 +888,9 @@ mod tests {
         assert!(run("聚焦2023年主题教育、党支部建设等重点,开展督导调研。").is_empty());
         let ts = run("力争2023年职普比考核进入全市先进。");
         assert_eq!(ts[0].strength, Some(Strength::Aspirational));
+        let ts = run_with("年内建成投用地铁5号线。", Some(2024), None);
+        assert_eq!((ts[0].kind, ts[0].due.as_deref()), (TargetKind::Deadline, Some("2024-12-31")));
+        assert!(run("年内在分院创建指标达成上迈出坚实步伐。").is_empty());
         // transport plan
         let ts = run_with("2025年6月底前建成通车沪渝蓉高铁武宜段。", Some(2025), None);
         assert_eq!(ts[0].due.as_deref(), Some("2025-06-30"));
