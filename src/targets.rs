@@ -290,10 +290,15 @@ fn scope_of(before: &str, deadline: Option<&str>) -> Option<Scope> {
 
 /// Needs a bare duration or age a cue to be a value? (`3天内报送`, `3—6岁儿童`, `2023年` are not)
 fn has_value_cue(q: &Quantity, gap: &str, clause_before: &str, cmp_before: bool) -> bool {
+    let cmp_before_multi = cmp_before
+        && comparator_set()
+            .last_in(gap)
+            .is_some_and(|(i, _)| COMPARATOR_BEFORE[i].0.chars().count() > 1);
     let level = LEVEL_VERBS.iter().any(|v| gap.trim_end().ends_with(v));
     match q.class {
         UnitClass::Age => level,
-        UnitClass::Duration if q.unit.ends_with('年') => level || cmp_before,
+        // 近3年 / 约3年 are spans of the past, not values; 不少于3年 is
+        UnitClass::Duration if q.unit.ends_with('年') => level || cmp_before_multi,
         UnitClass::Duration => {
             level
                 || cmp_before
@@ -924,6 +929,9 @@ mod tests {
         let ts = run("新增光伏装机容量150万千瓦,非化石能源消费比重提高到20%左右。");
         assert_eq!((ts[0].value, ts[0].unit.as_deref()), (Some(150.0), Some("万千瓦")));
         assert_eq!(ts[1].comparator, Some(Comparator::Approx));
+        let ts = run("PM2.5浓度控制在30微克/立方米以下,65岁以上老年人健康管理率达到72%。");
+        assert_eq!(texts(&ts), vec!["30微克/立方米以下", "72%"]);
+        assert!(run("近3年新建学校的运行情况良好。").is_empty());
         let ts = run("完成10处省级文物保护单位修缮,新建乡镇综合文化站三四座。");
         assert_eq!(ts[1].range, Some([3.0, 4.0]));
     }
