@@ -23,17 +23,27 @@ pub struct Retro {
     lines: Vec<Range<usize>>,
 }
 
-fn top_heading() -> &'static Regex {
+/// Heading lines by level: 1 = `一、`, `第一章`, `第一部分`; 2 = `第一节`, `(一)`.
+fn heading_level(line: &str) -> Option<(u8, usize)> {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"^(?:[一二三四五六七八九十]{1,3}[、.]|第[一二三四五六七八九十]{1,3}(?:章|部分|篇))")
-            .expect("top heading pattern")
-    })
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"^(?:(?P<l1>[一二三四五六七八九十]{1,3}[、.]|第[一二三四五六七八九十]{1,3}(?:章|部分|篇))|(?P<l2>第[一二三四五六七八九十]{1,3}节|\([一二三四五六七八九十]{1,3}\)))",
+        )
+        .expect("heading pattern")
+    });
+    let c = re.captures(line)?;
+    let m = c.get(0)?;
+    Some((if c.name("l1").is_some() { 1 } else { 2 }, m.end()))
 }
 
 /// Does a heading title name a retrospective section (`2023年工作回顾`, `发展基础`)? A title that
 /// names a year before the plan year and 工作 (`2023年工作情况` in a 2024 report) counts too.
 pub fn retro_title(title: &str, plan_year: Option<i32>) -> bool {
+    // 发展环境与目标: a chapter that also sets the aims is not a review as a whole
+    if ["目标", "任务", "要求", "举措", "安排"].iter().any(|w| title.contains(w)) {
+        return false;
+    }
     if RETRO_HEADINGS.iter().any(|w| title.contains(w)) {
         return true;
     }
@@ -57,24 +67,28 @@ impl Retro {
             }
         }
         let mut lines = Vec::new();
-        let mut open: Option<usize> = None;
+        // (start, level of the heading that opened it; openers close at the next top heading)
+        let mut open: Option<(usize, u8)> = None;
         for r in t.lines() {
             if r.end <= body.start || r.start >= body.end {
                 continue;
             }
             let line = t.clean[r.clone()].trim_start();
-            if let Some(m) = top_heading().find(line) {
-                if let Some(s) = open.take() {
-                    lines.push(s..r.start);
+            if let Some((level, end)) = heading_level(line) {
+                if let Some((s, l)) = open {
+                    if level <= l {
+                        lines.push(s..r.start);
+                        open = None;
+                    }
                 }
-                if retro_title(line[m.end()..].trim(), plan_year) {
-                    open = Some(r.start);
+                if open.is_none() && retro_title(line[end..].trim(), plan_year) {
+                    open = Some((r.start, level));
                 }
             } else if open.is_none() && RETRO_OPENERS.iter().any(|w| line.starts_with(w)) {
-                open = Some(r.start);
+                open = Some((r.start, 1));
             }
         }
-        if let Some(s) = open {
+        if let Some((s, _)) = open {
             lines.push(s..body.end);
         }
         Retro { sections, lines }
@@ -114,6 +128,15 @@ mod tests {
         assert!(at("1244"));
         assert!(at("5.2%"));
         assert!(!at("1200"));
+    }
+
+    #[test]
+    fn a_review_subsection_closes_at_the_next_subsection() {
+        let src = "第一章 发展环境与目标\n第一节 发展基础\n全市建成5G基站6000个。\n第二节 发展目标\n到2025年建成5G基站2万个。";
+        let t = clean(src);
+        let r = Retro::new(&t, 0..t.clean.len(), &[], Some(2021));
+        assert!(r.at(&t, t.clean.find("6000").expect("in text")));
+        assert!(!r.at(&t, t.clean.find("2万").expect("in text")));
     }
 
     #[test]

@@ -610,8 +610,13 @@ fn relative_then_verb(hay: &str, tp: &TimePhrase) -> bool {
     if !matches!(w, "年内" | "今年" | "当年") {
         return false;
     }
+    verb_follows(hay, tp)
+}
+
+/// Is the time phrase followed at once (after an adverb) by a deliverable verb (`2024年底前建成`)?
+fn verb_follows(hay: &str, tp: &TimePhrase) -> bool {
     let mut rest = hay[tp.range.end..].trim_start();
-    for adv in ["全面", "基本", "全部", "要", "力争", "确保"] {
+    for adv in ["全面", "基本", "全部", "要", "力争", "确保", "高标准", "高质量", "如期", "顺利"] {
         rest = rest.strip_prefix(adv).unwrap_or(rest);
     }
     DELIVERABLE_VERBS.iter().any(|v| rest.starts_with(v))
@@ -624,7 +629,8 @@ fn clause_initial(hay: &str, s: &Sentence, tp: &TimePhrase) -> bool {
         return false;
     };
     let lead = hay[c.start..tp.range.start].trim();
-    lead.is_empty()
+    verb_follows(hay, tp)
+        || lead.is_empty()
         || ["在", "于", "并", "同时", "要", "并于", "力争在", "确保在", "争取在", "计划"]
             .contains(&lead)
         || STRENGTH_FIRM.contains(&lead)
@@ -829,6 +835,8 @@ mod tests {
             "去年新增学位完成了8000个,比上年增长12%。",
             "预计整个“十四五”期间新增5.6万个幼儿园学位。",
             "近年来,全区累计建成公办园35所。",
+            "截至2023年底,全市共有养老机构120家。",
+            "全市现有中小学320所。",
         ] {
             assert!(run(src).is_empty(), "{src}: {:?}", texts(&run(src)));
         }
@@ -891,6 +899,8 @@ mod tests {
         assert!(run("印发《2023年招生实施意见》。").is_empty());
         assert!(run("2021年完成了全部改造。").is_empty());
         assert!(run("聚焦2023年主题教育、党支部建设等重点,开展督导调研。").is_empty());
+        let ts = run_with("市域铁路S1线2025年底前建成通车。", Some(2025), None);
+        assert_eq!((ts[0].kind, ts[0].deadline.as_deref()), (TargetKind::Deadline, Some("2025年底前")));
         let ts = run("力争2023年职普比考核进入全市先进。");
         assert_eq!(ts[0].strength, Some(Strength::Aspirational));
         let ts = run_with("年内建成投用地铁5号线。", Some(2024), None);
