@@ -11,8 +11,8 @@ pub const ACTION_VERBS: &[&str] = &[
     "评选表彰", "评选", "遴选", "争创", "创建", "创成", "打造", "建设", "建成", "组建", "设立", "认定",
     "培育", "引进", "推荐", "举办", "开展", "完成", "新增", "增加", "培养", "充实", "立项", "开设",
     "选聘", "巡查", "实现", "组织", "建立", "命名", "申报", "孵化", "表彰", "改造", "新建", "改扩建",
-    "提供", "推动", "资助", "招聘", "招收", "培训", "打通", "修建", "新改建", "实施", "落实", "发展",
-    "创",
+    "提供", "推动", "资助", "招聘", "招收", "培训", "打通", "修建", "新改建", "铺设", "制定", "出台",
+    "安排", "创",
 ];
 
 /// Words stripped from the end of a subject taken before the number (comparators, level verbs,
@@ -27,7 +27,7 @@ const TRAILING: &[&str] = &[
 /// Words stripped from the start of a subject (time, strength, recurrence and list punctuation).
 const LEADING: &[&str] = &[
     "、", "和", "及", "年内", "三年内", "全年", "今年", "力争", "确保", "计划", "努力", "每年", "每学年",
-    "积极", "同时", "其中", "并", "再",
+    "积极", "同时", "其中", "并", "落实", "实施", "推进", "加快", "深化", "全面", "持续",
 ];
 
 fn strip_loop<'a>(mut s: &'a str, words: &[&str], from_end: bool) -> &'a str {
@@ -55,6 +55,18 @@ pub fn last_action(s: &str) -> Option<(&'static str, usize)> {
         .get()
         .last_in(s)
         .map(|(i, r)| (ACTION_VERBS[i], r.end))
+}
+
+/// `治理率较2020年` → `治理率`: the base of a change is not part of the subject.
+fn strip_base_year(s: &str) -> &str {
+    if let Some(i) = s.rfind(['较', '比']) {
+        let rest = &s[i + '较'.len_utf8()..];
+        let digits = rest.trim_end_matches('年');
+        if rest.ends_with('年') && digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()) {
+            return s[..i].trim_end();
+        }
+    }
+    s
 }
 
 /// Keeps at most `n` chars from the end of `s`.
@@ -92,6 +104,7 @@ pub fn subject(before: &str, after: &str) -> Option<String> {
         let s = strip_loop(s.trim(), TRAILING, true);
         let s = strip_loop(s, crate::lexicon::LEVEL_VERBS, true);
         let s = strip_loop(s, &["突破", "下降到", "下降至"], true);
+        let s = strip_base_year(s);
         let s = strip_loop(s, LEADING, false);
         let s = tail(s, 24);
         (s.chars().count() >= 2).then(|| s.to_string())
@@ -122,6 +135,8 @@ mod tests {
             ("、校企一体化教学工作站", "", Some("校企一体化教学工作站")),
             ("城镇调查失业率", "", Some("城镇调查失业率")),
             ("普惠率较上年增加", "", Some("普惠率")),
+            ("治理率较2020年提高", "", Some("治理率")),
+            ("建设再生资源回收站点", "", Some("再生资源回收站点")),
             ("落实公办园覆盖率不低于", "且只增不减", Some("公办园覆盖率")),
             ("年内争创 ", " 省优质园", Some("省优质园")),
             ("", "", None),
