@@ -104,7 +104,8 @@ pub fn find(hay: &str, anchor: Anchor) -> Vec<TimePhrase> {
             if after.starts_with('是')
                 || after.starts_with("以来")
                 || after.starts_with("版")
-                || after.starts_with("修订")
+                || after.starts_with("修订)")
+                || after.starts_with("修订版")
                 || before.ends_with(['-', '—', '–', '~', '～', '至'])
                     && before
                         .trim_end_matches(['-', '—', '–', '~', '～', '至'])
@@ -231,6 +232,8 @@ mod tests {
         assert_eq!(one("2023年是全面贯彻的开局之年", Some(2023), None), None);
         assert_eq!(one("(2022-2024年)", Some(2022), None), None);
         assert_eq!(one("2013年以来", Some(2023), None), None);
+        assert_eq!(one("《规程》(2021年修订)", Some(2023), None), None);
+        assert_eq!(one("(2022年版)", Some(2023), None), None);
         assert_eq!(one("年内创建", None, None), Some(("年内".into(), None)));
     }
 }

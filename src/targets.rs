@@ -288,6 +288,17 @@ fn scope_of(before: &str, deadline: Option<&str>) -> Option<Scope> {
     }
 }
 
+/// `投资5000万元以上项目`, `100人以上的企业`: a bound that qualifies a noun is an eligibility
+/// threshold, not a target (a share, `85%以上的中小学…`, stays a target).
+fn is_threshold(q: &Quantity, after: &str) -> bool {
+    let bounded = matches!(q.comparator, Some(Comparator::Gte | Comparator::Lte));
+    if !bounded || matches!(q.class, UnitClass::Ratio | UnitClass::Points) {
+        return false;
+    }
+    let after = after.strip_prefix('的').unwrap_or(after);
+    crate::lexicon::THRESHOLD_NOUNS.iter().any(|n| after.starts_with(n))
+}
+
 /// Needs a bare duration or age a cue to be a value? (`3天内报送`, `3—6岁儿童`, `2023年` are not)
 fn has_value_cue(q: &Quantity, gap: &str, clause_before: &str, cmp_before: bool) -> bool {
     let cmp_before_multi = cmp_before
@@ -476,6 +487,9 @@ fn sentence_targets(
             let clause_before = &hay[clause.start..q.range.start];
             let cmp_before = comparator_before(gap);
             if !has_value_cue(q, gap, clause_before, cmp_before.is_some()) {
+                continue;
+            }
+            if is_threshold(q, &hay[q.range.end..clause.end]) {
                 continue;
             }
             let mut start = q.range.start;
@@ -858,6 +872,8 @@ mod tests {
             "高三年级要做好复习,组织高一年级选科。",
             "打造一批特色学校,入选国家万人计划。",
             "联系电话:0991-2817458,邮编213159。",
+            "对投资5000万元以上项目实行专班推进,服务100人以上的企业。",
+            "力争一般公共预算收入保持两位数增长。",
         ] {
             assert!(run(src).is_empty(), "{src}: {:?}", texts(&run(src)));
         }
@@ -906,6 +922,8 @@ mod tests {
         let ts = run_with("年内建成投用地铁5号线。", Some(2024), None);
         assert_eq!((ts[0].kind, ts[0].due.as_deref()), (TargetKind::Deadline, Some("2024-12-31")));
         assert!(run("年内在分院创建指标达成上迈出坚实步伐。").is_empty());
+        let ts = run_with("2024年完成首批老旧小区改造。", Some(2024), None);
+        assert_eq!(ts[0].kind, TargetKind::Deadline);
         // transport plan
         let ts = run_with("2025年6月底前建成通车沪渝蓉高铁武宜段。", Some(2025), None);
         assert_eq!(ts[0].due.as_deref(), Some("2025-06-30"));
