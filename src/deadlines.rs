@@ -101,6 +101,15 @@ pub fn find(hay: &str, anchor: Anchor) -> Vec<TimePhrase> {
         let before = &hay[..range.start];
         if let Some(y) = c.name("y") {
             // 2023年是…之年, 2013年以来, (2022-2024年), 2021—2025年
+            // issue and effective dates: 2024年1月25日印发, 自2024年3月1日起施行
+            let after_t = after.trim_start();
+            if ["印发", "发布", "签发", "起施行", "起实施", "起执行", "通过"]
+                .iter()
+                .any(|w| after_t.starts_with(w))
+                && c.name("d").is_some()
+            {
+                continue;
+            }
             if after.starts_with('是')
                 || after.starts_with("以来")
                 || after.starts_with("版")
@@ -234,6 +243,8 @@ mod tests {
         assert_eq!(one("2013年以来", Some(2023), None), None);
         assert_eq!(one("《规程》(2021年修订)", Some(2023), None), None);
         assert_eq!(one("(2022年版)", Some(2023), None), None);
+        assert_eq!(one("市政府办公室 2024年1月25日印发", Some(2024), None), None);
+        assert_eq!(one("本方案自2024年3月1日起施行", Some(2024), None), None);
         assert_eq!(one("年内创建", None, None), Some(("年内".into(), None)));
     }
 }
