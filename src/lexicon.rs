@@ -37,6 +37,13 @@ impl WordSet {
         !self.words.is_empty() && self.re.is_match(s)
     }
 
+    /// Row indexes of every row found in `s`, left to right (non-overlapping).
+    pub fn rows_in<'a>(&'a self, s: &'a str) -> impl Iterator<Item = usize> + 'a {
+        self.re
+            .find_iter(s)
+            .filter_map(|m| self.words.iter().position(|w| *w == m.as_str()))
+    }
+
     /// The last row found in `s` (scanning left to right, longest row first at each position):
     /// (row index in the table, byte range).
     pub fn last_in(&self, s: &str) -> Option<(usize, std::ops::Range<usize>)> {

@@ -160,16 +160,34 @@ fn within<'a, T>(items: &'a [T], r: &Range<usize>, start: impl Fn(&T) -> usize) 
     &items[a..b.max(a)]
 }
 
-static FORECAST_SET: LazySet = LazySet::new(FORECAST);
 static FUTURE_SET: LazySet = LazySet::new(FUTURE_WORDS);
-static RETRO_SET: LazySet = LazySet::new(RETRO_WORDS);
 static BASE_SET: LazySet = LazySet::new(CHANGE_BASES);
 static DELIVER_SET: LazySet = LazySet::new(DELIVERABLE_VERBS);
 static TOTAL_SET: LazySet = LazySet::new(&["总数达", "累计", "总量", "总数", "共"]);
 static NEW_SET: LazySet = LazySet::new(&["新增", "新建", "增加", "新培育", "扩增"]);
-static FIRM_SET: LazySet = LazySet::new(STRENGTH_FIRM);
-static ASPIRE_SET: LazySet = LazySet::new(STRENGTH_ASPIRATIONAL);
-static PLANNED_SET: LazySet = LazySet::new(STRENGTH_PLANNED);
+
+/// Forecast, retrospective and future words in one table, so a clause is read once.
+fn voice_set() -> &'static WordSet {
+    static S: OnceLock<WordSet> = OnceLock::new();
+    S.get_or_init(|| {
+        let words: Vec<&'static str> = FORECAST.iter().chain(RETRO_WORDS).chain(FUTURE_WORDS).copied().collect();
+        WordSet::new(&words)
+    })
+}
+
+/// The three strength tables in one, in the order firm, aspirational, planned.
+fn strength_set() -> &'static WordSet {
+    static S: OnceLock<WordSet> = OnceLock::new();
+    S.get_or_init(|| {
+        let words: Vec<&'static str> = STRENGTH_FIRM
+            .iter()
+            .chain(STRENGTH_ASPIRATIONAL)
+            .chain(STRENGTH_PLANNED)
+            .copied()
+            .collect();
+        WordSet::new(&words)
+    })
+}
 
 fn comparator_set() -> &'static WordSet {
     static S: OnceLock<WordSet> = OnceLock::new();
@@ -187,20 +205,25 @@ fn contains_any(s: &str, set: &LazySet) -> bool {
 
 /// Is this clause retrospective or a forecast (traps 16–17)?
 fn past_clause(clause: &str, past_year: bool) -> bool {
-    if contains_any(clause, &FORECAST_SET) {
+    let (f, r) = (FORECAST.len(), RETRO_WORDS.len());
+    let (mut forecast, mut retro, mut future) = (false, false, false);
+    for i in voice_set().rows_in(clause) {
+        match i {
+            i if i < f => forecast = true,
+            i if i < f + r => retro = true,
+            _ => future = true,
+        }
+    }
+    if forecast {
         return true;
     }
-    (past_year || retro_words(clause)) && !contains_any(clause, &FUTURE_SET)
-}
-
-fn retro_words(clause: &str) -> bool {
-    if contains_any(clause, &RETRO_SET) {
-        return true;
-    }
-    // 已 before a verb (已建成, 已实现), but not 已有的 baselines' neighbours like 而已
-    clause
-        .char_indices()
-        .any(|(i, c)| c == '已' && !clause[..i].ends_with('而') && !clause[i..].starts_with("已有"))
+    // 已 before a verb (已建成, 已实现), but not 而已 or the baseline 已有
+    let yi = || {
+        clause
+            .char_indices()
+            .any(|(i, c)| c == '已' && !clause[..i].ends_with('而') && !clause[i..].starts_with("已有"))
+    };
+    (past_year || retro || yi()) && !future
 }
 
 /// Comparator words before a quantity: (comparator, byte offset where the words start, whether
@@ -238,19 +261,12 @@ fn change_verb(s: &str) -> Option<&'static str> {
 }
 
 fn strength_of(s: &str) -> Option<Strength> {
-    let mut best: Option<(usize, Strength)> = None;
-    for (set, st) in [
-        (&FIRM_SET, Strength::Firm),
-        (&ASPIRE_SET, Strength::Aspirational),
-        (&PLANNED_SET, Strength::Planned),
-    ] {
-        if let Some(end) = set.get().last_in(s).map(|(_, r)| r.end) {
-            if best.map_or(true, |(e, _)| end > e) {
-                best = Some((end, st));
-            }
-        }
-    }
-    best.map(|(_, s)| s)
+    let (f, a) = (STRENGTH_FIRM.len(), STRENGTH_ASPIRATIONAL.len());
+    strength_set().last_in(s).map(|(i, _)| match i {
+        i if i < f => Strength::Firm,
+        i if i < f + a => Strength::Aspirational,
+        _ => Strength::Planned,
+    })
 }
 
 fn recurrence_of(s: &str) -> Option<&'static str> {
@@ -584,12 +600,16 @@ fn sentence_targets(
         if out[first_out..].iter().any(|tg| tg.span[0] >= a && tg.span[0] < z) {
             continue;
         }
-        let scope = &hay[tp.range.end..scope_end];
+        let scope = hay.get(tp.range.end..scope_end).unwrap_or("");
         let start_phrase = hay[tp.range.clone()].ends_with('起');
         let Some(clause) = s
             .clauses
             .iter()
-            .find(|c| c.end > tp.range.start && (start_phrase || contains_any(&hay[tp.range.end.max(c.start)..c.end], &DELIVER_SET)))
+            .find(|c| {
+                c.end > tp.range.start
+                    && (start_phrase
+                        || contains_any(hay.get(tp.range.end.max(c.start)..c.end).unwrap_or(""), &DELIVER_SET))
+            })
         else {
             continue;
         };
@@ -688,8 +708,12 @@ fn cue_target(
     is_past: &dyn Fn(&TimePhrase) -> bool,
 ) -> Option<Target> {
     let hay = b.hay;
-    let before = &hay[clause.start..cue.range.start];
-    let after = &hay[cue.range.end..clause.end];
+    let (Some(before), Some(after)) = (
+        hay.get(clause.start..cue.range.start),
+        hay.get(cue.range.end..clause.end),
+    ) else {
+        return None;
+    };
     if cue.kind == TargetKind::Coverage && cue.unit == Some("%") {
         if before.ends_with('、') || COVERAGE_ATTRIBUTIVE_NEXT.iter().any(|w| after.starts_with(w)) {
             return None;
