@@ -223,7 +223,13 @@ fn past_clause(clause: &str, past_year: bool) -> bool {
             .char_indices()
             .any(|(i, c)| c == '已' && !clause[..i].ends_with('而') && !clause[i..].starts_with("已有"))
     };
-    (past_year || retro || yi()) && !future
+    // 去年新增…: last year as the time of the clause (比去年/较去年 is a base)
+    let last_year = || {
+        clause
+            .match_indices("去年")
+            .any(|(i, _)| !clause[..i].ends_with(['比', '较', '同']))
+    };
+    (past_year || retro || yi() || last_year()) && !future
 }
 
 /// Comparator words before a quantity: (comparator, byte offset where the words start, whether
@@ -321,7 +327,8 @@ fn has_value_cue(q: &Quantity, gap: &str, clause_before: &str, cmp_before: bool)
         && comparator_set()
             .last_in(gap)
             .is_some_and(|(i, _)| COMPARATOR_BEFORE[i].0.chars().count() > 1);
-    let level = LEVEL_VERBS.iter().any(|v| gap.trim_end().ends_with(v));
+    // 提高到80岁 (a level) or 提高1岁 (a change) make an age or a duration a value
+    let level = LEVEL_VERBS.iter().any(|v| gap.trim_end().ends_with(v)) || change_before(gap).is_some();
     match q.class {
         UnitClass::Age => level,
         // 近3年 / 约3年 are spans of the past, not values; 不少于3年 is
@@ -521,7 +528,10 @@ fn sentence_targets(
                 }
             }
             let change = change_before(&hay[clause.start..verb_end]).filter(|_| {
-                matches!(q.class, UnitClass::Ratio | UnitClass::Points | UnitClass::Times)
+                matches!(
+                    q.class,
+                    UnitClass::Ratio | UnitClass::Points | UnitClass::Times | UnitClass::Age | UnitClass::Duration
+                )
                     || contains_any(clause_before, &BASE_SET)
             });
             let recurrence = recurrence_of(clause_before);
@@ -837,6 +847,9 @@ mod tests {
         let ts = run("原则上一次轮岗时间由一年延长至二年。");
         assert_eq!(texts(&ts), vec!["二年"]);
         assert_eq!((ts[0].value, ts[0].change), (Some(2.0), None));
+        let ts = run("人均预期寿命提高1岁,平均受教育年限增加0.5年。");
+        assert_eq!(texts(&ts), vec!["1岁", "0.5年"]);
+        assert!(ts.iter().all(|t| t.change == Some(Change::Increase)));
         let ts = run("人均预期寿命提高到80岁,森林覆盖率提高到25%。");
         assert_eq!(texts(&ts), vec!["80岁", "25%"]);
         assert!(ts.iter().all(|t| t.change.is_none()));
@@ -875,6 +888,7 @@ mod tests {
             "近年来,全区累计建成公办园35所。",
             "截至2023年底,全市共有养老机构120家。",
             "全市现有中小学320所。",
+            "去年全市新增就业1.2万人。",
         ] {
             assert!(run(src).is_empty(), "{src}: {:?}", texts(&run(src)));
         }
