@@ -95,7 +95,9 @@ pub fn subject(before: &str, after: &str) -> Option<String> {
         let head = head.rsplit_once('的').map_or(head, |(_, h)| h);
         let head = &head[..head.find(['、', '和', '及']).unwrap_or(head.len())];
         let head = tail(head.trim(), 24);
-        if head.chars().count() >= 2 {
+        // 保持85%的要求: a generic noun after the number names no subject
+        const GENERIC: &[&str] = &["要求", "目标", "标准", "水平", "任务", "原则", "基础上", "比例"];
+        if head.chars().count() >= 2 && !GENERIC.contains(&head) {
             return Some(head.to_string());
         }
     }
@@ -132,6 +134,7 @@ mod tests {
             ("学生体质健康优良率达", "", Some("学生体质健康优良率")),
             ("评选", "基础工作规范扎实、堡垒作用示范明显的学校党组织", Some("学校党组织")),
             ("组建", "优质教育集群", Some("优质教育集群")),
+            ("普惠性幼儿园覆盖率保持", "的要求", Some("普惠性幼儿园覆盖率")),
             ("、校企一体化教学工作站", "", Some("校企一体化教学工作站")),
             ("城镇调查失业率", "", Some("城镇调查失业率")),
             ("普惠率较上年增加", "", Some("普惠率")),

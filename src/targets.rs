@@ -616,9 +616,14 @@ fn sentence_targets(
             .clauses
             .iter()
             .find(|c| {
+                let rest = hay.get(tp.range.end.max(c.start)..c.end).unwrap_or("");
                 c.end > tp.range.start
-                    && (start_phrase
-                        || contains_any(hay.get(tp.range.end.max(c.start)..c.end).unwrap_or(""), &DELIVER_SET))
+                    && if start_phrase {
+                        // 秋学期起,起始年级…: the deliverable is the clause after the phrase
+                        !rest.trim().is_empty()
+                    } else {
+                        contains_any(rest, &DELIVER_SET)
+                    }
             })
         else {
             continue;
@@ -944,6 +949,7 @@ mod tests {
         assert_eq!(ts[0].deadline.as_deref(), Some("到2024年"));
         let ts = run_with("秋学期起,起始年级严格按照省定办学标准招生。", Some(2022), None);
         assert_eq!(ts[0].due.as_deref(), Some("2022-09-01"));
+        assert_eq!(ts[0].text, "秋学期起,起始年级严格按照省定办学标准招生");
         // the date of a numeric target is its deadline, not a second target
         let ts = run_with("2023年争创全国学前教育普及普惠区,三年内创建18所省市优质园。", None, Some((2022, 2024)));
         assert_eq!(ts.len(), 2);
