@@ -484,9 +484,19 @@ mod tests {
         let text = "开展第三批重点项目评比。打造一批示范校。评选先进学校20所。";
         let a = crate::analyze(text);
         let p = plan(text, &a);
-        let numbers: Vec<bool> = p.items.iter().map(|i| i.bounds.is_some()).collect();
-        assert_eq!(numbers, vec![false, false, true]);
-        assert_eq!(p.items[0].class, UnitClass::Other);
+        // Whatever the analysis emits for 第三批 / 一批 (today: nothing), only 20所 carries a number.
+        let with_number: Vec<&str> = p
+            .items
+            .iter()
+            .filter(|i| i.bounds.is_some())
+            .map(|i| i.subject.as_str())
+            .collect();
+        assert_eq!(with_number, vec!["先进学校"]);
+        assert!(p
+            .items
+            .iter()
+            .filter(|i| i.bounds.is_none())
+            .all(|i| i.class == UnitClass::Other));
     }
 
     #[test]
