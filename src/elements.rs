@@ -766,7 +766,7 @@ fn re_plan_ok(s: &str) -> bool {
 fn title_issuer(title: &str) -> Option<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^(?P<org>[\p{Han}]{2,30}?(?:委员会|人民政府|政府|局|厅|委|办公室|办))(?:\s*(?:19|20)\d{2}\s*年|关于)")
+        Regex::new(r"^(?P<org>[\u{2E80}-\u{2FDF}\u{3005}\u{3007}\u{3021}-\u{3029}\u{3038}-\u{303B}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}\u{F900}-\u{FAFF}\u{20000}-\u{3134F}]{2,30}?(?:委员会|人民政府|政府|局|厅|委|办公室|办))(?:\s*(?:19|20)\d{2}\s*年|关于)")
             .expect("title issuer")
     });
     let c = re.captures(title)?;
