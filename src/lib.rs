@@ -18,7 +18,9 @@
 //! page) are compiled only for `wasm32`.
 
 pub mod clean;
+pub mod docx;
 pub mod elements;
+pub mod keywords;
 pub mod model;
 pub mod numerals;
 pub mod outline;
@@ -29,6 +31,13 @@ pub mod text;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+#[cfg(target_arch = "wasm32")]
+mod web;
+/// The page's view logic (filter, sort, timeline, marks) has no browser types; it is compiled
+/// natively under `cfg(test)` too so `cargo test` checks it.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "web/logic.rs"]
+mod web_logic;
 
 use model::{Analysis, OutlineNode, Warning, SCHEMA};
 

@@ -1,0 +1,52 @@
+#!/usr/bin/env python3
+"""Write the page's trimmed jieba dictionary, www/dict/jieba.dict.txt.
+
+The full jieba dict.txt (5 MB, 349k words) is a third of a minute of mobile download and 300 ms of
+trie building; most of its words are rare names no plan uses. We keep words whose corpus frequency
+is at least --min-freq, plus every word of the policy stop-list's tags we need, and keep the
+`word freq tag` format (the tags drive keyword filtering). The source is the dictionary shipped in
+the jieba-rs crate that Cargo already downloaded, so this runs offline:
+
+    python3 tools/make_dict.py                    # default --min-freq 30
+    cargo run --release --example dict_quality -- www/dict/jieba.dict.txt   # measure the trim
+
+The quality figures for the chosen threshold are in the README ("The page").
+"""
+import argparse, glob, os, sys
+
+def find_source():
+    pats = [os.path.expanduser("~/.cargo/registry/src/*/jieba-rs-0.11*/src/data/dict.txt")]
+    for p in pats:
+        hits = sorted(glob.glob(p))
+        if hits:
+            return hits[-1]
+    sys.exit("jieba-rs dict.txt not found: run `cargo fetch` first")
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--min-freq", type=int, default=30)
+    ap.add_argument("--src", default=None)
+    ap.add_argument("--out", default="www/dict/jieba.dict.txt")
+    a = ap.parse_args()
+    src = a.src or find_source()
+    kept = total = 0
+    os.makedirs(os.path.dirname(a.out), exist_ok=True)
+    with open(src, encoding="utf-8") as f, open(a.out, "w", encoding="utf-8", newline="\n") as o:
+        for line in f:
+            parts = line.split()
+            if len(parts) < 2:
+                continue
+            total += 1
+            try:
+                freq = int(parts[1])
+            except ValueError:
+                continue
+            # single characters always stay: they are the fallback path of the segmenter's DAG
+            if freq >= a.min_freq or len(parts[0]) == 1:
+                o.write(" ".join(parts[:3]) + "\n")
+                kept += 1
+    print(f"{a.out}: kept {kept} of {total} words (min freq {a.min_freq}), "
+          f"{os.path.getsize(a.out)} bytes", file=sys.stderr)
+
+if __name__ == "__main__":
+    main()
