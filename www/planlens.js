@@ -115,11 +115,21 @@ class InlineEngine {
 // ---------------------------------------------------------------------------------------------
 // The worker engine.
 
-function spawnWorker() {
-  const sameOrigin = typeof location === 'undefined' || new URL(WORKER_URL).origin === location.origin;
-  if (sameOrigin) return { worker: new Worker(WORKER_URL, { type: 'module', name: 'planlens' }), revoke() {} };
-  // Worker() accepts only same-origin URLs. Embedded from another origin, a same-origin blob
-  // module imports the real worker.js (a CORS fetch). The host's CSP needs `worker-src blob:`.
+/** How to start the worker, in order of preference:
+ *  - "blob": a same-origin blob module that imports worker.js. A worker started from a blob URL
+ *    inherits the CSP of the page that made it (a worker from an http URL would only have the CSP
+ *    of its own response headers, which static hosting rarely sets), so the page's
+ *    `connect-src 'self'` binds the engine too. It is also the only way to start the worker when
+ *    planlens.js is embedded from another origin (Worker() takes same-origin URLs only; the import
+ *    is then a CORS fetch). Needs `worker-src blob:`.
+ *  - "url": worker.js directly, same origin only (a CSP without blob: in worker-src). */
+function spawnWorker(mode) {
+  if (mode === 'url') {
+    if (typeof location !== 'undefined' && new URL(WORKER_URL).origin !== location.origin) {
+      throw new Error('worker.js is on another origin; a blob: worker is needed (worker-src blob:)');
+    }
+    return { worker: new Worker(WORKER_URL, { type: 'module', name: 'planlens' }), revoke() {} };
+  }
   const blob = new Blob([`import ${JSON.stringify(WORKER_URL)};\n`], { type: 'text/javascript' });
   const url = URL.createObjectURL(blob);
   try {
@@ -131,8 +141,9 @@ function spawnWorker() {
 }
 
 class WorkerEngine {
-  constructor() {
+  constructor(mode) {
     this.kind = 'worker';
+    this.mode = mode;
     this.queue = [];
     this.current = null;
     this.worker = null;
@@ -152,7 +163,7 @@ class WorkerEngine {
     this.state = 'starting';
     let spawned;
     try {
-      spawned = spawnWorker();
+      spawned = spawnWorker(this.mode);
     } catch (err) {
       this.lost(null, new PlanlensError(`planlens: cannot start the engine worker (${describe(err)})`, 'init-failed', err));
       return;
@@ -290,15 +301,17 @@ function createApi() {
   let failure = null;
 
   const ready = (async () => {
-    if (!wantsInline()) {
-      const w = new WorkerEngine();
+    for (const mode of wantsInline() ? [] : ['blob', 'url']) {
+      const w = new WorkerEngine(mode);
       try {
         await w.ready;
         engine = w;
+        break;
       } catch (err) {
-        if (globalThis.console) console.warn(`${err.message}; running the engine on the page's thread instead`);
+        if (globalThis.console) console.warn(`planlens: ${mode} worker unavailable: ${err.message}`);
       }
     }
+    if (!engine && !wantsInline() && globalThis.console) console.warn("planlens: running the engine on the page's thread");
     if (!engine) {
       const inline = new InlineEngine();
       try {
@@ -342,6 +355,10 @@ function createApi() {
     ops: OPS.slice(),
     get engine() {
       return engine ? engine.kind : null;
+    },
+    /** How the worker was started ("blob" or "url"), null for the inline engine. */
+    get workerMode() {
+      return engine && engine.kind === 'worker' ? engine.mode : null;
     },
     get isReady() {
       return isReady;
