@@ -37,9 +37,21 @@ fn message(e: &JsValue) -> String {
         .unwrap_or_else(|| format!("{e:?}"))
 }
 
+/// Waits for the engine's `ready` Promise (the worker's wasm handshake); false if it failed.
+async fn ready(p: &JsValue) -> bool {
+    match Reflect::get(p, &"ready".into()) {
+        Ok(r) if r.is_instance_of::<Promise>() => JsFuture::from(r.unchecked_into::<Promise>()).await.is_ok(),
+        _ => true,
+    }
+}
+
 /// Analyses `text`, in the worker when there is one.
 pub async fn analyze(text: String) -> Result<(Analysis, Via), String> {
-    if engine().is_some() {
+    if let Some(p) = engine() {
+        if !ready(&p).await {
+            web_sys::console::warn_1(&"planlens: engine not ready, analysing on the page".into());
+            return Ok((crate::analyze(&text), Via::Inline));
+        }
         match pl_analyze(&text) {
             Ok(p) => match JsFuture::from(p).await {
                 Ok(v) => {
@@ -59,7 +71,8 @@ pub async fn analyze(text: String) -> Result<(Analysis, Via), String> {
 
 /// Section keywords, in the worker (which fetches the dictionary itself) or on the page.
 pub async fn keywords(text: String) -> Result<Vec<SectionKw>, String> {
-    if engine().is_some() {
+    if let Some(p) = engine().filter(|_| true) {
+        let _ = ready(&p).await;
         if let Ok(p) = pl_call1("keywords", &JsValue::from_str(&text)) {
             match JsFuture::from(p).await {
                 Ok(v) => return serde_wasm_bindgen::from_value(v).map_err(|e| e.to_string()),

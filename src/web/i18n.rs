@@ -131,6 +131,7 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("change.decrease", "减少", "decrease"),
     ("timeline.heading", "时间表", "Timeline"),
     ("timeline.none", "没有带日期的任务。", "No dated deliverables."),
+    ("timeline.undated", "日期未定", "No exact date"),
     ("timeline.more", "另有 {n} 项未显示。", "{n} more not shown."),
     ("tables.heading", "还原的表格", "Rebuilt tables"),
     ("tables.none", "文中没有可还原的表格。", "No tables found in the text."),

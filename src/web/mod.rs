@@ -249,6 +249,7 @@ pub fn analyze_now(restored: bool) {
             chrome::render_status(app);
             chrome::show_progress(app, false);
             views::render_all(app);
+            dom::attr(&app.els.root, "data-gen", &gen.to_string());
         });
         return;
     }

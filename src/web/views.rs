@@ -436,8 +436,12 @@ fn render_timeline(app: &App) {
             break;
         }
         let li = add(&ol, "li", "tl-group");
-        let t = add_text(&li, "time", "tl-date", due);
-        attr(&t, "datetime", due);
+        if due.is_empty() {
+            add_text(&li, "span", "tl-date", tr(lang, "timeline.undated"));
+        } else {
+            let t = add_text(&li, "time", "tl-date", due);
+            attr(&t, "datetime", due);
+        }
         let ul = add(&li, "ul", "");
         for &i in items {
             if shown >= MAX_TIMELINE {
@@ -588,6 +592,23 @@ pub fn render_keywords(app: &App) {
     }
 }
 
+/// Scrolls the source text pane (only it, not the page) so `e` is in its middle; on narrow
+/// layouts where the pane is below the results, the pane itself is brought into view too.
+fn scroll_text_to(app: &App, e: &Element) {
+    let pane = &app.els.text_view;
+    let (r, p) = (e.get_bounding_client_rect(), pane.get_bounding_client_rect());
+    let top = pane.scroll_top() as f64 + r.top() - p.top() - p.height() / 2.0 + r.height() / 2.0;
+    pane.set_scroll_top(top.max(0.0) as i32);
+    let vh = dom::window().inner_height().ok().and_then(|v| v.as_f64()).unwrap_or(800.0);
+    let p = pane.get_bounding_client_rect();
+    if p.bottom() < 0.0 || p.top() > vh {
+        let o = web_sys::ScrollIntoViewOptions::new();
+        o.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        o.set_behavior(web_sys::ScrollBehavior::Instant);
+        pane.scroll_into_view_with_scroll_into_view_options(&o);
+    }
+}
+
 fn scroll_to(e: &Element) {
     let o = web_sys::ScrollIntoViewOptions::new();
     o.set_block(web_sys::ScrollLogicalPosition::Center);
@@ -633,12 +654,15 @@ pub fn select_target(app: &mut App, i: usize, scroll_text: bool, reveal_row: boo
     if let Ok(Some(row)) = app.els.grid.query_selector(&format!("tr[data-t=\"{i}\"]")) {
         if reveal_row {
             scroll_to(&row);
+            if let Ok(Some(td)) = row.query_selector("td") {
+                dom::focus(&td);
+            }
         }
     }
     let m = mark_in_text(app, &format!("mark[data-t=\"{i}\"]"));
     if scroll_text {
         if let Some(m) = m {
-            scroll_to(&m);
+            scroll_text_to(app, &m);
         }
     }
     render_tree_selection(app, None);
@@ -661,7 +685,7 @@ pub fn select_heading(app: &mut App, path: &[usize], scroll_text: bool) {
     let m = mark_in_text(app, &format!("span.h[data-h=\"{}\"]", path_key(path)));
     if scroll_text {
         if let Some(m) = m {
-            scroll_to(&m);
+            scroll_text_to(app, &m);
         }
     }
     if let Ok(rows) = app.els.grid.query_selector_all("tr[aria-selected=true]") {
@@ -723,6 +747,14 @@ fn tree_key(app: &mut App, key: &str) -> bool {
             .collect(),
         Err(_) => return false,
     };
+    // the focused item, whatever moved focus there (click, Tab, script)
+    if let Some(p) = dom::document()
+        .active_element()
+        .and_then(|e| e.closest("[role=treeitem]").ok().flatten())
+        .and_then(|e| e.get_attribute("data-path"))
+    {
+        app.tree_focus = parse_path(&p);
+    }
     let cur = app.tree_focus.clone();
     let pos = items.iter().position(|p| *p == cur).unwrap_or(0);
     let has_children = logic::node_at(&a.outline, &cur).is_some_and(|n| !n.children.is_empty());
@@ -781,6 +813,10 @@ fn grid_key(app: &mut App, key: &str, ctrl: bool) -> bool {
     let n_rows = app.els.grid.query_selector_all("td[data-c=\"0\"]").map(|l| l.length() as usize).unwrap_or(0);
     if n_rows == 0 {
         return false;
+    }
+    if let Some(td) = dom::document().active_element().filter(|e| e.has_attribute("data-r")) {
+        let get = |k: &str| td.get_attribute(k).and_then(|s| s.parse().ok()).unwrap_or(0);
+        app.grid_focus = (get("data-r"), get("data-c"));
     }
     let (mut r, mut c) = app.grid_focus;
     r = r.min(n_rows - 1);
