@@ -407,6 +407,18 @@ pub fn wire() {
             }
         });
     });
+    // the engine worker crashed / gave up: say so in our words; the text is kept
+    on(&win, "planlens:engine", |e| {
+        let Some(d) = e.dyn_ref::<web_sys::CustomEvent>().map(|c| c.detail()) else { return };
+        let state = js_sys::Reflect::get(&d, &"state".into()).ok().and_then(|s| s.as_string()).unwrap_or_default();
+        match state.as_str() {
+            "crashed" | "failed" => {
+                e.prevent_default();
+                super::set_status(if state == "crashed" { "status.engineCrashed" } else { "status.engineFailed" }, vec![], true);
+            }
+            _ => {}
+        }
+    });
     on(&root, "click", |e| {
         let Some(b) = dom::closest(&e, "button[id]") else { return };
         let id = b.id();

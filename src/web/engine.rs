@@ -59,9 +59,17 @@ pub async fn analyze(text: String) -> Result<(Analysis, Via), String> {
                         .map(|a| (a, Via::Worker))
                         .map_err(|e| e.to_string())
                 }
-                Err(e) => web_sys::console::warn_1(
-                    &format!("planlens: engine failed ({}), analysing on the page", message(&e)).into(),
-                ),
+                Err(e) => {
+                    // The engine ran and failed on THIS text (a trap, a timeout): running the same
+                    // code on the page would take the page down with it. Report it; the text stays.
+                    let code = Reflect::get(&e, &"code".into()).ok().and_then(|c| c.as_string());
+                    if matches!(code.as_deref(), Some("engine-crashed" | "timeout" | "bad-input" | "engine-error")) {
+                        return Err(message(&e));
+                    }
+                    web_sys::console::warn_1(
+                        &format!("planlens: engine unavailable ({}), analysing on the page", message(&e)).into(),
+                    )
+                }
             },
             Err(e) => web_sys::console::warn_1(&e),
         }

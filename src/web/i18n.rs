@@ -50,6 +50,8 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("status.copied", "已复制 {n} 项指标。", "Copied {n} targets."),
     ("status.copyFailed", "无法访问剪贴板。", "The clipboard is not available."),
     ("status.sampleFailed", "无法加载示例：{e}", "Could not load the sample: {e}"),
+    ("status.engineCrashed", "分析引擎出错并已重启，文本已保留。请修改文本或稍后重试。", "The analysis engine failed and was restarted; your text is kept. Edit it or try again."),
+    ("status.engineFailed", "分析引擎无法运行，文本已保留。请重新加载页面。", "The analysis engine cannot run; your text is kept. Please reload the page."),
     ("enc.utf8", "UTF-8 编码", "UTF-8"),
     ("enc.gb18030", "GB18030/GBK 编码", "GB18030/GBK"),
     ("enc.utf16", "UTF-16 编码", "UTF-16"),

@@ -304,6 +304,7 @@ pub fn analyze_now(restored: bool) {
                     chrome::render_status(app);
                     views::render_all(app);
                     views::reapply_selection(app);
+                    signal_rendered(app, n);
                 }
                 Err(e) => {
                     app.status = Status { key: "status.failed", args: vec![("e", e)], error: true };
@@ -316,6 +317,27 @@ pub fn analyze_now(restored: bool) {
             load_keywords();
         }
     });
+}
+
+/// Tells tools (benchmarks, tests) that a full result is on screen: `planlens:rendered` on
+/// window and a render counter in `<html data-planlens-rendered>`.
+fn signal_rendered(app: &App, chars: usize) {
+    let Some(a) = &app.analysis else { return };
+    if let Some(html) = dom::document().document_element() {
+        let n = html
+            .get_attribute("data-planlens-rendered")
+            .and_then(|s| s.parse::<u64>().ok())
+            .unwrap_or(0);
+        dom::attr(&html, "data-planlens-rendered", &(n + 1).to_string());
+    }
+    let detail = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&detail, &"chars".into(), &(chars as f64).into());
+    let _ = js_sys::Reflect::set(&detail, &"targets".into(), &(a.targets.len() as f64).into());
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&detail);
+    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict("planlens:rendered", &init) {
+        let _ = dom::window().dispatch_event(&ev);
+    }
 }
 
 /// A Promise-based sleep, so async code can yield to the browser.
