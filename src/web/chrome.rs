@@ -119,6 +119,16 @@ pub fn build(root: &Element, _lang: Lang) -> Els {
     dom::set_hidden(&progress, true);
     let hint = add(&foot, "p", "hint");
     labelled(l, &hint, "input.hint", "");
+    // first visit: one click to a real plan
+    let empty = add(&inp, "div", "empty-state");
+    attr(&empty, "id", "empty-state");
+    let et = add(&empty, "span", "");
+    labelled(l, &et, "input.try", "");
+    for (file, _, _) in super::SAMPLES {
+        let b = add(&empty, "button", "sample-chip");
+        attr(&b, "type", "button");
+        attr(&b, "data-sample", file);
+    }
 
     let ws = add(root, "div", "workspace");
     attr(&ws, "id", "workspace");
@@ -279,6 +289,13 @@ pub fn apply_lang(app: &mut App) {
         let o = add_text(s, "option", "", if lang == Lang::Zh { zh } else { en });
         attr(&o, "value", file);
     }
+    if let Ok(chips) = app.els.root.query_selector_all(".sample-chip") {
+        for (k, (_, zh, en)) in super::SAMPLES.iter().enumerate() {
+            if let Some(c) = chips.item(k as u32) {
+                c.set_text_content(Some(if lang == Lang::Zh { zh } else { en }));
+            }
+        }
+    }
     render_status(app);
 }
 
@@ -420,6 +437,13 @@ pub fn wire() {
         }
     });
     on(&root, "click", |e| {
+        if let Some(b) = dom::closest(&e, "button[data-sample]") {
+            let v = b.get_attribute("data-sample").unwrap_or_default();
+            if let Some((file, _, _)) = super::SAMPLES.iter().find(|(f, _, _)| *f == v) {
+                super::load_sample(file);
+            }
+            return;
+        }
         let Some(b) = dom::closest(&e, "button[id]") else { return };
         let id = b.id();
         match id.as_str() {

@@ -33,6 +33,7 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("input.placeholder", "在此粘贴规划、工作要点、行动方案等全文，或拖入 .txt / .docx 文件……", "Paste a plan (工作要点, 行动方案, 规划 …) here, or drop a .txt / .docx file …"),
     ("input.open", "打开文件", "Open file"),
     ("input.sample", "示例文本…", "Sample plans…"),
+    ("input.try", "没有现成的文本？试试示例：", "No plan at hand? Try a sample:"),
     ("input.clear", "清空", "Clear"),
     ("input.drop", "松开鼠标即可打开文件", "Drop the file to open it"),
     ("input.hint", "文本只在本机浏览器中处理，不会上传。", "Your text is processed in this browser only; nothing is uploaded."),

@@ -37,8 +37,7 @@ fn decode(label: &str, fatal: bool, bytes: &[u8]) -> Option<String> {
     let opts = web_sys::TextDecoderOptions::new();
     opts.set_fatal(fatal);
     let dec = web_sys::TextDecoder::new_with_label_and_options(label, &opts).ok()?;
-    let mut copy = bytes.to_vec();
-    dec.decode_with_u8_array(&mut copy).ok()
+    dec.decode_with_u8_array(bytes).ok()
 }
 
 /// Decodes a file: `.docx` (zip) in Rust, text through the browser's TextDecoder — strict UTF-8

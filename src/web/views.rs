@@ -337,7 +337,7 @@ pub fn render_grid(app: &mut App) {
         let th = add(&hr, "th", "");
         attr(&th, "role", "columnheader");
         attr(&th, "scope", "col");
-        let sorted = app.sort.0 == *sk && !(ci == 0 && app.sort.1 && *sk == SortKey::Order && false);
+        let sorted = app.sort.0 == *sk;
         attr(&th, "aria-sort", if sorted { if app.sort.1 { "ascending" } else { "descending" } } else { "none" });
         let b = add_text(&th, "button", "sort", tr(lang, key));
         attr(&b, "type", "button");
@@ -454,7 +454,7 @@ fn render_timeline(app: &App) {
             attr(&b, "type", "button");
             attr(&b, "data-t", &i.to_string());
             add_text(&b, "span", "tl-deadline", x.deadline.as_deref().unwrap_or(""));
-            add_text(&b, "span", "tl-what", &format!("{} {}", x.subject.as_deref().unwrap_or(""), x.text).trim().to_string());
+            add_text(&b, "span", "tl-what", format!("{} {}", x.subject.as_deref().unwrap_or(""), x.text).trim());
             add_text(&b, "span", "tl-section", &section_label(a, &x.path));
         }
     }

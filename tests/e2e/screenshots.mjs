@@ -16,6 +16,8 @@ const shots = [
   { name: 'seed-002-mobile-360', sample: '002', w: 360, h: 780, full: false },
   { name: 'seed-003-keywords', sample: '003', w: 1280, h: 900, tab: '#tab-keywords', wait: '.chip' },
   { name: 'seed-003-tables', sample: '003', w: 1440, h: 900, tab: '#tab-tables' },
+  { name: 'seed-002-english-outline', sample: '002', w: 1440, h: 900, en: true, click: '#outline-tree [data-path="1.2"] .title' },
+  { name: 'empty-state', sample: null, w: 1280, h: 600 },
 ];
 const only = process.argv[2];
 for (const s of shots) {
@@ -23,8 +25,9 @@ for (const s of shots) {
   const ctx = await browser.newContext({ viewport: { width: s.w, height: s.h }, colorScheme: s.dark ? 'dark' : 'light', locale: 'zh-CN' });
   const page = await ctx.newPage();
   const log = watchPage(page);
-  await page.goto(`${server.origin}/?sample=${s.sample}`);
-  await page.waitForSelector('#text-view mark', { timeout: 30000 });
+  await page.goto(`${server.origin}/${s.sample ? `?sample=${s.sample}` : ''}`);
+  await page.waitForSelector(s.sample ? '#text-view mark' : '.sample-chip', { timeout: 30000 });
+  if (s.en) await page.click('#lang-toggle');
   if (s.tab) await page.click(s.tab);
   if (s.click) await page.click(s.click);
   if (s.wait) await page.waitForSelector(s.wait, { timeout: 30000 });
