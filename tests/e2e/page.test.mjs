@@ -520,6 +520,92 @@ test('engine and update notice: analysis runs through planlens.js; planlens:upda
   await ctx.close();
 });
 
+test('timeline and tables: dated targets grouped by due date, linked to the text; tables rendered as tables', async () => {
+  // The page renders whatever planlens/1 result the engine returns (the contract). The seeds'
+  // current engine output has no dates or tables yet, so wrap the real engine and add them.
+  const { ctx, page } = await open();
+  await page.evaluate(() => {
+    const real = globalThis.planlens.analyze;
+    globalThis.planlens.analyze = async (text) => {
+      const r = await real(text);
+      r.targets.forEach((t, i) => {
+        if (i % 2 === 0) { const y = 2024 + (i % 3); t.deadline = `${y}年底前`; t.due = `${y}-12-31`; }
+      });
+      if (r.targets.length > 1) { r.targets[1].deadline = '年内'; r.targets[1].due = null; }
+      r.tables = [{ title: '重点任务清单', columns: ['序号', '任务', '牵头单位'], rows: [['1', '新建学校5所', '区教育局'], ['2', '<b>改造</b>操场3个', '区体育局']], span: [0, 10] }];
+      return r;
+    };
+  });
+  await loadSample(page, '002');
+  const json = await page.evaluate(async () => globalThis.planlens.analyze(document.getElementById('source-input').value));
+  const dated = json.targets.map((t, i) => [t, i]).filter(([t]) => t.due);
+  await page.click('#tab-timeline');
+  const dates = await page.$$eval('#timeline time.tl-date', (ts) => ts.map((t) => t.getAttribute('datetime')));
+  assert.deepEqual(dates, [...new Set(dated.map(([t]) => t.due))].sort(), 'one group per due date, ascending');
+  assert.equal(await page.locator('#timeline .tl-item').count(), json.targets.filter((t) => t.due || t.deadline).length);
+  assert.match(await page.textContent('#timeline .tl-group:last-child .tl-date'), /日期未定/);
+  const item = page.locator('#timeline .tl-item').nth(2);
+  const ti = await item.getAttribute('data-t');
+  await item.click();
+  assert.equal(await page.getAttribute('#text-view mark.sel', 'data-t'), ti);
+  // the deadline filter offers the due years and filters by them
+  await page.click('#tab-targets');
+  const years = await page.$$eval('#filter-deadline option', (os) => os.map((o) => o.value).filter((v) => /^\d{4}$/.test(v)));
+  assert.deepEqual(years, ['2024', '2025', '2026'].filter((y) => dated.some(([t]) => t.due.startsWith(y))));
+  await page.selectOption('#filter-deadline', '2025');
+  assert.equal(await rowCount(page), dated.filter(([t]) => t.due.startsWith('2025')).length);
+  // tables
+  assert.equal(await page.textContent('#tab-tables'), '表格 1');
+  await page.click('#tab-tables');
+  assert.equal(await page.textContent('#tables figcaption'), '重点任务清单');
+  assert.deepEqual(await page.$$eval('#tables thead th', (th) => th.map((x) => x.textContent)), ['序号', '任务', '牵头单位']);
+  assert.deepEqual(await page.$$eval('#tables tbody tr', (rs) => rs.map((r) => [...r.cells].map((c) => c.textContent))),
+    [['1', '新建学校5所', '区教育局'], ['2', '<b>改造</b>操场3个', '区体育局']]);
+  assert.equal(await page.locator('#tables b').count(), 0, 'cells are text');
+  await ctx.close();
+});
+
+test('keywords: the dictionary is fetched only when the tab opens; boilerplate is filtered; sections link to the text', async () => {
+  const { ctx, page } = await open();
+  const dictRequests = [];
+  ctx.on('request', (r) => { if (r.url().includes('/dict/')) dictRequests.push(r.url()); });
+  await loadSample(page, '003');
+  await page.waitForTimeout(300);
+  assert.deepEqual(dictRequests, [], 'no dictionary before the keywords are shown');
+  await page.click('#tab-keywords');
+  await page.waitForSelector('#keywords .chip', { timeout: 30_000 });
+  assert.ok(dictRequests.length >= 1 && dictRequests.every((u) => u.endsWith('/dict/jieba.dict.txt')), dictRequests.join());
+  const words = await page.$$eval('#keywords .chip', (cs) => cs.map((c) => c.firstChild.textContent));
+  assert.ok(words.length >= 20, `${words.length} keywords`);
+  for (const stop of ['推进', '加强', '工作', '建设', '发展', '提升']) assert.ok(!words.includes(stop), stop);
+  assert.ok(words.every((w) => [...w].length >= 2 && !/\d/.test(w)), 'no single characters or numbers');
+  const sec = page.locator('#keywords .kw-section button[data-h]').nth(2);
+  const h = await sec.getAttribute('data-h');
+  await sec.click();
+  assert.equal(await page.getAttribute('#text-view .h.sel', 'data-h'), h);
+  // a second analysis reuses the loaded dictionary
+  const before = dictRequests.length;
+  const g = await gen(page);
+  await page.fill('#source-input', (await page.inputValue('#source-input')) + '\n四、附则\n加强校园足球场地建设。');
+  await analysed(page, g);
+  await page.waitForSelector('#keywords .chip', { timeout: 30_000 });
+  assert.equal(dictRequests.length, before);
+  await ctx.close();
+});
+
+test('same-thread engine (?engine=inline) gives the same page', async () => {
+  const { ctx, page } = await open('?engine=inline');
+  await loadSample(page, '003');
+  const tab = await page.textContent('#tab-targets');
+  const heads = await page.locator('#outline-tree [role=treeitem]').count();
+  await ctx.close();
+  const { ctx: c2, page: p2 } = await open();
+  await loadSample(p2, '003');
+  assert.equal(await p2.textContent('#tab-targets'), tab);
+  assert.equal(await p2.locator('#outline-tree [role=treeitem]').count(), heads);
+  await c2.close();
+});
+
 test('privacy: every request of every page test stayed on the page origin; no page errors', () => {
   assert.ok(requests.length > 20, `recorded ${requests.length}`);
   const foreign = requests.filter((r) => !r.url.startsWith(server.origin) && !/^(blob|data):/.test(r.url));
