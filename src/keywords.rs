@@ -102,8 +102,7 @@ pub struct SectionKeywords {
 /// True for a word worth showing: at least two chars, not a number, not boilerplate.
 fn candidate(word: &str, tag: &str) -> bool {
     let n = word.chars().count();
-    n >= 2
-        && n <= 12
+    (2..=12).contains(&n)
         && content_tag(tag)
         && !word.chars().any(|c| c.is_ascii_digit() || "０１２３４５６７８９％".contains(c))
         && !word.chars().all(|c| "一二三四五六七八九十百千万亿两零第".contains(c))

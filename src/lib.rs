@@ -36,6 +36,7 @@ mod web;
 /// The page's view logic (filter, sort, timeline, marks) has no browser types; it is compiled
 /// natively under `cfg(test)` too so `cargo test` checks it.
 #[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(dead_code)] // only the tests use it natively
 #[path = "web/logic.rs"]
 mod web_logic;
 

@@ -7,7 +7,7 @@ is at least --min-freq, plus every word of the policy stop-list's tags we need, 
 `word freq tag` format (the tags drive keyword filtering). The source is the dictionary shipped in
 the jieba-rs crate that Cargo already downloaded, so this runs offline:
 
-    python3 tools/make_dict.py                    # default --min-freq 30
+    python3 tools/make_dict.py                    # defaults: see the arguments
     cargo run --release --example dict_quality -- www/dict/jieba.dict.txt   # measure the trim
 
 The quality figures for the chosen threshold are in the README ("The page").
@@ -24,12 +24,18 @@ def find_source():
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--min-freq", type=int, default=30)
+    ap.add_argument("--min-freq", type=int, default=1)
+    # person names (nr*) are a third of the file and never a plan's subject; idioms, numerals
+    # and descriptive words are kept only when common
+    ap.add_argument("--drop-tags", default="nr,nrt,nrfg")
+    ap.add_argument("--rare-tags", default="i,m,z,zg,nrf")
+    ap.add_argument("--rare-min", type=int, default=10)
     ap.add_argument("--src", default=None)
     ap.add_argument("--out", default="www/dict/jieba.dict.txt")
     a = ap.parse_args()
     src = a.src or find_source()
     kept = total = 0
+    drop = set(a.drop_tags.split(",")); rare = set(a.rare_tags.split(","))
     os.makedirs(os.path.dirname(a.out), exist_ok=True)
     with open(src, encoding="utf-8") as f, open(a.out, "w", encoding="utf-8", newline="\n") as o:
         for line in f:
@@ -41,8 +47,17 @@ def main():
                 freq = int(parts[1])
             except ValueError:
                 continue
+            tag = parts[2] if len(parts) > 2 else ""
             # single characters always stay: they are the fallback path of the segmenter's DAG
-            if freq >= a.min_freq or len(parts[0]) == 1:
+            if len(parts[0]) == 1:
+                keep = True
+            elif tag in drop:
+                keep = freq >= 1000
+            elif tag in rare:
+                keep = freq >= a.rare_min
+            else:
+                keep = freq >= a.min_freq
+            if keep:
                 o.write(" ".join(parts[:3]) + "\n")
                 kept += 1
     print(f"{a.out}: kept {kept} of {total} words (min freq {a.min_freq}), "

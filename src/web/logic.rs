@@ -151,7 +151,8 @@ pub fn sort_targets(a: &Analysis, idx: &mut [usize], key: SortKey, ascending: bo
     });
 }
 
-/// Dated deliverables grouped by due date, earliest first: `(due, target indexes)`.
+/// Dated deliverables grouped by due date, earliest first: `(due, target indexes)`; targets with
+/// a deadline phrase but no resolvable date come last under the empty key.
 pub fn timeline(a: &Analysis) -> Vec<(String, Vec<usize>)> {
     let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
     let mut dated: Vec<usize> = (0..a.targets.len())
@@ -164,6 +165,13 @@ pub fn timeline(a: &Analysis) -> Vec<(String, Vec<usize>)> {
             Some((d, v)) if *d == due => v.push(i),
             _ => groups.push((due, vec![i])),
         }
+    }
+    // a deadline phrase that could not be resolved to a day (年内, 近期) still is a commitment
+    let undated: Vec<usize> = (0..a.targets.len())
+        .filter(|&i| a.targets[i].due.is_none() && a.targets[i].deadline.is_some())
+        .collect();
+    if !undated.is_empty() {
+        groups.push((String::new(), undated));
     }
     groups
 }
@@ -402,7 +410,10 @@ mod tests {
         sort_targets(&a, &mut idx, SortKey::Order, true);
         assert_eq!(idx, all);
         let tl = timeline(&a);
-        assert!(tl.windows(2).all(|w| w[0].0 < w[1].0));
+        let dated: Vec<_> = tl.iter().filter(|g| !g.0.is_empty()).collect();
+        assert!(dated.windows(2).all(|w| w[0].0 < w[1].0));
+        let n: usize = tl.iter().map(|g| g.1.len()).sum();
+        assert_eq!(n, a.targets.iter().filter(|t| t.due.is_some() || t.deadline.is_some()).count());
         let years = due_years(&a);
         for y in &years {
             let f = Filter { deadline: DeadlineFilter::Year(*y), ..Filter::default() };

@@ -1,0 +1,194 @@
+// The engine: the page loads, the wasm runs in a Web Worker, a sample plan is analysed and shown;
+// the same-thread path (?engine=inline) gives the identical result; a crashed or hung worker is
+// restarted, the failed request is rejected with a clear error, the user sees a message and the
+// text stays.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { assertDist, DIST, engineReady, fixtures, launch, lensSummary, serve, watchPage } from './lib.mjs';
+
+let server, browser;
+const plans = fixtures();
+
+before(async () => {
+  assertDist();
+  server = await serve(DIST);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A fresh context + page that records CSP violations from the first script on. */
+async function open(query = '') {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const page = await context.newPage();
+  const log = watchPage(page);
+  await page.goto(`${server.origin}/${query}`, { timeout: 30_000 });
+  return { context, page, log };
+}
+
+test('the page loads, the worker engine analyses a sample plan and <plan-lens> shows it', { timeout: 60_000 }, async () => {
+  const { context, page, log } = await open('?nosw');
+  try {
+    assert.equal(await engineReady(page), 'worker');
+    // A blob: worker, so the page's CSP (connect-src 'self') governs the engine too.
+    assert.equal(await page.evaluate(() => globalThis.planlens.workerMode), 'blob');
+    const plan = plans[0].text;
+    const r = await page.evaluate((t) => globalThis.planlens.analyze(t), plan);
+    assert.equal(r.schema, 'planlens/1');
+    assert.ok(r.outline.length > 0, 'outline found');
+    assert.ok(r.targets.length > 0, 'targets found');
+    // The page rendered a UI into #app (the Rust UI, or the <plan-lens> fallback).
+    assert.ok(await page.evaluate(() => document.querySelector('#app > :not(noscript)') !== null), '#app has content');
+    await page.evaluate((t) => {
+      const el = document.createElement('plan-lens');
+      el.id = 'probe';
+      document.body.append(el);
+      el.text = t;
+    }, plan);
+    const s = await lensSummary(page, '#probe');
+    assert.ok(s.headings >= r.outline.length, `outline rendered (${s.headings} items)`);
+    assert.equal(s.targets, Math.min(r.targets.length, 500));
+    assert.equal(s.firstTitle, r.outline[0].title);
+    assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no CSP violation');
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('?engine=inline runs on the page thread and gives the same result as the worker', { timeout: 60_000 }, async () => {
+  const a = await open('?nosw');
+  const b = await open('?nosw&engine=inline');
+  try {
+    assert.equal(await engineReady(a.page), 'worker');
+    assert.equal(await engineReady(b.page), 'inline');
+    for (const { name, text } of plans.slice(0, 3)) {
+      const ra = await a.page.evaluate((t) => globalThis.planlens.analyze(t), text);
+      const rb = await b.page.evaluate((t) => globalThis.planlens.analyze(t), text);
+      assert.deepEqual(rb, ra, name);
+    }
+  } finally {
+    await a.context.close();
+    await b.context.close();
+  }
+});
+
+/** The engine worker of a page (the dedicated worker Playwright sees). */
+async function engineWorker(page) {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const w = page.workers()[0];
+    if (w) return w;
+    if (Date.now() > deadline) throw new Error('no worker');
+    await page.waitForTimeout(50);
+  }
+}
+
+/** Text in the page's own UI input (A's #source-input), if the UI is there. */
+async function typeIntoPage(page, text) {
+  const input = await page.$('#source-input');
+  if (!input) return false;
+  await input.fill(text);
+  return true;
+}
+
+const noticeShown = (page, kind) => page.waitForFunction((k) => {
+  const mine = document.querySelector(`.planlens-notice[data-notice="${k}"]`);
+  const theirs = document.querySelector(k === 'engine' ? '[data-notice="engine"]:not([hidden])' : '#update-reload');
+  const visible = (e) => e && e.getClientRects().length > 0 && !e.closest('[hidden]');
+  return visible(mine) || visible(theirs);
+}, kind, { timeout: 10_000 });
+
+test('a crashing worker is restarted: the request fails clearly, the user sees a message, the text stays', { timeout: 90_000 }, async () => {
+  const { context, page, log } = await open('?nosw');
+  try {
+    await engineReady(page);
+    await page.evaluate(() => {
+      window.__engineEvents = [];
+      window.addEventListener('planlens:engine', (e) => window.__engineEvents.push(e.detail.state));
+    });
+    const plan = plans[1].text;
+    const typed = await typeIntoPage(page, plan);
+    const before = await page.evaluate((t) => globalThis.planlens.analyze(t).then((r) => r.targets.length), plan);
+
+    // 1. The engine throws out of its message handler (an uncaught error in the worker).
+    const w1 = await engineWorker(page);
+    await w1.evaluate(() => { self.onmessage = () => { throw new Error('simulated engine failure'); }; });
+    const err1 = await page.evaluate((t) => globalThis.planlens.analyze(t).then(() => null, (e) => ({ name: e.name, code: e.code, message: e.message })), plan);
+    assert.equal(err1?.code, 'engine-crashed', JSON.stringify(err1));
+    assert.match(err1.message, /planlens/);
+    await noticeShown(page, 'engine');
+    await page.waitForFunction(() => window.__engineEvents.includes('restarted'), null, { timeout: 20_000 });
+    assert.equal(await page.evaluate((t) => globalThis.planlens.analyze(t).then((r) => r.targets.length), plan), before, 'the restarted engine works');
+
+    // 2. The engine hangs: the watchdog restarts it.
+    await page.evaluate(() => globalThis.planlens.configure({ timeout: 1500 }));
+    const w2 = page.workers().find((w) => w !== w1) || await engineWorker(page);
+    await w2.evaluate(() => { self.onmessage = () => { for (;;) { /* hang */ } }; });
+    const err2 = await page.evaluate((t) => globalThis.planlens.analyze(t).then(() => null, (e) => ({ code: e.code, message: e.message })), plan);
+    assert.equal(err2?.code, 'timeout', JSON.stringify(err2));
+    await page.evaluate(() => globalThis.planlens.configure({ timeout: 120000 }));
+    assert.equal(await page.evaluate((t) => globalThis.planlens.analyze(t).then((r) => r.targets.length), plan), before);
+    assert.deepEqual((await page.evaluate(() => window.__engineEvents)).filter((s) => s !== 'ready'), ['crashed', 'restarted', 'crashed', 'restarted']);
+
+    if (typed) assert.equal(await page.$eval('#source-input', (e) => e.value), plan, 'the pasted text stays');
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+// (The "called before ready" error is checked in embed.test.mjs, where the host calls analyze()
+// in the same task that imported the module.)
+test('clear errors: unknown operation, wrong argument', { timeout: 60_000 }, async () => {
+  const { context, page } = await open('?nosw');
+  try {
+    await engineReady(page);
+    const r = await page.evaluate(async () => {
+      const codes = {};
+      for (const [k, f] of Object.entries({
+        unknownOp: () => globalThis.planlens.call('start_app'),
+        notString: () => globalThis.planlens.analyze(42),
+      })) codes[k] = await f().then(() => 'resolved', (e) => e.code);
+      return codes;
+    });
+    assert.deepEqual(r, { unknownOp: 'unknown-op', notString: 'bad-input' });
+  } finally {
+    await context.close();
+  }
+});
+
+test('no main-thread task over 50 ms while the page loads and analyses a seed plan', { timeout: 90_000 }, async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    window.__long = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__long.push({ ms: Math.round(e.duration), at: Math.round(e.startTime) });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${server.origin}/?nosw`);
+    await engineReady(page);
+    for (const { text } of plans) {
+      await page.evaluate((t) => new Promise((resolve, reject) => {
+        const el = document.createElement('plan-lens');
+        el.addEventListener('planlens:analyzed', () => resolve(), { once: true });
+        el.addEventListener('planlens:error', (e) => reject(e.detail), { once: true });
+        document.body.append(el);
+        el.text = t;
+      }), text);
+    }
+    await page.waitForTimeout(200); // let the observer deliver
+    const long = await page.evaluate(() => window.__long);
+    assert.deepEqual(long.filter((t) => t.ms > 50), [], `long tasks: ${JSON.stringify(long)}`);
+  } finally {
+    await context.close();
+  }
+});
