@@ -574,6 +574,16 @@ test('timeline and tables: dated targets grouped by due date, linked to the text
   assert.deepEqual(await page.$$eval('#tables tbody tr', (rs) => rs.map((r) => [...r.cells].map((c) => c.textContent))),
     [['1', '新建学校5所', '区教育局'], ['2', '<b>改造</b>操场3个', '区体育局']]);
   assert.equal(await page.locator('#tables b').count(), 0, 'cells are text');
+  // the caption shows where the table was in the text
+  await page.click('#tables figcaption button');
+  const src = await page.inputValue('#source-input');
+  assert.equal(await page.textContent('#text-view span.tbl.sel'), [...src].slice(0, 10).join(''));
+  // a target's clause is its tooltip in the grid
+  await page.click('#tab-targets');
+  await page.selectOption('#filter-deadline', '');
+  const t0 = json.targets[0];
+  const tip = await page.getAttribute('#targets-grid tr[data-t="0"] td.q', 'title');
+  assert.ok(tip && tip.includes(t0.text), tip);
   await ctx.close();
 });
 
