@@ -4,6 +4,9 @@
 // text stays.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { assertDist, DIST, engineReady, fixtures, launch, lensSummary, serve, watchPage } from './lib.mjs';
 
 let server, browser;
@@ -228,4 +231,28 @@ test('no main-thread task over 50 ms while the page UI analyses and renders a pa
       await page.waitForFunction((g) => (document.documentElement.dataset.planlensRendered || '0') !== g, gen, { timeout: 20_000 });
     }
   });
+});
+
+test('if the wasm cannot be loaded: ready and analyze() reject with init-failed, the user is told', { timeout: 60_000 }, async () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'planlens-nowasm-'));
+  fs.cpSync(DIST, tmp, { recursive: true });
+  for (const f of fs.readdirSync(tmp)) if (f.endsWith('_bg.wasm')) fs.rmSync(path.join(tmp, f));
+  const broken = await serve(tmp);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(`${broken.origin}/?nosw`);
+    const r = await page.evaluate(async () => {
+      const ready = await globalThis.planlens.ready.then(() => 'resolved', (e) => e.code);
+      const analyze = await globalThis.planlens.analyze('一、目标').then(() => 'resolved', (e) => [e.name, e.code]);
+      return { ready, analyze };
+    });
+    assert.deepEqual(r, { ready: 'init-failed', analyze: ['PlanlensError', 'init-failed'] });
+    await page.waitForSelector('.planlens-notice[data-notice="engine"]', { timeout: 10_000 });
+    assert.match(await page.textContent('.planlens-notice[data-notice="engine"]'), /WebAssembly/);
+  } finally {
+    await context.close();
+    await broken.stop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
 });
