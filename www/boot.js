@@ -20,6 +20,7 @@ const TEXT = {
   crashed: '分析引擎出错，已自动重启；您的文本仍在，请重试。 The analysis engine failed and was restarted; your text is kept — please try again.',
   failed: '分析引擎无法运行，请重新载入页面。 The analysis engine stopped working; please reload the page.',
   dismiss: '关闭 Dismiss',
+  noWasm: 'planlens 无法启动：WebAssembly 未能加载。 planlens could not start: its WebAssembly did not load.',
 };
 
 /** A notice bar built with textContent only, styled through CSSOM (the CSP forbids style=""). */
@@ -70,6 +71,9 @@ async function startUi() {
     glue = await loadGlue();
   } catch (err) {
     console.error('planlens: the page could not load its WebAssembly', err);
+    showNotice('engine', `${TEXT.noWasm} (${err && err.message ? err.message : err})`,
+      { name: 'reload', label: TEXT.reload, run: () => location.reload() });
+    return;
   }
   const start = glue && (glue.start_app || glue.startApp);
   if (typeof start === 'function') {

@@ -327,6 +327,10 @@ function createApi() {
   ready.catch((err) => {
     failure = err;
   });
+  // What callers await: resolves to undefined; its rejection is handled here too, so a page that
+  // never awaits it gets no "unhandled rejection" (the error still reaches those who await).
+  const publicReady = ready.then(() => undefined);
+  publicReady.catch(() => {});
 
   function call(op, ...args) {
     if (typeof op !== 'string' || !OPS.includes(op)) {
@@ -348,7 +352,7 @@ function createApi() {
 
   return {
     __tag: TAG,
-    ready: ready.then(() => undefined),
+    ready: publicReady,
     analyze,
     call,
     version: BUILD,

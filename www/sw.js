@@ -2,8 +2,9 @@
 //
 // Rendered by tools/post_build.mjs: PRECACHE is every file of the build with its SHA-384, VERSION
 // a hash of all of them. Rules:
-//  - install fills a NEW cache `planlens-VERSION` with every file, fetched past the HTTP cache and
-//    checked against its integrity; if any file fails, the cache is dropped and the install fails,
+//  - install fills a NEW cache `planlens-VERSION` with every file, revalidated with the server
+//    (`cache: 'no-cache'`: a 304 reuses what the page just downloaded, so the first visit
+//    transfers each file once) and checked against its integrity; if any file fails, the cache is dropped and the install fails,
 //    so the old version keeps serving (never a half-filled cache);
 //  - requests are answered from THIS version's cache only (never `caches.match` across caches), so
 //    a page never mixes files of two builds;
@@ -28,7 +29,7 @@ self.addEventListener('install', (event) => {
     const cache = await caches.open(CACHE);
     try {
       await Promise.all(PRECACHE.map(async ([file, integrity]) => {
-        const res = await fetch(new Request(urlOf(file), { cache: 'reload', integrity, credentials: 'same-origin' }));
+        const res = await fetch(new Request(urlOf(file), { cache: 'no-cache', integrity, credentials: 'same-origin' }));
         if (!res.ok) throw new Error(`${file}: HTTP ${res.status}`);
         await cache.put(urlOf(file), res);
       }));

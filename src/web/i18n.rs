@@ -139,6 +139,7 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("tables.heading", "还原的表格", "Rebuilt tables"),
     ("tables.none", "文中没有可还原的表格。", "No tables found in the text."),
     ("tables.untitled", "表格 {n}", "Table {n}"),
+    ("tables.show", "在原文中查看", "Show in the source text"),
     ("tables.more", "另有 {n} 行未显示。", "{n} more rows not shown."),
     ("kw.heading", "各章节关键词", "Keywords by section"),
     ("kw.loading", "正在加载分词词典（约 1.3 MB，仅首次）……", "Loading the word dictionary (about 1.3 MB, first time only)…"),

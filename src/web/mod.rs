@@ -302,8 +302,11 @@ pub fn analyze_now(restored: bool) {
                         };
                     }
                     chrome::render_status(app);
+                    let r0 = dom::now();
                     views::render_all(app);
                     views::reapply_selection(app);
+                    // DOM building time (not layout), for benchmarks and tests
+                    dom::attr(&app.els.root, "data-render-ms", &format!("{:.1}", dom::now() - r0));
                     signal_rendered(app, n);
                 }
                 Err(e) => {

@@ -381,8 +381,12 @@ pub fn render_grid(app: &mut App) {
             section_label(&a, &t.path),
             kind_label(lang, t).to_string(),
         ];
+        let clause = clause_text(&app.text, t.clause_span);
         for (c, v) in cells.iter().enumerate() {
             let td = add_text(&row, "td", if c == 1 { "q" } else { "" }, v);
+            if c == 1 && !clause.is_empty() {
+                attr(&td, "title", &clause); // an attribute value is text, never markup
+            }
             attr(&td, "role", "gridcell");
             attr(&td, "data-r", &r.to_string());
             attr(&td, "data-c", &c.to_string());
@@ -416,6 +420,12 @@ pub fn render_grid(app: &mut App) {
             attr(&next, "disabled", "");
         }
     }
+}
+
+/// The clause of a target, for context (at most 200 chars; char offsets into the analysed text).
+fn clause_text(text: &str, span: [usize; 2]) -> String {
+    let n = span[1].saturating_sub(span[0]).min(200);
+    text.chars().skip(span[0]).take(n).collect::<String>().trim().to_string()
 }
 
 fn render_timeline(app: &App) {
@@ -475,7 +485,11 @@ fn render_tables(app: &App) {
     for (ti, t) in a.tables.iter().enumerate() {
         let fig = add(c, "figure", "table-fig");
         let title = t.title.clone().unwrap_or_else(|| fmt(lang, "tables.untitled", &[("n", &(ti + 1).to_string())]));
-        add_text(&fig, "figcaption", "", &title);
+        let cap = add(&fig, "figcaption", "");
+        let b = add_text(&cap, "button", "link", &title);
+        attr(&b, "type", "button");
+        attr(&b, "data-tb", &ti.to_string());
+        attr(&b, "title", tr(lang, "tables.show"));
         let w = add(&fig, "div", "table-wrap");
         let table = add(&w, "table", "data");
         let thead = add(&table, "thead", "");
@@ -515,6 +529,11 @@ fn render_text(app: &App) {
     for (i, t) in a.targets.iter().enumerate().take(MAX_MARKS) {
         marks.push(Mark { start: t.span[0], end: t.span[1], rank: 1, id: i });
     }
+    let nt = marks.len();
+    // rebuilt tables: their whole region, so a caption click can show where the table was
+    for (i, t) in a.tables.iter().enumerate() {
+        marks.push(Mark { start: t.span[0], end: t.span[1], rank: 0, id: i });
+    }
     let (pieces, _skipped) = logic::mark_pieces(text, &marks);
     let frag = dom::document().create_document_fragment();
     let doc = dom::document();
@@ -531,6 +550,10 @@ fn render_text(app: &App) {
                 let e = if mi < nh {
                     let e = dom::el("span", "h");
                     attr(&e, "data-h", &path_key(&heads[m.id]));
+                    e
+                } else if mi >= nt {
+                    let e = dom::el("span", "tbl");
+                    attr(&e, "data-tb", &m.id.to_string());
                     e
                 } else {
                     let t = &a.targets[m.id];
@@ -904,8 +927,8 @@ fn focus_cell(app: &mut App, r: usize, c: usize) {
 
 /// Delegated listeners on the result containers.
 pub fn wire_results() {
-    let Some((tree, grid, pager, timeline, text, kw)) = with_app(|a| {
-        (a.els.tree.clone(), a.els.grid.clone(), a.els.pager.clone(), a.els.timeline.clone(), a.els.text_view.clone(), a.els.keywords.clone())
+    let Some((tree, grid, pager, timeline, text, kw, tables)) = with_app(|a| {
+        (a.els.tree.clone(), a.els.grid.clone(), a.els.pager.clone(), a.els.timeline.clone(), a.els.text_view.clone(), a.els.keywords.clone(), a.els.tables.clone())
     }) else {
         return;
     };
@@ -1009,6 +1032,16 @@ pub fn wire_results() {
                 }
             });
         }
+    });
+    on(&tables, "click", |e| {
+        let Some(b) = dom::closest(&e, "button[data-tb]") else { return };
+        let i = b.get_attribute("data-tb").unwrap_or_default();
+        with_app(|a| {
+            a.sel = None;
+            if let Some(m) = mark_in_text(a, &format!("span.tbl[data-tb=\"{i}\"]")) {
+                scroll_text_to(a, &m);
+            }
+        });
     });
     on(&kw, "click", |e| {
         let Some(b) = dom::closest(&e, "button[data-h]") else { return };

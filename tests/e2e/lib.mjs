@@ -44,7 +44,9 @@ export async function serve(dir, { cors = false, port = 0, routes = {} } = {}) {
   const state = { dir, requests: [], server: null, sockets: new Set(), port };
   const handler = (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
-    state.requests.push({ method: req.method, path: url.pathname, headers: req.headers });
+    const entry = { method: req.method, path: url.pathname, headers: req.headers, status: 0 };
+    state.requests.push(entry);
+    res.on('finish', () => { entry.status = res.statusCode; });
     const headers = { 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' };
     if (cors) {
       headers['access-control-allow-origin'] = '*';
@@ -72,7 +74,14 @@ export async function serve(dir, { cors = false, port = 0, routes = {} } = {}) {
       res.writeHead(404, { ...headers, 'content-type': 'text/plain' });
       return res.end('not found');
     }
-    res.writeHead(200, { ...headers, 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+    // ETag revalidation, so tests can tell a transfer (200) from a cache confirmation (304).
+    const st = fs.statSync(file);
+    const etag = `"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`;
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, { ...headers, etag });
+      return res.end();
+    }
+    res.writeHead(200, { ...headers, etag, 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
     if (req.method === 'HEAD') return res.end();
     fs.createReadStream(file).pipe(res);
   };

@@ -65,6 +65,10 @@ test('works offline after one load; a new deploy is offered, applied on reload, 
     const precached = JSON.parse(fs.readFileSync(path.join(v1, 'sw.js'), 'utf8').match(/const PRECACHE = (\[.*?\]);/s)[1]);
     assert.equal(c1.sizes[c1.keys[0]], precached.length, 'every precached file is in the cache');
     assert.ok(!precached.some(([f]) => f.startsWith('dict/')), 'the dictionary is not precached');
+    // One URL for the page, the worker and the service worker: the wasm crossed the wire once.
+    const wasmGets = server.requests.filter((r) => r.path.endsWith('_bg.wasm'));
+    if (process.env.DEBUG_E2E) console.log(wasmGets.map((r) => r.status));
+    assert.equal(wasmGets.filter((r) => r.status === 200).length, 1, `wasm transfers: ${JSON.stringify(wasmGets.map((r) => r.status))}`);
 
     // Offline: the browser says so and the origin is gone.
     await context.setOffline(true);

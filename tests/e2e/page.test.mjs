@@ -28,6 +28,11 @@ async function open(query = '', opts = {}) {
   const seen = recordRequests(ctx);
   ctx.on('close', () => requests.push(...seen));
   const page = await ctx.newPage();
+  // every CSP violation (inline style/script, foreign request) is recorded for the assertions
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   const log = watchPage(page);
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   await page.goto(`${server.origin}/${query}`);
@@ -209,6 +214,8 @@ test('click-to-highlight: tree heading, grid row and timeline scroll the text th
   await m.click();
   assert.equal(await page.getAttribute('#tab-targets', 'aria-selected'), 'true');
   assert.equal(await page.getAttribute(`#targets-grid tr[data-t="${mi}"]`, 'aria-selected'), 'true');
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  assert.equal(await page.locator('#app [style]').count(), 0);
   await ctx.close();
 });
 
@@ -425,6 +432,8 @@ test('an XSS payload inside a plan stays inert text in every view and export', a
   const md = (await download(page, '#export-md')).bytes.toString('utf8');
   assert.ok(!/<script|<img|<svg|<iframe/i.test(md), 'Markdown export escapes HTML');
   assert.deepEqual(log.errors, []);
+  assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no CSP violation');
+  assert.equal(await page.locator('#app [style]').count(), 0, 'no style attributes (CSP style-src self)');
   await ctx.close();
 });
 
@@ -464,6 +473,7 @@ test('caps: 10,000 targets render one page of 100 rows, the pager, and keep typi
   const big = lines.join('\n');
   const g = await gen(page);
   const t0 = Date.now();
+  const progress = page.waitForSelector('#progress:not([hidden])', { timeout: 10_000 });
   await page.evaluate((t) => {
     const ta = document.getElementById('source-input');
     ta.value = t;
@@ -475,8 +485,10 @@ test('caps: 10,000 targets render one page of 100 rows, the pager, and keep typi
     setTimeout(() => res(performance.now() - s), 0);
   }));
   assert.ok(lag < 200, `main thread blocked ${lag} ms`);
+  await progress; // a large paste shows progress while it is analysed
   await analysed(page, g);
   const ms = Date.now() - t0;
+  assert.ok(await page.locator('#progress').isHidden(), 'progress gone when done');
   await page.click('#tab-targets');
   const n = Number(await page.getAttribute('#targets-grid', 'aria-rowcount')) - 1;
   assert.ok(n >= 10000, `targets ${n}`);
@@ -562,6 +574,16 @@ test('timeline and tables: dated targets grouped by due date, linked to the text
   assert.deepEqual(await page.$$eval('#tables tbody tr', (rs) => rs.map((r) => [...r.cells].map((c) => c.textContent))),
     [['1', '新建学校5所', '区教育局'], ['2', '<b>改造</b>操场3个', '区体育局']]);
   assert.equal(await page.locator('#tables b').count(), 0, 'cells are text');
+  // the caption shows where the table was in the text
+  await page.click('#tables figcaption button');
+  const src = await page.inputValue('#source-input');
+  assert.equal(await page.textContent('#text-view span.tbl.sel'), [...src].slice(0, 10).join(''));
+  // a target's clause is its tooltip in the grid
+  await page.click('#tab-targets');
+  await page.selectOption('#filter-deadline', '');
+  const t0 = json.targets[0];
+  const tip = await page.getAttribute('#targets-grid tr[data-t="0"] td.q', 'title');
+  assert.ok(tip && tip.includes(t0.text), tip);
   await ctx.close();
 });
 

@@ -12,7 +12,7 @@ const browser = await launch();
 const shots = [
   { name: 'seed-002-overview', sample: '002', w: 1440, h: 1000 },
   { name: 'seed-003-targets', sample: '003', w: 1440, h: 1000, tab: '#tab-targets', click: 'tr[data-t] td' },
-  { name: 'seed-003-dark-timeline', sample: '003', w: 1280, h: 900, dark: true, tab: '#tab-timeline' },
+  { name: 'seed-003-dark-outline', sample: '003', w: 1280, h: 900, dark: true, click: '#outline-tree [data-path="2"] .title' },
   { name: 'seed-002-mobile-360', sample: '002', w: 360, h: 780, full: false },
   { name: 'seed-003-keywords', sample: '003', w: 1280, h: 900, tab: '#tab-keywords', wait: '.chip' },
   { name: 'seed-003-tables', sample: '003', w: 1440, h: 900, tab: '#tab-tables' },
