@@ -25,6 +25,7 @@ pub mod model;
 pub mod numerals;
 pub mod outline;
 pub mod render;
+pub mod segment;
 pub mod tables;
 pub mod targets;
 pub mod text;

@@ -25,6 +25,7 @@ export const LAZY = [
   [/^icons\//, 'manifest / touch icons: fetched by the browser for install UI, not for a result'],
   [/^sw\.js$/, 'service worker: registered after the page works; its precache is a later download'],
   [/\.map$/, 'source maps: only with devtools open'],
+  [/\.d\.ts$/, 'TypeScript declarations for embedders: never fetched by the page'],
 ];
 
 function walk(dir, rel = '') {

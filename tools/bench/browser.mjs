@@ -3,8 +3,9 @@
 //   node tools/bench/browser.mjs [--build] [--dist dist] [--runs 5] [--quick] [--no-compare] [--files]
 //
 // Builds dist/ with `trunk build --release --offline` when it is missing (or with --build), serves
-// it from a gzip-serving static server (every response gzip -9, `Cache-Control: max-age=600` like
-// a static host: a file fetched twice in one visit — page and worker — is transferred once), and
+// it from a gzip-serving static server (every response gzip -9, `Cache-Control: max-age=600` and
+// an ETag like a static host: a file fetched twice in one visit — page, worker, service-worker
+// precache — is transferred once, then revalidated with a 304), and
 // measures, in a fresh browser context per run (so the HTTP cache starts empty: a cold visit):
 //
 //   transfer   gzip bytes of every response whose request started before the first full result
@@ -25,6 +26,7 @@
 // installed by tools/bench/compare_js.mjs into target/bench/npm (scratch, not committed).
 // It only measures and prints: no exit code depends on a timing (exit 1 only if the page breaks).
 import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -43,7 +45,7 @@ const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run'];
 // The page's paste area and its result hook (see /work/notes/web-requests.md, perf → A).
-const PASTE = process.env.PLANLENS_BENCH_PASTE || 'textarea';
+const PASTE = process.env.PLANLENS_BENCH_PASTE || '#source-input';
 const TIMEOUT = 60_000;
 
 const { chromium } = createRequire(path.join(ROOT, 'tests', 'e2e', 'package.json'))('playwright-core');
@@ -92,16 +94,22 @@ async function serve(mounts) {
     }
     if (!cache.has(file)) {
       const raw = fs.readFileSync(file);
-      cache.set(file, { raw, gz: zlib.gzipSync(raw, { level: 9 }) });
+      const etag = `"${crypto.createHash('sha1').update(raw).digest('hex').slice(0, 16)}"`;
+      cache.set(file, { raw, gz: zlib.gzipSync(raw, { level: 9 }), etag });
     }
-    const { raw, gz } = cache.get(file);
+    const { raw, gz, etag } = cache.get(file);
+    const sw = /\/sw\.js$/.test(req.headers.referer || '');
+    if (req.headers['if-none-match'] === etag) { // revalidation, as a static host answers it
+      log.push({ path: url.pathname, start, status: 304, bytes: 0, raw: raw.length, sw });
+      res.writeHead(304, { etag, 'cache-control': 'max-age=600' });
+      return res.end();
+    }
     const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] || '');
     const body = gzip ? gz : raw;
     // requests of the service worker carry its script as referrer: its precache is not something
     // the first analysis needs, so it is reported apart
-    const sw = /\/sw\.js$/.test(req.headers.referer || '');
     log.push({ path: url.pathname, start, status: 200, bytes: body.length, raw: raw.length, sw });
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'max-age=600',
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'max-age=600', etag,
       'content-length': body.length, ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
     res.end(req.method === 'HEAD' ? undefined : body);
   });
