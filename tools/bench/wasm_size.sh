@@ -5,7 +5,8 @@
 # Cargo's own environment overrides, so Cargo.toml is not edited:
 #
 #   tools/bench/wasm_size.sh                                   # as Cargo.toml says
-#   CARGO_PROFILE_RELEASE_OPT_LEVEL=s tools/bench/wasm_size.sh
+#   CARGO_PROFILE_WASM_RELEASE_OPT_LEVEL=s tools/bench/wasm_size.sh
+#   WASM_SIZE_CARGO_ARGS='--config profile.wasm-release.package.planlens.opt-level=3' tools/bench/wasm_size.sh
 #   WASM_OPT_FLAGS=-O3 tools/bench/wasm_size.sh                # default: -Oz (trunk data-wasm-opt="z")
 #
 # Uses its own target dir (target/wasm-size) so it never invalidates the native release build.
@@ -14,9 +15,11 @@ cd "$(dirname "$0")/../.."
 T=${WASM_SIZE_TARGET_DIR:-target/wasm-size}
 OUT=$T/out
 FLAGS=${WASM_OPT_FLAGS:--Oz}
-cargo build --quiet --release --lib --target wasm32-unknown-unknown --no-default-features --target-dir "$T" ${WASM_SIZE_CARGO_ARGS:-}
+# the page's profile (Cargo.toml [profile.wasm-release]); WASM_SIZE_PROFILE=release for the native one
+PROFILE=${WASM_SIZE_PROFILE:-wasm-release}
+cargo build --quiet --profile "$PROFILE" --lib --target wasm32-unknown-unknown --no-default-features --target-dir "$T" ${WASM_SIZE_CARGO_ARGS:-}
 rm -rf "$OUT" && mkdir -p "$OUT"
-wasm-bindgen --target web --out-dir "$OUT" --out-name planlens "$T/wasm32-unknown-unknown/release/planlens.wasm"
+wasm-bindgen --target web --out-dir "$OUT" --out-name planlens "$T/wasm32-unknown-unknown/$PROFILE/planlens.wasm"
 raw=$(stat -c %s "$OUT/planlens_bg.wasm")
 wasm-opt $FLAGS --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   "$OUT/planlens_bg.wasm" -o "$OUT/opt.wasm"
