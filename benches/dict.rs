@@ -47,7 +47,8 @@ fn segment(j: &Jieba, docs: &[String]) -> Seg {
         for t in j.tag(d, false) {
             s.bounds.insert(base + t.end);
             if content(t.tag) && t.end - t.start >= 2 {
-                s.words.insert((base + t.start, base + t.end, t.tag.to_string()));
+                s.words
+                    .insert((base + t.start, base + t.end, t.tag.to_string()));
             }
         }
         base += d.chars().count() + 1;
@@ -97,7 +98,16 @@ fn main() {
     );
     println!(
         "{:<28} {:>8} {:>9} {:>9} {:>7} {:>7} {:>7} {:>9} {:>10} {:>9}",
-        "dictionary", "words", "trie ms", "M ch/s", "P", "R", "F1", "content", "segment ms", "M ch/s"
+        "dictionary",
+        "words",
+        "trie ms",
+        "M ch/s",
+        "P",
+        "R",
+        "F1",
+        "content",
+        "segment ms",
+        "M ch/s"
     );
     let mut reference: Option<Seg> = None;
     for path in dicts {

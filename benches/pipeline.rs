@@ -75,7 +75,10 @@ fn main() {
     let rows: Vec<(&str, (Duration, Duration))> = vec![
         ("clean", time(runs, || clean::clean(black_box(&input)))),
         ("elements", time(runs, || elements::extract(&text))),
-        ("tables", time(runs, || tables::detect(&text, el.body.clone()))),
+        (
+            "tables",
+            time(runs, || tables::detect(&text, el.body.clone())),
+        ),
         (
             "outline",
             time(runs, || outline::build(&text, el.body.clone(), &tb)),

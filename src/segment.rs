@@ -47,11 +47,19 @@ impl Keys {
     fn new(text: String) -> Self {
         // ~1 key (word or prefix) per 8 bytes of jieba's format; half-full table: no regrowth
         let n = (text.len() / 4).clamp(1024, 1 << 26).next_power_of_two();
-        Keys { text, keys: Vec::new(), slots: vec![EMPTY; n], mask: n - 1 }
+        Keys {
+            text,
+            keys: Vec::new(),
+            slots: vec![EMPTY; n],
+            mask: n - 1,
+        }
     }
 
     fn bytes(&self, k: (u32, u32, u32)) -> &[u8] {
-        self.text.as_bytes().get(k.0 as usize..(k.0 + k.1) as usize).unwrap_or(&[])
+        self.text
+            .as_bytes()
+            .get(k.0 as usize..(k.0 + k.1) as usize)
+            .unwrap_or(&[])
     }
 
     /// The slot holding `key`, or the empty slot where it would go.
@@ -132,6 +140,9 @@ impl fmt::Display for DictError {
 
 impl std::error::Error for DictError {}
 
+/// A DAG route step: log-probability of the best route from here, where the step ends, record.
+type Step = (f64, usize, u32);
+
 /// One token: the word, its char offsets `[start, end)` in the text, and its tag.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Word<'a> {
@@ -199,7 +210,9 @@ impl Segmenter {
             let got = keys.insert(off, word.len(), id);
             if got != id {
                 // a repeated word: jieba keeps the first tag and takes the last frequency
-                if let (Some(r), Some(f)) = (recs.get_mut(got as usize), freqs.get_mut(got as usize)) {
+                if let (Some(r), Some(f)) =
+                    (recs.get_mut(got as usize), freqs.get_mut(got as usize))
+                {
                     *f = freq;
                     r.0 = (freq as f64).ln();
                 }
@@ -220,7 +233,12 @@ impl Segmenter {
             return Err(DictError::Empty);
         }
         let log_total = (freqs.iter().sum::<u64>() as f64).ln();
-        Ok(Segmenter { keys, recs, tags, log_total })
+        Ok(Segmenter {
+            keys,
+            recs,
+            tags,
+            log_total,
+        })
     }
 
     fn tag_of(&self, word: &str) -> Option<&str> {
@@ -238,7 +256,7 @@ impl Segmenter {
     pub fn words<'a>(&'a self, text: &'a str) -> Vec<Word<'a>> {
         let mut out = Vec::with_capacity(text.len() / 4);
         let mut chars: Vec<(usize, char)> = Vec::new();
-        let (mut route, mut edges): (Vec<(f64, usize, u32)>, Vec<(usize, u32)>) = (Vec::new(), Vec::new());
+        let (mut route, mut edges): (Vec<Step>, Vec<(usize, u32)>) = (Vec::new(), Vec::new());
         let mut pos = 0; // char offset of the current block
         let mut iter = text.char_indices().peekable();
         while let Some(&(b0, c0)) = iter.peek() {
@@ -258,10 +276,19 @@ impl Segmenter {
             } else {
                 let mut i = 0;
                 while let Some(&(off, c)) = chars.get(i) {
-                    let n = if c == '\r' && matches!(chars.get(i + 1), Some(&(_, '\n'))) { 2 } else { 1 };
+                    let n = if c == '\r' && matches!(chars.get(i + 1), Some(&(_, '\n'))) {
+                        2
+                    } else {
+                        1
+                    };
                     let w = &block[off..off + if n == 2 { 2 } else { c.len_utf8() }];
                     let tag = self.tag_of(w).unwrap_or_else(|| guess_tag(w));
-                    out.push(Word { word: w, start: pos + i, end: pos + i + n, tag });
+                    out.push(Word {
+                        word: w,
+                        start: pos + i,
+                        end: pos + i + n,
+                        tag,
+                    });
                     i += n;
                 }
             }
@@ -280,7 +307,7 @@ impl Segmenter {
         block: &'a str,
         chars: &[(usize, char)],
         pos: usize,
-        route: &mut Vec<(f64, usize, u32)>,
+        route: &mut Vec<Step>,
         edges: &mut Vec<(usize, u32)>,
         out: &mut Vec<Word<'a>>,
     ) {
@@ -302,7 +329,7 @@ impl Segmenter {
                     Some(id) => edges.push((e, id)),
                 }
             }
-            let mut best: Option<(f64, usize, u32)> = None;
+            let mut best: Option<Step> = None;
             for &(e, id) in edges.iter() {
                 let lf = self.recs.get(id as usize).map_or(0.0, |r| r.0);
                 let p = lf - self.log_total + route[e].0;
@@ -319,11 +346,19 @@ impl Segmenter {
         let mut emit = |x: usize, y: usize, id: u32| {
             let w = &block[byte(x)..byte(y)];
             let tag = if id != PREFIX {
-                self.recs.get(id as usize).and_then(|r| self.tags.get(usize::from(r.1))).map(|t| &**t)
+                self.recs
+                    .get(id as usize)
+                    .and_then(|r| self.tags.get(usize::from(r.1)))
+                    .map(|t| &**t)
             } else {
                 self.tag_of(w)
             };
-            out.push(Word { word: w, start: pos + x, end: pos + y, tag: tag.unwrap_or_else(|| guess_tag(w)) });
+            out.push(Word {
+                word: w,
+                start: pos + x,
+                end: pos + y,
+                tag: tag.unwrap_or_else(|| guess_tag(w)),
+            });
         };
         let (mut x, mut left) = (0, None);
         while x < n {
@@ -348,26 +383,39 @@ impl Segmenter {
 mod tests {
     use super::*;
 
-    const DICT: &str = "学前 50 n\n学前教育 30 n\n教育 200 vn\n普及 80 v\n普及率 40 n\n率 10 n\n达到 90 v\n\
+    const DICT: &str =
+        "学前 50 n\n学前教育 30 n\n教育 200 vn\n普及 80 v\n普及率 40 n\n率 10 n\n达到 90 v\n\
                         学 20 v\n前 20 f\n教 10 v\n育 5 vg\n到 30 v\n达 10 v\n";
 
     fn cut(s: &Segmenter, t: &str) -> Vec<String> {
-        s.words(t).into_iter().map(|w| format!("{}/{}", w.word, w.tag)).collect()
+        s.words(t)
+            .into_iter()
+            .map(|w| format!("{}/{}", w.word, w.tag))
+            .collect()
     }
 
     #[test]
     fn picks_the_most_probable_route_and_keeps_offsets() {
         let s = Segmenter::from_dict(DICT).unwrap();
-        assert_eq!(cut(&s, "学前教育普及率达到"), ["学前教育/n", "普及率/n", "达到/v"]);
+        assert_eq!(
+            cut(&s, "学前教育普及率达到"),
+            ["学前教育/n", "普及率/n", "达到/v"]
+        );
         let w = s.words("，学前教育");
-        assert_eq!((w[0].word, w[0].start, w[0].end, w[0].tag), ("，", 0, 1, "x"));
+        assert_eq!(
+            (w[0].word, w[0].start, w[0].end, w[0].tag),
+            ("，", 0, 1, "x")
+        );
         assert_eq!((w[1].start, w[1].end), (1, 5));
     }
 
     #[test]
     fn joins_ascii_alphanumerics_and_guesses_their_tags() {
         let s = Segmenter::from_dict(DICT).unwrap();
-        assert_eq!(cut(&s, "2025年5G达到"), ["2025/m", "年/x", "5G/eng", "达到/v"]);
+        assert_eq!(
+            cut(&s, "2025年5G达到"),
+            ["2025/m", "年/x", "5G/eng", "达到/v"]
+        );
         assert_eq!(cut(&s, "a\r\nb"), ["a/eng", "\r\n/x", "b/eng"]);
     }
 

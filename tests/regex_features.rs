@@ -8,12 +8,25 @@ use std::path::Path;
 
 /// Scripts a plan-reading pattern may name (unicode-script); extend when one is needed.
 const SCRIPTS: &[&str] = &[
-    "Han", "Hani", "Latin", "Latn", "Greek", "Cyrillic", "Hiragana", "Katakana", "Hangul",
-    "Bopomofo", "Common", "Zyyy", "Inherited",
+    "Han",
+    "Hani",
+    "Latin",
+    "Latn",
+    "Greek",
+    "Cyrillic",
+    "Hiragana",
+    "Katakana",
+    "Hangul",
+    "Bopomofo",
+    "Common",
+    "Zyyy",
+    "Inherited",
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in entries.flatten() {
         let p = e.path();
         if p.is_dir() {
@@ -57,7 +70,10 @@ fn allowed(class: &str) -> bool {
 #[test]
 fn patterns_use_only_the_compiled_unicode_tables() {
     let mut files = Vec::new();
-    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
     assert!(!files.is_empty(), "no sources found");
     let mut bad = Vec::new();
     for f in &files {
@@ -84,5 +100,8 @@ fn the_scanner_sees_classes() {
     assert_eq!(classes(r#"r"[\p{Han}A-Z]\pL\P{Lu}""#), ["Han", "L", "Lu"]);
     assert!(allowed("Han") && allowed("sc=Han") && allowed("Script_Extensions=Han"));
     assert!(!allowed("L") && !allowed("Alphabetic") && !allowed("gc=Lu"));
-    assert!(classes(r"\\p{L}").is_empty(), "an escaped backslash is not a class");
+    assert!(
+        classes(r"\\p{L}").is_empty(),
+        "an escaped backslash is not a class"
+    );
 }

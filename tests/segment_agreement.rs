@@ -29,7 +29,10 @@ fn texts() -> Vec<String> {
         .map(|p| std::fs::read_to_string(p).expect("utf-8"))
         .collect();
     // the corners: mixed scripts, ASCII runs, CRLF, extension ideographs, emoji, empty
-    t.push("2025年5G基站达到1.2万个，Wi-Fi覆盖率≥95%；\r\n𠀀𠀁 😀 C++与C#、A&B_c.d-e%\t\u{3000}末".into());
+    t.push(
+        "2025年5G基站达到1.2万个，Wi-Fi覆盖率≥95%；\r\n𠀀𠀁 😀 C++与C#、A&B_c.d-e%\t\u{3000}末"
+            .into(),
+    );
     t.push(String::new());
     t
 }
@@ -49,7 +52,11 @@ fn agree(dict: &str, name: &str) {
             .map(|t| (t.word, t.start, t.end, t.tag))
             .collect();
         if a != b {
-            let k = a.iter().zip(&b).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));
+            let k = a
+                .iter()
+                .zip(&b)
+                .position(|(x, y)| x != y)
+                .unwrap_or(a.len().min(b.len()));
             panic!(
                 "{name}, text {i}: first difference at token {k}: ours {:?} jieba {:?}",
                 a.get(k.saturating_sub(1)..(k + 2).min(a.len())),
