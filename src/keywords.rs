@@ -8,7 +8,6 @@
 //! section shares. Those verbs and the genre's boilerplate are the [`STOP_WORDS`] table.
 
 use crate::model::OutlineNode;
-use jieba_rs::Jieba;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::fmt;
@@ -53,7 +52,7 @@ impl std::error::Error for DictError {}
 
 /// A loaded segmenter (building the trie is the expensive part: load once, reuse).
 pub struct Segmenter {
-    jieba: Jieba,
+    inner: crate::segment::Segmenter,
 }
 
 impl Segmenter {
@@ -62,24 +61,23 @@ impl Segmenter {
         if dict.trim().is_empty() {
             return Err(DictError("empty".into()));
         }
-        let mut r = std::io::BufReader::new(dict.as_bytes());
-        let jieba = Jieba::with_dict(&mut r).map_err(|e| DictError(e.to_string()))?;
-        Ok(Segmenter { jieba })
+        let inner = crate::segment::Segmenter::from_dict(dict).map_err(|e| DictError(e.to_string()))?;
+        Ok(Segmenter { inner })
     }
 
     /// Words with their char offsets `(word, start, end, tag)`, without the HMM (no model is
     /// loaded, and out-of-dictionary runs stay single characters, which the filter drops).
     pub fn words<'a>(&'a self, text: &'a str) -> Vec<(&'a str, usize, usize, &'a str)> {
-        self.jieba
-            .tag(text, false)
+        self.inner
+            .words(text)
             .into_iter()
-            .map(|t| (t.word, t.start, t.end, t.tag))
+            .map(|w| (w.word, w.start, w.end, w.tag))
             .collect()
     }
 
     /// Word boundaries (char offsets where a word ends), for measuring a trimmed dictionary.
     pub fn boundaries(&self, text: &str) -> Vec<usize> {
-        self.jieba.cut(text, false).iter().map(|t| t.end).collect()
+        self.inner.boundaries(text)
     }
 }
 

@@ -204,7 +204,7 @@ async function warmRuns(browser, origin, engine, big, docs) {
   await page.waitForTimeout(200);
   const long = await page.evaluate(() => window.__bench.long);
   await ctx.close();
-  return { one: median(r.one), each: median(r.each), longMs: maxLong(long, r.from, r.to + 200), engine: r.engine };
+  return { one: median(r.one), each: median(r.each), oneMin: Math.min(...r.one), eachMin: Math.min(...r.each), longMs: maxLong(long, r.from, r.to + 200), engine: r.engine };
 }
 
 async function jiebaRun(browser, origin, big) {
@@ -261,20 +261,22 @@ async function main() {
       inline.push(await warmRuns(browser, srv.origin, 'inline', big, manyDocs));
     }
     const m = (xs, f) => median(xs.map(f));
+    // on a busy machine the fastest run is the better estimate of the unloaded figure: show both
+    const mn = (xs, f) => Math.min(...xs.map(f));
     const kb = (b) => (b / 1024).toFixed(1);
     const rate = (ms) => (big.length / ms / 1000).toFixed(2);
     console.log(`machine: ${machine()}; Chromium ${version}; dist ${path.relative(ROOT, DIST) || DIST}; median of ${RUNS} runs`);
     console.log(`20 k plan: ${text.length} chars (${api[0].targets} targets); warm text: 5 seeds × ${REPS} = ${big.length} chars`);
-    console.log(`${'figure'.padEnd(50)}${'median'.padStart(12)}  budget`);
-    const row = (name, val, budget) => console.log(`${name.padEnd(50)}${val.padStart(12)}  ${budget}`);
+    console.log(`${'figure'.padEnd(50)}${'median'.padStart(12)}${'best'.padStart(10)}  budget`);
+    const row = (name, val, budget, best = '') => console.log(`${name.padEnd(50)}${val.padStart(12)}${best.padStart(10)}  ${budget}`);
     const transfer = m(api, (r) => r.bytes);
     row('transfer before first result (gzip)', `${kb(transfer)} KB`, `≤ 400 KB: ${transfer <= 400 * 1024 ? 'met' : 'NOT met'}`);
     row('  + service-worker precache started meanwhile', `${kb(m(api, (r) => r.all - r.bytes))} KB`, 'not needed by the result');
     const cold = m(api, (r) => r.ms);
-    row('cold start → first analyze() result (API)', `${cold.toFixed(0)} ms`, `≤ 300 ms: ${cold <= 300 ? 'met' : 'NOT met'}`);
+    row('cold start → first analyze() result (API)', `${cold.toFixed(0)} ms`, `≤ 300 ms: ${cold <= 300 ? 'met' : 'NOT met'}`, `${mn(api, (r) => r.ms).toFixed(0)} ms`);
     if (ui.length) {
       const c = m(ui, (r) => r.ms);
-      row('cold start → rendered result (UI paste)', `${c.toFixed(0)} ms`, `≤ 300 ms: ${c <= 300 ? 'met' : 'NOT met'}`);
+      row('cold start → rendered result (UI paste)', `${c.toFixed(0)} ms`, `≤ 300 ms: ${c <= 300 ? 'met' : 'NOT met'}`, `${mn(ui, (r) => r.ms).toFixed(0)} ms`);
       row('transfer before rendered result (UI, gzip)', `${kb(m(ui, (r) => r.bytes))} KB`, '≤ 400 KB');
     } else {
       row('cold start → rendered result (UI paste)', 'n/a', `page has no '${PASTE}' + planlens:rendered hook yet`);
@@ -284,15 +286,16 @@ async function main() {
     if (ui.length) {
       const lu = m(ui, (r) => r.longMs), la = m(ui, (r) => r.longAfterFill);
       row('longest task, load → rendered (UI, incl. paste)', lu ? `${lu.toFixed(0)} ms` : '< 50 ms', 'Chromium\'s paste of 20 k chars included');
-      row('longest task, after paste → rendered (UI)', la ? `${la.toFixed(0)} ms` : '< 50 ms', `≤ 50 ms: ${la <= 50 ? 'met' : 'NOT met'}`);
+      const lb = mn(ui, (r) => r.longAfterFill);
+      row('longest task, after paste → rendered (UI)', la ? `${la.toFixed(0)} ms` : '< 50 ms', `≤ 50 ms: ${la <= 50 ? 'met' : 'NOT met'}`, lb ? `${lb.toFixed(0)} ms` : '< 50 ms');
     }
     const w1 = m(worker, (r) => r.one), we = m(worker, (r) => r.each);
-    row('warm analyze(), 1 call of 1.33 M chars (worker)', `${rate(w1)} M/s`, `≥ 10 M chars/s: ${big.length / w1 / 1000 >= 10 ? 'met' : 'NOT met'}`);
-    row(`warm analyze(), ${manyDocs.length} calls, one per doc (worker)`, `${rate(we)} M/s`, '');
-    row('warm analyze(), 1 call (?engine=inline)', `${rate(m(inline, (r) => r.one))} M/s`, `engine: ${inline[0].engine}`);
-    row(`warm analyze(), ${manyDocs.length} calls (?engine=inline)`, `${rate(m(inline, (r) => r.each))} M/s`, '');
+    row(`warm analyze(), 1 call of ${(big.length / 1e6).toFixed(2)} M chars (worker)`, `${rate(w1)} M/s`, `≥ 10 M chars/s: ${big.length / w1 / 1000 >= 10 ? 'met' : 'NOT met'}`, `${rate(mn(worker, (r) => r.oneMin))} M/s`);
+    row(`warm analyze(), ${manyDocs.length} calls, one per doc (worker)`, `${rate(we)} M/s`, '', `${rate(mn(worker, (r) => r.eachMin))} M/s`);
+    row('warm analyze(), 1 call (?engine=inline)', `${rate(m(inline, (r) => r.one))} M/s`, `engine: ${inline[0].engine}`, `${rate(mn(inline, (r) => r.oneMin))} M/s`);
+    row(`warm analyze(), ${manyDocs.length} calls (?engine=inline)`, `${rate(m(inline, (r) => r.each))} M/s`, '', `${rate(mn(inline, (r) => r.eachMin))} M/s`);
     const longWarm = Math.max(...worker.map((r) => r.longMs));
-    row('longest main-thread task during warm runs (worker)', longWarm ? `${longWarm.toFixed(0)} ms` : '< 50 ms', 'of a 1.33 M-char result');
+    row('longest main-thread task during warm runs (worker)', longWarm ? `${longWarm.toFixed(0)} ms` : '< 50 ms', `results of ${(big.length / 1e6).toFixed(2)} M chars`);
     if (process.argv.includes('--files')) {
       console.log(`\nrequests before the first result (run 1; result at ${api[0].ms.toFixed(0)} ms):`);
       for (const r of api[0].reqs) console.log(`  +${r.at.toFixed(0).padStart(5)} ms ${String(r.status).padStart(3)} ${kb(r.bytes).padStart(8)} KB gzip  ${r.path}${r.sw ? '  (service worker)' : ''}`);
