@@ -79,9 +79,11 @@ fn main() {
         return;
     };
     dicts.insert(0, full.clone());
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-    let mut seeds: Vec<_> = std::fs::read_dir(dir)
-        .expect("tests/fixtures")
+    // PLANLENS_DICT_TEXTS=DIR measures on other plans (e.g. other sectors) instead of the seeds
+    let dir = std::env::var("PLANLENS_DICT_TEXTS")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures").to_string());
+    let mut seeds: Vec<_> = std::fs::read_dir(&dir)
+        .expect("texts directory")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
@@ -93,7 +95,7 @@ fn main() {
     let chars: usize = docs.iter().map(|d| d.chars().count()).sum();
 
     println!(
-        "seeds: {} docs, {chars} chars; trie and segmentation: median of {runs} runs",
+        "texts: {dir}: {} docs, {chars} chars; trie and segmentation: median of {runs} runs",
         docs.len()
     );
     println!(
