@@ -141,7 +141,20 @@ test('a crashing worker is restarted: the request fails clearly, the user sees a
     assert.equal(err2?.code, 'timeout', JSON.stringify(err2));
     await page.evaluate(() => globalThis.planlens.configure({ timeout: 120000 }));
     assert.equal(await page.evaluate((t) => globalThis.planlens.analyze(t).then((r) => r.targets.length), plan), before);
-    assert.deepEqual((await page.evaluate(() => window.__engineEvents)).filter((s) => s !== 'ready'), ['crashed', 'restarted', 'crashed', 'restarted']);
+
+    // 3. The wasm trapped (a Rust panic is `unreachable`): the worker reports it as fatal, and the
+    //    page must not reuse that instance.
+    const w3 = await engineWorker(page, w2);
+    await w3.evaluate(() => {
+      self.onmessage = (e) => self.postMessage({ id: e.data.id, ok: false, error: { name: 'RuntimeError', message: 'unreachable' }, fatal: true });
+    });
+    const err3 = await page.evaluate((t) => globalThis.planlens.analyze(t).then(() => null, (e) => ({ code: e.code, message: e.message })), plan);
+    assert.equal(err3?.code, 'engine-crashed', JSON.stringify(err3));
+    assert.match(err3.message, /unreachable/);
+    await engineWorker(page, w3);
+    assert.equal(await page.evaluate((t) => globalThis.planlens.analyze(t).then((r) => r.targets.length), plan), before);
+    assert.deepEqual((await page.evaluate(() => window.__engineEvents)).filter((s) => s !== 'ready'),
+      ['crashed', 'restarted', 'crashed', 'restarted', 'crashed', 'restarted']);
 
     if (typed) assert.equal(await page.$eval('#source-input', (e) => e.value), plan, 'the pasted text stays');
     assert.deepEqual(log.errors, []);
