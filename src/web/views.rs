@@ -48,20 +48,53 @@ fn section_label(a: &Analysis, path: &[usize]) -> String {
     crate::render::section_titles(&a.outline, path).join(" › ")
 }
 
-/// Re-renders everything from the current analysis.
+/// Re-renders everything from the current analysis, in two tasks so no single one is long: the
+/// tab strip, the visible panel and the source text now; the hidden panels right after (a
+/// panel shown before that is rendered on the spot by [`show_tab`]).
 pub fn render_all(app: &mut App) {
+    let t0 = dom::now();
     let has = app.analysis.is_some();
     dom::set_hidden(&app.els.workspace, !has);
     let _ = app.els.root.class_list().toggle_with_force("has-results", has);
     render_tabs(app);
-    render_card(app);
-    render_tree(app);
-    render_filters(app);
-    render_grid(app);
-    render_timeline(app);
-    render_tables(app);
     render_text(app);
-    render_keywords(app);
+    app.panels_done = [false; 5];
+    ensure_panel(app, app.tab);
+    let first = dom::now() - t0;
+    let gen = app.gen;
+    dom::after(0, move || {
+        with_app(|a| {
+            if a.gen != gen {
+                return; // a newer analysis re-renders anyway
+            }
+            let t1 = dom::now();
+            for i in 0..a.panels_done.len() {
+                ensure_panel(a, i);
+            }
+            super::finish_render(a, first + dom::now() - t1);
+        });
+    });
+}
+
+/// Renders panel `i` unless it already shows the current analysis.
+pub fn ensure_panel(app: &mut App, i: usize) {
+    if app.panels_done.get(i).copied().unwrap_or(true) {
+        return;
+    }
+    app.panels_done[i] = true;
+    match i {
+        TAB_OVERVIEW => {
+            render_card(app);
+            render_tree(app);
+        }
+        TAB_TARGETS => {
+            render_filters(app);
+            render_grid(app);
+        }
+        2 => render_timeline(app),
+        3 => render_tables(app),
+        _ => render_keywords(app),
+    }
 }
 
 fn render_tabs(app: &App) {
@@ -89,6 +122,7 @@ fn render_tabs(app: &App) {
 pub fn show_tab(i: usize, focus: bool) {
     with_app(|app| {
         app.tab = i.min(app.els.tabs.len() - 1);
+        ensure_panel(app, app.tab);
         render_tabs(app);
         if focus {
             dom::focus(&app.els.tabs[app.tab]);
@@ -381,7 +415,7 @@ pub fn render_grid(app: &mut App) {
             section_label(&a, &t.path),
             kind_label(lang, t).to_string(),
         ];
-        let clause = clause_text(&app.text, t.clause_span);
+        let clause = clause_text(&app.text, &app.char_bytes, t.clause_span);
         for (c, v) in cells.iter().enumerate() {
             let td = add_text(&row, "td", if c == 1 { "q" } else { "" }, v);
             if c == 1 && !clause.is_empty() {
@@ -422,10 +456,14 @@ pub fn render_grid(app: &mut App) {
     }
 }
 
-/// The clause of a target, for context (at most 200 chars; char offsets into the analysed text).
-fn clause_text(text: &str, span: [usize; 2]) -> String {
-    let n = span[1].saturating_sub(span[0]).min(200);
-    text.chars().skip(span[0]).take(n).collect::<String>().trim().to_string()
+/// The clause of a target, for context (at most 200 chars). `bytes[c]` is the byte offset of
+/// char `c` (built once per analysis), so this is a slice, not a walk over the whole text.
+fn clause_text(text: &str, bytes: &[usize], span: [usize; 2]) -> String {
+    let end = span[1].min(span[0].saturating_add(200));
+    match (bytes.get(span[0]), bytes.get(end)) {
+        (Some(&a), Some(&b)) if a <= b => text.get(a..b).unwrap_or("").trim().to_string(),
+        _ => String::new(),
+    }
 }
 
 fn render_timeline(app: &App) {
@@ -1018,6 +1056,7 @@ pub fn wire_results() {
             let i: usize = m.get_attribute("data-t").and_then(|s| s.parse().ok()).unwrap_or(0);
             with_app(|a| {
                 a.tab = TAB_TARGETS;
+                ensure_panel(a, TAB_TARGETS);
                 render_tabs(a);
                 select_target(a, i, false, true);
             });
@@ -1025,6 +1064,7 @@ pub fn wire_results() {
             let p = parse_path(&h.get_attribute("data-h").unwrap_or_default());
             with_app(|a| {
                 a.tab = TAB_OVERVIEW;
+                ensure_panel(a, TAB_OVERVIEW);
                 render_tabs(a);
                 select_heading(a, &p, false);
                 if let Ok(Some(li)) = a.els.tree.query_selector(&format!("[data-path=\"{}\"]", path_key(&p))) {
