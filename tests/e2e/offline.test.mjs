@@ -71,12 +71,17 @@ test('works offline after one load; a new deploy is offered, applied on reload, 
     if (process.env.DEBUG_E2E) console.log(wasmGets.map((r) => r.status));
     assert.equal(wasmGets.filter((r) => r.status === 200).length, 1, `wasm transfers: ${JSON.stringify(wasmGets.map((r) => r.status))}`);
 
+    // The keyword dictionary is not precached, but cached on first use (here, online).
+    const kwOnline = await page.evaluate((t) => globalThis.planlens.call('keywords', t), plan);
+    assert.ok(kwOnline.length > 0);
+
     // Offline: the browser says so and the origin is gone.
     await context.setOffline(true);
     await server.stop();
     await page.reload();
     assert.equal(await engineReady(page), 'worker');
     assert.deepEqual(await analyzeHere(page), online, 'full analysis offline');
+    assert.deepEqual(await page.evaluate((t) => globalThis.planlens.call('keywords', t), plan), kwOnline, 'keywords offline');
     if (await page.$('#source-input')) {
       await page.waitForFunction(() => document.querySelector('#app')?.textContent.length > 200, null, { timeout: 20_000 });
     }
