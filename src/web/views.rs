@@ -573,14 +573,38 @@ fn render_text(app: &App) {
         marks.push(Mark { start: t.span[0], end: t.span[1], rank: 0, id: i });
     }
     let (pieces, _skipped) = logic::mark_pieces(text, &marks);
+    // The text goes into blocks of CHUNK_LINES lines (cut only at a line end outside any mark),
+    // each with `content-visibility: auto` (app.css): the browser lays out only the blocks near
+    // the viewport, so a long plan does not cost one long layout. Each block keeps its '\n', so
+    // the view's text content is exactly the input.
+    const CHUNK_LINES: usize = 30;
     let frag = dom::document().create_document_fragment();
     let doc = dom::document();
-    let mut stack: Vec<web_sys::Node> = vec![frag.clone().into()];
+    let new_chunk = || -> web_sys::Node { dom::el("div", "chunk").into() };
+    let mut chunk = new_chunk();
+    let mut lines = 0usize;
+    let mut stack: Vec<web_sys::Node> = vec![chunk.clone()];
     for p in pieces {
         match p {
             Piece::Text(r) => {
-                if let (Some(top), Some(s)) = (stack.last(), text.get(r)) {
-                    let _ = top.append_child(&doc.create_text_node(s));
+                let Some(s) = text.get(r) else { continue };
+                if stack.len() > 1 {
+                    if let Some(top) = stack.last() {
+                        let _ = top.append_child(&doc.create_text_node(s));
+                    }
+                    continue;
+                }
+                for seg in s.split_inclusive('\n') {
+                    let _ = chunk.append_child(&doc.create_text_node(seg));
+                    if seg.ends_with('\n') {
+                        lines += 1;
+                        if lines >= CHUNK_LINES {
+                            let _ = frag.append_child(&chunk);
+                            chunk = new_chunk();
+                            stack[0] = chunk.clone();
+                            lines = 0;
+                        }
+                    }
                 }
             }
             Piece::Open(mi) => {
@@ -610,6 +634,9 @@ fn render_text(app: &App) {
                 }
             }
         }
+    }
+    if chunk.has_child_nodes() {
+        let _ = frag.append_child(&chunk);
     }
     let _ = v.append_child(&frag);
     if capped {
