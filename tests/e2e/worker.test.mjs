@@ -166,6 +166,35 @@ test('a crashing worker is restarted: the request fails clearly, the user sees a
   }
 });
 
+test('an engine that keeps failing is given up on: engine-failed, and the user is told to reload', { timeout: 90_000 }, async () => {
+  const { context, page } = await open('?nosw');
+  try {
+    await engineReady(page);
+    await page.evaluate(() => {
+      globalThis.planlens.configure({ timeout: 400 });
+      window.__states = [];
+      window.addEventListener('planlens:engine', (e) => window.__states.push(e.detail.state));
+    });
+    let w = null;
+    const codes = [];
+    for (let i = 0; i < 6; i++) {
+      w = await engineWorker(page, w);
+      await w.evaluate(() => { self.onmessage = () => { for (;;) { /* hang */ } }; });
+      codes.push(await page.evaluate(() => globalThis.planlens.analyze('一、目标').then(() => 'ok', (e) => e.code)));
+      if (i < 5) await page.waitForFunction((n) => window.__states.filter((s) => s === 'restarted').length === n, i + 1, { timeout: 20_000 });
+    }
+    assert.deepEqual(codes, ['timeout', 'timeout', 'timeout', 'timeout', 'timeout', 'timeout']);
+    assert.equal(await page.evaluate(() => window.__states.at(-1)), 'failed');
+    assert.equal(await page.evaluate(() => globalThis.planlens.analyze('一、目标').then(() => 'ok', (e) => e.code)), 'engine-failed');
+    await page.waitForFunction(() => {
+      const e = document.querySelector('.planlens-notice[data-notice="engine"]') || document.querySelector('#status.error');
+      return e && e.textContent.trim().length > 0;
+    }, null, { timeout: 10_000 });
+  } finally {
+    await context.close();
+  }
+});
+
 test('the request queue: concurrent calls each get their own result, in order', { timeout: 60_000 }, async () => {
   const { context, page } = await open('?nosw');
   try {
