@@ -35,6 +35,8 @@ pub struct Els {
     pub keywords: Element,
     pub text_view: Element,
     pub text_note: Element,
+    /// Visually hidden live region: what was just selected, for screen readers.
+    pub announce: Element,
     /// (element, key, attribute or "" for text content)
     pub labels: Vec<(Element, &'static str, &'static str)>,
 }
@@ -231,6 +233,9 @@ pub fn build(root: &Element, _lang: Lang) -> Els {
     attr(&text_view, "tabindex", "0");
     attr(&text_view, "aria-labelledby", "text-heading");
 
+    let announce = add(root, "p", "visually-hidden");
+    attr(&announce, "id", "announce");
+    attr(&announce, "aria-live", "polite");
     let drop = add(root, "div", "drop-overlay");
     attr(&drop, "aria-hidden", "true");
     let dl = add(&drop, "p", "");
@@ -262,6 +267,7 @@ pub fn build(root: &Element, _lang: Lang) -> Els {
         keywords,
         text_view,
         text_note,
+        announce,
         labels,
     }
 }

@@ -718,6 +718,8 @@ pub fn select_target(app: &mut App, i: usize, scroll_text: bool, reveal_row: boo
     let Some(a) = app.analysis.clone() else { return };
     let Some(t) = a.targets.get(i) else { return };
     app.sel = Some(Sel::Target { text: t.text.clone(), start: t.span[0] });
+    let what = format!("{} {}", t.subject.as_deref().unwrap_or(""), t.text);
+    app.els.announce.set_text_content(Some(&fmt(app.lang, "sel.target", &[("t", what.trim())])));
     if reveal_row {
         let vis = visible_targets(app);
         match vis.iter().position(|&x| x == i) {
@@ -761,6 +763,7 @@ pub fn select_heading(app: &mut App, path: &[usize], scroll_text: bool) {
     let Some(a) = app.analysis.clone() else { return };
     let Some(n) = logic::node_at(&a.outline, path) else { return };
     app.sel = Some(Sel::Heading { marker: n.marker.clone(), title: n.title.clone(), start: n.title_span[0] });
+    app.els.announce.set_text_content(Some(&fmt(app.lang, "sel.heading", &[("t", &format!("{}{}", n.marker, n.title))])));
     let mut changed = false;
     for k in 1..path.len() {
         changed |= app.expanded.insert(path[..k].to_vec());

@@ -373,6 +373,8 @@ test('keyboard: tabs, outline tree (arrows, expand/collapse, Enter) and targets 
   await page.keyboard.press('Enter');
   assert.equal(await page.getAttribute(`[data-path="${k}.0"]`, 'aria-selected'), 'true');
   assert.equal(await page.textContent('#text-view .h.sel'), json.outline[k].children[0].title);
+  const child = json.outline[k].children[0];
+  assert.equal(await page.textContent('#announce'), `已选中章节：${child.marker}${child.title}`, 'announced to screen readers');
   // tabs with arrows
   await page.focus('#tab-overview');
   await page.keyboard.press('ArrowRight');
