@@ -142,7 +142,7 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("tables.show", "在原文中查看", "Show in the source text"),
     ("tables.more", "另有 {n} 行未显示。", "{n} more rows not shown."),
     ("kw.heading", "各章节关键词", "Keywords by section"),
-    ("kw.loading", "正在加载分词词典（约 1.3 MB，仅首次）……", "Loading the word dictionary (about 1.3 MB, first time only)…"),
+    ("kw.loading", "正在加载分词词典（约 1.1 MB，仅首次）……", "Loading the word dictionary (about 1.1 MB, first time only)…"),
     ("kw.failed", "无法计算关键词：{e}", "Keywords unavailable: {e}"),
     ("kw.none", "没有可显示的关键词。", "No keywords to show."),
     ("kw.note", "按各章节特有程度排序，已去除“推进、加强、工作”等通用词。", "Ranked by how specific they are to the section; boilerplate such as 推进, 加强, 工作 is left out."),
