@@ -459,7 +459,6 @@ pub fn wire() {
                     super::save_lang(a.lang);
                     apply_lang(a);
                     views::render_all(a);
-                    views::reapply_selection(a);
                 });
             }
             "update-reload" => {

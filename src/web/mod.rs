@@ -309,7 +309,6 @@ pub fn analyze_now(restored: bool) {
                     }
                     chrome::render_status(app);
                     views::render_all(app);
-                    views::reapply_selection(app);
                 }
                 Err(e) => {
                     app.status = Status { key: "status.failed", args: vec![("e", e)], error: true };

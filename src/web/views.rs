@@ -48,30 +48,44 @@ fn section_label(a: &Analysis, path: &[usize]) -> String {
     crate::render::section_titles(&a.outline, path).join(" › ")
 }
 
-/// Re-renders everything from the current analysis, in two tasks so no single one is long: the
-/// tab strip, the visible panel and the source text now; the hidden panels right after (a
-/// panel shown before that is rendered on the spot by [`show_tab`]).
+/// Re-renders everything from the current analysis, in three tasks so no single one is long:
+/// the tab strip and the visible panel now; the source text (with the selection re-applied)
+/// next; the hidden panels last (a panel shown before that renders on the spot, see
+/// [`show_tab`]). A newer analysis cancels the stages still pending.
 pub fn render_all(app: &mut App) {
     let t0 = dom::now();
     let has = app.analysis.is_some();
     dom::set_hidden(&app.els.workspace, !has);
     let _ = app.els.root.class_list().toggle_with_force("has-results", has);
     render_tabs(app);
-    render_text(app);
     app.panels_done = [false; 5];
     ensure_panel(app, app.tab);
-    let first = dom::now() - t0;
+    let spent = dom::now() - t0;
     let gen = app.gen;
     dom::after(0, move || {
-        with_app(|a| {
+        let Some(spent) = with_app(|a| {
             if a.gen != gen {
-                return; // a newer analysis re-renders anyway
+                return None;
             }
-            let t1 = dom::now();
-            for i in 0..a.panels_done.len() {
-                ensure_panel(a, i);
-            }
-            super::finish_render(a, first + dom::now() - t1);
+            let t = dom::now();
+            render_text(a);
+            reapply_selection(a);
+            Some(spent + dom::now() - t)
+        })
+        .flatten() else {
+            return;
+        };
+        dom::after(0, move || {
+            with_app(|a| {
+                if a.gen != gen {
+                    return;
+                }
+                let t = dom::now();
+                for i in 0..a.panels_done.len() {
+                    ensure_panel(a, i);
+                }
+                super::finish_render(a, spent + dom::now() - t);
+            });
         });
     });
 }
