@@ -630,6 +630,41 @@ test('same-thread engine (?engine=inline) gives the same page', async () => {
   await c2.close();
 });
 
+test('odd inputs never break the page: control chars, astral + combining chars, CR-only, 3,660 headings (tree capped), one 200 k-char line', async () => {
+  const { ctx, page, log } = await open();
+  const D = '零一二三四五六七八九';
+  const cn = (n) => (n < 10 ? D[n] : `${n >= 20 ? D[Math.floor(n / 10)] : ''}十${n % 10 ? D[n % 10] : ''}`);
+  const heads = Array.from({ length: 60 }, (_, i) => [`${cn(i + 1)}、第${i + 1}部分`,
+    ...Array.from({ length: 60 }, (_, j) => `（${cn(j + 1)}）第${i + 1}.${j + 1}项任务`)].join('\n')).join('\n');
+  const inputs = ['\u0000\u0001\u0002\u001f', '𠀀𠀁🙂e\u0301'.repeat(2000), '一、总体\r新建学校5所。\r二、保障\r', heads, '新增'.repeat(100000), '\uFEFF﻿　　一、目标\n'];
+  for (const text of inputs) {
+    const g = await gen(page);
+    await page.evaluate((t) => {
+      const ta = document.getElementById('source-input');
+      ta.value = t;
+      ta.dispatchEvent(new Event('input', { bubbles: true }));
+    }, text);
+    await analysed(page, g);
+    assert.doesNotMatch(await page.textContent('#status'), /分析失败/);
+  }
+  // the 5,000-heading plan: the tree is capped and says so
+  const g = await gen(page);
+  await page.evaluate((t) => {
+    const ta = document.getElementById('source-input');
+    ta.value = t;
+    ta.dispatchEvent(new Event('input', { bubbles: true }));
+  }, heads);
+  await analysed(page, g);
+  const json = await exportJson(page);
+  const total = json.outline.reduce((n, h) => n + 1 + h.children.length, 0);
+  assert.ok(total > 3000, `outline of ${total} headings`);
+  await page.click('#expand-all');
+  assert.equal(await page.locator('#outline-tree [role=treeitem]').count(), 3000, 'tree capped');
+  assert.match(await page.textContent('#outline-tree .more'), new RegExp(`另有 ${(total - 3000).toLocaleString('en-US')} 个条目未显示`));
+  assert.deepEqual(log.errors, []);
+  await ctx.close();
+});
+
 test('privacy: every request of every page test stayed on the page origin; no page errors', () => {
   assert.ok(requests.length > 20, `recorded ${requests.length}`);
   const foreign = requests.filter((r) => !r.url.startsWith(server.origin) && !/^(blob|data):/.test(r.url));
