@@ -76,6 +76,9 @@ test('?engine=inline runs on the page thread and gives the same result as the wo
       const rb = await b.page.evaluate((t) => globalThis.planlens.analyze(t), text);
       assert.deepEqual(rb, ra, name);
     }
+    // Data an op needs (the keyword dictionary) is fetched by either engine.
+    const kw = (p) => p.evaluate((t) => globalThis.planlens.call('keywords', t), plans[0].text);
+    if (await a.page.evaluate(() => globalThis.planlens.ops.includes('keywords'))) assert.deepEqual(await kw(b.page), await kw(a.page));
   } finally {
     await a.context.close();
     await b.context.close();
