@@ -29,6 +29,8 @@ pub struct Els {
     pub f_search: HtmlInputElement,
     pub grid: Element,
     pub grid_info: Element,
+    /// The selected target in full: its clause with the quantity marked, every known field.
+    pub detail: Element,
     pub pager: Element,
     pub timeline: Element,
     pub tables: Element,
@@ -196,6 +198,9 @@ pub fn build(root: &Element, _lang: Lang) -> Els {
     attr(&f_search, "type", "search");
     attr(&f_search, "id", "filter-search");
     labelled(l, &f_search, "filter.search.placeholder", "placeholder");
+    let detail = add(&panels[1], "div", "detail");
+    attr(&detail, "id", "target-detail");
+    dom::set_hidden(&detail, true);
     let grid_info = add(&panels[1], "p", "summary");
     attr(&grid_info, "id", "grid-info");
     attr(&grid_info, "aria-live", "polite");
@@ -261,6 +266,7 @@ pub fn build(root: &Element, _lang: Lang) -> Els {
         f_search: f_search.unchecked_into(),
         grid,
         grid_info,
+        detail,
         pager,
         timeline,
         tables,

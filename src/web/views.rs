@@ -441,6 +441,7 @@ pub fn render_grid(app: &mut App) {
             attr(&td, "tabindex", if r == fr && c == fc { "0" } else { "-1" });
         }
     }
+    render_detail(app, sel);
     let info = if vis.is_empty() {
         tr(lang, "targets.none").to_string()
     } else {
@@ -468,6 +469,71 @@ pub fn render_grid(app: &mut App) {
             attr(&next, "disabled", "");
         }
     }
+}
+
+/// The detail card of the selected target: the clause with the quantity marked (text nodes
+/// only), then every field the engine knows, including the optional ones the grid leaves out.
+pub fn render_detail(app: &App, i: Option<usize>) {
+    let d = &app.els.detail;
+    clear(d);
+    let (Some(a), Some(i)) = (&app.analysis, i) else {
+        dom::set_hidden(d, true);
+        return;
+    };
+    let Some(t) = a.targets.get(i) else {
+        dom::set_hidden(d, true);
+        return;
+    };
+    dom::set_hidden(d, false);
+    let lang = app.lang;
+    let b = &app.char_bytes;
+    let slice = |s: usize, e: usize| -> &str {
+        match (b.get(s), b.get(e)) {
+            (Some(&x), Some(&y)) if x <= y => app.text.get(x..y).unwrap_or(""),
+            _ => "",
+        }
+    };
+    let (cs, ce) = (t.clause_span[0].min(t.span[0]), t.clause_span[1].max(t.span[1]));
+    let q = add(d, "p", "clause");
+    dom::text(&q, slice(cs, t.span[0]));
+    add_text(&q, "mark", &format!("t k-{}", logic::kind_name(t.kind)), slice(t.span[0], t.span[1]));
+    dom::text(&q, slice(t.span[1], ce));
+    let dl = add(d, "dl", "facts");
+    let row = |key: &str, v: String| {
+        if !v.trim().is_empty() {
+            add_text(&dl, "dt", "", tr(lang, key));
+            add_text(&dl, "dd", "", &v);
+        }
+    };
+    row("col.kind", kind_label(lang, t).to_string());
+    row("col.value", crate::render::quantity(t));
+    row("col.subject", t.subject.clone().unwrap_or_default());
+    row("col.deadline", match (&t.deadline, &t.due) {
+        (Some(d), Some(u)) => format!("{d}（{u}）"),
+        (Some(d), None) => d.clone(),
+        (None, Some(u)) => u.clone(),
+        _ => String::new(),
+    });
+    row("col.section", section_label(a, &t.path));
+    row("detail.action", t.action.clone().unwrap_or_default());
+    row("detail.scope", t.scope.map(|s| tr(lang, match s {
+        crate::model::Scope::New => "scope.new",
+        crate::model::Scope::Total => "scope.total",
+        crate::model::Scope::PeriodTotal => "scope.period_total",
+    }).to_string()).unwrap_or_default());
+    row("detail.per", t.per.clone().unwrap_or_default());
+    row("detail.of", t.of.clone().unwrap_or_default());
+    row("detail.recurrence", t.recurrence.clone().unwrap_or_default());
+    row("detail.strength", t.strength.map(|s| tr(lang, match s {
+        crate::model::Strength::Firm => "strength.firm",
+        crate::model::Strength::Aspirational => "strength.aspirational",
+        crate::model::Strength::Planned => "strength.planned",
+    }).to_string()).unwrap_or_default());
+    if let Some(r) = &t.responsible {
+        row("detail.lead", r.lead.join("、"));
+        row("detail.others", r.others.join("、"));
+    }
+    row("detail.flags", t.flags.join(", "));
 }
 
 /// The clause of a target, for context (at most 200 chars). `bytes[c]` is the byte offset of
@@ -732,6 +798,7 @@ pub fn select_target(app: &mut App, i: usize, scroll_text: bool, reveal_row: boo
     let Some(a) = app.analysis.clone() else { return };
     let Some(t) = a.targets.get(i) else { return };
     app.sel = Some(Sel::Target { text: t.text.clone(), start: t.span[0] });
+    render_detail(app, Some(i));
     let what = format!("{} {}", t.subject.as_deref().unwrap_or(""), t.text);
     app.els.announce.set_text_content(Some(&fmt(app.lang, "sel.target", &[("t", what.trim())])));
     if reveal_row {
@@ -777,6 +844,7 @@ pub fn select_heading(app: &mut App, path: &[usize], scroll_text: bool) {
     let Some(a) = app.analysis.clone() else { return };
     let Some(n) = logic::node_at(&a.outline, path) else { return };
     app.sel = Some(Sel::Heading { marker: n.marker.clone(), title: n.title.clone(), start: n.title_span[0] });
+    render_detail(app, None);
     app.els.announce.set_text_content(Some(&fmt(app.lang, "sel.heading", &[("t", &format!("{}{}", n.marker, n.title))])));
     let mut changed = false;
     for k in 1..path.len() {

@@ -200,6 +200,17 @@ test('click-to-highlight: tree heading, grid row and timeline scroll the text th
   assert.equal(await page.textContent('#text-view mark.sel'), text);
   assert.ok(await inPane('#text-view mark.sel'));
   assert.equal(await page.locator('#text-view .sel').count(), 1, 'one highlight at a time');
+  // the detail card: the clause as written with the quantity marked, and the known fields
+  assert.ok(await page.locator('#target-detail').isVisible());
+  assert.equal(await page.textContent('#target-detail .clause mark'), text);
+  {
+    const j = await exportJson(page);
+    const tt = j.targets[Number(t)];
+    const src = [...(await page.inputValue('#source-input'))];
+    const [cs, ce] = [Math.min(tt.clause_span[0], tt.span[0]), Math.max(tt.clause_span[1], tt.span[1])];
+    assert.equal(await page.textContent('#target-detail .clause'), src.slice(cs, ce).join(''));
+    assert.match(await page.textContent('#target-detail .facts'), /类型.*规范值/);
+  }
   // every target is marked in place, with its own text
   const json = await exportJson(page);
   assert.equal(await page.locator('#text-view mark.t').count(), json.targets.length);
