@@ -389,7 +389,7 @@ pub fn wire() {
     on(&sample, "change", move |_| {
         let v = s2.value();
         if let Some((file, _, _)) = super::SAMPLES.iter().find(|(f, _, _)| *f == v) {
-            super::load_sample(file);
+            super::load_sample(file, false);
         }
         s2.set_value("");
     });
@@ -425,7 +425,13 @@ pub fn wire() {
         }
     });
     let win = dom::window();
-    on(&win, "pagehide", |_| super::save_text());
+    // flush an edit still waiting for its debounced save (only then: a ?sample= page that was
+    // never edited must not overwrite the saved text)
+    on(&win, "pagehide", |_| {
+        if with_app(|a| a.save_timer.is_some()).unwrap_or(false) {
+            super::save_text();
+        }
+    });
     on(&win, "planlens:update", |e| {
         e.prevent_default(); // we show our own (translated) notice
         let detail = e.dyn_ref::<web_sys::CustomEvent>().map(|c| c.detail());
@@ -452,7 +458,7 @@ pub fn wire() {
         if let Some(b) = dom::closest(&e, "button[data-sample]") {
             let v = b.get_attribute("data-sample").unwrap_or_default();
             if let Some((file, _, _)) = super::SAMPLES.iter().find(|(f, _, _)| *f == v) {
-                super::load_sample(file);
+                super::load_sample(file, false);
             }
             return;
         }

@@ -165,7 +165,7 @@ pub fn start_app() {
         .and_then(|p| p.get("sample"));
     if let Some(s) = sample {
         if let Some((file, _, _)) = SAMPLES.iter().find(|(f, _, _)| f.starts_with(s.as_str())) {
-            load_sample(file);
+            load_sample(file, true);
             return;
         }
     }
@@ -363,13 +363,19 @@ pub fn replace_text(t: &str) {
     analyze_now(true);
 }
 
-/// Loads a built-in sample plan.
-pub fn load_sample(file: &'static str) {
+/// Loads a built-in sample plan. From a `?sample=` link (`keep_saved`), the user's own text in
+/// localStorage is left alone until they edit: following a link must not lose what they typed.
+pub fn load_sample(file: &'static str, keep_saved: bool) {
     wasm_bindgen_futures::spawn_local(async move {
         match engine::fetch_text(&format!("samples/{file}")).await {
             Ok(t) => {
                 let n = t.chars().count();
-                replace_text(&t);
+                if keep_saved {
+                    set_input(&t);
+                    analyze_now(true);
+                } else {
+                    replace_text(&t);
+                }
                 set_status("status.opened", vec![("f", file.to_string()), ("enc", "UTF-8".into()), ("n", i18n::num(n))], false);
             }
             Err(e) => set_status("status.sampleFailed", vec![("e", e)], true),

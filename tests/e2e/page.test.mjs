@@ -461,6 +461,14 @@ test('localStorage: the last text and the selection survive reload and re-analys
   await page.waitForSelector('#outline-tree [role=treeitem]');
   assert.equal(await page.inputValue('#source-input'), '一、基础设施\n新建污水处理厂3座，处理率达到95%。\n二、生态保护\n森林覆盖率不低于42%。');
   assert.match(await page.textContent('#status'), /已恢复上次的文本/);
+  // following a ?sample= link shows the sample but does not overwrite the saved text
+  const saved = await page.inputValue('#source-input');
+  await page.goto(`${server.origin}/?sample=004`);
+  await page.waitForSelector('#text-view mark');
+  assert.notEqual(await page.inputValue('#source-input'), saved);
+  await page.goto(`${server.origin}/`);
+  await page.waitForSelector('#outline-tree [role=treeitem]');
+  assert.equal(await page.inputValue('#source-input'), saved);
   // select a target, then edit above it: the same target stays selected after re-analysis
   await page.click('#tab-targets');
   const row = page.locator('#targets-grid tbody tr[data-t]').last();
