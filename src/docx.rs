@@ -52,12 +52,18 @@ pub fn docx_text(bytes: &[u8]) -> Result<String, DocxError> {
     Ok(xml_text(&String::from_utf8_lossy(&xml)))
 }
 
+// Offsets come from the file, and usize is 32 bits on wasm32: every sum is checked, so a
+// crafted archive cannot overflow (a debug build would panic, a release build would wrap).
 fn u16_at(b: &[u8], at: usize) -> Option<usize> {
-    Some(u16::from_le_bytes(b.get(at..at + 2)?.try_into().ok()?) as usize)
+    Some(u16::from_le_bytes(b.get(at..at.checked_add(2)?)?.try_into().ok()?) as usize)
 }
 
 fn u32_at(b: &[u8], at: usize) -> Option<usize> {
-    Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?) as usize)
+    Some(u32::from_le_bytes(b.get(at..at.checked_add(4)?)?.try_into().ok()?) as usize)
+}
+
+fn add(parts: &[usize]) -> Option<usize> {
+    parts.iter().try_fold(0usize, |acc, &p| acc.checked_add(p))
 }
 
 /// The inflated bytes of one zip entry, found through the central directory.
@@ -66,38 +72,54 @@ fn read_entry(b: &[u8], name: &str) -> Result<Vec<u8>, DocxError> {
     let min = b.len().saturating_sub(22 + 65535);
     let eocd = (min..b.len().saturating_sub(21))
         .rev()
-        .find(|&i| b.get(i..i + 4) == Some(b"PK\x05\x06"))
+        .find(|&i| b.get(i..i.saturating_add(4)) == Some(b"PK\x05\x06".as_slice()))
         .ok_or(DocxError::NotZip)?;
-    let count = u16_at(b, eocd + 10).ok_or(DocxError::Corrupt("directory"))?;
-    let mut at = u32_at(b, eocd + 16).ok_or(DocxError::Corrupt("directory"))?;
+    let count = u16_at(b, eocd.saturating_add(10)).ok_or(DocxError::Corrupt("directory"))?;
+    let mut at = u32_at(b, eocd.saturating_add(16)).ok_or(DocxError::Corrupt("directory"))?;
     if at == 0xFFFF_FFFF {
         return Err(DocxError::Unsupported("zip64"));
     }
     for _ in 0..count {
-        if b.get(at..at + 4) != Some(b"PK\x01\x02") {
+        if add(&[at, 4]).and_then(|e| b.get(at..e)) != Some(b"PK\x01\x02".as_slice()) {
             return Err(DocxError::Corrupt("directory entry"));
         }
-        let field = |off: usize| u16_at(b, at + off).ok_or(DocxError::Corrupt("directory entry"));
+        let field = |off: usize| {
+            add(&[at, off])
+                .and_then(|p| u16_at(b, p))
+                .ok_or(DocxError::Corrupt("directory entry"))
+        };
+        let field32 = |off: usize| {
+            add(&[at, off])
+                .and_then(|p| u32_at(b, p))
+                .ok_or(DocxError::Corrupt("directory entry"))
+        };
         let flags = field(8)?;
         let method = field(10)?;
-        let csize = u32_at(b, at + 20).ok_or(DocxError::Corrupt("directory entry"))?;
-        let usize_ = u32_at(b, at + 24).ok_or(DocxError::Corrupt("directory entry"))?;
+        let csize = field32(20)?;
+        let usize_ = field32(24)?;
         let (nlen, xlen, clen) = (field(28)?, field(30)?, field(32)?);
-        let local = u32_at(b, at + 42).ok_or(DocxError::Corrupt("directory entry"))?;
-        let entry_name = b.get(at + 46..at + 46 + nlen).ok_or(DocxError::Corrupt("name"))?;
-        at += 46 + nlen + xlen + clen;
+        let local = field32(42)?;
+        let name_at = add(&[at, 46]).ok_or(DocxError::Corrupt("name"))?;
+        let entry_name = add(&[name_at, nlen])
+            .and_then(|e| b.get(name_at..e))
+            .ok_or(DocxError::Corrupt("name"))?;
+        at = add(&[name_at, nlen, xlen, clen]).ok_or(DocxError::Corrupt("directory entry"))?;
         if entry_name != name.as_bytes() {
             continue;
         }
         if flags & 1 != 0 {
             return Err(DocxError::Unsupported("encryption"));
         }
-        if b.get(local..local + 4) != Some(b"PK\x03\x04") {
+        if add(&[local, 4]).and_then(|e| b.get(local..e)) != Some(b"PK\x03\x04".as_slice()) {
             return Err(DocxError::Corrupt("local header"));
         }
-        let lnlen = u16_at(b, local + 26).ok_or(DocxError::Corrupt("local header"))?;
-        let lxlen = u16_at(b, local + 28).ok_or(DocxError::Corrupt("local header"))?;
-        let start = local + 30 + lnlen + lxlen;
+        let lh = |off: usize| {
+            add(&[local, off])
+                .and_then(|p| u16_at(b, p))
+                .ok_or(DocxError::Corrupt("local header"))
+        };
+        let (lnlen, lxlen) = (lh(26)?, lh(28)?);
+        let start = add(&[local, 30, lnlen, lxlen]).ok_or(DocxError::Corrupt("local header"))?;
         let data = b
             .get(start..start.saturating_add(csize))
             .ok_or(DocxError::Corrupt("entry data"))?;
@@ -273,6 +295,17 @@ mod tests {
         let n = bad.len();
         bad[n - 6..n - 2].copy_from_slice(&[9, 9, 9, 9]);
         assert!(docx_text(&bad).is_err());
+        // offsets near u32::MAX (usize is 32 bits on wasm32): an error, never an overflow
+        let mut huge = z.clone();
+        huge[n - 6..n - 2].copy_from_slice(&0xFFFF_FFF0u32.to_le_bytes());
+        assert!(docx_text(&huge).is_err());
+        let cd = u32::from_le_bytes(z[n - 6..n - 2].try_into().expect("4 bytes")) as usize;
+        let mut far = z.clone();
+        far[cd + 42..cd + 46].copy_from_slice(&0xFFFF_FFFEu32.to_le_bytes());
+        assert!(docx_text(&far).is_err());
+        let mut long_name = z.clone();
+        long_name[cd + 28..cd + 30].copy_from_slice(&0xFFFFu16.to_le_bytes());
+        assert!(docx_text(&long_name).is_err());
     }
 
     #[test]

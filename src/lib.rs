@@ -14,10 +14,14 @@
 //! 5. [`numerals`] and [`targets`] — quantities, comparators, deadlines, subjects.
 //! 6. [`render`] — JSON, Markdown and CSV output.
 //!
+//! On top of the analysis, [`compare`] reads two plans against each other (and one against its own
+//! table): `planlens-compare/1`.
+//!
 //! The core is pure Rust with no browser types; `wasm` (the JavaScript binding) and `web` (the
 //! page) are compiled only for `wasm32`.
 
 pub mod clean;
+pub mod compare;
 pub mod docx;
 pub mod elements;
 pub mod keywords;

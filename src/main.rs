@@ -2,7 +2,11 @@
 //!
 //! ```text
 //! planlens analyze FILE|-|DIR... [--format json|markdown|csv|jsonl] [--encoding utf-8|gb18030]
+//! planlens compare A B [--format json|markdown|csv] [--encoding utf-8|gb18030]
+//! planlens check FILE [--format json|markdown|csv] [--encoding utf-8|gb18030]
 //! ```
+//! `compare` prints a `planlens-compare/1` comparison of two plans, `check` a `planlens-check/1`
+//! self-consistency check of one (see `docs/compare-schema.md`).
 //! One file prints one `planlens/1` document; several files or a directory print JSON Lines (one
 //! analysis per line, with its `file`), analysed in parallel. Exit codes: 0 ok, 1 bad input (one
 //! line on stderr), 2 usage.
@@ -12,7 +16,9 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: planlens analyze FILE|-|DIR... [--format json|markdown|csv|jsonl] [--encoding utf-8|gb18030]";
+const USAGE: &str = "usage: planlens analyze FILE|-|DIR... [--format json|markdown|csv|jsonl] [--encoding utf-8|gb18030]
+       planlens compare A B [--format json|markdown|csv] [--encoding utf-8|gb18030]
+       planlens check FILE [--format json|markdown|csv] [--encoding utf-8|gb18030]";
 
 #[derive(Clone, Copy, PartialEq)]
 enum Format {
@@ -37,7 +43,7 @@ struct Args {
 fn parse_args(args: &[String]) -> Result<Args, String> {
     let mut it = args.iter();
     match it.next().map(String::as_str) {
-        Some("analyze") => {}
+        Some("analyze" | "compare" | "check") => {}
         Some("-h" | "--help") | None => return Err(String::new()),
         Some(other) => return Err(format!("unknown command '{other}'")),
     }
@@ -203,6 +209,55 @@ fn batch(files: &[String], enc: Encoding) -> ExitCode {
     }
 }
 
+/// `planlens compare A B` and `planlens check FILE`: same options and exit codes as `analyze`.
+fn compare_or_check(command: &str, args: &Args) -> ExitCode {
+    let want = if command == "compare" { 2 } else { 1 };
+    if args.inputs.len() != want {
+        eprintln!(
+            "planlens: {command} takes {want} file(s) ('-' for stdin), got {}",
+            args.inputs.len()
+        );
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    }
+    if args.format == Some(Format::Jsonl) {
+        eprintln!("planlens: {command} prints json, markdown or csv");
+        return ExitCode::from(2);
+    }
+    let mut texts = Vec::new();
+    for f in &args.inputs {
+        match read_input(f, args.encoding) {
+            Ok(t) => texts.push(t),
+            Err(e) => {
+                eprintln!("planlens: {e}");
+                return ExitCode::from(1);
+            }
+        }
+    }
+    use planlens::compare::{self, render as cr};
+    let fmt = args.format.unwrap_or(Format::Json);
+    let out = if command == "compare" {
+        let c = compare::compare(&texts[0], &texts[1]);
+        match fmt {
+            Format::Markdown => cr::markdown(&c),
+            Format::Csv => cr::csv(&c),
+            _ => cr::json(&c),
+        }
+    } else {
+        let c = compare::check(&texts[0]);
+        match fmt {
+            Format::Markdown => cr::check_markdown(&c),
+            Format::Csv => cr::check_csv(&c),
+            _ => cr::json(&c),
+        }
+    };
+    let mut stdout = std::io::stdout().lock();
+    if writeln!(stdout, "{}", out.trim_end()).is_err() {
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
+}
+
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
     let args = match parse_args(&argv) {
@@ -215,6 +270,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Some(cmd @ ("compare" | "check")) = argv.first().map(String::as_str) {
+        return compare_or_check(cmd, &args);
+    }
     let files = match expand(&args.inputs) {
         Ok(f) => f,
         Err(e) => {

@@ -55,3 +55,35 @@ pub fn keywords(text: &str) -> Result<JsValue, JsValue> {
             .map_err(|e| JsValue::from_str(&e.to_string()))
     })
 }
+
+/// Compares plan A with plan B and returns the `planlens-compare/1` object.
+#[wasm_bindgen(js_name = compare)]
+pub fn compare_js(a_text: &str, b_text: &str) -> Result<JsValue, JsValue> {
+    let c = crate::compare::compare(a_text, b_text);
+    c.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
+/// The `planlens-compare/1` comparison as a JSON string.
+#[wasm_bindgen(js_name = compareJson)]
+pub fn compare_json(a_text: &str, b_text: &str) -> String {
+    crate::compare::render::json_line(&crate::compare::compare(a_text, b_text))
+}
+
+/// The comparison as a Markdown report or CSV (`format`: `markdown` or `csv`), for export.
+#[wasm_bindgen(js_name = compareExport)]
+pub fn compare_export(a_text: &str, b_text: &str, format: &str) -> String {
+    let c = crate::compare::compare(a_text, b_text);
+    match format {
+        "csv" => crate::compare::render::csv(&c),
+        _ => crate::compare::render::markdown(&c),
+    }
+}
+
+/// Checks a plan against itself and returns the `planlens-check/1` object.
+#[wasm_bindgen(js_name = checkPlan)]
+pub fn check_js(text: &str) -> Result<JsValue, JsValue> {
+    let c = crate::compare::check(text);
+    c.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from_str(&e.to_string()))
+}

@@ -22,6 +22,11 @@ def find_source():
             return hits[-1]
     sys.exit("jieba-rs dict.txt not found: run `cargo fetch` first")
 
+def content(tag):
+    """The keyword candidates' tags (src/keywords.rs content_tag)."""
+    return tag.startswith("n") or tag in ("vn", "an", "l", "i", "j", "eng")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--min-freq", type=int, default=1)
@@ -30,6 +35,9 @@ def main():
     ap.add_argument("--drop-tags", default="nr,nrt,nrfg")
     ap.add_argument("--rare-tags", default="i,m,z,zg,nrf")
     ap.add_argument("--rare-min", type=int, default=10)
+    # words that can never be keywords (verbs, adverbs, numerals …: not the content tags of
+    # src/keywords.rs) only matter for segmentation boundaries; common ones are enough
+    ap.add_argument("--other-min", type=int, default=100)
     ap.add_argument("--src", default=None)
     ap.add_argument("--out", default="www/dict/jieba.dict.txt")
     a = ap.parse_args()
@@ -54,7 +62,9 @@ def main():
             elif tag in drop:
                 keep = freq >= 1000
             elif tag in rare:
-                keep = freq >= a.rare_min
+                keep = freq >= max(a.rare_min, 0 if content(tag) else a.other_min)
+            elif not content(tag):
+                keep = freq >= a.other_min
             else:
                 keep = freq >= a.min_freq
             if keep:

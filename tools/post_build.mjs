@@ -29,6 +29,10 @@ const ROOT = path.resolve(HERE, '..');
  *  Anything else the glue exports (start_app, internals) is not callable from outside. */
 export const OPS = ['analyze', 'analyzeJson', 'compare', 'keywords'];
 
+/** Data files an op needs, fetched by the engine (worker.js, or planlens.js inline) on first use
+ *  and handed to the wasm's `<op>Ready(text)`: keywords → keywordsReady(dictionary). */
+export const ASSETS = { keywords: 'dict/jieba.dict.txt' };
+
 /** Staged paths left out of the precache (fetched only when a feature needs them; the service
  *  worker caches them at run time, in the same per-version cache, on first use). */
 export const LAZY = ['dict/'];
@@ -74,8 +78,8 @@ function glueExports(source) {
   return new Set([...source.matchAll(/export function ([A-Za-z_$][\w$]*)/g)].map((m) => m[1]));
 }
 
-/** Replaces each `"__PLANLENS_KEY__"` string literal; fails when a placeholder is missing, so a
- *  template edit cannot silently ship an unrendered file. */
+/** Replaces each `"__PLANLENS_KEY__"` string literal with the JSON of its value; fails if any
+ *  placeholder is left over, so a template edit cannot silently ship an unrendered file. */
 export function render(template, values, name) {
   let out = template;
   for (const [key, value] of Object.entries(values)) {
@@ -225,7 +229,7 @@ export function postBuild(staging, sourceDir = ROOT) {
   for (const f of listFiles(staging)) hash.update(f).update(fs.readFileSync(path.join(staging, f)));
   for (const f of RENDERED) hash.update(f).update(fs.readFileSync(path.join(www, f)));
   const build = hash.digest('hex').slice(0, 12);
-  const values = { GLUE: `./${glue}`, WASM: `./${wasm}`, BUILD: build, OPS: ops };
+  const values = { GLUE: `./${glue}`, WASM: `./${wasm}`, BUILD: build, OPS: ops, ASSETS };
   for (const f of RENDERED) {
     const out = render(fs.readFileSync(path.join(www, f), 'utf8'), values, f);
     fs.writeFileSync(path.join(staging, f), out);

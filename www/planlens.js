@@ -18,7 +18,7 @@
 
 const BUILD = "__PLANLENS_BUILD__";
 const OPS = "__PLANLENS_OPS__";
-const ASSETS = { keywords: 'dict/jieba.dict.txt' };
+const ASSETS = "__PLANLENS_ASSETS__";
 const GLUE_URL = new URL("__PLANLENS_GLUE__", import.meta.url).href;
 const WASM_URL = new URL("__PLANLENS_WASM__", import.meta.url).href;
 const WORKER_URL = new URL('./worker.js', import.meta.url).href;

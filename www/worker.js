@@ -20,7 +20,7 @@ const OPS = new Set("__PLANLENS_OPS__");
 
 /** Data files an op needs, fetched once on first use and passed to `<op>Ready(text)` if the wasm
  *  exports such an initialiser (e.g. keywords → keywordsReady(dict)). */
-const ASSETS = { keywords: 'dict/jieba.dict.txt' };
+const ASSETS = "__PLANLENS_ASSETS__";
 
 const errorOf = (err) => ({
   name: (err && err.name) || 'Error',

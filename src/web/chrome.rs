@@ -29,12 +29,16 @@ pub struct Els {
     pub f_search: HtmlInputElement,
     pub grid: Element,
     pub grid_info: Element,
+    /// The selected target in full: its clause with the quantity marked, every known field.
+    pub detail: Element,
     pub pager: Element,
     pub timeline: Element,
     pub tables: Element,
     pub keywords: Element,
     pub text_view: Element,
     pub text_note: Element,
+    /// Visually hidden live region: what was just selected, for screen readers.
+    pub announce: Element,
     /// (element, key, attribute or "" for text content)
     pub labels: Vec<(Element, &'static str, &'static str)>,
 }
@@ -194,6 +198,9 @@ pub fn build(root: &Element, _lang: Lang) -> Els {
     attr(&f_search, "type", "search");
     attr(&f_search, "id", "filter-search");
     labelled(l, &f_search, "filter.search.placeholder", "placeholder");
+    let detail = add(&panels[1], "div", "detail");
+    attr(&detail, "id", "target-detail");
+    dom::set_hidden(&detail, true);
     let grid_info = add(&panels[1], "p", "summary");
     attr(&grid_info, "id", "grid-info");
     attr(&grid_info, "aria-live", "polite");
@@ -231,6 +238,9 @@ pub fn build(root: &Element, _lang: Lang) -> Els {
     attr(&text_view, "tabindex", "0");
     attr(&text_view, "aria-labelledby", "text-heading");
 
+    let announce = add(root, "p", "visually-hidden");
+    attr(&announce, "id", "announce");
+    attr(&announce, "aria-live", "polite");
     let drop = add(root, "div", "drop-overlay");
     attr(&drop, "aria-hidden", "true");
     let dl = add(&drop, "p", "");
@@ -256,12 +266,14 @@ pub fn build(root: &Element, _lang: Lang) -> Els {
         f_search: f_search.unchecked_into(),
         grid,
         grid_info,
+        detail,
         pager,
         timeline,
         tables,
         keywords,
         text_view,
         text_note,
+        announce,
         labels,
     }
 }
@@ -377,7 +389,7 @@ pub fn wire() {
     on(&sample, "change", move |_| {
         let v = s2.value();
         if let Some((file, _, _)) = super::SAMPLES.iter().find(|(f, _, _)| *f == v) {
-            super::load_sample(file);
+            super::load_sample(file, false);
         }
         s2.set_value("");
     });
@@ -413,7 +425,13 @@ pub fn wire() {
         }
     });
     let win = dom::window();
-    on(&win, "pagehide", |_| super::save_text());
+    // flush an edit still waiting for its debounced save (only then: a ?sample= page that was
+    // never edited must not overwrite the saved text)
+    on(&win, "pagehide", |_| {
+        if with_app(|a| a.save_timer.is_some()).unwrap_or(false) {
+            super::save_text();
+        }
+    });
     on(&win, "planlens:update", |e| {
         e.prevent_default(); // we show our own (translated) notice
         let detail = e.dyn_ref::<web_sys::CustomEvent>().map(|c| c.detail());
@@ -440,7 +458,7 @@ pub fn wire() {
         if let Some(b) = dom::closest(&e, "button[data-sample]") {
             let v = b.get_attribute("data-sample").unwrap_or_default();
             if let Some((file, _, _)) = super::SAMPLES.iter().find(|(f, _, _)| *f == v) {
-                super::load_sample(file);
+                super::load_sample(file, false);
             }
             return;
         }
@@ -453,7 +471,6 @@ pub fn wire() {
                     super::save_lang(a.lang);
                     apply_lang(a);
                     views::render_all(a);
-                    views::reapply_selection(a);
                 });
             }
             "update-reload" => {

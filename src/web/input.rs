@@ -96,7 +96,7 @@ pub fn html_to_text(html: &str) -> String {
         return String::new();
     };
     let mut out = String::new();
-    walk(&body, &mut out);
+    walk(&body, &mut out, 0);
     // collapse the blank lines block nesting produces
     let mut clean = String::new();
     let mut blank = 0;
@@ -116,7 +116,14 @@ pub fn html_to_text(html: &str) -> String {
     clean.trim().to_string()
 }
 
-fn walk(node: &web_sys::Node, out: &mut String) {
+/// Deeper than this, a subtree is taken as flat text (bounded recursion: pasted HTML is input).
+const MAX_DEPTH: usize = 200;
+
+fn walk(node: &web_sys::Node, out: &mut String, depth: usize) {
+    if depth > MAX_DEPTH {
+        out.push_str(&node.text_content().unwrap_or_default());
+        return;
+    }
     let children = node.child_nodes();
     for i in 0..children.length() {
         let Some(c) = children.item(i) else { continue };
@@ -134,7 +141,7 @@ fn walk(node: &web_sys::Node, out: &mut String) {
                     "br" => out.push('\n'),
                     _ => {}
                 }
-                walk(&c, out);
+                walk(&c, out, depth + 1);
                 match tag.as_str() {
                     "p" | "div" | "li" | "tr" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "table"
                     | "section" | "article" | "blockquote" | "pre" | "ul" | "ol" | "dd" | "dt" => {

@@ -79,6 +79,8 @@ pub struct App {
     pub els: chrome::Els,
     /// The text the current analysis belongs to.
     pub text: String,
+    /// Byte offset of every char of `text` (and its end): spans are char offsets.
+    pub char_bytes: Vec<usize>,
     pub analysis: Option<Rc<Analysis>>,
     /// Bumped on every analysis request; a late answer for an older one is dropped.
     pub gen: u64,
@@ -92,6 +94,8 @@ pub struct App {
     pub tree_focus: Vec<usize>,
     pub grid_focus: (usize, usize),
     pub tab: usize,
+    /// Which result panels show the current analysis (the hidden ones render a task later).
+    pub panels_done: [bool; 5],
     pub kw: KwState,
     pub status: Status,
 }
@@ -129,6 +133,7 @@ pub fn start_app() {
             lang,
             els,
             text: String::new(),
+            char_bytes: vec![0],
             analysis: None,
             gen: 0,
             timer: None,
@@ -141,6 +146,7 @@ pub fn start_app() {
             tree_focus: vec![0],
             grid_focus: (0, 0),
             tab: 0,
+            panels_done: [false; 5],
             kw: KwState::Idle,
             status: Status { key: "status.empty", ..Status::default() },
         })
@@ -159,7 +165,7 @@ pub fn start_app() {
         .and_then(|p| p.get("sample"));
     if let Some(s) = sample {
         if let Some((file, _, _)) = SAMPLES.iter().find(|(f, _, _)| f.starts_with(s.as_str())) {
-            load_sample(file);
+            load_sample(file, true);
             return;
         }
     }
@@ -249,7 +255,6 @@ pub fn analyze_now(restored: bool) {
             chrome::render_status(app);
             chrome::show_progress(app, false);
             views::render_all(app);
-            dom::attr(&app.els.root, "data-gen", &gen.to_string());
         });
         return;
     }
@@ -283,6 +288,7 @@ pub fn analyze_now(restored: bool) {
                         a.tables.len(),
                     );
                     app.analysis = Some(Rc::new(a));
+                    app.char_bytes = text.char_indices().map(|(b, _)| b).chain([text.len()]).collect();
                     app.text = text;
                     app.kw = KwState::Idle;
                     if app.page * PAGE_SIZE >= counts.1 {
@@ -302,19 +308,14 @@ pub fn analyze_now(restored: bool) {
                         };
                     }
                     chrome::render_status(app);
-                    let r0 = dom::now();
                     views::render_all(app);
-                    views::reapply_selection(app);
-                    // DOM building time (not layout), for benchmarks and tests
-                    dom::attr(&app.els.root, "data-render-ms", &format!("{:.1}", dom::now() - r0));
-                    signal_rendered(app, n);
                 }
                 Err(e) => {
                     app.status = Status { key: "status.failed", args: vec![("e", e)], error: true };
                     chrome::render_status(app);
+                    dom::attr(&app.els.root, "data-gen", &gen.to_string());
                 }
             }
-            dom::attr(&app.els.root, "data-gen", &gen.to_string());
         });
         if with_app(|app| app.tab == views::TAB_KEYWORDS).unwrap_or(false) {
             load_keywords();
@@ -322,10 +323,14 @@ pub fn analyze_now(restored: bool) {
     });
 }
 
-/// Tells tools (benchmarks, tests) that a full result is on screen: `planlens:rendered` on
-/// window and a render counter in `<html data-planlens-rendered>`.
-fn signal_rendered(app: &App, chars: usize) {
+/// Every panel shows the current analysis: record the DOM building time (not layout) and the
+/// generation on `#app`, and tell tools (benchmarks, tests): `planlens:rendered` on window and a
+/// render counter in `<html data-planlens-rendered>`.
+pub fn finish_render(app: &App, ms: f64) {
+    dom::attr(&app.els.root, "data-render-ms", &format!("{ms:.1}"));
+    dom::attr(&app.els.root, "data-gen", &app.gen.to_string());
     let Some(a) = &app.analysis else { return };
+    let chars = app.char_bytes.len().saturating_sub(1);
     if let Some(html) = dom::document().document_element() {
         let n = html
             .get_attribute("data-planlens-rendered")
@@ -358,13 +363,19 @@ pub fn replace_text(t: &str) {
     analyze_now(true);
 }
 
-/// Loads a built-in sample plan.
-pub fn load_sample(file: &'static str) {
+/// Loads a built-in sample plan. From a `?sample=` link (`keep_saved`), the user's own text in
+/// localStorage is left alone until they edit: following a link must not lose what they typed.
+pub fn load_sample(file: &'static str, keep_saved: bool) {
     wasm_bindgen_futures::spawn_local(async move {
         match engine::fetch_text(&format!("samples/{file}")).await {
             Ok(t) => {
                 let n = t.chars().count();
-                replace_text(&t);
+                if keep_saved {
+                    set_input(&t);
+                    analyze_now(true);
+                } else {
+                    replace_text(&t);
+                }
                 set_status("status.opened", vec![("f", file.to_string()), ("enc", "UTF-8".into()), ("n", i18n::num(n))], false);
             }
             Err(e) => set_status("status.sampleFailed", vec![("e", e)], true),

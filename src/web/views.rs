@@ -48,20 +48,67 @@ fn section_label(a: &Analysis, path: &[usize]) -> String {
     crate::render::section_titles(&a.outline, path).join(" › ")
 }
 
-/// Re-renders everything from the current analysis.
+/// Re-renders everything from the current analysis, in three tasks so no single one is long:
+/// the tab strip and the visible panel now; the source text (with the selection re-applied)
+/// next; the hidden panels last (a panel shown before that renders on the spot, see
+/// [`show_tab`]). A newer analysis cancels the stages still pending.
 pub fn render_all(app: &mut App) {
+    let t0 = dom::now();
     let has = app.analysis.is_some();
     dom::set_hidden(&app.els.workspace, !has);
     let _ = app.els.root.class_list().toggle_with_force("has-results", has);
     render_tabs(app);
-    render_card(app);
-    render_tree(app);
-    render_filters(app);
-    render_grid(app);
-    render_timeline(app);
-    render_tables(app);
-    render_text(app);
-    render_keywords(app);
+    app.panels_done = [false; 5];
+    ensure_panel(app, app.tab);
+    let spent = dom::now() - t0;
+    let gen = app.gen;
+    dom::after(0, move || {
+        let Some(spent) = with_app(|a| {
+            if a.gen != gen {
+                return None;
+            }
+            let t = dom::now();
+            render_text(a);
+            reapply_selection(a);
+            Some(spent + dom::now() - t)
+        })
+        .flatten() else {
+            return;
+        };
+        dom::after(0, move || {
+            with_app(|a| {
+                if a.gen != gen {
+                    return;
+                }
+                let t = dom::now();
+                for i in 0..a.panels_done.len() {
+                    ensure_panel(a, i);
+                }
+                super::finish_render(a, spent + dom::now() - t);
+            });
+        });
+    });
+}
+
+/// Renders panel `i` unless it already shows the current analysis.
+pub fn ensure_panel(app: &mut App, i: usize) {
+    if app.panels_done.get(i).copied().unwrap_or(true) {
+        return;
+    }
+    app.panels_done[i] = true;
+    match i {
+        TAB_OVERVIEW => {
+            render_card(app);
+            render_tree(app);
+        }
+        TAB_TARGETS => {
+            render_filters(app);
+            render_grid(app);
+        }
+        2 => render_timeline(app),
+        3 => render_tables(app),
+        _ => render_keywords(app),
+    }
 }
 
 fn render_tabs(app: &App) {
@@ -89,6 +136,7 @@ fn render_tabs(app: &App) {
 pub fn show_tab(i: usize, focus: bool) {
     with_app(|app| {
         app.tab = i.min(app.els.tabs.len() - 1);
+        ensure_panel(app, app.tab);
         render_tabs(app);
         if focus {
             dom::focus(&app.els.tabs[app.tab]);
@@ -381,7 +429,7 @@ pub fn render_grid(app: &mut App) {
             section_label(&a, &t.path),
             kind_label(lang, t).to_string(),
         ];
-        let clause = clause_text(&app.text, t.clause_span);
+        let clause = clause_text(&app.text, &app.char_bytes, t.clause_span);
         for (c, v) in cells.iter().enumerate() {
             let td = add_text(&row, "td", if c == 1 { "q" } else { "" }, v);
             if c == 1 && !clause.is_empty() {
@@ -393,6 +441,7 @@ pub fn render_grid(app: &mut App) {
             attr(&td, "tabindex", if r == fr && c == fc { "0" } else { "-1" });
         }
     }
+    render_detail(app, sel);
     let info = if vis.is_empty() {
         tr(lang, "targets.none").to_string()
     } else {
@@ -422,10 +471,79 @@ pub fn render_grid(app: &mut App) {
     }
 }
 
-/// The clause of a target, for context (at most 200 chars; char offsets into the analysed text).
-fn clause_text(text: &str, span: [usize; 2]) -> String {
-    let n = span[1].saturating_sub(span[0]).min(200);
-    text.chars().skip(span[0]).take(n).collect::<String>().trim().to_string()
+/// The detail card of the selected target: the clause with the quantity marked (text nodes
+/// only), then every field the engine knows, including the optional ones the grid leaves out.
+pub fn render_detail(app: &App, i: Option<usize>) {
+    let d = &app.els.detail;
+    clear(d);
+    let (Some(a), Some(i)) = (&app.analysis, i) else {
+        dom::set_hidden(d, true);
+        return;
+    };
+    let Some(t) = a.targets.get(i) else {
+        dom::set_hidden(d, true);
+        return;
+    };
+    dom::set_hidden(d, false);
+    let lang = app.lang;
+    let b = &app.char_bytes;
+    let slice = |s: usize, e: usize| -> &str {
+        match (b.get(s), b.get(e)) {
+            (Some(&x), Some(&y)) if x <= y => app.text.get(x..y).unwrap_or(""),
+            _ => "",
+        }
+    };
+    let (cs, ce) = (t.clause_span[0].min(t.span[0]), t.clause_span[1].max(t.span[1]));
+    let q = add(d, "p", "clause");
+    dom::text(&q, slice(cs, t.span[0]));
+    add_text(&q, "mark", &format!("t k-{}", logic::kind_name(t.kind)), slice(t.span[0], t.span[1]));
+    dom::text(&q, slice(t.span[1], ce));
+    let dl = add(d, "dl", "facts");
+    let row = |key: &str, v: String| {
+        if !v.trim().is_empty() {
+            add_text(&dl, "dt", "", tr(lang, key));
+            add_text(&dl, "dd", "", &v);
+        }
+    };
+    row("col.kind", kind_label(lang, t).to_string());
+    row("col.value", crate::render::quantity(t));
+    row("col.subject", t.subject.clone().unwrap_or_default());
+    row("col.deadline", match (&t.deadline, &t.due) {
+        (Some(d), Some(u)) => format!("{d}（{u}）"),
+        (Some(d), None) => d.clone(),
+        (None, Some(u)) => u.clone(),
+        _ => String::new(),
+    });
+    row("col.section", section_label(a, &t.path));
+    row("detail.action", t.action.clone().unwrap_or_default());
+    row("detail.scope", t.scope.map(|s| tr(lang, match s {
+        crate::model::Scope::New => "scope.new",
+        crate::model::Scope::Total => "scope.total",
+        crate::model::Scope::PeriodTotal => "scope.period_total",
+    }).to_string()).unwrap_or_default());
+    row("detail.per", t.per.clone().unwrap_or_default());
+    row("detail.of", t.of.clone().unwrap_or_default());
+    row("detail.recurrence", t.recurrence.clone().unwrap_or_default());
+    row("detail.strength", t.strength.map(|s| tr(lang, match s {
+        crate::model::Strength::Firm => "strength.firm",
+        crate::model::Strength::Aspirational => "strength.aspirational",
+        crate::model::Strength::Planned => "strength.planned",
+    }).to_string()).unwrap_or_default());
+    if let Some(r) = &t.responsible {
+        row("detail.lead", r.lead.join("、"));
+        row("detail.others", r.others.join("、"));
+    }
+    row("detail.flags", t.flags.join(", "));
+}
+
+/// The clause of a target, for context (at most 200 chars). `bytes[c]` is the byte offset of
+/// char `c` (built once per analysis), so this is a slice, not a walk over the whole text.
+fn clause_text(text: &str, bytes: &[usize], span: [usize; 2]) -> String {
+    let end = span[1].min(span[0].saturating_add(200));
+    match (bytes.get(span[0]), bytes.get(end)) {
+        (Some(&a), Some(&b)) if a <= b => text.get(a..b).unwrap_or("").trim().to_string(),
+        _ => String::new(),
+    }
 }
 
 fn render_timeline(app: &App) {
@@ -535,14 +653,38 @@ fn render_text(app: &App) {
         marks.push(Mark { start: t.span[0], end: t.span[1], rank: 0, id: i });
     }
     let (pieces, _skipped) = logic::mark_pieces(text, &marks);
+    // The text goes into blocks of CHUNK_LINES lines (cut only at a line end outside any mark),
+    // each with `content-visibility: auto` (app.css): the browser lays out only the blocks near
+    // the viewport, so a long plan does not cost one long layout. Each block keeps its '\n', so
+    // the view's text content is exactly the input.
+    const CHUNK_LINES: usize = 30;
     let frag = dom::document().create_document_fragment();
     let doc = dom::document();
-    let mut stack: Vec<web_sys::Node> = vec![frag.clone().into()];
+    let new_chunk = || -> web_sys::Node { dom::el("div", "chunk").into() };
+    let mut chunk = new_chunk();
+    let mut lines = 0usize;
+    let mut stack: Vec<web_sys::Node> = vec![chunk.clone()];
     for p in pieces {
         match p {
             Piece::Text(r) => {
-                if let (Some(top), Some(s)) = (stack.last(), text.get(r)) {
-                    let _ = top.append_child(&doc.create_text_node(s));
+                let Some(s) = text.get(r) else { continue };
+                if stack.len() > 1 {
+                    if let Some(top) = stack.last() {
+                        let _ = top.append_child(&doc.create_text_node(s));
+                    }
+                    continue;
+                }
+                for seg in s.split_inclusive('\n') {
+                    let _ = chunk.append_child(&doc.create_text_node(seg));
+                    if seg.ends_with('\n') {
+                        lines += 1;
+                        if lines >= CHUNK_LINES {
+                            let _ = frag.append_child(&chunk);
+                            chunk = new_chunk();
+                            stack[0] = chunk.clone();
+                            lines = 0;
+                        }
+                    }
                 }
             }
             Piece::Open(mi) => {
@@ -572,6 +714,9 @@ fn render_text(app: &App) {
                 }
             }
         }
+    }
+    if chunk.has_child_nodes() {
+        let _ = frag.append_child(&chunk);
     }
     let _ = v.append_child(&frag);
     if capped {
@@ -653,6 +798,9 @@ pub fn select_target(app: &mut App, i: usize, scroll_text: bool, reveal_row: boo
     let Some(a) = app.analysis.clone() else { return };
     let Some(t) = a.targets.get(i) else { return };
     app.sel = Some(Sel::Target { text: t.text.clone(), start: t.span[0] });
+    render_detail(app, Some(i));
+    let what = format!("{} {}", t.subject.as_deref().unwrap_or(""), t.text);
+    app.els.announce.set_text_content(Some(&fmt(app.lang, "sel.target", &[("t", what.trim())])));
     if reveal_row {
         let vis = visible_targets(app);
         match vis.iter().position(|&x| x == i) {
@@ -696,6 +844,8 @@ pub fn select_heading(app: &mut App, path: &[usize], scroll_text: bool) {
     let Some(a) = app.analysis.clone() else { return };
     let Some(n) = logic::node_at(&a.outline, path) else { return };
     app.sel = Some(Sel::Heading { marker: n.marker.clone(), title: n.title.clone(), start: n.title_span[0] });
+    render_detail(app, None);
+    app.els.announce.set_text_content(Some(&fmt(app.lang, "sel.heading", &[("t", &format!("{}{}", n.marker, n.title))])));
     let mut changed = false;
     for k in 1..path.len() {
         changed |= app.expanded.insert(path[..k].to_vec());
@@ -1018,6 +1168,7 @@ pub fn wire_results() {
             let i: usize = m.get_attribute("data-t").and_then(|s| s.parse().ok()).unwrap_or(0);
             with_app(|a| {
                 a.tab = TAB_TARGETS;
+                ensure_panel(a, TAB_TARGETS);
                 render_tabs(a);
                 select_target(a, i, false, true);
             });
@@ -1025,6 +1176,7 @@ pub fn wire_results() {
             let p = parse_path(&h.get_attribute("data-h").unwrap_or_default());
             with_app(|a| {
                 a.tab = TAB_OVERVIEW;
+                ensure_panel(a, TAB_OVERVIEW);
                 render_tabs(a);
                 select_heading(a, &p, false);
                 if let Ok(Some(li)) = a.els.tree.query_selector(&format!("[data-path=\"{}\"]", path_key(&p))) {

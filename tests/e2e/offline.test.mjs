@@ -10,7 +10,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { assertDist, DIST, engineReady, fixtures, launch, serve, watchPage } from './lib.mjs';
+import { chromium } from 'playwright-core';
+import { assertDist, CHROMIUM, CHROMIUM_ARGS, DIST, engineReady, fixtures, launch, serve, watchPage } from './lib.mjs';
 import { writeServiceWorker } from '../../tools/post_build.mjs';
 
 let browser, tmp;
@@ -70,12 +71,17 @@ test('works offline after one load; a new deploy is offered, applied on reload, 
     if (process.env.DEBUG_E2E) console.log(wasmGets.map((r) => r.status));
     assert.equal(wasmGets.filter((r) => r.status === 200).length, 1, `wasm transfers: ${JSON.stringify(wasmGets.map((r) => r.status))}`);
 
+    // The keyword dictionary is not precached, but cached on first use (here, online).
+    const kwOnline = await page.evaluate((t) => globalThis.planlens.call('keywords', t), plan);
+    assert.ok(kwOnline.length > 0);
+
     // Offline: the browser says so and the origin is gone.
     await context.setOffline(true);
     await server.stop();
     await page.reload();
     assert.equal(await engineReady(page), 'worker');
     assert.deepEqual(await analyzeHere(page), online, 'full analysis offline');
+    assert.deepEqual(await page.evaluate((t) => globalThis.planlens.call('keywords', t), plan), kwOnline, 'keywords offline');
     if (await page.$('#source-input')) {
       await page.waitForFunction(() => document.querySelector('#app')?.textContent.length > 200, null, { timeout: 20_000 });
     }
@@ -116,5 +122,28 @@ test('works offline after one load; a new deploy is offered, applied on reload, 
   } finally {
     await context.close();
     await server.stop();
+  }
+});
+
+test('installable: the manifest parses cleanly and Chromium reports no installability error', { timeout: 60_000 }, async () => {
+  const server = await serve(DIST);
+  // A persistent profile: Playwright's default contexts count as incognito, which is never installable.
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'planlens-profile-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 30_000 });
+  try {
+    const page = context.pages()[0] || await context.newPage();
+    await page.goto(`${server.origin}/`);
+    await engineReady(page);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+    const cdp = await context.newCDPSession(page);
+    const manifest = await cdp.send('Page.getAppManifest');
+    assert.equal(manifest.url, `${server.origin}/manifest.webmanifest`);
+    assert.deepEqual(manifest.errors, []);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    assert.deepEqual(installabilityErrors, []);
+  } finally {
+    await context.close();
+    await server.stop();
+    fs.rmSync(profile, { recursive: true, force: true });
   }
 });

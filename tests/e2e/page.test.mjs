@@ -200,6 +200,17 @@ test('click-to-highlight: tree heading, grid row and timeline scroll the text th
   assert.equal(await page.textContent('#text-view mark.sel'), text);
   assert.ok(await inPane('#text-view mark.sel'));
   assert.equal(await page.locator('#text-view .sel').count(), 1, 'one highlight at a time');
+  // the detail card: the clause as written with the quantity marked, and the known fields
+  assert.ok(await page.locator('#target-detail').isVisible());
+  assert.equal(await page.textContent('#target-detail .clause mark'), text);
+  {
+    const j = await exportJson(page);
+    const tt = j.targets[Number(t)];
+    const src = [...(await page.inputValue('#source-input'))];
+    const [cs, ce] = [Math.min(tt.clause_span[0], tt.span[0]), Math.max(tt.clause_span[1], tt.span[1])];
+    assert.equal(await page.textContent('#target-detail .clause'), src.slice(cs, ce).join(''));
+    assert.match(await page.textContent('#target-detail .facts'), /类型.*规范值/);
+  }
   // every target is marked in place, with its own text
   const json = await exportJson(page);
   assert.equal(await page.locator('#text-view mark.t').count(), json.targets.length);
@@ -373,6 +384,8 @@ test('keyboard: tabs, outline tree (arrows, expand/collapse, Enter) and targets 
   await page.keyboard.press('Enter');
   assert.equal(await page.getAttribute(`[data-path="${k}.0"]`, 'aria-selected'), 'true');
   assert.equal(await page.textContent('#text-view .h.sel'), json.outline[k].children[0].title);
+  const child = json.outline[k].children[0];
+  assert.equal(await page.textContent('#announce'), `已选中章节：${child.marker}${child.title}`, 'announced to screen readers');
   // tabs with arrows
   await page.focus('#tab-overview');
   await page.keyboard.press('ArrowRight');
@@ -448,6 +461,14 @@ test('localStorage: the last text and the selection survive reload and re-analys
   await page.waitForSelector('#outline-tree [role=treeitem]');
   assert.equal(await page.inputValue('#source-input'), '一、基础设施\n新建污水处理厂3座，处理率达到95%。\n二、生态保护\n森林覆盖率不低于42%。');
   assert.match(await page.textContent('#status'), /已恢复上次的文本/);
+  // following a ?sample= link shows the sample but does not overwrite the saved text
+  const saved = await page.inputValue('#source-input');
+  await page.goto(`${server.origin}/?sample=004`);
+  await page.waitForSelector('#text-view mark');
+  assert.notEqual(await page.inputValue('#source-input'), saved);
+  await page.goto(`${server.origin}/`);
+  await page.waitForSelector('#outline-tree [role=treeitem]');
+  assert.equal(await page.inputValue('#source-input'), saved);
   // select a target, then edit above it: the same target stays selected after re-analysis
   await page.click('#tab-targets');
   const row = page.locator('#targets-grid tbody tr[data-t]').last();
@@ -626,6 +647,41 @@ test('same-thread engine (?engine=inline) gives the same page', async () => {
   assert.equal(await p2.textContent('#tab-targets'), tab);
   assert.equal(await p2.locator('#outline-tree [role=treeitem]').count(), heads);
   await c2.close();
+});
+
+test('odd inputs never break the page: control chars, astral + combining chars, CR-only, 3,660 headings (tree capped), one 200 k-char line', async () => {
+  const { ctx, page, log } = await open();
+  const D = '零一二三四五六七八九';
+  const cn = (n) => (n < 10 ? D[n] : `${n >= 20 ? D[Math.floor(n / 10)] : ''}十${n % 10 ? D[n % 10] : ''}`);
+  const heads = Array.from({ length: 60 }, (_, i) => [`${cn(i + 1)}、第${i + 1}部分`,
+    ...Array.from({ length: 60 }, (_, j) => `（${cn(j + 1)}）第${i + 1}.${j + 1}项任务`)].join('\n')).join('\n');
+  const inputs = ['\u0000\u0001\u0002\u001f', '𠀀𠀁🙂e\u0301'.repeat(2000), '一、总体\r新建学校5所。\r二、保障\r', heads, '新增'.repeat(100000), '\uFEFF﻿　　一、目标\n'];
+  for (const text of inputs) {
+    const g = await gen(page);
+    await page.evaluate((t) => {
+      const ta = document.getElementById('source-input');
+      ta.value = t;
+      ta.dispatchEvent(new Event('input', { bubbles: true }));
+    }, text);
+    await analysed(page, g);
+    assert.doesNotMatch(await page.textContent('#status'), /分析失败/);
+  }
+  // the 5,000-heading plan: the tree is capped and says so
+  const g = await gen(page);
+  await page.evaluate((t) => {
+    const ta = document.getElementById('source-input');
+    ta.value = t;
+    ta.dispatchEvent(new Event('input', { bubbles: true }));
+  }, heads);
+  await analysed(page, g);
+  const json = await exportJson(page);
+  const total = json.outline.reduce((n, h) => n + 1 + h.children.length, 0);
+  assert.ok(total > 3000, `outline of ${total} headings`);
+  await page.click('#expand-all');
+  assert.equal(await page.locator('#outline-tree [role=treeitem]').count(), 3000, 'tree capped');
+  assert.match(await page.textContent('#outline-tree .more'), new RegExp(`另有 ${(total - 3000).toLocaleString('en-US')} 个条目未显示`));
+  assert.deepEqual(log.errors, []);
+  await ctx.close();
 });
 
 test('privacy: every request of every page test stayed on the page origin; no page errors', () => {

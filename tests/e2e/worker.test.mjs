@@ -76,6 +76,9 @@ test('?engine=inline runs on the page thread and gives the same result as the wo
       const rb = await b.page.evaluate((t) => globalThis.planlens.analyze(t), text);
       assert.deepEqual(rb, ra, name);
     }
+    // Data an op needs (the keyword dictionary) is fetched by either engine.
+    const kw = (p) => p.evaluate((t) => globalThis.planlens.call('keywords', t), plans[0].text);
+    if (await a.page.evaluate(() => globalThis.planlens.ops.includes('keywords'))) assert.deepEqual(await kw(b.page), await kw(a.page));
   } finally {
     await a.context.close();
     await b.context.close();
@@ -102,25 +105,27 @@ async function typeIntoPage(page, text) {
   return true;
 }
 
-const noticeShown = (page, kind) => page.waitForFunction((k) => {
-  const mine = document.querySelector(`.planlens-notice[data-notice="${k}"]`);
-  // The page's own UI reports engine trouble in its status line (#status.error), updates with
-  // its own notice (#update-reload); boot.js's fallback bar is .planlens-notice.
-  const theirs = document.querySelector(k === 'engine' ? '#status.error' : '#update-reload');
-  const visible = (e) => e && e.getClientRects().length > 0 && !e.closest('[hidden]');
-  return visible(mine) || visible(theirs);
-}, kind, { timeout: 10_000 });
 
 test('a crashing worker is restarted: the request fails clearly, the user sees a message, the text stays', { timeout: 90_000 }, async () => {
   const { context, page, log } = await open('?nosw');
   try {
     await engineReady(page);
-    await page.evaluate(() => {
-      window.__engineEvents = [];
-      window.addEventListener('planlens:engine', (e) => window.__engineEvents.push(e.detail.state));
-    });
     const plan = plans[1].text;
     const typed = await typeIntoPage(page, plan);
+    if (typed) await page.waitForFunction(() => Number(document.documentElement.dataset.planlensRendered || 0) > 0, null, { timeout: 20_000 });
+    // Registered after the page's UI and boot.js: when it runs, they have handled the event, so
+    // a message must be on screen right then (checked synchronously, no polling race).
+    await page.evaluate(() => {
+      window.__engineEvents = [];
+      window.__noticeOnCrash = [];
+      const visible = (e) => !!e && e.getClientRects().length > 0 && !e.closest('[hidden]') && e.textContent.trim().length > 0;
+      window.addEventListener('planlens:engine', (e) => {
+        window.__engineEvents.push(e.detail.state);
+        if (e.detail.state === 'crashed') {
+          window.__noticeOnCrash.push(visible(document.querySelector('.planlens-notice[data-notice="engine"]')) || visible(document.querySelector('#status.error')));
+        }
+      });
+    });
     const before = await page.evaluate((t) => globalThis.planlens.analyze(t).then((r) => r.targets.length), plan);
 
     // 1. The engine throws out of its message handler (an uncaught error in the worker).
@@ -129,7 +134,7 @@ test('a crashing worker is restarted: the request fails clearly, the user sees a
     const err1 = await page.evaluate((t) => globalThis.planlens.analyze(t).then(() => null, (e) => ({ name: e.name, code: e.code, message: e.message })), plan);
     assert.equal(err1?.code, 'engine-crashed', JSON.stringify(err1));
     assert.match(err1.message, /planlens/);
-    await noticeShown(page, 'engine');
+    assert.deepEqual(await page.evaluate(() => window.__noticeOnCrash), [true], 'the user sees a message');
     await page.waitForFunction(() => window.__engineEvents.includes('restarted'), null, { timeout: 20_000 });
     assert.equal(await page.evaluate((t) => globalThis.planlens.analyze(t).then((r) => r.targets.length), plan), before, 'the restarted engine works');
 
@@ -141,10 +146,75 @@ test('a crashing worker is restarted: the request fails clearly, the user sees a
     assert.equal(err2?.code, 'timeout', JSON.stringify(err2));
     await page.evaluate(() => globalThis.planlens.configure({ timeout: 120000 }));
     assert.equal(await page.evaluate((t) => globalThis.planlens.analyze(t).then((r) => r.targets.length), plan), before);
-    assert.deepEqual((await page.evaluate(() => window.__engineEvents)).filter((s) => s !== 'ready'), ['crashed', 'restarted', 'crashed', 'restarted']);
+
+    // 3. The wasm trapped (a Rust panic is `unreachable`): the worker reports it as fatal, and the
+    //    page must not reuse that instance.
+    const w3 = await engineWorker(page, w2);
+    await w3.evaluate(() => {
+      self.onmessage = (e) => self.postMessage({ id: e.data.id, ok: false, error: { name: 'RuntimeError', message: 'unreachable' }, fatal: true });
+    });
+    const err3 = await page.evaluate((t) => globalThis.planlens.analyze(t).then(() => null, (e) => ({ code: e.code, message: e.message })), plan);
+    assert.equal(err3?.code, 'engine-crashed', JSON.stringify(err3));
+    assert.match(err3.message, /unreachable/);
+    await engineWorker(page, w3);
+    assert.equal(await page.evaluate((t) => globalThis.planlens.analyze(t).then((r) => r.targets.length), plan), before);
+    assert.deepEqual((await page.evaluate(() => window.__engineEvents)).filter((s) => s !== 'ready'),
+      ['crashed', 'restarted', 'crashed', 'restarted', 'crashed', 'restarted']);
+    assert.deepEqual(await page.evaluate(() => window.__noticeOnCrash), [true, true, true], 'a message each time');
 
     if (typed) assert.equal(await page.$eval('#source-input', (e) => e.value), plan, 'the pasted text stays');
     assert.deepEqual(log.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('an engine that keeps failing is given up on: engine-failed, and the user is told to reload', { timeout: 90_000 }, async () => {
+  const { context, page } = await open('?nosw');
+  try {
+    await engineReady(page);
+    await page.evaluate(() => {
+      globalThis.planlens.configure({ timeout: 400 });
+      window.__states = [];
+      window.addEventListener('planlens:engine', (e) => window.__states.push(e.detail.state));
+    });
+    let w = null;
+    const codes = [];
+    for (let i = 0; i < 6; i++) {
+      w = await engineWorker(page, w);
+      await w.evaluate(() => { self.onmessage = () => { for (;;) { /* hang */ } }; });
+      codes.push(await page.evaluate(() => globalThis.planlens.analyze('一、目标').then(() => 'ok', (e) => e.code)));
+      if (i < 5) await page.waitForFunction((n) => window.__states.filter((s) => s === 'restarted').length === n, i + 1, { timeout: 20_000 });
+    }
+    assert.deepEqual(codes, ['timeout', 'timeout', 'timeout', 'timeout', 'timeout', 'timeout']);
+    assert.equal(await page.evaluate(() => window.__states.at(-1)), 'failed');
+    assert.equal(await page.evaluate(() => globalThis.planlens.analyze('一、目标').then(() => 'ok', (e) => e.code)), 'engine-failed');
+    await page.waitForFunction(() => {
+      const e = document.querySelector('.planlens-notice[data-notice="engine"]') || document.querySelector('#status.error');
+      return e && e.textContent.trim().length > 0;
+    }, null, { timeout: 10_000 });
+  } finally {
+    await context.close();
+  }
+});
+
+test('the request queue: concurrent calls each get their own result, in order', { timeout: 60_000 }, async () => {
+  const { context, page } = await open('?nosw');
+  try {
+    await engineReady(page);
+    const texts = plans.map((p) => p.text);
+    const one = [];
+    for (const t of texts) one.push(await page.evaluate((x) => globalThis.planlens.analyze(x).then((r) => [r.outline.length, r.targets.length]), t));
+    const all = await page.evaluate(async (xs) => {
+      const order = [];
+      const rs = await Promise.all(xs.map((x, i) => globalThis.planlens.analyze(x).then((r) => {
+        order.push(i);
+        return [r.outline.length, r.targets.length];
+      })));
+      return { rs, order };
+    }, texts);
+    assert.deepEqual(all.rs, one);
+    assert.deepEqual(all.order, texts.map((_, i) => i), 'answered in the order asked');
   } finally {
     await context.close();
   }
@@ -186,23 +256,26 @@ async function longTasks(query, work) {
     await engineReady(page);
     await work(page);
     await page.waitForTimeout(200); // let the observer deliver
-    return await page.evaluate(() => window.__long);
+    // A scenario may restrict the count to the windows it declares (window.__windows).
+    return await page.evaluate(() => (window.__windows
+      ? window.__long.filter((t) => window.__windows.some(([a, b]) => t.at >= a && t.at <= b))
+      : window.__long));
   } finally {
     await context.close();
   }
 }
 
 /** This box is shared by several builds on 2 cores, where a 30 ms task can take 60: a scenario
- *  counts as failing only if it shows a long task in two runs out of two. A systematic long task
- *  (one that exists on an idle machine) fails both. */
+ *  counts as failing only if it shows a long task in each of three runs. A systematic long task
+ *  (one that exists on an idle machine) fails all three. */
 async function assertNoLongTasks(query, work) {
   const runs = [];
-  for (let i = 0; i < 2; i++) {
+  for (let i = 0; i < 3; i++) {
     const long = await longTasks(query, work);
     runs.push(long);
     if (long.length === 0) return;
   }
-  assert.fail(`long tasks in both runs: ${JSON.stringify(runs)}`);
+  assert.fail(`long tasks in every run: ${JSON.stringify(runs)}`);
 }
 
 const lensAll = async (page) => {
@@ -225,10 +298,16 @@ test('no main-thread task over 50 ms while the page loads and <plan-lens> analys
 test('no main-thread task over 50 ms while the page UI analyses and renders a pasted seed plan', { timeout: 120_000, todo: 'page UI render cost (issue 5/8, helper A)' }, async () => {
   await assertNoLongTasks('?nosw', async (page) => {
     if (!(await page.$('#source-input'))) return;
+    // Counted: from the moment the text is in the textarea to the end of the render. Not counted:
+    // Chromium's own editing/layout task of page.fill() itself (it is reported as a long task
+    // whenever any input listener exists; measured by helper A, 18:36).
+    await page.evaluate(() => { window.__windows = []; });
     for (const { text } of plans) {
       const gen = await page.evaluate(() => document.documentElement.dataset.planlensRendered || '0');
       await page.fill('#source-input', text);
+      const from = await page.evaluate(() => performance.now());
       await page.waitForFunction((g) => (document.documentElement.dataset.planlensRendered || '0') !== g, gen, { timeout: 20_000 });
+      await page.evaluate((a) => window.__windows.push([a, performance.now()]), from);
     }
   });
 });

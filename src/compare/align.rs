@@ -1,0 +1,282 @@
+//! Alignment: sections by title similarity, targets by subject, one to one.
+//!
+//! Every candidate pair gets a score; pairs are then taken greedily from the best score down, each
+//! item used once. Greedy one-to-one matching is what a reader does with two lists, it is
+//! deterministic (ties go to the pair closest in document order, then to the lower indexes), and
+//! it is `O(n·m)` in the number of targets, which stays small for real plans; very long inputs are
+//! capped (see [`MAX_ITEMS`]).
+
+use super::items::{Item, Plan, When};
+use super::lexicon::TITLE_NOISE;
+use super::subject::{bigrams, clean_subject, similarity, similarity_with};
+use crate::model::OutlineNode;
+use crate::text::fold;
+
+/// Subject similarity a pair needs to be aligned at all.
+pub const THRESHOLD: f64 = 0.55;
+
+/// Items beyond this many per side are not aligned (keeps a pathological input bounded).
+pub const MAX_ITEMS: usize = 2000;
+
+/// A flattened outline node.
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub path: Vec<usize>,
+    pub title: String,
+    pub span: crate::model::Span,
+    key: String,
+}
+
+pub fn sections(nodes: &[OutlineNode]) -> Vec<Section> {
+    fn walk(ns: &[OutlineNode], path: &mut Vec<usize>, out: &mut Vec<Section>, depth: usize) {
+        if depth > 32 {
+            return;
+        }
+        for (i, n) in ns.iter().enumerate() {
+            path.push(i);
+            out.push(Section {
+                path: path.clone(),
+                title: n.title.clone(),
+                span: n.title_span,
+                key: title_key(&n.title),
+            });
+            walk(&n.children, path, out, depth + 1);
+            path.pop();
+        }
+    }
+    let mut out = Vec::new();
+    walk(nodes, &mut Vec::new(), &mut out, 0);
+    out
+}
+
+fn title_key(title: &str) -> String {
+    let mut s: String = title
+        .chars()
+        .map(fold)
+        .filter(|c| !c.is_ascii_punctuation() && !c.is_whitespace())
+        .collect();
+    for w in TITLE_NOISE {
+        s = s.replace(w, "");
+    }
+    clean_subject(&s)
+}
+
+fn jaccard(a: &str, b: &str) -> f64 {
+    let (x, y) = (bigrams(a), bigrams(b));
+    if x.is_empty() || y.is_empty() {
+        return 0.0;
+    }
+    let n = x.iter().filter(|g| y.binary_search(g).is_ok()).count() as f64;
+    n / ((x.len() + y.len()) as f64 - n)
+}
+
+/// Greedy one-to-one matching of scored candidates `(score, i, j)`.
+pub fn greedy(mut cands: Vec<(f64, usize, usize)>, n: usize, m: usize) -> Vec<(usize, usize, f64)> {
+    cands.sort_by(|x, y| {
+        y.0.total_cmp(&x.0)
+            .then(
+                (x.1 as i64 - x.2 as i64)
+                    .abs()
+                    .cmp(&(y.1 as i64 - y.2 as i64).abs()),
+            )
+            .then(x.1.cmp(&y.1))
+            .then(x.2.cmp(&y.2))
+    });
+    let (mut used_a, mut used_b) = (vec![false; n], vec![false; m]);
+    let mut out = Vec::new();
+    for (s, i, j) in cands {
+        if i < n && j < m && !used_a[i] && !used_b[j] {
+            used_a[i] = true;
+            used_b[j] = true;
+            out.push((i, j, s));
+        }
+    }
+    out.sort_by_key(|p| (p.0, p.1));
+    out
+}
+
+/// Section pairs `(index in a, index in b, similarity)` by title alone.
+pub fn align_sections(a: &[Section], b: &[Section]) -> Vec<(usize, usize, f64)> {
+    align_sections_with(a, b, &[])
+}
+
+/// Section pairs by title, plus evidence: each aligned body target pair whose deepest sections
+/// are `(path in a, path in b)` adds 0.2 (at most 0.6). Two plans rarely title the same topic
+/// alike (实施平安校园行动 / 聚焦平安稳定), but the targets they share say which sections meet.
+pub fn align_sections_with(
+    a: &[Section],
+    b: &[Section],
+    evidence: &[(Vec<usize>, Vec<usize>)],
+) -> Vec<(usize, usize, f64)> {
+    let mut cands = Vec::new();
+    for (i, x) in a.iter().enumerate().take(MAX_ITEMS) {
+        for (j, y) in b.iter().enumerate().take(MAX_ITEMS) {
+            let title = if x.key.is_empty() && y.key.is_empty() {
+                if x.title == y.title {
+                    1.0
+                } else {
+                    0.0
+                }
+            } else if x.key == y.key {
+                1.0
+            } else {
+                jaccard(&x.key, &y.key)
+            };
+            let n = evidence
+                .iter()
+                .filter(|(p, q)| *p == x.path && *q == y.path)
+                .count();
+            let s = title + (0.2 * n as f64).min(0.6);
+            if s >= 0.3 {
+                cands.push((s, i, j));
+            }
+        }
+    }
+    greedy(cands, a.len(), b.len())
+}
+
+/// How much an A item may take part in an annual comparison against year `year`.
+fn eligible(it: &Item, year: Option<i32>) -> bool {
+    match (year, it.when) {
+        (Some(y), When::Year(w)) => w == y,
+        _ => true,
+    }
+}
+
+/// Score of aligning `x` (plan A) with `y` (plan B), or `None` when they cannot be the same target.
+pub fn score(
+    x: &Item,
+    y: &Item,
+    pa: &Plan,
+    pb: &Plan,
+    section_pairs: &[(Vec<usize>, Vec<usize>)],
+    annual_year: Option<i32>,
+) -> Option<f64> {
+    // Numbers only meet numbers of their class; qualitative targets (一批, a deadline) only meet
+    // qualitative ones.
+    if x.class != y.class {
+        return None;
+    }
+    let mut s = if !x.key.is_empty() && !y.key.is_empty() {
+        subject_similarity(x, y)
+    } else {
+        // No subject on one side: the two clauses themselves, digits aside, and worth less.
+        let cx = clause_key(pa, x);
+        let cy = clause_key(pb, y);
+        if cx.is_empty() || cy.is_empty() {
+            // Not a word around either (a bare `100%`): only the very same clause is the same.
+            let raw = |p: &Plan, it: &Item| -> String {
+                let e = it.clause_span[1].min(p.chars.len());
+                p.chars[it.clause_span[0].min(e)..e].iter().collect()
+            };
+            return (cx.is_empty() && cy.is_empty() && raw(pa, x) == raw(pb, y))
+                .then_some(THRESHOLD);
+        }
+        0.8 * similarity(&cx, &cy)
+    };
+    if s < THRESHOLD {
+        return None;
+    }
+    // Small tie-breakers, never enough to make a pair on their own.
+    if let (Some(bx), Some(by)) = (x.bounds, y.bounds) {
+        if bx.lo == by.lo && bx.hi == by.hi {
+            s += 0.05;
+        }
+    }
+    if section_pairs
+        .iter()
+        .any(|(p, q)| x.path.starts_with(p) && y.path.starts_with(q) && !p.is_empty())
+    {
+        s += 0.03;
+    }
+    if let Some(yr) = annual_year {
+        if x.when == When::Year(yr) {
+            s += 0.1;
+        } else if x.when == When::Yearly {
+            s += 0.05;
+        }
+    }
+    Some(s)
+}
+
+/// Similarity of two subjects, a conjoined subject (讲座和家长课堂) counting as close as its
+/// closest part.
+pub fn subject_similarity(x: &Item, y: &Item) -> f64 {
+    let mut s = similarity_with(&x.key, &x.grams, &y.key, &y.grams);
+    for p in &x.parts {
+        s = s.max(similarity(p, &y.key));
+    }
+    for q in &y.parts {
+        s = s.max(similarity(&x.key, q));
+    }
+    s
+}
+
+fn clause_key(p: &Plan, it: &Item) -> String {
+    let e = it.clause_span[1].min(p.chars.len());
+    let b = it.clause_span[0].min(e);
+    let raw: String = p.chars[b..e]
+        .iter()
+        .filter(|c| !c.is_ascii_digit())
+        .collect();
+    clean_subject(&raw)
+}
+
+/// Target pairs `(item in a, item in b, score)`. With `annual_year`, plan A is the multi-year plan
+/// and only its targets for that year (or every year, or the period) take part.
+pub fn align_targets(
+    pa: &Plan,
+    pb: &Plan,
+    section_pairs: &[(Vec<usize>, Vec<usize>)],
+    annual_year: Option<i32>,
+) -> Vec<(usize, usize, f64)> {
+    let mut cands = Vec::new();
+    for (i, x) in pa.items.iter().enumerate().take(MAX_ITEMS) {
+        if !eligible(x, annual_year) {
+            continue;
+        }
+        for (j, y) in pb.items.iter().enumerate().take(MAX_ITEMS) {
+            if let Some(s) = score(x, y, pa, pb, section_pairs, annual_year) {
+                cands.push((s, i, j));
+            }
+        }
+    }
+    greedy(cands, pa.items.len(), pb.items.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn greedy_is_one_to_one_and_prefers_the_diagonal_on_ties() {
+        let c = vec![
+            (1.0, 0, 1),
+            (1.0, 0, 0),
+            (1.0, 1, 1),
+            (1.0, 1, 0),
+            (0.2, 2, 2),
+        ];
+        assert_eq!(greedy(c, 3, 3), vec![(0, 0, 1.0), (1, 1, 1.0), (2, 2, 0.2)]);
+        assert!(greedy(Vec::new(), 0, 0).is_empty());
+    }
+
+    #[test]
+    fn section_titles_align_without_the_noise_words() {
+        let a = crate::analyze("一、实施质量提升行动\n内容。\n二、强化安全保障\n内容。\n");
+        let b = crate::analyze("一、聚焦安全保障\n内容。\n二、持续质量提升\n内容。\n");
+        let (sa, sb) = (sections(&a.outline), sections(&b.outline));
+        let pairs = align_sections(&sa, &sb);
+        assert_eq!(
+            pairs.iter().map(|p| (p.0, p.1)).collect::<Vec<_>>(),
+            vec![(0, 1), (1, 0)]
+        );
+        // Evidence from aligned targets pairs sections whose titles share nothing.
+        let c = crate::analyze("一、实施平安校园行动\n内容。\n");
+        let d = crate::analyze("一、聚焦稳定大局\n内容。\n");
+        let (sc, sd) = (sections(&c.outline), sections(&d.outline));
+        assert!(align_sections(&sc, &sd).is_empty());
+        let ev = vec![(vec![0], vec![0]), (vec![0], vec![0])];
+        assert_eq!(align_sections_with(&sc, &sd, &ev).len(), 1);
+    }
+}

@@ -1,0 +1,508 @@
+//! The targets of one plan as the comparison sees them: a subject key, bounds, a unit class, and
+//! where the target sits in time (a year column, a yearly commitment, a period total).
+
+use super::grid::{self, Grid, Role};
+use super::lexicon::{PERIOD_MARKERS, PER_MARKERS, YEARLY_MARKERS};
+use super::subject::{clean_subject, key};
+use crate::model::{Analysis, Comparator, OutlineNode, Span, Target, TargetKind};
+use crate::text::fold;
+
+/// What kind of number a target is; only numbers of one class are ever compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum UnitClass {
+    /// A count of things (所, 个, 名, 项…): measure words are interchangeable (特色学校100所 / 35个).
+    Count,
+    Percent,
+    Points,
+    Money,
+    Other,
+}
+
+pub fn unit_class(t: &Target) -> UnitClass {
+    match (t.kind, t.unit.as_deref()) {
+        (_, Some("%")) | (TargetKind::Percent | TargetKind::Coverage, _) => UnitClass::Percent,
+        (_, Some("个百分点")) => UnitClass::Points,
+        (TargetKind::Money, _) => UnitClass::Money,
+        (_, Some(u)) if u.ends_with('元') => UnitClass::Money,
+        (TargetKind::Count | TargetKind::Change, Some(_)) => UnitClass::Count,
+        _ => UnitClass::Other,
+    }
+}
+
+/// When a target applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// One year: a year column of a schedule, or a dated target.
+    Year(i32),
+    /// Every year (每年100名).
+    Yearly,
+    /// The whole period (三年内18所, a table's 主要内容).
+    Period,
+    /// Not said.
+    Unknown,
+}
+
+/// Where the target was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Body,
+    /// Table `table`, row `row`, in a cell of `role`.
+    Table {
+        table: usize,
+        row: usize,
+        role: Role,
+    },
+}
+
+/// Numeric bounds of a target: `lo ≤ x ≤ hi` (`hi` infinite for 以上).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bounds {
+    pub lo: f64,
+    pub hi: f64,
+    /// 左右, 约: the bounds are soft.
+    pub approx: bool,
+    /// 不超过, 以内, 降低: less is the commitment.
+    pub down: bool,
+}
+
+/// One target of a plan, prepared for comparing.
+#[derive(Debug, Clone)]
+pub struct Item {
+    /// Index into `Analysis::targets`.
+    pub index: usize,
+    /// Display subject (cleaned words, before synonyms).
+    pub subject: String,
+    /// Where the subject came from: `analysis` or `context`.
+    pub subject_source: &'static str,
+    /// Comparison key (synonyms canonical).
+    pub key: String,
+    /// The key's character bigrams (see [`super::subject::bigrams`]).
+    pub grams: Vec<(char, char)>,
+    /// Sub-keys of a conjoined subject (区学科带头人和骨干教师 → 区学科带头人, 骨干教师).
+    pub parts: Vec<String>,
+    pub bounds: Option<Bounds>,
+    pub class: UnitClass,
+    pub when: When,
+    pub place: Place,
+    /// A rate per unit (每所中小学至少1个): not additive.
+    pub per_unit: bool,
+    /// Title of the deepest outline node holding it.
+    pub section: Option<String>,
+    /// Outline path (as in the analysis).
+    pub path: Vec<usize>,
+    pub span: Span,
+    pub clause_span: Span,
+}
+
+/// A plan prepared for comparing.
+#[derive(Debug, Clone)]
+pub struct Plan<'a> {
+    pub chars: Vec<char>,
+    pub analysis: &'a Analysis,
+    pub items: Vec<Item>,
+    pub grids: Vec<Grid>,
+    /// The single year of an annual plan (title year, or a one-year period).
+    pub year: Option<i32>,
+    /// `(from, to)` of a multi-year plan.
+    pub period: Option<(i32, i32)>,
+}
+
+pub fn bounds(t: &Target) -> Option<Bounds> {
+    let (lo, hi) = match (t.range, t.value) {
+        (Some([a, b]), _) => (a.min(b), a.max(b)),
+        (None, Some(v)) => (v, v),
+        _ => return None,
+    };
+    if !lo.is_finite() || !hi.is_finite() {
+        return None;
+    }
+    let down = matches!(t.comparator, Some(Comparator::Lte | Comparator::Lt))
+        || t.change == Some(crate::model::Change::Decrease);
+    let (lo, hi) = match t.comparator {
+        Some(Comparator::Gte | Comparator::Gt) => (lo, f64::INFINITY),
+        Some(Comparator::Lte | Comparator::Lt) => (f64::NEG_INFINITY, hi),
+        _ => (lo, hi),
+    };
+    Some(Bounds {
+        lo,
+        hi,
+        approx: t.comparator == Some(Comparator::Approx),
+        down,
+    })
+}
+
+fn slice(chars: &[char], s: Span) -> String {
+    let e = s[1].min(chars.len());
+    let b = s[0].min(e);
+    chars[b..e].iter().map(|&c| fold(c)).collect()
+}
+
+fn contains_any(hay: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| hay.contains(w))
+}
+
+/// The year a title or text names on its own (`2023年武进教育工作要点` → 2023).
+pub fn title_year(title: &str) -> Option<i32> {
+    let t: Vec<char> = title.chars().map(fold).collect();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i + 4 <= t.len() {
+        let run = &t[i..i + 4];
+        let before_digit = i > 0 && t[i - 1].is_ascii_digit();
+        if !before_digit
+            && run.iter().all(|c| c.is_ascii_digit())
+            && !matches!(t.get(i + 4), Some(c) if c.is_ascii_digit())
+        {
+            let y: i32 = run.iter().collect::<String>().parse().unwrap_or(0);
+            if (1990..=2100).contains(&y) {
+                found.push(y);
+            }
+            i += 4;
+        } else {
+            i += 1;
+        }
+    }
+    found.dedup();
+    (found.len() == 1).then(|| found[0])
+}
+
+/// The last `20XX年` in a text (a deadline such as `到2024年`, `2023年底前`).
+fn last_year(s: &str) -> Option<i32> {
+    let c: Vec<char> = s.chars().collect();
+    let mut out = None;
+    for i in 0..c.len().saturating_sub(4) {
+        if c[i..i + 4].iter().all(|d| d.is_ascii_digit())
+            && c[i + 4] == '年'
+            && (i == 0 || !c[i - 1].is_ascii_digit())
+        {
+            let y: i32 = c[i..i + 4].iter().collect::<String>().parse().unwrap_or(0);
+            if (1990..=2100).contains(&y) {
+                out = Some(y);
+            }
+        }
+    }
+    out
+}
+
+fn section_title(nodes: &[OutlineNode], path: &[usize]) -> Option<String> {
+    let mut level = nodes;
+    let mut title = None;
+    for &i in path {
+        let n = level.get(i)?;
+        title = Some(n.title.clone());
+        level = &n.children;
+    }
+    title
+}
+
+/// Splits a conjoined subject into parts of 2+ chars; a part without the first part's leading
+/// level word (区, 市, 省) inherits it (区学科带头人和骨干教师 → 区学科带头人, 区骨干教师).
+fn conjoined_parts(raw_subject: &str) -> Vec<String> {
+    let parts: Vec<String> = raw_subject
+        .split(super::lexicon::CONJUNCTIONS)
+        .map(clean_subject)
+        .filter(|p| p.chars().count() >= 2)
+        .collect();
+    if parts.len() < 2 {
+        return Vec::new();
+    }
+    let lead = parts[0]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '区' | '市' | '省' | '县' | '镇'));
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| match lead {
+            Some(l) if i > 0 && !p.starts_with(l) => key(&format!("{l}{p}")),
+            _ => key(p),
+        })
+        .collect()
+}
+
+/// Prepares a plan: every target becomes an [`Item`].
+pub fn plan<'a>(input: &str, analysis: &'a Analysis) -> Plan<'a> {
+    let chars: Vec<char> = input.chars().collect();
+    // The analysis's own tables first; when none of them is a per-year schedule, also read
+    // schedules from the text (the analysis may not rebuild every layout).
+    let mut grids = grid::from_tables(&chars, &analysis.tables);
+    if !grids.iter().any(Grid::is_schedule) {
+        grids.extend(grid::detect(&chars));
+    }
+    let period = analysis
+        .document
+        .period
+        .filter(|p| p.to > p.from)
+        .map(|p| (p.from, p.to))
+        .or_else(|| {
+            grids
+                .iter()
+                .find(|g| g.is_schedule())
+                .map(|g| (g.years[0], g.years[g.years.len() - 1]))
+        });
+    let year = match analysis.document.period {
+        Some(p) if p.from == p.to => Some(p.from),
+        Some(_) => None,
+        None if period.is_some() => None,
+        None => analysis.document.title.as_deref().and_then(title_year),
+    };
+
+    // Targets grouped by clause, in order, so each quantity owns the words next to it.
+    let mut order: Vec<usize> = (0..analysis.targets.len()).collect();
+    order.sort_by_key(|&i| (analysis.targets[i].span[0], analysis.targets[i].span[1], i));
+    let mut contexts: Vec<(String, String)> =
+        vec![(String::new(), String::new()); analysis.targets.len()];
+    let mut g = 0;
+    while g < order.len() {
+        let clause = analysis.targets[order[g]].clause_span;
+        let mut h = g + 1;
+        while h < order.len()
+            && analysis.targets[order[h]].clause_span == clause
+            && analysis.targets[order[h]].span[0] >= analysis.targets[order[h - 1]].span[1]
+        {
+            h += 1;
+        }
+        assign_contexts(&chars, analysis, &order[g..h], clause, &mut contexts);
+        g = h;
+    }
+
+    // A body target dated to the period's last year (到2024年 in a 2022–2024 plan) is the
+    // period's end target, not that year's share.
+    let period_end = period.map(|p| p.1);
+    let mut items = Vec::with_capacity(analysis.targets.len());
+    for (index, t) in analysis.targets.iter().enumerate() {
+        let (left, right) = &contexts[index];
+        let clause = slice(&chars, t.clause_span);
+        let left_clean = clean_subject(left);
+        let right_clean = clean_subject(right);
+        let (subject, source, raw) = match t
+            .subject
+            .as_deref()
+            .map(clean_subject)
+            .filter(|s| !s.is_empty())
+        {
+            Some(s) => (s.clone(), "analysis", s),
+            None => {
+                let s = format!("{left_clean}{right_clean}");
+                (s, "context", format!("{left}{right}"))
+            }
+        };
+        let place = match grids
+            .iter()
+            .enumerate()
+            .find_map(|(gi, gr)| gr.cell_of(t.span).map(|(ri, c)| (gi, ri, c.role)))
+        {
+            Some((table, row, role)) => Place::Table { table, row, role },
+            None => Place::Body,
+        };
+        let when = match place {
+            Place::Table {
+                role: Role::Year(y),
+                ..
+            } => When::Year(y),
+            Place::Table {
+                role: Role::Total, ..
+            } if contains_any(&clause, YEARLY_MARKERS) => When::Yearly,
+            Place::Table {
+                role: Role::Total, ..
+            } => When::Period,
+            _ if matches!(
+                t.recurrence.as_deref(),
+                Some("year" | "school_year" | "annual")
+            ) || contains_any(&clause, YEARLY_MARKERS) =>
+            {
+                When::Yearly
+            }
+            _ if t.scope == Some(crate::model::Scope::PeriodTotal)
+                || contains_any(&clause, PERIOD_MARKERS) =>
+            {
+                When::Period
+            }
+            _ => match t
+                .deadline
+                .as_deref()
+                .and_then(last_year)
+                .or_else(|| last_year(&clause))
+            {
+                Some(y) => When::Year(y),
+                None => match year {
+                    Some(y) => When::Year(y),
+                    None => When::Unknown,
+                },
+            },
+        };
+        // 第三批 is an ordinal, not a quantity, whatever the analysis made of it.
+        let ordinal = t.span[0] > 0 && chars.get(t.span[0] - 1).map(|&c| fold(c)) == Some('第');
+        let vague = ordinal || super::lexicon::VAGUE_QUANTITIES.contains(&t.text.trim());
+        let when = match (when, place) {
+            (When::Year(y), Place::Body) if Some(y) == period_end => When::Period,
+            _ => when,
+        };
+        let per_unit = t.per.is_some() || contains_any(left, PER_MARKERS);
+        let k = key(&subject);
+        items.push(Item {
+            index,
+            grams: super::subject::bigrams(&k),
+            key: k,
+            parts: conjoined_parts(&raw),
+            subject,
+            subject_source: source,
+            bounds: if vague { None } else { bounds(t) },
+            class: if vague {
+                UnitClass::Other
+            } else {
+                unit_class(t)
+            },
+            when,
+            place,
+            per_unit,
+            section: section_title(&analysis.outline, &t.path),
+            path: t.path.clone(),
+            span: t.span,
+            clause_span: t.clause_span,
+        });
+    }
+    Plan {
+        chars,
+        analysis,
+        items,
+        grids,
+        year,
+        period,
+    }
+}
+
+fn clause_break(c: char) -> bool {
+    matches!(
+        fold(c),
+        ',' | ';' | ':' | '。' | '\n' | '!' | '?' | '，' | '；' | '：'
+    )
+}
+
+/// Splits the words of one clause among its quantities (see [`super::subject`]).
+fn assign_contexts(
+    chars: &[char],
+    a: &Analysis,
+    group: &[usize],
+    clause: Span,
+    out: &mut [(String, String)],
+) {
+    const MAX: usize = 40;
+    let list_sep = |c: char| matches!(fold(c), '、' | '和' | '及' | '与' | ';' | ',');
+    let mut prev_end = clause[0].min(chars.len());
+    let mut pending_left: Option<String> = None;
+    for (k, &i) in group.iter().enumerate() {
+        let t = &a.targets[i];
+        let start = t.span[0].min(chars.len()).max(prev_end);
+        let left: String = match pending_left.take() {
+            Some(l) => l,
+            None => chars[prev_end..start].iter().collect(),
+        };
+        // Robust to sentence-wide clause spans: a subject never crosses a clause break.
+        let left: String = {
+            let v: Vec<char> = left.chars().collect();
+            let from = v
+                .iter()
+                .rposition(|&c| clause_break(c))
+                .map_or(0, |p| p + 1);
+            v[from.max(v.len().saturating_sub(MAX))..].iter().collect()
+        };
+        let end = t.span[1].min(chars.len()).max(start);
+        let next_start = match group.get(k + 1) {
+            Some(&n) => a.targets[n].span[0].min(chars.len()).max(end),
+            None => clause[1].min(chars.len()).max(end),
+        };
+        let seg = &chars[end..next_start];
+        let right: String = if k + 1 == group.len() {
+            seg.iter().take(MAX).collect()
+        } else if let Some(p) = seg.iter().position(|&c| list_sep(c)) {
+            // Words before the separator are this quantity's, after it the next one's.
+            pending_left = Some(seg[p + 1..].iter().collect());
+            seg[..p].iter().take(MAX).collect()
+        } else if clean_subject(&left).is_empty() {
+            // 完成9所智慧安防校园建设… : the verb came first, the noun follows the quantity.
+            pending_left = Some(String::new());
+            seg.iter().take(MAX).collect()
+        } else {
+            // 评选区星级校长35名星级书记10名 : the words belong to the next quantity.
+            String::new()
+        };
+        // A parenthesis after the quantity is a note ((牵头单位:市住建局)), not the subject.
+        let right: String = right
+            .chars()
+            .take_while(|&c| !clause_break(c) && fold(c) != '(')
+            .collect();
+        out[i] = (left, right);
+        prev_end = next_start;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_years() {
+        assert_eq!(title_year("2023年武进教育工作要点"), Some(2023));
+        assert_eq!(title_year("广汉市教育局2023年工作要点"), Some(2023));
+        assert_eq!(title_year("三年行动方案(2022-2024年)"), None);
+        assert_eq!(title_year("工作要点"), None);
+    }
+
+    #[test]
+    fn subjects_from_context() {
+        let text =
+            "三年内创建18所省市优质园。立项省级课题20项、市级课题60项。每年评选区名班主任100名。";
+        let a = crate::analyze(text);
+        let p = plan(text, &a);
+        let subj: Vec<&str> = p.items.iter().map(|i| i.subject.as_str()).collect();
+        assert_eq!(
+            subj,
+            vec!["省市优质园", "省级课题", "市级课题", "区名班主任"]
+        );
+        assert_eq!(p.items[0].when, When::Period);
+        assert_eq!(p.items[3].when, When::Yearly);
+        assert_eq!(p.items[3].key, "名班主任");
+    }
+
+    #[test]
+    fn subjects_do_not_cross_clause_breaks_even_in_a_sentence_wide_clause() {
+        let text =
+            "打造品格提升工程10个,加强班主任队伍建设,评选市区名班主任100名,创建各类特色学校35个。";
+        let mut a = crate::analyze(text);
+        let n = text.chars().count();
+        for t in &mut a.targets {
+            t.clause_span = [0, n];
+        }
+        let p = plan(text, &a);
+        let subj: Vec<&str> = p.items.iter().map(|i| i.subject.as_str()).collect();
+        assert_eq!(subj, vec!["品格提升工程", "市区名班主任", "特色学校"]);
+    }
+
+    #[test]
+    fn ordinals_and_vague_quantities_carry_no_number() {
+        let text = "开展第三批重点项目评比。打造一批示范校。评选先进学校20所。";
+        let a = crate::analyze(text);
+        let p = plan(text, &a);
+        let numbers: Vec<bool> = p.items.iter().map(|i| i.bounds.is_some()).collect();
+        assert_eq!(numbers, vec![false, false, true]);
+        assert_eq!(p.items[0].class, UnitClass::Other);
+    }
+
+    #[test]
+    fn responsibility_notes_are_not_subjects() {
+        let text = "新建污水处理厂3座(牵头单位:市住建局,责任单位:各县区)。";
+        let a = crate::analyze(text);
+        let p = plan(text, &a);
+        assert_eq!(p.items[0].subject, "污水处理厂");
+    }
+
+    #[test]
+    fn conjoined_subjects_split() {
+        assert_eq!(
+            conjoined_parts("区学科带头人和骨干教师"),
+            vec!["学科带头人".to_string(), "骨干教师".to_string()]
+        );
+        assert!(conjoined_parts("特色学校").is_empty());
+    }
+}
