@@ -265,6 +265,7 @@ async function main() {
     const mn = (xs, f) => Math.min(...xs.map(f));
     const kb = (b) => (b / 1024).toFixed(1);
     const rate = (ms) => (big.length / ms / 1000).toFixed(2);
+    if (QUICK) console.log('smoke run (--quick): one run on small texts, the budget verdicts below mean nothing');
     console.log(`machine: ${machine()}; Chromium ${version}; dist ${path.relative(ROOT, DIST) || DIST}; median of ${RUNS} runs`);
     console.log(`20 k plan: ${text.length} chars (${api[0].targets} targets); warm text: 5 seeds × ${REPS} = ${big.length} chars`);
     console.log(`${'figure'.padEnd(50)}${'median'.padStart(12)}${'best'.padStart(10)}  budget`);
