@@ -31,15 +31,18 @@ pub mod clauses;
 pub mod clean;
 pub mod compare;
 pub mod deadlines;
+pub mod docx;
 pub mod elements;
+pub mod keywords;
 pub mod lexicon;
 pub mod model;
 pub mod numerals;
 pub mod outline;
 pub mod quantity;
 pub mod render;
-pub mod rules;
 pub mod retrospect;
+pub mod rules;
+pub mod segment;
 pub mod subject;
 pub mod tables;
 pub mod targets;
@@ -48,6 +51,14 @@ pub mod traps;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+#[cfg(target_arch = "wasm32")]
+mod web;
+/// The page's view logic (filter, sort, timeline, marks) has no browser types; it is compiled
+/// natively under `cfg(test)` too so `cargo test` checks it.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(dead_code)] // only the tests use it natively
+#[path = "web/logic.rs"]
+mod web_logic;
 
 use model::{Analysis, OutlineNode, Warning, SCHEMA};
 

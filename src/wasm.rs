@@ -19,6 +19,43 @@ pub fn analyze_json(text: &str) -> String {
     crate::render::json_line(&crate::analyze(text))
 }
 
+// ---- section keywords (helper A, issue 5). The worker fetches dict/jieba.dict.txt once and
+// passes it to keywordsReady; the trie is built once and kept for every later call.
+
+thread_local! {
+    static SEGMENTER: std::cell::RefCell<Option<crate::keywords::Segmenter>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Loads the jieba dictionary (`word freq tag` lines) for [`keywords`].
+#[wasm_bindgen(js_name = keywordsReady)]
+pub fn keywords_ready(dict: &str) -> Result<(), JsValue> {
+    let seg = crate::keywords::Segmenter::from_dict(dict)
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
+    SEGMENTER.with(|s| *s.borrow_mut() = Some(seg));
+    Ok(())
+}
+
+/// True once [`keywords_ready`] has succeeded.
+pub fn keywords_loaded() -> bool {
+    SEGMENTER.with(|s| s.borrow().is_some())
+}
+
+/// Keywords of each outline section (two levels deep, eight per section) of `text`.
+#[wasm_bindgen(js_name = keywords)]
+pub fn keywords(text: &str) -> Result<JsValue, JsValue> {
+    SEGMENTER.with(|s| {
+        let s = s.borrow();
+        let seg = s
+            .as_ref()
+            .ok_or_else(|| JsValue::from(js_sys::Error::new("dictionary not loaded")))?;
+        let a = crate::analyze(text);
+        let kw = crate::keywords::section_keywords(seg, text, &a.outline, 2, 8);
+        kw.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|e| JsValue::from_str(&e.to_string()))
+    })
+}
+
 /// Compares plan A with plan B and returns the `planlens-compare/1` object.
 #[wasm_bindgen(js_name = compare)]
 pub fn compare_js(a_text: &str, b_text: &str) -> Result<JsValue, JsValue> {

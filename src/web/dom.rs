@@ -1,0 +1,127 @@
+//! Small DOM helpers. User text only ever goes in through [`text`] / `set_text_content` (text
+//! nodes), never as HTML; styles only through classes (the CSP forbids style attributes).
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Event, EventTarget, HtmlElement, Window};
+
+pub fn window() -> Window {
+    web_sys::window().expect_throw("no window")
+}
+
+pub fn document() -> Document {
+    window().document().expect_throw("no document")
+}
+
+/// A new element with a class list (space separated, may be empty).
+pub fn el(tag: &str, class: &str) -> Element {
+    let e = document().create_element(tag).expect_throw("createElement");
+    if !class.is_empty() {
+        e.set_class_name(class);
+    }
+    e
+}
+
+/// Appends a new element to `parent` and returns it.
+pub fn add(parent: &Element, tag: &str, class: &str) -> Element {
+    let e = el(tag, class);
+    let _ = parent.append_child(&e);
+    e
+}
+
+/// Appends a new element holding `s` as text.
+pub fn add_text(parent: &Element, tag: &str, class: &str, s: &str) -> Element {
+    let e = add(parent, tag, class);
+    e.set_text_content(Some(s));
+    e
+}
+
+/// Appends a text node.
+pub fn text(parent: &Element, s: &str) {
+    let _ = parent.append_child(&document().create_text_node(s));
+}
+
+pub fn attr(e: &Element, k: &str, v: &str) {
+    let _ = e.set_attribute(k, v);
+}
+
+pub fn clear(e: &Element) {
+    e.set_text_content(None);
+}
+
+pub fn set_hidden(e: &Element, hidden: bool) {
+    if let Some(h) = e.dyn_ref::<HtmlElement>() {
+        h.set_hidden(hidden);
+    }
+}
+
+pub fn focus(e: &Element) {
+    if let Some(h) = e.dyn_ref::<HtmlElement>() {
+        let _ = h.focus();
+    }
+}
+
+/// Adds a listener that lives as long as the page (static chrome and delegated containers only,
+/// so nothing leaks on re-render).
+pub fn on<T: AsRef<EventTarget>>(target: &T, ty: &str, f: impl FnMut(Event) + 'static) {
+    let c = Closure::<dyn FnMut(Event)>::new(f);
+    let _ = target
+        .as_ref()
+        .add_event_listener_with_callback(ty, c.as_ref().unchecked_ref());
+    c.forget();
+}
+
+/// Runs `f` once after `ms` milliseconds; returns the timer id.
+pub fn after(ms: i32, f: impl FnOnce() + 'static) -> i32 {
+    let c = Closure::once_into_js(f);
+    window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(c.unchecked_ref(), ms)
+        .unwrap_or(0)
+}
+
+pub fn cancel(timer: i32) {
+    window().clear_timeout_with_handle(timer);
+}
+
+/// The nearest ancestor-or-self of the event target matching `selector`.
+pub fn closest(ev: &Event, selector: &str) -> Option<Element> {
+    ev.target()?
+        .dyn_into::<Element>()
+        .ok()
+        .or_else(|| None)?
+        .closest(selector)
+        .ok()
+        .flatten()
+}
+
+/// Milliseconds since page start, for the status line's timing.
+pub fn now() -> f64 {
+    window().performance().map(|p| p.now()).unwrap_or(0.0)
+}
+
+/// Offers `content` as a file download (Blob + object URL + a temporary `<a download>`).
+pub fn download(name: &str, mime: &str, content: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let a = el("a", "");
+    attr(&a, "href", &url);
+    attr(&a, "download", name);
+    if let Some(body) = document().body() {
+        let _ = body.append_child(&a);
+        if let Some(h) = a.dyn_ref::<HtmlElement>() {
+            h.click();
+        }
+        a.remove();
+    }
+    // revoke later: the download has to start first
+    after(30_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+}

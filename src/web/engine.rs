@@ -1,0 +1,131 @@
+//! The analysis engine as the page sees it: B's `globalThis.planlens` (a Web Worker behind
+//! Promises, so typing never waits for analysis), or — when that global is absent (the page
+//! built alone, or the engine failed) — the same Rust functions on this thread.
+
+use crate::model::Analysis;
+use js_sys::{Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = planlens, js_name = analyze, catch)]
+    fn pl_analyze(text: &str) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = planlens, js_name = call, catch)]
+    fn pl_call1(op: &str, a: &JsValue) -> Result<Promise, JsValue>;
+}
+
+/// Where an analysis ran (shown nowhere but the console; useful in tests).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Via {
+    Worker,
+    Inline,
+}
+
+fn engine() -> Option<JsValue> {
+    let g = js_sys::global();
+    let p = Reflect::get(&g, &"planlens".into()).ok()?;
+    let f = Reflect::get(&p, &"analyze".into()).ok()?;
+    f.is_function().then_some(p)
+}
+
+fn message(e: &JsValue) -> String {
+    Reflect::get(e, &"message".into())
+        .ok()
+        .and_then(|m| m.as_string())
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| format!("{e:?}"))
+}
+
+/// Waits for the engine's `ready` Promise (the worker's wasm handshake); false if it failed.
+async fn ready(p: &JsValue) -> bool {
+    match Reflect::get(p, &"ready".into()) {
+        Ok(r) if r.is_instance_of::<Promise>() => JsFuture::from(r.unchecked_into::<Promise>()).await.is_ok(),
+        _ => true,
+    }
+}
+
+/// Analyses `text`, in the worker when there is one.
+pub async fn analyze(text: String) -> Result<(Analysis, Via), String> {
+    if let Some(p) = engine() {
+        if !ready(&p).await {
+            web_sys::console::warn_1(&"planlens: engine not ready, analysing on the page".into());
+            return Ok((crate::analyze(&text), Via::Inline));
+        }
+        match pl_analyze(&text) {
+            Ok(p) => match JsFuture::from(p).await {
+                Ok(v) => {
+                    return serde_wasm_bindgen::from_value::<Analysis>(v)
+                        .map(|a| (a, Via::Worker))
+                        .map_err(|e| e.to_string())
+                }
+                Err(e) => {
+                    // The engine ran and failed on THIS text (a trap, a timeout): running the same
+                    // code on the page would take the page down with it. Report it; the text stays.
+                    let code = Reflect::get(&e, &"code".into()).ok().and_then(|c| c.as_string());
+                    if matches!(code.as_deref(), Some("engine-crashed" | "timeout" | "bad-input" | "engine-error")) {
+                        return Err(message(&e));
+                    }
+                    web_sys::console::warn_1(
+                        &format!("planlens: engine unavailable ({}), analysing on the page", message(&e)).into(),
+                    )
+                }
+            },
+            Err(e) => web_sys::console::warn_1(&e),
+        }
+    }
+    Ok((crate::analyze(&text), Via::Inline))
+}
+
+/// Section keywords, in the worker (which fetches the dictionary itself) or on the page.
+pub async fn keywords(text: String) -> Result<Vec<SectionKw>, String> {
+    if let Some(p) = engine().filter(|_| true) {
+        let _ = ready(&p).await;
+        if let Ok(p) = pl_call1("keywords", &JsValue::from_str(&text)) {
+            match JsFuture::from(p).await {
+                Ok(v) => return serde_wasm_bindgen::from_value(v).map_err(|e| e.to_string()),
+                Err(e) => web_sys::console::warn_1(
+                    &format!("planlens: worker keywords failed ({}), trying on the page", message(&e)).into(),
+                ),
+            }
+        }
+    }
+    if !crate::wasm::keywords_loaded() {
+        let dict = fetch_text("dict/jieba.dict.txt").await?;
+        crate::wasm::keywords_ready(&dict).map_err(|e| message(&e))?;
+    }
+    let v = crate::wasm::keywords(&text).map_err(|e| message(&e))?;
+    serde_wasm_bindgen::from_value(v).map_err(|e| e.to_string())
+}
+
+/// Keywords of one section as the page reads them back (same shape as `keywords::SectionKeywords`).
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct SectionKw {
+    pub path: Vec<usize>,
+    pub title: String,
+    pub keywords: Vec<Kw>,
+}
+
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct Kw {
+    pub word: String,
+    pub count: usize,
+}
+
+/// GET a same-origin file as text.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let w = super::dom::window();
+    let resp = JsFuture::from(w.fetch_with_str(url))
+        .await
+        .map_err(|e| message(&e))?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| "not a response".to_string())?;
+    if !resp.ok() {
+        return Err(format!("HTTP {}", resp.status()));
+    }
+    let t = JsFuture::from(resp.text().map_err(|e| message(&e))?)
+        .await
+        .map_err(|e| message(&e))?;
+    t.as_string().ok_or_else(|| "not text".to_string())
+}
+
+use wasm_bindgen::JsCast;

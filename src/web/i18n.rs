@@ -1,0 +1,205 @@
+//! Every string of the page, in one table: zh-CN first (the default), English second.
+//! Placeholders `{n}`, `{m}`, … are filled by [`fmt`]. A key missing from the table shows as the
+//! key itself, so a typo is visible instead of blank.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+    pub fn from_code(s: &str) -> Lang {
+        if s.starts_with("en") {
+            Lang::En
+        } else {
+            Lang::Zh
+        }
+    }
+}
+
+/// (key, 中文, English)
+const TABLE: &[(&str, &str, &str)] = &[
+    ("app.tagline", "政府规划文本的结构与目标，一页看清", "Structure and targets of Chinese government plans at a glance"),
+    ("lang.switch", "English", "中文"),
+    ("lang.switch.label", "切换到英文界面", "Switch to Chinese"),
+    ("input.label", "规划原文", "Plan text"),
+    ("input.placeholder", "在此粘贴规划、工作要点、行动方案等全文，或拖入 .txt / .docx 文件……", "Paste a plan (工作要点, 行动方案, 规划 …) here, or drop a .txt / .docx file …"),
+    ("input.open", "打开文件", "Open file"),
+    ("input.sample", "示例文本…", "Sample plans…"),
+    ("input.try", "没有现成的文本？试试示例：", "No plan at hand? Try a sample:"),
+    ("input.clear", "清空", "Clear"),
+    ("input.drop", "松开鼠标即可打开文件", "Drop the file to open it"),
+    ("input.hint", "文本只在本机浏览器中处理，不会上传。", "Your text is processed in this browser only; nothing is uploaded."),
+    ("status.empty", "请粘贴或打开一份规划文本。", "Paste or open a plan to begin."),
+    ("status.blank", "输入中没有可读的文字。", "The input contains no readable text."),
+    ("status.analyzing", "正在分析 {n} 字……", "Analysing {n} characters…"),
+    ("status.done", "已分析 {n} 字：{s} 个章节，{t} 项指标，{b} 张表格（{ms} 毫秒）", "Analysed {n} characters: {s} sections, {t} targets, {b} tables ({ms} ms)"),
+    ("status.failed", "分析失败：{e}", "Analysis failed: {e}"),
+    ("status.opened", "已打开 {f}（{enc}，{n} 字）", "Opened {f} ({enc}, {n} characters)"),
+    ("status.unreadable", "无法读取 {f}：{e}", "Cannot read {f}: {e}"),
+    ("status.binary", "这不像文本文件（可能是 PDF、图片或旧版 .doc）。请另存为 .txt 或 .docx 后再打开。", "This does not look like a text file (PDF, image or old .doc?). Save it as .txt or .docx and open it again."),
+    ("status.doc", "不支持旧版 Word（.doc）文件，请另存为 .docx 或 .txt。", "Old Word .doc files are not supported; save as .docx or .txt."),
+    ("status.restored", "已恢复上次的文本（{n} 字）。", "Restored your last text ({n} characters)."),
+    ("status.saveFailed", "文本过大，无法保存在本机浏览器中。", "The text is too large to keep in this browser's storage."),
+    ("status.copied", "已复制 {n} 项指标。", "Copied {n} targets."),
+    ("status.copyFailed", "无法访问剪贴板。", "The clipboard is not available."),
+    ("status.sampleFailed", "无法加载示例：{e}", "Could not load the sample: {e}"),
+    ("status.engineCrashed", "分析引擎出错并已重启，文本已保留。请修改文本或稍后重试。", "The analysis engine failed and was restarted; your text is kept. Edit it or try again."),
+    ("status.engineFailed", "分析引擎无法运行，文本已保留。请重新加载页面。", "The analysis engine cannot run; your text is kept. Please reload the page."),
+    ("enc.utf8", "UTF-8 编码", "UTF-8"),
+    ("enc.gb18030", "GB18030/GBK 编码", "GB18030/GBK"),
+    ("enc.utf16", "UTF-16 编码", "UTF-16"),
+    ("enc.docx", "Word 文档", "Word document"),
+    ("update.text", "planlens 有新版本。", "A new version of planlens is available."),
+    ("update.reload", "重新加载", "Reload"),
+    ("export.label", "导出", "Export"),
+    ("export.csv", "CSV（Excel）", "CSV (Excel)"),
+    ("export.json", "JSON", "JSON"),
+    ("export.md", "Markdown", "Markdown"),
+    ("export.copy", "复制指标清单", "Copy target list"),
+    ("export.print", "打印", "Print"),
+    ("tab.overview", "概览", "Overview"),
+    ("tab.targets", "指标 {n}", "Targets {n}"),
+    ("tab.timeline", "时间表", "Timeline"),
+    ("tab.tables", "表格 {n}", "Tables {n}"),
+    ("tab.keywords", "关键词", "Keywords"),
+    ("tabs.label", "分析结果", "Results"),
+    ("card.heading", "文件信息", "Document"),
+    ("card.title", "标题", "Title"),
+    ("card.notice", "通知标题", "Notice title"),
+    ("card.issuers", "发文机关", "Issuers"),
+    ("card.date", "成文日期", "Date"),
+    ("card.number", "文号", "Document number"),
+    ("card.recipients", "主送", "To"),
+    ("card.cc", "抄送", "Cc"),
+    ("card.attachments", "附件", "Attachments"),
+    ("card.period", "规划期", "Period"),
+    ("card.none", "—", "—"),
+    ("card.untitled", "（未识别标题）", "(no title found)"),
+    ("card.warnings", "提示", "Notes"),
+    ("outline.heading", "目录结构", "Outline"),
+    ("outline.summary", "{s} 个一级章节 · {i} 个条目 · {t} 项指标", "{s} top-level sections · {i} headings · {t} targets"),
+    ("outline.none", "未识别出标题层级。", "No heading structure found."),
+    ("outline.counts", "{c} 条 · {t} 项指标", "{c} items · {t} targets"),
+    ("outline.more", "另有 {n} 个条目未显示。", "{n} more headings not shown."),
+    ("outline.expandAll", "全部展开", "Expand all"),
+    ("outline.collapseAll", "全部折叠", "Collapse all"),
+    ("targets.heading", "量化指标", "Targets"),
+    ("targets.none", "没有符合条件的指标。", "No targets match."),
+    ("targets.count", "显示 {a}–{b}，共 {n} 项（全部 {t} 项）", "Showing {a}–{b} of {n} ({t} in all)"),
+    ("targets.prev", "上一页", "Previous"),
+    ("targets.next", "下一页", "Next"),
+    ("targets.page", "第 {p}/{q} 页", "Page {p} of {q}"),
+    ("filter.kind", "类型", "Kind"),
+    ("filter.section", "章节", "Section"),
+    ("filter.deadline", "期限", "Deadline"),
+    ("filter.search", "搜索", "Search"),
+    ("filter.search.placeholder", "指标、对象或单位", "target, subject or unit"),
+    ("filter.all", "全部", "All"),
+    ("filter.with", "有期限", "With a deadline"),
+    ("filter.without", "无期限", "Without a deadline"),
+    ("filter.year", "{y} 年", "{y}"),
+    ("col.no", "序号", "#"),
+    ("col.text", "原文", "As written"),
+    ("col.value", "规范值", "Normalised"),
+    ("col.comparator", "比较", "Comparator"),
+    ("col.unit", "单位", "Unit"),
+    ("col.subject", "对象", "Subject"),
+    ("col.deadline", "期限", "Deadline"),
+    ("col.section", "所在章节", "Section"),
+    ("col.kind", "类型", "Kind"),
+    ("detail.action", "动作", "Action"),
+    ("detail.scope", "口径", "Scope"),
+    ("detail.per", "每", "Per"),
+    ("detail.of", "基数", "Of"),
+    ("detail.recurrence", "周期", "Recurrence"),
+    ("detail.strength", "力度", "Strength"),
+    ("detail.lead", "牵头单位", "Lead"),
+    ("detail.others", "配合单位", "Others"),
+    ("detail.flags", "标记", "Flags"),
+    ("scope.new", "新增", "new"),
+    ("scope.total", "总量", "total"),
+    ("scope.period_total", "期内累计", "period total"),
+    ("strength.firm", "确定", "firm"),
+    ("strength.aspirational", "力争", "aspirational"),
+    ("strength.planned", "计划", "planned"),
+    ("sort.hint", "点击排序", "Click to sort"),
+    ("kind.count", "数量", "count"),
+    ("kind.percent", "比例", "percent"),
+    ("kind.change", "增减", "change"),
+    ("kind.money", "金额", "money"),
+    ("kind.duration", "时长", "duration"),
+    ("kind.deadline", "完成时限", "deadline"),
+    ("kind.coverage", "全覆盖", "coverage"),
+    ("cmp.eq", "等于", "="),
+    ("cmp.gt", "超过", ">"),
+    ("cmp.gte", "不低于", "≥"),
+    ("cmp.lt", "低于", "<"),
+    ("cmp.lte", "不超过", "≤"),
+    ("cmp.approx", "约", "≈"),
+    ("cmp.range", "区间", "range"),
+    ("change.increase", "增加", "increase"),
+    ("change.decrease", "减少", "decrease"),
+    ("timeline.heading", "时间表", "Timeline"),
+    ("timeline.none", "没有带日期的任务。", "No dated deliverables."),
+    ("timeline.undated", "日期未定", "No exact date"),
+    ("timeline.more", "另有 {n} 项未显示。", "{n} more not shown."),
+    ("tables.heading", "还原的表格", "Rebuilt tables"),
+    ("tables.none", "文中没有可还原的表格。", "No tables found in the text."),
+    ("tables.untitled", "表格 {n}", "Table {n}"),
+    ("tables.show", "在原文中查看", "Show in the source text"),
+    ("tables.more", "另有 {n} 行未显示。", "{n} more rows not shown."),
+    ("kw.heading", "各章节关键词", "Keywords by section"),
+    ("kw.loading", "正在加载分词词典（约 1.1 MB，仅首次）……", "Loading the word dictionary (about 1.1 MB, first time only)…"),
+    ("kw.failed", "无法计算关键词：{e}", "Keywords unavailable: {e}"),
+    ("kw.none", "没有可显示的关键词。", "No keywords to show."),
+    ("kw.note", "按各章节特有程度排序，已去除“推进、加强、工作”等通用词。", "Ranked by how specific they are to the section; boilerplate such as 推进, 加强, 工作 is left out."),
+    ("text.heading", "原文（指标已标出）", "Source text (targets marked)"),
+    ("text.capped", "文本过长：只标出了前 {n} 处。", "Long text: only the first {n} places are marked."),
+    ("sel.target", "已选中指标：{t}", "Selected target: {t}"),
+    ("sel.heading", "已选中章节：{t}", "Selected section: {t}"),
+    ("md.untitled", "planlens", "planlens"),
+];
+
+/// The string for `key` in `lang`; a missing key is reported on the console and shown as `?key`.
+pub fn tr(lang: Lang, key: &str) -> &'static str {
+    for (k, zh, en) in TABLE {
+        if *k == key {
+            return match lang {
+                Lang::Zh => zh,
+                Lang::En => en,
+            };
+        }
+    }
+    web_sys::console::warn_1(&format!("planlens: missing string {key}").into());
+    "?"
+}
+
+/// [`tr`] with `{name}` placeholders replaced.
+pub fn fmt(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+    let mut s = tr(lang, key).to_string();
+    for (k, v) in args {
+        s = s.replace(&format!("{{{k}}}"), v);
+    }
+    s
+}
+
+/// A count with thousands separators, as both languages write it (12,345).
+pub fn num(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}

@@ -1,0 +1,445 @@
+//! The page's view logic with no browser types: filtering and sorting targets, the timeline,
+//! per-section counts, the CSV export, finding "the same" target after re-analysis, and cutting
+//! the source text into marked pieces. Compiled natively too (see `lib.rs`), so `cargo test`
+//! covers it without a browser.
+
+use crate::model::{Analysis, OutlineNode, Target, TargetKind};
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+/// Every target kind, in the order the page lists them.
+pub const KINDS: [TargetKind; 7] = [
+    TargetKind::Count,
+    TargetKind::Percent,
+    TargetKind::Change,
+    TargetKind::Money,
+    TargetKind::Duration,
+    TargetKind::Deadline,
+    TargetKind::Coverage,
+];
+
+/// Stable lower-case name of a kind (as in the JSON).
+pub fn kind_name(k: TargetKind) -> &'static str {
+    match k {
+        TargetKind::Count => "count",
+        TargetKind::Percent => "percent",
+        TargetKind::Change => "change",
+        TargetKind::Money => "money",
+        TargetKind::Duration => "duration",
+        TargetKind::Deadline => "deadline",
+        TargetKind::Coverage => "coverage",
+    }
+}
+
+/// Which targets the grid shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter {
+    pub kind: Option<TargetKind>,
+    /// Index of a top-level section (`path[0]`).
+    pub section: Option<usize>,
+    pub deadline: DeadlineFilter,
+    /// Case-insensitive substring of the target's text, subject or clause-free fields.
+    pub query: String,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum DeadlineFilter {
+    #[default]
+    Any,
+    With,
+    Without,
+    /// Due in this calendar year.
+    Year(i32),
+}
+
+/// Year of a `YYYY-MM-DD` due date.
+pub fn due_year(t: &Target) -> Option<i32> {
+    t.due.as_deref()?.get(..4)?.parse().ok()
+}
+
+fn matches(t: &Target, f: &Filter) -> bool {
+    if f.kind.is_some_and(|k| k != t.kind) {
+        return false;
+    }
+    if f.section.is_some_and(|s| t.path.first() != Some(&s)) {
+        return false;
+    }
+    let dated = t.deadline.is_some() || t.due.is_some();
+    let ok = match f.deadline {
+        DeadlineFilter::Any => true,
+        DeadlineFilter::With => dated,
+        DeadlineFilter::Without => !dated,
+        DeadlineFilter::Year(y) => due_year(t) == Some(y),
+    };
+    if !ok {
+        return false;
+    }
+    let q = f.query.trim().to_lowercase();
+    q.is_empty()
+        || [Some(&t.text), t.subject.as_ref(), t.unit.as_ref(), t.deadline.as_ref()]
+            .into_iter()
+            .flatten()
+            .any(|s| s.to_lowercase().contains(&q))
+}
+
+/// Indexes of the targets passing `f`, in document order.
+pub fn filter_targets(a: &Analysis, f: &Filter) -> Vec<usize> {
+    (0..a.targets.len())
+        .filter(|&i| matches(&a.targets[i], f))
+        .collect()
+}
+
+/// Distinct due years, ascending (the deadline filter's choices).
+pub fn due_years(a: &Analysis) -> Vec<i32> {
+    let mut y: Vec<i32> = a.targets.iter().filter_map(due_year).collect();
+    y.sort_unstable();
+    y.dedup();
+    y
+}
+
+/// Grid columns that can be sorted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortKey {
+    Order,
+    Text,
+    Value,
+    Comparator,
+    Unit,
+    Subject,
+    Deadline,
+    Section,
+    Kind,
+}
+
+fn cmp_opt<T: PartialOrd>(a: Option<T>, b: Option<T>) -> Ordering {
+    // missing values sort last in both directions is nicer, but "last when ascending" is enough
+    match (a, b) {
+        (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+/// The number a target sorts by: its value, or the low end of its range.
+pub fn sort_value(t: &Target) -> Option<f64> {
+    t.value.or(t.range.map(|r| r[0]))
+}
+
+/// Sorts target indexes by `key`; ties keep document order (a stable sort on indexes).
+pub fn sort_targets(a: &Analysis, idx: &mut [usize], key: SortKey, ascending: bool) {
+    let t = |i: usize| &a.targets[i];
+    idx.sort_by(|&x, &y| {
+        let (p, q) = (t(x), t(y));
+        let o = match key {
+            SortKey::Order => x.cmp(&y),
+            SortKey::Text => p.text.cmp(&q.text),
+            SortKey::Value => cmp_opt(sort_value(p), sort_value(q)),
+            SortKey::Comparator => cmp_opt(
+                p.comparator.map(|c| c as u8),
+                q.comparator.map(|c| c as u8),
+            ),
+            SortKey::Unit => cmp_opt(p.unit.as_ref(), q.unit.as_ref()),
+            SortKey::Subject => cmp_opt(p.subject.as_ref(), q.subject.as_ref()),
+            SortKey::Deadline => cmp_opt(p.due.as_ref(), q.due.as_ref())
+                .then_with(|| cmp_opt(p.deadline.as_ref(), q.deadline.as_ref())),
+            SortKey::Section => p.path.cmp(&q.path),
+            SortKey::Kind => (p.kind as u8).cmp(&(q.kind as u8)),
+        };
+        let o = if ascending { o } else { o.reverse() };
+        o.then_with(|| x.cmp(&y))
+    });
+}
+
+/// Dated deliverables grouped by due date, earliest first: `(due, target indexes)`; targets with
+/// a deadline phrase but no resolvable date come last under the empty key.
+pub fn timeline(a: &Analysis) -> Vec<(String, Vec<usize>)> {
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut dated: Vec<usize> = (0..a.targets.len())
+        .filter(|&i| a.targets[i].due.is_some())
+        .collect();
+    dated.sort_by(|&x, &y| a.targets[x].due.cmp(&a.targets[y].due).then(x.cmp(&y)));
+    for i in dated {
+        let due = a.targets[i].due.clone().unwrap_or_default();
+        match groups.last_mut() {
+            Some((d, v)) if *d == due => v.push(i),
+            _ => groups.push((due, vec![i])),
+        }
+    }
+    // a deadline phrase that could not be resolved to a day (年内, 近期) still is a commitment
+    let undated: Vec<usize> = (0..a.targets.len())
+        .filter(|&i| a.targets[i].due.is_none() && a.targets[i].deadline.is_some())
+        .collect();
+    if !undated.is_empty() {
+        groups.push((String::new(), undated));
+    }
+    groups
+}
+
+/// Targets per outline path prefix: `counts[&[0, 2]]` = targets inside section 0 › 2.
+pub fn target_counts(a: &Analysis) -> HashMap<Vec<usize>, usize> {
+    let mut m = HashMap::new();
+    for t in &a.targets {
+        for k in 1..=t.path.len() {
+            *m.entry(t.path[..k].to_vec()).or_insert(0) += 1;
+        }
+    }
+    m
+}
+
+/// Number of headings below a node, at any depth.
+pub fn descendants(n: &OutlineNode) -> usize {
+    n.children.iter().map(|c| 1 + descendants(c)).sum()
+}
+
+/// Every heading in document order with its path.
+pub fn flat_headings(nodes: &[OutlineNode]) -> Vec<(Vec<usize>, &OutlineNode)> {
+    let mut out = Vec::new();
+    let mut stack: Vec<(Vec<usize>, &OutlineNode)> = nodes
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, n)| (vec![i], n))
+        .collect();
+    while let Some((p, n)) = stack.pop() {
+        for (i, c) in n.children.iter().enumerate().rev() {
+            let mut q = p.clone();
+            q.push(i);
+            stack.push((q, c));
+        }
+        out.push((p, n));
+    }
+    out
+}
+
+/// The node at `path`.
+pub fn node_at<'a>(nodes: &'a [OutlineNode], path: &[usize]) -> Option<&'a OutlineNode> {
+    let (first, rest) = path.split_first()?;
+    let n = nodes.get(*first)?;
+    if rest.is_empty() {
+        Some(n)
+    } else {
+        node_at(&n.children, rest)
+    }
+}
+
+/// CSV for spreadsheets: the CLI's CSV with a UTF-8 byte-order mark, without which Excel on a
+/// Chinese Windows reads the file as GBK and shows mojibake.
+pub fn csv_with_bom(a: &Analysis) -> String {
+    format!("\u{FEFF}{}", crate::render::csv(a))
+}
+
+/// After re-analysis, the target that is "the same" as a selected one: same text, nearest start.
+pub fn find_same_target(a: &Analysis, text: &str, start: usize) -> Option<usize> {
+    (0..a.targets.len())
+        .filter(|&i| a.targets[i].text == text)
+        .min_by_key(|&i| a.targets[i].span[0].abs_diff(start))
+}
+
+/// After re-analysis, the heading that is "the same" as a selected one: same marker and title,
+/// nearest start.
+pub fn find_same_heading(a: &Analysis, marker: &str, title: &str, start: usize) -> Option<Vec<usize>> {
+    flat_headings(&a.outline)
+        .into_iter()
+        .filter(|(_, n)| n.title == title && n.marker == marker)
+        .min_by_key(|(_, n)| n.title_span[0].abs_diff(start))
+        .map(|(p, _)| p)
+}
+
+/// A stretch of the source text to mark: char offsets, and an id the page gives back on clicks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mark {
+    pub start: usize,
+    pub end: usize,
+    /// Lower binds first when two marks start at the same place and have the same end.
+    pub rank: u8,
+    pub id: usize,
+}
+
+/// One piece of the marked text, in order: text (a byte range of the source), or the opening or
+/// closing of a mark (by its index into the marks slice).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    Text(std::ops::Range<usize>),
+    Open(usize),
+    Close,
+}
+
+/// Cuts `text` into pieces so that marks nest properly (HTML elements cannot cross). A mark
+/// that would cross an already open one, or is empty or out of range, is left out (its index is
+/// returned in the second vector); the page then falls back to scrolling to its start.
+pub fn mark_pieces(text: &str, marks: &[Mark]) -> (Vec<Piece>, Vec<usize>) {
+    let mut order: Vec<usize> = (0..marks.len()).collect();
+    order.sort_by(|&x, &y| {
+        let (a, b) = (&marks[x], &marks[y]);
+        a.start
+            .cmp(&b.start)
+            .then(b.end.cmp(&a.end))
+            .then(a.rank.cmp(&b.rank))
+    });
+    let mut pieces = Vec::new();
+    let mut skipped = Vec::new();
+    let mut chars = text.char_indices();
+    let (mut cpos, mut bpos) = (0usize, 0usize);
+    // byte offset of char position `c` (c >= cpos), advancing the cursor
+    let mut seek = |c: usize, cpos: &mut usize, bpos: &mut usize| -> usize {
+        while *cpos < c {
+            match chars.next() {
+                Some((_, ch)) => {
+                    *bpos += ch.len_utf8();
+                    *cpos += 1;
+                }
+                None => break,
+            }
+        }
+        *bpos
+    };
+    let total = text.chars().count();
+    let mut emitted = 0usize; // byte offset emitted so far
+    let mut stack: Vec<usize> = Vec::new(); // end (chars) of open marks
+    let push_text = |pieces: &mut Vec<Piece>, from: usize, to: usize| {
+        if to > from {
+            pieces.push(Piece::Text(from..to));
+        }
+    };
+    for i in order {
+        let m = marks[i];
+        if m.start >= m.end || m.end > total {
+            skipped.push(i);
+            continue;
+        }
+        while let Some(&end) = stack.last() {
+            if end > m.start {
+                break;
+            }
+            let b = seek(end, &mut cpos, &mut bpos);
+            push_text(&mut pieces, emitted, b);
+            emitted = b;
+            pieces.push(Piece::Close);
+            stack.pop();
+        }
+        if stack.last().is_some_and(|&end| m.end > end) || m.start < cpos {
+            skipped.push(i);
+            continue;
+        }
+        let b = seek(m.start, &mut cpos, &mut bpos);
+        push_text(&mut pieces, emitted, b);
+        emitted = b;
+        pieces.push(Piece::Open(i));
+        stack.push(m.end);
+    }
+    while let Some(end) = stack.pop() {
+        let b = seek(end, &mut cpos, &mut bpos);
+        push_text(&mut pieces, emitted, b);
+        emitted = b;
+        pieces.push(Piece::Close);
+    }
+    push_text(&mut pieces, emitted, text.len());
+    (pieces, skipped)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn analysis() -> Analysis {
+        crate::analyze(
+            "一、学前教育\n2023年底前新增学位1000个。公办园覆盖率不低于60%。\n\
+             二、义务教育\n新建学校5所。到2025年，课后服务覆盖率达到100%。\n",
+        )
+    }
+
+    fn mark(start: usize, end: usize, rank: u8, id: usize) -> Mark {
+        Mark { start, end, rank, id }
+    }
+
+    fn render(text: &str, pieces: &[Piece], marks: &[Mark]) -> String {
+        let mut s = String::new();
+        for p in pieces {
+            match p {
+                Piece::Text(r) => s.push_str(&text[r.clone()]),
+                Piece::Open(i) => s.push_str(&format!("[{}:", marks[*i].id)),
+                Piece::Close => s.push(']'),
+            }
+        }
+        s
+    }
+
+    #[test]
+    fn marks_nest_and_crossing_ones_are_skipped() {
+        let text = "甲乙丙丁戊己";
+        let marks = [mark(0, 4, 0, 1), mark(1, 2, 1, 2), mark(3, 6, 1, 3), mark(5, 5, 0, 4)];
+        let (pieces, skipped) = mark_pieces(text, &marks);
+        assert_eq!(render(text, &pieces, &marks), "[1:甲[2:乙]丙丁]戊己");
+        assert_eq!(skipped, vec![2, 3]);
+        // the text itself is never lost or duplicated
+        let plain: String = pieces
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Text(r) => Some(&text[r.clone()]),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(plain, text);
+    }
+
+    #[test]
+    fn marks_out_of_range_are_skipped() {
+        let (pieces, skipped) = mark_pieces("ab", &[mark(1, 9, 0, 0)]);
+        assert_eq!(pieces, vec![Piece::Text(0..2)]);
+        assert_eq!(skipped, vec![0]);
+    }
+
+    #[test]
+    fn filter_sort_and_timeline() {
+        let a = analysis();
+        assert!(a.targets.len() >= 3, "{:?}", a.targets);
+        let all = filter_targets(&a, &Filter::default());
+        assert_eq!(all.len(), a.targets.len());
+        let sec1 = filter_targets(&a, &Filter { section: Some(1), ..Filter::default() });
+        assert!(!sec1.is_empty() && sec1.iter().all(|&i| a.targets[i].path[0] == 1));
+        let pct = filter_targets(&a, &Filter { kind: Some(TargetKind::Percent), ..Filter::default() });
+        assert!(pct.iter().all(|&i| a.targets[i].kind == TargetKind::Percent));
+        let q = filter_targets(&a, &Filter { query: "学位".into(), ..Filter::default() });
+        assert!(q.iter().all(|&i| a.targets[i].text.contains("学位")
+            || a.targets[i].subject.as_deref().unwrap_or("").contains("学位")));
+        let mut idx = all.clone();
+        sort_targets(&a, &mut idx, SortKey::Value, false);
+        let vals: Vec<f64> = idx.iter().filter_map(|&i| sort_value(&a.targets[i])).collect();
+        assert!(vals.windows(2).all(|w| w[0] >= w[1]), "{vals:?}");
+        sort_targets(&a, &mut idx, SortKey::Order, true);
+        assert_eq!(idx, all);
+        let tl = timeline(&a);
+        let dated: Vec<_> = tl.iter().filter(|g| !g.0.is_empty()).collect();
+        assert!(dated.windows(2).all(|w| w[0].0 < w[1].0));
+        let n: usize = tl.iter().map(|g| g.1.len()).sum();
+        assert_eq!(n, a.targets.iter().filter(|t| t.due.is_some() || t.deadline.is_some()).count());
+        let years = due_years(&a);
+        for y in &years {
+            let f = Filter { deadline: DeadlineFilter::Year(*y), ..Filter::default() };
+            assert!(!filter_targets(&a, &f).is_empty());
+        }
+    }
+
+    #[test]
+    fn counts_and_same_target_after_edit() {
+        let a = analysis();
+        let counts = target_counts(&a);
+        let total: usize = (0..a.outline.len()).filter_map(|i| counts.get(&vec![i])).sum();
+        assert_eq!(total, a.targets.iter().filter(|t| !t.path.is_empty()).count());
+        let t = &a.targets[1];
+        let edited = format!("前言。\n{}", "一、学前教育\n2023年底前新增学位1000个。公办园覆盖率不低于60%。\n");
+        let b = crate::analyze(&edited);
+        let j = find_same_target(&b, &t.text, t.span[0]).expect("found again");
+        assert_eq!(b.targets[j].text, t.text);
+        let h = &a.outline[0];
+        assert!(find_same_heading(&b, &h.marker, &h.title, h.title_span[0]).is_some());
+    }
+
+    #[test]
+    fn csv_has_bom() {
+        let c = csv_with_bom(&analysis());
+        assert!(c.starts_with('\u{FEFF}'));
+        assert!(c.lines().count() > 1);
+    }
+}

@@ -1,0 +1,1255 @@
+//! Rendering an analysis into the page, and the interactions on rendered items (delegated
+//! listeners on the fixed containers). Every user-derived string goes in as text.
+
+use super::chrome::fill_select;
+use super::dom::{self, add, add_text, attr, clear, on};
+use super::i18n::{fmt, num, tr, Lang};
+use super::logic::{self, DeadlineFilter, Mark, Piece, SortKey, KINDS};
+use super::{with_app, App, KwState, Sel, MAX_MARKS, MAX_TABLE_ROWS, MAX_TIMELINE, MAX_TREE_ITEMS, PAGE_SIZE};
+use crate::model::{Analysis, Change, Comparator, OutlineNode, Target};
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+pub const TAB_OVERVIEW: usize = 0;
+pub const TAB_TARGETS: usize = 1;
+pub const TAB_KEYWORDS: usize = 4;
+
+fn kind_label(lang: Lang, t: &Target) -> &'static str {
+    tr(lang, &format!("kind.{}", logic::kind_name(t.kind)))
+}
+
+fn cmp_label(lang: Lang, c: Option<Comparator>) -> &'static str {
+    match c {
+        None => "",
+        Some(c) => tr(
+            lang,
+            match c {
+                Comparator::Eq => "cmp.eq",
+                Comparator::Gt => "cmp.gt",
+                Comparator::Gte => "cmp.gte",
+                Comparator::Lt => "cmp.lt",
+                Comparator::Lte => "cmp.lte",
+                Comparator::Approx => "cmp.approx",
+                Comparator::Range => "cmp.range",
+            },
+        ),
+    }
+}
+
+fn path_key(p: &[usize]) -> String {
+    p.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(".")
+}
+
+fn parse_path(s: &str) -> Vec<usize> {
+    s.split('.').filter_map(|x| x.parse().ok()).collect()
+}
+
+fn section_label(a: &Analysis, path: &[usize]) -> String {
+    crate::render::section_titles(&a.outline, path).join(" › ")
+}
+
+/// Re-renders everything from the current analysis, in three tasks so no single one is long:
+/// the tab strip and the visible panel now; the source text (with the selection re-applied)
+/// next; the hidden panels last (a panel shown before that renders on the spot, see
+/// [`show_tab`]). A newer analysis cancels the stages still pending.
+pub fn render_all(app: &mut App) {
+    let t0 = dom::now();
+    let has = app.analysis.is_some();
+    dom::set_hidden(&app.els.workspace, !has);
+    let _ = app.els.root.class_list().toggle_with_force("has-results", has);
+    render_tabs(app);
+    app.panels_done = [false; 5];
+    ensure_panel(app, app.tab);
+    let spent = dom::now() - t0;
+    let gen = app.gen;
+    dom::after(0, move || {
+        let Some(spent) = with_app(|a| {
+            if a.gen != gen {
+                return None;
+            }
+            let t = dom::now();
+            render_text(a);
+            reapply_selection(a);
+            Some(spent + dom::now() - t)
+        })
+        .flatten() else {
+            return;
+        };
+        dom::after(0, move || {
+            with_app(|a| {
+                if a.gen != gen {
+                    return;
+                }
+                let t = dom::now();
+                for i in 0..a.panels_done.len() {
+                    ensure_panel(a, i);
+                }
+                super::finish_render(a, spent + dom::now() - t);
+            });
+        });
+    });
+}
+
+/// Renders panel `i` unless it already shows the current analysis.
+pub fn ensure_panel(app: &mut App, i: usize) {
+    if app.panels_done.get(i).copied().unwrap_or(true) {
+        return;
+    }
+    app.panels_done[i] = true;
+    match i {
+        TAB_OVERVIEW => {
+            render_card(app);
+            render_tree(app);
+        }
+        TAB_TARGETS => {
+            render_filters(app);
+            render_grid(app);
+        }
+        2 => render_timeline(app),
+        3 => render_tables(app),
+        _ => render_keywords(app),
+    }
+}
+
+fn render_tabs(app: &App) {
+    let (t, b) = app
+        .analysis
+        .as_ref()
+        .map_or((0, 0), |a| (a.targets.len(), a.tables.len()));
+    let labels = [
+        tr(app.lang, "tab.overview").to_string(),
+        fmt(app.lang, "tab.targets", &[("n", &num(t))]),
+        tr(app.lang, "tab.timeline").to_string(),
+        fmt(app.lang, "tab.tables", &[("n", &num(b))]),
+        tr(app.lang, "tab.keywords").to_string(),
+    ];
+    for (i, (tab, label)) in app.els.tabs.iter().zip(labels).enumerate() {
+        tab.set_text_content(Some(&label));
+        let on = i == app.tab;
+        attr(tab, "aria-selected", if on { "true" } else { "false" });
+        attr(tab, "tabindex", if on { "0" } else { "-1" });
+        dom::set_hidden(&app.els.panels[i], !on);
+    }
+}
+
+/// Shows tab `i` (and starts the keywords when that tab opens).
+pub fn show_tab(i: usize, focus: bool) {
+    with_app(|app| {
+        app.tab = i.min(app.els.tabs.len() - 1);
+        ensure_panel(app, app.tab);
+        render_tabs(app);
+        if focus {
+            dom::focus(&app.els.tabs[app.tab]);
+        }
+    });
+    if i == TAB_KEYWORDS {
+        super::load_keywords();
+    }
+}
+
+fn render_card(app: &App) {
+    let c = &app.els.card;
+    clear(c);
+    let Some(a) = &app.analysis else { return };
+    let lang = app.lang;
+    let d = &a.document;
+    let h = add_text(c, "h2", "card-title", d.title.as_deref().unwrap_or(tr(lang, "card.untitled")));
+    attr(&h, "id", "doc-title");
+    let dl = add(c, "dl", "facts");
+    let row = |key: &str, v: String| {
+        if v.is_empty() {
+            return;
+        }
+        add_text(&dl, "dt", "", tr(lang, key));
+        add_text(&dl, "dd", "", &v);
+    };
+    row("card.notice", d.notice_title.clone().unwrap_or_default());
+    row("card.issuers", d.issuers.join("、"));
+    row("card.date", d.date.clone().unwrap_or_default());
+    row("card.number", d.doc_number.clone().unwrap_or_default());
+    row("card.period", d.period.map(|p| format!("{}–{}", p.from, p.to)).unwrap_or_default());
+    row("card.recipients", d.recipients.join("、"));
+    row("card.cc", d.cc.join("、"));
+    row("card.attachments", d.attachments.join("；"));
+    if !a.warnings.is_empty() {
+        let w = add(c, "div", "warnings");
+        add_text(&w, "h3", "", tr(lang, "card.warnings"));
+        let ul = add(&w, "ul", "");
+        for x in a.warnings.iter().take(20) {
+            add_text(&ul, "li", "", &x.message);
+        }
+    }
+}
+
+/// The outline as an ARIA tree; collapsed children are not rendered at all.
+pub fn render_tree(app: &mut App) {
+    let tree = app.els.tree.clone();
+    clear(&tree);
+    let Some(a) = app.analysis.clone() else {
+        app.els.outline_summary.set_text_content(None);
+        return;
+    };
+    let lang = app.lang;
+    let counts = logic::target_counts(&a);
+    let all = logic::flat_headings(&a.outline).len();
+    app.els.outline_summary.set_text_content(Some(&if a.outline.is_empty() {
+        tr(lang, "outline.none").to_string()
+    } else {
+        fmt(lang, "outline.summary", &[("s", &num(a.outline.len())), ("i", &num(all)), ("t", &num(a.targets.len()))])
+    }));
+    // default: top level expanded on a fresh document
+    if app.expanded.is_empty() && !app.expanded.contains(&vec![usize::MAX]) {
+        for (i, n) in a.outline.iter().enumerate() {
+            if !n.children.is_empty() {
+                app.expanded.insert(vec![i]);
+            }
+        }
+        app.expanded.insert(vec![usize::MAX]); // marker: defaults applied
+    }
+    let mut drawn = 0usize;
+    let sel = selected_heading(app, &a);
+    if logic::node_at(&a.outline, &app.tree_focus).is_none() {
+        app.tree_focus = vec![0];
+    }
+    let ctx = TreeCtx { app, counts: &counts, sel: sel.as_deref(), lang };
+    draw_level(&ctx, &tree, &a.outline, &mut Vec::new(), &mut drawn);
+    if drawn >= MAX_TREE_ITEMS {
+        add_text(&tree, "li", "more", &fmt(lang, "outline.more", &[("n", &num(all - drawn))]));
+    }
+}
+
+struct TreeCtx<'a> {
+    app: &'a App,
+    counts: &'a std::collections::HashMap<Vec<usize>, usize>,
+    sel: Option<&'a [usize]>,
+    lang: Lang,
+}
+
+fn draw_level(ctx: &TreeCtx, parent: &Element, nodes: &[OutlineNode], path: &mut Vec<usize>, drawn: &mut usize) {
+    for (i, n) in nodes.iter().enumerate() {
+        if *drawn >= MAX_TREE_ITEMS {
+            return;
+        }
+        *drawn += 1;
+        path.push(i);
+        let li = add(parent, "li", "treeitem");
+        attr(&li, "role", "treeitem");
+        attr(&li, "data-path", &path_key(path));
+        attr(&li, "aria-level", &path.len().to_string());
+        attr(&li, "aria-setsize", &nodes.len().to_string());
+        attr(&li, "aria-posinset", &(i + 1).to_string());
+        let selected = ctx.sel == Some(path.as_slice());
+        attr(&li, "aria-selected", if selected { "true" } else { "false" });
+        attr(&li, "tabindex", if ctx.app.tree_focus == *path { "0" } else { "-1" });
+        let expanded = ctx.app.expanded.contains(path.as_slice());
+        if !n.children.is_empty() {
+            attr(&li, "aria-expanded", if expanded { "true" } else { "false" });
+        }
+        let row = add(&li, "div", "row");
+        add(&row, "span", if n.children.is_empty() { "twisty leaf" } else { "twisty" });
+        if !n.marker.is_empty() {
+            add_text(&row, "span", "marker", &n.marker);
+        }
+        add_text(&row, "span", "title", &n.title);
+        let t = ctx.counts.get(path.as_slice()).copied().unwrap_or(0);
+        let c = logic::descendants(n);
+        let badge = fmt(ctx.lang, "outline.counts", &[("c", &num(c)), ("t", &num(t))]);
+        let b = add_text(&row, "span", if t > 0 { "counts has-targets" } else { "counts" }, &badge);
+        attr(&b, "aria-hidden", "false");
+        if expanded && !n.children.is_empty() {
+            let ul = add(&li, "ul", "group");
+            attr(&ul, "role", "group");
+            draw_level(ctx, &ul, &n.children, path, drawn);
+        }
+        path.pop();
+    }
+}
+
+fn selected_heading(app: &App, a: &Analysis) -> Option<Vec<usize>> {
+    match &app.sel {
+        Some(Sel::Heading { marker, title, start }) => logic::find_same_heading(a, marker, title, *start),
+        _ => None,
+    }
+}
+
+fn selected_target(app: &App, a: &Analysis) -> Option<usize> {
+    match &app.sel {
+        Some(Sel::Target { text, start }) => logic::find_same_target(a, text, *start),
+        _ => None,
+    }
+}
+
+fn render_filters(app: &App) {
+    let lang = app.lang;
+    let all = tr(lang, "filter.all").to_string();
+    let Some(a) = &app.analysis else { return };
+    let mut kinds = vec![(String::new(), all.clone())];
+    for k in KINDS {
+        let n = a.targets.iter().filter(|t| t.kind == k).count();
+        if n > 0 {
+            kinds.push((logic::kind_name(k).into(), format!("{} ({})", tr(lang, &format!("kind.{}", logic::kind_name(k))), n)));
+        }
+    }
+    let kind_v = app.filter.kind.map(|k| logic::kind_name(k).to_string()).unwrap_or_default();
+    fill_select(&app.els.f_kind, &kinds, &kind_v);
+    let counts = logic::target_counts(a);
+    let mut secs = vec![(String::new(), all.clone())];
+    for (i, n) in a.outline.iter().enumerate() {
+        let c = counts.get(&vec![i]).copied().unwrap_or(0);
+        secs.push((i.to_string(), format!("{}{} ({c})", n.marker, n.title)));
+    }
+    fill_select(&app.els.f_section, &secs, &app.filter.section.map(|s| s.to_string()).unwrap_or_default());
+    let mut dl = vec![
+        (String::new(), all),
+        ("with".into(), tr(lang, "filter.with").into()),
+        ("without".into(), tr(lang, "filter.without").into()),
+    ];
+    for y in logic::due_years(a) {
+        dl.push((y.to_string(), fmt(lang, "filter.year", &[("y", &y.to_string())])));
+    }
+    let dv = match app.filter.deadline {
+        DeadlineFilter::Any => String::new(),
+        DeadlineFilter::With => "with".into(),
+        DeadlineFilter::Without => "without".into(),
+        DeadlineFilter::Year(y) => y.to_string(),
+    };
+    fill_select(&app.els.f_deadline, &dl, &dv);
+    app.els.f_search.set_value(&app.filter.query);
+}
+
+/// A filter control changed.
+pub fn set_filter(id: &str, v: &str) {
+    with_app(|app| {
+        match id {
+            "filter-kind" => app.filter.kind = KINDS.iter().copied().find(|k| logic::kind_name(*k) == v),
+            "filter-section" => app.filter.section = v.parse().ok(),
+            "filter-deadline" => {
+                app.filter.deadline = match v {
+                    "with" => DeadlineFilter::With,
+                    "without" => DeadlineFilter::Without,
+                    y => y.parse().map(DeadlineFilter::Year).unwrap_or_default(),
+                }
+            }
+            "filter-search" => app.filter.query = v.to_string(),
+            _ => {}
+        }
+        app.page = 0;
+        app.grid_focus = (0, 0);
+        render_grid(app);
+    });
+}
+
+const COLS: [(&str, SortKey); 9] = [
+    ("col.no", SortKey::Order),
+    ("col.text", SortKey::Text),
+    ("col.value", SortKey::Value),
+    ("col.comparator", SortKey::Comparator),
+    ("col.unit", SortKey::Unit),
+    ("col.subject", SortKey::Subject),
+    ("col.deadline", SortKey::Deadline),
+    ("col.section", SortKey::Section),
+    ("col.kind", SortKey::Kind),
+];
+
+/// The visible target indexes: filtered, then sorted.
+pub fn visible_targets(app: &App) -> Vec<usize> {
+    let Some(a) = &app.analysis else { return vec![] };
+    let mut v = logic::filter_targets(a, &app.filter);
+    logic::sort_targets(a, &mut v, app.sort.0, app.sort.1);
+    v
+}
+
+fn quantity_cell(t: &Target) -> String {
+    crate::render::quantity(t)
+}
+
+/// The targets grid (ARIA grid, roving tabindex), one page of it.
+pub fn render_grid(app: &mut App) {
+    let g = app.els.grid.clone();
+    clear(&g);
+    clear(&app.els.pager);
+    let Some(a) = app.analysis.clone() else { return };
+    let lang = app.lang;
+    let vis = visible_targets(app);
+    let pages = vis.len().div_ceil(PAGE_SIZE).max(1);
+    app.page = app.page.min(pages - 1);
+    let from = app.page * PAGE_SIZE;
+    let rows = &vis[from.min(vis.len())..(from + PAGE_SIZE).min(vis.len())];
+    attr(&g, "aria-rowcount", &(vis.len() + 1).to_string());
+    attr(&g, "aria-colcount", &COLS.len().to_string());
+    let thead = add(&g, "thead", "");
+    let hr = add(&thead, "tr", "");
+    attr(&hr, "role", "row");
+    attr(&hr, "aria-rowindex", "1");
+    for (ci, (key, sk)) in COLS.iter().enumerate() {
+        let th = add(&hr, "th", "");
+        attr(&th, "role", "columnheader");
+        attr(&th, "scope", "col");
+        let sorted = app.sort.0 == *sk;
+        attr(&th, "aria-sort", if sorted { if app.sort.1 { "ascending" } else { "descending" } } else { "none" });
+        let b = add_text(&th, "button", "sort", tr(lang, key));
+        attr(&b, "type", "button");
+        attr(&b, "data-sort", &ci.to_string());
+        attr(&b, "title", tr(lang, "sort.hint"));
+    }
+    let tbody = add(&g, "tbody", "");
+    let sel = selected_target(app, &a);
+    if rows.is_empty() {
+        let tr_ = add(&tbody, "tr", "");
+        attr(&tr_, "role", "row");
+        let td = add_text(&tr_, "td", "empty", tr(lang, "targets.none"));
+        attr(&td, "role", "gridcell");
+        attr(&td, "colspan", &COLS.len().to_string());
+    }
+    let (fr, fc) = app.grid_focus;
+    let fr = fr.min(rows.len().saturating_sub(1));
+    for (r, &i) in rows.iter().enumerate() {
+        let t = &a.targets[i];
+        let row = add(&tbody, "tr", &format!("k-{}", logic::kind_name(t.kind)));
+        attr(&row, "role", "row");
+        attr(&row, "data-t", &i.to_string());
+        attr(&row, "aria-rowindex", &(from + r + 2).to_string());
+        attr(&row, "aria-selected", if sel == Some(i) { "true" } else { "false" });
+        let mut change = String::new();
+        if let Some(c) = t.change {
+            change = tr(lang, if c == Change::Increase { "change.increase" } else { "change.decrease" }).into();
+        }
+        let cmp = cmp_label(lang, t.comparator);
+        let cells = [
+            (i + 1).to_string(),
+            t.text.clone(),
+            quantity_cell(t),
+            if change.is_empty() { cmp.to_string() } else { format!("{change} {cmp}").trim().to_string() },
+            t.unit.clone().unwrap_or_default(),
+            t.subject.clone().unwrap_or_default(),
+            t.deadline.clone().map(|d| match &t.due {
+                Some(due) => format!("{d}（{due}）"),
+                None => d,
+            }).unwrap_or_default(),
+            section_label(&a, &t.path),
+            kind_label(lang, t).to_string(),
+        ];
+        let clause = clause_text(&app.text, &app.char_bytes, t.clause_span);
+        for (c, v) in cells.iter().enumerate() {
+            let td = add_text(&row, "td", if c == 1 { "q" } else { "" }, v);
+            if c == 1 && !clause.is_empty() {
+                attr(&td, "title", &clause); // an attribute value is text, never markup
+            }
+            attr(&td, "role", "gridcell");
+            attr(&td, "data-r", &r.to_string());
+            attr(&td, "data-c", &c.to_string());
+            attr(&td, "tabindex", if r == fr && c == fc { "0" } else { "-1" });
+        }
+    }
+    render_detail(app, sel);
+    let info = if vis.is_empty() {
+        tr(lang, "targets.none").to_string()
+    } else {
+        fmt(lang, "targets.count", &[
+            ("a", &num(from + 1)),
+            ("b", &num(from + rows.len())),
+            ("n", &num(vis.len())),
+            ("t", &num(a.targets.len())),
+        ])
+    };
+    app.els.grid_info.set_text_content(Some(&info));
+    if pages > 1 {
+        let p = &app.els.pager;
+        let prev = add_text(p, "button", "", tr(lang, "targets.prev"));
+        attr(&prev, "type", "button");
+        attr(&prev, "data-page", "prev");
+        if app.page == 0 {
+            attr(&prev, "disabled", "");
+        }
+        add_text(p, "span", "page-no", &fmt(lang, "targets.page", &[("p", &(app.page + 1).to_string()), ("q", &pages.to_string())]));
+        let next = add_text(p, "button", "", tr(lang, "targets.next"));
+        attr(&next, "type", "button");
+        attr(&next, "data-page", "next");
+        if app.page + 1 >= pages {
+            attr(&next, "disabled", "");
+        }
+    }
+}
+
+/// The detail card of the selected target: the clause with the quantity marked (text nodes
+/// only), then every field the engine knows, including the optional ones the grid leaves out.
+pub fn render_detail(app: &App, i: Option<usize>) {
+    let d = &app.els.detail;
+    clear(d);
+    let (Some(a), Some(i)) = (&app.analysis, i) else {
+        dom::set_hidden(d, true);
+        return;
+    };
+    let Some(t) = a.targets.get(i) else {
+        dom::set_hidden(d, true);
+        return;
+    };
+    dom::set_hidden(d, false);
+    let lang = app.lang;
+    let b = &app.char_bytes;
+    let slice = |s: usize, e: usize| -> &str {
+        match (b.get(s), b.get(e)) {
+            (Some(&x), Some(&y)) if x <= y => app.text.get(x..y).unwrap_or(""),
+            _ => "",
+        }
+    };
+    let (cs, ce) = (t.clause_span[0].min(t.span[0]), t.clause_span[1].max(t.span[1]));
+    let q = add(d, "p", "clause");
+    dom::text(&q, slice(cs, t.span[0]));
+    add_text(&q, "mark", &format!("t k-{}", logic::kind_name(t.kind)), slice(t.span[0], t.span[1]));
+    dom::text(&q, slice(t.span[1], ce));
+    let dl = add(d, "dl", "facts");
+    let row = |key: &str, v: String| {
+        if !v.trim().is_empty() {
+            add_text(&dl, "dt", "", tr(lang, key));
+            add_text(&dl, "dd", "", &v);
+        }
+    };
+    row("col.kind", kind_label(lang, t).to_string());
+    row("col.value", crate::render::quantity(t));
+    row("col.subject", t.subject.clone().unwrap_or_default());
+    row("col.deadline", match (&t.deadline, &t.due) {
+        (Some(d), Some(u)) => format!("{d}（{u}）"),
+        (Some(d), None) => d.clone(),
+        (None, Some(u)) => u.clone(),
+        _ => String::new(),
+    });
+    row("col.section", section_label(a, &t.path));
+    row("detail.action", t.action.clone().unwrap_or_default());
+    row("detail.scope", t.scope.map(|s| tr(lang, match s {
+        crate::model::Scope::New => "scope.new",
+        crate::model::Scope::Total => "scope.total",
+        crate::model::Scope::PeriodTotal => "scope.period_total",
+    }).to_string()).unwrap_or_default());
+    row("detail.per", t.per.clone().unwrap_or_default());
+    row("detail.of", t.of.clone().unwrap_or_default());
+    row("detail.recurrence", t.recurrence.clone().unwrap_or_default());
+    row("detail.strength", t.strength.map(|s| tr(lang, match s {
+        crate::model::Strength::Firm => "strength.firm",
+        crate::model::Strength::Aspirational => "strength.aspirational",
+        crate::model::Strength::Planned => "strength.planned",
+    }).to_string()).unwrap_or_default());
+    if let Some(r) = &t.responsible {
+        row("detail.lead", r.lead.join("、"));
+        row("detail.others", r.others.join("、"));
+    }
+    row("detail.flags", t.flags.join(", "));
+}
+
+/// The clause of a target, for context (at most 200 chars). `bytes[c]` is the byte offset of
+/// char `c` (built once per analysis), so this is a slice, not a walk over the whole text.
+fn clause_text(text: &str, bytes: &[usize], span: [usize; 2]) -> String {
+    let end = span[1].min(span[0].saturating_add(200));
+    match (bytes.get(span[0]), bytes.get(end)) {
+        (Some(&a), Some(&b)) if a <= b => text.get(a..b).unwrap_or("").trim().to_string(),
+        _ => String::new(),
+    }
+}
+
+fn render_timeline(app: &App) {
+    let c = &app.els.timeline;
+    clear(c);
+    let Some(a) = &app.analysis else { return };
+    let lang = app.lang;
+    let groups = logic::timeline(a);
+    if groups.is_empty() {
+        add_text(c, "p", "summary", tr(lang, "timeline.none"));
+        return;
+    }
+    let ol = add(c, "ol", "tl");
+    let mut shown = 0usize;
+    let total: usize = groups.iter().map(|g| g.1.len()).sum();
+    for (due, items) in &groups {
+        if shown >= MAX_TIMELINE {
+            break;
+        }
+        let li = add(&ol, "li", "tl-group");
+        if due.is_empty() {
+            add_text(&li, "span", "tl-date", tr(lang, "timeline.undated"));
+        } else {
+            let t = add_text(&li, "time", "tl-date", due);
+            attr(&t, "datetime", due);
+        }
+        let ul = add(&li, "ul", "");
+        for &i in items {
+            if shown >= MAX_TIMELINE {
+                break;
+            }
+            shown += 1;
+            let x = &a.targets[i];
+            let item = add(&ul, "li", "");
+            let b = add(&item, "button", "tl-item");
+            attr(&b, "type", "button");
+            attr(&b, "data-t", &i.to_string());
+            add_text(&b, "span", "tl-deadline", x.deadline.as_deref().unwrap_or(""));
+            add_text(&b, "span", "tl-what", format!("{} {}", x.subject.as_deref().unwrap_or(""), x.text).trim());
+            add_text(&b, "span", "tl-section", &section_label(a, &x.path));
+        }
+    }
+    if total > shown {
+        add_text(c, "p", "summary", &fmt(lang, "timeline.more", &[("n", &num(total - shown))]));
+    }
+}
+
+fn render_tables(app: &App) {
+    let c = &app.els.tables;
+    clear(c);
+    let Some(a) = &app.analysis else { return };
+    let lang = app.lang;
+    if a.tables.is_empty() {
+        add_text(c, "p", "summary", tr(lang, "tables.none"));
+        return;
+    }
+    for (ti, t) in a.tables.iter().enumerate() {
+        let fig = add(c, "figure", "table-fig");
+        let title = t.title.clone().unwrap_or_else(|| fmt(lang, "tables.untitled", &[("n", &(ti + 1).to_string())]));
+        let cap = add(&fig, "figcaption", "");
+        let b = add_text(&cap, "button", "link", &title);
+        attr(&b, "type", "button");
+        attr(&b, "data-tb", &ti.to_string());
+        attr(&b, "title", tr(lang, "tables.show"));
+        let w = add(&fig, "div", "table-wrap");
+        let table = add(&w, "table", "data");
+        let thead = add(&table, "thead", "");
+        let hr = add(&thead, "tr", "");
+        for col in &t.columns {
+            let th = add_text(&hr, "th", "", col);
+            attr(&th, "scope", "col");
+        }
+        let tb = add(&table, "tbody", "");
+        for row in t.rows.iter().take(MAX_TABLE_ROWS) {
+            let r = add(&tb, "tr", "");
+            for cell in row {
+                add_text(&r, "td", "", cell);
+            }
+        }
+        if t.rows.len() > MAX_TABLE_ROWS {
+            add_text(&fig, "p", "summary", &fmt(lang, "tables.more", &[("n", &num(t.rows.len() - MAX_TABLE_ROWS))]));
+        }
+    }
+}
+
+/// The source text with every target (and every heading title) marked in place.
+fn render_text(app: &App) {
+    let v = &app.els.text_view;
+    clear(v);
+    app.els.text_note.set_text_content(None);
+    let Some(a) = &app.analysis else { return };
+    let text = &app.text;
+    let mut marks: Vec<Mark> = Vec::new();
+    for (p, n) in logic::flat_headings(&a.outline).into_iter().take(MAX_TREE_ITEMS) {
+        let _ = p;
+        marks.push(Mark { start: n.title_span[0], end: n.title_span[1], rank: 0, id: marks.len() });
+    }
+    let heads: Vec<Vec<usize>> = logic::flat_headings(&a.outline).into_iter().take(MAX_TREE_ITEMS).map(|(p, _)| p).collect();
+    let nh = marks.len();
+    let capped = a.targets.len() > MAX_MARKS;
+    for (i, t) in a.targets.iter().enumerate().take(MAX_MARKS) {
+        marks.push(Mark { start: t.span[0], end: t.span[1], rank: 1, id: i });
+    }
+    let nt = marks.len();
+    // rebuilt tables: their whole region, so a caption click can show where the table was
+    for (i, t) in a.tables.iter().enumerate() {
+        marks.push(Mark { start: t.span[0], end: t.span[1], rank: 0, id: i });
+    }
+    let (pieces, _skipped) = logic::mark_pieces(text, &marks);
+    // The text goes into blocks of CHUNK_LINES lines (cut only at a line end outside any mark),
+    // each with `content-visibility: auto` (app.css): the browser lays out only the blocks near
+    // the viewport, so a long plan does not cost one long layout. Each block keeps its '\n', so
+    // the view's text content is exactly the input.
+    const CHUNK_LINES: usize = 30;
+    let frag = dom::document().create_document_fragment();
+    let doc = dom::document();
+    let new_chunk = || -> web_sys::Node { dom::el("div", "chunk").into() };
+    let mut chunk = new_chunk();
+    let mut lines = 0usize;
+    let mut stack: Vec<web_sys::Node> = vec![chunk.clone()];
+    for p in pieces {
+        match p {
+            Piece::Text(r) => {
+                let Some(s) = text.get(r) else { continue };
+                if stack.len() > 1 {
+                    if let Some(top) = stack.last() {
+                        let _ = top.append_child(&doc.create_text_node(s));
+                    }
+                    continue;
+                }
+                for seg in s.split_inclusive('\n') {
+                    let _ = chunk.append_child(&doc.create_text_node(seg));
+                    if seg.ends_with('\n') {
+                        lines += 1;
+                        if lines >= CHUNK_LINES {
+                            let _ = frag.append_child(&chunk);
+                            chunk = new_chunk();
+                            stack[0] = chunk.clone();
+                            lines = 0;
+                        }
+                    }
+                }
+            }
+            Piece::Open(mi) => {
+                let m = marks[mi];
+                let e = if mi < nh {
+                    let e = dom::el("span", "h");
+                    attr(&e, "data-h", &path_key(&heads[m.id]));
+                    e
+                } else if mi >= nt {
+                    let e = dom::el("span", "tbl");
+                    attr(&e, "data-tb", &m.id.to_string());
+                    e
+                } else {
+                    let t = &a.targets[m.id];
+                    let e = dom::el("mark", &format!("t k-{}", logic::kind_name(t.kind)));
+                    attr(&e, "data-t", &m.id.to_string());
+                    e
+                };
+                if let Some(top) = stack.last() {
+                    let _ = top.append_child(&e);
+                }
+                stack.push(e.into());
+            }
+            Piece::Close => {
+                if stack.len() > 1 {
+                    stack.pop();
+                }
+            }
+        }
+    }
+    if chunk.has_child_nodes() {
+        let _ = frag.append_child(&chunk);
+    }
+    let _ = v.append_child(&frag);
+    if capped {
+        app.els.text_note.set_text_content(Some(&fmt(app.lang, "text.capped", &[("n", &num(MAX_MARKS))])));
+    }
+}
+
+pub fn render_keywords(app: &App) {
+    let c = &app.els.keywords;
+    clear(c);
+    let lang = app.lang;
+    attr(c, "aria-busy", if matches!(app.kw, KwState::Loading(_)) { "true" } else { "false" });
+    match &app.kw {
+        KwState::Idle => {}
+        KwState::Loading(_) => {
+            add_text(c, "p", "summary", tr(lang, "kw.loading"));
+            add(c, "progress", "progress");
+        }
+        KwState::Failed(e) => {
+            add_text(c, "p", "summary error", &fmt(lang, "kw.failed", &[("e", e)]));
+        }
+        KwState::Ready(_, v) => {
+            let v: Vec<_> = v.iter().filter(|s| !s.keywords.is_empty()).collect();
+            if v.is_empty() {
+                add_text(c, "p", "summary", tr(lang, "kw.none"));
+            }
+            for s in v {
+                let sec = add(c, "section", &format!("kw-section depth-{}", s.path.len()));
+                let h = add(&sec, "h3", "");
+                let b = add_text(&h, "button", "link", &s.title);
+                attr(&b, "type", "button");
+                attr(&b, "data-h", &path_key(&s.path));
+                let ul = add(&sec, "ul", "chips");
+                for k in &s.keywords {
+                    let li = add(&ul, "li", "chip");
+                    dom::text(&li, &k.word);
+                    add_text(&li, "span", "n", &format!("×{}", k.count));
+                }
+            }
+        }
+    }
+}
+
+/// Scrolls the source text pane (only it, not the page) so `e` is in its middle; on narrow
+/// layouts where the pane is below the results, the pane itself is brought into view too.
+fn scroll_text_to(app: &App, e: &Element) {
+    let pane = &app.els.text_view;
+    let (r, p) = (e.get_bounding_client_rect(), pane.get_bounding_client_rect());
+    let top = pane.scroll_top() as f64 + r.top() - p.top() - p.height() / 2.0 + r.height() / 2.0;
+    pane.set_scroll_top(top.max(0.0) as i32);
+    let vh = dom::window().inner_height().ok().and_then(|v| v.as_f64()).unwrap_or(800.0);
+    let p = pane.get_bounding_client_rect();
+    if p.bottom() < 0.0 || p.top() > vh {
+        let o = web_sys::ScrollIntoViewOptions::new();
+        o.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        o.set_behavior(web_sys::ScrollBehavior::Instant);
+        pane.scroll_into_view_with_scroll_into_view_options(&o);
+    }
+}
+
+fn scroll_to(e: &Element) {
+    let o = web_sys::ScrollIntoViewOptions::new();
+    o.set_block(web_sys::ScrollLogicalPosition::Center);
+    o.set_behavior(web_sys::ScrollBehavior::Instant);
+    e.scroll_into_view_with_scroll_into_view_options(&o);
+}
+
+fn mark_in_text(app: &App, selector: &str) -> Option<Element> {
+    if let Ok(Some(old)) = app.els.text_view.query_selector(".sel") {
+        let _ = old.class_list().remove_1("sel");
+    }
+    let e = app.els.text_view.query_selector(selector).ok().flatten()?;
+    let _ = e.class_list().add_1("sel");
+    Some(e)
+}
+
+/// Selects target `i`: the grid row, the mark in the text (scrolled there).
+pub fn select_target(app: &mut App, i: usize, scroll_text: bool, reveal_row: bool) {
+    let Some(a) = app.analysis.clone() else { return };
+    let Some(t) = a.targets.get(i) else { return };
+    app.sel = Some(Sel::Target { text: t.text.clone(), start: t.span[0] });
+    render_detail(app, Some(i));
+    let what = format!("{} {}", t.subject.as_deref().unwrap_or(""), t.text);
+    app.els.announce.set_text_content(Some(&fmt(app.lang, "sel.target", &[("t", what.trim())])));
+    if reveal_row {
+        let vis = visible_targets(app);
+        match vis.iter().position(|&x| x == i) {
+            Some(pos) => app.page = pos / PAGE_SIZE,
+            None => {
+                // not visible under the filters: clear them so the row can be shown
+                app.filter = logic::Filter::default();
+                render_filters(app);
+                let vis = visible_targets(app);
+                app.page = vis.iter().position(|&x| x == i).unwrap_or(0) / PAGE_SIZE;
+            }
+        }
+        render_grid(app);
+    } else if let Ok(rows) = app.els.grid.query_selector_all("tr[data-t]") {
+        for k in 0..rows.length() {
+            if let Some(r) = rows.item(k).and_then(|n| n.dyn_into::<Element>().ok()) {
+                let on = r.get_attribute("data-t").as_deref() == Some(&i.to_string());
+                attr(&r, "aria-selected", if on { "true" } else { "false" });
+            }
+        }
+    }
+    if let Ok(Some(row)) = app.els.grid.query_selector(&format!("tr[data-t=\"{i}\"]")) {
+        if reveal_row {
+            scroll_to(&row);
+            if let Ok(Some(td)) = row.query_selector("td") {
+                dom::focus(&td);
+            }
+        }
+    }
+    let m = mark_in_text(app, &format!("mark[data-t=\"{i}\"]"));
+    if scroll_text {
+        if let Some(m) = m {
+            scroll_text_to(app, &m);
+        }
+    }
+    render_tree_selection(app, None);
+}
+
+/// Selects the heading at `path`: the tree item (ancestors expanded), its title in the text.
+pub fn select_heading(app: &mut App, path: &[usize], scroll_text: bool) {
+    let Some(a) = app.analysis.clone() else { return };
+    let Some(n) = logic::node_at(&a.outline, path) else { return };
+    app.sel = Some(Sel::Heading { marker: n.marker.clone(), title: n.title.clone(), start: n.title_span[0] });
+    render_detail(app, None);
+    app.els.announce.set_text_content(Some(&fmt(app.lang, "sel.heading", &[("t", &format!("{}{}", n.marker, n.title))])));
+    let mut changed = false;
+    for k in 1..path.len() {
+        changed |= app.expanded.insert(path[..k].to_vec());
+    }
+    app.tree_focus = path.to_vec();
+    if changed {
+        render_tree(app);
+    }
+    render_tree_selection(app, Some(path));
+    let m = mark_in_text(app, &format!("span.h[data-h=\"{}\"]", path_key(path)));
+    if scroll_text {
+        if let Some(m) = m {
+            scroll_text_to(app, &m);
+        }
+    }
+    if let Ok(rows) = app.els.grid.query_selector_all("tr[aria-selected=true]") {
+        for k in 0..rows.length() {
+            if let Some(r) = rows.item(k).and_then(|n| n.dyn_into::<Element>().ok()) {
+                attr(&r, "aria-selected", "false");
+            }
+        }
+    }
+}
+
+fn render_tree_selection(app: &App, path: Option<&[usize]>) {
+    let key = path.map(path_key);
+    if let Ok(items) = app.els.tree.query_selector_all("[role=treeitem]") {
+        for k in 0..items.length() {
+            if let Some(e) = items.item(k).and_then(|n| n.dyn_into::<Element>().ok()) {
+                let on = key.is_some() && e.get_attribute("data-path") == key;
+                attr(&e, "aria-selected", if on { "true" } else { "false" });
+                attr(&e, "tabindex", if e.get_attribute("data-path") == Some(path_key(&app.tree_focus)) { "0" } else { "-1" });
+            }
+        }
+    }
+}
+
+/// After a re-analysis (or a language switch): find the selected item again and mark it.
+pub fn reapply_selection(app: &mut App) {
+    let Some(a) = app.analysis.clone() else { return };
+    match app.sel.clone() {
+        Some(Sel::Target { .. }) => {
+            if let Some(i) = selected_target(app, &a) {
+                let t = &a.targets[i];
+                app.sel = Some(Sel::Target { text: t.text.clone(), start: t.span[0] });
+                mark_in_text(app, &format!("mark[data-t=\"{i}\"]"));
+            }
+        }
+        Some(Sel::Heading { .. }) => {
+            if let Some(p) = selected_heading(app, &a) {
+                select_heading(app, &p, false);
+            }
+        }
+        None => {}
+    }
+}
+
+fn focus_tree_item(app: &mut App, path: Vec<usize>) {
+    app.tree_focus = path.clone();
+    render_tree_selection(app, selected_heading(app, &app.analysis.clone().unwrap_or_else(|| std::rc::Rc::new(crate::analyze("")))).as_deref());
+    if let Ok(Some(e)) = app.els.tree.query_selector(&format!("[data-path=\"{}\"]", path_key(&path))) {
+        dom::focus(&e);
+    }
+}
+
+fn tree_key(app: &mut App, key: &str) -> bool {
+    let Some(a) = app.analysis.clone() else { return false };
+    let items: Vec<Vec<usize>> = match app.els.tree.query_selector_all("[role=treeitem]") {
+        Ok(l) => (0..l.length())
+            .filter_map(|k| l.item(k).and_then(|n| n.dyn_into::<Element>().ok()))
+            .filter_map(|e| e.get_attribute("data-path").map(|s| parse_path(&s)))
+            .collect(),
+        Err(_) => return false,
+    };
+    // the focused item, whatever moved focus there (click, Tab, script)
+    if let Some(p) = dom::document()
+        .active_element()
+        .and_then(|e| e.closest("[role=treeitem]").ok().flatten())
+        .and_then(|e| e.get_attribute("data-path"))
+    {
+        app.tree_focus = parse_path(&p);
+    }
+    let cur = app.tree_focus.clone();
+    let pos = items.iter().position(|p| *p == cur).unwrap_or(0);
+    let has_children = logic::node_at(&a.outline, &cur).is_some_and(|n| !n.children.is_empty());
+    let expanded = app.expanded.contains(&cur);
+    match key {
+        "ArrowDown" => {
+            if let Some(p) = items.get(pos + 1) {
+                focus_tree_item(app, p.clone());
+            }
+        }
+        "ArrowUp" => {
+            if pos > 0 {
+                focus_tree_item(app, items[pos - 1].clone());
+            }
+        }
+        "Home" => {
+            if let Some(p) = items.first() {
+                focus_tree_item(app, p.clone());
+            }
+        }
+        "End" => {
+            if let Some(p) = items.last() {
+                focus_tree_item(app, p.clone());
+            }
+        }
+        "ArrowRight" => {
+            if has_children && !expanded {
+                app.expanded.insert(cur.clone());
+                render_tree(app);
+                focus_tree_item(app, cur);
+            } else if has_children {
+                let mut c = cur.clone();
+                c.push(0);
+                focus_tree_item(app, c);
+            }
+        }
+        "ArrowLeft" => {
+            if has_children && expanded {
+                app.expanded.remove(&cur);
+                render_tree(app);
+                focus_tree_item(app, cur);
+            } else if cur.len() > 1 {
+                focus_tree_item(app, cur[..cur.len() - 1].to_vec());
+            }
+        }
+        "Enter" | " " => {
+            select_heading(app, &cur, true);
+            focus_tree_item(app, cur);
+        }
+        _ => return false,
+    }
+    true
+}
+
+fn grid_key(app: &mut App, key: &str, ctrl: bool) -> bool {
+    let n_rows = app.els.grid.query_selector_all("td[data-c=\"0\"]").map(|l| l.length() as usize).unwrap_or(0);
+    if n_rows == 0 {
+        return false;
+    }
+    if let Some(td) = dom::document().active_element().filter(|e| e.has_attribute("data-r")) {
+        let get = |k: &str| td.get_attribute(k).and_then(|s| s.parse().ok()).unwrap_or(0);
+        app.grid_focus = (get("data-r"), get("data-c"));
+    }
+    let (mut r, mut c) = app.grid_focus;
+    r = r.min(n_rows - 1);
+    let last_c = COLS.len() - 1;
+    let pages = visible_targets(app).len().div_ceil(PAGE_SIZE).max(1);
+    match key {
+        "ArrowDown" => {
+            if r + 1 < n_rows {
+                r += 1
+            } else if app.page + 1 < pages {
+                app.page += 1;
+                r = 0;
+                app.grid_focus = (r, c);
+                render_grid(app);
+            }
+        }
+        "ArrowUp" => {
+            if r > 0 {
+                r -= 1
+            } else if app.page > 0 {
+                app.page -= 1;
+                r = PAGE_SIZE - 1;
+                app.grid_focus = (r, c);
+                render_grid(app);
+            }
+        }
+        "ArrowRight" => c = (c + 1).min(last_c),
+        "ArrowLeft" => c = c.saturating_sub(1),
+        "Home" => {
+            c = 0;
+            if ctrl {
+                r = 0
+            }
+        }
+        "End" => {
+            c = last_c;
+            if ctrl {
+                r = n_rows - 1
+            }
+        }
+        "PageDown" => {
+            if app.page + 1 < pages {
+                app.page += 1;
+                app.grid_focus = (0, c);
+                render_grid(app);
+                r = 0;
+            }
+        }
+        "PageUp" => {
+            if app.page > 0 {
+                app.page -= 1;
+                app.grid_focus = (0, c);
+                render_grid(app);
+                r = 0;
+            }
+        }
+        "Enter" | " " => {
+            let cell = app.els.grid.query_selector(&format!("td[data-r=\"{r}\"][data-c=\"{c}\"]")).ok().flatten();
+            let i = cell
+                .and_then(|e| e.closest("tr").ok().flatten())
+                .and_then(|tr| tr.get_attribute("data-t"))
+                .and_then(|s| s.parse().ok());
+            if let Some(i) = i {
+                select_target(app, i, true, false);
+            }
+        }
+        _ => return false,
+    }
+    focus_cell(app, r, c);
+    true
+}
+
+fn focus_cell(app: &mut App, r: usize, c: usize) {
+    let n_rows = app.els.grid.query_selector_all("td[data-c=\"0\"]").map(|l| l.length() as usize).unwrap_or(0);
+    let r = r.min(n_rows.saturating_sub(1));
+    app.grid_focus = (r, c);
+    if let Ok(Some(old)) = app.els.grid.query_selector("td[tabindex=\"0\"]") {
+        attr(&old, "tabindex", "-1");
+    }
+    if let Ok(Some(e)) = app.els.grid.query_selector(&format!("td[data-r=\"{r}\"][data-c=\"{c}\"]")) {
+        attr(&e, "tabindex", "0");
+        dom::focus(&e);
+    }
+}
+
+/// Delegated listeners on the result containers.
+pub fn wire_results() {
+    let Some((tree, grid, pager, timeline, text, kw, tables)) = with_app(|a| {
+        (a.els.tree.clone(), a.els.grid.clone(), a.els.pager.clone(), a.els.timeline.clone(), a.els.text_view.clone(), a.els.keywords.clone(), a.els.tables.clone())
+    }) else {
+        return;
+    };
+    on(&tree, "click", |e| {
+        let Some(li) = dom::closest(&e, "[role=treeitem]") else { return };
+        let path = parse_path(&li.get_attribute("data-path").unwrap_or_default());
+        let on_twisty = dom::closest(&e, ".twisty").is_some();
+        with_app(|a| {
+            if on_twisty {
+                if !a.expanded.remove(&path) {
+                    a.expanded.insert(path.clone());
+                }
+                a.tree_focus = path.clone();
+                render_tree(a);
+                focus_tree_item(a, path);
+            } else {
+                a.tree_focus = path.clone();
+                select_heading(a, &path, true);
+            }
+        });
+    });
+    on(&tree, "keydown", |e| {
+        let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+        if with_app(|a| tree_key(a, &k.key())).unwrap_or(false) {
+            e.prevent_default();
+        }
+    });
+    on(&grid, "click", |e| {
+        if let Some(b) = dom::closest(&e, "button[data-sort]") {
+            let ci: usize = b.get_attribute("data-sort").and_then(|s| s.parse().ok()).unwrap_or(0);
+            with_app(|a| {
+                let key = COLS[ci.min(COLS.len() - 1)].1;
+                a.sort = if a.sort.0 == key { (key, !a.sort.1) } else { (key, true) };
+                a.page = 0;
+                render_grid(a);
+                if let Ok(Some(b)) = a.els.grid.query_selector(&format!("button[data-sort=\"{ci}\"]")) {
+                    dom::focus(&b);
+                }
+            });
+            return;
+        }
+        let Some(tr_) = dom::closest(&e, "tr[data-t]") else { return };
+        let i: usize = tr_.get_attribute("data-t").and_then(|s| s.parse().ok()).unwrap_or(0);
+        let cell = dom::closest(&e, "td[data-r]");
+        with_app(|a| {
+            if let Some(td) = cell {
+                let r = td.get_attribute("data-r").and_then(|s| s.parse().ok()).unwrap_or(0);
+                let c = td.get_attribute("data-c").and_then(|s| s.parse().ok()).unwrap_or(0);
+                focus_cell(a, r, c);
+            }
+            select_target(a, i, true, false);
+        });
+    });
+    on(&grid, "keydown", |e| {
+        if dom::closest(&e, "td[data-r]").is_none() {
+            return;
+        }
+        let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+        if with_app(|a| grid_key(a, &k.key(), k.ctrl_key() || k.meta_key())).unwrap_or(false) {
+            e.prevent_default();
+        }
+    });
+    on(&pager, "click", |e| {
+        let Some(b) = dom::closest(&e, "button[data-page]") else { return };
+        let next = b.get_attribute("data-page").as_deref() == Some("next");
+        with_app(|a| {
+            if next {
+                a.page += 1;
+            } else {
+                a.page = a.page.saturating_sub(1);
+            }
+            a.grid_focus = (0, a.grid_focus.1);
+            render_grid(a);
+            let sel = if next { "button[data-page=next]" } else { "button[data-page=prev]" };
+            if let Ok(Some(b)) = a.els.pager.query_selector(sel) {
+                dom::focus(&b);
+            }
+        });
+    });
+    on(&timeline, "click", |e| {
+        let Some(b) = dom::closest(&e, "[data-t]") else { return };
+        let i: usize = b.get_attribute("data-t").and_then(|s| s.parse().ok()).unwrap_or(0);
+        with_app(|a| select_target(a, i, true, false));
+    });
+    on(&text, "click", |e| {
+        if let Some(m) = dom::closest(&e, "mark[data-t]") {
+            let i: usize = m.get_attribute("data-t").and_then(|s| s.parse().ok()).unwrap_or(0);
+            with_app(|a| {
+                a.tab = TAB_TARGETS;
+                ensure_panel(a, TAB_TARGETS);
+                render_tabs(a);
+                select_target(a, i, false, true);
+            });
+        } else if let Some(h) = dom::closest(&e, "span.h[data-h]") {
+            let p = parse_path(&h.get_attribute("data-h").unwrap_or_default());
+            with_app(|a| {
+                a.tab = TAB_OVERVIEW;
+                ensure_panel(a, TAB_OVERVIEW);
+                render_tabs(a);
+                select_heading(a, &p, false);
+                if let Ok(Some(li)) = a.els.tree.query_selector(&format!("[data-path=\"{}\"]", path_key(&p))) {
+                    scroll_to(&li);
+                }
+            });
+        }
+    });
+    on(&tables, "click", |e| {
+        let Some(b) = dom::closest(&e, "button[data-tb]") else { return };
+        let i = b.get_attribute("data-tb").unwrap_or_default();
+        with_app(|a| {
+            a.sel = None;
+            if let Some(m) = mark_in_text(a, &format!("span.tbl[data-tb=\"{i}\"]")) {
+                scroll_text_to(a, &m);
+            }
+        });
+    });
+    on(&kw, "click", |e| {
+        let Some(b) = dom::closest(&e, "button[data-h]") else { return };
+        let p = parse_path(&b.get_attribute("data-h").unwrap_or_default());
+        with_app(|a| select_heading(a, &p, true));
+    });
+}
+
+fn file_base(a: &Analysis) -> String {
+    let t = a.document.title.clone().unwrap_or_else(|| "planlens".into());
+    let s: String = t
+        .chars()
+        .filter(|c| !"/\\:*?\"<>|\n\r\t".contains(*c))
+        .take(60)
+        .collect();
+    if s.trim().is_empty() { "planlens".into() } else { s }
+}
+
+/// The export buttons.
+pub fn export(id: &str) {
+    if id == "export-print" {
+        let _ = dom::window().print();
+        return;
+    }
+    let Some((a, lang, vis)) = with_app(|app| (app.analysis.clone(), app.lang, visible_targets(app))) else { return };
+    let Some(a) = a else { return };
+    let base = file_base(&a);
+    match id {
+        "export-csv" => dom::download(&format!("{base}.csv"), "text/csv;charset=utf-8", &logic::csv_with_bom(&a)),
+        "export-json" => dom::download(&format!("{base}.json"), "application/json", &crate::render::json(&a)),
+        "export-md" => dom::download(&format!("{base}.md"), "text/markdown;charset=utf-8", &crate::render::markdown(&a)),
+        "export-copy" => {
+            let mut s = [tr(lang, "col.section"), tr(lang, "col.text"), tr(lang, "col.value"), tr(lang, "col.subject"), tr(lang, "col.deadline")].join("\t");
+            s.push('\n');
+            for &i in &vis {
+                let t = &a.targets[i];
+                let row = [
+                    section_label(&a, &t.path),
+                    t.text.clone(),
+                    crate::render::quantity(t),
+                    t.subject.clone().unwrap_or_default(),
+                    t.deadline.clone().unwrap_or_default(),
+                ];
+                s.push_str(&row.map(|c| c.replace(['\t', '\n'], " ")).join("\t"));
+                s.push('\n');
+            }
+            let n = vis.len();
+            let clip = dom::window().navigator().clipboard();
+            let p = clip.write_text(&s);
+            wasm_bindgen_futures::spawn_local(async move {
+                match wasm_bindgen_futures::JsFuture::from(p).await {
+                    Ok(_) => super::set_status("status.copied", vec![("n", num(n))], false),
+                    Err(_) => super::set_status("status.copyFailed", vec![], true),
+                }
+            });
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,180 @@
+// Shared helpers for the browser tests (node --test, playwright-core, Debian's /usr/bin/chromium).
+//
+// - `serve(dir)`: a static server for dist/ on 127.0.0.1 with a random port that logs every
+//   request it gets; it can be stopped and restarted on the same port (offline / redeploy tests)
+//   and pointed at another directory (a "deployed" new build). `cors: true` adds
+//   Access-Control-Allow-Origin: * (what an embedder's host needs).
+// - `launch()`: headless Chromium with the project's flags; nothing but loopback is reachable.
+// - `recordRequests(context)`: every request any page, worker or service worker of a context made.
+// Everything is bounded in time: each wait has an explicit timeout.
+
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The build under test: dist/, or PLANLENS_DIST (a private build dir while others build dist/). */
+export const DIST = process.env.PLANLENS_DIST || path.join(ROOT, 'dist');
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-default-apps',
+  '--disable-domain-reliability', '--no-pings', '--disable-features=Translate,OptimizationHints,MediaRouter'];
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm', '.json': 'application/json', '.webmanifest': 'application/manifest+json',
+  '.css': 'text/css; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml', '.txt': 'text/plain; charset=utf-8',
+  '.ts': 'text/plain; charset=utf-8', '.ico': 'image/x-icon', '.docx': 'application/octet-stream',
+};
+
+/** The sample plans (tests/fixtures/*.txt), sorted. */
+export function fixtures() {
+  const dir = path.join(ROOT, 'tests', 'fixtures');
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ name: f, text: fs.readFileSync(path.join(dir, f), 'utf8') }));
+}
+
+export function assertDist() {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error(`no ${DIST}/index.html: run \`trunk build --release --offline\` (./x test does)`);
+}
+
+/** A static file server on 127.0.0.1. */
+export async function serve(dir, { cors = false, port = 0, routes = {} } = {}) {
+  const state = { dir, requests: [], server: null, sockets: new Set(), port };
+  const handler = (req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    const entry = { method: req.method, path: url.pathname, headers: req.headers, status: 0 };
+    state.requests.push(entry);
+    res.on('finish', () => { entry.status = res.statusCode; });
+    const headers = { 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' };
+    if (cors) {
+      headers['access-control-allow-origin'] = '*';
+      headers['cross-origin-resource-policy'] = 'cross-origin';
+    }
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, { ...headers, 'access-control-allow-methods': 'GET', 'access-control-allow-headers': '*' });
+      return res.end();
+    }
+    if (routes[url.pathname]) {
+      const r = routes[url.pathname];
+      res.writeHead(200, { ...headers, 'content-type': r.type || 'text/html; charset=utf-8', ...(r.headers || {}) });
+      return res.end(r.body);
+    }
+    let rel;
+    try {
+      rel = decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400, headers);
+      return res.end();
+    }
+    if (rel.endsWith('/')) rel += 'index.html';
+    const file = path.resolve(state.dir, '.' + rel);
+    if (!file.startsWith(path.resolve(state.dir) + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404, { ...headers, 'content-type': 'text/plain' });
+      return res.end('not found');
+    }
+    // ETag revalidation, so tests can tell a transfer (200) from a cache confirmation (304).
+    const st = fs.statSync(file);
+    const etag = `"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`;
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, { ...headers, etag });
+      return res.end();
+    }
+    res.writeHead(200, { ...headers, etag, 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+    if (req.method === 'HEAD') return res.end();
+    fs.createReadStream(file).pipe(res);
+  };
+  const api = {
+    get origin() {
+      return `http://127.0.0.1:${state.port}`;
+    },
+    get port() {
+      return state.port;
+    },
+    requests: state.requests,
+    setDir(d) {
+      state.dir = d;
+    },
+    async start() {
+      state.server = http.createServer(handler);
+      state.server.on('connection', (s) => {
+        state.sockets.add(s);
+        s.on('close', () => state.sockets.delete(s));
+      });
+      await new Promise((resolve, reject) => {
+        state.server.once('error', reject);
+        state.server.listen(state.port, '127.0.0.1', resolve);
+      });
+      state.port = state.server.address().port;
+      return api;
+    },
+    /** Stops listening and cuts open connections: from now on the origin is unreachable. */
+    async stop() {
+      if (!state.server) return;
+      const s = state.server;
+      state.server = null;
+      for (const sock of state.sockets) sock.destroy();
+      await new Promise((resolve) => s.close(() => resolve()));
+    },
+  };
+  return api.start();
+}
+
+export async function launch() {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 30_000 });
+}
+
+/** Records every request of a context (pages, dedicated workers, service workers). */
+export function recordRequests(context) {
+  const seen = [];
+  context.on('request', (r) => seen.push({ url: r.url(), type: r.resourceType(), sw: !!r.serviceWorker() }));
+  return seen;
+}
+
+/** Console errors and uncaught page errors, for assertions and for failure messages. */
+export function watchPage(page) {
+  const log = { errors: [], console: [] };
+  page.on('pageerror', (e) => log.errors.push(String(e && e.stack ? e.stack : e)));
+  page.on('console', (m) => log.console.push(`${m.type()}: ${m.text()}`));
+  return log;
+}
+
+/** Resolves once the page's engine is ready; returns which engine ("worker" or "inline"). */
+export async function engineReady(page, timeout = 30_000) {
+  await page.waitForFunction(() => globalThis.planlens && globalThis.planlens.isReady, null, { timeout });
+  return page.evaluate(() => globalThis.planlens.engine);
+}
+
+/** Waits until <plan-lens> `selector` has rendered an analysis; returns a summary of its shadow DOM. */
+export async function lensSummary(page, selector = 'plan-lens', timeout = 30_000) {
+  await page.waitForFunction((sel) => {
+    const el = document.querySelector(sel);
+    return el && el.result && el.shadowRoot.querySelector('.outline li');
+  }, selector, { timeout });
+  return page.evaluate((sel) => {
+    const root = document.querySelector(sel).shadowRoot;
+    return {
+      headings: root.querySelectorAll('.outline li').length,
+      targets: root.querySelectorAll('.targets tbody tr').length,
+      firstTitle: root.querySelector('.outline .title')?.textContent || '',
+      summary: root.querySelector('.summary')?.textContent || '',
+      status: root.querySelector('.status')?.textContent || '',
+    };
+  }, selector);
+}
+
+/** A deadline for a whole test file, so a hung browser fails instead of stalling CI. */
+export function bounded(ms, fn) {
+  return async (t) => {
+    let timer;
+    const limit = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`test exceeded ${ms} ms`)), ms);
+    });
+    try {
+      return await Promise.race([fn(t), limit]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}

@@ -1,0 +1,72 @@
+// The build output the offline mode and the CSP rely on (no browser): the post_build hook's
+// precache list covers every staged file with its real hash, nothing is left unrendered, the page
+// has no inline script, and the wasm's externref table export is right (binaryen 108 bug).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { assertDist, DIST } from './lib.mjs';
+import { checkHtml, findGlue, fixExternrefExport, LAZY, listFiles, render } from '../../tools/post_build.mjs';
+
+const read = (f) => fs.readFileSync(path.join(DIST, f));
+
+test('sw.js precaches every file of the build with its SHA-384, except the lazy ones', () => {
+  assertDist();
+  const sw = read('sw.js').toString();
+  const precache = JSON.parse(sw.match(/const PRECACHE = (\[.*?\]);/s)[1]);
+  const expected = listFiles(DIST).filter((f) => f !== 'sw.js' && !LAZY.some((p) => f.startsWith(p)));
+  assert.deepEqual(precache.map(([f]) => f), expected);
+  for (const [f, integrity] of precache) {
+    assert.equal(integrity, 'sha384-' + createHash('sha384').update(read(f)).digest('base64'), f);
+  }
+  assert.match(sw, /const VERSION = "[0-9a-f]{16}";/);
+});
+
+test('rendered files carry the hashed names; the page passes its own CSP checks', () => {
+  assertDist();
+  const { glue, wasm } = findGlue(listFiles(DIST));
+  for (const f of ['planlens.js', 'worker.js', 'boot.js', 'sw.js']) {
+    assert.doesNotMatch(read(f).toString(), /"__PLANLENS_[A-Z_]+__"/, f);
+  }
+  assert.ok(read('planlens.js').toString().includes(`"./${wasm}"`));
+  assert.ok(read('worker.js').toString().includes(`"./${glue}"`));
+  checkHtml(read('index.html').toString());
+  assert.match(read('index.html').toString(), /connect-src 'self'/);
+  const manifest = JSON.parse(read('manifest.webmanifest'));
+  for (const icon of manifest.icons) assert.ok(fs.existsSync(path.join(DIST, icon.src)), icon.src);
+});
+
+test('the wasm exports its externref table (the binaryen 108 fix is applied)', () => {
+  assertDist();
+  const { wasm } = findGlue(listFiles(DIST));
+  const bytes = Buffer.from(read(wasm));
+  assert.equal(fixExternrefExport(bytes), false, 'nothing left to repoint');
+  assert.ok(WebAssembly.validate(bytes));
+});
+
+test('the hook refuses what the CSP would break', () => {
+  const ok = '<meta http-equiv="Content-Security-Policy" content="x"><script type="module" src="./boot.js"></script>';
+  checkHtml(ok);
+  assert.throws(() => checkHtml(ok + '<script>alert(1)</script>'), /inline script/);
+  assert.throws(() => checkHtml(ok + '<div onclick="x()"></div>'), /onclick/);
+  assert.throws(() => checkHtml(ok + '<p style="color:red"></p>'), /style/);
+  assert.throws(() => checkHtml('<script type="module" src="./boot.js"></script>'), /CSP/);
+  assert.throws(() => render('const A = "__PLANLENS_GLUE__"; const B = "__PLANLENS_NOPE__";', { GLUE: 'x' }, 't.js'), /NOPE/);
+  assert.equal(render('f("__PLANLENS_OPS__")', { OPS: ['a', 'b'] }, 't.js'), 'f(["a","b"])');
+});
+
+test('fixExternrefExport repoints a wrong table export and leaves a right one alone', () => {
+  const name = Buffer.from('__wbindgen_externrefs');
+  const module = (index) => Buffer.concat([
+    Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]),
+    Buffer.from([0x04, 0x07, 0x02, 0x70, 0x00, 0x00, 0x6f, 0x00, 0x00]), // tables: funcref, externref
+    Buffer.from([0x07, 4 + name.length, 0x01, name.length]), name, Buffer.from([0x01, index]),
+  ]);
+  const bad = module(0);
+  assert.ok(WebAssembly.validate(bad));
+  assert.equal(fixExternrefExport(bad), true);
+  assert.deepEqual(bad, module(1));
+  assert.equal(fixExternrefExport(bad), false);
+  assert.ok(WebAssembly.validate(bad));
+});

@@ -1,0 +1,41 @@
+// Screenshots of the page for the README and review: `node tests/e2e/screenshots.mjs` after a
+// trunk build. Writes docs/screenshots/*.png (seed 002 and 003 loaded, light and dark, 360 px).
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, launch, DIST, ROOT, assertDist, watchPage } from './lib.mjs';
+
+assertDist();
+const out = path.join(ROOT, 'docs', 'screenshots');
+fs.mkdirSync(out, { recursive: true });
+const server = await serve(DIST);
+const browser = await launch();
+const shots = [
+  { name: 'seed-002-overview', sample: '002', w: 1440, h: 1000 },
+  { name: 'seed-003-targets', sample: '003', w: 1440, h: 1000, tab: '#tab-targets', click: 'tr[data-t] td' },
+  { name: 'seed-003-dark-outline', sample: '003', w: 1280, h: 900, dark: true, click: '#outline-tree [data-path="2"] .title' },
+  { name: 'seed-002-mobile-360', sample: '002', w: 360, h: 780, full: false },
+  { name: 'seed-003-keywords', sample: '003', w: 1280, h: 900, tab: '#tab-keywords', wait: '.chip' },
+  { name: 'seed-003-tables', sample: '003', w: 1440, h: 900, tab: '#tab-tables' },
+  { name: 'seed-002-english-outline', sample: '002', w: 1440, h: 900, en: true, click: '#outline-tree [data-path="1.2"] .title' },
+  { name: 'empty-state', sample: null, w: 1280, h: 600 },
+];
+const only = process.argv[2];
+for (const s of shots) {
+  if (only && !s.name.includes(only)) continue;
+  const ctx = await browser.newContext({ viewport: { width: s.w, height: s.h }, colorScheme: s.dark ? 'dark' : 'light', locale: 'zh-CN' });
+  const page = await ctx.newPage();
+  const log = watchPage(page);
+  await page.goto(`${server.origin}/${s.sample ? `?sample=${s.sample}` : ''}`);
+  await page.waitForSelector(s.sample ? '#text-view mark' : '.sample-chip', { timeout: 30000 });
+  if (s.en) await page.click('#lang-toggle');
+  if (s.tab) await page.click(s.tab);
+  if (s.click) await page.click(s.click);
+  if (s.wait) await page.waitForSelector(s.wait, { timeout: 30000 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(out, `${s.name}.png`), fullPage: false });
+  if (log.errors.length) console.error(s.name, log.errors);
+  console.log('wrote', `docs/screenshots/${s.name}.png`);
+  await ctx.close();
+}
+await browser.close();
+await server.stop();

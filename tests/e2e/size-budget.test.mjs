@@ -1,0 +1,85 @@
+// Size budget of the first load (issue 7): the gzip -9 bytes of every file in dist/ that a visitor
+// downloads before the first analysis must stay ≤ 400 KB. Deterministic (file sizes, not timings),
+// so CI can fail on it. Deny by default: every file of dist/ counts, except the LAZY paths below,
+// which the page only fetches when a feature needs them (the jieba dictionary for keywords, the
+// sample plans, manifest icons) or after the first result (the service worker installs later).
+// If you add a lazily-loaded asset, add it to LAZY with the reason; tools/bench/browser.mjs
+// measures the real transfer in Chromium and would show a wrong entry here.
+//
+//   node --test tests/e2e/size-budget.test.mjs      (after `trunk build --release --offline`)
+//   PLANLENS_DIST=/some/dist node tests/e2e/size-budget.test.mjs
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import test from 'node:test';
+import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DIST = process.env.PLANLENS_DIST || path.join(ROOT, 'dist');
+export const BUDGET = 400 * 1024;
+/** Paths (relative to dist/, '/'-separated) that are not part of the first load, and why. */
+export const LAZY = [
+  [/^dict\//, 'jieba dictionary: fetched by the worker only when keywords are shown'],
+  [/^samples\//, 'sample plans: fetched only when the user picks one'],
+  [/^icons\//, 'manifest / touch icons: fetched by the browser for install UI, not for a result'],
+  [/^sw\.js$/, 'service worker: registered after the page works; its precache is a later download'],
+  [/\.map$/, 'source maps: only with devtools open'],
+  [/\.d\.ts$/, 'TypeScript declarations for embedders: never fetched by the page'],
+];
+
+function walk(dir, rel = '') {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    return e.isDirectory() ? walk(path.join(dir, e.name), r) : [r];
+  });
+}
+
+/**
+ * gzip -9 size of a buffer: GNU gzip's when the `gzip` program is there (what "gzip -9" means,
+ * and what system zlib gives too), else Node's zlib, whose level 9 (Chromium's zlib fork) comes
+ * out 1.5-4 % larger on wasm — a stricter count, never a looser one.
+ */
+let haveGzip = null;
+export function gzipSize(buf) {
+  if (haveGzip !== false) {
+    try {
+      const n = execFileSync('gzip', ['-9c', '-n'], { input: buf, maxBuffer: 1 << 28 }).length;
+      haveGzip = true;
+      return n;
+    } catch {
+      haveGzip = false;
+    }
+  }
+  return zlib.gzipSync(buf, { level: 9 }).length;
+}
+
+/** Every file of `dist` with raw and gzip -9 sizes, and whether it is in the first load. */
+export function firstLoad(dist = DIST) {
+  return walk(dist).sort().map((rel) => {
+    const buf = fs.readFileSync(path.join(dist, rel));
+    const lazy = LAZY.find(([re]) => re.test(rel));
+    return { rel, raw: buf.length, gzip: gzipSize(buf), lazy: lazy ? lazy[1] : null };
+  });
+}
+
+const haveDist = fs.existsSync(path.join(DIST, 'index.html'));
+
+test('first-load assets of dist/ fit the 400 KB gzip budget', { skip: !haveDist && `no ${DIST}/index.html (run trunk build first)` }, () => {
+  const files = firstLoad();
+  const counted = files.filter((f) => !f.lazy);
+  const total = counted.reduce((s, f) => s + f.gzip, 0);
+  const table = files.map((f) => `${f.lazy ? '  (lazy)' : '        '} ${String(f.gzip).padStart(9)} ${String(f.raw).padStart(9)}  ${f.rel}`).join('\n');
+  const msg = `first load ${total} B gzip -9 (${haveGzip ? 'GNU gzip' : 'Node zlib'}; budget ${BUDGET}):\n    status   gzip -9       raw  file\n${table}`;
+  console.log(msg);
+  assert.ok(counted.some((f) => f.rel.endsWith('.wasm')), 'no .wasm counted: is dist/ a trunk build?');
+  assert.ok(total <= BUDGET, msg);
+});
+
+test('the service worker does not precache the lazy dictionary', { skip: !haveDist && 'no dist/' }, () => {
+  const sw = path.join(DIST, 'sw.js');
+  if (!fs.existsSync(sw)) return;
+  const src = fs.readFileSync(sw, 'utf8');
+  assert.ok(!/["'`](\.\/)?dict\//.test(src), 'sw.js lists a dict/ file: the dictionary would be downloaded on every install');
+});

@@ -1,0 +1,120 @@
+//! The regex crate is built with only one of its Unicode tables (Cargo.toml: unicode-perl for
+//! `\d \s \w \b`), which keeps ~80 KB of gzip out of the page's wasm. A pattern
+//! that needs another table (`\p{L}`, `\pN`, `\p{Alphabetic}`, …) compiles in tests — proptest,
+//! a dev-dependency, switches every table on — but fails in the CLI and in the browser. So this
+//! test reads the sources and rejects any Unicode class that is not a script.
+
+use std::path::Path;
+
+/// Scripts a plan-reading pattern may name. Empty: the build has no `unicode-script` table
+/// either (CJK is written as explicit ranges, `\u{4E00}-\u{9FFF}` …), which saves ~6 KB gzip of wasm.
+const SCRIPTS: &[&str] = &[];
+
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            rust_files(&p, out);
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            out.push(p);
+        }
+    }
+}
+
+/// Unicode classes (`\p{..}`, `\P{..}`, `\pX`) in one line of source, as written.
+fn classes(line: &str) -> Vec<String> {
+    let b: Vec<char> = line.chars().collect();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i + 2 < b.len() {
+        if b[i] == '\\' && (b[i + 1] == 'p' || b[i + 1] == 'P') && (i == 0 || b[i - 1] != '\\') {
+            if b[i + 2] == '{' {
+                let name: String = b[i + 3..].iter().take_while(|&&c| c != '}').collect();
+                found.push(name);
+            } else if b[i + 2].is_ascii_uppercase() {
+                found.push(b[i + 2].to_string());
+            }
+        }
+        i += 1;
+    }
+    found
+}
+
+fn allowed(class: &str) -> bool {
+    let name = class
+        .trim()
+        .trim_start_matches('^')
+        .rsplit(['=', ':'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    SCRIPTS.iter().any(|s| s.eq_ignore_ascii_case(name))
+}
+
+#[test]
+fn patterns_use_only_the_compiled_unicode_tables() {
+    let mut files = Vec::new();
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    assert!(!files.is_empty(), "no sources found");
+    let mut bad = Vec::new();
+    for f in &files {
+        let text = std::fs::read_to_string(f).unwrap_or_default();
+        for (n, line) in text.lines().enumerate() {
+            if line.trim_start().starts_with("//") {
+                continue;
+            }
+            for c in classes(line).into_iter().filter(|c| !allowed(c)) {
+                bad.push(format!("{}:{}: \\p{{{c}}}", f.display(), n + 1));
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "Unicode classes the wasm/CLI regex cannot compile (add the regex feature in Cargo.toml, \
+         or write the class as ranges):\n{}",
+        bad.join("\n")
+    );
+}
+
+#[test]
+fn the_scanner_sees_classes() {
+    assert_eq!(classes(r#"r"[\p{Han}A-Z]\pL\P{Lu}""#), ["Han", "L", "Lu"]);
+    assert!(!allowed("Han") && !allowed("sc=Han"));
+    assert!(!allowed("L") && !allowed("Alphabetic") && !allowed("gc=Lu"));
+    assert!(
+        classes(r"\\p{L}").is_empty(),
+        "an escaped backslash is not a class"
+    );
+}
+
+/// `(?i)` in Unicode mode needs the `unicode-case` table, which the build leaves out; ASCII
+/// case folding (`(?i-u:copyright)`) needs none.
+fn unicode_case_flags(line: &str) -> usize {
+    line.match_indices("(?i").filter(|(at, _)| !line[at + 3..].starts_with("-u")).count()
+}
+
+#[test]
+fn patterns_fold_case_only_in_ascii() {
+    let mut files = Vec::new();
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    let mut bad = Vec::new();
+    for f in &files {
+        let text = std::fs::read_to_string(f).unwrap_or_default();
+        for (n, line) in text.lines().enumerate() {
+            if !line.trim_start().starts_with("//") && unicode_case_flags(line) > 0 {
+                bad.push(format!("{}:{}", f.display(), n + 1));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "(?i) needs regex's unicode-case table; write (?i-u:…):\n{}", bad.join("\n"));
+    assert_eq!(unicode_case_flags(r"(?i:copyright)|(?i-u:x)"), 1);
+}

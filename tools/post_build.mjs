@@ -1,0 +1,268 @@
+#!/usr/bin/env node
+// trunk post_build hook (Trunk.toml `[[hooks]] stage = "post_build"`).
+//
+// trunk runs it in the project root after it has written index.html and the hashed wasm-bindgen
+// output (planlens-HASH.js + planlens-HASH_bg.wasm) into $TRUNK_STAGING_DIR, and before it moves
+// the staging dir to dist/. Everything here works on that staged output, never on hand-kept lists:
+//
+//  1. find the hashed glue/wasm names (exactly one of each, or fail the build);
+//  2. render www/boot.js, www/planlens.js and www/worker.js with those names (string placeholders
+//     "__PLANLENS_…__"), so the page, the worker and embedders all fetch ONE wasm URL;
+//  3. copy the static platform files (planlens.d.ts, manifest, icons);
+//  4. check index.html: the CSP meta is there, no inline script, no inline event handler or
+//     style attribute (the CSP would silently block them), boot.js is the only loader;
+//  5. write sw.js last, with the precache list of every staged file + its SHA-384 and a build
+//     version derived from all of them (so any change to any file yields a new service worker).
+//
+// Also importable (tests/e2e use `writeServiceWorker` to "deploy" a changed build).
+
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '..');
+
+/** wasm exports reachable through `planlens.call(op, ...args)` (and so through the worker).
+ *  Anything else the glue exports (start_app, internals) is not callable from outside. */
+export const OPS = ['analyze', 'analyzeJson', 'compare', 'keywords'];
+
+/** Data files an op needs, fetched by the engine (worker.js, or planlens.js inline) on first use
+ *  and handed to the wasm's `<op>Ready(text)`: keywords → keywordsReady(dictionary). */
+export const ASSETS = { keywords: 'dict/jieba.dict.txt' };
+
+/** Staged paths left out of the precache (fetched only when a feature needs them; the service
+ *  worker caches them at run time, in the same per-version cache, on first use). */
+export const LAZY = ['dict/'];
+
+/** Files copied verbatim from www/ (relative paths, directories copied recursively). */
+const STATIC = ['planlens.d.ts', 'manifest.webmanifest', 'icons'];
+/** Templates rendered with the build's names. */
+const RENDERED = ['boot.js', 'planlens.js', 'worker.js'];
+
+class BuildError extends Error {}
+
+function fail(msg) {
+  throw new BuildError(`post_build: ${msg}`);
+}
+
+/** Every regular file under `dir`, as POSIX paths relative to it, sorted. */
+export function listFiles(dir, base = dir) {
+  const out = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listFiles(full, base));
+    else if (entry.isFile()) out.push(path.relative(base, full).split(path.sep).join('/'));
+  }
+  return out.sort();
+}
+
+function sri(buf) {
+  return 'sha384-' + createHash('sha384').update(buf).digest('base64');
+}
+
+/** Finds trunk's hashed wasm-bindgen output in the staged files. */
+export function findGlue(files) {
+  const js = files.filter((f) => /^planlens-[0-9a-f]+\.js$/.test(f));
+  const wasm = files.filter((f) => /^planlens-[0-9a-f]+_bg\.wasm$/.test(f));
+  if (js.length !== 1 || wasm.length !== 1) {
+    fail(`expected one planlens-HASH.js and one planlens-HASH_bg.wasm, found ${JSON.stringify([...js, ...wasm])}`);
+  }
+  return { glue: js[0], wasm: wasm[0] };
+}
+
+/** The wasm exports the glue defines (`export function NAME`), to check the allow-list. */
+function glueExports(source) {
+  return new Set([...source.matchAll(/export function ([A-Za-z_$][\w$]*)/g)].map((m) => m[1]));
+}
+
+/** Replaces each `"__PLANLENS_KEY__"` string literal with the JSON of its value; fails if any
+ *  placeholder is left over, so a template edit cannot silently ship an unrendered file. */
+export function render(template, values, name) {
+  let out = template;
+  for (const [key, value] of Object.entries(values)) {
+    const lit = `"__PLANLENS_${key}__"`;
+    if (!out.includes(lit)) continue;
+    out = out.split(lit).join(JSON.stringify(value));
+  }
+  const left = out.match(/"__PLANLENS_[A-Z_]+__"/);
+  if (left) fail(`${name}: unrendered placeholder ${left[0]}`);
+  return out;
+}
+
+/** index.html must stay loadable under its own CSP. */
+export function checkHtml(html) {
+  if (!/<meta\s+http-equiv="Content-Security-Policy"/i.test(html)) fail('index.html has no CSP <meta>');
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    if (!/\bsrc=/.test(m[1]) || m[2].trim() !== '') fail(`index.html has an inline script: ${m[0].slice(0, 80)}`);
+  }
+  const inlineAttr = html.match(/<[a-z][^>]*\s(on[a-z]+|style)\s*=/i);
+  if (inlineAttr) fail(`index.html has an inline ${inlineAttr[1]}= attribute (blocked by the CSP)`);
+  if (!/<script type="module" src="\.\/boot\.js"><\/script>/.test(html)) fail('index.html does not load ./boot.js');
+}
+
+function copyRecursive(src, dst) {
+  const st = fs.statSync(src);
+  if (st.isDirectory()) {
+    fs.mkdirSync(dst, { recursive: true });
+    for (const e of fs.readdirSync(src)) copyRecursive(path.join(src, e), path.join(dst, e));
+  } else {
+    fs.mkdirSync(path.dirname(dst), { recursive: true });
+    fs.copyFileSync(src, dst);
+  }
+}
+
+/** Writes `dir/sw.js` from the template with the precache list of every file in `dir`.
+ *  Returns {version, files}. */
+export function writeServiceWorker(dir, templateDir = path.join(ROOT, 'www')) {
+  const files = listFiles(dir).filter((f) => f !== 'sw.js' && !f.startsWith('.') && !LAZY.some((p) => f.startsWith(p)));
+  const entries = files.map((f) => [f, sri(fs.readFileSync(path.join(dir, f)))]);
+  const version = createHash('sha256').update(entries.map((e) => e.join(' ')).join('\n')).digest('hex').slice(0, 16);
+  const template = fs.readFileSync(path.join(templateDir, 'sw.js'), 'utf8');
+  fs.writeFileSync(path.join(dir, 'sw.js'), render(template, { VERSION: version, PRECACHE: entries, LAZY }, 'sw.js'));
+  return { version, files };
+}
+
+function readLeb(buf, pos) {
+  let result = 0, shift = 0, byte;
+  do {
+    if (pos >= buf.length) fail('wasm: truncated LEB128');
+    byte = buf[pos++];
+    result += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (byte & 0x80);
+  return [result, pos];
+}
+
+function skipLimits(buf, pos) {
+  const flags = buf[pos++];
+  [, pos] = readLeb(buf, pos);
+  if (flags & 1) [, pos] = readLeb(buf, pos);
+  return pos;
+}
+
+/** Debian's wasm-opt (binaryen 108) writes the export `__wbindgen_externrefs` pointing at table 0
+ *  (the funcref table) instead of the externref table, and the glue then dies at start-up with
+ *  "WebAssembly.Table.set(): Argument 1 is invalid for table". This repoints the export at the
+ *  module's externref table, in place. Returns true when it patched something; a no-op on a
+ *  correct module; fails the build if the module is not shaped as expected. */
+export function fixExternrefExport(buf) {
+  if (buf.readUInt32LE(0) !== 0x6d736100) fail('wasm: bad magic');
+  let pos = 8, importedTables = 0;
+  const tables = []; // reftype of each table in index space
+  let exportSec = null;
+  while (pos < buf.length) {
+    const id = buf[pos++];
+    let size;
+    [size, pos] = readLeb(buf, pos);
+    const end = pos + size;
+    if (id === 2) {
+      let p = pos, n;
+      [n, p] = readLeb(buf, p);
+      for (let i = 0; i < n; i++) {
+        let len;
+        [len, p] = readLeb(buf, p); p += len;
+        [len, p] = readLeb(buf, p); p += len;
+        const kind = buf[p++];
+        if (kind === 0) [, p] = readLeb(buf, p);
+        else if (kind === 1) { tables.push(buf[p++]); importedTables++; p = skipLimits(buf, p); }
+        else if (kind === 2) p = skipLimits(buf, p);
+        else if (kind === 3) p += 2;
+        else if (kind === 4) { p++; [, p] = readLeb(buf, p); }
+        else fail(`wasm: unknown import kind ${kind}`);
+      }
+    } else if (id === 4) {
+      let p = pos, n;
+      [n, p] = readLeb(buf, p);
+      for (let i = 0; i < n; i++) { tables.push(buf[p++]); p = skipLimits(buf, p); }
+    } else if (id === 7) {
+      exportSec = [pos, end];
+    }
+    pos = end;
+  }
+  if (!exportSec) return false;
+  let [n, p] = readLeb(buf, exportSec[0]);
+  for (let i = 0; i < n; i++) {
+    let len;
+    [len, p] = readLeb(buf, p);
+    const name = buf.subarray(p, p + len).toString('utf8');
+    p += len;
+    const kind = buf[p++];
+    const at = p;
+    let index;
+    [index, p] = readLeb(buf, p);
+    if (kind !== 1 || name !== '__wbindgen_externrefs') continue;
+    if (tables[index] === 0x6f) return false; // already right
+    const want = tables.indexOf(0x6f);
+    if (want < 0 || p - at !== 1 || want > 0x7f) fail('wasm: cannot repoint __wbindgen_externrefs');
+    buf[at] = want;
+    return true;
+  }
+  return false;
+}
+
+/** The whole hook on one staged directory. */
+export function postBuild(staging, sourceDir = ROOT) {
+  const www = path.join(sourceDir, 'www');
+  const staged = listFiles(staging);
+  const { glue, wasm } = findGlue(staged);
+  const exportsFound = glueExports(fs.readFileSync(path.join(staging, glue), 'utf8'));
+  const ops = OPS.filter((op) => exportsFound.has(op));
+  if (!ops.includes('analyze')) fail(`${glue} does not export analyze()`);
+
+  const wasmPath = path.join(staging, wasm);
+  const bytes = fs.readFileSync(wasmPath);
+  if (fixExternrefExport(bytes)) {
+    fs.writeFileSync(wasmPath, bytes);
+    console.log(`post_build: repointed __wbindgen_externrefs in ${wasm} (binaryen 108 export bug)`);
+  }
+
+  for (const item of STATIC) {
+    const src = path.join(www, item);
+    if (fs.existsSync(src)) copyRecursive(src, path.join(staging, item));
+  }
+
+  // The build id that planlens.js/worker.js report: everything but the files it is written into.
+  const hash = createHash('sha256');
+  for (const f of listFiles(staging)) hash.update(f).update(fs.readFileSync(path.join(staging, f)));
+  for (const f of RENDERED) hash.update(f).update(fs.readFileSync(path.join(www, f)));
+  const build = hash.digest('hex').slice(0, 12);
+  const values = { GLUE: `./${glue}`, WASM: `./${wasm}`, BUILD: build, OPS: ops, ASSETS };
+  for (const f of RENDERED) {
+    const out = render(fs.readFileSync(path.join(www, f), 'utf8'), values, f);
+    fs.writeFileSync(path.join(staging, f), out);
+  }
+
+  const htmlPath = path.join(staging, 'index.html');
+  checkHtml(fs.readFileSync(htmlPath, 'utf8'));
+
+  const sw = writeServiceWorker(staging, www);
+  return { glue, wasm, ops, build, version: sw.version, files: sw.files };
+}
+
+/** Raw and gzip -9 sizes, for the build log (first-load budget). */
+export function sizes(dir) {
+  return listFiles(dir).map((f) => {
+    const buf = fs.readFileSync(path.join(dir, f));
+    return { file: f, bytes: buf.length, gzip: zlib.gzipSync(buf, { level: 9 }).length };
+  });
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const staging = process.env.TRUNK_STAGING_DIR;
+  try {
+    if (!staging) fail('TRUNK_STAGING_DIR is not set (run me from trunk, see Trunk.toml)');
+    const r = postBuild(staging, process.env.TRUNK_SOURCE_DIR || ROOT);
+    const list = sizes(staging);
+    const kb = (n) => (n / 1024).toFixed(1).padStart(8);
+    console.log(`post_build: build ${r.build}, sw ${r.version}, glue ${r.glue}, ops ${r.ops.join(',')}`);
+    for (const s of list) console.log(`  ${kb(s.bytes)} KiB ${kb(s.gzip)} KiB gz  ${s.file}`);
+    const tot = list.reduce((a, s) => [a[0] + s.bytes, a[1] + s.gzip], [0, 0]);
+    console.log(`  ${kb(tot[0])} KiB ${kb(tot[1])} KiB gz  (all ${list.length} files)`);
+  } catch (e) {
+    console.error(e instanceof BuildError ? e.message : e);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,76 @@
+// planlens engine worker (a module Web Worker started by planlens.js).
+//
+// It instantiates the same wasm as the page (one URL, so one download), then answers requests one
+// at a time. Protocol (structured-clone messages):
+//   worker → page  {type: 'ready', build, ops}            after the wasm is initialised
+//                  {type: 'init-error', error}             if it could not be
+//   page → worker  {id, op, args}                          op ∈ ops (wasm exports, allow-listed)
+//   worker → page  {id, ok: true, result}
+//                  {id, ok: false, error, fatal}           fatal: the wasm trapped (a Rust panic
+//                                                          or `unreachable`), the instance is no
+//                                                          longer trustworthy → page restarts us
+// Lazily needed data (the keyword dictionary) is fetched here, not on the page, relative to this
+// file's own URL.
+// Rendered by tools/post_build.mjs (the "__PLANLENS_…__" placeholders).
+
+const GLUE = new URL("__PLANLENS_GLUE__", import.meta.url).href;
+const WASM = new URL("__PLANLENS_WASM__", import.meta.url).href;
+const BUILD = "__PLANLENS_BUILD__";
+const OPS = new Set("__PLANLENS_OPS__");
+
+/** Data files an op needs, fetched once on first use and passed to `<op>Ready(text)` if the wasm
+ *  exports such an initialiser (e.g. keywords → keywordsReady(dict)). */
+const ASSETS = "__PLANLENS_ASSETS__";
+
+const errorOf = (err) => ({
+  name: (err && err.name) || 'Error',
+  message: (err && err.message) || String(err),
+});
+
+let glue = null;
+const loaded = new Map(); // op → Promise<void> for its asset
+
+async function ensureAsset(op) {
+  const file = ASSETS[op];
+  const init = glue[op + 'Ready'];
+  if (!file || typeof init !== 'function') return;
+  if (!loaded.has(op)) {
+    loaded.set(op, (async () => {
+      const res = await fetch(new URL(file, import.meta.url));
+      if (!res.ok) throw new Error(`planlens: could not load ${file} (HTTP ${res.status})`);
+      init(await res.text());
+    })());
+    loaded.get(op).catch(() => loaded.delete(op)); // retry on the next request
+  }
+  await loaded.get(op);
+}
+
+async function handle({ id, op, args }) {
+  try {
+    if (!OPS.has(op) || typeof glue[op] !== 'function') {
+      throw new TypeError(`planlens: unknown operation "${op}"`);
+    }
+    await ensureAsset(op);
+    const result = await glue[op](...(Array.isArray(args) ? args : []));
+    self.postMessage({ id, ok: true, result });
+  } catch (err) {
+    const fatal = err instanceof WebAssembly.RuntimeError;
+    self.postMessage({ id, ok: false, error: errorOf(err), fatal });
+  }
+}
+
+// Requests that arrive while the wasm is still loading wait for it, in order.
+const booted = (async () => {
+  glue = await import(GLUE);
+  await glue.default({ module_or_path: WASM });
+  const ops = [...OPS].filter((op) => typeof glue[op] === 'function');
+  self.postMessage({ type: 'ready', build: BUILD, ops });
+})();
+booted.catch((err) => self.postMessage({ type: 'init-error', error: errorOf(err) }));
+
+let chain = booted;
+self.onmessage = (event) => {
+  const msg = event.data;
+  if (!msg || typeof msg.id !== 'number') return;
+  chain = chain.then(() => handle(msg), () => self.postMessage({ id: msg.id, ok: false, error: { name: 'PlanlensInitError', message: 'planlens: the engine failed to load' }, fatal: true }));
+};
