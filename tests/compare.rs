@@ -451,8 +451,10 @@ fn this_years_plan_against_last_years() {
     assert!(titles.contains(&("公共交通", "发展公共交通")), "{titles:?}");
 }
 
-/// When the analysis carries the rebuilt table (the structure work), the check reads it instead of
-/// the text: rebuild 003's table as `planlens/1` rows and the same disagreements must come out.
+/// The analysis now rebuilds 003's appendix itself (`Analysis.tables`), and the check reads that.
+/// The text reader ([`compare::grid::detect`], used only where the analysis rebuilt no table) must
+/// read the same table: replace the analysis's table by one built from the text reading and the
+/// same disagreements must come out.
 #[test]
 fn self_check_reads_the_analysis_tables_too() {
     let (text, _) = fixture("003_");
