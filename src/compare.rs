@@ -12,10 +12,12 @@
 //! - each plan's own body against its per-year table ([`consistency`]), also available alone as
 //!   [`check`].
 //!
-//! The comparison builds only on the public `planlens/1` analysis and the input text: where the
-//! analysis does not say a target's subject yet, it is derived from the words next to the
-//! quantity ([`subject`]); where the analysis carries no table, per-year schedules are read from
-//! the text ([`grid`]). Never panics; same input, same output.
+//! The comparison builds on the public `planlens/1` analysis: each target's `subject` and
+//! `action` (widened to the whole noun phrase when the analysis cut it short, see
+//! [`subject::widen`]), its `recurrence`, `scope`, `due` and `per`, and the rebuilt `tables`. The
+//! input text is read only where the analysis leaves a gap: the words next to a quantity that has
+//! no subject ([`subject`]), and per-year schedules in a region where the analysis rebuilt no
+//! table ([`grid::detect`]). Never panics; same input, same output.
 
 pub mod align;
 pub mod consistency;
@@ -88,9 +90,9 @@ pub struct TargetRef {
     pub text: String,
     pub span: Span,
     pub clause_span: Span,
-    /// The subject used for aligning (the analysis's, or derived from the clause).
+    /// The subject used for aligning (the analysis's, possibly widened, or derived from the clause).
     pub subject: String,
-    /// `analysis` or `context`.
+    /// `analysis`, `widened` or `context`.
     pub subject_source: String,
     /// Normalised quantity such as `≥8所`, `18–20所`.
     pub quantity: String,

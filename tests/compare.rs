@@ -193,14 +193,22 @@ fn self_consistency_flags_of_003() {
             .iter()
             .all(|p| p.column.as_deref().is_some_and(|c| c.starts_with("20"))));
     }
-    // Subjects A.7 lists as agreeing are not flagged.
+    // Subjects A.7 lists as agreeing are not flagged (学科带头人: the body's 区学科带头人和骨干教师
+    // 1000名 is the sum of both rows' cells, 200 + 300 + 200 + 300).
     for ok in [
         "特色学校",
         "名班主任",
         "市新优质学校",
         "优质乡村学校",
+        "名教师工作室",
+        "学科带头人",
+        "高层次人才",
+        "后备",
         "智慧安防校园",
         "消防设施",
+        "安全教育实践基地",
+        "课题",
+        "四有",
     ] {
         assert!(
             !chk.flags.iter().any(|f| f.subject.contains(ok)),
@@ -383,6 +391,32 @@ fn cli_compare_and_check() {
 const TRANSPORT_2023: &str = "某县2023年交通运输工作要点\n\n一、公路建设\n\n1.完成危桥改造15座。\n\n二、公共交通\n\n2.新增公交线路8条,新能源公交车占比达到85%。\n\n三、安全生产\n\n3.全年开展安全检查12次。\n";
 const TRANSPORT_2024: &str = "某县2024年交通运输工作要点\n\n一、加快公路建设\n\n1.完成危桥改造20座。全年投资1.5亿元。\n\n二、发展公共交通\n\n2.新增公交线路6条,新能源公交车占比达到90%。\n\n三、平安交通\n\n3.新建充电桩300台。\n";
 
+const HEALTH_2023: &str =
+    "某县2023年卫生健康工作要点\n\n一、基层卫生\n\n1.培训乡村医生500名,招聘乡村医生200名。\n";
+const HEALTH_2024: &str = "某县2024年卫生健康工作要点\n\n一、基层卫生\n\n1.招聘乡村医生150名。设立基层医生培训基地3个。\n\n2.培训乡村医生600名。\n";
+
+/// Two targets on one noun (乡村医生) told apart by their verb: training is not hiring. The
+/// analysis gives both the subject 乡村医生 and the verb as `action`; the comparison keeps a content
+/// verb next to its noun (and a name the analysis cut at a verb inside it, 培训|基地, whole).
+#[test]
+fn content_verbs_keep_targets_on_one_noun_apart() {
+    let c = compare::compare(HEALTH_2023, HEALTH_2024);
+    let pair = |v: f64| {
+        c.pairs
+            .iter()
+            .find(|p| p.a.value == Some(v))
+            .map(|p| (p.b.value, p.difference))
+    };
+    assert_eq!(pair(500.0), Some((Some(600.0), Some(100.0))));
+    assert_eq!(pair(200.0), Some((Some(150.0), Some(-50.0))));
+    assert_eq!(c.pairs.len(), 2);
+    assert!(
+        c.only_b.iter().any(|r| r.subject.contains("医生培训基地")),
+        "{:?}",
+        c.only_b.iter().map(|r| &r.subject).collect::<Vec<_>>()
+    );
+}
+
 #[test]
 fn this_years_plan_against_last_years() {
     let c = compare::compare(TRANSPORT_2023, TRANSPORT_2024);
@@ -417,8 +451,10 @@ fn this_years_plan_against_last_years() {
     assert!(titles.contains(&("公共交通", "发展公共交通")), "{titles:?}");
 }
 
-/// When the analysis carries the rebuilt table (the structure work), the check reads it instead of
-/// the text: rebuild 003's table as `planlens/1` rows and the same disagreements must come out.
+/// The analysis now rebuilds 003's appendix itself (`Analysis.tables`), and the check reads that.
+/// The text reader ([`compare::grid::detect`], used only where the analysis rebuilt no table) must
+/// read the same table: replace the analysis's table by one built from the text reading and the
+/// same disagreements must come out.
 #[test]
 fn self_check_reads_the_analysis_tables_too() {
     let (text, _) = fixture("003_");

@@ -2,9 +2,8 @@
 //! where the target sits in time (a year column, a yearly commitment, a period total).
 
 use super::grid::{self, Grid, Role};
-use super::lexicon::{PERIOD_MARKERS, PER_MARKERS, YEARLY_MARKERS};
-use super::subject::{clean_subject, key};
-use crate::model::{Analysis, Comparator, OutlineNode, Span, Target, TargetKind};
+use super::subject::{clean_analysis_subject, clean_subject, key, widen, Context};
+use crate::model::{Analysis, Comparator, OutlineNode, Scope, Span, Target, TargetKind};
 use crate::text::fold;
 
 /// What kind of number a target is; only numbers of one class are ever compared.
@@ -72,7 +71,8 @@ pub struct Item {
     pub index: usize,
     /// Display subject (cleaned words, before synonyms).
     pub subject: String,
-    /// Where the subject came from: `analysis` or `context`.
+    /// Where the subject came from: `analysis`, `widened` (see [`super::subject::widen`]) or
+    /// `context`.
     pub subject_source: &'static str,
     /// Comparison key (synonyms canonical).
     pub key: String,
@@ -129,16 +129,6 @@ pub fn bounds(t: &Target) -> Option<Bounds> {
         approx: t.comparator == Some(Comparator::Approx),
         down,
     })
-}
-
-fn slice(chars: &[char], s: Span) -> String {
-    let e = s[1].min(chars.len());
-    let b = s[0].min(e);
-    chars[b..e].iter().map(|&c| fold(c)).collect()
-}
-
-fn contains_any(hay: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| hay.contains(w))
 }
 
 /// The year a title or text names on its own (`2023年武进教育工作要点` → 2023).
@@ -220,15 +210,97 @@ fn conjoined_parts(raw_subject: &str) -> Vec<String> {
         .collect()
 }
 
+/// The subject a target is aligned by, where it came from, and the raw words its conjoined parts
+/// are read from.
+///
+/// The analysis's `subject` comes first: it knows each quantity's own noun phrase in clauses that
+/// list several. [`widen`] gives back the rest of the phrase when the analysis cut it short. Only
+/// a target the analysis gave no usable subject falls back on the words around its quantity.
+fn choose_subject(t: &Target, left: &str, right: &str) -> (String, &'static str, String) {
+    let (lc, rc) = (Context::of(left), Context::of(right));
+    let analysis = t
+        .subject
+        .as_deref()
+        .map(clean_analysis_subject)
+        .filter(|s| !s.is_empty());
+    match analysis {
+        Some(s) => {
+            let raw = t.subject.as_deref().unwrap_or_default();
+            let both = Context {
+                words: format!("{}{}", lc.words, rc.words),
+                verb_led: lc.verb_led,
+            };
+            let wider = [&lc, &rc, &both]
+                .into_iter()
+                .find_map(|c| widen(raw, &s, c, t.action.as_deref()));
+            match wider {
+                Some(w) => (w.clone(), "widened", w),
+                None => (s.clone(), "analysis", s),
+            }
+        }
+        None => (
+            format!("{}{}", lc.words, rc.words),
+            "context",
+            format!("{left}{right}"),
+        ),
+    }
+}
+
+/// The year of a resolved `due` date (`2023-12-31` → 2023).
+fn due_year(t: &Target) -> Option<i32> {
+    let d = t.due.as_deref()?;
+    let y: i32 = d.get(..4)?.parse().ok()?;
+    (1990..=2100).contains(&y).then_some(y)
+}
+
+/// When a target applies, from where it sits and what the analysis says of it: a table's year
+/// column; a recurrence (`每年`, `每学年` → yearly); a period-total scope or a table's
+/// whole-period cell; a resolved deadline; else the annual plan's own year.
+///
+/// Only the deadline keeps a fallback on the raw `deadline` text (a phrase the analysis found but
+/// could not resolve to a date). The old clause-wide marker search is gone: a clause can hold
+/// several quantities, and `每年` before one of them says nothing about the others, which the
+/// analysis's per-quantity `recurrence` and `scope` already get right.
+fn when_of(t: &Target, place: Place, year: Option<i32>) -> When {
+    let yearly = matches!(t.recurrence.as_deref(), Some("year" | "school_year"));
+    match place {
+        Place::Table {
+            role: Role::Year(y),
+            ..
+        } => When::Year(y),
+        Place::Table {
+            role: Role::Total, ..
+        } if yearly => When::Yearly,
+        Place::Table {
+            role: Role::Total, ..
+        } => When::Period,
+        _ if yearly => When::Yearly,
+        _ if t.scope == Some(Scope::PeriodTotal) => When::Period,
+        _ => match due_year(t).or_else(|| t.deadline.as_deref().and_then(last_year)) {
+            Some(y) => When::Year(y),
+            None => year.map_or(When::Unknown, When::Year),
+        },
+    }
+}
+
 /// Prepares a plan: every target becomes an [`Item`].
 pub fn plan<'a>(input: &str, analysis: &'a Analysis) -> Plan<'a> {
     let chars: Vec<char> = input.chars().collect();
-    // The analysis's own tables first; when none of them is a per-year schedule, also read
-    // schedules from the text (the analysis may not rebuild every layout).
+    // The analysis's own tables; then schedules read from the text, only where the analysis
+    // rebuilt no table at all (a layout it does not know). Where it did rebuild one, its reading
+    // of the region (merged cells filled in, headers joined) is the better one.
     let mut grids = grid::from_tables(&chars, &analysis.tables);
-    if !grids.iter().any(Grid::is_schedule) {
-        grids.extend(grid::detect(&chars));
-    }
+    let covered = |s: Span| {
+        analysis
+            .tables
+            .iter()
+            .any(|t| t.span[0] < s[1] && s[0] < t.span[1])
+    };
+    grids.extend(
+        grid::detect(&chars)
+            .into_iter()
+            .filter(|g| !covered(g.span)),
+    );
     let period = analysis
         .document
         .period
@@ -272,21 +344,7 @@ pub fn plan<'a>(input: &str, analysis: &'a Analysis) -> Plan<'a> {
     let mut items = Vec::with_capacity(analysis.targets.len());
     for (index, t) in analysis.targets.iter().enumerate() {
         let (left, right) = &contexts[index];
-        let clause = slice(&chars, t.clause_span);
-        let left_clean = clean_subject(left);
-        let right_clean = clean_subject(right);
-        let (subject, source, raw) = match t
-            .subject
-            .as_deref()
-            .map(clean_subject)
-            .filter(|s| !s.is_empty())
-        {
-            Some(s) => (s.clone(), "analysis", s),
-            None => {
-                let s = format!("{left_clean}{right_clean}");
-                (s, "context", format!("{left}{right}"))
-            }
-        };
+        let (subject, source, raw) = choose_subject(t, left, right);
         let place = match grids
             .iter()
             .enumerate()
@@ -295,42 +353,7 @@ pub fn plan<'a>(input: &str, analysis: &'a Analysis) -> Plan<'a> {
             Some((table, row, role)) => Place::Table { table, row, role },
             None => Place::Body,
         };
-        let when = match place {
-            Place::Table {
-                role: Role::Year(y),
-                ..
-            } => When::Year(y),
-            Place::Table {
-                role: Role::Total, ..
-            } if contains_any(&clause, YEARLY_MARKERS) => When::Yearly,
-            Place::Table {
-                role: Role::Total, ..
-            } => When::Period,
-            _ if matches!(
-                t.recurrence.as_deref(),
-                Some("year" | "school_year" | "annual")
-            ) || contains_any(&clause, YEARLY_MARKERS) =>
-            {
-                When::Yearly
-            }
-            _ if t.scope == Some(crate::model::Scope::PeriodTotal)
-                || contains_any(&clause, PERIOD_MARKERS) =>
-            {
-                When::Period
-            }
-            _ => match t
-                .deadline
-                .as_deref()
-                .and_then(last_year)
-                .or_else(|| last_year(&clause))
-            {
-                Some(y) => When::Year(y),
-                None => match year {
-                    Some(y) => When::Year(y),
-                    None => When::Unknown,
-                },
-            },
-        };
+        let when = when_of(t, place, year);
         // 第三批 is an ordinal, not a quantity, whatever the analysis made of it.
         let ordinal = t.span[0] > 0 && chars.get(t.span[0] - 1).map(|&c| fold(c)) == Some('第');
         let vague = ordinal || super::lexicon::VAGUE_QUANTITIES.contains(&t.text.trim());
@@ -338,7 +361,7 @@ pub fn plan<'a>(input: &str, analysis: &'a Analysis) -> Plan<'a> {
             (When::Year(y), Place::Body) if Some(y) == period_end => When::Period,
             _ => when,
         };
-        let per_unit = t.per.is_some() || contains_any(left, PER_MARKERS);
+        let per_unit = t.per.is_some();
         let k = key(&subject);
         items.push(Item {
             index,
@@ -463,6 +486,36 @@ mod tests {
         assert_eq!(p.items[0].when, When::Period);
         assert_eq!(p.items[3].when, When::Yearly);
         assert_eq!(p.items[3].key, "名班主任");
+    }
+
+    #[test]
+    fn times_come_from_recurrence_scope_and_due() {
+        let text = "某市2023年工作要点\n\n一、任务\n\n1.2024年底前建成污水处理厂3座。每学年组织1次应急演练。每年培训教师2000名,新建学校3所。\n";
+        let a = crate::analyze(text);
+        let p = plan(text, &a);
+        let when = |v: f64| {
+            p.items
+                .iter()
+                .find(|i| a.targets[i.index].value == Some(v) && i.bounds.is_some())
+                .map(|i| i.when)
+        };
+        assert_eq!(p.year, Some(2023));
+        assert_eq!(when(2000.0), Some(When::Yearly));
+        assert_eq!(when(1.0), Some(When::Yearly));
+        // 每年 before 培训教师 says nothing of 新建学校 in the same clause: that one falls to the
+        // plan's own year.
+        let schools = p
+            .items
+            .iter()
+            .find(|i| i.subject.contains("学校"))
+            .map(|i| i.when);
+        assert_eq!(schools, Some(When::Year(2023)));
+        let plant = p
+            .items
+            .iter()
+            .find(|i| i.subject.contains("污水处理厂"))
+            .map(|i| i.when);
+        assert_eq!(plant, Some(When::Year(2024)));
     }
 
     #[test]

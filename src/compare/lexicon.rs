@@ -68,7 +68,10 @@ pub const LEAD_WORDS: &[&str] = &[
     "改建",
     "扩建",
     "评选并持续孵化",
+    "评选表彰",
     "评选",
+    "表彰",
+    "组织",
     "评定",
     "认定",
     "新增",
@@ -172,17 +175,12 @@ pub const TRAIL_WORDS: &[&str] = &[
     "要",
 ];
 
-/// Markers that make a quantity a rate per unit (每所中小学至少1个): not additive, never summed.
+/// Markers of the unit a rate is per (每所中小学至少1个). Whether a target is per unit comes from
+/// the analysis's `per`; these words only keep such a unit out of a widened subject.
 pub const PER_MARKERS: &[&str] = &[
     "每所", "每个", "每校", "每名", "每位", "每人", "人均", "生均", "每万", "每千", "每百", "每村",
     "每镇", "每县", "每户",
 ];
-
-/// Markers of a yearly recurring commitment (每年100名).
-pub const YEARLY_MARKERS: &[&str] = &["每年", "每学年", "年均", "逐年", "每一年"];
-
-/// Markers of a period total (三年内18所).
-pub const PERIOD_MARKERS: &[&str] = &["三年内", "五年内", "规划期内", "期间", "累计", "到期末"];
 
 /// Conjunctions that join two subjects under one quantity (区学科带头人和骨干教师1000名).
 pub const CONJUNCTIONS: &[char] = &['和', '及', '与', '、'];
@@ -236,18 +234,10 @@ pub const TITLE_NOISE: &[&str] = &[
     "工程",
 ];
 
-/// Quantities that name no number (一批, 一支): never compared or summed.
-pub const VAGUE_QUANTITIES: &[&str] = &[
-    "一批",
-    "一支",
-    "一系列",
-    "一些",
-    "若干",
-    "一流",
-    "一人",
-    "一所",
-    "一个",
-];
+/// Quantities that name no number (一批, 一支): never compared or summed. The analysis drops most
+/// of them itself now; this guards the comparison whatever it emits. `一所`, `一个` are not here:
+/// the analysis keeps them deliberately as the number 1 (`新建一所学校`).
+pub const VAGUE_QUANTITIES: &[&str] = &["一批", "一支", "一系列", "一些", "若干", "一流"];
 
 /// Administrative levels; two subjects at different levels (市学科带头人, 区学科带头人) differ.
 pub const LEVELS: &[char] = &['国', '省', '市', '区', '县', '镇', '乡', '村'];

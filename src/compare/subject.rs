@@ -1,9 +1,11 @@
 //! Subject keys and their similarity.
 //!
-//! Most targets come without a `subject` yet, so the comparison derives one from the words next to
-//! the quantity: in a clause holding several quantities (`立项省级课题20项、市级课题60项`) each
-//! quantity owns the words between it and its neighbours, split at the list separator. The words
-//! are folded, stripped of digits, punctuation, time/scope words, verbs and generic heads
+//! A target's subject is the analysis's `subject` ([`clean_analysis_subject`]), widened to the
+//! whole noun phrase around it when the analysis cut that phrase short ([`widen`]). Only a target
+//! without one gets a subject from the words next to the quantity: in a clause holding several
+//! quantities (`立项省级课题20项、市级课题60项`) each quantity owns the words between it and its
+//! neighbours, split at the list separator ([`clean_subject`]). Either way the words are folded,
+//! stripped of digits, punctuation, time/scope words, verbs and generic heads
 //! ([`super::lexicon`]), and known synonyms are made identical ([`super::synonyms`]).
 //!
 //! Similarity is on character bigrams (Jaccard, with a containment term for a short key inside a
@@ -68,13 +70,20 @@ fn drop_years(chars: &[char]) -> Vec<char> {
     out
 }
 
-fn strip_words(mut s: Vec<char>) -> Vec<char> {
-    let lead = sorted(LEAD_WORDS);
+/// Strips lead and trail words; lead words shorter than `min_lead` chars are kept (see
+/// [`clean_analysis_subject`]). Also says whether one of the lead words taken off was an action
+/// verb (the analysis's [`crate::subject::ACTION_VERBS`]): the words began with their own verb.
+fn strip_words(mut s: Vec<char>, min_lead: usize) -> (Vec<char>, bool) {
+    let mut verb = false;
+    let all_lead = sorted(LEAD_WORDS);
+    let lead: Vec<&Vec<char>> = all_lead.iter().filter(|w| w.len() >= min_lead).collect();
     let trail = sorted(TRAIL_WORDS);
     // Bounded: each pass removes at least one char or stops.
     loop {
         let before = s.len();
         if let Some(w) = lead.iter().find(|w| s.starts_with(w) && s.len() > w.len()) {
+            let word: String = w.iter().collect();
+            verb |= crate::subject::ACTION_VERBS.contains(&word.as_str());
             s.drain(..w.len());
         }
         if let Some(w) = trail.iter().find(|w| s.ends_with(w) && s.len() > w.len()) {
@@ -86,10 +95,10 @@ fn strip_words(mut s: Vec<char>) -> Vec<char> {
         }
     }
     // A lone leftover word that is itself a lead or trail word carries no identity.
-    if lead.iter().chain(trail.iter()).any(|w| *w == s) {
+    if all_lead.iter().chain(trail.iter()).any(|w| *w == s) {
         s.clear();
     }
-    s
+    (s, verb)
 }
 
 fn sorted(words: &[&str]) -> Vec<Vec<char>> {
@@ -98,15 +107,121 @@ fn sorted(words: &[&str]) -> Vec<Vec<char>> {
     v
 }
 
-/// The display form of a subject from raw context words: folded, short parentheses and years
-/// removed, only ideographs and letters kept, lead/trail words stripped. Not yet canonical.
-pub fn clean_subject(raw: &str) -> String {
+fn clean(raw: &str, min_lead: usize) -> (String, bool) {
     let folded: Vec<char> = raw.chars().map(fold).collect();
     let no_paren = drop_short_parens(&folded);
     let no_years = drop_years(&no_paren);
-    // Keep list separators for a moment so that stripping can see word edges, then drop them.
     let kept: Vec<char> = no_years.into_iter().filter(|c| keep(*c)).collect();
-    strip_words(kept).into_iter().collect()
+    let (s, verb) = strip_words(kept, min_lead);
+    (s.into_iter().collect(), verb)
+}
+
+/// The display form of a subject from raw context words: folded, short parentheses and years
+/// removed, only ideographs and letters kept, lead/trail words stripped. Not yet canonical.
+pub fn clean_subject(raw: &str) -> String {
+    clean(raw, 1).0
+}
+
+/// Context words, cleaned as [`clean_subject`] does, and whether they began with an action verb
+/// (`建设校企协同创新中心` → `校企协同创新中心`, true).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Context {
+    pub words: String,
+    pub verb_led: bool,
+}
+
+impl Context {
+    pub fn of(raw: &str) -> Self {
+        let (words, verb_led) = clean(raw, 1);
+        Context { words, verb_led }
+    }
+}
+
+/// [`clean_subject`] for a subject the analysis already isolated. The analysis has taken the
+/// verb, comparator and time words off, so only multi-char lead words are stripped: a leading
+/// one-char word such as 对, 共, 超 is then far more often the first char of a word of the
+/// subject (`对口合作企业`, `共享课程`, `超市`) than a stray preposition.
+pub fn clean_analysis_subject(raw: &str) -> String {
+    clean(raw, 2).0
+}
+
+/// How many chars of modifier the analysis may have cut off the front of a noun phrase before
+/// widening stops trusting the context (longer left words are rather a separate predicate).
+const MAX_WIDEN_LEFT: usize = 10;
+/// How many chars a conjoined tail (`和骨干教师`) may add, and at least how many after the
+/// conjunction (`和年度` is no second subject).
+const MAX_WIDEN_CONJOINED: usize = 12;
+const MIN_CONJOINED: usize = 3;
+
+/// Does the raw subject hold a closing quote whose opening quote lies before it (`先进学校”`)?
+fn cut_inside_quotes(raw: &str) -> bool {
+    let mut depth = 0i32;
+    for c in raw.chars() {
+        match c {
+            '“' | '「' | '《' => depth += 1,
+            '”' | '」' | '》' => {
+                if depth == 0 {
+                    return true;
+                }
+                depth -= 1;
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Is the whole raw subject one quoted name (`“艺术教育特色学校”`)? Such a name is complete.
+fn wholly_quoted(raw: &str) -> bool {
+    let t = raw.trim();
+    let inner = t
+        .strip_prefix(['“', '「', '《'])
+        .and_then(|r| r.strip_suffix(['”', '」', '》']));
+    inner.is_some_and(|i| !i.contains(['“', '”', '「', '」', '《', '》']))
+}
+
+/// The noun phrase around the analysis's subject, when the analysis cut it short.
+///
+/// `raw` is the analysis's subject as written and `subject` its cleaned form; `context` is the
+/// cleaned words the quantity owns in its clause. When `context` = X + `subject` + Y, the wider
+/// phrase is the better subject when both ends are explained:
+///
+/// - X is empty; or X is the analysis's own action, a content verb the cleaning keeps (`培训|教师`:
+///   training teachers is not hiring them; `巡查|学校`); or the context words began with their
+///   own verb, so that the analysis's action sits inside the name (`建设|校企协同创|新中心` split
+///   at 创, `设立|新教师培训|基地` at 培训); or the analysis cut a quoted name (`新时代…建设|先进学校”`).
+///   X is at most [`MAX_WIDEN_LEFT`] chars, and a wholly quoted subject is never widened leftwards.
+/// - Y is empty; or the analysis's action right after the subject (`危桥|改造`, a nominalised
+///   task); or a conjoined second subject (`区学科带头人|和骨干教师`).
+///
+/// Without a verb of their own the left words are a predicate of their own (`每周课后服务安排|体育
+/// 特色活动`, `在企业建设|校企一体化教学工作站`), and so is an unexplained tail (`近视率|每年降低`):
+/// the analysis's subject stays. Returns `None` when there is nothing to widen.
+pub fn widen(raw: &str, subject: &str, context: &Context, action: Option<&str>) -> Option<String> {
+    let words = context.words.as_str();
+    if subject.is_empty() || words.len() <= subject.len() {
+        return None;
+    }
+    let at = words.find(subject)?;
+    let x = &words[..at];
+    let y = &words[at + subject.len()..];
+    let action = action.map(clean_analysis_subject).unwrap_or_default();
+    let is_action = |w: &str| !action.is_empty() && w == action;
+    let y_ok = y.is_empty()
+        || is_action(y)
+        || y.strip_prefix(super::lexicon::CONJUNCTIONS)
+            .is_some_and(|rest| {
+                let n = rest.chars().count();
+                (MIN_CONJOINED..MAX_WIDEN_CONJOINED).contains(&n)
+            });
+    // A rate's unit (每所中小学|至少1个智慧教室) is its `per`, not part of what is counted.
+    let per = super::lexicon::PER_MARKERS.iter().any(|m| x.contains(m));
+    let x_ok = x.is_empty()
+        || (!wholly_quoted(raw)
+            && !per
+            && x.chars().count() <= MAX_WIDEN_LEFT
+            && (is_action(x) || context.verb_led || cut_inside_quotes(raw)));
+    (x_ok && y_ok).then(|| words.to_string())
 }
 
 /// The comparison key of a cleaned subject: synonyms made canonical.
@@ -200,6 +315,80 @@ mod tests {
             "公办幼儿园消防设施改造"
         );
         assert_eq!(clean_subject(""), "");
+    }
+
+    #[test]
+    fn analysis_subjects_keep_their_first_char() {
+        assert_eq!(clean_analysis_subject("区内对口合作企业"), "对口合作企业");
+        assert_eq!(clean_subject("区内对口合作企业"), "口合作企业");
+        assert_eq!(clean_analysis_subject("1.完成危桥"), "危桥");
+        assert_eq!(clean_analysis_subject("先进学校”"), "先进学校");
+        assert_eq!(clean_analysis_subject("智慧安防校园建设"), "智慧安防校园");
+    }
+
+    fn w(raw: &str, context: &str, action: Option<&str>) -> Option<String> {
+        widen(
+            raw,
+            &clean_analysis_subject(raw),
+            &Context::of(context),
+            action,
+        )
+    }
+
+    #[test]
+    fn widening_restores_the_noun_phrase_only() {
+        // A verb char inside a name taken for the action: the whole name comes back.
+        let full = Some("校企协同创新中心".to_string());
+        assert_eq!(w("新中心", "建设校企协同创新中心", Some("创")), full);
+        assert_eq!(
+            w("基地", "设立新教师培训基地", Some("培训")).as_deref(),
+            Some("新教师培训基地")
+        );
+        // A content verb in front: 培训教师 is not 招聘教师.
+        assert_eq!(
+            w("教师", "每年培训教师", Some("培训")).as_deref(),
+            Some("培训教师")
+        );
+        // A quoted name cut inside its quotes.
+        assert_eq!(
+            w("先进学校”", "区“新时代教师队伍建设先进学校”", Some("建设")).as_deref(),
+            Some("区新时代教师队伍建设先进学校")
+        );
+        // The action after the subject, a nominalised task.
+        assert_eq!(
+            w("1.完成危桥", "1.完成危桥改造", Some("改造")).as_deref(),
+            Some("危桥改造")
+        );
+        // A conjoined second subject, but not a stray word after a conjunction.
+        assert_eq!(
+            w("区学科带头人", "区学科带头人和骨干教师", Some("培育")).as_deref(),
+            Some("区学科带头人和骨干教师")
+        );
+        assert_eq!(w("示范引领学校", "示范引领学校和年度", None), None);
+        // Left words without a verb of their own are a predicate, not part of the name.
+        assert_eq!(
+            w("体育特色活动", "每周课后服务安排体育特色活动", Some("安排")),
+            None
+        );
+        assert_eq!(
+            w(
+                "校企一体化教学工作站",
+                "在企业建设校企一体化教学工作站",
+                Some("建设")
+            ),
+            None
+        );
+        assert_eq!(w("运动技能", "促进学生熟练掌握运动技能", None), None);
+        assert_eq!(w("智慧教室", "实现每所中小学智慧教室", Some("实现")), None);
+        // A predicate after the subject, a wholly quoted name, or nothing to widen.
+        assert_eq!(w("中小学生近视率", "中小学生近视率每年降低", None), None);
+        assert_eq!(
+            w("“艺术教育特色学校”", "创“艺术教育特色学校”", Some("创")),
+            None
+        );
+        assert_eq!(w("省市优质园", "创建省市优质园", Some("创建")), None);
+        assert_eq!(w("学位", "新增公交线路", None), None);
+        assert_eq!(w("", "新增公交线路", None), None);
     }
 
     #[test]
