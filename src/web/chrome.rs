@@ -108,6 +108,8 @@ pub fn build(root: &Element, _lang: Lang) -> Els {
     attr(&sample, "id", "sample-select");
     labelled(l, &sample, "input.sample", "aria-label");
     button(&bar, "clear-input", "", "input.clear", l);
+    let ct = button(&bar, "compare-toggle", "", "cmp.toggle", l);
+    attr(&ct, "aria-controls", "compare");
     let input = add(&inp, "textarea", "source-input");
     attr(&input, "id", "source-input");
     attr(&input, "spellcheck", "false");
@@ -133,6 +135,10 @@ pub fn build(root: &Element, _lang: Lang) -> Els {
         attr(&b, "type", "button");
         attr(&b, "data-sample", file);
     }
+
+    // plan against plan (issue 9): a second text and the comparison, hidden until asked for;
+    // right under the input, so opening it shows it
+    super::compare::build(root, l);
 
     let ws = add(root, "div", "workspace");
     attr(&ws, "id", "workspace");
@@ -472,6 +478,7 @@ pub fn wire() {
                     apply_lang(a);
                     views::render_all(a);
                 });
+                super::compare::rerender();
             }
             "update-reload" => {
                 let d = with_app(|a| js_sys::Reflect::get(a.els.update.as_ref(), &"planlensDetail".into()).ok()).flatten();
@@ -485,6 +492,7 @@ pub fn wire() {
                     }
                 }
             }
+            "compare-toggle" => super::compare::toggle(true),
             "clear-input" => {
                 super::set_input("");
                 super::save_text();
@@ -554,6 +562,7 @@ pub fn wire() {
         views::set_filter("filter-search", &v);
     });
     views::wire_results();
+    super::compare::wire();
 }
 
 /// The select's options: (value, label, selected).

@@ -9,6 +9,8 @@
 //! `i18n` holds every string. State lives in one thread-local [`App`].
 
 mod chrome;
+mod cmp_logic;
+mod compare;
 mod dom;
 mod engine;
 mod i18n;
@@ -157,12 +159,14 @@ pub fn start_app() {
         views::render_all(app);
     });
     // ?sample=003 loads a sample (links, screenshots); otherwise restore the last text.
-    let sample = win
+    let params = win
         .location()
         .search()
         .ok()
-        .and_then(|q| web_sys::UrlSearchParams::new_with_str(&q).ok())
-        .and_then(|p| p.get("sample"));
+        .and_then(|q| web_sys::UrlSearchParams::new_with_str(&q).ok());
+    let sample = params.as_ref().and_then(|p| p.get("sample"));
+    // ?compare=000 opens the compare view with that sample as plan B
+    compare::init_from_url(params.as_ref().and_then(|p| p.get("compare")));
     if let Some(s) = sample {
         if let Some((file, _, _)) = SAMPLES.iter().find(|(f, _, _)| f.starts_with(s.as_str())) {
             load_sample(file, true);
@@ -320,6 +324,7 @@ pub fn analyze_now(restored: bool) {
         if with_app(|app| app.tab == views::TAB_KEYWORDS).unwrap_or(false) {
             load_keywords();
         }
+        compare::on_a_changed();
     });
 }
 
