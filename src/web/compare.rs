@@ -133,14 +133,17 @@ pub fn build(root: &Element, l: &mut Labels) {
     attr(&input, "spellcheck", "false");
     attr(&input, "rows", "4");
     lab(l, &input, "cmp.placeholder", "placeholder");
-    let status = add(&pane, "p", "status");
+    // the result (summary, filters, grid) and the two texts side by side (stacked when narrow)
+    let body = add(&pane, "div", "cmp-body");
+    let left = add(&body, "div", "cmp-left");
+    let status = add(&left, "p", "status");
     attr(&status, "id", "compare-status");
     attr(&status, "role", "status");
     attr(&status, "aria-live", "polite");
 
-    let summary = add(&pane, "div", "cmp-summary");
+    let summary = add(&left, "div", "cmp-summary");
     attr(&summary, "id", "compare-summary");
-    let tools = add(&pane, "div", "filters");
+    let tools = add(&left, "div", "filters");
     let fw = add(&tools, "label", "field");
     let fl = add(&fw, "span", "field-label");
     lab(l, &fl, "cmp.filter", "");
@@ -152,16 +155,16 @@ pub fn build(root: &Element, l: &mut Labels) {
     button(&ex, "compare-export-csv", "", "export.csv", l);
     button(&ex, "compare-export-md", "", "export.md", l);
     button(&ex, "compare-export-json", "", "export.json", l);
-    let info = add(&pane, "p", "summary");
+    let info = add(&left, "p", "summary");
     attr(&info, "id", "compare-info");
     attr(&info, "aria-live", "polite");
-    let gw = add(&pane, "div", "grid-wrap cmp-grid-wrap");
+    let gw = add(&left, "div", "grid-wrap cmp-grid-wrap");
     let grid = add(&gw, "table", "grid cmp-grid");
     attr(&grid, "id", "compare-grid");
     attr(&grid, "role", "grid");
     attr(&grid, "aria-labelledby", "compare-heading");
 
-    let texts = add(&pane, "div", "cmp-texts");
+    let texts = add(&body, "div", "cmp-texts");
     let mk = |side: &str, key: &'static str, l: &mut Labels| -> (Element, Element) {
         let col = add(&texts, "div", "text-pane");
         let hh = add(&col, "h3", "");
