@@ -35,6 +35,12 @@ for (const s of shots) {
   if (s.wait) await page.waitForSelector(s.wait, { timeout: 30000 });
   if (s.click) await page.click(s.click);
   if (s.scroll) await page.$eval(s.scroll, (e) => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - 8));
+  // a selected row scrolled out of its grid's own scroll box: bring it near the top of the box
+  if (s.scroll) await page.evaluate(() => {
+    const row = document.querySelector('.cmp-grid tr[aria-selected="true"]');
+    const box = row && row.closest('.cmp-grid-wrap');
+    if (box) box.scrollTop = row.offsetTop - 120;
+  });
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(out, `${s.name}.png`), fullPage: false });
   if (log.errors.length) console.error(s.name, log.errors);
