@@ -42,8 +42,10 @@ pub struct Row {
     pub b: Option<Side>,
     /// B − A where both are numbers of one kind.
     pub diff: Option<f64>,
-    /// Flag message, or the section pair's similarity.
+    /// Short note: the pair's score, the section pair's similarity, a target's section.
     pub note: String,
+    /// Longer explanation for the tooltip (a flag's message), or empty.
+    pub tip: String,
     /// Char spans to light up in A's text and in B's text (the first is scrolled to).
     pub a_spans: Vec<[usize; 2]>,
     pub b_spans: Vec<[usize; 2]>,
@@ -86,7 +88,8 @@ fn flag_row(f: &Flag, group: Group) -> Row {
     let cells = Side {
         subject: f.parts.first().map(|p| p.subject.clone()).unwrap_or_default(),
         quantity: format!("Σ {found}{}", if f.found_approx { "（约）" } else { "" }),
-        when: f.parts.iter().map(|p| p.column.clone().unwrap_or_else(|| p.when.clone())).collect::<Vec<_>>().join("+"),
+        // a zero-width space after each + lets a long list of years wrap
+        when: f.parts.iter().map(|p| p.column.clone().unwrap_or_else(|| p.when.clone())).collect::<Vec<_>>().join("+\u{200B}"),
         text: f.parts.iter().map(|p| p.text.clone()).collect::<Vec<_>>().join(" + "),
         ..Side::default()
     };
@@ -102,7 +105,7 @@ fn flag_row(f: &Flag, group: Group) -> Row {
     } else {
         (Some(cells), Some(stated), vec![], f.spans.clone())
     };
-    Row { group, status: f.code.clone(), a, b, diff, note: f.message.clone(), a_spans, b_spans }
+    Row { group, status: f.code.clone(), a, b, diff, note: String::new(), tip: f.message.clone(), a_spans, b_spans }
 }
 
 /// Every row of the comparison, in the order the grid lists them.
@@ -122,6 +125,7 @@ pub fn rows(c: &Comparison) -> Vec<Row> {
                     _ => None,
                 },
                 note: String::new(),
+                tip: String::new(),
                 a_spans: a.iter().map(|t| t.span).collect(),
                 b_spans: b.iter().map(|t| t.span).collect(),
             });
@@ -135,6 +139,7 @@ pub fn rows(c: &Comparison) -> Vec<Row> {
             b: Some(side(&p.b)),
             diff: p.difference,
             note: format!("{:.2}", p.score),
+            tip: String::new(),
             a_spans: vec![p.a.span],
             b_spans: vec![p.b.span],
         });
@@ -147,6 +152,7 @@ pub fn rows(c: &Comparison) -> Vec<Row> {
             b: None,
             diff: None,
             note: t.section.clone().unwrap_or_default(),
+            tip: String::new(),
             a_spans: vec![t.span],
             b_spans: vec![],
         });
@@ -159,6 +165,7 @@ pub fn rows(c: &Comparison) -> Vec<Row> {
             b: Some(side(t)),
             diff: None,
             note: t.section.clone().unwrap_or_default(),
+            tip: String::new(),
             a_spans: vec![],
             b_spans: vec![t.span],
         });
@@ -174,6 +181,7 @@ pub fn rows(c: &Comparison) -> Vec<Row> {
             b: Some(sec(&s.b)),
             diff: None,
             note: format!("{:.2}", s.similarity),
+            tip: String::new(),
             a_spans: vec![s.a.title_span],
             b_spans: vec![s.b.title_span],
         });

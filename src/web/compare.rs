@@ -557,7 +557,7 @@ fn render_grid(c: &mut Cmp, lang: Lang) {
             let tip = match ci {
                 1..=3 => row.a.as_ref().map(|s| s.text.clone()),
                 4..=6 => row.b.as_ref().map(|s| s.text.clone()),
-                _ => None,
+                _ => Some(row.tip.clone()),
             };
             if let Some(t) = tip.filter(|t| !t.is_empty()) {
                 attr(&td, "title", &t); // an attribute value is text, never markup

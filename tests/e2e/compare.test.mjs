@@ -7,7 +7,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serve, launch, DIST, assertDist, recordRequests, watchPage, fixtures } from './lib.mjs';
+import path from 'node:path';
+import { serve, launch, DIST, ROOT, assertDist, recordRequests, watchPage, fixtures } from './lib.mjs';
 
 let server, browser;
 const contexts = [];
@@ -52,7 +53,7 @@ async function compared(page, aTitle, bTitle) {
 /** The visible grid rows as objects. */
 const gridRows = (page) => page.$$eval('#compare-grid tbody tr[data-row]', (trs) => trs.map((tr) => {
   const c = [...tr.cells].map((td) => td.textContent);
-  return { row: tr.dataset.row, status: tr.dataset.status, aSubject: c[1], aQty: c[2], aWhen: c[3], bSubject: c[4], bQty: c[5], bWhen: c[6], diff: c[7], note: c[8], selected: tr.getAttribute('aria-selected') };
+  return { row: tr.dataset.row, status: tr.dataset.status, label: c[0], tip: tr.cells[8]?.title || '', aSubject: c[1], aQty: c[2], aWhen: c[3], bSubject: c[4], bQty: c[5], bWhen: c[6], diff: c[7], note: c[8], selected: tr.getAttribute('aria-selected') };
 }));
 
 async function filter(page, value) {
@@ -157,7 +158,7 @@ test("003's self-consistency flags (same as the engine's checkPlan) light up bot
   const flags = await gridRows(page);
   const subjects = flags.map((r) => r.aSubject).join(' ');
   for (const s of ['省市优质园', '校企协同创新中心', '校企一体化教学工作站']) assert.ok(subjects.includes(s), `flag for ${s}: ${subjects}`);
-  assert.ok(flags.every((r) => /不一致/.test(r.status) || /不一致/.test(r.note)));
+  assert.ok(flags.every((r) => /不一致 · A$/.test(r.label) && r.tip.includes(r.aSubject) && r.bQty.startsWith('Σ')), JSON.stringify(flags));
   // the flags are the engine's checkPlan flags of plan A (run in the worker)
   const check = await page.evaluate((t) => globalThis.planlens.call('checkPlan', t), fixture('003').text);
   assert.equal(check.schema, 'planlens-check/1');
@@ -282,6 +283,39 @@ test('an XSS payload as plan B stays inert text in the grid, the texts and the e
   assert.equal(await page.evaluate(() => window.__xss), undefined);
   assert.deepEqual(await page.evaluate(() => window.__csp), []);
   assert.deepEqual(log.errors, []);
+  await ctx.close();
+});
+
+test('plan B from a file (open dialog) and from a drop on the compare pane; plan A untouched; usable at 360 px', async () => {
+  const { ctx, page } = await open('?sample=003');
+  await page.waitForSelector('#text-view mark', { timeout: 30_000 });
+  const a = await page.inputValue('#source-input');
+  await page.click('#compare-toggle');
+  await page.setInputFiles('#compare-file', path.join(ROOT, 'tests', 'fixtures', fixture('000').name));
+  await compared(page, '三年行动方案', '2023年武进教育工作要点');
+  assert.equal(await page.inputValue('#compare-input'), fixture('000').text);
+  // a dropped file on the pane becomes plan B, not the page's text
+  const g = await page.getAttribute('#compare', 'data-gen');
+  const t002 = fixture('002').text;
+  const dt = await page.evaluateHandle((t) => {
+    const d = new DataTransfer();
+    d.items.add(new File([t], '002.txt', { type: 'text/plain' }));
+    return d;
+  }, t002);
+  await page.dispatchEvent('#compare-input', 'drop', { dataTransfer: dt });
+  await page.waitForFunction((g0) => document.getElementById('compare').dataset.gen !== g0
+    && document.getElementById('compare-input').value.includes('惠山区2022'), g, { timeout: 30_000 });
+  await compared(page, '三年行动方案', '惠山');
+  assert.equal(await page.inputValue('#source-input'), a, 'plan A kept');
+  assert.equal(await page.inputValue('#compare-input'), t002);
+  // 360 px: the page does not scroll sideways (the grid scrolls in its own box)
+  await page.setViewportSize({ width: 360, height: 780 });
+  await page.waitForTimeout(200);
+  const [sw, iw] = await page.evaluate(() => [document.scrollingElement.scrollWidth, innerWidth]);
+  assert.ok(sw <= iw, `no horizontal page scroll at 360 px (${sw} > ${iw})`);
+  // closing hides the pane
+  await page.click('#compare-close');
+  assert.equal(await page.isVisible('#compare'), false);
   await ctx.close();
 });
 
