@@ -343,7 +343,24 @@ pub fn wire() {
     }) else {
         return;
     };
-    on(&input, "input", |_| super::on_edit());
+    on(&input, "input", |e| {
+        // A paste, a drop or any change of many characters at once is a new text, not typing:
+        // analyse it now instead of after the typing debounce (perf measured the 350 ms of it
+        // in the paste-to-result time).
+        let kind = js_sys::Reflect::get(&e, &"inputType".into()).ok().and_then(|t| t.as_string()).unwrap_or_default();
+        let bulk = matches!(kind.as_str(), "insertFromPaste" | "insertFromDrop" | "insertFromPasteAsQuotation")
+            || with_app(|a| {
+                let now = a.els.input.value().chars().count();
+                let before = a.char_bytes.len().saturating_sub(1);
+                now.abs_diff(before) > super::BULK_CHARS
+            })
+            .unwrap_or(false);
+        if bulk {
+            super::on_bulk_edit()
+        } else {
+            super::on_edit()
+        }
+    });
     // Paste: always plain text; from HTML-only clipboards (some web pages, Word online) the
     // text is rebuilt with line breaks. Inserted at the caret like a normal paste.
     on(&input, "paste", |e| {
@@ -363,7 +380,7 @@ pub fn wire() {
             let en = i.selection_end().ok().flatten().unwrap_or(s);
             let _ = i.set_range_text_with_start_and_end_and_mode(&text, s, en, "end");
         });
-        super::on_edit();
+        super::on_bulk_edit();
     });
     // Paste anywhere else on the page replaces the text (nothing to click first).
     on(&dom::document(), "paste", |e| {

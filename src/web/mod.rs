@@ -40,6 +40,9 @@ pub const MAX_TABLE_ROWS: usize = 500;
 pub const LARGE_INPUT: usize = 30_000;
 /// Debounce of analysis-as-you-type, in ms.
 pub const DEBOUNCE_MS: i32 = 350;
+/// An edit that changes the length by more than this many chars at once (a paste, a scripted
+/// fill, select-all + paste) is analysed at once, without the typing debounce.
+pub const BULK_CHARS: usize = 200;
 
 const KEY_TEXT: &str = "planlens.text";
 const KEY_LANG: &str = "planlens.lang";
@@ -210,6 +213,17 @@ pub fn on_edit() {
         app.timer = Some(dom::after(DEBOUNCE_MS, || analyze_now(false)));
         app.save_timer = Some(dom::after(300, save_text));
     });
+}
+
+/// A whole new text arrived in the textarea (paste, drop, a large change): save soon, analyse now.
+pub fn on_bulk_edit() {
+    with_app(|app| {
+        if let Some(t) = app.save_timer.take() {
+            dom::cancel(t);
+        }
+        app.save_timer = Some(dom::after(300, save_text));
+    });
+    analyze_now(false);
 }
 
 /// Keeps the current text in localStorage (nothing typed is lost on reload).
