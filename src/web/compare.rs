@@ -20,6 +20,9 @@ use web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement}
 
 /// Grid rows drawn at most (a filter narrows further).
 const MAX_ROWS: usize = 1000;
+/// Plan B's text in localStorage (like plan A's): a reload keeps the comparison; closing the
+/// pane forgets it.
+const KEY_B: &str = "planlens.compareB";
 
 type Labels = Vec<(Element, &'static str, &'static str)>;
 
@@ -227,8 +230,23 @@ pub fn toggle(open: bool) {
         was
     })
     .unwrap_or(true);
+    if !open {
+        if let Some(st) = super::storage() {
+            let _ = st.remove_item(KEY_B);
+        }
+    }
     if open && !was {
         run_now();
+    }
+}
+
+/// Keeps plan B's text for the next visit (a text too large for the storage is just not kept).
+fn save_b() {
+    let Some(t) = with_cmp(|c| c.els.input.value()) else { return };
+    if let Some(st) = super::storage() {
+        if st.set_item(KEY_B, &t).is_err() {
+            let _ = st.remove_item(KEY_B);
+        }
     }
 }
 
@@ -259,12 +277,20 @@ fn on_edit() {
         if let Some(t) = c.timer.take() {
             dom::cancel(t);
         }
-        c.timer = Some(dom::after(super::DEBOUNCE_MS, run_now));
+        c.timer = Some(dom::after(super::DEBOUNCE_MS, || {
+            save_b();
+            run_now();
+        }));
     });
 }
 
-fn set_b(text: &str) {
+/// New plan B text from a file, a drop or a sample; `save`: keep it for the next visit (not
+/// for a `?compare=` link, which must not overwrite what the user gave).
+fn set_b(text: &str, save: bool) {
     with_cmp(|c| c.els.input.set_value(text));
+    if save {
+        save_b();
+    }
     run_now();
 }
 
@@ -771,10 +797,10 @@ fn export(kind: &str) {
 }
 
 /// Loads built-in sample `file` as plan B.
-fn load_sample_b(file: &'static str) {
+fn load_sample_b(file: &'static str, save: bool) {
     wasm_bindgen_futures::spawn_local(async move {
         match engine::fetch_text(&format!("samples/{file}")).await {
-            Ok(t) => set_b(&t),
+            Ok(t) => set_b(&t, save),
             Err(e) => set_status("status.sampleFailed", vec![("e", e)], true),
         }
     });
@@ -791,7 +817,7 @@ fn open_file_b(file: web_sys::File) {
             }
         };
         match input::read_file(&name, &buf) {
-            Ok((t, _)) => set_b(&t),
+            Ok((t, _)) => set_b(&t, true),
             Err(input::ReadError::Binary) => set_status("status.binary", vec![], true),
             Err(input::ReadError::OldDoc) => set_status("status.doc", vec![], true),
             Err(input::ReadError::Docx(e)) => set_status("status.unreadable", vec![("f", name), ("e", e.to_string())], true),
@@ -812,7 +838,17 @@ pub fn init_from_url(param: Option<String>) {
             c.open = true;
             dom::set_hidden(&c.els.pane, false);
         });
-        load_sample_b(file);
+        load_sample_b(file, false);
+        return;
+    }
+    // the last visit's plan B: the pane opens with it (compared once plan A is analysed)
+    let saved = super::storage().and_then(|s| s.get_item(KEY_B).ok().flatten());
+    if let Some(t) = saved.filter(|t| !t.trim().is_empty()) {
+        with_cmp(|c| {
+            c.els.input.set_value(&t);
+            c.open = true;
+            dom::set_hidden(&c.els.pane, false);
+        });
     }
 }
 
@@ -833,6 +869,12 @@ pub fn wire() {
         return;
     };
     on(&input, "input", |_| on_edit());
+    // an edit still waiting for its debounce is kept when the page goes away
+    on(&dom::window(), "pagehide", |_| {
+        if with_cmp(|c| c.timer.is_some()).unwrap_or(false) {
+            save_b();
+        }
+    });
     let f2 = file.clone();
     on(&file, "change", move |_| {
         if let Some(f) = f2.files().and_then(|l| l.get(0)) {
@@ -843,7 +885,7 @@ pub fn wire() {
     let s2 = sample.clone();
     on(&sample, "change", move |_| {
         if let Some(f) = sample_file(&s2.value()) {
-            load_sample_b(f);
+            load_sample_b(f, true);
         }
         s2.set_value("");
     });
@@ -860,7 +902,7 @@ pub fn wire() {
             open_file_b(f);
         } else if let Ok(t) = dt.get_data("text/plain") {
             if !t.trim().is_empty() {
-                set_b(&t);
+                set_b(&t, true);
             }
         }
     });
@@ -882,7 +924,7 @@ pub fn wire() {
             "compare-demo" => {
                 if let (Some(a), Some(b)) = (sample_file("003"), sample_file("000")) {
                     super::load_sample(a, false);
-                    load_sample_b(b);
+                    load_sample_b(b, true);
                 }
             }
             "compare-export-csv" | "compare-export-md" | "compare-export-json" => export(&id),

@@ -319,6 +319,36 @@ test('plan B from a file (open dialog) and from a drop on the compare pane; plan
   await ctx.close();
 });
 
+test('plan B is kept across a reload (like plan A); a ?compare= link does not overwrite it; closing forgets it', async () => {
+  const { ctx, page } = await open();
+  await page.selectOption('#sample-select', fixture('003').name); // saved, unlike a ?sample= link
+  await page.waitForSelector('#text-view mark', { timeout: 30_000 });
+  await page.click('#compare-toggle');
+  // select-all + type a short plan B, as a user would
+  const b = '2023年教育工作要点\n一、学前教育\n创建省市优质园8所以上。';
+  await page.fill('#compare-input', b);
+  await compared(page, '三年行动方案', '2023年教育工作要点');
+  await page.waitForTimeout(400); // the debounced save
+  await page.goto(`${server.origin}/`);
+  await page.waitForSelector('#app[data-started]');
+  assert.equal(await page.isVisible('#compare'), true, 'the pane reopens');
+  assert.equal(await page.inputValue('#compare-input'), b);
+  await compared(page, '三年行动方案', '2023年教育工作要点');
+  // following a link with another plan B leaves the saved one alone
+  await page.goto(`${server.origin}/?compare=000`);
+  await page.waitForFunction(() => document.getElementById('compare-input').value.includes('武进教育工作要点'), null, { timeout: 30_000 });
+  await page.goto(`${server.origin}/`);
+  await page.waitForSelector('#app[data-started]');
+  assert.equal(await page.inputValue('#compare-input'), b);
+  // closing forgets plan B
+  await page.click('#compare-close');
+  await page.goto(`${server.origin}/`);
+  await page.waitForSelector('#app[data-started]');
+  assert.equal(await page.isVisible('#compare'), false);
+  assert.equal(await page.inputValue('#compare-input'), '');
+  await ctx.close();
+});
+
 test('?engine=inline: the same comparison on the page thread (the fallback), opened by ?compare=', async () => {
   const { ctx, page } = await open('?engine=inline&sample=003&compare=000');
   await compared(page, '三年行动方案', '2023年武进教育工作要点');
