@@ -59,6 +59,11 @@ mod web;
 #[allow(dead_code)] // only the tests use it natively
 #[path = "web/logic.rs"]
 mod web_logic;
+/// The compare view's row logic, tested natively the same way.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(dead_code)]
+#[path = "web/cmp_logic.rs"]
+mod web_cmp_logic;
 
 use model::{Analysis, OutlineNode, Warning, SCHEMA};
 

@@ -27,7 +27,7 @@ const ROOT = path.resolve(HERE, '..');
 
 /** wasm exports reachable through `planlens.call(op, ...args)` (and so through the worker).
  *  Anything else the glue exports (start_app, internals) is not callable from outside. */
-export const OPS = ['analyze', 'analyzeJson', 'compare', 'keywords'];
+export const OPS = ['analyze', 'analyzeJson', 'compare', 'compareJson', 'compareExport', 'checkPlan', 'keywords'];
 
 /** Data files an op needs, fetched by the engine (worker.js, or planlens.js inline) on first use
  *  and handed to the wasm's `<op>Ready(text)`: keywords → keywordsReady(dictionary). */

@@ -108,6 +108,8 @@ pub fn build(root: &Element, _lang: Lang) -> Els {
     attr(&sample, "id", "sample-select");
     labelled(l, &sample, "input.sample", "aria-label");
     button(&bar, "clear-input", "", "input.clear", l);
+    let ct = button(&bar, "compare-toggle", "", "cmp.toggle", l);
+    attr(&ct, "aria-controls", "compare");
     let input = add(&inp, "textarea", "source-input");
     attr(&input, "id", "source-input");
     attr(&input, "spellcheck", "false");
@@ -133,6 +135,10 @@ pub fn build(root: &Element, _lang: Lang) -> Els {
         attr(&b, "type", "button");
         attr(&b, "data-sample", file);
     }
+
+    // plan against plan (issue 9): a second text and the comparison, hidden until asked for;
+    // right under the input, so opening it shows it
+    super::compare::build(root, l);
 
     let ws = add(root, "div", "workspace");
     attr(&ws, "id", "workspace");
@@ -337,7 +343,24 @@ pub fn wire() {
     }) else {
         return;
     };
-    on(&input, "input", |_| super::on_edit());
+    on(&input, "input", |e| {
+        // A paste, a drop or any change of many characters at once is a new text, not typing:
+        // analyse it now instead of after the typing debounce (perf measured the 350 ms of it
+        // in the paste-to-result time).
+        let kind = js_sys::Reflect::get(&e, &"inputType".into()).ok().and_then(|t| t.as_string()).unwrap_or_default();
+        let bulk = matches!(kind.as_str(), "insertFromPaste" | "insertFromDrop" | "insertFromPasteAsQuotation")
+            || with_app(|a| {
+                let now = a.els.input.value().chars().count();
+                let before = a.char_bytes.len().saturating_sub(1);
+                now.abs_diff(before) > super::BULK_CHARS
+            })
+            .unwrap_or(false);
+        if bulk {
+            super::on_bulk_edit()
+        } else {
+            super::on_edit()
+        }
+    });
     // Paste: always plain text; from HTML-only clipboards (some web pages, Word online) the
     // text is rebuilt with line breaks. Inserted at the caret like a normal paste.
     on(&input, "paste", |e| {
@@ -357,7 +380,7 @@ pub fn wire() {
             let en = i.selection_end().ok().flatten().unwrap_or(s);
             let _ = i.set_range_text_with_start_and_end_and_mode(&text, s, en, "end");
         });
-        super::on_edit();
+        super::on_bulk_edit();
     });
     // Paste anywhere else on the page replaces the text (nothing to click first).
     on(&dom::document(), "paste", |e| {
@@ -472,6 +495,7 @@ pub fn wire() {
                     apply_lang(a);
                     views::render_all(a);
                 });
+                super::compare::rerender();
             }
             "update-reload" => {
                 let d = with_app(|a| js_sys::Reflect::get(a.els.update.as_ref(), &"planlensDetail".into()).ok()).flatten();
@@ -485,6 +509,7 @@ pub fn wire() {
                     }
                 }
             }
+            "compare-toggle" => super::compare::toggle(true),
             "clear-input" => {
                 super::set_input("");
                 super::save_text();
@@ -554,6 +579,7 @@ pub fn wire() {
         views::set_filter("filter-search", &v);
     });
     views::wire_results();
+    super::compare::wire();
 }
 
 /// The select's options: (value, label, selected).

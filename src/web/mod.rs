@@ -9,6 +9,8 @@
 //! `i18n` holds every string. State lives in one thread-local [`App`].
 
 mod chrome;
+mod cmp_logic;
+mod compare;
 mod dom;
 mod engine;
 mod i18n;
@@ -38,6 +40,9 @@ pub const MAX_TABLE_ROWS: usize = 500;
 pub const LARGE_INPUT: usize = 30_000;
 /// Debounce of analysis-as-you-type, in ms.
 pub const DEBOUNCE_MS: i32 = 350;
+/// An edit that changes the length by more than this many chars at once (a paste, a scripted
+/// fill, select-all + paste) is analysed at once, without the typing debounce.
+pub const BULK_CHARS: usize = 200;
 
 const KEY_TEXT: &str = "planlens.text";
 const KEY_LANG: &str = "planlens.lang";
@@ -157,12 +162,14 @@ pub fn start_app() {
         views::render_all(app);
     });
     // ?sample=003 loads a sample (links, screenshots); otherwise restore the last text.
-    let sample = win
+    let params = win
         .location()
         .search()
         .ok()
-        .and_then(|q| web_sys::UrlSearchParams::new_with_str(&q).ok())
-        .and_then(|p| p.get("sample"));
+        .and_then(|q| web_sys::UrlSearchParams::new_with_str(&q).ok());
+    let sample = params.as_ref().and_then(|p| p.get("sample"));
+    // ?compare=000 opens the compare view with that sample as plan B
+    compare::init_from_url(params.as_ref().and_then(|p| p.get("compare")));
     if let Some(s) = sample {
         if let Some((file, _, _)) = SAMPLES.iter().find(|(f, _, _)| f.starts_with(s.as_str())) {
             load_sample(file, true);
@@ -206,6 +213,17 @@ pub fn on_edit() {
         app.timer = Some(dom::after(DEBOUNCE_MS, || analyze_now(false)));
         app.save_timer = Some(dom::after(300, save_text));
     });
+}
+
+/// A whole new text arrived in the textarea (paste, drop, a large change): save soon, analyse now.
+pub fn on_bulk_edit() {
+    with_app(|app| {
+        if let Some(t) = app.save_timer.take() {
+            dom::cancel(t);
+        }
+        app.save_timer = Some(dom::after(300, save_text));
+    });
+    analyze_now(false);
 }
 
 /// Keeps the current text in localStorage (nothing typed is lost on reload).
@@ -320,6 +338,7 @@ pub fn analyze_now(restored: bool) {
         if with_app(|app| app.tab == views::TAB_KEYWORDS).unwrap_or(false) {
             load_keywords();
         }
+        compare::on_a_changed();
     });
 }
 

@@ -18,6 +18,9 @@ const shots = [
   { name: 'seed-003-tables', sample: '003', w: 1440, h: 900, tab: '#tab-tables' },
   { name: 'seed-002-english-outline', sample: '002', w: 1440, h: 900, en: true, click: '#outline-tree [data-path="1.2"] .title' },
   { name: 'empty-state', sample: null, w: 1280, h: 600 },
+  // the compare view: seed 003 (plan A) against seed 000 (plan B), the 品格提升工程 row selected
+  { name: 'compare-003-000', sample: '003&compare=000', w: 1440, h: 1400, wait: '#compare-grid tr[data-row]',
+    click: '#compare-grid tr:has-text("品格提升工程") >> nth=0 >> td:nth-child(3)', scroll: '#compare' },
 ];
 const only = process.argv[2];
 for (const s of shots) {
@@ -29,8 +32,15 @@ for (const s of shots) {
   await page.waitForSelector(s.sample ? '#text-view mark' : '.sample-chip', { timeout: 30000 });
   if (s.en) await page.click('#lang-toggle');
   if (s.tab) await page.click(s.tab);
-  if (s.click) await page.click(s.click);
   if (s.wait) await page.waitForSelector(s.wait, { timeout: 30000 });
+  if (s.click) await page.click(s.click);
+  if (s.scroll) await page.$eval(s.scroll, (e) => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - 8));
+  // a selected row scrolled out of its grid's own scroll box: bring it near the top of the box
+  if (s.scroll) await page.evaluate(() => {
+    const row = document.querySelector('.cmp-grid tr[aria-selected="true"]');
+    const box = row && row.closest('.cmp-grid-wrap');
+    if (box) box.scrollTop = row.offsetTop - 120;
+  });
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(out, `${s.name}.png`), fullPage: false });
   if (log.errors.length) console.error(s.name, log.errors);
