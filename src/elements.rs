@@ -184,17 +184,40 @@ pub fn extract(t: &Text) -> Elements {
     }
 
     // Dates and the signatures above them.
-    let mut dated: Vec<(usize, String, Vec<String>)> = Vec::new();
+    // (date line, date, signatories, first line of the signature block)
+    let mut dated: Vec<(usize, String, Vec<String>, usize)> = Vec::new();
     for i in (0..lines.len()).filter(|&i| content(i)) {
-        let Some(d) = line_date(lines[i].s) else {
-            continue;
-        };
         let mut sig = Vec::new();
+        let d = match line_date(lines[i].s) {
+            Some(d) => d,
+            None => {
+                // Signature and date on one line, once the layout that kept them apart is lost.
+                let Some(c) = re(Cue::SignedDate).captures(lines[i].s) else {
+                    continue;
+                };
+                let Some(org) = c.name("org").filter(|m| org_names(m.as_str()).is_some()) else {
+                    continue;
+                };
+                let Some(d) = ymd(&c["y"], &c["m"], &c["d"]) else {
+                    continue;
+                };
+                for n in org_names(org.as_str()).unwrap_or_default() {
+                    sig.push(t.display(shift(&lines[i], sub_range(lines[i].s, n))));
+                }
+                d
+            }
+        };
         let mut j = i;
+        let mut from = i;
         while j > 0 && sig.len() < 3 {
             j -= 1;
             if !content(j) {
                 break;
+            }
+            // A seal placeholder between the signature and its date.
+            if lines[j].is(Cue::Note) {
+                skip.push(lines[j].r.clone());
+                continue;
             }
             match org_names(lines[j].s) {
                 Some(names) if plan.as_ref().map_or(true, |p| j != p.last) => {
@@ -202,12 +225,13 @@ pub fn extract(t: &Text) -> Elements {
                         sig.insert(0, t.display(shift(&lines[j], sub_range(lines[j].s, n))));
                     }
                     skip.push(lines[j].r.clone());
+                    from = j;
                 }
                 _ => break,
             }
         }
         skip.push(lines[i].r.clone());
-        dated.push((i, d, sig));
+        dated.push((i, d, sig, from));
     }
     let mut is_dated = vec![false; lines.len()];
     for d in &dated {
@@ -407,7 +431,7 @@ pub fn extract(t: &Text) -> Elements {
         .iter()
         .filter(|d| lines[d.0].r.start >= body_start && lines[d.0].r.start < body_end)
         .filter(|d| !d.2.is_empty() || d.0 + 3 >= last_in_body)
-        .map(|d| d.0 - d.2.len().min(d.0))
+        .map(|d| d.3)
         .next();
     let outline_stop = [trailing_sig, cc_line, attach_start]
         .into_iter()
@@ -434,7 +458,7 @@ pub fn extract(t: &Text) -> Elements {
     let plan_at = plan_line.unwrap_or(0);
     // Inside the body only a signed date or one at the very end is a 成文日期 (a bare date in the
     // text is a time node); the wrapper's dates all count.
-    let eligible = |d: &&(usize, String, Vec<String>)| {
+    let eligible = |d: &&(usize, String, Vec<String>, usize)| {
         lines[d.0].r.start < body_start || !d.2.is_empty() || d.0 + 3 >= last_in_body
     };
     let chosen = dated
@@ -1079,6 +1103,18 @@ mod tests {
         let src = "某区2023年工作计划\n一、时间安排\n2023年6月30日\n完成中期评估。\n二、工作要求\n加强领导。\n三、保障措施\n落实经费。";
         let (t, e) = ex(src);
         assert!(t.clean[e.outline.clone()].ends_with("落实经费。"));
+    }
+
+    #[test]
+    fn signature_and_date_on_one_line_and_seal_placeholders() {
+        let (_, e) = ex("某县2023年工作要点\n一、目标\n加强领导。\n某县农业农村局　　2023年3月1日");
+        assert_eq!(e.document.issuers, vec!["某县农业农村局"]);
+        assert_eq!(e.document.date.as_deref(), Some("2023-03-01"));
+        let (t, e) =
+            ex("某县2023年工作要点\n一、目标\n加强领导。\n某县农业农村局\n（盖章）\n2023年3月2日");
+        assert_eq!(e.document.issuers, vec!["某县农业农村局"]);
+        assert_eq!(e.document.date.as_deref(), Some("2023-03-02"));
+        assert!(t.clean[e.body.clone()].ends_with("加强领导。"));
     }
 
     #[test]

@@ -405,6 +405,11 @@ fn lead_paragraphs(t: &Text, lines: &[Range<usize>], flat: &[Flat], body_end: us
             .unwrap_or_default()
             .iter()
             .take_while(|r| r.start < next_start)
+            // `（牵头单位：县教育局）` under a task is a note, not a paragraph.
+            .filter(|r| {
+                let p = &t.clean[(*r).clone()];
+                !(p.starts_with('(') && p.ends_with(')'))
+            })
             .collect();
         if paras.len() < 2 {
             continue;
@@ -732,6 +737,20 @@ mod tests {
                 (2, "强化保障"),
                 (1, "保障措施"),
                 (2, "强化组织保障"),
+            ])
+        );
+    }
+
+    #[test]
+    fn lead_paragraphs_with_responsibility_notes() {
+        let src = "(一)实施交通强县行动\n完善综合路网。新改建公路50公里。\n(牵头单位:县交通运输局)\n提升运输服务。开通城乡公交10条。\n(牵头单位:县交通运输局;责任单位:各乡镇)\n(二)强化保障";
+        assert_eq!(
+            titles(src),
+            tl(&[
+                (1, "实施交通强县行动"),
+                (2, "完善综合路网"),
+                (2, "提升运输服务"),
+                (1, "强化保障")
             ])
         );
     }

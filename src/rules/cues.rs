@@ -22,6 +22,8 @@ pub enum Cue {
     DateArabic,
     /// 成文日期 in Chinese numerals (`二〇二三年三月一日`, also with ○ / O as zero).
     DateCjk,
+    /// A signature and its date on one line (`某县人民政府办公室  2023年3月1日`).
+    SignedDate,
     /// The date line under a 政府工作报告 title (`——2023年1月10日在…会议上`).
     ReportDate,
     /// A date in page metadata (`发布日期: 2022-03-07`, `成文日期：2023年01月05日`).
@@ -106,6 +108,12 @@ pub const CUES: &[CueRule] = &[
         counter: "二〇二三年三月底前",
     },
     CueRule {
+        cue: Cue::SignedDate,
+        pattern: r"^(?P<org>\S.{1,60}?)\s+(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日$",
+        example: "某县人民政府办公室　　2023年3月1日",
+        counter: "某县人民政府办公室　　2023年3月1日印发",
+    },
+    CueRule {
         cue: Cue::ReportDate,
         pattern: r"^[—\-]{1,2}\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*在",
         example: "——2023年1月10日在杭州市第十四届人民代表大会第三次会议上",
@@ -167,7 +175,7 @@ pub const CUES: &[CueRule] = &[
     },
     CueRule {
         cue: Cue::Note,
-        pattern: r"^\((?:此件|本件)[^)]{0,12}\)$|^\(?(?:联系人|联系电话|联系方式|咨询电话|传真|电子邮箱|邮箱)\s*:",
+        pattern: r"^\((?:此件|本件)[^)]{0,12}\)$|^\((?:盖章|印章|公章|签章)\)$|^\(?(?:联系人|联系电话|联系方式|咨询电话|传真|电子邮箱|邮箱)\s*:",
         example: "（此件公开发布）",
         counter: "(一)此件要点",
     },
