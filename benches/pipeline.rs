@@ -45,7 +45,7 @@ fn main() {
     let text = clean::clean(&input);
     let el = elements::extract(&text);
     let tb = tables::detect(&text, el.body.clone());
-    let ol = outline::build(&text, el.body.clone(), &tb);
+    let ol = outline::build(&text, el.outline.clone(), &tb, &el.skip);
     let cx = targets::Context {
         text: &text,
         body: el.body.clone(),
@@ -64,7 +64,9 @@ fn main() {
         ),
         (
             "outline",
-            time(runs, || outline::build(&text, el.body.clone(), &tb)),
+            time(runs, || {
+                outline::build(&text, el.outline.clone(), &tb, &el.skip)
+            }),
         ),
         ("targets", time(runs, || targets::extract(&cx))),
         ("analyze (all)", time(runs, || analyze(&input))),

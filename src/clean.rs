@@ -1,21 +1,51 @@
 //! Input cleaning: from the raw input to the folded working [`Text`].
 //!
 //! Stage 1 works char by char: newlines normalised, invisible chars (BOM, zero-width,
-//! private-use bullets) and converter artefacts (`[bookmark: _Hlk…]`) dropped, full-width forms
-//! folded (see [`crate::text::fold_char`]). Stage 2 works line by line: leading and trailing blanks
-//! trimmed. Every kept char remembers its original offset, so nothing downstream loses its place.
+//! private-use bullets) and converter artefacts (`[bookmark: _Hlk…]`, `（下转第2版）`) dropped, HTML
+//! entities decoded, full-width forms folded (see [`crate::text::fold_char`]), leading and
+//! trailing blanks of each line trimmed.
+//!
+//! Stage 2 works line by line: a YAML front matter block is removed (its fields kept on the
+//! [`Text`]), print furniture (page numbers `— 3 —`, `（此页无正文）`) is dropped together with the
+//! blank lines around it, and hard-wrapped lines are rejoined: a paragraph cut by a line break
+//! (PDF text wrapped every ~28 chars, a stray break after a comma) becomes one line again. Joining
+//! only drops the `\n`, so every kept char still maps to its original offset.
 
+use crate::rules::chrome::{classify, is_furniture};
+use crate::rules::cues::{re, Cue};
+use crate::rules::markers::match_marker;
 use crate::text::{fold_char, Text, TextBuilder};
 use regex::Regex;
+use std::ops::Range;
 use std::sync::OnceLock;
 
-/// Converter artefacts removed before anything else looks at the text (domain guide §3.4).
-const ARTEFACTS: &str =
-    r"\[(?:bookmark|image|footnoteRef|endnoteRef|comment):[^\]\n]{0,200}\]|\[Page\]";
+/// Converter artefacts removed before anything else looks at the text (domain guide §3.4), and
+/// HTML entities (decoded).
+const ARTEFACTS: &str = r"\[(?:bookmark|image|footnoteRef|endnoteRef|comment):[^\]\n]{0,200}\]|\[Page\]|[(（]\s*[上下]\s*[转接]\s*第\s*[0-9０-９一二三四五六七八九十A-Z]{1,3}\s*版\s*[)）]|&(?:nbsp|ensp|emsp|amp|lt|gt|quot|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});|&\d{2,6};";
 
 fn artefacts() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| Regex::new(ARTEFACTS).expect("artefact pattern"))
+}
+
+/// What an artefact match becomes: an HTML entity its char, anything else nothing.
+fn replacement(m: &str) -> Option<char> {
+    let body = m.strip_prefix('&')?.strip_suffix(';')?;
+    match body {
+        "nbsp" | "ensp" | "emsp" => Some(' '),
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        _ => {
+            let n = if let Some(h) = body.strip_prefix("#x").or_else(|| body.strip_prefix("#X")) {
+                u32::from_str_radix(h, 16).ok()?
+            } else {
+                body.strip_prefix('#')?.parse().ok()?
+            };
+            char::from_u32(n).filter(|c| !c.is_control() || *c == '\n')
+        }
+    }
 }
 
 /// Chars that carry no text: BOM, zero-width marks, soft hyphen, Word's private-use bullets.
@@ -26,10 +56,19 @@ fn is_invisible(c: char) -> bool {
 
 /// Cleans `input` into the working copy.
 pub fn clean(input: &str) -> Text {
-    // Byte ranges of the original to drop wholesale.
-    let drops: Vec<(usize, usize)> = artefacts()
+    let stage1 = fold_chars(input);
+    let (out, front) = rejoin(&stage1);
+    let mut t = out.finish(input);
+    t.set_front_matter(front);
+    t
+}
+
+/// Stage 1: char by char.
+fn fold_chars(input: &str) -> TextBuilder {
+    // Byte ranges of the original to drop or replace wholesale.
+    let drops: Vec<(usize, usize, Option<char>)> = artefacts()
         .find_iter(input)
-        .map(|m| (m.start(), m.end()))
+        .map(|m| (m.start(), m.end(), replacement(m.as_str())))
         .collect();
     let mut b = TextBuilder::with_capacity(input.len());
     let mut drop_i = 0;
@@ -39,9 +78,14 @@ pub fn clean(input: &str) -> Text {
         while drop_i < drops.len() && drops[drop_i].1 <= bi {
             drop_i += 1;
         }
-        if drop_i < drops.len() && drops[drop_i].0 <= bi {
-            continue;
-        }
+        let c = if drop_i < drops.len() && drops[drop_i].0 <= bi {
+            match drops[drop_i].2 {
+                Some(r) if drops[drop_i].0 == bi => fold_char(r).unwrap_or(r),
+                _ => continue,
+            }
+        } else {
+            c
+        };
         let c = match c {
             '\r' => {
                 if matches!(chars.peek(), Some((_, (_, '\n')))) {
@@ -65,12 +109,211 @@ pub fn clean(input: &str) -> Text {
         }
     }
     b.trim_end_matches(|c| c == ' ');
-    b.finish(input)
+    b
+}
+
+/// Byte ranges of the lines of `s` (without their `\n`).
+fn line_ranges(s: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for l in s.split('\n') {
+        out.push(start..start + l.len());
+        start += l.len() + 1;
+    }
+    out
+}
+
+/// Stage 2: line by line — front matter, furniture, hard wraps.
+fn rejoin(b1: &TextBuilder) -> (TextBuilder, Vec<(String, String)>) {
+    let s = b1.as_str();
+    let lines = line_ranges(s);
+    let mut drop = vec![false; lines.len()];
+    let front = front_matter(s, &lines, &mut drop);
+    for i in 0..lines.len() {
+        if !drop[i] && is_furniture(&s[lines[i].clone()]) {
+            drop[i] = true;
+            // The blank lines around a page number belong to the page break, not the text.
+            let mut j = i;
+            while j > 0 && lines[j - 1].is_empty() {
+                j -= 1;
+                drop[j] = true;
+            }
+            let mut j = i + 1;
+            while j < lines.len() && lines[j].is_empty() {
+                drop[j] = true;
+                j += 1;
+            }
+        }
+    }
+    drop_running_heads(s, &lines, &mut drop);
+    let width = wrap_width(s, &lines, &drop);
+    let mut out = TextBuilder::with_capacity(s.len());
+    let kept: Vec<usize> = (0..lines.len()).filter(|&i| !drop[i]).collect();
+    for (k, &i) in kept.iter().enumerate() {
+        let r = lines[i].clone();
+        for (o, c) in s[r.clone()].char_indices() {
+            out.push(c, b1.orig_at(r.start + o));
+        }
+        if i + 1 == lines.len() {
+            break;
+        }
+        let joined = kept.get(k + 1).is_some_and(|&j| {
+            let between_dropped = (i + 1..j).all(|x| drop[x]);
+            between_dropped
+                && !r.is_empty()
+                && !lines[j].is_empty()
+                && joins(&s[r.clone()], &s[lines[j].clone()], width)
+        });
+        if !joined && kept.get(k + 1).is_some() {
+            out.push('\n', b1.orig_at(r.end));
+        }
+    }
+    (out, front)
+}
+
+/// Running headers and footers of PDF text: a short line that sits next to a page number at two
+/// page breaks or more (`某县人民政府文件` ⏎ `— 3 —`). Only copies next to a page break go; the
+/// same words elsewhere are text.
+fn drop_running_heads(s: &str, lines: &[Range<usize>], drop: &mut [bool]) {
+    use std::collections::HashMap;
+    let mut next_to_break: Vec<usize> = Vec::new();
+    for i in 0..lines.len() {
+        if !(drop[i] && is_furniture(&s[lines[i].clone()])) {
+            continue;
+        }
+        // Look a few lines each way only (a page break is surrounded by a blank line or two).
+        let before = (i.saturating_sub(4)..i)
+            .rev()
+            .find(|&j| !drop[j] && !lines[j].is_empty());
+        let after = (i + 1..lines.len().min(i + 5)).find(|&j| !drop[j] && !lines[j].is_empty());
+        next_to_break.extend(before.into_iter().chain(after));
+    }
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for &j in &next_to_break {
+        let l = &s[lines[j].clone()];
+        if l.chars().count() <= 40 && !l.ends_with(ENDS) {
+            *count.entry(l).or_default() += 1;
+        }
+    }
+    for &j in &next_to_break {
+        if count.get(&s[lines[j].clone()]).is_some_and(|&n| n >= 2) {
+            drop[j] = true;
+        }
+    }
+}
+
+/// A YAML front matter block at the very start (`---` … `---`): its lines are dropped and its
+/// `key: value` pairs returned. A `---` rule with no `key: value` inside is left alone.
+fn front_matter(s: &str, lines: &[Range<usize>], drop: &mut [bool]) -> Vec<(String, String)> {
+    let Some(first) = lines.iter().position(|r| !r.is_empty()) else {
+        return Vec::new();
+    };
+    if s[lines[first].clone()].trim() != "---" {
+        return Vec::new();
+    }
+    let Some(close) = (first + 1..lines.len().min(first + 80))
+        .find(|&i| matches!(s[lines[i].clone()].trim(), "---" | "..."))
+    else {
+        return Vec::new();
+    };
+    let pairs: Vec<(String, String)> = lines[first + 1..close]
+        .iter()
+        .filter_map(|r| {
+            let l = &s[r.clone()];
+            let (k, v) = l.split_once(':')?;
+            let k = k.trim();
+            (!k.is_empty() && k.chars().count() <= 30 && !k.contains(' '))
+                .then(|| (k.to_string(), v.trim().to_string()))
+        })
+        .collect();
+    if pairs.is_empty() {
+        return Vec::new();
+    }
+    for d in drop.iter_mut().take(close + 1).skip(first) {
+        *d = true;
+    }
+    pairs
+}
+
+/// Display width of a line in half-width columns (a CJK char is two).
+fn columns(l: &str) -> usize {
+    l.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
+/// The width text was hard-wrapped at, when many lines share one and stop mid-sentence there
+/// (PDF text: 28 chars a line), in columns; `None` for text whose lines are paragraphs.
+fn wrap_width(s: &str, lines: &[Range<usize>], drop: &[bool]) -> Option<usize> {
+    let mut total = 0usize;
+    let mut hist = [0usize; 128];
+    for (r, d) in lines.iter().zip(drop) {
+        if *d || r.len() < 8 {
+            continue;
+        }
+        total += 1;
+        let l = &s[r.clone()];
+        let w = columns(l);
+        // Only lines that stop mid-sentence vote: a paragraph's last line ends with 。.
+        if w < hist.len() && !l.ends_with(ENDS) {
+            hist[w] += 1;
+        }
+    }
+    // The most common width among them, counting neighbours within two columns.
+    let (best, count) = (MIN_WRAP..hist.len() - 2)
+        .map(|w| (w, hist[w - 2..=w + 2].iter().sum::<usize>()))
+        .max_by_key(|&(w, c)| (c, w))?;
+    (count >= 4 && count * 10 >= total * 3).then_some(best + 2)
+}
+
+/// Narrowest wrap width believed (columns): narrower "widths" are table cells and headings.
+const MIN_WRAP: usize = 30;
+
+/// Sentence or clause ends after which a line break is a real paragraph break.
+const ENDS: &[char] = &['。', '!', '?', ';', ':', '…', '”', '》', ')'];
+/// Chars after which a line break cannot end a paragraph.
+const OPEN: &[char] = &[',', '、', '(', '“', '《', '—'];
+
+/// Does the line break between `a` and `b` cut a paragraph?
+fn joins(a: &str, b: &str, width: Option<usize>) -> bool {
+    let Some(last) = a.chars().last() else {
+        return false;
+    };
+    if blocks_join(b) || classify(a).is_some() {
+        return false;
+    }
+    // Inside an unclosed bracket (`（牵头单位：` ⏎ `县住建局）`) the text goes on.
+    let open = a.matches('(').count() > a.matches(')').count();
+    if open && !b.starts_with('(') && last != '。' {
+        return true;
+    }
+    if ENDS.contains(&last) {
+        return false;
+    }
+    if OPEN.contains(&last) {
+        return true;
+    }
+    // A line that fills the wrap width (less the two-char indent of a first line).
+    width.is_some_and(|w| columns(a) + 6 >= w)
+}
+
+/// Lines that always start something new: headings, elements, dates, chrome.
+fn blocks_join(b: &str) -> bool {
+    match_marker(b).is_some_and(|h| !h.degraded)
+        || ["附件", "抄送", "主送", "印发", "特此", "联系人", "——"]
+            .iter()
+            .any(|w| b.starts_with(w))
+        || re(Cue::DateArabic).is_match(b)
+        || re(Cue::DateCjk).is_match(b)
+        || classify(b).is_some()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn orig_of(_src: &str, t: &Text, needle: &str) -> String {
+        let at = t.clean.find(needle).unwrap();
+        t.original(t.span(at..at + needle.len()))
+    }
 
     #[test]
     fn strips_bookmarks_and_keeps_offsets() {
@@ -98,5 +341,106 @@ mod tests {
         assert_eq!(clean("").clean, "");
         let t = clean("\u{0}\u{1}abc\u{7f}");
         assert_eq!(t.clean, "abc");
+    }
+
+    #[test]
+    fn rejoins_a_line_broken_after_a_comma() {
+        let src = "(二十七)加强教育经费投入。落实多元化教育经费投入,\n加强经费投入分析研判,积极争取教育经费。\n(二十八)推进项目。";
+        let t = clean(src);
+        assert_eq!(
+            t.clean,
+            "(二十七)加强教育经费投入。落实多元化教育经费投入,加强经费投入分析研判,积极争取教育经费。\n(二十八)推进项目。"
+        );
+        assert_eq!(orig_of(src, &t, "投入,加强"), "投入,\n加强");
+    }
+
+    #[test]
+    fn pdf_text_wrapped_at_28_chars_with_page_numbers() {
+        let src = "\u{3000}\u{3000}一、总体要求\n\
+\u{3000}\u{3000}以习近平新时代中国特色社会主义思想为指导，全面\n\
+贯彻党的二十大精神，坚持以人民健康为中心，加快建设\n\
+健康某市，到2025年，全市人均预期寿命达到80岁。\n\
+\n\
+— 3 —\n\
+\n\
+\u{3000}\u{3000}二、重点任务\n\
+\u{3000}\u{3000}（一）完善医疗服务体系。推进优质医疗资源扩容和\n\
+区域均衡布局，建设国家区域医疗中心，提升基层医疗卫\n\
+生服务能力，每千人口执业医师数达到3.5人以上，\n\
+每千人口护士数达到4人。\n\
+\u{3000}\u{3000}（二）强化公共卫生。健全疾病预防控制体系，建设\n\
+现代化疾控中心，提升监测预警和应急处置能力，全面\n\
+推进传染病智慧化预警多点触发机制建设，做到早发现\n\
+早报告。\n";
+        let t = clean(src);
+        let lines: Vec<&str> = t.clean.split('\n').collect();
+        assert_eq!(lines[0], "一、总体要求");
+        assert_eq!(
+            lines[1],
+            "以习近平新时代中国特色社会主义思想为指导,全面贯彻党的二十大精神,坚持以人民健康为中心,加快建设健康某市,到2025年,全市人均预期寿命达到80岁。"
+        );
+        assert_eq!(lines[2], "二、重点任务");
+        assert!(
+            lines[3].starts_with("(一)完善医疗服务体系。")
+                && lines[3].ends_with("每千人口护士数达到4人。"),
+            "{}",
+            lines[3]
+        );
+        assert!(lines[4].ends_with("做到早发现早报告。"), "{}", lines[4]);
+        assert!(!t.clean.contains("— 3 —") && !t.clean.contains("- 3 -"));
+        // The mid-word wrap `卫\n生` keeps both chars' offsets.
+        assert_eq!(orig_of(src, &t, "卫生服务"), "卫\n生服务");
+    }
+
+    #[test]
+    fn running_headers_next_to_page_numbers_are_dropped() {
+        let src = "一、总体要求\n坚持稳中求进,\n某县人民政府文件\n— 1 —\n推进高质量发展。\n二、重点任务\n加强领导,\n某县人民政府文件\n— 2 —\n落实责任。\n三、某县人民政府文件";
+        let t = clean(src);
+        assert_eq!(
+            t.clean,
+            "一、总体要求\n坚持稳中求进,推进高质量发展。\n二、重点任务\n加强领导,落实责任。\n三、某县人民政府文件"
+        );
+    }
+
+    #[test]
+    fn table_cells_separated_by_blank_lines_stay_apart() {
+        let t = clean("序号\n\n行动名称\n\n1\n\n教育攻坚行动\n");
+        assert_eq!(t.clean, "序号\n\n行动名称\n\n1\n\n教育攻坚行动\n");
+    }
+
+    #[test]
+    fn title_issuer_and_date_lines_stay_apart() {
+        let src = "无锡市惠山区2022年教育工作要点\n无锡市惠山区教育局\n2022年1月18日\n抄送:市教育局,区委办\n公室";
+        assert_eq!(clean(src).clean, src);
+    }
+
+    #[test]
+    fn front_matter_is_removed_and_kept_as_fields() {
+        let src = "---\ntitle: 某县2023年工作要点\ndate: 2023-02-01\n---\n某县2023年工作要点\n一、总体要求";
+        let t = clean(src);
+        assert_eq!(t.clean, "某县2023年工作要点\n一、总体要求");
+        assert_eq!(
+            t.front_matter()[1],
+            ("date".to_string(), "2023-02-01".to_string())
+        );
+        assert_eq!(orig_of(src, &t, "一、"), "一、");
+        // A `---` rule without fields is text.
+        assert_eq!(clean("---\n正文\n---").clean, "---\n正文\n---");
+    }
+
+    #[test]
+    fn page_jump_markers_and_entities() {
+        let src = "推进项目建设（下转第2版）进度。&nbsp;全面&#12288;落实&9826;。";
+        let t = clean(src);
+        assert_eq!(t.clean, "推进项目建设进度。 全面 落实。");
+        assert_eq!(orig_of(src, &t, "落实"), "落实");
+    }
+
+    #[test]
+    fn furniture_lines_are_dropped() {
+        for f in ["— 12 —", "- 3 -", "第 2 页 共 9 页", "（此页无正文）"] {
+            let t = clean(&format!("甲。\n{f}\n乙。"));
+            assert_eq!(t.clean, "甲。\n乙。", "{f}");
+        }
     }
 }

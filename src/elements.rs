@@ -1,10 +1,16 @@
 //! Document elements (GB/T 9704 parts that survive in plain text) and where the plan body is.
 //!
-//! First version: the plan title (a short early line ending in a plan-type word, optionally with a
-//! parenthesised period), the period and plan year it implies, and the last 成文日期-shaped line.
+//! Works top-down over the lines of the working copy, the way a reader peels a document
+//! (domain guide §2.3, §3): web chrome is transparent; the notice that wraps a plan (its title,
+//! 主送, forwarding sentence, signature, date, 抄送, 附件 lines) is read for metadata; the plan's
+//! own title opens the body; a trailing signature, 抄送 block or site footer closes it. The cue
+//! vocabulary lives in [`crate::rules::cues`] and [`crate::rules::chrome`].
 
 use crate::model::{Document, Period, Warning};
-use crate::text::Text;
+use crate::rules::chrome::{classify, ChromeKind};
+use crate::rules::cues::{self, org_names, re, year_cue, Cue, FIVE_YEAR};
+use crate::rules::markers::{cjk_ordinal, match_marker};
+use crate::text::{RangeSet, Text};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -13,65 +19,502 @@ use std::sync::OnceLock;
 #[derive(Debug, Clone)]
 pub struct Elements {
     pub document: Document,
-    /// Byte range of `Text::clean` that holds the plan body (where headings and targets are).
+    /// Byte range of `Text::clean` that holds the plan body (where targets are): after the
+    /// wrapper and the title, before the site footer (and before a trailing signature when
+    /// nothing follows it).
     pub body: Range<usize>,
+    /// The part of `body` that carries the plan's own headings: it stops at the 附件 note, a
+    /// trailing signature or 抄送, so appended forms and tables give no headings.
+    pub outline: Range<usize>,
     /// The plan's own year (工作要点 for 2023 → 2023); for a multi-year plan, its first year.
     pub plan_year: Option<i32>,
+    /// Byte ranges inside `body` that are document elements, not plan text (附件 lists,
+    /// signatures, dates, 抄送, chrome lines): no headings and no targets there.
+    pub skip: Vec<Range<usize>>,
     pub warnings: Vec<Warning>,
 }
 
-/// Words a plan title ends with (before an optional parenthesised period).
-const PLAN_TITLE: &str = r"(?:工作要点|工作计划|要点|计划|行动方案|实施方案|方案|规划|纲要|行动计划|实施意见|实施细则|办法|报告)\s*(?:\(\s*(?:19|20)\d{2}\s*[-—–~至]\s*(?:19|20)\d{2}\s*年?\s*\))?$";
+/// How many lines from the top a title may be looked for in.
+const TITLE_WINDOW: usize = 40;
+/// Longest title line (chars).
+const TITLE_MAX: usize = 60;
 
-fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pat).expect("element pattern"))
+#[derive(Debug, Clone)]
+struct Line<'a> {
+    r: Range<usize>,
+    /// Byte offset in `Text::clean` where `s` starts.
+    at: usize,
+    /// The line, trimmed.
+    s: &'a str,
+    chrome: Option<ChromeKind>,
 }
 
-fn plan_title() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, PLAN_TITLE)
+impl Line<'_> {
+    fn is(&self, cue: Cue) -> bool {
+        re(cue).is_match(self.s)
+    }
+    fn chars(&self) -> usize {
+        self.s.chars().count()
+    }
 }
 
 fn period_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, r"((?:19|20)\d{2})\s*[-—–~至]\s*((?:19|20)\d{2})")
+    RE.get_or_init(|| {
+        Regex::new(r"((?:19|20)\d{2})\s*年?\s*[-—–~至到]\s*((?:19|20)\d{2})").expect("period")
+    })
 }
 
 fn year_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, r"((?:19|20)\d{2})\s*年")
+    RE.get_or_init(|| Regex::new(r"((?:19|20)\d{2})\s*年").expect("year"))
 }
 
-fn date_line() -> &'static Regex {
+fn meta_field(name: &str) -> Regex {
+    Regex::new(&format!(r"{name}\s*:\s*([^\s:]+)")).expect("meta field")
+}
+
+fn issuer_field() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(
-        &RE,
-        r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$",
-    )
+    RE.get_or_init(|| meta_field("(?:发文机关|发布机构|发文单位)"))
 }
 
-/// Finds the document elements of `t`.
+/// A title candidate: lines `first..=last` of the line list, its display text and kind.
+#[derive(Debug, Clone)]
+struct Title {
+    first: usize,
+    last: usize,
+    text: String,
+    notice: bool,
+}
+
+/// Extracts the document elements and the body range of `t`.
 pub fn extract(t: &Text) -> Elements {
-    let mut doc = Document::default();
-    let mut body = 0..t.clean.len();
-    for (i, r) in t
+    let lines: Vec<Line> = t
         .lines()
-        .enumerate()
-        .filter(|(_, r)| !r.is_empty())
-        .take(40)
-    {
-        let line = &t.clean[r.clone()];
-        if line.chars().count() <= 60
-            && !line.contains('。')
-            && plan_title().is_match(line)
-            && !line.ends_with("通知")
-        {
-            doc.title = Some(t.display(r.clone()));
-            body.start = r.end;
-            let _ = i;
-            break;
+        .filter(|r| !t.clean[r.clone()].trim().is_empty())
+        .map(|r| {
+            let raw = &t.clean[r.clone()];
+            let s = raw.trim();
+            Line {
+                chrome: classify(s),
+                at: r.start + (raw.len() - raw.trim_start().len()),
+                r,
+                s,
+            }
+        })
+        .collect();
+    let mut doc = Document::default();
+    let mut skip: Vec<Range<usize>> = Vec::new();
+    let content = |i: usize| lines[i].chrome.is_none() && !lines[i].is(Cue::Header);
+
+    // Page metadata: publication date, info-disclosure grid fields.
+    let mut pub_date = None;
+    let mut grid_date = None;
+    let mut grid_issuer = None;
+    let mut grid_number = None;
+    for l in lines.iter().filter(|l| l.chrome == Some(ChromeKind::Meta)) {
+        if let Some(c) = re(Cue::MetaDate).captures(l.s) {
+            let d = ymd(&c["y"], &c["m"], &c["d"]);
+            if c[0].starts_with("成文日期") {
+                grid_date = grid_date.or(d);
+            } else {
+                pub_date = pub_date.or(d);
+            }
+        }
+        if let Some(c) = issuer_field().captures(l.s) {
+            grid_issuer = grid_issuer.or(Some(c[1].to_string()));
+        }
+        if l.s.starts_with("发文字号") || l.s.starts_with("文号") {
+            grid_number = grid_number.or_else(|| doc_number(l.s));
         }
     }
+    // YAML front matter: its date is a publication date (the weakest source).
+    let front_date = t.front_matter().iter().find_map(|(k, v)| {
+        matches!(
+            k.as_str(),
+            "date" | "published" | "pubdate" | "发布日期" | "日期"
+        )
+        .then(|| loose_date(v))
+        .flatten()
+    });
+
+    let first_marker = (0..lines.len())
+        .find(|&i| content(i) && match_marker(lines[i].s).is_some_and(|h| !h.degraded))
+        .unwrap_or(lines.len());
+    let window: Vec<usize> = (0..first_marker)
+        .filter(|&i| content(i))
+        .take(TITLE_WINDOW)
+        .collect();
+
+    // Titles: the notice's, then the plan's own.
+    let titles = find_titles(t, &lines, &window);
+    let notice = titles.iter().find(|x| x.notice).cloned();
+    let mut plan = titles
+        .iter()
+        .find(|x| !x.notice && notice.as_ref().map_or(true, |n| x.first > n.last))
+        .or_else(|| titles.iter().find(|x| !x.notice))
+        .cloned();
+    let forwarded = notice
+        .as_ref()
+        .and_then(|n| inner_title(&n.text).or_else(|| bare_forwarded(&n.text)))
+        .or_else(|| {
+            window.iter().find_map(|&i| {
+                re(Cue::Forwarding).captures(lines[i].s).map(|c| {
+                    strip_book(
+                        &t.display(shift(&lines[i], c.name("t").map_or(0..0, |m| m.range()))),
+                    )
+                })
+            })
+        });
+    doc.notice_title = notice.as_ref().map(|n| n.text.clone());
+    // A notice with numbered requirements of its own: the plan's title line comes after them.
+    if plan.is_none() {
+        if let Some(f) = &forwarded {
+            let key = squeeze_title(f);
+            plan = (first_marker..lines.len().min(first_marker + 20 * TITLE_WINDOW))
+                .find(|&i| content(i) && title_line(lines[i].s) && squeeze_title(lines[i].s) == key)
+                .map(|i| Title {
+                    first: i,
+                    last: i,
+                    text: strip_book(t.display(lines[i].r.clone()).trim()),
+                    notice: false,
+                });
+        }
+    }
+
+    // Dates and the signatures above them.
+    // (date line, date, signatories, first line of the signature block)
+    let mut dated: Vec<(usize, String, Vec<String>, usize)> = Vec::new();
+    for i in (0..lines.len()).filter(|&i| content(i)) {
+        let mut sig = Vec::new();
+        let d = match line_date(lines[i].s) {
+            Some(d) => d,
+            None => {
+                // Signature and date on one line, once the layout that kept them apart is lost.
+                let Some(c) = re(Cue::SignedDate).captures(lines[i].s) else {
+                    continue;
+                };
+                let Some(org) = c.name("org").filter(|m| org_names(m.as_str()).is_some()) else {
+                    continue;
+                };
+                let Some(d) = ymd(&c["y"], &c["m"], &c["d"]) else {
+                    continue;
+                };
+                for n in org_names(org.as_str()).unwrap_or_default() {
+                    sig.push(t.display(shift(&lines[i], sub_range(lines[i].s, n))));
+                }
+                d
+            }
+        };
+        let mut j = i;
+        let mut from = i;
+        while j > 0 && sig.len() < 3 {
+            j -= 1;
+            if !content(j) {
+                break;
+            }
+            // A seal placeholder between the signature and its date.
+            if lines[j].is(Cue::Note) {
+                skip.push(lines[j].r.clone());
+                continue;
+            }
+            match org_names(lines[j].s) {
+                Some(names) if plan.as_ref().map_or(true, |p| j != p.last) => {
+                    for n in names.iter().rev() {
+                        sig.insert(0, t.display(shift(&lines[j], sub_range(lines[j].s, n))));
+                    }
+                    skip.push(lines[j].r.clone());
+                    from = j;
+                }
+                _ => break,
+            }
+        }
+        skip.push(lines[i].r.clone());
+        dated.push((i, d, sig, from));
+    }
+    let mut is_dated = vec![false; lines.len()];
+    for d in &dated {
+        is_dated[d.0] = true;
+    }
+    let report_date = lines.iter().find_map(|l| {
+        re(Cue::ReportDate)
+            .captures(l.s)
+            .and_then(|c| ymd(&c["y"], &c["m"], &c["d"]))
+    });
+
+    // Where the body starts.
+    let plan_line = plan.as_ref().map(|p| p.last);
+    let mut start_line = None; // first line index of the body
+    let mut start_byte = None; // a body that starts mid-line (glued title)
+    let mut plan_issuer: Option<Vec<String>> = None;
+    if let Some(p) = &plan {
+        doc.title = Some(p.text.clone());
+        let key = squeeze_title(&p.text);
+        let mut k = p.last + 1;
+        while k < lines.len() {
+            let l = &lines[k];
+            // Chrome, and the title printed a second time (web page heading, then the article).
+            if !content(k) || squeeze_title(l.s) == key {
+                skip.push(l.r.clone());
+                k += 1;
+                continue;
+            }
+            if let Some(names) = org_names(l.s) {
+                if plan_issuer.is_none() && !is_dated.get(k + 1).copied().unwrap_or(false) {
+                    plan_issuer = Some(
+                        names
+                            .iter()
+                            .map(|n| t.display(shift(l, sub_range(l.s, n))))
+                            .collect(),
+                    );
+                }
+            } else if !(line_date(l.s).is_some()
+                || l.is(Cue::ReportDate)
+                || l.is(Cue::Speaker)
+                || l.is(Cue::Note)
+                || is_doc_number_line(l.s)
+                || l.s.starts_with("——"))
+            {
+                break;
+            }
+            skip.push(l.r.clone());
+            k += 1;
+        }
+        start_line = Some(skip_toc(&lines, k));
+    } else if let Some(f) = &forwarded {
+        doc.title = Some(f.clone());
+    } else if let Some(n) = &notice {
+        doc.title = Some(n.text.clone());
+    } else if let Some(&i) = window.first() {
+        if let Some(c) = re(Cue::GluedPlanTitle).captures(lines[i].s) {
+            let m = c.name("t").map_or(0..0, |m| m.range());
+            doc.title = Some(t.display(shift(&lines[i], m.clone())));
+            start_byte = Some(lines[i].at + m.end);
+        }
+    }
+    if start_line.is_none() && start_byte.is_none() {
+        // No title line of the plan: the body starts after the last wrapper element before the
+        // first heading (or after the notice title).
+        let mut s = notice.as_ref().map_or(0, |n| n.last + 1);
+        for i in 0..first_marker.min(lines.len()) {
+            let l = &lines[i];
+            let wrapper = is_dated[i]
+                || is_recipients(l.s)
+                || l.is(Cue::Forwarding)
+                || l.is(Cue::Cc)
+                || l.is(Cue::AttachmentNote)
+                || l.is(Cue::AttachmentStart)
+                || l.is(Cue::Printed)
+                || l.is(Cue::Closing)
+                || l.is(Cue::IssuerMark)
+                || is_doc_number_line(l.s)
+                || !content(i);
+            if wrapper && i >= s {
+                s = i + 1;
+            } else if !wrapper && i >= s {
+                break;
+            }
+        }
+        start_line = Some(skip_toc(&lines, s));
+    }
+    let body_start = match (start_byte, start_line) {
+        (Some(b), _) => b,
+        (None, Some(i)) => lines.get(i).map_or(t.clean.len(), |l| l.r.start),
+        _ => 0,
+    };
+    let mut body_first = lines.partition_point(|l| l.r.end <= body_start);
+    // A 主送 line right under the title (a notice that is itself the plan, an 实施意见) belongs to
+    // the wrapper, not the body.
+    let mut body_start = body_start;
+    if start_byte.is_none()
+        && lines
+            .get(body_first)
+            .is_some_and(|l| is_recipients(l.s) && l.chars() <= 300)
+    {
+        body_start = lines
+            .get(body_first + 1)
+            .map_or(t.clean.len(), |n| n.r.start);
+        body_first += 1;
+    }
+
+    // Header zone: 文号, 主送, issuer mark.
+    for l in &lines[..body_first.min(lines.len())] {
+        if doc.doc_number.is_none() && is_doc_number_line(l.s) {
+            doc.doc_number = doc_number(l.s);
+        }
+        if doc.recipients.is_empty() && is_recipients(l.s) && l.chars() <= 300 {
+            doc.recipients = split_list(&t.display(l.r.clone()));
+        }
+    }
+    doc.doc_number = doc.doc_number.or(grid_number);
+    let issuer_mark = lines[..body_first.min(lines.len())].iter().find_map(|l| {
+        re(Cue::IssuerMark)
+            .captures(l.s)
+            .and_then(|c| c.name("org").map(|m| t.display(shift(l, m.range()))))
+    });
+
+    // 附件, 抄送 and 印发 lines anywhere.
+    let mut attach_start = None;
+    let mut cc_line = None;
+    let mut i = 0;
+    while i < lines.len() {
+        let l = &lines[i];
+        if l.is(Cue::AttachmentNote) || l.is(Cue::AttachmentStart) {
+            if l.r.start >= body_start && attach_start.is_none() {
+                attach_start = Some(i);
+            }
+            skip.push(l.r.clone());
+            if let Some(c) = re(Cue::AttachmentNote).captures(l.s) {
+                let rest = c.name("rest").map_or(0..0, |m| m.range());
+                push_attachment(&mut doc.attachments, t, shift(l, rest));
+                while i + 1 < lines.len()
+                    && lines[i + 1].is(Cue::AttachmentItem)
+                    && adjacent(&lines[i], &lines[i + 1])
+                {
+                    i += 1;
+                    skip.push(lines[i].r.clone());
+                    push_attachment(&mut doc.attachments, t, lines[i].r.clone());
+                }
+            }
+        } else if let Some(c) = re(Cue::Cc).captures(l.s) {
+            if l.r.start >= body_start && cc_line.is_none() {
+                cc_line = Some(i);
+            }
+            let mut text = t.display(shift(l, c.name("rest").map_or(0..0, |m| m.range())));
+            skip.push(l.r.clone());
+            while !text.trim_end().ends_with('。')
+                && i + 1 < lines.len()
+                && adjacent(&lines[i], &lines[i + 1])
+                && is_cc_continuation(&lines[i + 1])
+            {
+                i += 1;
+                skip.push(lines[i].r.clone());
+                text.push_str(&t.display(lines[i].r.clone()));
+            }
+            doc.cc.extend(split_list(&text));
+        } else if l.is(Cue::Printed)
+            || (l.r.start >= body_start && (l.is(Cue::Note) || l.is(Cue::Closing)))
+        {
+            skip.push(l.r.clone());
+            if cc_line.is_none() && l.is(Cue::Printed) && l.r.start >= body_start {
+                cc_line = Some(i);
+            }
+        } else if l.r.start >= body_start
+            && l.chrome.is_some_and(|k| {
+                !matches!(k, ChromeKind::Disclaimer | ChromeKind::Footer) || !l.s.contains('。')
+            })
+        {
+            skip.push(l.r.clone());
+        }
+        i += 1;
+    }
+
+    // Where the body ends: the site footer; the headings stop earlier, at a trailing signature,
+    // 抄送 or 附件 note.
+    // The site footer: a footer line that is not a sentence of the plan (`保护版权所有人…。`).
+    let foot = (body_first..lines.len()).find(|&i| {
+        lines[i].chrome == Some(ChromeKind::Footer)
+            && !lines[i].s.contains('。')
+            && lines[i].chars() <= 200
+    });
+    let body_end = foot
+        .map_or(t.clean.len(), |i| lines[i].r.start)
+        .max(body_start);
+    // A date line closes the plan when it is signed, or when at most a few lines follow it
+    // (a bare date inside the text is a time node, not a signature).
+    let last_in_body = (0..lines.len())
+        .rev()
+        .find(|&i| lines[i].r.end <= body_end && content(i))
+        .unwrap_or(0);
+    let trailing_sig = dated
+        .iter()
+        .filter(|d| lines[d.0].r.start >= body_start && lines[d.0].r.start < body_end)
+        .filter(|d| !d.2.is_empty() || d.0 + 3 >= last_in_body)
+        .map(|d| d.3)
+        .next();
+    let outline_stop = [trailing_sig, cc_line, attach_start]
+        .into_iter()
+        .flatten()
+        .filter(|&i| lines[i].r.start >= body_start)
+        .min();
+    let outline_end = outline_stop
+        .map_or(body_end, |i| lines[i].r.start.min(body_end))
+        .max(body_start);
+    // Nothing but elements after the trailing signature: the body ends there too.
+    let after = outline_stop.map_or(lines.len(), |i| i);
+    let skipped = RangeSet::new(skip.clone());
+    let rest_is_elements = (after..lines.len())
+        .filter(|&i| lines[i].r.start < body_end)
+        .all(|i| skipped.covers(&lines[i].r) || !content(i));
+    let body_end = if rest_is_elements {
+        outline_end
+    } else {
+        body_end
+    };
+
+    // Date and issuers (label rule: a date at the end of the plan, else the signature date of
+    // the notice, else a report date, the page grid or the publication date).
+    let plan_at = plan_line.unwrap_or(0);
+    // Inside the body only a signed date or one at the very end is a 成文日期 (a bare date in the
+    // text is a time node); the wrapper's dates all count.
+    let eligible = |d: &&(usize, String, Vec<String>, usize)| {
+        lines[d.0].r.start < body_start || !d.2.is_empty() || d.0 + 3 >= last_in_body
+    };
+    let chosen = dated
+        .iter()
+        .rev()
+        .filter(eligible)
+        .find(|d| d.0 > plan_at && plan_line.is_some())
+        .or_else(|| {
+            dated
+                .iter()
+                .rev()
+                .filter(eligible)
+                .find(|d| plan_line.map_or(true, |p| d.0 < p))
+        });
+    doc.date = chosen
+        .map(|d| d.1.clone())
+        .or(report_date)
+        .or(grid_date)
+        .or(pub_date)
+        .or(front_date);
+    let notice_issuer = notice.as_ref().and_then(|n| {
+        let stripped: String = n.text.chars().filter(|c| !c.is_whitespace()).collect();
+        let c = re(Cue::NoticeTitle)
+            .captures(&stripped)
+            .or_else(|| re(Cue::ForwardTitle).captures(&stripped))?;
+        let iss = c.name("issuer")?.as_str().to_string();
+        org_names(&iss).map(|v| v.into_iter().map(str::to_string).collect::<Vec<_>>())
+    });
+    let speaker = lines.iter().take(TITLE_WINDOW).find_map(|l| {
+        re(Cue::Speaker).captures(l.s).and_then(|c| {
+            let org = c.name("org")?.as_str();
+            Some(if org.ends_with("人民政府") {
+                org.to_string()
+            } else {
+                format!("{org}人民政府")
+            })
+        })
+    });
+    doc.issuers = chosen
+        .map(|d| d.2.clone())
+        .filter(|v| !v.is_empty())
+        .or(plan_issuer)
+        .or_else(|| {
+            issuer_mark.map(|m| {
+                m.split(' ')
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            })
+        })
+        .or_else(|| grid_issuer.map(|g| vec![g]))
+        .or(notice_issuer)
+        .or_else(|| speaker.map(|s| vec![s]))
+        .unwrap_or_default();
+
+    // Period and plan year.
     if let Some(title) = &doc.title {
         if let Some(c) = period_re().captures(title) {
             let (a, b) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
@@ -79,27 +522,382 @@ pub fn extract(t: &Text) -> Elements {
                 doc.period = Some(Period { from: a, to: b });
             }
         }
-    }
-    let plan_year = doc.period.map(|p| p.from).or_else(|| {
-        doc.title
-            .as_deref()
-            .and_then(|s| year_re().captures(s))
-            .and_then(|c| c[1].parse().ok())
-    });
-    for r in t.lines() {
-        if let Some(c) = date_line().captures(&t.clean[r]) {
-            let (m, d): (u32, u32) = (c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
-            if (1..=12).contains(&m) && (1..=31).contains(&d) {
-                doc.date = Some(format!("{}-{:02}-{:02}", &c[1], m, d));
-            }
+        if doc.period.is_none() {
+            doc.period = FIVE_YEAR
+                .iter()
+                .find(|(name, _, _)| title.contains(name))
+                .map(|&(_, from, to)| Period { from, to });
         }
     }
+    let preamble: String = lines[body_first.min(lines.len())..]
+        .iter()
+        .take(3)
+        .map(|l| l.s.chars().take(300).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let preamble = match start_byte {
+        Some(b) => t.clean.get(b..).unwrap_or("").chars().take(600).collect(),
+        None => preamble,
+    };
+    let title_year: Option<i32> = doc
+        .title
+        .as_deref()
+        .and_then(|s| year_re().captures(s))
+        .and_then(|c| c[1].parse().ok());
+    let explicit_period = doc
+        .title
+        .as_deref()
+        .is_some_and(|s| period_re().is_match(s));
+    // An explicit period gives the first year; a five-year-plan name yields to a printed year
+    // (`2023年“十四五”规划实施情况` is about 2023).
+    let plan_year = doc
+        .period
+        .filter(|_| explicit_period)
+        .map(|p| p.from)
+        .or(title_year)
+        .or(doc.period.map(|p| p.from))
+        .or_else(|| {
+            re(Cue::PreambleYear)
+                .captures(&preamble)
+                .and_then(|c| c["y"].parse().ok())
+        })
+        .or_else(|| doc.date.as_deref().and_then(|d| d.get(..4)?.parse().ok()))
+        .or_else(|| year_cue(&preamble));
+
+    let mut warnings = Vec::new();
+    if let Some(last) = lines.iter().rev().find(|l| {
+        l.r.start < body_end
+            && l.r.end <= body_end
+            && l.r.start >= body_start.saturating_sub(l.r.len())
+    }) {
+        let end = last.s.chars().last().unwrap_or('。');
+        if last.chars() >= 20 && !"。!?”’」)》;.…:".contains(end) && outline_stop.is_none()
+        {
+            warnings.push(Warning {
+                code: "truncated-text".into(),
+                message: "正文似乎被截断 (the text seems to stop mid-sentence)".into(),
+                span: t.span(last.r.end.saturating_sub(30).max(last.r.start)..last.r.end),
+            });
+        }
+    }
+
+    let trim = |mut e: usize| {
+        while e > body_start && t.clean.as_bytes().get(e - 1) == Some(&b'\n') {
+            e -= 1;
+        }
+        e
+    };
+    let body_end = trim(body_end);
+    let outline_end = trim(outline_end.min(body_end));
+    skip.retain(|r| r.start >= body_start && r.end <= body_end);
+    skip.sort_by_key(|r| r.start);
+    skip.dedup();
     Elements {
         document: doc,
-        body,
+        body: body_start..body_end,
+        outline: body_start..outline_end.max(body_start),
         plan_year,
-        warnings: Vec::new(),
+        skip,
+        warnings,
     }
+}
+
+/// Title candidates in the window: single lines or up to three wrapped lines joined.
+fn find_titles(t: &Text, lines: &[Line], window: &[usize]) -> Vec<Title> {
+    let mut out: Vec<Title> = Vec::new();
+    let mut k = 0;
+    while k < window.len() {
+        let i = window[k];
+        let mut found = None;
+        for n in 1..=3 {
+            let Some(&j) = window.get(k + n - 1) else {
+                break;
+            };
+            // Joined lines must be adjacent in the text (no chrome between them).
+            if n > 1
+                && (j != window[k + n - 2] + 1 || !joinable(&lines[window[k + n - 2]], &lines[j]))
+            {
+                break;
+            }
+            let idx: Vec<usize> = window[k..k + n].to_vec();
+            if idx.iter().any(|&x| !title_line(lines[x].s)) {
+                break;
+            }
+            let text: String = idx.iter().map(|&x| t.display(lines[x].r.clone())).collect();
+            let stripped: String = text
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .map(crate::text::fold)
+                .collect();
+            if let Some(notice) = classify_title(&stripped) {
+                found = Some(Title {
+                    first: i,
+                    last: j,
+                    text: if notice {
+                        text.trim().to_string()
+                    } else {
+                        strip_book(text.trim())
+                    },
+                    notice,
+                });
+                // A longer join can still complete a notice title cut by a line break.
+                if !notice || cues::is_notice_kind(&stripped) {
+                    break;
+                }
+            }
+        }
+        match found {
+            Some(f) => {
+                k += window[k..].iter().position(|&x| x == f.last).unwrap_or(0) + 1;
+                out.push(f);
+            }
+            None => k += 1,
+        }
+    }
+    out
+}
+
+/// Is this line shaped like (part of) a title: short, no sentence stop, not an element line?
+fn title_line(s: &str) -> bool {
+    s.chars().count() <= TITLE_MAX
+        && !s.contains('。')
+        && !is_bracketed(s)
+        && !s.ends_with(':')
+        && line_date(s).is_none()
+        && !s.starts_with("附件")
+        && !s.starts_with("抄送")
+        && !s.starts_with("现将")
+        && !s.starts_with("——")
+        && match_marker(s).map_or(true, |h| h.degraded)
+}
+
+/// A line wholly in brackets (`（此件公开发布）`, `（2023年1月5日）`) is a note, not a title.
+fn is_bracketed(s: &str) -> bool {
+    s.starts_with('(') && s.ends_with(')')
+}
+
+/// Can line `b` continue the title on line `a`? (`关于印发《…》` + `的通知`; an unclosed 《; a first
+/// line with no title word yet.)
+fn joinable(a: &Line, b: &Line) -> bool {
+    let open = a.s.matches('《').count() > a.s.matches('》').count();
+    let cont = b.s.starts_with(['的', '》', '(']) || cues::is_notice_kind(b.s);
+    (open || cont || classify_title(a.s).is_none())
+        && b.chars() <= TITLE_MAX
+        && org_names(b.s).is_none()
+        && b.chrome.is_none()
+}
+
+/// `Some(true)` for a notice title, `Some(false)` for a plan title.
+fn classify_title(s: &str) -> Option<bool> {
+    if s.chars().count() > 200 {
+        return None;
+    }
+    if re(Cue::NoticeTitle).is_match(s) || re(Cue::ForwardTitle).is_match(s) {
+        return Some(true);
+    }
+    let s = s.trim_start_matches('《').trim_end_matches('》');
+    (s.chars().count() <= TITLE_MAX && s.chars().count() >= 4 && re(Cue::PlanTitle).is_match(s))
+        .then_some(false)
+}
+
+/// The title inside the first 《》 of a notice title (or after an unclosed 《 when a page cut it).
+fn inner_title(s: &str) -> Option<String> {
+    let a = s.find('《')? + '《'.len_utf8();
+    let rest = &s[a..];
+    let inner = match rest.find('》') {
+        Some(b) => &rest[..b],
+        None => rest,
+    };
+    let inner = inner.trim();
+    (inner.chars().count() >= 4).then(|| inner.to_string())
+}
+
+/// The forwarded title of a notice printed without 《》 (`…关于印发某县整治行动方案的通知`).
+fn bare_forwarded(s: &str) -> Option<String> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?:印发|转发|批转)\s*([^《》]{4,80}?)\s*的(?:通知|意见|决定)$")
+            .expect("bare forward")
+    });
+    let c = re.captures(s)?;
+    let inner = c[1].trim();
+    re_plan_ok(inner).then(|| inner.to_string())
+}
+
+fn re_plan_ok(s: &str) -> bool {
+    re(Cue::PlanTitle).is_match(&s.chars().map(crate::text::fold).collect::<String>())
+}
+
+/// A title compared modulo white space, 《》 and full-width forms.
+fn squeeze_title(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '《' | '》'))
+        .map(crate::text::fold)
+        .collect()
+}
+
+fn strip_book(s: &str) -> String {
+    s.chars().filter(|c| !matches!(c, '《' | '》')).collect()
+}
+
+/// A range of `l.s` (trimmed line text) as a range of `Text::clean`.
+fn shift(l: &Line, r: Range<usize>) -> Range<usize> {
+    l.at + r.start..l.at + r.end
+}
+
+/// The byte range of `part` (a subslice of `s`) inside `s`.
+fn sub_range(s: &str, part: &str) -> Range<usize> {
+    let a = (part.as_ptr() as usize)
+        .saturating_sub(s.as_ptr() as usize)
+        .min(s.len());
+    a..(a + part.len()).min(s.len())
+}
+
+fn adjacent(a: &Line, b: &Line) -> bool {
+    b.r.start == a.r.end + 1
+}
+
+fn is_cc_continuation(l: &Line) -> bool {
+    l.chars() <= 60
+        && l.chrome.is_none()
+        && line_date(l.s).is_none()
+        && !l.is(Cue::AttachmentStart)
+        && !l.is(Cue::AttachmentNote)
+        && !l.is(Cue::Printed)
+        && match_marker(l.s).map_or(true, |h| h.degraded)
+}
+
+/// A 主送 line: org names ending in a colon, no sentence inside.
+fn is_recipients(s: &str) -> bool {
+    s.ends_with(':')
+        && !s.contains('。')
+        && s.chars().count() >= 3
+        && match_marker(s).is_none()
+        && !s.starts_with("附件")
+        && !s.starts_with("抄送")
+        && (s.starts_with('各')
+            || s.contains('、')
+            || s.trim_end_matches(':').ends_with([
+                '局', '委', '办', '厅', '府', '位', '门', '校', '园', '会', '司', '处',
+            ]))
+        && !["要", "应", "须", "如下"].iter().any(|w| s.contains(w))
+}
+
+/// Splits a 主送 / 抄送 list on `、` `,` `;`, outside brackets, dropping a final `:` or `。`.
+fn split_list(s: &str) -> Vec<String> {
+    let s = s.trim().trim_end_matches(['：', ':', '。', '.']);
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut depth = 0i32;
+    for c in s.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth -= 1,
+            _ => {}
+        }
+        let sep = matches!(c, ',' | '，' | ';' | '；' | '、');
+        if sep && depth <= 0 {
+            if !cur.trim().is_empty() {
+                out.push(cur.trim().to_string());
+            }
+            cur.clear();
+        } else {
+            cur.push(c);
+        }
+    }
+    if !cur.trim().is_empty() {
+        out.push(cur.trim().to_string());
+    }
+    out
+}
+
+/// Adds the attachment name in `r` (of `Text::clean`), without its list number and 《》.
+fn push_attachment(list: &mut Vec<String>, t: &Text, r: Range<usize>) {
+    let r = t.clamp(r);
+    let skip = match_marker(&t.clean[r.clone()])
+        .filter(|h| !h.degraded)
+        .map_or(0, |h| h.len);
+    let s = strip_book(t.display(r.start + skip..r.end).trim())
+        .trim()
+        .to_string();
+    if !s.is_empty() && !list.contains(&s) {
+        list.push(s);
+    }
+}
+
+fn is_doc_number_line(s: &str) -> bool {
+    let s = s.trim().trim_start_matches('(').trim_end_matches(')');
+    re(Cue::DocNumber)
+        .find(s)
+        .is_some_and(|m| m.start() == 0 && m.end() == s.len())
+}
+
+/// A 文号 normalised to 〔〕 brackets.
+fn doc_number(s: &str) -> Option<String> {
+    let c = re(Cue::DocNumber).captures(s)?;
+    let code = c["code"]
+        .trim_start_matches("发文字号")
+        .trim_start_matches("文号");
+    Some(format!("{}〔{}〕{}号", code, &c["y"], &c["n"]))
+}
+
+/// A 成文日期 line (Arabic or Chinese numerals) as `YYYY-MM-DD`.
+fn line_date(s: &str) -> Option<String> {
+    if s.chars().count() > 24 {
+        return None;
+    }
+    if let Some(c) = re(Cue::DateArabic).captures(s) {
+        return ymd(&c["y"], &c["m"], &c["d"]);
+    }
+    let c = re(Cue::DateCjk).captures(s)?;
+    let y: String = c["y"]
+        .chars()
+        .map(|ch| match ch {
+            '〇' | '○' | '零' | 'O' | 'o' | 'О' => Some('0'),
+            ch => cjk_ordinal(&ch.to_string()).and_then(|d| char::from_digit(d, 10)),
+        })
+        .collect::<Option<String>>()?;
+    let m = cjk_ordinal(&c["m"])?;
+    let d = cjk_ordinal(&c["d"])?;
+    ymd(&y, &m.to_string(), &d.to_string())
+}
+
+/// A date written `2023-05-06`, `2023/5/6`, `2023.5.6` or `2023年5月6日` anywhere in `s`.
+fn loose_date(s: &str) -> Option<String> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})").expect("date")
+    });
+    let c = re.captures(s)?;
+    ymd(&c[1], &c[2], &c[3])
+}
+
+fn ymd(y: &str, m: &str, d: &str) -> Option<String> {
+    let (y, m, d): (i32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    ((1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+        .then(|| format!("{y}-{m:02}-{d:02}"))
+}
+
+/// After a 目录 line, the body starts where the first table-of-contents entry repeats.
+fn skip_toc(lines: &[Line], from: usize) -> usize {
+    let Some(toc) = (from..lines.len().min(from + 3)).find(|&i| lines[i].is(Cue::Toc)) else {
+        return from;
+    };
+    let Some(first) = lines.get(toc + 1) else {
+        return from;
+    };
+    let key = toc_key(first.s);
+    (toc + 2..lines.len())
+        .find(|&i| toc_key(lines[i].s) == key)
+        .unwrap_or(toc + 1)
+}
+
+/// A TOC entry without its leader dots and page number.
+fn toc_key(s: &str) -> String {
+    s.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || ".…·-—".contains(c))
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
 }
 
 #[cfg(test)]
@@ -107,12 +905,20 @@ mod tests {
     use super::*;
     use crate::clean::clean;
 
+    fn ex(src: &str) -> (Text, Elements) {
+        let t = clean(src);
+        let e = extract(&t);
+        (t, e)
+    }
+
+    fn body_text(t: &Text, e: &Elements) -> String {
+        t.clean[e.body.clone()].to_string()
+    }
+
     #[test]
     fn title_period_and_date() {
-        let t = clean(
-            "武进区教育高质量发展三年行动方案（2022-2024年）\n一、指导思想\n……\n2022年3月7日",
-        );
-        let e = extract(&t);
+        let (_, e) =
+            ex("武进区教育高质量发展三年行动方案（2022-2024年）\n一、指导思想\n……\n2022年3月7日");
         assert_eq!(
             e.document.title.as_deref(),
             Some("武进区教育高质量发展三年行动方案（2022-2024年）")
@@ -126,5 +932,283 @@ mod tests {
         );
         assert_eq!(e.plan_year, Some(2022));
         assert_eq!(e.document.date.as_deref(), Some("2022-03-07"));
+    }
+
+    #[test]
+    fn full_notice_wrapping_a_plan() {
+        let src = "关于印发《某市卫生健康委员会2023年工作要点》\n的通知\n某卫发〔2023〕5号\n各区卫生健康局,委属各单位:\n现将《某市卫生健康委员会2023年工作要点》印发给你们,请认真贯彻落实。\n附件:《某市卫生健康委员会2023年工作要点》\n某市卫生健康委员会\n二〇二三年二月十日\n（此件公开发布）\n抄送:市委办公室,市人大常委会办\n公室,市政府办公室。\n附件\n某市卫生健康委员会2023年工作要点\n2023年是全面贯彻落实党的二十大精神的开局之年。\n一、总体要求\n（一）指导思想。坚持……";
+        let (t, e) = ex(src);
+        let d = &e.document;
+        assert_eq!(d.title.as_deref(), Some("某市卫生健康委员会2023年工作要点"));
+        assert_eq!(
+            d.notice_title.as_deref(),
+            Some("关于印发《某市卫生健康委员会2023年工作要点》的通知")
+        );
+        assert_eq!(d.doc_number.as_deref(), Some("某卫发〔2023〕5号"));
+        assert_eq!(d.recipients, vec!["各区卫生健康局", "委属各单位"]);
+        assert_eq!(d.issuers, vec!["某市卫生健康委员会"]);
+        assert_eq!(d.date.as_deref(), Some("2023-02-10"));
+        assert_eq!(
+            d.cc,
+            vec!["市委办公室", "市人大常委会办公室", "市政府办公室"]
+        );
+        assert_eq!(d.attachments, vec!["某市卫生健康委员会2023年工作要点"]);
+        assert_eq!(e.plan_year, Some(2023));
+        assert!(body_text(&t, &e).starts_with("2023年是"));
+    }
+
+    #[test]
+    fn notice_body_without_title_and_joint_issuers() {
+        let src = "各校(园)、直属事业单位:\n现将《中共某市委教育工作委员会 某市教育局2023年工作要点》印发你们,请认真贯彻执行。\n中共某市委教育工作委员会 某市教育局\n2023年4月21日\n中共某市委教育工作委员会 某市教育局2023年工作要点\n2023年是开局之年。\n一、实施工程";
+        let (t, e) = ex(src);
+        let d = &e.document;
+        assert_eq!(
+            d.title.as_deref(),
+            Some("中共某市委教育工作委员会 某市教育局2023年工作要点")
+        );
+        assert_eq!(d.issuers, vec!["中共某市委教育工作委员会", "某市教育局"]);
+        assert_eq!(d.date.as_deref(), Some("2023-04-21"));
+        assert_eq!(d.recipients, vec!["各校(园)", "直属事业单位"]);
+        assert!(body_text(&t, &e).starts_with("2023年是"));
+    }
+
+    #[test]
+    fn web_page_with_chrome_and_publication_date() {
+        let src = "• 首页\n• 政务动态\n您当前的位置:首页> 政务公开\n某县人民政府关于印发 《某县农村公路提升行动方案(2023-2025年)》的通知\n发布日期: 2023-05-06    来源:交通局  浏览次数:  字号:〖大 中 小〗\n相关阅读:\n某县农村公路提升行动方案(2023-2025年)\n为加快农村公路建设,制定本方案。\n一、总体目标\n到2025年,新改建农村公路100公里。\n【关闭窗口】\n版权所有:某县人民政府 苏ICP备000号";
+        let (t, e) = ex(src);
+        let d = &e.document;
+        assert_eq!(
+            d.title.as_deref(),
+            Some("某县农村公路提升行动方案(2023-2025年)")
+        );
+        assert_eq!(d.issuers, vec!["某县人民政府"]);
+        assert_eq!(d.date.as_deref(), Some("2023-05-06"));
+        assert_eq!(
+            d.period,
+            Some(Period {
+                from: 2023,
+                to: 2025
+            })
+        );
+        let b = body_text(&t, &e);
+        assert!(b.starts_with("为加快"), "{b}");
+        assert!(!b.contains("版权所有"));
+        assert!(e
+            .skip
+            .iter()
+            .any(|r| t.clean[r.clone()].contains("关闭窗口")));
+    }
+
+    #[test]
+    fn a_title_printed_twice_opens_the_body_once() {
+        let src = "某市2023年交通运输工作要点\n发布时间:2023-02-03 来源:市交通运输局\n某市2023年交通运输工作要点\n2023年是关键之年。\n一、总体要求";
+        let (t, e) = ex(src);
+        assert!(
+            body_text(&t, &e).starts_with("2023年是"),
+            "{}",
+            body_text(&t, &e)
+        );
+        assert_eq!(e.document.date.as_deref(), Some("2023-02-03"));
+    }
+
+    #[test]
+    fn shishi_yijian_with_recipients_under_the_title() {
+        let src = "某市人民政府关于加快推进数字政府建设的实施意见\n各县(市、区)人民政府,市政府各部门:\n为全面推进数字政府建设,提出以下意见。\n一、总体要求\n某市人民政府\n2023年4月6日\n（此件公开发布）";
+        let (t, e) = ex(src);
+        assert_eq!(
+            e.document.title.as_deref(),
+            Some("某市人民政府关于加快推进数字政府建设的实施意见")
+        );
+        assert_eq!(
+            e.document.recipients,
+            vec!["各县(市、区)人民政府", "市政府各部门"]
+        );
+        assert_eq!(e.document.issuers, vec!["某市人民政府"]);
+        assert_eq!(
+            body_text(&t, &e),
+            "为全面推进数字政府建设,提出以下意见。\n一、总体要求"
+        );
+    }
+
+    #[test]
+    fn signature_at_the_end_closes_the_body() {
+        let src = "某区2024年生态环境保护工作计划\n一、目标\n全区PM2.5浓度下降3%。\n二、措施\n加强监管。\n附件:1.重点项目清单\n2.责任分工表\n某区人民政府办公室\n2024年1月5日";
+        let (t, e) = ex(src);
+        let d = &e.document;
+        assert_eq!(d.issuers, vec!["某区人民政府办公室"]);
+        assert_eq!(d.date.as_deref(), Some("2024-01-05"));
+        assert_eq!(d.attachments, vec!["重点项目清单", "责任分工表"]);
+        let b = body_text(&t, &e);
+        assert!(b.ends_with("加强监管。"), "{b}");
+        assert_eq!(e.plan_year, Some(2024));
+    }
+
+    #[test]
+    fn glued_title_of_a_one_line_document_and_year_cue() {
+        let src = "全市教育工作要点Xxxx是全面建设小康社会、结束十三五规划的一年。一、提高站位";
+        let (t, e) = ex(src);
+        assert_eq!(e.document.title.as_deref(), Some("全市教育工作要点"));
+        assert!(body_text(&t, &e).starts_with("Xxxx是"));
+        assert_eq!(e.plan_year, Some(2020));
+        assert_eq!(e.document.date, None);
+        assert!(e.document.issuers.is_empty());
+    }
+
+    #[test]
+    fn government_work_report() {
+        let src = "政府工作报告\n——2023年1月10日在某市第十七届人民代表大会第二次会议上\n某市人民政府市长 张三\n各位代表:\n现在,我代表市人民政府,向大会报告工作。\n一、2022年工作回顾";
+        let (t, e) = ex(src);
+        let d = &e.document;
+        assert_eq!(d.title.as_deref(), Some("政府工作报告"));
+        assert_eq!(d.date.as_deref(), Some("2023-01-10"));
+        assert_eq!(d.issuers, vec!["某市人民政府"]);
+        assert_eq!(e.plan_year, Some(2023));
+        assert!(body_text(&t, &e).starts_with("各位代表") || body_text(&t, &e).starts_with("现在"));
+    }
+
+    #[test]
+    fn guihua_with_five_year_name_and_toc() {
+        let src = "某省“十四五”综合交通运输发展规划\n目录\n第一章 发展基础\n第二章 总体要求\n第一章 发展基础\n“十三五”以来……\n第二章 总体要求";
+        let (t, e) = ex(src);
+        assert_eq!(
+            e.document.period,
+            Some(Period {
+                from: 2021,
+                to: 2025
+            })
+        );
+        assert_eq!(e.plan_year, Some(2021));
+        let b = body_text(&t, &e);
+        assert!(b.starts_with("第一章 发展基础\n“十三五”"), "{b}");
+    }
+
+    #[test]
+    fn notice_with_its_own_numbered_requirements() {
+        let src = "关于印发《某县2023年安全生产工作要点》的通知\n各乡镇:\n现将《某县2023年安全生产工作要点》印发给你们,并提出以下要求:\n一、高度重视。\n二、狠抓落实。\n某县安全生产委员会\n2023年2月1日\n某县2023年安全生产工作要点\n一、总体要求\n二、重点工作";
+        let (t, e) = ex(src);
+        assert_eq!(
+            e.document.title.as_deref(),
+            Some("某县2023年安全生产工作要点")
+        );
+        assert_eq!(e.document.issuers, vec!["某县安全生产委员会"]);
+        assert!(
+            body_text(&t, &e).starts_with("一、总体要求"),
+            "{}",
+            body_text(&t, &e)
+        );
+    }
+
+    #[test]
+    fn a_bare_date_inside_the_text_does_not_close_the_plan() {
+        let src = "某区2023年工作计划\n一、时间安排\n2023年6月30日\n完成中期评估。\n二、工作要求\n加强领导。\n三、保障措施\n落实经费。";
+        let (t, e) = ex(src);
+        assert!(t.clean[e.outline.clone()].ends_with("落实经费。"));
+    }
+
+    #[test]
+    fn signature_and_date_on_one_line_and_seal_placeholders() {
+        let (_, e) = ex("某县2023年工作要点\n一、目标\n加强领导。\n某县农业农村局　　2023年3月1日");
+        assert_eq!(e.document.issuers, vec!["某县农业农村局"]);
+        assert_eq!(e.document.date.as_deref(), Some("2023-03-01"));
+        let (t, e) =
+            ex("某县2023年工作要点\n一、目标\n加强领导。\n某县农业农村局\n（盖章）\n2023年3月2日");
+        assert_eq!(e.document.issuers, vec!["某县农业农村局"]);
+        assert_eq!(e.document.date.as_deref(), Some("2023-03-02"));
+        assert!(t.clean[e.body.clone()].ends_with("加强领导。"));
+    }
+
+    #[test]
+    fn a_time_node_date_is_not_the_document_date() {
+        let src = "某区2023年工作计划\n一、时间安排\n2023年6月30日\n完成中期评估。\n二、工作要求\n加强领导。\n三、保障措施\n落实经费。";
+        let (_, e) = ex(src);
+        assert_eq!(e.document.date, None);
+    }
+
+    #[test]
+    fn footer_words_inside_a_sentence_are_plan_text() {
+        let src =
+            "某市版权保护工作方案\n一、目标\n依法保护版权所有人的合法权益。\n二、任务\n加强执法。";
+        let (t, e) = ex(src);
+        assert!(body_text(&t, &e).ends_with("加强执法。"));
+    }
+
+    #[test]
+    fn five_year_name_yields_to_a_printed_year() {
+        let (_, e) = ex("某市2023年“十四五”规划重点任务推进方案\n一、目标");
+        assert_eq!(e.plan_year, Some(2023));
+        assert_eq!(
+            e.document.period,
+            Some(Period {
+                from: 2021,
+                to: 2025
+            })
+        );
+    }
+
+    #[test]
+    fn cjk_numeral_dates_with_circle_zero() {
+        assert_eq!(
+            line_date("二○二二年十二月三十一日").as_deref(),
+            Some("2022-12-31")
+        );
+        assert_eq!(
+            line_date("二〇二三年三月一日").as_deref(),
+            Some("2023-03-01")
+        );
+        assert_eq!(line_date("2023年13月1日"), None);
+    }
+
+    #[test]
+    fn doc_numbers_in_any_bracket() {
+        for s in [
+            "锡惠教发〔2022〕1号",
+            "杭政函[2005]39号",
+            "某政办发(2023)12号",
+            "某教【2021】3号",
+        ] {
+            let n = doc_number(s).unwrap();
+            assert!(n.contains('〔') && n.ends_with('号'), "{s} → {n}");
+        }
+    }
+
+    #[test]
+    fn issuer_mark_and_info_grid() {
+        let src = "索引号:001/2023-01\n发文机关:某市交通运输局\n成文日期:2023年03月02日\n某市交通运输局关于印发某市公交优先发展实施方案的通知\n各区交通局:\n现印发给你们,请遵照执行。\n某市公交优先发展实施方案\n一、目标";
+        let (_, e) = ex(src);
+        assert_eq!(e.document.issuers, vec!["某市交通运输局"]);
+        assert_eq!(e.document.date.as_deref(), Some("2023-03-02"));
+        assert_eq!(
+            e.document.title.as_deref(),
+            Some("某市公交优先发展实施方案")
+        );
+    }
+
+    #[test]
+    fn truncated_text_warns() {
+        let (_, e) =
+            ex("全市教育工作要点\n一、提高站位\n推进德国“双元制”“现代学徒制”,建设一批市级优");
+        assert!(e.warnings.iter().any(|w| w.code == "truncated-text"));
+        let (_, e) = ex(
+            "全市教育工作要点\n一、提高站位\n推进德国“双元制”“现代学徒制”,建设一批市级优质学校。",
+        );
+        assert!(e.warnings.is_empty());
+    }
+
+    #[test]
+    fn empty_and_odd_input_does_not_panic() {
+        for s in [
+            "",
+            "\n\n",
+            "附件",
+            "抄送:",
+            "《",
+            "关于",
+            "2023年1月1日",
+            "一、",
+        ] {
+            let t = clean(s);
+            let e = extract(&t);
+            assert!(e.body.start <= e.body.end && e.body.end <= t.clean.len());
+        }
     }
 }

@@ -27,6 +27,7 @@ pub mod model;
 pub mod numerals;
 pub mod outline;
 pub mod render;
+pub mod rules;
 pub mod tables;
 pub mod targets;
 pub mod text;
@@ -50,15 +51,19 @@ pub fn analyze(input: &str) -> Analysis {
     let elements = elements::extract(&text);
     warnings.extend(elements.warnings.iter().cloned());
     let tables = tables::detect(&text, elements.body.clone());
-    let outline = outline::build(&text, elements.body.clone(), &tables);
+    let outline = outline::build(&text, elements.outline.clone(), &tables, &elements.skip);
     warnings.extend(outline.warnings.iter().cloned());
+    // Heading markers and element lines inside the body (attachment lists, signatures) hold no
+    // values.
+    let mut skip = outline.marker_ranges.clone();
+    skip.extend(elements.skip.iter().cloned());
     let mut found = targets::extract(&targets::Context {
         text: &text,
         body: elements.body.clone(),
         plan_year: elements.plan_year,
         period: elements.document.period,
         outline: &outline.nodes,
-        skip: &outline.marker_ranges,
+        skip: &skip,
         tables: &tables,
     });
     for t in &mut found {

@@ -2,16 +2,25 @@
 //!
 //! Levels come from a stack, not from fixed depths (domain guide §2.4): a marker of a family
 //! already on the stack closes everything above it; a new family opens a child level. So `一、` →
-//! `1.` nests `1.` at level 2, and `一、` → `(一)` → `1.` nests `1.` at level 3.
+//! `1.` nests `1.` at level 2, and `一、` → `(一)` → `1.` nests `1.` at level 3. The marker
+//! vocabulary lives in [`crate::rules::markers`].
 //!
-//! First version: line-initial markers of the four GB/T 9704 families.
+//! Three kinds of heading are found:
+//!
+//! 1. *line-initial markers* — the normal case; a heading line of its own gives the whole line
+//!    (minus a final 。) as title, a run-on item its lead phrase up to the first 。/；;
+//! 2. *inline markers* in text that lost its line breaks (`…的火热时代。一、提高政治站位,…全面
+//!    领导1完善党对…`) — only in a body that is mostly one long line, and only where the numbering
+//!    expects the value (the next sibling, or the first child), so numbers inside sentences stay
+//!    numbers;
+//! 3. *unnumbered lead-phrase paragraphs* that systematically subdivide a section (every paragraph
+//!    under a heading opens with a short clause ending in 。, like `规范民办义务教育发展。…`).
 
 use crate::model::{OutlineNode, Warning};
+use crate::rules::markers::{is_han, match_marker, Family, Hit, TITLE_STOPS};
 use crate::tables::TableBlock;
-use crate::text::Text;
-use regex::Regex;
+use crate::text::{RangeSet, Text};
 use std::ops::Range;
-use std::sync::OnceLock;
 
 /// The outline and what the target stage must not read as quantities.
 #[derive(Debug, Clone, Default)]
@@ -22,100 +31,254 @@ pub struct Outline {
     pub warnings: Vec<Warning>,
 }
 
-/// A heading marker family. The derive order is the GB/T 9704 tie-break order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Family {
-    CjkEnum,
-    ParenCjk,
-    ArabicDot,
-    ParenArabic,
-}
+/// Re-exported for callers that used the old location.
+pub use crate::rules::markers::cjk_ordinal;
 
-/// Marker patterns, one row per family: (family, pattern with the numeral as group 1).
-const MARKERS: &[(Family, &str)] = &[
-    (Family::CjkEnum, r"^([一二三四五六七八九十]{1,3})\s*[、.,]"),
-    (
-        Family::ParenCjk,
-        r"^\(\s*([一二三四五六七八九十]{1,3})\s*\)\s*、?",
-    ),
-    (Family::ArabicDot, r"^(\d{1,3})\s*[.、,]"),
-    (Family::ParenArabic, r"^\(\s*(\d{1,3})\s*\)"),
-];
+/// A body is read as run-on text (inline markers accepted) when it has fewer line-initial markers
+/// than this and some line is at least [`RUNON_MIN_LINE`] chars long.
+const RUNON_MAX_LINE_MARKERS: usize = 3;
+const RUNON_MIN_LINE: usize = 400;
+/// … or fewer than one line-initial marker per this many chars (a few merged paragraphs).
+const RUNON_CHARS_PER_MARKER: usize = 1500;
 
-fn markers() -> &'static [(Family, Regex)] {
-    static RE: OnceLock<Vec<(Family, Regex)>> = OnceLock::new();
-    RE.get_or_init(|| {
-        MARKERS
-            .iter()
-            .map(|(f, p)| (*f, Regex::new(p).expect("marker pattern")))
-            .collect()
-    })
-}
+/// Lines that open a box whose numbered lines are contents, not headings (规划 专栏, notes
+/// under a table).
+const BOX_STARTS: &[&str] = &["专栏", "注:", "注1", "说明:", "备注:", "资料来源"];
 
-/// Value of a CJK numeral from 一 to 九十九.
-pub fn cjk_ordinal(s: &str) -> Option<u32> {
-    let d = |c: char| "一二三四五六七八九".find(c).map(|i| i as u32 / 3 + 1);
-    let cs: Vec<char> = s.chars().collect();
-    match cs.as_slice() {
-        [a] if *a == '十' => Some(10),
-        [a] => d(*a),
-        ['十', b] => Some(10 + d(*b)?),
-        [a, '十'] => Some(d(*a)? * 10),
-        [a, '十', b] => Some(d(*a)? * 10 + d(*b)?),
-        _ => None,
-    }
-}
+/// Lead-phrase paragraphs (kind 3): the lead clause is this many chars long.
+const LEAD_MIN: usize = 4;
+const LEAD_MAX: usize = 24;
 
+#[derive(Debug, Clone)]
 struct Flat {
     level: u32,
     marker: Range<usize>,
     title: Range<usize>,
     ordinal: Option<u32>,
     start: usize,
+    /// Index (in the body's line list) of the line the heading starts on.
+    line: usize,
 }
 
-/// Builds the outline of `body`, skipping rebuilt tables.
-pub fn build(t: &Text, body: Range<usize>, tables: &[TableBlock]) -> Outline {
+/// Where a candidate marker sits relative to the text before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    LineStart,
+    /// right after 。 ； ! ?
+    AfterStop,
+    /// right after a comma (`…人才高地,3.完善…`)
+    AfterComma,
+    /// glued to the preceding heading title with no punctuation (`…全面领导1完善…`)
+    Glued,
+}
+
+/// The numbering state: the open families with their last ordinal, and the last ordinal each
+/// family had anywhere (for numbering that runs on across sections).
+#[derive(Debug, Default)]
+struct Numbering {
+    stack: Vec<(Family, u32)>,
+    last: [Option<u32>; Family::COUNT],
+}
+
+impl Numbering {
+    /// Is `hit` the value the numbering expects next (next sibling, first child, or the run-on
+    /// continuation of a family used before)?
+    fn expects(&self, hit: &Hit) -> bool {
+        if let Some(&(_, o)) = self.stack.iter().find(|(f, _)| *f == hit.family) {
+            return hit.ordinal == o + 1;
+        }
+        hit.ordinal == 1 || self.last[hit.family.index()].is_some_and(|l| hit.ordinal == l + 1)
+    }
+
+    /// Is `hit` the first child of the heading on top of the stack, or its next sibling?
+    fn expects_child_or_sibling(&self, hit: &Hit) -> bool {
+        match self.stack.last() {
+            Some(&(f, o)) if f == hit.family => hit.ordinal == o + 1,
+            _ => {
+                !self.stack.iter().any(|(f, _)| *f == hit.family)
+                    && (hit.ordinal == 1
+                        || self.last[hit.family.index()].is_some_and(|l| hit.ordinal == l + 1))
+            }
+        }
+    }
+
+    /// Opens `hit`; returns its level and, for an out-of-sequence sibling, the previous ordinal.
+    fn open(&mut self, hit: &Hit) -> (u32, Option<u32>) {
+        let mut prev = None;
+        if let Some(pos) = self.stack.iter().position(|(f, _)| *f == hit.family) {
+            prev = Some(self.stack[pos].1);
+            self.stack.truncate(pos);
+        }
+        self.stack.push((hit.family, hit.ordinal));
+        self.last[hit.family.index()] = Some(hit.ordinal);
+        (self.stack.len() as u32, prev)
+    }
+}
+
+/// Builds the outline of `body`, skipping rebuilt tables and the `skip` ranges (attachment lists,
+/// signatures and other element lines inside the body).
+pub fn build(
+    t: &Text,
+    body: Range<usize>,
+    tables: &[TableBlock],
+    skip: &[Range<usize>],
+) -> Outline {
+    let body = t.clamp(body);
+    let excluded = RangeSet::new(
+        tables
+            .iter()
+            .map(|b| b.range.clone())
+            .chain(skip.iter().cloned())
+            .collect(),
+    );
+    let excluded = |r: &Range<usize>| excluded.contains(r.start);
+    // Lines clipped to the body (a body may start mid-line after a glued title).
+    let lines: Vec<Range<usize>> = t
+        .lines()
+        .map(|r| r.start.max(body.start)..r.end.min(body.end))
+        .filter(|r| r.start < r.end && !excluded(r))
+        .collect();
+
+    let line_markers = lines
+        .iter()
+        .filter(|r| match_marker(&t.clean[(*r).clone()]).is_some_and(|h| !h.degraded))
+        .count();
+    let body_chars: usize = lines
+        .iter()
+        .map(|r| t.clean[r.clone()].chars().count())
+        .sum();
+    let runon = (line_markers < RUNON_MAX_LINE_MARKERS
+        || line_markers * RUNON_CHARS_PER_MARKER < body_chars)
+        && lines
+            .iter()
+            .any(|r| t.clean[r.clone()].chars().count() >= RUNON_MIN_LINE);
+
     let mut flat: Vec<Flat> = Vec::new();
-    let mut stack: Vec<Family> = Vec::new();
-    for r in t.lines() {
-        if r.start < body.start
-            || r.end > body.end
-            || tables.iter().any(|b| b.range.contains(&r.start))
-        {
+    let mut warnings = Vec::new();
+    let mut num = Numbering::default();
+    // Inside a box (`专栏1 …`) or a note (`注:`), numbered lines are its contents, not headings;
+    // the box ends at the next heading of a family already open.
+    let mut in_box = false;
+    let mut title_line_taken: Option<usize> = None;
+    for (li, r) in lines.iter().enumerate() {
+        if title_line_taken == Some(li) {
             continue;
         }
         let line = &t.clean[r.clone()];
-        let Some((fam, m, num)) = markers().iter().find_map(|(f, re)| {
-            re.captures(line)
-                .map(|c| (*f, c.get(0).map_or(0..0, |m| m.range()), c[1].to_string()))
-        }) else {
-            continue;
-        };
-        let rest = &line[m.end..];
-        // `1.5%` or `3.0` are numbers, not markers.
-        if fam == Family::ArabicDot && rest.starts_with(|c: char| c.is_ascii_digit()) {
+        if BOX_STARTS.iter().any(|w| line.starts_with(w)) {
+            in_box = true;
             continue;
         }
-        if rest.trim().is_empty() {
-            continue;
+        let mut on_line: Vec<usize> = Vec::new();
+        let mut min_at = 0;
+        let line_runon = runon || heading_runs_into_item(line);
+        for (at, place) in candidates(line, line_runon) {
+            if at < min_at {
+                continue;
+            }
+            let Some(hit) = match_marker(&line[at..]) else {
+                continue;
+            };
+            let ok = match place {
+                Place::LineStart => {
+                    if hit.degraded || matches!(hit.family, Family::Shi) {
+                        num.expects(&hit)
+                    } else {
+                        true
+                    }
+                }
+                // Inline 一是/二是 are enumerations inside a paragraph, not headings.
+                Place::AfterStop => {
+                    num.expects(&hit) && !matches!(hit.family, Family::Month | Family::Shi)
+                }
+                Place::AfterComma => {
+                    !hit.degraded
+                        && matches!(
+                            hit.family,
+                            Family::ArabicDot | Family::ParenArabic | Family::ParenCjk
+                        )
+                        && num.expects_child_or_sibling(&hit)
+                }
+                Place::Glued => {
+                    // Only where a heading opened on this line runs straight into its first
+                    // item: no sentence stop since that heading's marker.
+                    on_line.last().is_some_and(|&k| {
+                        line.get(flat[k].marker.end - r.start..at)
+                            .is_some_and(|since| !since.contains(TITLE_STOPS))
+                    }) && matches!(
+                        hit.family,
+                        Family::ArabicDot | Family::ParenCjk | Family::ParenArabic
+                    ) && num.expects_child_or_sibling(&hit)
+                }
+            };
+            if !ok {
+                continue;
+            }
+            if in_box {
+                if !num.stack.iter().any(|(f, _)| *f == hit.family) {
+                    continue;
+                }
+                in_box = false;
+            }
+            let marker = r.start + at..r.start + at + hit.len;
+            let (level, prev) = num.open(&hit);
+            if let Some(p) = prev {
+                if hit.ordinal != p + 1 && !matches!(hit.family, Family::Month) {
+                    warnings.push(numbering_warning(t, &marker, p, hit.ordinal));
+                }
+            }
+            // The previous heading on this line ends where this marker starts.
+            if let Some(&k) = on_line.last() {
+                let f: &mut Flat = &mut flat[k];
+                if f.title.end > marker.start {
+                    f.title.end = marker.start.max(f.title.start);
+                }
+            }
+            let mut title = title_range(t, &marker, r.end, hit.family);
+            let mut at_line = li;
+            // `第一章` alone on its line: the chapter's name is the next line.
+            if title.is_empty()
+                && matches!(hit.family, Family::Part | Family::Chapter | Family::Section)
+            {
+                if let Some(next) = lines.get(li + 1) {
+                    let n = &t.clean[next.clone()];
+                    if n.chars().count() <= 40 && !n.contains('。') && match_marker(n).is_none() {
+                        title = next.clone();
+                        at_line = li + 1;
+                        title_line_taken = Some(li + 1);
+                    }
+                }
+            }
+            min_at = marker.end - r.start;
+            on_line.push(flat.len());
+            flat.push(Flat {
+                level,
+                marker,
+                title,
+                ordinal: Some(hit.ordinal),
+                start: r.start + at,
+                line: at_line,
+            });
         }
-        let ordinal = num.parse().ok().or_else(|| cjk_ordinal(&num));
-        if let Some(pos) = stack.iter().position(|f| *f == fam) {
-            stack.truncate(pos + 1);
-        } else {
-            stack.push(fam);
-        }
-        let title_end = rest.find(['。', ';']).unwrap_or(rest.len());
-        let title = r.start + m.end..r.start + m.end + title_end;
-        flat.push(Flat {
-            level: stack.len() as u32,
-            marker: r.start + m.start..r.start + m.end,
-            title,
-            ordinal,
-            start: r.start,
-        });
     }
+    let mut marker_ranges: Vec<Range<usize>> = flat.iter().map(|f| f.marker.clone()).collect();
+    // Month headings carry their words as title; their "marker" is the month itself.
+    for f in &mut flat {
+        if f.title.is_empty() {
+            f.title = f.marker.clone();
+        }
+    }
+    flat.retain(|f| !t.clean[f.title.clone()].trim().is_empty());
+
+    if !runon {
+        let leads = lead_paragraphs(t, &lines, &flat, body.end);
+        if !leads.is_empty() {
+            flat.extend(leads);
+            flat.sort_by_key(|f| f.start);
+        }
+    }
+    marker_ranges.sort_by_key(|r| r.start);
+
     let mut ends = vec![body.end; flat.len()];
     for i in 0..flat.len() {
         if let Some(j) = (i + 1..flat.len()).find(|&j| flat[j].level <= flat[i].level) {
@@ -126,17 +289,22 @@ pub fn build(t: &Text, body: Range<usize>, tables: &[TableBlock]) -> Outline {
         .iter()
         .zip(&ends)
         .map(|(f, &end)| {
-            let mut content_end = end;
+            let mut content_end = end.max(f.start);
             while content_end > f.start && t.clean.as_bytes()[content_end - 1] == b'\n' {
                 content_end -= 1;
             }
+            let title = trim_title(t, f.title.clone());
             let node = OutlineNode {
                 level: f.level,
-                marker: t.display(f.marker.clone()),
+                marker: if f.marker == f.title {
+                    String::new()
+                } else {
+                    t.display(f.marker.clone()).trim_end().to_string()
+                },
                 ordinal: f.ordinal,
-                title: t.display(f.title.clone()).trim().to_string(),
+                title: t.display(title.clone()),
                 span: t.span(f.start..content_end),
-                title_span: t.span(f.title.clone()),
+                title_span: t.span(title),
                 children: Vec::new(),
             };
             (f.level, node)
@@ -144,8 +312,163 @@ pub fn build(t: &Text, body: Range<usize>, tables: &[TableBlock]) -> Outline {
         .collect();
     Outline {
         nodes: nest(nodes),
-        marker_ranges: flat.iter().map(|f| f.marker.clone()).collect(),
-        warnings: Vec::new(),
+        marker_ranges,
+        warnings,
+    }
+}
+
+/// Candidate marker positions in a line: its start, and in run-on text the places after a
+/// sentence stop, after a comma, or glued to the preceding text.
+fn candidates(line: &str, runon: bool) -> Vec<(usize, Place)> {
+    let mut out = vec![(0, Place::LineStart)];
+    if !runon {
+        return out;
+    }
+    let mut prev: Option<char> = None;
+    for (i, c) in line.char_indices() {
+        if let Some(p) = prev {
+            let starts = c.is_ascii_digit() || c == '(' || "一二三四五六七八九十".contains(c);
+            // Inside a digit run is never a marker start (`12.` starts at the `1`).
+            if starts && !p.is_ascii_digit() {
+                if TITLE_STOPS.contains(&p) {
+                    out.push((i, Place::AfterStop));
+                } else if p == ',' {
+                    out.push((i, Place::AfterComma));
+                } else if (is_han(p) || matches!(p, '”' | '》' | ')'))
+                    && (c.is_ascii_digit() || c == '(')
+                    && p != '第'
+                {
+                    out.push((i, Place::Glued));
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+/// Does this line open with a heading whose title runs straight into its first item
+/// (`一、深入打好污染防治攻坚战1.持续改善空气质量。…`)? Then the line lost its breaks and is
+/// read for inline markers even in a document that is otherwise well formed.
+fn heading_runs_into_item(line: &str) -> bool {
+    let Some(h) = match_marker(line).filter(|h| !h.degraded) else {
+        return false;
+    };
+    let rest = &line[h.len..];
+    let lead = &rest[..rest.find(TITLE_STOPS).unwrap_or(rest.len())];
+    let mut prev = None;
+    for (i, c) in lead.char_indices() {
+        if prev.is_some_and(is_han) && (c.is_ascii_digit() || c == '(') {
+            if let Some(g) = match_marker(&lead[i..]) {
+                if !g.degraded && g.ordinal == 1 && g.family != h.family {
+                    return true;
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    false
+}
+
+/// Title of a heading whose marker is `marker`, on a line ending at `line_end`: up to the first
+/// sentence stop, or the rest of the line. Month headings have an empty title here (their words
+/// are the marker, see [`build`]).
+fn title_range(t: &Text, marker: &Range<usize>, line_end: usize, family: Family) -> Range<usize> {
+    if family == Family::Month {
+        return marker.end..marker.end;
+    }
+    let rest = &t.clean[marker.end..line_end];
+    let end = rest.find(TITLE_STOPS).unwrap_or(rest.len());
+    marker.end..marker.end + end
+}
+
+/// `r` without surrounding spaces and a final 。.
+fn trim_title(t: &Text, r: Range<usize>) -> Range<usize> {
+    let s = &t.clean[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let body = s.trim().trim_end_matches('。').trim_end();
+    r.start + lead..r.start + lead + body.len()
+}
+
+/// Kind 3 headings: under a heading that has no numbered children, when at least two paragraphs
+/// follow it and every one of them opens with a short lead clause ending in 。.
+fn lead_paragraphs(t: &Text, lines: &[Range<usize>], flat: &[Flat], body_end: usize) -> Vec<Flat> {
+    let mut out = Vec::new();
+    for (i, f) in flat.iter().enumerate() {
+        if flat.get(i + 1).is_some_and(|n| n.level > f.level) {
+            continue;
+        }
+        let li = f.line;
+        let next_start = flat.get(i + 1).map_or(body_end, |n| n.start);
+        let paras: Vec<&Range<usize>> = lines
+            .get(li + 1..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|r| r.start < next_start)
+            // `（牵头单位：县教育局）` under a task is a note, not a paragraph.
+            .filter(|r| {
+                let p = &t.clean[(*r).clone()];
+                !(p.starts_with('(') && p.ends_with(')'))
+            })
+            .collect();
+        if paras.len() < 2 {
+            continue;
+        }
+        let leads: Option<Vec<Range<usize>>> = paras
+            .iter()
+            .map(|r| lead_clause(&t.clean[(*r).clone()]).map(|n| r.start..r.start + n))
+            .collect();
+        let Some(leads) = leads else { continue };
+        for (r, lead) in paras.iter().zip(leads) {
+            out.push(Flat {
+                level: f.level + 1,
+                marker: r.start..r.start,
+                title: lead,
+                ordinal: None,
+                start: r.start,
+                line: f.line,
+            });
+        }
+    }
+    out
+}
+
+/// Byte length of the lead clause of a paragraph (`规范民办义务教育发展`), when the paragraph opens
+/// with one: 4–24 chars up to the first 。, no comma, colon or semicolon, no digits outside quotes,
+/// and more text after it.
+fn lead_clause(p: &str) -> Option<usize> {
+    let end = p.find('。')?;
+    let lead = &p[..end];
+    let n = lead.chars().count();
+    if !(LEAD_MIN..=LEAD_MAX).contains(&n) || end + '。'.len_utf8() >= p.len() {
+        return None;
+    }
+    let mut quoted = 0i32;
+    for c in lead.chars() {
+        match c {
+            '“' | '《' | '"' => quoted += 1,
+            '”' | '》' => quoted -= 1,
+            ',' | ':' | ';' | '、' | '(' | ')' => return None,
+            c if c.is_ascii_digit() && quoted <= 0 => return None,
+            _ => {}
+        }
+    }
+    Some(end)
+}
+
+fn numbering_warning(t: &Text, marker: &Range<usize>, prev: u32, got: u32) -> Warning {
+    let (code, what) = if got == prev {
+        ("numbering-repeat", "编号重复 (a heading number repeats)")
+    } else {
+        (
+            "numbering-gap",
+            "编号不连续 (heading numbers skip or go back)",
+        )
+    };
+    Warning {
+        code: code.into(),
+        message: format!("{what}: {prev} → {got}"),
+        span: t.span(marker.clone()),
     }
 }
 
@@ -179,11 +502,34 @@ mod tests {
     use super::*;
     use crate::clean::clean;
 
+    /// (level, marker, title) of every node, depth first.
+    fn outline(src: &str) -> Vec<(u32, String, String)> {
+        let t = clean(src);
+        let o = build(&t, 0..t.clean.len(), &[], &[]);
+        let mut out = Vec::new();
+        fn walk(ns: &[OutlineNode], out: &mut Vec<(u32, String, String)>) {
+            for n in ns {
+                out.push((n.level, n.marker.clone(), n.title.clone()));
+                walk(&n.children, out);
+            }
+        }
+        walk(&o.nodes, &mut out);
+        out
+    }
+
+    fn titles(src: &str) -> Vec<(u32, String)> {
+        outline(src).into_iter().map(|(l, _, t)| (l, t)).collect()
+    }
+
+    fn tl(v: &[(u32, &str)]) -> Vec<(u32, String)> {
+        v.iter().map(|(l, s)| (*l, s.to_string())).collect()
+    }
+
     #[test]
     fn stack_levels_follow_first_use() {
         let src = "一、总体要求\n1.强化思想武装。切实抓好。\n2.夯实基层党建。\n二、主要任务\n3.增加学位。新增1.5万个。";
         let t = clean(src);
-        let o = build(&t, 0..t.clean.len(), &[]);
+        let o = build(&t, 0..t.clean.len(), &[], &[]);
         assert_eq!(o.nodes.len(), 2);
         assert_eq!(o.nodes[0].children.len(), 2);
         assert_eq!(o.nodes[0].children[0].title, "强化思想武装");
@@ -192,10 +538,263 @@ mod tests {
     }
 
     #[test]
-    fn cjk_ordinals() {
-        assert_eq!(cjk_ordinal("十二"), Some(12));
-        assert_eq!(cjk_ordinal("三十三"), Some(33));
-        assert_eq!(cjk_ordinal("十"), Some(10));
-        assert_eq!(cjk_ordinal("零"), None);
+    fn four_gb_levels_with_fullwidth_variants() {
+        let src = "一、总体要求\n（一）工作目标\n１．主要指标。到2025年，全省……\n（１）婴儿死亡率。控制在5‰以下。\n（２）孕产妇死亡率。\n２．保障措施\n（二）基本原则\n二、重点任务";
+        assert_eq!(
+            titles(src),
+            tl(&[
+                (1, "总体要求"),
+                (2, "工作目标"),
+                (3, "主要指标"),
+                (4, "婴儿死亡率"),
+                (4, "孕产妇死亡率"),
+                (3, "保障措施"),
+                (2, "基本原则"),
+                (1, "重点任务"),
+            ])
+        );
+    }
+
+    #[test]
+    fn marker_variants_half_width_and_enclosed() {
+        let src = "一、交通建设\n1、完善路网。\n⑴高速公路。新建100公里。\n⑵普通国道。\n①农村公路。\n②桥梁改造。\n2、提升服务\n二、运输服务\n(一)、客运服务";
+        assert_eq!(
+            outline(src),
+            vec![
+                (1, "一、".into(), "交通建设".into()),
+                (2, "1、".into(), "完善路网".into()),
+                (3, "⑴".into(), "高速公路".into()),
+                (3, "⑵".into(), "普通国道".into()),
+                (4, "①".into(), "农村公路".into()),
+                (4, "②".into(), "桥梁改造".into()),
+                (2, "2、".into(), "提升服务".into()),
+                (1, "二、".into(), "运输服务".into()),
+                (2, "(一)、".into(), "客运服务".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn chapters_and_sections_of_a_guihua() {
+        let src = "第一章 发展基础\n第一节 取得的成就\n“十三五”以来，全市……\n一、交通网络不断完善\n第二节 面临的形势\n第二章 总体要求\n第一节 指导思想";
+        assert_eq!(
+            outline(src),
+            vec![
+                (1, "第一章".into(), "发展基础".into()),
+                (2, "第一节".into(), "取得的成就".into()),
+                (3, "一、".into(), "交通网络不断完善".into()),
+                (2, "第二节".into(), "面临的形势".into()),
+                (1, "第二章".into(), "总体要求".into()),
+                (2, "第一节".into(), "指导思想".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn chapter_marker_alone_takes_the_next_line_as_title() {
+        let src = "第一章\n发展基础\n“十三五”以来,全市……\n第二章\n总体要求\n一、指导思想";
+        assert_eq!(
+            outline(src),
+            vec![
+                (1, "第一章".into(), "发展基础".into()),
+                (1, "第二章".into(), "总体要求".into()),
+                (2, "一、".into(), "指导思想".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn government_work_report_sections() {
+        let src = "一、2022年工作回顾\n过去一年，我们坚持稳中求进。\n（一）经济运行稳中有进。全年地区生产总值增长5%。\n（二）改革开放持续深化。\n二、总体要求和主要预期目标\n今年政府工作的总体要求是……\n三、2023年重点任务\n（一）全力扩大有效需求。";
+        assert_eq!(
+            titles(src),
+            tl(&[
+                (1, "2022年工作回顾"),
+                (2, "经济运行稳中有进"),
+                (2, "改革开放持续深化"),
+                (1, "总体要求和主要预期目标"),
+                (1, "2023年重点任务"),
+                (2, "全力扩大有效需求"),
+            ])
+        );
+    }
+
+    #[test]
+    fn phase_and_time_node_headings() {
+        let src = "五、实施步骤\n（一）动员部署阶段（2022年3月—4月）\n制定工作方案。\n（二）组织实施阶段（2022年5月—10月）\n六、时间节点\n（一）2023年4月底前\n完成摸底调查。\n（二）2023年6月底前。完成整改。\n1.2023年12月底前\n全面验收。";
+        assert_eq!(
+            titles(src),
+            tl(&[
+                (1, "实施步骤"),
+                (2, "动员部署阶段（2022年3月—4月）"),
+                (2, "组织实施阶段（2022年5月—10月）"),
+                (1, "时间节点"),
+                (2, "2023年4月底前"),
+                (2, "2023年6月底前"),
+                (3, "2023年12月底前"),
+            ])
+        );
+    }
+
+    #[test]
+    fn month_headings() {
+        let src = "一、全年工作安排\n一月份\n召开全市卫生健康工作会议。\n二月份:部署爱国卫生运动。\n十二月\n开展年度考核。";
+        assert_eq!(
+            titles(src),
+            tl(&[
+                (1, "全年工作安排"),
+                (2, "一月份"),
+                (2, "二月份"),
+                (2, "十二月")
+            ])
+        );
+    }
+
+    #[test]
+    fn month_words_inside_sentences_are_not_headings() {
+        let src = "一、工作安排\n3月底前完成方案制定。\n6月份,开展督查。\n12月完成验收。";
+        assert_eq!(titles(src), tl(&[(1, "工作安排")]));
+    }
+
+    #[test]
+    fn shi_enumerators_at_line_start_only() {
+        let src = "（一）加强组织领导\n一是健全工作机制。成立领导小组。\n二是压实工作责任。各地要……\n（二）强化宣传。一是加强政策解读，二是营造氛围。";
+        assert_eq!(
+            titles(src),
+            tl(&[
+                (1, "加强组织领导"),
+                (2, "健全工作机制"),
+                (2, "压实工作责任"),
+                (1, "强化宣传"),
+            ])
+        );
+    }
+
+    #[test]
+    fn shi_out_of_sequence_is_body_text() {
+        let src = "（一）加强组织领导\n三是要加强督查，确保落实。";
+        assert_eq!(titles(src), tl(&[(1, "加强组织领导")]));
+    }
+
+    #[test]
+    fn numbering_runs_on_or_restarts_and_warns_on_gaps() {
+        let src = "一、甲\n1.子一\n2.子二\n二、乙\n3.子三\n二、丙\n1.子四\n四、丁";
+        let t = clean(src);
+        let o = build(&t, 0..t.clean.len(), &[], &[]);
+        assert_eq!(o.nodes.len(), 4);
+        assert_eq!(o.nodes[1].children[0].ordinal, Some(3));
+        let codes: Vec<&str> = o.warnings.iter().map(|w| w.code.as_str()).collect();
+        assert_eq!(codes, vec!["numbering-repeat", "numbering-gap"]);
+    }
+
+    #[test]
+    fn run_on_single_line_document() {
+        let filler = "坚持以习近平新时代中国特色社会主义思想为指引,全面落实各项任务。".repeat(8);
+        let src = format!(
+            "全市教育工作要点Xxxx是关键之年。{filler}一、提高政治站位,加强党的全面领导1完善体制机制。{filler}建成1所学校,新增2个。2.扎实推进党建。{filler},3.深入推进从严治党。{filler}二、推进素质教育1.推进德育体系建设。{filler}4推进高中发展。{filler}"
+        );
+        assert_eq!(
+            outline(&src),
+            vec![
+                (1, "一、".into(), "提高政治站位,加强党的全面领导".into()),
+                (2, "1".into(), "完善体制机制".into()),
+                (2, "2.".into(), "扎实推进党建".into()),
+                (2, "3.".into(), "深入推进从严治党".into()),
+                (1, "二、".into(), "推进素质教育".into()),
+                (2, "1.".into(), "推进德育体系建设".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn merged_paragraphs_in_a_well_formed_document() {
+        let src = "一、深入打好污染防治攻坚战1.持续改善空气质量。优良天数比率达到85%。2.巩固提升水环境质量。断面水质优良比例保持100%,3.推进土壤污染防治。\n二、加快绿色低碳发展\n1.推进能源结构调整。\n2.推动产业转型。其中:1.推进钢铁行业改造;2.推进化工行业改造。";
+        assert_eq!(
+            titles(src),
+            tl(&[
+                (1, "深入打好污染防治攻坚战"),
+                (2, "持续改善空气质量"),
+                (2, "巩固提升水环境质量"),
+                (2, "推进土壤污染防治"),
+                (1, "加快绿色低碳发展"),
+                (2, "推进能源结构调整"),
+                (2, "推动产业转型"),
+            ])
+        );
+    }
+
+    #[test]
+    fn lead_phrase_paragraphs_subdivide_a_section() {
+        let src = "三、主要任务\n(一)实施攻坚行动,营造良好生态\n规范民办义务教育发展。深化分类管理改革。\n全面落实“双减”政策。全面加强作业管理。\n开展“吾育100”工程。实现100%孩子都有专长。\n(二)强化保障\n完善投入机制,加大财政投入力度。到2024年投入10亿元。\n四、保障措施\n(一)强化组织保障。加强领导。";
+        assert_eq!(
+            titles(src),
+            tl(&[
+                (1, "主要任务"),
+                (2, "实施攻坚行动,营造良好生态"),
+                (3, "规范民办义务教育发展"),
+                (3, "全面落实“双减”政策"),
+                (3, "开展“吾育100”工程"),
+                (2, "强化保障"),
+                (1, "保障措施"),
+                (2, "强化组织保障"),
+            ])
+        );
+    }
+
+    #[test]
+    fn lead_paragraphs_with_responsibility_notes() {
+        let src = "(一)实施交通强县行动\n完善综合路网。新改建公路50公里。\n(牵头单位:县交通运输局)\n提升运输服务。开通城乡公交10条。\n(牵头单位:县交通运输局;责任单位:各乡镇)\n(二)强化保障";
+        assert_eq!(
+            titles(src),
+            tl(&[
+                (1, "实施交通强县行动"),
+                (2, "完善综合路网"),
+                (2, "提升运输服务"),
+                (1, "强化保障")
+            ])
+        );
+    }
+
+    #[test]
+    fn isolated_or_mixed_lead_paragraphs_are_not_headings() {
+        let src = "一、指导思想\n坚持稳中求进。以习近平新时代中国特色社会主义思想为指导。\n全面贯彻落实党的二十大精神,推动高质量发展。\n二、工作目标\n提高质量。全年完成。";
+        assert_eq!(titles(src), tl(&[(1, "指导思想"), (1, "工作目标")]));
+    }
+
+    #[test]
+    fn boxes_and_notes_hold_no_headings() {
+        let src = "第二章 总体要求\n第一节 发展目标\n专栏1 主要指标\n1.铁路营业里程达到4000公里。\n2.高速公路通车里程达到6000公里。\n第二节 重点任务\n一、完善路网\n注:1.数据为预期值。\n2.不含在建项目。\n二、提升服务";
+        assert_eq!(
+            titles(src),
+            tl(&[
+                (1, "总体要求"),
+                (2, "发展目标"),
+                (2, "重点任务"),
+                (3, "完善路网"),
+                (3, "提升服务"),
+            ])
+        );
+    }
+
+    #[test]
+    fn numbers_inside_sentences_are_not_headings() {
+        let src = "一、工作目标\n到2025年,新增学位1.5万个,2、3年级全覆盖。\n10所学校完成改造。\n二、重点任务";
+        assert_eq!(titles(src), tl(&[(1, "工作目标"), (1, "重点任务")]));
+    }
+
+    #[test]
+    fn skip_ranges_and_body_bounds_are_respected() {
+        let src = "附件:1.项目清单\n2.资金安排表\n一、总体要求\n二、主要任务";
+        let t = clean(src);
+        let skip_end = t.clean.find("一、").unwrap();
+        let o = build(
+            &t,
+            0..t.clean.len(),
+            &[],
+            std::slice::from_ref(&(0..skip_end)),
+        );
+        assert_eq!(o.nodes.len(), 2);
+        let o = build(&t, skip_end..t.clean.len(), &[], &[]);
+        assert_eq!(o.nodes.len(), 2);
     }
 }

@@ -1,8 +1,18 @@
 //! Tables carried flattened one cell per line, rebuilt (domain guide §3.5).
 //!
-//! First version: no detection yet; the structure work fills this in.
+//! A converted docx table arrives as one cell per line: first the header cells (a header cell
+//! with a line break inside split in two, `牵头` / `部门`; a group header such as `分年度推进内容`
+//! followed later by its sub-headers `2022` `2023` `2024`), then the rows, each opened by its
+//! 序号. A vertically merged cell is printed once, so later rows simply omit it.
+//!
+//! Rebuilding: find a run of header cells from [`HEADERS`]; take each bare integer equal to the
+//! previous row number + 1 as the start of a row; align the row's cells to the columns by *type*
+//! with a small dynamic programme (a long sentence fits 主要内容 or a year column, a short org
+//! name fits 牵头部门, an `、` list fits 责任部门), where leaving a column out costs little for
+//! columns that are typically merged; a left-out cell is filled from the row above.
 
 use crate::model::Table;
+use crate::rules::cues::org_names;
 use crate::text::Text;
 use std::ops::Range;
 
@@ -14,7 +24,535 @@ pub struct TableBlock {
     pub range: Range<usize>,
 }
 
+/// What a column holds, which decides which cells fit it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColKind {
+    /// 序号: the row number.
+    Seq,
+    /// A grouping name that spans several rows (行动名称, 类别): often merged.
+    Group,
+    /// A short name (项目名称, 重点任务, 指标名称).
+    Name,
+    /// Sentences (主要内容, 具体措施, a year column, 目标值).
+    Content,
+    /// One lead body (牵头部门, 牵头单位).
+    Lead,
+    /// A list of bodies (责任部门, 配合单位).
+    Others,
+    /// A time limit (完成时限, 时间节点).
+    Time,
+    /// A unit, an attribute (约束性/预期性) or a remark.
+    Short,
+    /// A header spanning the sub-headers printed after the first header row (分年度推进内容).
+    Spanning,
+}
+
+/// Header vocabulary: (how a header cell is recognised, kind). `=x` means exactly `x`, `^x`
+/// starts with, `$x` ends with, `~x` contains. The first matching row wins.
+pub const HEADERS: &[(&str, ColKind)] = &[
+    ("=序号", ColKind::Seq),
+    ("=编号", ColKind::Seq),
+    ("~分年度", ColKind::Spanning),
+    ("~年度推进", ColKind::Spanning),
+    ("=年度目标", ColKind::Spanning),
+    ("=分年目标", ColKind::Spanning),
+    ("=进度安排", ColKind::Spanning),
+    ("^行动", ColKind::Group),
+    ("=类别", ColKind::Group),
+    ("=领域", ColKind::Group),
+    ("=类型", ColKind::Group),
+    ("^牵头", ColKind::Lead),
+    ("=责任领导", ColKind::Lead),
+    ("=计量单位", ColKind::Short),
+    ("=单位", ColKind::Short),
+    ("$部门", ColKind::Others),
+    ("$单位", ColKind::Others),
+    ("$主体", ColKind::Others),
+    ("~时限", ColKind::Time),
+    ("~时间", ColKind::Time),
+    ("=时间节点", ColKind::Time),
+    ("$名称", ColKind::Name),
+    ("=重点任务", ColKind::Name),
+    ("=工作任务", ColKind::Name),
+    ("=任务", ColKind::Name),
+    ("=指标", ColKind::Name),
+    ("=项目", ColKind::Name),
+    ("$内容", ColKind::Content),
+    ("$措施", ColKind::Content),
+    ("$举措", ColKind::Content),
+    ("$目标", ColKind::Content),
+    ("$要求", ColKind::Content),
+    ("$值", ColKind::Content),
+    ("$标准", ColKind::Content),
+    ("=属性", ColKind::Short),
+    ("=备注", ColKind::Short),
+];
+
+/// Longest header cell (chars).
+const HEADER_MAX: usize = 12;
+/// Fewest header cells that make a table.
+const MIN_HEADER: usize = 4;
+
+/// The kind of a header cell, if it is one. A year (`2022`, `2023年`) is a content column.
+pub fn header_kind(cell: &str) -> Option<ColKind> {
+    let c = cell.trim();
+    let n = c.chars().count();
+    if n == 0 || n > HEADER_MAX {
+        return None;
+    }
+    if is_year(c) {
+        return Some(ColKind::Content);
+    }
+    HEADERS.iter().find_map(|(p, k)| {
+        let (op, w) = p.split_at(1);
+        let hit = match op {
+            "=" => c == w,
+            "^" => c.starts_with(w),
+            "$" => c.ends_with(w),
+            _ => c.contains(w),
+        };
+        hit.then_some(*k)
+    })
+}
+
+fn is_year(c: &str) -> bool {
+    let c = c.trim_end_matches('度').trim_end_matches('年');
+    c.len() == 4
+        && c.bytes().all(|b| b.is_ascii_digit())
+        && (c.starts_with("19") || c.starts_with("20"))
+}
+
 /// Finds flattened tables inside `body`.
-pub fn detect(_t: &Text, _body: Range<usize>) -> Vec<TableBlock> {
-    Vec::new()
+pub fn detect(t: &Text, body: Range<usize>) -> Vec<TableBlock> {
+    let body = t.clamp(body);
+    let cells: Vec<Range<usize>> = t
+        .lines()
+        .filter(|r| {
+            r.start >= body.start && r.end <= body.end && !t.clean[r.clone()].trim().is_empty()
+        })
+        .collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < cells.len() {
+        match read_table(t, &cells, i) {
+            Some((block, next)) => {
+                out.push(block);
+                i = next.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// A header cell after joining a split one (`牵头` + `部门`): (kind, text, cells used).
+fn header_at(t: &Text, cells: &[Range<usize>], i: usize) -> Option<(ColKind, String, usize)> {
+    let a = t.clean.get(cells.get(i)?.clone())?.trim();
+    if let Some(b) = cells
+        .get(i + 1)
+        .and_then(|r| t.clean.get(r.clone()))
+        .map(str::trim)
+    {
+        let joined = format!("{a}{b}");
+        // A header cell with a line break inside: two short halves (`牵头` / `部门`).
+        if a.chars().count() <= 3 && b.chars().count() <= 3 && !is_year(b) {
+            if let Some(k) = header_kind(&joined) {
+                return Some((k, joined, 2));
+            }
+        }
+    }
+    header_kind(a).map(|k| (k, a.to_string(), 1))
+}
+
+fn read_table(t: &Text, cells: &[Range<usize>], from: usize) -> Option<(TableBlock, usize)> {
+    // The header run.
+    let mut heads: Vec<(ColKind, String, Range<usize>)> = Vec::new();
+    let mut i = from;
+    while let Some((k, text, used)) = header_at(t, cells, i) {
+        let r = cells[i].start..cells[i + used - 1].end;
+        heads.push((k, text, r));
+        i += used;
+    }
+    if heads.len() < MIN_HEADER
+        || heads
+            .iter()
+            .filter(|h| h.0 != ColKind::Content || !is_year(&h.1))
+            .count()
+            < 2
+    {
+        return None;
+    }
+    // Sub-headers printed after the first header row replace the spanning header.
+    let mut cols: Vec<(ColKind, String)> = Vec::new();
+    let years_from = heads
+        .iter()
+        .rposition(|h| !is_year(&h.1))
+        .map_or(heads.len(), |p| p + 1);
+    let years: Vec<(ColKind, String)> = heads[years_from..]
+        .iter()
+        .map(|h| (h.0, h.1.clone()))
+        .collect();
+    let mut placed = years.is_empty();
+    for h in &heads[..years_from] {
+        if h.0 == ColKind::Spanning {
+            if !placed {
+                cols.extend(years.iter().cloned());
+                placed = true;
+            }
+            continue;
+        }
+        cols.push((h.0, h.1.clone()));
+    }
+    if !placed {
+        cols.extend(years.iter().cloned());
+    }
+    let seq_col = cols.iter().position(|c| c.0 == ColKind::Seq);
+    if seq_col != Some(0) || cols.len() < 3 {
+        return None;
+    }
+    // Rows, each opened by the next row number.
+    let ncols = cols.len();
+    let min_row = ncols.div_ceil(2);
+    let mut rows: Vec<Vec<Range<usize>>> = Vec::new();
+    let mut cur: Vec<Range<usize>> = Vec::new();
+    let mut expect = 1u32;
+    let mut end = i;
+    while end < cells.len() {
+        let s = t.clean[cells[end].clone()].trim();
+        let is_anchor = s.parse::<u32>().ok() == Some(expect);
+        if is_anchor && (cur.is_empty() || cur.len() >= min_row) {
+            if !cur.is_empty() {
+                rows.push(std::mem::take(&mut cur));
+            }
+            expect += 1;
+            cur.push(cells[end].clone());
+        } else if cur.is_empty() || cur.len() >= ncols + 2 {
+            break;
+        } else {
+            cur.push(cells[end].clone());
+        }
+        end += 1;
+    }
+    // The last row takes at most one cell per column (the text after it is not the table).
+    if !cur.is_empty() {
+        let take = cur.len().min(ncols);
+        end -= cur.len() - take;
+        cur.truncate(take);
+        rows.push(cur);
+    }
+    if rows.is_empty() {
+        return None;
+    }
+    let kinds: Vec<ColKind> = cols.iter().map(|c| c.0).collect();
+    let mut grid: Vec<Vec<String>> = Vec::new();
+    for row in &rows {
+        let texts: Vec<String> = row
+            .iter()
+            .map(|r| t.display(r.clone()).trim().to_string())
+            .collect();
+        let aligned = align(&texts[1..], &kinds[1..]);
+        let mut out = vec![texts[0].clone()];
+        for (j, cell) in aligned.into_iter().enumerate() {
+            out.push(match cell {
+                Some(c) => c,
+                // A merged cell: the row above holds its text.
+                None => grid
+                    .last()
+                    .and_then(|p| p.get(j + 1))
+                    .cloned()
+                    .unwrap_or_default(),
+            });
+        }
+        grid.push(out);
+    }
+    // The title: a line right before the header that names a table.
+    let title_cell = from.checked_sub(1).and_then(|p| {
+        let s = t.clean[cells[p].clone()].trim();
+        (s.chars().count() <= 80
+            && (s.ends_with('表') || s.ends_with("清单") || s.ends_with("一览")))
+        .then(|| cells[p].clone())
+    });
+    let start = title_cell.as_ref().map_or(cells[from].start, |r| r.start);
+    let range = start..cells[end.saturating_sub(1).max(from)].end;
+    let table = Table {
+        title: title_cell.map(|r| t.display(r).trim().to_string()),
+        columns: cols.into_iter().map(|c| c.1).collect(),
+        rows: grid,
+        span: t.span(range.clone()),
+    };
+    Some((TableBlock { table, range }, end))
+}
+
+/// How well a cell fits a column kind (lower is better).
+fn fit(cell: &str, kind: ColKind) -> f32 {
+    let n = cell.chars().count();
+    let sentence = n > 25 || cell.contains(['。', ';', ':']);
+    let org = org_names(cell).is_some();
+    let list = cell.contains('、') && !cell.contains('。') && n <= 120;
+    match kind {
+        ColKind::Seq => 9.0,
+        ColKind::Group => {
+            if sentence {
+                6.0
+            } else if cell.ends_with("行动") || cell.ends_with("工程") || cell.ends_with("领域")
+            {
+                0.0
+            } else {
+                0.4
+            }
+        }
+        ColKind::Name => {
+            if sentence {
+                3.0
+            } else {
+                0.1
+            }
+        }
+        ColKind::Content => {
+            if org || list {
+                3.0
+            } else if sentence || n >= 8 {
+                0.0
+            } else {
+                0.8
+            }
+        }
+        ColKind::Lead => {
+            if org && !cell.contains(' ') {
+                0.0
+            } else if list || org {
+                1.0
+            } else {
+                4.0
+            }
+        }
+        ColKind::Others => {
+            if list {
+                0.0
+            } else if org {
+                0.5
+            } else {
+                4.0
+            }
+        }
+        ColKind::Time => {
+            if n <= 20 && cell.contains(['年', '月', '季', '底', '前'])
+                || cell.contains("长期")
+                || cell.contains("持续")
+            {
+                0.0
+            } else {
+                3.0
+            }
+        }
+        ColKind::Short | ColKind::Spanning => {
+            if n <= 8 {
+                0.2
+            } else {
+                3.0
+            }
+        }
+    }
+}
+
+/// Cost of leaving a column out of a row (its cell merged with the row above).
+fn skip_cost(kind: ColKind) -> f32 {
+    match kind {
+        ColKind::Group => 0.6,
+        ColKind::Lead => 2.0,
+        _ => 1.5,
+    }
+}
+
+/// Extra cells beyond the columns (a cell whose text held a line break) join the previous cell.
+const MERGE_COST: f32 = 1.2;
+
+/// Aligns `cells` (in order) to columns of `kinds`: `None` for a column the row leaves out.
+fn align(cells: &[String], kinds: &[ColKind]) -> Vec<Option<String>> {
+    let (n, m) = (cells.len(), kinds.len());
+    // cost[i][j]: best cost having used i cells and j columns; back[i][j]: the step taken.
+    let inf = f32::INFINITY;
+    let mut cost = vec![vec![inf; m + 1]; n + 1];
+    let mut back = vec![vec![0u8; m + 1]; n + 1];
+    cost[0][0] = 0.0;
+    for i in 0..=n {
+        for j in 0..=m {
+            let c = cost[i][j];
+            if !c.is_finite() {
+                continue;
+            }
+            if i < n && j < m {
+                let v = c + fit(&cells[i], kinds[j]);
+                if v < cost[i + 1][j + 1] {
+                    cost[i + 1][j + 1] = v;
+                    back[i + 1][j + 1] = 1;
+                }
+            }
+            if j < m {
+                let v = c + skip_cost(kinds[j]);
+                if v < cost[i][j + 1] {
+                    cost[i][j + 1] = v;
+                    back[i][j + 1] = 2;
+                }
+            }
+            if i < n && j > 0 && back[i][j] == 1 {
+                let v = c + MERGE_COST;
+                if v < cost[i + 1][j] {
+                    cost[i + 1][j] = v;
+                    back[i + 1][j] = 3;
+                }
+            }
+        }
+    }
+    let mut out: Vec<Option<String>> = vec![None; m];
+    let (mut i, mut j) = (n, m);
+    let mut pending: Vec<&str> = Vec::new();
+    while i > 0 || j > 0 {
+        match back[i][j] {
+            1 => {
+                pending.push(&cells[i - 1]);
+                pending.reverse();
+                out[j - 1] = Some(pending.concat());
+                pending.clear();
+                i -= 1;
+                j -= 1;
+            }
+            2 => j -= 1,
+            3 => {
+                pending.push(&cells[i - 1]);
+                i -= 1;
+            }
+            _ => break,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::clean;
+
+    #[test]
+    fn header_vocabulary_one_example_per_row() {
+        let examples = [
+            "序号",
+            "编号",
+            "分年度推进内容",
+            "年度推进计划",
+            "年度目标",
+            "分年目标",
+            "进度安排",
+            "行动名称",
+            "类别",
+            "领域",
+            "类型",
+            "牵头单位",
+            "责任领导",
+            "计量单位",
+            "单位",
+            "责任部门",
+            "配合单位",
+            "责任主体",
+            "完成时限",
+            "完成时间",
+            "时间节点",
+            "项目名称",
+            "重点任务",
+            "工作任务",
+            "任务",
+            "指标",
+            "项目",
+            "主要内容",
+            "具体措施",
+            "工作举措",
+            "工作目标",
+            "工作要求",
+            "目标值",
+            "评价标准",
+            "属性",
+            "备注",
+        ];
+        assert_eq!(examples.len(), HEADERS.len());
+        for ((p, k), ex) in HEADERS.iter().zip(examples) {
+            // Each example is recognised, and by its own row or an earlier one of the same kind.
+            assert_eq!(header_kind(ex), Some(*k), "{p} / {ex}");
+        }
+        assert_eq!(header_kind("2022"), Some(ColKind::Content));
+        assert_eq!(header_kind("2025年"), Some(ColKind::Content));
+        assert_eq!(header_kind("教育攻坚行动方案的主要内容包括"), None);
+        assert_eq!(header_kind("教育局"), None);
+    }
+
+    const TABLE: &str = "附件\n\n某区行动方案重点项目分年推进表\n\n序号\n\n行动名称\n\n项目名称\n\n主要内容\n\n分年度推进内容\n\n牵头\n\n部门\n\n责任部门\n\n2022\n\n2023\n\n2024\n\n1\n\n攻坚行动\n\n民办学校规范\n\n完成民办学校规范整改。\n\n2022年秋学期开学前,完成整治。\n\n巩固整改成果。\n\n强化管理,促进规范发展。\n\n教育局\n\n政府办、宣传部、财政局\n\n2\n\n“双减”工作全面落实\n\n全面落实“双减”工作。\n\n实现课后服务100%覆盖。\n\n构建全覆盖的课后服务体系。\n\n全面实现作业育人功能。\n\n教育局\n\n公安分局、民政局\n\n3\n\n提质行动\n\n学前教育普惠\n\n创建18-20所优质园。\n\n创建优质园8-10所。\n\n创建优质园6所。\n\n创建优质园6所。\n\n教育局\n\n";
+
+    #[test]
+    fn rebuilds_a_flattened_table_with_merged_cells() {
+        let src = format!("{TABLE}4\n\n安全教育工程\n\n建设安全教育课程。\n\n建成1所实践阵地。\n\n建成1所实践基地。\n\n推进课程建设。\n\n教育局\n\n\nCopyRight 某区");
+        let t = clean(&src);
+        let end = t.clean.find("CopyRight").unwrap();
+        let tables = detect(&t, 0..end);
+        assert_eq!(tables.len(), 1);
+        let tb = &tables[0].table;
+        assert_eq!(tb.title.as_deref(), Some("某区行动方案重点项目分年推进表"));
+        assert_eq!(
+            tb.columns,
+            vec![
+                "序号",
+                "行动名称",
+                "项目名称",
+                "主要内容",
+                "2022",
+                "2023",
+                "2024",
+                "牵头部门",
+                "责任部门"
+            ]
+        );
+        assert_eq!(tb.rows.len(), 4);
+        assert!(tb.rows.iter().all(|r| r.len() == 9));
+        // Row 2 omits its merged 行动名称: filled from row 1.
+        assert_eq!(tb.rows[1][1], "攻坚行动");
+        assert_eq!(tb.rows[1][2], "“双减”工作全面落实");
+        assert_eq!(tb.rows[1][8], "公安分局、民政局");
+        // Row 3 has no 责任部门 cell: filled from row 2.
+        assert_eq!(tb.rows[2][7], "教育局");
+        assert_eq!(tb.rows[2][8], "公安分局、民政局");
+        assert_eq!(tb.rows[3][1], "提质行动");
+        assert_eq!(tb.rows[3][6], "推进课程建设。");
+        // The span points at the original text.
+        assert!(t.original(tb.span).starts_with("某区行动方案"));
+        assert!(t.original(tb.span).ends_with("教育局"));
+    }
+
+    #[test]
+    fn prose_is_not_a_table() {
+        let t = clean("一、主要任务\n\n项目名称\n\n主要内容\n\n加强领导。\n\n完善机制。");
+        assert!(detect(&t, 0..t.clean.len()).is_empty());
+    }
+
+    #[test]
+    fn alignment_prefers_leaving_out_the_merged_group() {
+        let kinds = [
+            ColKind::Group,
+            ColKind::Name,
+            ColKind::Content,
+            ColKind::Lead,
+            ColKind::Others,
+        ];
+        let cells: Vec<String> = [
+            "教育教学提质工程",
+            "修订完善课堂教学改革的行动方案。",
+            "教育局",
+            "财政局",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let a = align(&cells, &kinds);
+        assert_eq!(a[0], None);
+        assert_eq!(a[1].as_deref(), Some("教育教学提质工程"));
+        assert_eq!(a[3].as_deref(), Some("教育局"));
+        assert_eq!(a[4].as_deref(), Some("财政局"));
+    }
 }

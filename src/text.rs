@@ -25,6 +25,8 @@ pub struct Text {
     map: Vec<u32>,
     /// The original input as chars, for [`Text::display`] and [`Text::original`].
     orig: Vec<char>,
+    /// `key: value` pairs of a YAML front matter block the cleaner removed (values as written).
+    front: Vec<(String, String)>,
 }
 
 impl Text {
@@ -70,6 +72,16 @@ impl Text {
         let e = span[1].min(self.orig.len());
         let s = span[0].min(e);
         self.orig[s..e].iter().collect()
+    }
+
+    /// The `key: value` pairs of the YAML front matter the cleaner removed, if there was one.
+    pub fn front_matter(&self) -> &[(String, String)] {
+        &self.front
+    }
+
+    /// Records the front matter (the cleaner calls this).
+    pub fn set_front_matter(&mut self, front: Vec<(String, String)>) {
+        self.front = front;
     }
 
     /// Length of the original input in chars.
@@ -124,6 +136,14 @@ impl TextBuilder {
         }
     }
 
+    /// Original char offset of byte `b` of what has been built so far (clamped to the end).
+    pub fn orig_at(&self, b: usize) -> usize {
+        match self.map.get(b) {
+            Some(&o) => o as usize,
+            None => self.map.last().map_or(0, |&o| o as usize + 1),
+        }
+    }
+
     /// What has been built so far.
     pub fn as_str(&self) -> &str {
         &self.clean
@@ -147,7 +167,39 @@ impl TextBuilder {
             clean: self.clean,
             map: self.map,
             orig,
+            front: Vec::new(),
         }
+    }
+}
+
+/// Sorted, non-overlapping byte ranges, for "is this offset inside any of them" in O(log n).
+#[derive(Debug, Clone, Default)]
+pub struct RangeSet(Vec<Range<usize>>);
+
+impl RangeSet {
+    pub fn new(mut v: Vec<Range<usize>>) -> Self {
+        v.retain(|r| r.start < r.end);
+        v.sort_by_key(|r| r.start);
+        let mut out: Vec<Range<usize>> = Vec::with_capacity(v.len());
+        for r in v {
+            match out.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => out.push(r),
+            }
+        }
+        RangeSet(out)
+    }
+
+    /// Is byte `at` inside one of the ranges?
+    pub fn contains(&self, at: usize) -> bool {
+        let i = self.0.partition_point(|r| r.start <= at);
+        i > 0 && at < self.0[i - 1].end
+    }
+
+    /// Does `r` lie wholly inside one of the ranges?
+    pub fn covers(&self, r: &Range<usize>) -> bool {
+        let i = self.0.partition_point(|x| x.start <= r.start);
+        i > 0 && r.end <= self.0[i - 1].end
     }
 }
 
@@ -222,6 +274,15 @@ mod tests {
     }
 
     #[test]
+    fn range_sets_merge_and_answer_membership() {
+        let s = RangeSet::new(vec![5..8, 0..2, 7..10, 3..3]);
+        assert!(s.contains(0) && s.contains(9) && !s.contains(2) && !s.contains(10));
+        assert!(s.covers(&(5..10)) && !s.covers(&(1..3)));
+        assert!(!RangeSet::default().contains(0));
+    }
+
+    #[test]
+    #[allow(clippy::reversed_empty_ranges)]
     fn empty_ranges_and_out_of_bounds_do_not_panic() {
         let t = build("");
         assert_eq!(t.span(0..0), [0, 0]);

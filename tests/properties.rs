@@ -3,7 +3,10 @@
 //! - every span slices back to the text it claims, clause spans hold their targets;
 //! - outline spans nest inside their parents, siblings do not overlap, levels count depth;
 //! - the analysis is deterministic;
-//! - inserting a paragraph into one section leaves the other sections' targets as they were.
+//! - inserting a paragraph into one section leaves the other sections' targets as they were;
+//! - cleaning keeps a monotone offset map whose chars are folds of the originals;
+//! - the element ranges nest (outline ⊆ body, skips and tables inside the body) and titles come
+//!   from the input.
 
 mod common;
 
@@ -73,6 +76,39 @@ const PIECES: &[&str] = &[
     "a",
     "9",
     "０",
+    // Structure variants (issue 3): more marker families, wrappers, chrome, furniture, tables.
+    "第一节 ",
+    "第二章 ",
+    "⑴",
+    "㈠",
+    "⒈",
+    "一月份\n",
+    "（一）2023年4月底前\n",
+    "动员部署阶段（2022年3月—4月）",
+    "二是",
+    "规范民办义务教育发展。",
+    "\n— 3 —\n",
+    "---\ntitle: 某县2023年工作要点\ndate: 2023-02-01\n---\n",
+    "（下转第2版）",
+    "&nbsp;",
+    "&#12288;",
+    "序号\n\n",
+    "牵头\n\n部门\n\n",
+    "2022\n\n",
+    "1\n\n",
+    "教育局\n\n",
+    "发布日期: 2022-03-07  来源:教育局  浏览次数:",
+    "您当前的位置:首页> 政务公开",
+    "• 首页\n",
+    "CopyRight 2023 某某 苏ICP备10217280号",
+    "各区卫生健康局、委属各单位:\n",
+    "现将《某市2023年工作要点》印发给你们,请认真贯彻落实。\n",
+    "某市人民政府办公室\n二〇二三年二月十日\n",
+    "某卫发〔2023〕5号\n",
+    "抄送:市委办公室,市人大常委会办\n公室。\n",
+    "附件:1.重点项目清单\n2.责任分工表\n",
+    "目录\n",
+    "——2023年1月10日在某市人民代表大会上\n",
 ];
 
 fn plan_like() -> impl Strategy<Value = String> {
@@ -100,6 +136,100 @@ proptest! {
     fn invariants_hold_for_arbitrary_text(s in "\\PC{0,200}") {
         let a = analyze(&s);
         prop_assert!(check_invariants(&s, &a).is_ok(), "{:?}", check_invariants(&s, &a));
+    }
+}
+
+/// The cleaned working copy keeps its offset map monotone: byte `b` of the copy comes from an
+/// original char no earlier than the one byte `b - 1` came from, and every kept char is the fold
+/// of the original char it points at (or a newline, decoded entity or artefact boundary).
+fn check_clean(s: &str) -> Result<(), String> {
+    let t = planlens::clean::clean(s);
+    let orig: Vec<char> = s.chars().collect();
+    let mut prev = 0;
+    for (b, c) in t.clean.char_indices() {
+        let o = t.orig_offset(b);
+        if o < prev {
+            return Err(format!("offset map goes back at byte {b}: {o} < {prev}"));
+        }
+        prev = o;
+        let Some(&oc) = orig.get(o) else {
+            return Err(format!("byte {b} maps past the input ({o})"));
+        };
+        let folded = planlens::text::fold(oc);
+        if folded != c && c != '\n' && oc != '&' && c != ' ' {
+            return Err(format!("byte {b}: {c:?} comes from {oc:?}"));
+        }
+    }
+    Ok(())
+}
+
+/// The element stage's ranges nest: outline ⊆ body ⊆ the text, skip ranges and tables inside
+/// the body, the title's chars appear in the input in order.
+fn check_elements(s: &str) -> Result<(), String> {
+    let t = planlens::clean::clean(s);
+    let e = planlens::elements::extract(&t);
+    let n = t.clean.len();
+    if !(e.body.start <= e.body.end && e.body.end <= n) {
+        return Err(format!("body {:?} out of 0..{n}", e.body));
+    }
+    if !(e.body.start <= e.outline.start
+        && e.outline.start <= e.outline.end
+        && e.outline.end <= e.body.end)
+    {
+        return Err(format!(
+            "outline {:?} not inside body {:?}",
+            e.outline, e.body
+        ));
+    }
+    if let Some(r) = e
+        .skip
+        .iter()
+        .find(|r| r.start < e.body.start || r.end > e.body.end)
+    {
+        return Err(format!("skip {r:?} outside body {:?}", e.body));
+    }
+    for tb in planlens::tables::detect(&t, e.body.clone()) {
+        if tb.range.start < e.body.start || tb.range.end > e.body.end {
+            return Err(format!("table {:?} outside body {:?}", tb.range, e.body));
+        }
+    }
+    let squeezed: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    for title in [&e.document.title, &e.document.notice_title]
+        .into_iter()
+        .flatten()
+    {
+        let mut it = squeezed.chars();
+        if !title
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .all(|c| it.any(|x| x == c))
+        {
+            return Err(format!("title {title:?} is not in the input"));
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn cleaning_keeps_a_monotone_offset_map(s in plan_like()) {
+        prop_assert!(check_clean(&s).is_ok(), "{:?}", check_clean(&s));
+    }
+
+    #[test]
+    fn element_ranges_nest(s in plan_like()) {
+        prop_assert!(check_elements(&s).is_ok(), "{:?}", check_elements(&s));
+    }
+}
+
+#[test]
+fn structure_invariants_on_every_seed() {
+    for (name, text) in fixtures() {
+        if let Err(e) = check_clean(&text).and_then(|_| check_elements(&text)) {
+            panic!("{name}: {e}");
+        }
     }
 }
 

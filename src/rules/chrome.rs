@@ -1,0 +1,230 @@
+//! Web-page chrome, page furniture and archive disclaimers (domain guide §3.2, §3.4).
+//!
+//! Each row names what a line is when it matches. Patterns run on one trimmed line of the folded
+//! working copy (full-width ASCII already half-width, so `：` is `:` here).
+//!
+//! - [`ChromeKind::Furniture`] lines (page numbers, `（下转第2版）`, `（此页无正文）`) are dropped by
+//!   the cleaner, which then re-joins the paragraph they cut;
+//! - the other kinds stay in the working text (their metadata — a 发布日期, a 发文机关 — is often
+//!   the only date or issuer a scraped page has) and the element stage keeps them out of the body.
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChromeKind {
+    /// Page numbers and other print furniture: dropped.
+    Furniture,
+    /// Navigation menus, language switches, date-of-today banners.
+    Nav,
+    /// Breadcrumbs (`您当前的位置:首页>…`).
+    Breadcrumb,
+    /// Article metadata (`发布日期: 2022-03-07 来源:教育局 浏览次数:`) and info-disclosure grids.
+    Meta,
+    /// Widgets: print/close/share buttons, related-reading headers.
+    Widget,
+    /// Site footer: everything from here to the end of the page is chrome.
+    Footer,
+    /// Archive or database disclaimers printed before the text.
+    Disclaimer,
+}
+
+pub struct ChromeRule {
+    pub kind: ChromeKind,
+    pub pattern: &'static str,
+    pub example: &'static str,
+    pub counter: &'static str,
+}
+
+/// Bullets a navigation list prints before each entry.
+pub const BULLETS: &[char] = &['•', '·', '■', '▪', '◆', '●', '*', '-', '>', '|'];
+
+pub const CHROME: &[ChromeRule] = &[
+    ChromeRule {
+        kind: ChromeKind::Furniture,
+        pattern: r"^[—–\-－]{1,2}\s*\d{1,4}\s*[—–\-－]{1,2}$",
+        example: "— 3 —",
+        counter: "—2023年—",
+    },
+    ChromeRule {
+        kind: ChromeKind::Furniture,
+        pattern: r"^第\s*\d{1,4}\s*页(?:\s*/?\s*,?\s*共\s*\d{1,4}\s*页)?$",
+        example: "第 2 页 共 9 页",
+        counter: "第2页内容",
+    },
+    ChromeRule {
+        kind: ChromeKind::Furniture,
+        pattern: r"^\(?\s*[上下]\s*[转接]\s*第\s*[\d一二三四五六七八九十A-Z]{1,3}\s*版\s*\)?$",
+        example: "（下转第3版）",
+        counter: "下转发",
+    },
+    ChromeRule {
+        kind: ChromeKind::Furniture,
+        pattern: r"^\(\s*(?:此页|本页)无正文\s*\)$",
+        example: "（此页无正文）",
+        counter: "此页无正文的说明",
+    },
+    ChromeRule {
+        kind: ChromeKind::Furniture,
+        pattern: r"^(?:PAGE|NUMPAGES|HYPERLINK|TOC|MERGEFORMAT)\b.{0,80}$",
+        example: r"PAGE \* MERGEFORMAT",
+        counter: "PAGES",
+    },
+    ChromeRule {
+        kind: ChromeKind::Nav,
+        pattern: r"^今天是",
+        example: "今天是2024年5月6日 星期一",
+        counter: "今天天气",
+    },
+    ChromeRule {
+        kind: ChromeKind::Nav,
+        pattern: r"^(?:登录|注册|个人中心|登录个人中心|繁體中文?|简体中文?|繁体|无障碍浏览|无障碍|长者模式|关怀版|适老化|英文版|English|ENGLISH|智能问答|移动端应用|移动端|手机版|微信|微博|首页|网站首页|政务动态|政府信息公开|信息公开|服务大厅|政务服务|办事服务|政民互动|互动交流|数据开放|设为首页|加入收藏|新闻中心|通知公告|走进.{1,4}|搜索|高级搜索|网站导航|专题专栏)$",
+        example: "无障碍浏览",
+        counter: "首页内容",
+    },
+    ChromeRule {
+        kind: ChromeKind::Breadcrumb,
+        pattern: r"^(?:您当前的位置|您当前位置|当前位置|您现在的位置|您的位置|所在位置|现在位置)\s*[:>]?",
+        example: "您当前的位置:首页> 政务公开> 重点领域",
+        counter: "位置",
+    },
+    ChromeRule {
+        kind: ChromeKind::Meta,
+        pattern: r"^(?:发布日期|发布时间|发文日期|更新时间|信息来源|来源|浏览次数|点击数|阅读次数|访问量|字号|作者|索引号|主题分类|发文机关|成文日期|发文字号|生效日期|文号|公开方式|有效性|组配分类|体裁分类|主题词|信息名称|发布机构)\s*[:]",
+        example: "发布日期: 2022-03-07    来源:教育局  浏览次数:  字号:〖大 中 小〗",
+        counter: "来源于群众",
+    },
+    ChromeRule {
+        kind: ChromeKind::Meta,
+        pattern: r"(?:浏览次数|点击数|阅读次数|访问量|字号)\s*[:]|[〖【\[]\s*大\s*中\s*小\s*[〗】\]]",
+        example: "2022-03-07 教育局 浏览次数:102",
+        counter: "扩大中小学规模",
+    },
+    ChromeRule {
+        kind: ChromeKind::Widget,
+        pattern: r"^(?:【?打印本页】?|【?打印】?|【?关闭窗口】?|【?关闭】?|分享到[:]?.{0,20}|扫一扫在手机打开当前页|【?我要纠错】?|责任编辑[:].{0,20}|相关阅读[:]?|相关稿件[:]?|相关链接[:]?|相关解读[:]?|相关文件[:]?|上一篇[:]?.{0,60}|下一篇[:]?.{0,60}|附件下载[:]?|【?收藏】?|返回顶部|【?字体[:].{0,12}】?|保存|打印|关闭|扫一扫)$",
+        example: "【关闭窗口】",
+        counter: "关闭落后产能",
+    },
+    ChromeRule {
+        kind: ChromeKind::Footer,
+        pattern: r"(?i:copyright)|版权所有|^(?:主办单位|承办单位|技术支持|维护单位|网站维护|主办)\s*[:]|ICP备\s*\d|公网安备\s*\d|网站标识码|^(?:网站地图|站点地图|联系我们|政府网站找错)|建议使用.{0,20}分辨率",
+        example: "苏ICP备10217280号     苏公网安备32041202000001号",
+        counter: "技术支持体系",
+    },
+    ChromeRule {
+        kind: ChromeKind::Disclaimer,
+        pattern: r"仅供参考|以正式(?:文件|文本|印发)[^。]{0,6}为准|以.{0,12}公布的(?:正式)?文本为准|免责声明|转载请注明|本(?:数据库|站)收录|【法宝引证码】|原文链接[:]",
+        example: "本文仅供参考，以正式文件为准",
+        counter: "参考文献",
+    },
+];
+
+fn compiled() -> &'static [(Regex, ChromeKind)] {
+    static RE: OnceLock<Vec<(Regex, ChromeKind)>> = OnceLock::new();
+    RE.get_or_init(|| {
+        CHROME
+            .iter()
+            .map(|r| (Regex::new(r.pattern).expect("chrome pattern"), r.kind))
+            .collect()
+    })
+}
+
+/// What kind of chrome a (folded) line is, if any. Navigation entries may carry a bullet.
+pub fn classify(line: &str) -> Option<ChromeKind> {
+    let s = line.trim();
+    if s.is_empty() || s.chars().count() > 300 {
+        return None;
+    }
+    let bare = s.trim_start_matches(BULLETS).trim_start();
+    for (re, kind) in compiled() {
+        let hay = if *kind == ChromeKind::Nav { bare } else { s };
+        if re.is_match(hay) {
+            return Some(*kind);
+        }
+    }
+    // A bullet list entry that is only a short label (`• 政务动态`) is navigation.
+    if s.starts_with(['•', '■', '▪', '◆', '●'])
+        && bare.chars().count() <= 12
+        && !bare.contains('。')
+    {
+        return Some(ChromeKind::Nav);
+    }
+    None
+}
+
+/// Is `line` print furniture the cleaner drops? (Checked on every line, so only the furniture
+/// rows run, and only on short lines.)
+pub fn is_furniture(line: &str) -> bool {
+    let s = line.trim();
+    if s.is_empty() || s.len() > 90 {
+        return false;
+    }
+    compiled()
+        .iter()
+        .filter(|(_, k)| *k == ChromeKind::Furniture)
+        .any(|(re, _)| re.is_match(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::fold;
+
+    fn folded(s: &str) -> String {
+        s.chars().map(fold).collect()
+    }
+
+    #[test]
+    fn every_row_has_a_working_example_and_counter_example() {
+        for (i, rule) in CHROME.iter().enumerate() {
+            let re = Regex::new(rule.pattern).unwrap();
+            assert!(
+                re.is_match(&folded(rule.example)),
+                "row {i}: {:?}",
+                rule.example
+            );
+            assert!(
+                !re.is_match(&folded(rule.counter)),
+                "row {i}: {:?}",
+                rule.counter
+            );
+            assert_eq!(classify(&folded(rule.example)), Some(rule.kind), "row {i}");
+        }
+    }
+
+    #[test]
+    fn seed_like_page_chrome() {
+        for (s, k) in [
+            ("  • 登录个人中心", ChromeKind::Nav),
+            ("• 今天是", ChromeKind::Nav),
+            (
+                "您当前的位置:首页> 政务公开> 重点领域> 科教文卫> 教育信息> 内容",
+                ChromeKind::Breadcrumb,
+            ),
+            ("相关阅读:", ChromeKind::Widget),
+            (
+                "CopyRight WuJin All Right Reserved     主办单位:常州市武进区人民政府办公室",
+                ChromeKind::Footer,
+            ),
+            ("- 12 -", ChromeKind::Furniture),
+            ("索引号：11330100002489486P/2023-00123", ChromeKind::Meta),
+        ] {
+            assert_eq!(classify(&folded(s)), Some(k), "{s}");
+        }
+    }
+
+    #[test]
+    fn plan_text_is_not_chrome() {
+        for s in [
+            "一、指导思想",
+            "首页设计要简洁。",
+            "加强网站建设,做好信息公开工作。",
+            "2022年3月7日",
+            "教育局",
+            "(一)来源于群众,服务于群众",
+        ] {
+            assert_eq!(classify(&folded(s)), None, "{s}");
+        }
+    }
+}

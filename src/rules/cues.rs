@@ -1,0 +1,372 @@
+//! Document-element cues (domain guide §2.2–§2.3): titles, notices, signatures, dates, 文号,
+//! 主送/附件/抄送, plan-period words.
+//!
+//! Patterns run on one trimmed line of the folded working copy (full-width ASCII is half-width:
+//! `：` is `:`, `（` is `(`, `［` is `[`). Each row carries an example it must match and a
+//! counter-example it must not, checked by the test below.
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    /// `XX关于印发《…》的通知` — group `issuer` is what precedes 关于.
+    NoticeTitle,
+    /// `XX办公室印发《…` — a forwarding title, also when a web page cut it off.
+    ForwardTitle,
+    /// A plan title: ends with a plan-type word, optionally a period or a status in brackets.
+    PlanTitle,
+    /// A plan title glued to the first sentence (text that lost its line breaks).
+    GluedPlanTitle,
+    /// 成文日期 in Arabic numerals, a line of its own.
+    DateArabic,
+    /// 成文日期 in Chinese numerals (`二〇二三年三月一日`, also with ○ / O as zero).
+    DateCjk,
+    /// A signature and its date on one line (`某县人民政府办公室  2023年3月1日`).
+    SignedDate,
+    /// The date line under a 政府工作报告 title (`——2023年1月10日在…会议上`).
+    ReportDate,
+    /// A date in page metadata (`发布日期: 2022-03-07`, `成文日期：2023年01月05日`).
+    MetaDate,
+    /// 发文字号 in any bracket style.
+    DocNumber,
+    /// 附件说明: `附件:` followed by a name on the same line.
+    AttachmentNote,
+    /// An attachment itself begins: `附件` / `附件2` / `附件:` alone.
+    AttachmentStart,
+    /// A numbered continuation line of the 附件 list.
+    AttachmentItem,
+    /// 抄送 block start.
+    Cc,
+    /// 印发机关和印发日期.
+    Printed,
+    /// 发文机关标志 (`中共××区委 ××区人民政府文件`).
+    IssuerMark,
+    /// The forwarding sentence of a notice (`现将《X》印发给你们`).
+    Forwarding,
+    /// 附注 and contact lines after a signature.
+    Note,
+    /// 份号, 密级, 紧急程度 lines of the 版头.
+    Header,
+    /// Closing formulas of a notice (`特此通知。`).
+    Closing,
+    /// A table of contents heading.
+    Toc,
+    /// A 政府工作报告 speaker line (`××市人民政府市长 张三`).
+    Speaker,
+    /// `2023年是…` at the start of a preamble: the plan year.
+    PreambleYear,
+}
+
+pub struct CueRule {
+    pub cue: Cue,
+    pub pattern: &'static str,
+    pub example: &'static str,
+    pub counter: &'static str,
+}
+
+/// Words that end a notice title (the 15 文种 and their common forms).
+const NOTICE_KINDS: &str =
+    "通知|意见|决定|报告|请示|批复|函|通报|纪要|决议|公告|通告|议案|公报|命令|通知书";
+
+pub const CUES: &[CueRule] = &[
+    CueRule {
+        cue: Cue::NoticeTitle,
+        pattern: r"^(?P<issuer>.{0,60}?)关于.{1,200}的(?:通知|意见|决定|报告|请示|批复|函|通报|纪要|决议|公告|通告|议案|公报|命令|通知书)$",
+        example:
+            "常州市武进区人民政府关于印发《武进区教育高质量发展三年行动方案（2022-2024年）》的通知",
+        counter: "关于印发方案的具体要求如下",
+    },
+    CueRule {
+        cue: Cue::ForwardTitle,
+        pattern: r"^(?P<issuer>.{0,60}?)(?:关于)?(?:印发|转发|批转|下达|公布)\s*《",
+        example: "省政府办公厅印发《关于加快推进交通强省建设的实施方案》的通知",
+        counter: "现将《方案》印发给你们",
+    },
+    CueRule {
+        cue: Cue::PlanTitle,
+        pattern: r"(?:工作要点|工作计划|要点|计划|行动方案|实施方案|工作方案|方案|规划|纲要|行动计划|实施意见|实施细则|办法|工作报告|报告|工作安排|任务清单|清单)\s*(?:\(\s*(?:(?:19|20)\d{2}\s*(?:[-—–~至]\s*(?:19|20)\d{2})?\s*年?度?|征求意见稿|试行|暂行|修订稿?|草案|送审稿)\s*\))?$",
+        example: "武进区教育高质量发展三年行动方案（2022-2024年）",
+        counter: "加快编制规划的通知",
+    },
+    CueRule {
+        cue: Cue::GluedPlanTitle,
+        pattern: r"^(?P<t>[^。,;:]{2,40}?(?:工作要点|工作计划|行动方案|实施方案|工作方案|行动计划|发展规划|实施意见|政府工作报告))[^。,;:、的和与]",
+        example: "全市教育工作要点Xxxx是全面建设小康社会的一年。",
+        counter: "全市教育工作要点,是指导全年工作的文件。",
+    },
+    CueRule {
+        cue: Cue::DateArabic,
+        pattern: r"^\(?\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*\)?$",
+        example: "2023年4月21日",
+        counter: "2023年4月21日前完成",
+    },
+    CueRule {
+        cue: Cue::DateCjk,
+        pattern: r"^\(?\s*(?P<y>[〇○零OoОО一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,2})\s*月\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日\s*\)?$",
+        example: "二〇二三年三月十一日",
+        counter: "二〇二三年三月底前",
+    },
+    CueRule {
+        cue: Cue::SignedDate,
+        pattern: r"^(?P<org>\S.{1,60}?)\s+(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日$",
+        example: "某县人民政府办公室　　2023年3月1日",
+        counter: "某县人民政府办公室　　2023年3月1日印发",
+    },
+    CueRule {
+        cue: Cue::ReportDate,
+        pattern: r"^[—\-]{1,2}\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*在",
+        example: "——2023年1月10日在杭州市第十四届人民代表大会第三次会议上",
+        counter: "2023年1月10日在杭州召开",
+    },
+    CueRule {
+        cue: Cue::MetaDate,
+        pattern: r"(?:发布日期|发布时间|发文日期|成文日期|日期|时间)\s*:\s*(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})",
+        example: "发布日期: 2022-03-07    来源:教育局",
+        counter: "发布日期:",
+    },
+    CueRule {
+        cue: Cue::DocNumber,
+        pattern: r"(?P<code>[\p{Han}A-Za-z]{1,15})\s*[〔\[【(]\s*(?P<y>(?:19|20)\d{2})\s*[〕\]】)]\s*(?P<n>\d{1,4})\s*号",
+        example: "锡惠教发〔2022〕1号",
+        counter: "2022年1号文件",
+    },
+    CueRule {
+        cue: Cue::AttachmentNote,
+        pattern: r"^附\s*件\s*(?P<no>\d{0,2})\s*:\s*(?P<rest>\S.*)$",
+        example: "附件：1.重点项目清单",
+        counter: "附件:",
+    },
+    CueRule {
+        cue: Cue::AttachmentStart,
+        pattern: r"^附\s*件\s*\d{0,2}\s*:?$",
+        example: "附件2",
+        counter: "附件:项目表",
+    },
+    CueRule {
+        cue: Cue::AttachmentItem,
+        pattern: r"^\d{1,2}\s*[.、]\s*\S.{0,80}$",
+        example: "2.2023年重点项目表",
+        counter: "二、重点任务",
+    },
+    CueRule {
+        cue: Cue::Cc,
+        pattern: r"^抄\s*送\s*:\s*(?P<rest>.*)$",
+        example: "抄送：市委办公室，市人大常委会办公室。",
+        counter: "抄送材料",
+    },
+    CueRule {
+        cue: Cue::Printed,
+        pattern: r"^(?P<org>\S.{0,40}?)\s+(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$",
+        example: "财政部办公厅　　　　2022年3月15日印发",
+        counter: "2022年3月15日印发实施",
+    },
+    CueRule {
+        cue: Cue::IssuerMark,
+        pattern: r"^(?P<org>[\p{Han}() ×]{1,80}?(?:委员会|人民政府|政府|局|厅|委|办公室|办|部|院|中心))\s*文件$",
+        example: "中共××区委 ××区人民政府文件",
+        counter: "学习文件",
+    },
+    CueRule {
+        cue: Cue::Forwarding,
+        pattern: r"现(?:将|把|予)?《(?P<t>[^》]{2,120})》",
+        example: "现将《无锡市惠山区2022年教育工作要点》印发给你们,请认真贯彻落实。",
+        counter: "认真学习《纲要》精神",
+    },
+    CueRule {
+        cue: Cue::Note,
+        pattern: r"^\((?:此件|本件)[^)]{0,12}\)$|^\((?:盖章|印章|公章|签章)\)$|^\(?(?:联系人|联系电话|联系方式|咨询电话|传真|电子邮箱|邮箱)\s*:",
+        example: "（此件公开发布）",
+        counter: "(一)此件要点",
+    },
+    CueRule {
+        cue: Cue::Header,
+        pattern: r"^(?:\d{6}|(?:绝密|机密|秘密)(?:\s*★.{0,8})?|特急|加急|特提|平急|内部资料.{0,6}|此件不公开)$",
+        example: "秘密★1年",
+        counter: "秘密通道",
+    },
+    CueRule {
+        cue: Cue::Closing,
+        pattern: r"^(?:特此通知|特此通报|特此函告|特此批复|妥否,?请批示)[。.]?$",
+        example: "特此通知。",
+        counter: "特此通知各单位做好准备。",
+    },
+    CueRule {
+        cue: Cue::Toc,
+        pattern: r"^目\s*录$",
+        example: "目  录",
+        counter: "目录管理",
+    },
+    CueRule {
+        cue: Cue::Speaker,
+        pattern: r"^(?P<org>[\p{Han}]{2,20}?(?:人民政府)?)(?:代理)?(?:市长|省长|县长|区长|州长|旗长|主席)\s+[\p{Han}·]{2,5}$",
+        example: "杭州市人民政府市长 姚高员",
+        counter: "市长热线",
+    },
+    CueRule {
+        cue: Cue::PreambleYear,
+        pattern: r"^(?P<y>(?:19|20)\d{2})\s*年(?:是|,|为|,是)",
+        example: "2023年是全面贯彻落实党的二十大精神的开局之年",
+        counter: "2023年底前完成",
+    },
+];
+
+fn compiled() -> &'static [Regex] {
+    static RE: OnceLock<Vec<Regex>> = OnceLock::new();
+    RE.get_or_init(|| {
+        CUES.iter()
+            .map(|r| Regex::new(r.pattern).expect("cue pattern"))
+            .collect()
+    })
+}
+
+/// The compiled pattern of `cue`.
+pub fn re(cue: Cue) -> &'static Regex {
+    let i = CUES.iter().position(|r| r.cue == cue).unwrap_or(0);
+    &compiled()[i]
+}
+
+/// Org-name endings of a signature line (one body; a joint line is split on spaces first).
+pub const ORG_SUFFIX: &str = r"(?:委员会|人民政府|政府|局|厅|委|办公室|办|中心|学校|大学|学院|院|部|会|处|所|队|站|公司|集团|协会|联合会|工会|团委|工委|党委|党组|支部|小组|指挥部|署|司|室|中学|小学|幼儿园|中心校|医院|卫生院)$";
+
+fn org_suffix() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(ORG_SUFFIX).expect("org suffix"))
+}
+
+/// The bodies named on a signature-like line (`中共广汉市委教育工作委员会 广汉市教育局` → two),
+/// or `None` when the line is not made of org names only.
+pub fn org_names(line: &str) -> Option<Vec<&str>> {
+    let s = line.trim();
+    let n = s.chars().count();
+    if !(2..=80).contains(&n) || s.contains(['。', ',', ':', ';', '、']) {
+        return None;
+    }
+    let parts: Vec<&str> = s.split(' ').filter(|p| !p.is_empty()).collect();
+    let ok = parts.iter().all(|p| {
+        p.chars().count() >= 2
+            && p.chars()
+                .all(|c| crate::rules::markers::is_han(c) || "()·".contains(c))
+            && org_suffix().is_match(p)
+    });
+    (ok && !parts.is_empty()).then_some(parts)
+}
+
+/// Five-year plan names and the years they cover.
+pub const FIVE_YEAR: &[(&str, i32, i32)] = &[
+    ("十一五", 2006, 2010),
+    ("十二五", 2011, 2015),
+    ("十三五", 2016, 2020),
+    ("十四五", 2021, 2025),
+    ("十五五", 2026, 2030),
+];
+
+/// Preamble phrases that give the plan year when the title has none (`结束十三五规划的一年` →
+/// 2020): (pattern, year).
+pub const YEAR_CUES: &[(&str, i32)] = &[
+    (
+        r"(?:结束|收官|最后一年|决胜).{0,6}十三五|十三五.{0,8}(?:收官|结束|最后一年)",
+        2020,
+    ),
+    (r"十四五.{0,8}(?:开局|起步|第一年)|开局.{0,6}十四五", 2021),
+    (r"十四五.{0,8}(?:第二年)", 2022),
+    (r"十四五.{0,8}(?:承上启下|第三年|中期)", 2023),
+    (r"十四五.{0,8}(?:第四年)", 2024),
+    (
+        r"(?:结束|收官|最后一年).{0,6}十四五|十四五.{0,8}(?:收官|结束|最后一年)",
+        2025,
+    ),
+    (r"十五五.{0,8}(?:开局|起步|第一年)|开局.{0,6}十五五", 2026),
+];
+
+/// The first year cue found in `text`.
+pub fn year_cue(text: &str) -> Option<i32> {
+    static RE: OnceLock<Vec<(Regex, i32)>> = OnceLock::new();
+    let res = RE.get_or_init(|| {
+        YEAR_CUES
+            .iter()
+            .map(|(p, y)| (Regex::new(p).expect("year cue"), *y))
+            .collect()
+    });
+    res.iter()
+        .filter_map(|(re, y)| re.find(text).map(|m| (m.start(), *y)))
+        .min_by_key(|(at, _)| *at)
+        .map(|(_, y)| y)
+}
+
+/// Is `kind` one of the words that end a notice title?
+pub fn is_notice_kind(title: &str) -> bool {
+    NOTICE_KINDS.split('|').any(|k| title.ends_with(k))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::fold;
+
+    fn folded(s: &str) -> String {
+        s.chars().map(fold).collect()
+    }
+
+    #[test]
+    fn every_row_has_a_working_example_and_counter_example() {
+        for (i, rule) in CUES.iter().enumerate() {
+            let r = re(rule.cue);
+            assert!(
+                r.is_match(&folded(rule.example)),
+                "row {i} {:?}: {:?}",
+                rule.cue,
+                rule.example
+            );
+            assert!(
+                !r.is_match(&folded(rule.counter)),
+                "row {i} {:?}: {:?}",
+                rule.cue,
+                rule.counter
+            );
+        }
+    }
+
+    #[test]
+    fn org_lines() {
+        assert_eq!(
+            org_names("中共广汉市委教育工作委员会 广汉市教育局"),
+            Some(vec!["中共广汉市委教育工作委员会", "广汉市教育局"])
+        );
+        assert_eq!(
+            org_names("无锡市惠山区教育局"),
+            Some(vec!["无锡市惠山区教育局"])
+        );
+        assert_eq!(org_names("XX县卫生健康委员会"), None);
+        assert_eq!(
+            org_names("县卫生健康委员会"),
+            Some(vec!["县卫生健康委员会"])
+        );
+        assert_eq!(org_names("加强党的建设。"), None);
+        assert_eq!(org_names("总体要求"), None);
+        assert_eq!(org_names("某某实验中学"), Some(vec!["某某实验中学"]));
+        assert_eq!(org_names("某县人民医院"), Some(vec!["某县人民医院"]));
+    }
+
+    #[test]
+    fn year_cues_one_per_row() {
+        assert_eq!(
+            year_cue("是全面建设小康社会、结束十三五规划的一年"),
+            Some(2020)
+        );
+        assert_eq!(year_cue("今年是“十四五”开局之年"), Some(2021));
+        assert_eq!(year_cue("今年是“十四五”规划实施的第二年"), Some(2022));
+        assert_eq!(year_cue("是“十四五”规划承上启下的关键之年"), Some(2023));
+        assert_eq!(year_cue("是“十四五”规划实施的第四年"), Some(2024));
+        assert_eq!(year_cue("是“十四五”规划收官之年"), Some(2025));
+        assert_eq!(year_cue("是“十五五”开局之年"), Some(2026));
+        assert_eq!(year_cue("全面贯彻党的二十大精神"), None);
+        assert_eq!(YEAR_CUES.len(), 7);
+    }
+
+    #[test]
+    fn notice_kinds() {
+        assert!(is_notice_kind("关于印发X的通知"));
+        assert!(!is_notice_kind("X工作要点"));
+    }
+}

@@ -1,0 +1,463 @@
+//! Heading marker families and their printed variants (domain guide §2.4).
+//!
+//! Patterns are written for the folded working copy ([`crate::text`]): full-width ASCII is already
+//! half-width there, so `（一）` and `(一)`, `１．` and `1.` are one pattern each. Enclosed forms
+//! (`①`, `⑴`, `⒈`, `㈠`) are not folded and have rows of their own.
+//!
+//! A row is *degraded* when its shape is also common in running text (a bare digit glued to the
+//! text, `1完善`; a numeral followed by a space): the outline accepts such a marker only where the
+//! numbering expects it.
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// A heading marker family. Levels come from first use (a stack), not from the family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Family {
+    /// `第一篇`
+    Part,
+    /// `第一章`, `第一部分`
+    Chapter,
+    /// `第一节`
+    Section,
+    /// `第一条` (an article; a leaf in 办法-style plans)
+    Article,
+    /// `一、` `一.` `一,` `一 `
+    CjkEnum,
+    /// `(一)` `(一)、` `一)` `㈠`
+    ParenCjk,
+    /// `1.` `1、` `1,` `⒈` and the degraded `1完善`
+    ArabicDot,
+    /// `(1)` `1)` `⑴`
+    ParenArabic,
+    /// `①` `❶` `➀`
+    Circled,
+    /// line-initial `一是` … `二是` lead enumerators
+    Shi,
+    /// month headings `一月份` … `十二月`, `1月份`
+    Month,
+}
+
+impl Family {
+    /// Number of families (for per-family arrays).
+    pub const COUNT: usize = 11;
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// One printed variant of a family.
+pub struct MarkerRule {
+    pub family: Family,
+    /// Anchored pattern; the numeral is group `n` (digits or CJK) or group `c` (one enclosed char).
+    pub pattern: &'static str,
+    /// Only accepted where the numbering expects this value (see the module doc).
+    pub degraded: bool,
+    /// A line this row must recognise (and the ordinal it carries).
+    pub example: (&'static str, u32),
+    /// A line this row must not take as a marker.
+    pub counter: &'static str,
+}
+
+/// The marker table. Order matters: the first row that matches wins, so longer and more specific
+/// shapes come first (`(1)` before the bare `1`, `一是` before `一 `).
+pub const MARKERS: &[MarkerRule] = &[
+    MarkerRule {
+        family: Family::Part,
+        pattern: r"^第\s*(?P<n>[一二三四五六七八九十百零〇\d]{1,5})\s*篇[\s:、.]*",
+        degraded: false,
+        example: ("第二篇 发展环境", 2),
+        counter: "第几篇",
+    },
+    MarkerRule {
+        family: Family::Chapter,
+        pattern: r"^第\s*(?P<n>[一二三四五六七八九十百零〇\d]{1,5})\s*(?:章|部分)[\s:、.]*",
+        degraded: false,
+        example: ("第十一章 加快建设交通强省", 11),
+        counter: "第一部署",
+    },
+    MarkerRule {
+        family: Family::Section,
+        pattern: r"^第\s*(?P<n>[一二三四五六七八九十百零〇\d]{1,5})\s*节[\s:、.]*",
+        degraded: false,
+        example: ("第三节 完善综合交通网络", 3),
+        counter: "第三季度",
+    },
+    MarkerRule {
+        family: Family::Article,
+        pattern: r"^第\s*(?P<n>[一二三四五六七八九十百零〇\d]{1,5})\s*条[\s:、.]*",
+        degraded: false,
+        example: ("第1条 为规范管理，制定本办法。", 1),
+        counter: "第一批",
+    },
+    MarkerRule {
+        family: Family::ParenCjk,
+        pattern: r"^\(\s*(?P<n>[一二三四五六七八九十]{1,3})\s*\)\s*[、.]?\s*",
+        degraded: false,
+        example: ("（十二）推进医疗卫生服务体系建设", 12),
+        counter: "(十四五)规划",
+    },
+    MarkerRule {
+        family: Family::ParenCjk,
+        pattern: r"^(?P<n>[一二三四五六七八九十]{1,3})\)\s*",
+        degraded: false,
+        example: ("二)强化组织保障", 2),
+        counter: "二十)",
+    },
+    MarkerRule {
+        family: Family::ParenCjk,
+        pattern: r"^(?P<c>[㈠-㈩])\s*",
+        degraded: false,
+        example: ("㈢加强监督考核", 3),
+        counter: "㈱",
+    },
+    MarkerRule {
+        family: Family::ParenArabic,
+        pattern: r"^\(\s*(?P<n>\d{1,3})\s*\)\s*[、.]?\s*",
+        degraded: false,
+        example: ("（3）完善农村公路养护机制。", 3),
+        counter: "(2022年版)",
+    },
+    MarkerRule {
+        family: Family::ParenArabic,
+        pattern: r"^(?P<n>\d{1,3})\)\s*",
+        degraded: false,
+        example: ("2)推进智慧交通建设", 2),
+        counter: "2022)",
+    },
+    MarkerRule {
+        family: Family::ParenArabic,
+        pattern: r"^(?P<c>[⑴-⒇])\s*",
+        degraded: false,
+        example: ("⑵加快充电设施建设", 2),
+        counter: "⒉",
+    },
+    MarkerRule {
+        family: Family::Circled,
+        pattern: r"^(?P<c>[①-⑳❶-❿➀-➉])\s*",
+        degraded: false,
+        example: ("②开展家庭医生签约服务", 2),
+        counter: "②",
+    },
+    MarkerRule {
+        family: Family::Shi,
+        pattern: r"^(?P<n>[一二三四五六七八九十]{1,3})是\s*",
+        degraded: false,
+        example: ("二是加强基层医疗队伍建设。", 2),
+        counter: "十四五是",
+    },
+    MarkerRule {
+        family: Family::Month,
+        pattern: r"^(?P<n>十[一二]|[一二三四五六七八九十]|1[0-2]|[1-9])\s*月份?",
+        degraded: false,
+        example: ("十二月份", 12),
+        counter: "十三月",
+    },
+    MarkerRule {
+        family: Family::CjkEnum,
+        pattern: r"^(?P<n>[一二三四五六七八九十]{1,3})\s*[、.,]\s*",
+        degraded: false,
+        example: ("三、重点任务", 3),
+        counter: "三五成群",
+    },
+    MarkerRule {
+        family: Family::ArabicDot,
+        pattern: r"^(?P<n>\d{1,3})\s*[.、,]\s*",
+        degraded: false,
+        example: ("１．加强营养健康宣传。", 1),
+        counter: "1.5万人次",
+    },
+    MarkerRule {
+        family: Family::ArabicDot,
+        pattern: r"^(?P<c>[⒈-⒛])\s*",
+        degraded: false,
+        example: ("⒊推进垃圾分类", 3),
+        counter: "⑶",
+    },
+    MarkerRule {
+        family: Family::CjkEnum,
+        pattern: r"^(?P<n>[一二三四五六七八九十]{1,3}) +",
+        degraded: true,
+        example: ("四 保障措施", 4),
+        counter: "四个",
+    },
+    MarkerRule {
+        family: Family::ArabicDot,
+        pattern: r"^(?P<n>\d{1,2}) *",
+        degraded: true,
+        example: ("4推进高中教育特色多样发展", 4),
+        counter: "4所学校",
+    },
+];
+
+/// Chars that, right after a degraded marker, show it is a quantity and not a marker
+/// (`4所`, `3年`, `1批`) — measure words, units, time words and connectors.
+pub const NOT_AFTER_DEGRADED: &str =
+    "个所名项人家支期场次条座批台元年月日天周时分秒岁倍成米吨度号届级星类种套件篇本部位户村镇区县市省万亿千百十余多以至到或和与、%.,)";
+
+/// Sentence-final marks that end a run-on heading's lead phrase (folded forms: `；` is `;`).
+pub const TITLE_STOPS: &[char] = &['。', ';', '!', '?'];
+
+/// A marker found at the start of a string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub family: Family,
+    pub ordinal: u32,
+    /// Bytes of the marker, trailing spaces included.
+    pub len: usize,
+    pub degraded: bool,
+}
+
+fn compiled() -> &'static [(Regex, &'static MarkerRule)] {
+    static RE: OnceLock<Vec<(Regex, &'static MarkerRule)>> = OnceLock::new();
+    RE.get_or_init(|| {
+        MARKERS
+            .iter()
+            .map(|r| (Regex::new(r.pattern).expect("marker pattern"), r))
+            .collect()
+    })
+}
+
+/// Chars a marker can start with; anything else is rejected before any regex runs.
+fn can_start(c: char) -> bool {
+    c.is_ascii_digit()
+        || c == '('
+        || c == '第'
+        || "一二三四五六七八九十".contains(c)
+        || ('\u{2460}'..='\u{249B}').contains(&c)
+        || ('\u{2776}'..='\u{2789}').contains(&c)
+        || ('\u{3220}'..='\u{3229}').contains(&c)
+}
+
+/// The marker at the start of `s`, if any, with the checks that separate markers from numbers:
+/// `1.5%` and `2、3年级` are not markers, a degraded marker must be followed by a CJK char that is
+/// not a measure word, and a marker must be followed by some text.
+pub fn match_marker(s: &str) -> Option<Hit> {
+    let first = s.chars().next()?;
+    if !can_start(first) {
+        return None;
+    }
+    for (re, rule) in compiled() {
+        let Some(c) = re.captures(s) else { continue };
+        let len = c.get(0).map_or(0, |m| m.end());
+        let ordinal = if let Some(n) = c.name("n") {
+            let n = n.as_str();
+            n.parse::<u32>().ok().or_else(|| cjk_ordinal(n))
+        } else {
+            c.name("c")
+                .and_then(|m| m.as_str().chars().next())
+                .and_then(enclosed_ordinal)
+        };
+        let Some(ordinal) = ordinal.filter(|&o| o > 0) else {
+            continue;
+        };
+        let rest = &s[len..];
+        let next = rest.chars().next();
+        if !plausible_after(rule, rest, next) {
+            // A later row may still take it (e.g. `一 ` after `一、二` failed) — but the shapes
+            // are disjoint enough that trying on is cheap and harmless.
+            continue;
+        }
+        return Some(Hit {
+            family: rule.family,
+            ordinal,
+            len,
+            degraded: rule.degraded,
+        });
+    }
+    None
+}
+
+fn plausible_after(rule: &MarkerRule, rest: &str, next: Option<char>) -> bool {
+    let Some(next) = next else {
+        // A month heading may be the whole line (`一月份`), and so may a chapter whose name is
+        // on the next line (`第一章`); other markers need text after them.
+        return matches!(
+            rule.family,
+            Family::Month | Family::Part | Family::Chapter | Family::Section
+        );
+    };
+    match rule.family {
+        Family::ArabicDot if !rule.degraded => {
+            // `1.5%`, `2、3年级`, `1,000` are numbers; `1.2023年4月底前` is a time-node item.
+            !next.is_ascii_digit() || starts_with_year(rest)
+        }
+        Family::CjkEnum => {
+            // `一、二、三年级` is a series, not a marker.
+            let mut cs = rest.chars();
+            let a = cs.next();
+            let b = cs.next();
+            !(a.is_some_and(|a| "一二三四五六七八九十".contains(a)) && b == Some('、'))
+                && (!rule.degraded || is_han(next) && !NOT_AFTER_DEGRADED.contains(next))
+        }
+        Family::Month => {
+            // `一月份` alone, or `一月份:` / `一月,` followed by its tasks; `3月底前完成` is a
+            // deadline inside a sentence, not a month heading.
+            rest.starts_with([':', '、', ' '])
+        }
+        _ if rule.degraded => is_han(next) && !NOT_AFTER_DEGRADED.contains(next),
+        _ => true,
+    }
+}
+
+fn starts_with_year(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 7 && b[..4].iter().all(u8::is_ascii_digit) && s[4..].starts_with('年')
+}
+
+/// A CJK ideograph (the basic block and extension A).
+pub fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
+}
+
+/// Value of a CJK numeral from 一 to 九百九十九 (`十二` → 12, `三十三` → 33, `一百零一` → 101).
+pub fn cjk_ordinal(s: &str) -> Option<u32> {
+    let d = |c: char| "一二三四五六七八九".find(c).map(|i| i as u32 / 3 + 1);
+    let cs: Vec<char> = s.chars().collect();
+    if cs.len() > 6 {
+        return None;
+    }
+    if let Some(p) = cs.iter().position(|&c| c == '百') {
+        let hundreds = match p {
+            0 => 1,
+            1 => d(cs[0])?,
+            _ => return None,
+        };
+        let mut rest: &[char] = &cs[p + 1..];
+        if rest.first().is_some_and(|&c| c == '零' || c == '〇') {
+            rest = &rest[1..];
+            if rest.len() != 1 {
+                return None;
+            }
+        }
+        let tail: String = rest.iter().collect();
+        let low = if tail.is_empty() {
+            0
+        } else {
+            cjk_ordinal(&tail)?
+        };
+        return Some(hundreds * 100 + low);
+    }
+    match cs.as_slice() {
+        ['十'] => Some(10),
+        [a] => d(*a),
+        ['十', b] => Some(10 + d(*b)?),
+        [a, '十'] => Some(d(*a)? * 10),
+        [a, '十', b] => Some(d(*a)? * 10 + d(*b)?),
+        _ => None,
+    }
+}
+
+/// Value of an enclosed numeral: `①` `❶` `➀` `⑴` `⒈` → 1…, `㈠` → 1….
+pub fn enclosed_ordinal(c: char) -> Option<u32> {
+    let u = c as u32;
+    let rel = |base: u32, n: u32| (base..base + n).contains(&u).then(|| u - base + 1);
+    rel(0x2460, 20)
+        .or_else(|| rel(0x2474, 20))
+        .or_else(|| rel(0x2488, 20))
+        .or_else(|| rel(0x2776, 10))
+        .or_else(|| rel(0x2780, 10))
+        .or_else(|| rel(0x3220, 10))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::fold;
+
+    fn folded(s: &str) -> String {
+        s.chars().map(fold).collect()
+    }
+
+    /// Every row recognises its example (as that row's family and ordinal) and rejects its
+    /// counter-example.
+    #[test]
+    fn every_row_has_a_working_example_and_counter_example() {
+        for rule in MARKERS {
+            let (ex, ord) = rule.example;
+            let hit = match_marker(&folded(ex)).unwrap_or_else(|| panic!("{ex:?} not a marker"));
+            assert_eq!(
+                (hit.family, hit.ordinal),
+                (rule.family, ord),
+                "example {ex:?}"
+            );
+            let counter = folded(rule.counter);
+            let re = Regex::new(rule.pattern).unwrap();
+            let own = re.is_match(&counter)
+                && match_marker(&counter).is_some_and(|h| h.family == rule.family);
+            assert!(
+                !own,
+                "counter-example {:?} taken by {:?}",
+                rule.counter, rule.family
+            );
+        }
+    }
+
+    #[test]
+    fn variants_of_the_four_standard_families() {
+        for (s, fam, ord) in [
+            ("一、总体要求", Family::CjkEnum, 1),
+            ("一．总体要求", Family::CjkEnum, 1),
+            ("一，总体要求", Family::CjkEnum, 1),
+            ("(一)、工作目标", Family::ParenCjk, 1),
+            ("（一）工作目标", Family::ParenCjk, 1),
+            ("1、强化组织领导", Family::ArabicDot, 1),
+            ("1．强化组织领导", Family::ArabicDot, 1),
+            ("１．强化组织领导", Family::ArabicDot, 1),
+            ("12.强化组织领导", Family::ArabicDot, 12),
+            ("(1)完善机制", Family::ParenArabic, 1),
+            ("（１）完善机制", Family::ParenArabic, 1),
+            ("⑴完善机制", Family::ParenArabic, 1),
+            ("①完善机制", Family::Circled, 1),
+            ("⑳完善机制", Family::Circled, 20),
+            ("第一章 总则", Family::Chapter, 1),
+            ("第二部分 主要任务", Family::Chapter, 2),
+            ("一是加强领导", Family::Shi, 1),
+            ("十月份", Family::Month, 10),
+            ("1月份:完成方案制定", Family::Month, 1),
+            ("1.2023年4月底前", Family::ArabicDot, 1),
+        ] {
+            let h = match_marker(&folded(s)).unwrap_or_else(|| panic!("{s}"));
+            assert_eq!((h.family, h.ordinal), (fam, ord), "{s}");
+        }
+    }
+
+    #[test]
+    fn numbers_are_not_markers() {
+        for s in [
+            "1.5万人次",
+            "3.0行动",
+            "2、3年级",
+            "2023年是开局之年",
+            "10所学校",
+            "一、二、三年级",
+            "3月底前完成",
+            "十四五时期",
+            "第一批试点",
+            "一批项目",
+            "",
+            "(",
+            "1",
+        ] {
+            let h = match_marker(&folded(s));
+            assert!(h.is_none(), "{s:?} → {h:?}");
+        }
+    }
+
+    #[test]
+    fn ordinals() {
+        assert_eq!(cjk_ordinal("十二"), Some(12));
+        assert_eq!(cjk_ordinal("三十三"), Some(33));
+        assert_eq!(cjk_ordinal("十"), Some(10));
+        assert_eq!(cjk_ordinal("一百零一"), Some(101));
+        assert_eq!(cjk_ordinal("零"), None);
+        assert_eq!(cjk_ordinal("十四五"), None);
+        assert_eq!(enclosed_ordinal('③'), Some(3));
+        assert_eq!(enclosed_ordinal('⑴'), Some(1));
+        assert_eq!(enclosed_ordinal('⒉'), Some(2));
+        assert_eq!(enclosed_ordinal('❿'), Some(10));
+        assert_eq!(enclosed_ordinal('㈡'), Some(2));
+        assert_eq!(enclosed_ordinal('a'), None);
+    }
+}
