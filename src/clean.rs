@@ -162,7 +162,12 @@ fn rejoin(b1: &TextBuilder) -> (TextBuilder, Vec<(String, String)>) {
             between_dropped
                 && !r.is_empty()
                 && !lines[j].is_empty()
-                && joins(&s[r.clone()], &s[lines[j].clone()], width)
+                && joins(
+                    &s[r.clone()],
+                    &s[lines[j].clone()],
+                    width,
+                    indented(b1, &lines[j]),
+                )
         });
         if !joined && kept.get(k + 1).is_some() {
             out.push('\n', b1.orig_at(r.end));
@@ -273,12 +278,16 @@ const ENDS: &[char] = &['。', '!', '?', ';', ':', '…', '”', '》', ')'];
 const OPEN: &[char] = &[',', '、', '(', '“', '《', '—'];
 
 /// Does the line break between `a` and `b` cut a paragraph?
-fn joins(a: &str, b: &str, width: Option<usize>) -> bool {
+fn joins(a: &str, b: &str, width: Option<usize>, b_indented: bool) -> bool {
     let Some(last) = a.chars().last() else {
         return false;
     };
     if blocks_join(b) || classify(a).is_some() {
         return false;
+    }
+    // A marker alone on its line (`（一）` ⏎ `总体要求`): the heading text is on the next line.
+    if lone_marker().is_match(a) {
+        return true;
     }
     // Inside an unclosed bracket (`（牵头单位：` ⏎ `县住建局）`) the text goes on.
     let open = a.matches('(').count() > a.matches(')').count();
@@ -291,8 +300,24 @@ fn joins(a: &str, b: &str, width: Option<usize>) -> bool {
     if OPEN.contains(&last) {
         return true;
     }
-    // A line that fills the wrap width (less the two-char indent of a first line).
-    width.is_some_and(|w| columns(a) + 6 >= w)
+    // A line that fills the wrap width (less the two-char indent of a first line), unless the
+    // next line is indented: an indent opens a paragraph (a full-width heading ends before it).
+    !b_indented && width.is_some_and(|w| columns(a) + 6 >= w)
+}
+
+/// Did line `r` (of the stage-1 text) begin with white space the first stage trimmed — the
+/// paragraph indent of PDF and Word text?
+fn indented(b1: &TextBuilder, r: &Range<usize>) -> bool {
+    r.start > 0 && b1.orig_at(r.start) > b1.orig_at(r.start - 1) + 1
+}
+
+/// A heading marker with nothing after it.
+fn lone_marker() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^(?:\(\s*[一二三四五六七八九十\d]{1,3}\s*\)|[一二三四五六七八九十]{1,3}\s*[、.]|\d{1,3}\s*[.、]|[①-⑳⑴-⒇⒈-⒛㈠-㈩])$")
+            .expect("lone marker")
+    })
 }
 
 /// Lines that always start something new: headings, elements, dates, chrome.
@@ -399,6 +424,32 @@ mod tests {
         assert_eq!(
             t.clean,
             "一、总体要求\n坚持稳中求进,推进高质量发展。\n二、重点任务\n加强领导,落实责任。\n三、某县人民政府文件"
+        );
+    }
+
+    #[test]
+    fn an_indented_line_after_a_full_width_heading_opens_a_paragraph() {
+        let mut src = String::new();
+        for _ in 0..3 {
+            src.push_str("\u{3000}\u{3000}全面落实粮食安全党政同责，严格耕地保护，确保全年粮\n食播种面积稳定在50万亩以上，总产量达到2亿公斤以上\n，坚决守住粮食安全底线。\n");
+        }
+        src.push_str("\u{3000}\u{3000}（二）坚持以人民为中心的发展思想推动城乡区域协调发展\n\u{3000}\u{3000}全面推进乡村振兴。\n");
+        let t = clean(&src);
+        assert!(
+            t.clean.contains("城乡区域协调发展\n全面推进乡村振兴。"),
+            "{}",
+            t.clean
+        );
+        assert!(t.clean.contains("确保全年粮食播种面积"));
+    }
+
+    #[test]
+    fn a_lone_marker_is_joined_to_its_heading_text() {
+        let t =
+            clean("一、\n总体要求\n（一）\n指导思想\n1.\n强化组织领导。\n（二）\n（三）工作目标");
+        assert_eq!(
+            t.clean,
+            "一、总体要求\n(一)指导思想\n1.强化组织领导。\n(二)\n(三)工作目标"
         );
     }
 

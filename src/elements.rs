@@ -74,6 +74,12 @@ fn meta_field(name: &str) -> Regex {
     Regex::new(&format!(r"{name}\s*:\s*([^\s:]+)")).expect("meta field")
 }
 
+/// The `来源:` of a page's article metadata (the weakest issuer: a department that posted it).
+fn source_field() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| meta_field("(?:信息来源|来源)"))
+}
+
 fn issuer_field() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| meta_field("(?:发文机关|发布机构|发文单位)"))
@@ -112,6 +118,7 @@ pub fn extract(t: &Text) -> Elements {
     let mut pub_date = None;
     let mut grid_date = None;
     let mut grid_issuer = None;
+    let mut page_source: Option<String> = None;
     let mut grid_number = None;
     for l in lines.iter().filter(|l| l.chrome == Some(ChromeKind::Meta)) {
         if let Some(c) = re(Cue::MetaDate).captures(l.s) {
@@ -124,6 +131,13 @@ pub fn extract(t: &Text) -> Elements {
         }
         if let Some(c) = issuer_field().captures(l.s) {
             grid_issuer = grid_issuer.or(Some(c[1].to_string()));
+        }
+        if let Some(c) = source_field().captures(l.s) {
+            let v = c[1].to_string();
+            // Only a body (`市教育局`), not a site name or `本网`.
+            if page_source.is_none() && org_names(&v).is_some() {
+                page_source = Some(v);
+            }
         }
         if l.s.starts_with("发文字号") || l.s.starts_with("文号") {
             grid_number = grid_number.or_else(|| doc_number(l.s));
@@ -234,8 +248,13 @@ pub fn extract(t: &Text) -> Elements {
         dated.push((i, d, sig, from));
     }
     let mut is_dated = vec![false; lines.len()];
+    // Lines of a signature block (signatories, seal, date).
+    let mut in_sig = vec![false; lines.len()];
     for d in &dated {
         is_dated[d.0] = true;
+        for x in in_sig.iter_mut().take(d.0 + 1).skip(d.3) {
+            *x = true;
+        }
     }
     let report_date = lines.iter().find_map(|l| {
         re(Cue::ReportDate)
@@ -274,6 +293,7 @@ pub fn extract(t: &Text) -> Elements {
                 || l.is(Cue::Speaker)
                 || l.is(Cue::Note)
                 || is_doc_number_line(l.s)
+                || is_bracketed(l.s)
                 || l.s.starts_with("——"))
             {
                 break;
@@ -299,7 +319,7 @@ pub fn extract(t: &Text) -> Elements {
         let mut s = notice.as_ref().map_or(0, |n| n.last + 1);
         for i in 0..first_marker.min(lines.len()) {
             let l = &lines[i];
-            let wrapper = is_dated[i]
+            let wrapper = in_sig[i]
                 || is_recipients(l.s)
                 || l.is(Cue::Forwarding)
                 || l.is(Cue::Cc)
@@ -512,6 +532,7 @@ pub fn extract(t: &Text) -> Elements {
         .or_else(|| grid_issuer.map(|g| vec![g]))
         .or(notice_issuer)
         .or_else(|| speaker.map(|s| vec![s]))
+        .or_else(|| page_source.map(|s| vec![s]))
         .unwrap_or_default();
 
     // Period and plan year.
@@ -1028,6 +1049,22 @@ mod tests {
             body_text(&t, &e),
             "为全面推进数字政府建设,提出以下意见。\n一、总体要求"
         );
+    }
+
+    #[test]
+    fn adoption_note_under_the_title_is_not_body() {
+        let src = "某市2023年国土空间规划实施方案\n（2023年1月5日市政府第12次常务会议审议通过）\n为加强规划实施,制定本方案。\n一、目标";
+        let (t, e) = ex(src);
+        assert!(body_text(&t, &e).starts_with("为加强"));
+    }
+
+    #[test]
+    fn page_source_is_the_last_resort_issuer() {
+        let src = "发布日期: 2023-05-06  来源:市卫生健康委员会  浏览次数:12\n某市2023年爱国卫生工作要点\n一、目标";
+        let (_, e) = ex(src);
+        assert_eq!(e.document.issuers, vec!["市卫生健康委员会"]);
+        let (_, e) = ex("发布日期: 2023-05-06  来源:本网\n某市2023年爱国卫生工作要点\n一、目标");
+        assert!(e.document.issuers.is_empty());
     }
 
     #[test]

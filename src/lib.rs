@@ -14,6 +14,9 @@
 //! 5. [`numerals`] and [`targets`] — quantities, comparators, deadlines, subjects.
 //! 6. [`render`] — JSON, Markdown and CSV output.
 //!
+//! The structure stages read their vocabulary (heading markers, web chrome, element cues) from
+//! the data tables in [`rules`].
+//!
 //! On top of the analysis, [`compare`] reads two plans against each other (and one against its own
 //! table): `planlens-compare/1`.
 //!

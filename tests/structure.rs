@@ -147,6 +147,26 @@ fn heritage_web_page() {
 }
 
 #[test]
+fn info_disclosure_grid_guihua() {
+    check(
+        "info_disclosure_grid_guihua",
+        "某省“十四五”中医药发展规划",
+        &["某省人民政府办公厅"],
+        Some("2023-03-20"),
+        &[
+            (1, "发展基础"),
+            (1, "总体要求"),
+            (2, "指导思想"),
+            (2, "发展目标"),
+            (1, "主要任务"),
+            (2, "建设优质高效中医药服务体系"),
+            (3, "做强龙头中医医院"),
+            (3, "做优骨干中医医院"),
+        ],
+    );
+}
+
+#[test]
 fn joint_notice_full_header() {
     check(
         "joint_notice_full_header",
@@ -181,6 +201,23 @@ fn notice_implementation_plan_pdf() {
             (1, "保障措施"),
             (2, "加强组织领导"),
             (2, "强化督查考核"),
+        ],
+    );
+}
+
+#[test]
+fn notice_with_two_attachments() {
+    check(
+        "notice_with_two_attachments",
+        "某市2024年交通运输工作要点",
+        &["某市交通运输局"],
+        Some("2024-02-05"),
+        &[
+            (1, "加快综合交通网络建设"),
+            (2, "推进高速公路建设"),
+            (2, "推进轨道交通建设"),
+            (1, "提升运输服务水平"),
+            (2, "优化公交线网"),
         ],
     );
 }

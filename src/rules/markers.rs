@@ -36,11 +36,15 @@ pub enum Family {
     Shi,
     /// month headings `一月份` … `十二月`, `1月份`
     Month,
+    /// decimal outline numbers `1.1` (second level) …
+    Decimal2,
+    /// … and `1.1.1` (third level), as some 规划 print them
+    Decimal3,
 }
 
 impl Family {
     /// Number of families (for per-family arrays).
-    pub const COUNT: usize = 11;
+    pub const COUNT: usize = 13;
 
     pub fn index(self) -> usize {
         self as usize
@@ -174,6 +178,20 @@ pub const MARKERS: &[MarkerRule] = &[
         degraded: false,
         example: ("⒊推进垃圾分类", 3),
         counter: "⑶",
+    },
+    MarkerRule {
+        family: Family::Decimal3,
+        pattern: r"^\d{1,2}\.\d{1,2}\.(?P<n>\d{1,2}) *",
+        degraded: true,
+        example: ("2.1.3 完善城市路网", 3),
+        counter: "1.2.5万元",
+    },
+    MarkerRule {
+        family: Family::Decimal2,
+        pattern: r"^\d{1,2}\.(?P<n>\d{1,2}) *",
+        degraded: true,
+        example: ("1.2 发展目标", 2),
+        counter: "1.5万人次",
     },
     MarkerRule {
         family: Family::CjkEnum,
