@@ -11,7 +11,11 @@
 //!    where the plan body is.
 //! 3. [`tables`] — tables carried flattened one cell per line, rebuilt.
 //! 4. [`outline`] — the heading hierarchy.
-//! 5. [`numerals`] and [`targets`] — quantities, comparators, deadlines, subjects.
+//! 5. [`targets`] — every measurable commitment: [`traps`] masks numbers that are names, ordinals
+//!    and citations; [`numerals`] and [`quantity`] read numbers and units; [`clauses`] cuts
+//!    sentences; [`deadlines`] resolves time phrases against the plan year; [`retrospect`] drops
+//!    review sections and forecasts; [`subject`] names what is measured. The word tables are in
+//!    [`lexicon`].
 //! 6. [`render`] — JSON, Markdown and CSV output.
 //!
 //! The structure stages read their vocabulary (heading markers, web chrome, element cues) from
@@ -23,17 +27,24 @@
 //! The core is pure Rust with no browser types; `wasm` (the JavaScript binding) and `web` (the
 //! page) are compiled only for `wasm32`.
 
+pub mod clauses;
 pub mod clean;
 pub mod compare;
+pub mod deadlines;
 pub mod elements;
+pub mod lexicon;
 pub mod model;
 pub mod numerals;
 pub mod outline;
+pub mod quantity;
 pub mod render;
 pub mod rules;
+pub mod retrospect;
+pub mod subject;
 pub mod tables;
 pub mod targets;
 pub mod text;
+pub mod traps;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

@@ -95,6 +95,81 @@ pub fn parse_cjk(s: &str) -> Option<f64> {
     Some(total.checked_add(section)? as f64)
 }
 
+/// `true` for the CJK digit chars (not the scale chars 十百千万亿).
+fn is_cjk_digit(c: char) -> bool {
+    cjk_digit(c).is_some()
+}
+
+/// A Chinese numeral that may be an approximate range of two adjacent digits (GB/T 15835 概数):
+/// `三四` 3–4, `十五六` 15–16, `二三十` 20–30, `一两` 1–2, `三五` 3–5. Returns `(low, high)`, equal
+/// for an ordinary numeral, or `None` when the run is no numeral at all (positional digit strings
+/// such as `二〇二三` are years or codes, never counts).
+pub fn parse_cjk_range(s: &str) -> Option<(f64, f64)> {
+    let chars: Vec<char> = s.chars().collect();
+    // Find a pair of adjacent digits; an ordinary numeral has none.
+    let pair = chars
+        .windows(2)
+        .position(|w| is_cjk_digit(w[0]) && is_cjk_digit(w[1]));
+    let Some(i) = pair else {
+        return parse_cjk(s).map(|v| (v, v));
+    };
+    let (a, b) = (cjk_digit(chars[i])?, cjk_digit(chars[i + 1])?);
+    let adjacent = b == a + 1 || (a == 1 && chars[i + 1] == '两') || (a == 3 && b == 5);
+    if !adjacent || a == 0 {
+        return None;
+    }
+    // Only one pair, and nothing but one scale char after it.
+    let rest: String = chars[i + 2..].iter().collect();
+    if rest.chars().any(is_cjk_digit) || rest.chars().count() > 1 {
+        return None;
+    }
+    let prefix: String = chars[..i].iter().collect();
+    let scale = match rest.chars().next() {
+        None => 1.0,
+        Some(c) => cjk_unit(c)? as f64,
+    };
+    let base = if prefix.is_empty() {
+        0.0
+    } else {
+        // `十五六`: the prefix is the tens; a prefix must end in a scale char.
+        if !prefix.chars().last().is_some_and(|c| cjk_unit(c).is_some()) {
+            return None;
+        }
+        parse_cjk(&prefix)?
+    };
+    Some((base + a as f64 * scale, base + b as f64 * scale))
+}
+
+/// `百分之八十` → 80, `百分之百` → 100, `百分之五点五` → 5.5.
+pub fn parse_percent_words(s: &str) -> Option<f64> {
+    let rest = s.strip_prefix("百分之")?;
+    match rest.split_once('点') {
+        Some((int, frac)) => {
+            let i = parse_cjk(int)?;
+            let digits: String = frac
+                .chars()
+                .map(|c| cjk_digit(c).map(|d| char::from(b'0' + d as u8)))
+                .collect::<Option<String>>()?;
+            format!("{}.{digits}", i as u64).parse().ok()
+        }
+        None => parse_cjk(rest),
+    }
+}
+
+/// A Chinese numeral split into its value and a trailing multiplier that belongs to the unit as
+/// written (`十万` + `人` → 10 and `万人`), so that CJK and Arabic numerals follow one convention:
+/// `value` is the number in the unit as written (`1200万人` → 1200 `万人`).
+pub fn split_trailing_multiplier(s: &str) -> (&str, &str) {
+    for m in ["万亿", "亿", "万"] {
+        if let Some(head) = s.strip_suffix(m) {
+            if !head.is_empty() && parse_cjk(head).is_some() {
+                return (head, &s[head.len()..]);
+            }
+        }
+    }
+    (s, "")
+}
+
 /// Value of either kind of numeral.
 pub fn parse_number(s: &str) -> Option<f64> {
     parse_arabic(s).or_else(|| parse_cjk(s))
@@ -131,5 +206,28 @@ mod tests {
         }
         assert_eq!(parse_cjk("abc"), None);
         assert_eq!(parse_cjk(""), None);
+    }
+
+    #[test]
+    fn adjacent_digit_ranges() {
+        assert_eq!(parse_cjk_range("三四"), Some((3.0, 4.0)));
+        assert_eq!(parse_cjk_range("十五六"), Some((15.0, 16.0)));
+        assert_eq!(parse_cjk_range("二三十"), Some((20.0, 30.0)));
+        assert_eq!(parse_cjk_range("一两"), Some((1.0, 2.0)));
+        assert_eq!(parse_cjk_range("三五"), Some((3.0, 5.0)));
+        assert_eq!(parse_cjk_range("二十一"), Some((21.0, 21.0)));
+        assert_eq!(parse_cjk_range("二〇二三"), None);
+        assert_eq!(parse_cjk_range("三七"), None);
+    }
+
+    #[test]
+    fn percent_words_and_multipliers() {
+        assert_eq!(parse_percent_words("百分之八十"), Some(80.0));
+        assert_eq!(parse_percent_words("百分之百"), Some(100.0));
+        assert_eq!(parse_percent_words("百分之五点五"), Some(5.5));
+        assert_eq!(parse_percent_words("八十"), None);
+        assert_eq!(split_trailing_multiplier("十万"), ("十", "万"));
+        assert_eq!(split_trailing_multiplier("两万三"), ("两万三", ""));
+        assert_eq!(split_trailing_multiplier("万"), ("万", ""));
     }
 }

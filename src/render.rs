@@ -38,7 +38,12 @@ pub fn quantity(t: &Target) -> String {
     let num = match (t.range, t.value) {
         (Some([a, b]), _) => format!("{}–{}", fmt_num(a), fmt_num(b)),
         (None, Some(v)) => format!("{}{}", comparator_word(t.comparator), fmt_num(v)),
-        (None, None) => String::new(),
+        // a masked number (`xx所`) keeps its place
+        (None, None) if t.flags.iter().any(|f| f == "placeholder") => {
+            format!("{}?", comparator_word(t.comparator))
+        }
+        // a unit without a number (a deadline, a bare cue) says nothing on its own
+        (None, None) => return String::new(),
     };
     let change = match t.change {
         Some(crate::model::Change::Increase) => "+",
@@ -109,6 +114,9 @@ fn push_targets(out: &mut String, ts: &[&Target], indent: usize) {
         }
         if let Some(d) = &t.deadline {
             line.push_str(&format!(" ⏰ {}", md_escape(d)));
+            if let Some(due) = &t.due {
+                line.push_str(&format!(" ({due})"));
+            }
         }
         out.push_str(&line);
         out.push('\n');
@@ -220,5 +228,26 @@ mod tests {
     fn markdown_escapes_html() {
         assert_eq!(md_escape("<script>"), "&lt;script&gt;");
         assert_eq!(md_escape("[x](javascript:1)"), "\\[x\\](javascript:1)");
+    }
+
+    #[test]
+    fn quantities_of_placeholders_ranges_and_changes() {
+        use crate::model::{Change, TargetKind};
+        let mut t = Target::new("xx%以上".into(), [0, 5], [0, 5], TargetKind::Percent);
+        t.unit = Some("%".into());
+        t.comparator = Some(Comparator::Gte);
+        t.flags.push("placeholder".into());
+        assert_eq!(quantity(&t), "≥?%");
+        t.flags.clear();
+        assert_eq!(quantity(&t), "");
+        t.value = Some(0.5);
+        t.unit = Some("个百分点".into());
+        t.change = Some(Change::Decrease);
+        assert_eq!(quantity(&t), "−≥0.5个百分点");
+        t.value = None;
+        t.range = Some([4.0, 5.0]);
+        t.change = None;
+        t.unit = Some("所".into());
+        assert_eq!(quantity(&t), "4–5所");
     }
 }

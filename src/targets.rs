@@ -1,12 +1,32 @@
 //! Targets: every measurable commitment, normalised (domain guide §4).
 //!
-//! First version: a number (Arabic or Chinese) with a measure word or unit, an optional range and
-//! the comparator words right around it.
+//! The stage reads like a pipeline over the plan body:
+//! 1. [`crate::traps`] masks numerals that are names, ordinals, formulas and citations;
+//! 2. [`crate::quantity`] finds every numeral + unit, [`crate::deadlines`] every time phrase, and
+//!    the coverage / zero cues of [`crate::lexicon`] are matched — each in one pass;
+//! 3. [`crate::clauses`] cuts sentences and clauses; [`crate::retrospect`] drops review sections,
+//!    perfective and forecast clauses;
+//! 4. per clause, each quantity gets the comparator and change words around it, the nearest
+//!    earlier time phrase of its sentence, recurrence, strength, scope, `per` and a subject
+//!    ([`crate::subject`]);
+//! 5. a concrete date with a deliverable verb and no number after it becomes a `deadline` target.
 
-use crate::model::{Comparator, OutlineNode, Period, Target, TargetKind};
-use crate::numerals::parse_number;
+use crate::clauses::{self, Sentence};
+use crate::deadlines::{self, Anchor, TimePhrase};
+use crate::lexicon::{
+    LazySet, UnitClass, WordSet, CHANGE_BASES, CHANGE_DOWN, CHANGE_UP, COMPARATOR_BEFORE, COVERAGE,
+    COVERAGE_ATTRIBUTIVE_NEXT, DELIVERABLE_VERBS, FORECAST, FUTURE_WORDS, LEVEL_VERBS, RECURRENCE,
+    RETRO_WORDS, STRENGTH_ASPIRATIONAL, STRENGTH_FIRM, STRENGTH_PLANNED, ZERO_GOALS,
+};
+use crate::model::{
+    Change, Comparator, OutlineNode, Period, Responsible, Scope, Strength, Target, TargetKind,
+};
+use crate::quantity::{self, Quantity};
+use crate::retrospect::Retro;
+use crate::subject;
 use crate::tables::TableBlock;
 use crate::text::Text;
+use crate::traps::{self, Masks};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -24,81 +44,740 @@ pub struct Context<'a> {
     pub tables: &'a [TableBlock],
 }
 
-const QUANTITY: &str = r"(不少于|不低于|至少|超过|超|不超过|达到|达)?(\d+(?:,\d{3})*(?:\.\d+)?|[一二两三四五六七八九十百千万]+)(?:\s*[-—~～至]\s*(\d+(?:\.\d+)?))?\s*(个百分点|%|所|个|名|项|人|家|支|期|场|次|条|座|批|台|万元|亿元)(以上|以内|左右)?";
+/// Everything found in one pass over the body, positions relative to the body start.
+struct Found {
+    masks: Masks,
+    quantities: Vec<Quantity>,
+    times: Vec<TimePhrase>,
+    cues: Vec<Cue>,
+    notes: Vec<(usize, Responsible)>,
+}
 
-fn quantity() -> &'static Regex {
+/// A coverage, zero or rank cue without a numeral of its own.
+#[derive(Debug, Clone)]
+struct Cue {
+    range: Range<usize>,
+    value: f64,
+    unit: Option<&'static str>,
+    comparator: Comparator,
+    kind: TargetKind,
+}
+
+fn cue_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(QUANTITY).expect("quantity pattern"))
+    RE.get_or_init(|| {
+        let mut words: Vec<&str> = COVERAGE.to_vec();
+        words.extend(ZERO_GOALS.iter().map(|(w, _, _)| *w));
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        let alts: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+        let rank = r"(?:全国|全省|全市|全区|全县|同类城市|同类地区)[^,。;\n]{0,8}?前(?P<rank>[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?P<ru>名|位)?";
+        Regex::new(&format!("{}|{rank}", alts.join("|"))).expect("cue pattern")
+    })
+}
+
+fn note_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\((?:牵头单位|责任单位|牵头部门|责任部门|牵头) *[:：] *([^()\n]{1,160})\)")
+            .expect("note pattern")
+    })
+}
+
+/// `（牵头单位：A、B；配合单位：C）` → lead A, B; others C.
+fn parse_note(s: &str) -> Responsible {
+    let mut r = Responsible::default();
+    for (i, part) in s.split([';', '；']).enumerate() {
+        let part = part
+            .split_once([':', '：'])
+            .map_or(part, |(_, names)| names);
+        let names = part
+            .split(['、', ',', '，'])
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(str::to_string);
+        if i == 0 {
+            r.lead.extend(names);
+        } else {
+            r.others.extend(names);
+        }
+    }
+    r
+}
+
+fn find_all(hay: &str, anchor: Anchor) -> Found {
+    let mut cues = Vec::new();
+    for c in cue_re().captures_iter(hay) {
+        let Some(m) = c.get(0) else { continue };
+        if let Some(n) = c.name("rank") {
+            if let Some(v) = crate::numerals::parse_number(n.as_str()) {
+                let start = m.as_str().rfind('前').map_or(m.start(), |i| m.start() + i);
+                cues.push(Cue {
+                    range: start..m.end(),
+                    value: v,
+                    unit: c.name("ru").map(|u| if u.as_str() == "名" { "名" } else { "位" }),
+                    comparator: Comparator::Lte,
+                    kind: TargetKind::Count,
+                });
+            }
+            continue;
+        }
+        let w = m.as_str();
+        if COVERAGE.contains(&w) {
+            cues.push(Cue {
+                range: m.range(),
+                value: 100.0,
+                unit: Some("%"),
+                comparator: Comparator::Eq,
+                kind: TargetKind::Coverage,
+            });
+        } else if let Some((_, v, cmp)) = ZERO_GOALS.iter().find(|(z, _, _)| *z == w) {
+            cues.push(Cue {
+                range: m.range(),
+                value: *v,
+                unit: None,
+                comparator: *cmp,
+                kind: TargetKind::Coverage,
+            });
+        }
+    }
+    let notes = note_re()
+        .captures_iter(hay)
+        .filter_map(|c| Some((c.get(0)?.start(), parse_note(c.get(1)?.as_str()))))
+        .collect();
+    Found {
+        masks: traps::masks(hay),
+        quantities: quantity::find(hay),
+        times: deadlines::find(hay, anchor),
+        cues,
+        notes,
+    }
+}
+
+/// Items of a sorted list whose start lies in `r` (binary search; lists are in text order).
+fn within<'a, T>(items: &'a [T], r: &Range<usize>, start: impl Fn(&T) -> usize) -> &'a [T] {
+    let a = items.partition_point(|x| start(x) < r.start);
+    let b = items.partition_point(|x| start(x) < r.end);
+    &items[a..b.max(a)]
+}
+
+static FUTURE_SET: LazySet = LazySet::new(FUTURE_WORDS);
+static BASE_SET: LazySet = LazySet::new(CHANGE_BASES);
+static DELIVER_SET: LazySet = LazySet::new(DELIVERABLE_VERBS);
+static TOTAL_SET: LazySet = LazySet::new(&["总数达", "累计", "总量", "总数", "共"]);
+static NEW_SET: LazySet = LazySet::new(&["新增", "新建", "增加", "新培育", "扩增"]);
+
+/// Forecast, retrospective and future words in one table, so a clause is read once.
+fn voice_set() -> &'static WordSet {
+    static S: OnceLock<WordSet> = OnceLock::new();
+    S.get_or_init(|| {
+        let words: Vec<&'static str> = FORECAST.iter().chain(RETRO_WORDS).chain(FUTURE_WORDS).copied().collect();
+        WordSet::new(&words)
+    })
+}
+
+/// The three strength tables in one, in the order firm, aspirational, planned.
+fn strength_set() -> &'static WordSet {
+    static S: OnceLock<WordSet> = OnceLock::new();
+    S.get_or_init(|| {
+        let words: Vec<&'static str> = STRENGTH_FIRM
+            .iter()
+            .chain(STRENGTH_ASPIRATIONAL)
+            .chain(STRENGTH_PLANNED)
+            .copied()
+            .collect();
+        WordSet::new(&words)
+    })
+}
+
+fn comparator_set() -> &'static WordSet {
+    static S: OnceLock<WordSet> = OnceLock::new();
+    S.get_or_init(|| WordSet::new(&COMPARATOR_BEFORE.iter().map(|(w, _)| *w).collect::<Vec<_>>()))
+}
+
+fn recurrence_set() -> &'static WordSet {
+    static S: OnceLock<WordSet> = OnceLock::new();
+    S.get_or_init(|| WordSet::new(&RECURRENCE.iter().map(|(w, _)| *w).collect::<Vec<_>>()))
+}
+
+fn contains_any(s: &str, set: &LazySet) -> bool {
+    set.get().any_in(s)
+}
+
+/// Is this clause retrospective or a forecast (traps 16–17)?
+fn past_clause(clause: &str, past_year: bool) -> bool {
+    let (f, r) = (FORECAST.len(), RETRO_WORDS.len());
+    let (mut forecast, mut retro, mut future) = (false, false, false);
+    for i in voice_set().rows_in(clause) {
+        match i {
+            i if i < f => forecast = true,
+            i if i < f + r => retro = true,
+            _ => future = true,
+        }
+    }
+    if forecast {
+        return true;
+    }
+    // 已 before a verb (已建成, 已实现), but not 而已 or the baseline 已有
+    let yi = || {
+        clause
+            .char_indices()
+            .any(|(i, c)| c == '已' && !clause[..i].ends_with('而') && !clause[i..].starts_with("已有"))
+    };
+    // 去年新增…: last year as the time of the clause (比去年/较去年 is a base)
+    let last_year = || {
+        clause
+            .match_indices("去年")
+            .any(|(i, _)| !clause[..i].ends_with(['比', '较', '同']))
+    };
+    (past_year || retro || yi() || last_year()) && !future
+}
+
+/// Comparator words before a quantity: (comparator, byte offset where the words start, whether
+/// they sit right before the number so that `text` should include them).
+fn comparator_before(gap: &str) -> Option<(Comparator, usize, bool)> {
+    let (i, r) = comparator_set().last_in(gap)?;
+    let (start, end) = (r.start, r.end);
+    let rest = &gap[end..];
+    let rest_chars = rest.trim().chars().count();
+    let single = COMPARATOR_BEFORE[i].0.chars().count() == 1;
+    // one-char words (超, 近, 约, 逾) only right before the number; others up to 12 chars away
+    if (single && rest_chars > 0) || rest_chars > 12 {
+        return None;
+    }
+    let adjacent = rest_chars <= 2 && !rest.contains('的');
+    Some((COMPARATOR_BEFORE[i].1, start, adjacent))
+}
+
+/// The change verb right before a quantity (or before its comparator words).
+fn change_before(s: &str) -> Option<Change> {
+    let s = s.trim_end();
+    if CHANGE_UP.iter().any(|w| s.ends_with(w)) {
+        Some(Change::Increase)
+    } else if CHANGE_DOWN.iter().any(|w| s.ends_with(w)) {
+        Some(Change::Decrease)
+    } else {
+        None
+    }
+}
+
+/// The change verb a change target ends with (`增加`, `降低`).
+fn change_verb(s: &str) -> Option<&'static str> {
+    let s = s.trim_end();
+    CHANGE_UP.iter().chain(CHANGE_DOWN).find(|w| s.ends_with(*w)).copied()
+}
+
+fn strength_of(s: &str) -> Option<Strength> {
+    let (f, a) = (STRENGTH_FIRM.len(), STRENGTH_ASPIRATIONAL.len());
+    strength_set().last_in(s).map(|(i, _)| match i {
+        i if i < f => Strength::Firm,
+        i if i < f + a => Strength::Aspirational,
+        _ => Strength::Planned,
+    })
+}
+
+fn recurrence_of(s: &str) -> Option<&'static str> {
+    recurrence_set().last_in(s).map(|(i, _)| RECURRENCE[i].1)
+}
+
+fn per_of(s: &str) -> Option<String> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"每[所个名位家户]|每一[所个名位]|每千人口|每万人口?|人均|生均|户均").expect("per pattern")
+    });
+    let m = re.find_iter(s).last()?;
+    if !m.as_str().starts_with('每') || m.as_str().ends_with('口') || m.as_str().ends_with('人') {
+        // 人均, 生均, 每千人口: the word itself is the scope
+        return Some(m.as_str().to_string());
+    }
+    let rest = &s[m.end()..];
+    let stop = rest
+        .char_indices()
+        .find(|(_, c)| "至不建创都均应要需每,、拥有的".contains(*c))
+        .map_or(rest.len(), |(i, _)| i);
+    let noun: String = rest[..stop].chars().take(8).collect();
+    Some(format!("{}{}", m.as_str(), noun))
+}
+
+fn scope_of(before: &str, deadline: Option<&str>) -> Option<Scope> {
+    if contains_any(before, &TOTAL_SET) {
+        Some(Scope::Total)
+    } else if contains_any(before, &NEW_SET) {
+        Some(Scope::New)
+    } else if deadline.is_some_and(|d| d.ends_with("年内") && d != "年内" || d.contains("期间")) {
+        Some(Scope::PeriodTotal)
+    } else {
+        None
+    }
+}
+
+/// `投资5000万元以上项目`, `100人以上的企业`: a bound that qualifies a noun is an eligibility
+/// threshold, not a target (a share, `85%以上的中小学…`, stays a target).
+fn is_threshold(q: &Quantity, after: &str) -> bool {
+    let bounded = matches!(q.comparator, Some(Comparator::Gte | Comparator::Lte));
+    if !bounded || matches!(q.class, UnitClass::Ratio | UnitClass::Points) {
+        return false;
+    }
+    let after = after.strip_prefix('的').unwrap_or(after);
+    crate::lexicon::THRESHOLD_NOUNS.iter().any(|n| after.starts_with(n))
+}
+
+/// Needs a bare duration or age a cue to be a value? (`3天内报送`, `3—6岁儿童`, `2023年` are not)
+fn has_value_cue(q: &Quantity, gap: &str, clause_before: &str, cmp_before: bool) -> bool {
+    let cmp_before_multi = cmp_before
+        && comparator_set()
+            .last_in(gap)
+            .is_some_and(|(i, _)| COMPARATOR_BEFORE[i].0.chars().count() > 1);
+    // 提高到80岁 (a level) or 提高1岁 (a change) make an age or a duration a value
+    let level = LEVEL_VERBS.iter().any(|v| gap.trim_end().ends_with(v)) || change_before(gap).is_some();
+    match q.class {
+        UnitClass::Age => level,
+        // 近3年 / 约3年 are spans of the past, not values; 不少于3年 is
+        UnitClass::Duration if q.unit.ends_with('年') => level || cmp_before_multi,
+        UnitClass::Duration => {
+            level
+                || cmp_before
+                || recurrence_of(clause_before).is_some()
+                    && !gap.trim_end().ends_with('满')
+                    && !q.unit.ends_with('日')
+        }
+        _ => true,
+    }
+}
+
+struct Builder<'a> {
+    cx: &'a Context<'a>,
+    off: usize,
+    hay: &'a str,
+}
+
+impl Builder<'_> {
+    fn target(&self, r: Range<usize>, clause: Range<usize>, kind: TargetKind) -> Target {
+        let t = self.cx.text;
+        let abs = self.off + r.start..self.off + r.end;
+        let span = t.span(abs);
+        Target::new(
+            t.original(span),
+            span,
+            t.span(self.off + clause.start..self.off + clause.end),
+            kind,
+        )
+    }
+
+    fn deadline_text(&self, tp: &TimePhrase) -> String {
+        let t = self.cx.text;
+        t.original(t.span(self.off + tp.range.start..self.off + tp.range.end))
+    }
+}
+
+/// The year of a speech dateline (`——2024年1月18日在…人民代表大会…上`), which dates a
+/// 政府工作报告 whose title names no year: the plan year when the document gives no other.
+fn dateline_year(clean: &str) -> Option<i32> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?m)^ *[—-]{1,2} *((?:19|20)[0-9]{2})年[0-9]{1,2}月[0-9]{1,2}日在").expect("dateline")
+    });
+    let mut end = clean.len().min(1500);
+    while !clean.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &clean[..end];
+    re.captures(head)?.get(1)?.as_str().parse().ok()
 }
 
 /// Extracts the targets of the plan body.
 pub fn extract(cx: &Context) -> Vec<Target> {
     let t = cx.text;
     let body = t.clamp(cx.body.clone());
+    let off = body.start;
     let hay = &t.clean[body.clone()];
+    let anchor = Anchor {
+        plan_year: cx.plan_year,
+        period: cx.period,
+    };
+    let first_year = cx
+        .plan_year
+        .or(cx.period.map(|p| p.from))
+        .or_else(|| dateline_year(&t.clean));
+    let anchor = Anchor {
+        plan_year: anchor.plan_year.or(first_year),
+        period: anchor.period,
+    };
+    let found = find_all(hay, anchor);
+    let retro = Retro::new(t, body.clone(), cx.outline, first_year);
+    let b = Builder { cx, off, hay };
     let mut out = Vec::new();
-    for c in quantity().captures_iter(hay) {
-        let m = c.get(0).map_or(0..0, |m| m.range());
-        let abs = body.start + m.start..body.start + m.end;
-        if cx
-            .skip
-            .iter()
-            .any(|s| s.start < abs.end && abs.start < s.end)
-        {
+    for s in clauses::sentences(t, body.clone()) {
+        let rel = Sentence {
+            range: s.range.start - off..s.range.end - off,
+            clauses: s.clauses.iter().map(|c| c.start - off..c.end - off).collect(),
+        };
+        if retro.at(t, s.range.start) {
             continue;
         }
-        let Some(value) = c.get(2).and_then(|n| parse_number(n.as_str())) else {
-            continue;
-        };
-        let unit = c.get(4).map(|u| u.as_str().to_string());
-        let kind = match unit.as_deref() {
-            Some("%") => TargetKind::Percent,
-            Some("个百分点") => TargetKind::Change,
-            Some("万元" | "亿元") => TargetKind::Money,
-            _ => TargetKind::Count,
-        };
-        let clause = clause_around(&t.clean, abs.clone());
-        let mut tg = Target::new(
-            t.original(t.span(abs.clone())),
-            t.span(abs),
-            t.span(clause),
-            kind,
-        );
-        tg.unit = unit;
-        let hi = c.get(3).and_then(|n| parse_number(n.as_str()));
-        tg.comparator = Some(
-            match (
-                c.get(1).map(|m| m.as_str()),
-                c.get(5).map(|m| m.as_str()),
-                hi,
-            ) {
-                (_, _, Some(_)) => Comparator::Range,
-                (Some("不少于" | "不低于" | "至少"), _, _) | (_, Some("以上"), _) => {
-                    Comparator::Gte
-                }
-                (Some("超过" | "超"), _, _) => Comparator::Gt,
-                (Some("不超过"), _, _) | (_, Some("以内"), _) => Comparator::Lte,
-                (_, Some("左右"), _) => Comparator::Approx,
-                _ => Comparator::Eq,
-            },
-        );
-        match hi {
-            Some(h) => tg.range = Some([value, h]),
-            None => tg.value = Some(value),
+        sentence_targets(&b, &found, &rel, first_year, &mut out);
+    }
+    // responsible units from （牵头单位：…） notes: the next note after a target, on its line
+    if !found.notes.is_empty() {
+        for tg in &mut out {
+            attach_note(&b, &found.notes, tg);
         }
-        out.push(tg);
     }
     out
 }
 
-/// The clause around a byte range: from the previous to the next sentence or clause break.
-fn clause_around(s: &str, r: Range<usize>) -> Range<usize> {
-    const BREAKS: &[char] = &['。', ';', '!', '?', '\n', ',', '!'];
-    let start = s[..r.start]
-        .rfind(BREAKS)
-        .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
-    let end = s[r.end..].find(BREAKS).map_or(s.len(), |i| r.end + i);
-    start..end
+fn attach_note(b: &Builder, notes: &[(usize, Responsible)], tg: &mut Target) {
+    // positions of notes are relative bytes; compare in original chars
+    let t = b.cx.text;
+    let end_char = tg.span[1];
+    for (at, r) in notes {
+        let c = t.orig_offset(b.off + at);
+        if c >= end_char {
+            let between = t.original([end_char, c]);
+            if !between.contains('\n') && !between.contains("牵头") {
+                tg.responsible = Some(r.clone());
+            }
+            return;
+        }
+    }
+}
+
+fn sentence_targets(
+    b: &Builder,
+    f: &Found,
+    s: &Sentence,
+    first_year: Option<i32>,
+    out: &mut Vec<Target>,
+) {
+    let hay = b.hay;
+    // most sentences hold no number, cue or date: nothing to do
+    if within(&f.quantities, &s.range, |q| q.range.start).is_empty()
+        && within(&f.cues, &s.range, |c| c.range.start).is_empty()
+        && within(&f.times, &s.range, |x| x.range.start).is_empty()
+    {
+        return;
+    }
+    // a year inside a cited title (《2023年…意见》) dates nothing
+    let masked_time = |tp: &TimePhrase| {
+        f.masks
+            .covering(tp.range.start)
+            .is_some_and(|m| tp.range.end <= m.end && hay[m.clone()].starts_with('《'))
+    };
+    // 比2020年 / 以2020年为基期: the base of a change, neither a deadline nor a past marker
+    let is_base = |tp: &TimePhrase| {
+        hay[..tp.range.start].ends_with(['比', '较', '以'])
+            || hay[tp.range.end..].starts_with("为基期")
+            || hay[tp.range.end..].starts_with("水平")
+    };
+    let times: Vec<&TimePhrase> = within(&f.times, &s.range, |x| x.range.start)
+        .iter()
+        .filter(|tp| !masked_time(tp) && !is_base(tp))
+        .collect();
+    let is_past = |tp: &TimePhrase| tp.year.zip(first_year).is_some_and(|(y, py)| y < py);
+
+    let first_out = out.len();
+    let mut carried_past = false;
+    let mut last_action: Option<&'static str> = None;
+    for clause in &s.clauses {
+        let ctext = &hay[clause.clone()];
+        let clause_times: Vec<&&TimePhrase> =
+            times.iter().filter(|tp| clause.contains(&tp.range.start)).collect();
+        let past_year = clause_times.iter().any(|tp| is_past(tp));
+        let fresh_time = clause_times.iter().any(|tp| !is_past(tp));
+        let past = if past_clause(ctext, past_year) {
+            true
+        } else {
+            carried_past && !fresh_time && !contains_any(ctext, &FUTURE_SET)
+        };
+        carried_past = past;
+        if past {
+            continue;
+        }
+        if let Some((a, _)) = subject::last_action(ctext) {
+            last_action = Some(a);
+        }
+        let mut prev_end = clause.start;
+        let qs = within(&f.quantities, clause, |q| q.range.start);
+        let mut clause_targets: Vec<Target> = Vec::new();
+        for q in qs {
+            if q.range.end > clause.end || f.masks.hits(&q.numeral) {
+                continue;
+            }
+            let abs = b.off + q.range.start..b.off + q.range.end;
+            if b.cx.skip.iter().any(|r| r.start < abs.end && abs.start < r.end) {
+                continue;
+            }
+            let gap = &hay[prev_end.min(q.range.start)..q.range.start];
+            let clause_before = &hay[clause.start..q.range.start];
+            let cmp_before = comparator_before(gap);
+            if !has_value_cue(q, gap, clause_before, cmp_before.is_some()) {
+                continue;
+            }
+            if is_threshold(q, &hay[q.range.end..clause.end]) {
+                continue;
+            }
+            let mut start = q.range.start;
+            let mut comparator = q.comparator;
+            let mut verb_end = q.range.start;
+            if let Some((cmp, at, adjacent)) = cmp_before {
+                if comparator != Some(Comparator::Range) {
+                    comparator = Some(cmp);
+                }
+                if adjacent {
+                    start = prev_end.min(q.range.start) + at;
+                    verb_end = start;
+                }
+            }
+            let change = change_before(&hay[clause.start..verb_end]).filter(|_| {
+                matches!(
+                    q.class,
+                    UnitClass::Ratio | UnitClass::Points | UnitClass::Times | UnitClass::Age | UnitClass::Duration
+                )
+                    || contains_any(clause_before, &BASE_SET)
+            });
+            let recurrence = recurrence_of(clause_before);
+            if comparator.is_none()
+                && q.class == UnitClass::Duration
+                && matches!(recurrence, Some("day" | "week"))
+            {
+                // 每天锻炼1小时: a daily or weekly duration is a minimum
+                comparator = Some(Comparator::Gte);
+            }
+            let kind = if change.is_some() {
+                TargetKind::Change
+            } else {
+                match q.class {
+                    UnitClass::Ratio => TargetKind::Percent,
+                    UnitClass::Points | UnitClass::Times => TargetKind::Change,
+                    UnitClass::Money => TargetKind::Money,
+                    UnitClass::Duration => TargetKind::Duration,
+                    _ => TargetKind::Count,
+                }
+            };
+            let mut tg = b.target(start..q.range.end, clause.clone(), kind);
+            tg.value = q.value;
+            tg.range = q.range_value;
+            tg.unit = Some(q.unit.clone());
+            tg.comparator = Some(comparator.unwrap_or(Comparator::Eq));
+            tg.change = change;
+            if q.placeholder {
+                tg.flags.push("placeholder".into());
+            }
+            let after_end = next_start(qs, q, clause.end);
+            let after = &hay[q.range.end..after_end];
+            tg.subject = subject::subject(&hay[prev_end.min(start)..start], after);
+            if change.is_some()
+                && q.unit == "%"
+                && tg
+                    .subject
+                    .as_deref()
+                    .is_some_and(|s| s.ends_with('率') || s.ends_with("比例") || s.ends_with("占比"))
+            {
+                // +2 % on a rate: relative or percentage points? (trap 12)
+                tg.flags.push("pct_or_pp_ambiguous".into());
+            }
+            tg.action = match change {
+                Some(_) => change_verb(&hay[clause.start..verb_end]),
+                None => subject::last_action(clause_before).map(|(a, _)| a).or(last_action),
+            }
+            .map(str::to_string);
+            tg.recurrence = recurrence.map(str::to_string);
+            tg.per = per_of(clause_before);
+            tg.strength = strength_of(&hay[s.range.start..q.range.start]);
+            set_deadline(b, &times, q.range.start, &is_past, &mut tg);
+            tg.scope = scope_of(clause_before, tg.deadline.as_deref());
+            prev_end = q.range.end;
+            clause_targets.push(tg);
+        }
+        for cue in within(&f.cues, clause, |c| c.range.start) {
+            if let Some(tg) = cue_target(b, clause, cue, &mut clause_targets, &times, &is_past) {
+                clause_targets.push(tg);
+            }
+        }
+        clause_targets.sort_by_key(|t| t.span[0]);
+        out.extend(clause_targets);
+    }
+    // dated deliverables without a number
+    for (i, tp) in times.iter().enumerate() {
+        if is_past(tp) || !(tp.concrete || relative_then_verb(hay, tp)) {
+            continue;
+        }
+        let scope_end = times.get(i + 1).map_or(s.range.end, |n| n.range.start);
+        let t = b.cx.text;
+        let (a, z) = (
+            t.orig_offset(b.off + tp.range.start),
+            t.orig_offset(b.off + scope_end),
+        );
+        if out[first_out..].iter().any(|tg| tg.span[0] >= a && tg.span[0] < z) {
+            continue;
+        }
+        let scope = hay.get(tp.range.end..scope_end).unwrap_or("");
+        let start_phrase = hay[tp.range.clone()].ends_with('起');
+        let Some(clause) = s
+            .clauses
+            .iter()
+            .find(|c| {
+                let rest = hay.get(tp.range.end.max(c.start)..c.end).unwrap_or("");
+                c.end > tp.range.start
+                    && if start_phrase {
+                        // 秋学期起,起始年级…: the deliverable is the clause after the phrase
+                        !rest.trim().is_empty()
+                    } else {
+                        contains_any(rest, &DELIVER_SET)
+                    }
+            })
+        else {
+            continue;
+        };
+        if clause.start >= scope_end || (!start_phrase && !contains_any(scope, &DELIVER_SET)) {
+            continue;
+        }
+        let ctext = &hay[clause.clone()];
+        if past_clause(ctext, false) || !clause_initial(hay, s, tp) {
+            continue;
+        }
+        let end = clause.end.max(tp.range.end);
+        let mut tg = b.target(tp.range.start..end, tp.range.start.min(clause.start)..end, TargetKind::Deadline);
+        tg.deadline = Some(b.deadline_text(tp));
+        tg.due = tp.due.clone();
+        tg.strength = strength_of(&hay[s.range.start..end]);
+        if let Some((a, e)) = subject::last_action(&hay[tp.range.end..end]).map(|(a, e)| (a, e + tp.range.end)) {
+            tg.action = Some(a.to_string());
+            let rest = hay[e..end].trim_matches([' ', ',']);
+            if !rest.is_empty() {
+                tg.subject = Some(rest.chars().take(30).collect());
+            }
+        }
+        out.push(tg);
+    }
+    out[first_out..].sort_by_key(|t| t.span[0]);
+}
+
+/// `年内建成投用…`: a relative year word dates a deliverable only when the verb follows at once
+/// (`年内在…创建指标达成上迈出坚实步伐` is an aim, not a dated deliverable).
+fn relative_then_verb(hay: &str, tp: &TimePhrase) -> bool {
+    let w = &hay[tp.range.clone()];
+    if !matches!(w, "年内" | "今年" | "当年") {
+        return false;
+    }
+    verb_follows(hay, tp)
+}
+
+/// Is the time phrase followed at once (after an adverb) by a deliverable verb (`2024年底前建成`)?
+fn verb_follows(hay: &str, tp: &TimePhrase) -> bool {
+    let mut rest = hay[tp.range.end..].trim_start();
+    for adv in ["全面", "基本", "全部", "要", "力争", "确保", "高标准", "高质量", "如期", "顺利"] {
+        rest = rest.strip_prefix(adv).unwrap_or(rest);
+    }
+    DELIVERABLE_VERBS.iter().any(|v| rest.starts_with(v))
+}
+
+/// Does the time phrase open its clause (`2023年底前完成…`, `力争2023年…`)? A year inside a
+/// noun phrase (`聚焦2023年主题教育`) dates nothing.
+fn clause_initial(hay: &str, s: &Sentence, tp: &TimePhrase) -> bool {
+    let Some(c) = s.clauses.iter().find(|c| c.contains(&tp.range.start)) else {
+        return false;
+    };
+    let lead = hay[c.start..tp.range.start].trim();
+    verb_follows(hay, tp)
+        || lead.is_empty()
+        || ["在", "于", "并", "同时", "要", "并于", "力争在", "确保在", "争取在", "计划"]
+            .contains(&lead)
+        || STRENGTH_FIRM.contains(&lead)
+        || STRENGTH_ASPIRATIONAL.contains(&lead)
+}
+
+fn next_start(qs: &[Quantity], q: &Quantity, clause_end: usize) -> usize {
+    qs.iter()
+        .map(|x| x.range.start)
+        .find(|&s| s >= q.range.end)
+        .unwrap_or(clause_end)
+        .min(clause_end)
+        .max(q.range.end)
+}
+
+fn set_deadline(
+    b: &Builder,
+    times: &[&TimePhrase],
+    at: usize,
+    is_past: &dyn Fn(&TimePhrase) -> bool,
+    tg: &mut Target,
+) {
+    if let Some(tp) = times
+        .iter()
+        .rev()
+        .find(|tp| tp.range.end <= at && !is_past(tp))
+    {
+        tg.deadline = Some(b.deadline_text(tp));
+        tg.due = tp.due.clone();
+    }
+}
+
+/// A coverage / zero / rank target, or `None` when the cue is rhetorical or already part of a
+/// numeric target (`100%全覆盖` extends the `100%`).
+fn cue_target(
+    b: &Builder,
+    clause: &Range<usize>,
+    cue: &Cue,
+    clause_targets: &mut [Target],
+    times: &[&TimePhrase],
+    is_past: &dyn Fn(&TimePhrase) -> bool,
+) -> Option<Target> {
+    let hay = b.hay;
+    let (Some(before), Some(after)) = (
+        hay.get(clause.start..cue.range.start),
+        hay.get(cue.range.end..clause.end),
+    ) else {
+        return None;
+    };
+    if cue.kind == TargetKind::Coverage && cue.unit == Some("%") {
+        if before.ends_with('、') || COVERAGE_ATTRIBUTIVE_NEXT.iter().any(|w| after.starts_with(w)) {
+            return None;
+        }
+        // 100%全覆盖 / 100%名校资源全覆盖: one target, the 100%
+        let t = b.cx.text;
+        let cue_c = t.orig_offset(b.off + cue.range.start);
+        if let Some(prev) = clause_targets
+            .iter_mut()
+            .rev()
+            .find(|tg| tg.value == Some(100.0) && tg.unit.as_deref() == Some("%") && tg.span[1] <= cue_c)
+        {
+            if prev.span[1] == cue_c {
+                let end = t.span(b.off + cue.range.start..b.off + cue.range.end)[1];
+                prev.span[1] = end;
+                prev.text = t.original(prev.span);
+                prev.kind = TargetKind::Coverage;
+            }
+            return None;
+        }
+    } else if cue.value == 0.0 {
+        // 零误差 etc. are outcomes; 不发生 only with a following event noun, not in prohibitions
+        if hay[cue.range.clone()].starts_with('不') && after.trim().is_empty() {
+            return None;
+        }
+    }
+    let mut tg = b.target(cue.range.clone(), clause.clone(), cue.kind);
+    tg.value = Some(cue.value);
+    tg.unit = cue.unit.map(str::to_string);
+    tg.comparator = Some(cue.comparator);
+    tg.strength = strength_of(before);
+    let subj = before.trim_start_matches(['确', '保']).trim();
+    let subj = subj
+        .strip_prefix("实现")
+        .or_else(|| subj.strip_prefix("推动"))
+        .unwrap_or(subj);
+    if cue.unit.is_none() {
+        let noun: String = after.trim().chars().take(24).collect();
+        tg.subject = if noun.is_empty() {
+            // 实现院内感染零事故: the event class is before the cue
+            (!subj.is_empty()).then(|| subj.chars().rev().take(24).collect::<Vec<_>>().into_iter().rev().collect())
+        } else {
+            Some(noun)
+        };
+    } else if !subj.is_empty() {
+        tg.subject = Some(subj.chars().rev().take(24).collect::<Vec<_>>().into_iter().rev().collect());
+    }
+    set_deadline(b, times, cue.range.start, is_past, &mut tg);
+    Some(tg)
 }
 
 #[cfg(test)]
@@ -106,29 +785,391 @@ mod tests {
     use super::*;
     use crate::clean::clean;
 
-    fn run(src: &str) -> Vec<Target> {
+    fn run_with(src: &str, py: Option<i32>, period: Option<(i32, i32)>) -> Vec<Target> {
         let t = clean(src);
         extract(&Context {
             text: &t,
             body: 0..t.clean.len(),
-            plan_year: None,
-            period: None,
+            plan_year: py,
+            period: period.map(|(from, to)| Period { from, to }),
             outline: &[],
             skip: &[],
             tables: &[],
         })
     }
 
+    fn run(src: &str) -> Vec<Target> {
+        run_with(src, Some(2023), None)
+    }
+
+    fn texts(ts: &[Target]) -> Vec<&str> {
+        ts.iter().map(|t| t.text.as_str()).collect()
+    }
+
     #[test]
     fn counts_percentages_ranges() {
         let ts = run("计划增加学位超12000个,争创4—5所市优质园,覆盖率不低于６５％。");
-        assert_eq!(ts.len(), 3);
-        assert_eq!(
-            (ts[0].value, ts[0].comparator),
-            (Some(12000.0), Some(Comparator::Gt))
-        );
+        assert_eq!(texts(&ts), vec!["超12000个", "4—5所", "不低于６５％"]);
+        assert_eq!((ts[0].value, ts[0].comparator), (Some(12000.0), Some(Comparator::Gt)));
+        assert_eq!(ts[0].change, None);
         assert_eq!(ts[1].range, Some([4.0, 5.0]));
-        assert_eq!(ts[2].text, "不低于６５％");
+        assert_eq!(ts[1].subject.as_deref(), Some("市优质园"));
         assert_eq!(ts[2].comparator, Some(Comparator::Gte));
+        assert_eq!(ts[2].subject.as_deref(), Some("覆盖率"));
+    }
+
+    #[test]
+    fn comparator_rows() {
+        for (src, text, cmp) in [
+            ("争创8所以上省市优质园", "8所以上", Comparator::Gte),
+            ("引进人才不少于15人", "不少于15人", Comparator::Gte),
+            ("每所中小学至少建成1个智慧教室", "至少建成1个", Comparator::Gte),
+            ("教师交流人数不少于应交流人数的15%", "15%", Comparator::Gte),
+            ("确保每周课内课外活动时长超15小时", "超15小时", Comparator::Gt),
+            ("占比控制在学生总数的5%以内", "5%以内", Comparator::Lte),
+            ("设立30项左右专项课题", "30项左右", Comparator::Approx),
+            ("养老床位约1000万张", "约1000万张", Comparator::Approx),
+            ("城镇调查失业率不超过5.5%", "不超过5.5%", Comparator::Lte),
+            ("培育100多名骨干教师", "100多名", Comparator::Approx),
+            ("优良率达52.5%", "52.5%", Comparator::Eq),
+        ] {
+            let ts = run(src);
+            assert_eq!(texts(&ts), vec![text], "{src}");
+            assert_eq!(ts[0].comparator, Some(cmp), "{src}");
+        }
+    }
+
+    #[test]
+    fn changes_and_levels() {
+        let ts = run("普惠率较上年增加2%,近视率在上一年的基础上降低0.5个百分点。");
+        assert_eq!(ts[0].change, Some(Change::Increase));
+        assert!(ts[0].flags.contains(&"pct_or_pp_ambiguous".to_string()));
+        assert_eq!((ts[1].change, ts[1].unit.as_deref()), (Some(Change::Decrease), Some("个百分点")));
+        let ts = run("确保教育经费投入逐年提高不低于3%,近视率较上学年降低1个百分点以上。");
+        assert_eq!((ts[0].change, ts[0].comparator), (Some(Change::Increase), Some(Comparator::Gte)));
+        assert_eq!(ts[0].recurrence.as_deref(), Some("year"));
+        assert_eq!((ts[1].change, ts[1].comparator), (Some(Change::Decrease), Some(Comparator::Gte)));
+        let ts = run("原则上一次轮岗时间由一年延长至二年。");
+        assert_eq!(texts(&ts), vec!["二年"]);
+        assert_eq!((ts[0].value, ts[0].change), (Some(2.0), None));
+        let ts = run("人均预期寿命提高1岁,平均受教育年限增加0.5年。");
+        assert_eq!(texts(&ts), vec!["1岁", "0.5年"]);
+        assert!(ts.iter().all(|t| t.change == Some(Change::Increase)));
+        let ts = run("人均预期寿命提高到80岁,森林覆盖率提高到25%。");
+        assert_eq!(texts(&ts), vec!["80岁", "25%"]);
+        assert!(ts.iter().all(|t| t.change.is_none()));
+    }
+
+    #[test]
+    fn government_work_report_expected_targets() {
+        let src = "一、2023年工作回顾\n过去一年,国内生产总值增长5.2%,城镇新增就业1244万人,粮食产量1.39万亿斤。\n二、2024年经济社会发展总体要求\n今年发展主要预期目标是:国内生产总值增长5%左右;城镇新增就业1200万人以上,城镇调查失业率5.5%左右;居民消费价格涨幅3%左右;粮食产量1.3万亿斤以上;单位国内生产总值能耗降低2.5%左右。";
+        let ts = run_with(src, Some(2024), None);
+        assert_eq!(
+            texts(&ts),
+            vec!["5%左右", "1200万人以上", "5.5%左右", "3%左右", "1.3万亿斤以上", "2.5%左右"]
+        );
+        assert_eq!((ts[0].change, ts[0].comparator), (Some(Change::Increase), Some(Comparator::Approx)));
+        assert_eq!((ts[1].value, ts[1].unit.as_deref()), (Some(1200.0), Some("万人")));
+        assert_eq!(ts[3].change, None);
+        assert_eq!((ts[5].change, ts[5].comparator), (Some(Change::Decrease), Some(Comparator::Approx)));
+        assert_eq!(ts[2].subject.as_deref(), Some("城镇调查失业率"));
+    }
+
+    #[test]
+    fn a_speech_dateline_gives_the_plan_year() {
+        let src = "政府工作报告\n——2024年1月18日在某市第十六届人民代表大会第四次会议上\n今年城镇新增就业5万人以上。\n2023年新增就业4.8万人。";
+        let ts = run_with(src, None, None);
+        assert_eq!(texts(&ts), vec!["5万人以上"]);
+        assert_eq!(ts[0].due.as_deref(), Some("2024-12-31"));
+    }
+
+    #[test]
+    fn retrospective_and_forecast_numbers_are_not_targets() {
+        for src in [
+            "2022年,全市完成地区生产总值2883.5亿元、增长0.2%。",
+            "全市已建成智慧校园120所。",
+            "去年新增学位完成了8000个,比上年增长12%。",
+            "预计整个“十四五”期间新增5.6万个幼儿园学位。",
+            "近年来,全区累计建成公办园35所。",
+            "截至2023年底,全市共有养老机构120家。",
+            "全市现有中小学320所。",
+            "去年全市新增就业1.2万人。",
+        ] {
+            assert!(run(src).is_empty(), "{src}: {:?}", texts(&run(src)));
+        }
+        // a past-year base is not retrospective
+        let ts = run("到2025年,PM2.5浓度比2020年下降10%。");
+        assert_eq!(texts(&ts), vec!["10%"]);
+        assert_eq!(ts[0].deadline.as_deref(), Some("到2025年"));
+    }
+
+    #[test]
+    fn trap_numbers_are_not_targets() {
+        for src in [
+            "深入学习贯彻党的二十大和十九届六中全会精神,落实中央八项规定。",
+            "办好第26届推普周,推进第三批“双减”重点项目,实施二期五年行动计划。",
+            "增强“四个意识”,做到“两个维护”,落实三会一课制度,打造一支高素质队伍。",
+            "按照教材〔2022〕2号文件要求,实施集团化办学3.0行动。",
+            "学习《3—6岁儿童学习与发展指南》,服务3岁以下婴幼儿。",
+            "一般性信息要在3天内报送。",
+            "高三年级要做好复习,组织高一年级选科。",
+            "打造一批特色学校,入选国家万人计划。",
+            "联系电话:0991-2817458,邮编213159。",
+            "对投资5000万元以上项目实行专班推进,服务100人以上的企业。",
+            "力争一般公共预算收入保持两位数增长。",
+        ] {
+            assert!(run(src).is_empty(), "{src}: {:?}", texts(&run(src)));
+        }
+    }
+
+    #[test]
+    fn coverage_and_zero_goals() {
+        let ts = run("实现家长学校100%覆盖,实现学段全覆盖,推动内部审计全覆盖。");
+        assert_eq!(texts(&ts), vec!["100%", "全覆盖", "全覆盖"]);
+        assert_eq!((ts[1].value, ts[1].unit.as_deref()), (Some(100.0), Some("%")));
+        let ts = run("离任审计100%全覆盖。");
+        assert_eq!(texts(&ts), vec!["100%全覆盖"]);
+        assert!(run("开展多形式、分层次、全覆盖的学习培训,形成纵到底、横到边、全覆盖格局。").is_empty());
+        let ts = run("确保不发生重大安全责任事件,实现三个“零误差”。");
+        assert_eq!(texts(&ts), vec!["不发生", "零误差"]);
+        assert!(ts.iter().all(|t| t.value == Some(0.0) && t.unit.is_none()));
+        let ts = run("力争进入全省前8名。");
+        assert_eq!((ts[0].value, ts[0].comparator), (Some(8.0), Some(Comparator::Lte)));
+    }
+
+    #[test]
+    fn dated_deliverables() {
+        let ts = run("2023年底前完成公办中小学校领导体制调整。");
+        assert_eq!(ts.len(), 1);
+        assert_eq!(ts[0].kind, TargetKind::Deadline);
+        assert_eq!(ts[0].due.as_deref(), Some("2023-12-31"));
+        assert_eq!(ts[0].action.as_deref(), Some("完成"));
+        let ts = run_with("到2024年,高标准创成全国义务教育优质均衡区。", None, Some((2022, 2024)));
+        assert_eq!(ts[0].kind, TargetKind::Deadline);
+        assert_eq!(ts[0].deadline.as_deref(), Some("到2024年"));
+        let ts = run_with("秋学期起,起始年级严格按照省定办学标准招生。", Some(2022), None);
+        assert_eq!(ts[0].due.as_deref(), Some("2022-09-01"));
+        assert_eq!(ts[0].text, "秋学期起,起始年级严格按照省定办学标准招生");
+        // the date of a numeric target is its deadline, not a second target
+        let ts = run_with("2023年争创全国学前教育普及普惠区,三年内创建18所省市优质园。", None, Some((2022, 2024)));
+        assert_eq!(ts.len(), 2);
+        assert_eq!(ts[0].kind, TargetKind::Deadline);
+        assert_eq!((ts[1].deadline.as_deref(), ts[1].due.as_deref()), (Some("三年内"), Some("2024-12-31")));
+        // a year in a cited title and a past year are no deadlines
+        assert!(run("印发《2023年招生实施意见》。").is_empty());
+        assert!(run("2021年完成了全部改造。").is_empty());
+        assert!(run("聚焦2023年主题教育、党支部建设等重点,开展督导调研。").is_empty());
+        let ts = run_with("市域铁路S1线2025年底前建成通车。", Some(2025), None);
+        assert_eq!((ts[0].kind, ts[0].deadline.as_deref()), (TargetKind::Deadline, Some("2025年底前")));
+        let ts = run("力争2023年职普比考核进入全市先进。");
+        assert_eq!(ts[0].strength, Some(Strength::Aspirational));
+        let ts = run_with("年内建成投用地铁5号线。", Some(2024), None);
+        assert_eq!((ts[0].kind, ts[0].due.as_deref()), (TargetKind::Deadline, Some("2024-12-31")));
+        assert!(run("年内在分院创建指标达成上迈出坚实步伐。").is_empty());
+        let ts = run_with("2024年完成首批老旧小区改造。", Some(2024), None);
+        assert_eq!(ts[0].kind, TargetKind::Deadline);
+        // transport plan
+        let ts = run_with("2025年6月底前建成通车沪渝蓉高铁武宜段。", Some(2025), None);
+        assert_eq!(ts[0].due.as_deref(), Some("2025-06-30"));
+    }
+
+    #[test]
+    fn deadlines_distribute_over_the_sentence() {
+        let ts = run("年内新增结对学校 6 所,结对学校总数达23 所。");
+        assert_eq!(texts(&ts), vec!["6 所", "23 所"]);
+        assert!(ts.iter().all(|t| t.deadline.as_deref() == Some("年内")));
+        assert_eq!((ts[0].scope, ts[1].scope), (Some(Scope::New), Some(Scope::Total)));
+        let ts = run("实现100%孩子都有专长,三年内全区打造特色学校100所。");
+        assert_eq!(ts[0].deadline, None);
+        assert_eq!(ts[1].deadline.as_deref(), Some("三年内"));
+    }
+
+    #[test]
+    fn placeholders_and_daily_minimums() {
+        let ts = run("确保学生每天x小时锻炼,全年计划创建省优质园xx所,特色学校达xx%以上。");
+        assert_eq!(texts(&ts), vec!["x小时", "xx所", "xx%以上"]);
+        assert!(ts.iter().all(|t| t.value.is_none() && t.flags == ["placeholder"]));
+        assert_eq!(ts[0].comparator, Some(Comparator::Gte));
+        assert_eq!(ts[1].deadline.as_deref(), Some("全年"));
+    }
+
+    #[test]
+    fn health_energy_heritage_snippets() {
+        let ts = run("每千人口拥有执业(助理)医师数达到3.2人,二级以上医院设置老年医学科的比例达到60%以上。");
+        assert_eq!(texts(&ts), vec!["3.2人", "60%以上"]);
+        assert_eq!(ts[0].per.as_deref(), Some("每千人口"));
+        let ts = run("新增光伏装机容量150万千瓦,非化石能源消费比重提高到20%左右。");
+        assert_eq!((ts[0].value, ts[0].unit.as_deref()), (Some(150.0), Some("万千瓦")));
+        assert_eq!(ts[1].comparator, Some(Comparator::Approx));
+        let ts = run("PM2.5浓度控制在30微克/立方米以下,65岁以上老年人健康管理率达到72%。");
+        assert_eq!(texts(&ts), vec!["30微克/立方米以下", "72%"]);
+        assert!(run("近3年新建学校的运行情况良好。").is_empty());
+        let ts = run("完成10处省级文物保护单位修缮,新建乡镇综合文化站三四座。");
+        assert_eq!(ts[1].range, Some([3.0, 4.0]));
+    }
+
+    #[test]
+    fn responsible_units_from_notes() {
+        let ts = run("建成5所智慧校园。(牵头单位:区教育局;配合单位:区财政局、区发改委)");
+        assert_eq!(
+            ts[0].responsible,
+            Some(Responsible {
+                lead: vec!["区教育局".into()],
+                others: vec!["区财政局".into(), "区发改委".into()]
+            })
+        );
+    }
+
+    // ---- every lexicon row, through the whole stage ----
+
+    #[test]
+    fn every_unit_row_is_read() {
+        use crate::lexicon::UNITS;
+        for (u, class) in UNITS {
+            // durations and ages need a cue; ratios written with a slash need one digit group
+            let src = match class {
+                UnitClass::Duration | UnitClass::Age => format!("服务时长提高到12{u}。"),
+                // 成 (tenths) only after a Chinese numeral: 三成
+                UnitClass::Ratio if *u == "成" => "参保率提高到十二成。".to_string(),
+                _ => format!("建成示范项目12{u}。"),
+            };
+            let ts = run(&src);
+            assert_eq!(ts.len(), 1, "{src}: {:?}", texts(&ts));
+            assert_eq!((ts[0].value, ts[0].unit.as_deref()), (Some(12.0), Some(*u)), "{src}");
+        }
+    }
+
+    #[test]
+    fn every_cjk_word_unit_row_rejects_a_chinese_numeral() {
+        for u in crate::lexicon::CJK_WORD_UNITS {
+            let src = format!("推进两{u}工作。");
+            assert!(run(&src).is_empty(), "{src}: {:?}", texts(&run(&src)));
+        }
+    }
+
+    #[test]
+    fn every_comparator_row() {
+        for (w, cmp) in COMPARATOR_BEFORE {
+            let src = format!("达标率{w}90%。");
+            let ts = run(&src);
+            assert_eq!(ts.len(), 1, "{src}");
+            assert_eq!(ts[0].comparator, Some(*cmp), "{src}");
+            assert!(ts[0].text.starts_with(w), "{src}: {}", ts[0].text);
+        }
+        for (w, cmp) in crate::lexicon::COMPARATOR_AFTER {
+            let src = format!("建成示范校8所{w}。");
+            let ts = run(&src);
+            assert_eq!((ts[0].comparator, ts[0].text.ends_with(w)), (Some(*cmp), true), "{src}");
+        }
+    }
+
+    #[test]
+    fn every_change_row() {
+        for w in CHANGE_UP.iter().chain(CHANGE_DOWN) {
+            let src = format!("单位产值能耗{w}5%。");
+            let ts = run(&src);
+            let want = if CHANGE_UP.contains(w) { Change::Increase } else { Change::Decrease };
+            assert_eq!(ts[0].change, Some(want), "{src}");
+        }
+        for base in CHANGE_BASES {
+            let src = format!("全市学位{base}增加1000个。");
+            let ts = run(&src);
+            assert_eq!(ts[0].change, Some(Change::Increase), "{src}");
+        }
+        // without a base, a count after 增加 is a new amount, not a change (增加学位超12000个)
+        assert_eq!(run("增加1000个学位。")[0].change, None);
+    }
+
+    #[test]
+    fn every_level_verb_row_makes_an_age_a_value() {
+        for v in LEVEL_VERBS {
+            let src = format!("人均预期寿命{v}80岁。");
+            assert_eq!(texts(&run(&src)), vec!["80岁"], "{src}");
+        }
+        assert!(run("3—6岁儿童入园率稳步提升。").is_empty());
+    }
+
+    #[test]
+    fn every_recurrence_and_strength_row() {
+        for (w, r) in RECURRENCE {
+            let src = format!("{w}评选优秀教师10名。");
+            assert_eq!(run(&src)[0].recurrence.as_deref(), Some(*r), "{src}");
+        }
+        for (words, st) in [
+            (STRENGTH_FIRM, Strength::Firm),
+            (STRENGTH_ASPIRATIONAL, Strength::Aspirational),
+            (STRENGTH_PLANNED, Strength::Planned),
+        ] {
+            for w in words {
+                let src = format!("{w}建成示范校5所。");
+                assert_eq!(run(&src)[0].strength, Some(st), "{src}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_retro_and_forecast_row_drops_the_clause() {
+        for w in RETRO_WORDS.iter().chain(FORECAST) {
+            let src = format!("全市{w}建成示范校5所。");
+            assert!(run(&src).is_empty(), "{src}: {:?}", texts(&run(&src)));
+        }
+        for w in crate::lexicon::RETRO_OPENERS {
+            let src = format!("{w},全市建成示范校5所。\n一、主要任务\n建成示范校6所。");
+            assert_eq!(texts(&run(&src)), vec!["6所"], "{src}");
+        }
+        for w in crate::lexicon::RETRO_HEADINGS {
+            let src = format!("一、{w}\n建成示范校5所。\n二、主要任务\n建成示范校6所。");
+            assert_eq!(texts(&run(&src)), vec!["6所"], "{src}");
+        }
+    }
+
+    #[test]
+    fn every_zero_and_coverage_row() {
+        for (w, v, cmp) in ZERO_GOALS {
+            let src = format!("确保实现{w}重大安全事故。");
+            let ts = run(&src);
+            assert_eq!(ts.len(), 1, "{src}");
+            assert_eq!((ts[0].value, ts[0].comparator, ts[0].unit.as_deref()), (Some(*v), Some(*cmp), None), "{src}");
+        }
+        for w in COVERAGE {
+            assert_eq!(run(&format!("实现心理辅导室{w}。"))[0].value, Some(100.0));
+        }
+        for w in COVERAGE_ATTRIBUTIVE_NEXT {
+            let src = format!("形成全方位、全覆盖{w}工作。");
+            assert!(run(&src).is_empty(), "{src}");
+        }
+    }
+
+    #[test]
+    fn every_deliverable_verb_row() {
+        for v in DELIVERABLE_VERBS {
+            let src = format!("2023年底前{v}相关工作。");
+            let ts = run(&src);
+            assert_eq!(ts.len(), 1, "{src}");
+            assert_eq!(ts[0].kind, TargetKind::Deadline, "{src}");
+        }
+        // no deliverable verb: a date alone is no target
+        assert!(run("2023年底前相关工作。").is_empty());
+    }
+
+    #[test]
+    fn every_fused_word_row_is_masked() {
+        for w in crate::lexicon::FUSED {
+            let src = format!("推进{w}所建设。");
+            let ts = run(&src);
+            assert!(
+                ts.iter().all(|t| !src.contains(&format!("{w}所")) || !t.text.contains(w)),
+                "{src}: {:?}",
+                texts(&ts)
+            );
+        }
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for src in ["", "。", "1", "xx", "全覆盖", "2023年", "第", "百分之", "1-", "—5所", "不发生", "\u{0}%"] {
+            let _ = run(src);
+            let _ = run_with(src, None, None);
+        }
     }
 }

@@ -1,0 +1,250 @@
+//! Time phrases and their resolution against the plan's own year or period (domain guide §4.3
+//! "Deadline resolution", trap 13). Never the clock: `年内` in a 2022 plan is 2022-12-31 whatever
+//! day the tool runs.
+
+use crate::model::Period;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// What the plan's own dates are.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Anchor {
+    pub plan_year: Option<i32>,
+    pub period: Option<Period>,
+}
+
+impl Anchor {
+    /// The year relative phrases (年内, 秋学期起) refer to: the plan year, else the first year of
+    /// the period.
+    fn year(&self) -> Option<i32> {
+        self.plan_year.or(self.period.map(|p| p.from))
+    }
+}
+
+/// A time phrase found in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimePhrase {
+    /// Byte range in the searched text.
+    pub range: Range<usize>,
+    /// The last day it allows (or, for `…起`, the day it starts), `YYYY-MM-DD`.
+    pub due: Option<String>,
+    /// The year it names explicitly, if any.
+    pub year: Option<i32>,
+    /// Names a concrete date (a year, a month, a term) rather than a relative span (`三年内`,
+    /// `年内`); only those make a dated deliverable without a number.
+    pub concrete: bool,
+}
+
+const TIME: &str = concat!(
+    r"(?:(?P<pre>到|至|截至|截止到|截止) *)?(?P<y>(?:19|20)[0-9]{2}) *年(?:度)?",
+    r"(?:(?P<half>上半年|下半年|年中|[一二三四1-4]季度|年底|年末|底|末)",
+    r"|(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?:(?P<d>[0-3]?[0-9])日|底|末|份)?)?",
+    r"(?P<term>秋季?学期开学前|春季?学期开学前|秋季?学期起|春季?学期起|秋季?开学前|秋季?学期)?",
+    r"(?:前|以前|之前)?",
+    r"|(?P<rel>年内|今年|本年度|全年|年底前|年末前|当年|明年)",
+    r"|(?P<m2>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?:(?P<d2>[0-3]?[0-9])日?|底|末|份)?(?:前|以前|之前)",
+    r"|(?P<term2>秋季?学期(?:起|开学前)|春季?学期(?:起|开学前)|新学期起)",
+    r"|(?P<n>[一二三四五两十0-9]{1,2})年内",
+    r"|[“\x22]?十(?P<fyp>[一二三四五六七八九])五[”\x22]?(?:期间|末|时期)",
+    r"|(?P<pend>规划期末|到期末|规划期内)",
+);
+
+fn time_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(TIME).expect("time pattern"))
+}
+
+fn month_num(s: &str) -> Option<u32> {
+    s.parse::<u32>()
+        .ok()
+        .or_else(|| crate::numerals::parse_cjk(s).map(|v| v as u32))
+        .filter(|m| (1..=12).contains(m))
+}
+
+fn last_day(y: i32, m: u32) -> u32 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> String {
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+fn end_of_month(y: i32, m: u32) -> String {
+    ymd(y, m, last_day(y, m))
+}
+
+fn term_date(y: i32, term: &str) -> String {
+    let spring = term.starts_with('春');
+    let before = term.ends_with('前');
+    match (spring, before) {
+        (false, true) => ymd(y, 8, 31),
+        (false, false) => ymd(y, 9, 1),
+        (true, true) => end_of_month(y, 2),
+        (true, false) => ymd(y, 3, 1),
+    }
+}
+
+/// Every time phrase of `hay`, in order, resolved against `anchor`. A year followed by `是`,
+/// `以来` or standing in a year range (`2022-2024年`) is a label, not a time limit, and is skipped.
+pub fn find(hay: &str, anchor: Anchor) -> Vec<TimePhrase> {
+    let mut out = Vec::new();
+    for c in time_re().captures_iter(hay) {
+        let Some(m) = c.get(0) else { continue };
+        let range = m.range();
+        let after = &hay[range.end..];
+        let before = &hay[..range.start];
+        if let Some(y) = c.name("y") {
+            // 2023年是…之年, 2013年以来, (2022-2024年), 2021—2025年
+            // issue and effective dates: 2024年1月25日印发, 自2024年3月1日起施行
+            let after_t = after.trim_start();
+            if ["印发", "发布", "签发", "起施行", "起实施", "起执行", "通过"]
+                .iter()
+                .any(|w| after_t.starts_with(w))
+                && c.name("d").is_some()
+            {
+                continue;
+            }
+            if after.starts_with('是')
+                || after.starts_with("以来")
+                || after.starts_with("版")
+                || after.starts_with("修订)")
+                || after.starts_with("修订版")
+                || before.ends_with(['-', '—', '–', '~', '～', '至'])
+                    && before
+                        .trim_end_matches(['-', '—', '–', '~', '～', '至'])
+                        .ends_with(|ch: char| ch.is_ascii_digit())
+                || after.starts_with(['-', '—', '–', '~', '～'])
+                || hay[y.end()..].starts_with("年-")
+            {
+                continue;
+            }
+        }
+        let due = resolve(&c, anchor);
+        let year = c.name("y").and_then(|y| y.as_str().parse().ok());
+        let concrete = c.name("y").is_some()
+            || c.name("m2").is_some()
+            || c.name("term2").is_some()
+            || c.name("rel").is_some_and(|r| r.as_str().starts_with("年底") || r.as_str().starts_with("年末"));
+        out.push(TimePhrase {
+            range,
+            due,
+            year,
+            concrete,
+        });
+    }
+    out
+}
+
+fn resolve(c: &regex::Captures, anchor: Anchor) -> Option<String> {
+    if let Some(y) = c.name("y").and_then(|y| y.as_str().parse::<i32>().ok()) {
+        if let Some(t) = c.name("term") {
+            return Some(term_date(y, t.as_str()));
+        }
+        if let Some(h) = c.name("half") {
+            let m = match h.as_str() {
+                "上半年" | "年中" => 6,
+                "一季度" | "1季度" => 3,
+                "二季度" | "2季度" => 6,
+                "三季度" | "3季度" => 9,
+                _ => 12,
+            };
+            return Some(end_of_month(y, m));
+        }
+        if let Some(m) = c.name("m").and_then(|m| month_num(m.as_str())) {
+            if let Some(d) = c.name("d").and_then(|d| d.as_str().parse::<u32>().ok()) {
+                return Some(ymd(y, m, d.clamp(1, last_day(y, m))));
+            }
+            return Some(end_of_month(y, m));
+        }
+        return Some(ymd(y, 12, 31));
+    }
+    let py = anchor.year();
+    if let Some(r) = c.name("rel") {
+        let y = py?;
+        return Some(ymd(if r.as_str() == "明年" { y + 1 } else { y }, 12, 31));
+    }
+    if let Some(m) = c.name("m2").and_then(|m| month_num(m.as_str())) {
+        let y = py?;
+        if let Some(d) = c.name("d2").and_then(|d| d.as_str().parse::<u32>().ok()) {
+            return Some(ymd(y, m, d.clamp(1, last_day(y, m))));
+        }
+        return Some(end_of_month(y, m));
+    }
+    if let Some(t) = c.name("term2") {
+        return Some(term_date(py?, t.as_str()));
+    }
+    if let Some(n) = c.name("n") {
+        let n = crate::numerals::parse_number(n.as_str())? as i32;
+        if let Some(p) = anchor.period {
+            return Some(ymd(p.to, 12, 31));
+        }
+        return Some(ymd(py? + n.max(1) - 1, 12, 31));
+    }
+    if let Some(f) = c.name("fyp") {
+        // 十一五 ends 2010, 十四五 2025: 2010 + 5 × (n − 11)
+        let n = crate::numerals::parse_cjk(f.as_str())? as i32 + 10;
+        return Some(ymd(2010 + 5 * (n - 11), 12, 31));
+    }
+    if c.name("pend").is_some() {
+        return anchor.period.map(|p| ymd(p.to, 12, 31));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(s: &str, py: Option<i32>, period: Option<(i32, i32)>) -> Option<(String, Option<String>)> {
+        let a = Anchor {
+            plan_year: py,
+            period: period.map(|(from, to)| Period { from, to }),
+        };
+        find(s, a)
+            .into_iter()
+            .next()
+            .map(|t| (s[t.range].to_string(), t.due))
+    }
+
+    #[test]
+    fn resolves_against_the_plan_not_the_clock() {
+        for (s, py, pp, text, due) in [
+            ("2023年底前完成调整", Some(2023), None, "2023年底前", "2023-12-31"),
+            ("到2024年,高标准创成", None, Some((2022, 2024)), "到2024年", "2024-12-31"),
+            ("年内新增结对学校6所", Some(2022), None, "年内", "2022-12-31"),
+            ("全年计划创建", Some(2020), None, "全年", "2020-12-31"),
+            ("三年内建设15-20所", None, Some((2022, 2024)), "三年内", "2024-12-31"),
+            ("三年内建设", Some(2023), None, "三年内", "2025-12-31"),
+            ("秋学期起,起始年级", Some(2022), None, "秋学期起", "2022-09-01"),
+            ("2022年秋学期开学前,完成", Some(2022), None, "2022年秋学期开学前", "2022-08-31"),
+            ("6月底前完成", Some(2023), None, "6月底前", "2023-06-30"),
+            ("2025年上半年建成", Some(2025), None, "2025年上半年", "2025-06-30"),
+            ("“十四五”期间新增", None, None, "“十四五”期间", "2025-12-31"),
+            ("明年开工", Some(2024), None, "明年", "2025-12-31"),
+        ] {
+            assert_eq!(
+                one(s, py, pp),
+                Some((text.to_string(), Some(due.to_string()))),
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn year_labels_are_not_time_limits() {
+        assert_eq!(one("2023年是全面贯彻的开局之年", Some(2023), None), None);
+        assert_eq!(one("(2022-2024年)", Some(2022), None), None);
+        assert_eq!(one("2013年以来", Some(2023), None), None);
+        assert_eq!(one("《规程》(2021年修订)", Some(2023), None), None);
+        assert_eq!(one("(2022年版)", Some(2023), None), None);
+        assert_eq!(one("市政府办公室 2024年1月25日印发", Some(2024), None), None);
+        assert_eq!(one("本方案自2024年3月1日起施行", Some(2024), None), None);
+        assert_eq!(one("年内创建", None, None), Some(("年内".into(), None)));
+    }
+}

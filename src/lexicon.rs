@@ -1,0 +1,399 @@
+//! The data tables of target extraction (domain guide §4.3, §4.7, Appendix B), in one place.
+//!
+//! Every rule of the target stages that depends on a word is a row here, so that growing the
+//! coverage for a new sector means adding rows, not code. Each table is tested by the stage that
+//! reads it; `tests` below only checks the tables are well formed (no empty rows, longest-first
+//! alternations build).
+
+use crate::model::Comparator;
+use regex::Regex;
+
+/// A word table compiled once into one literal alternation (the regex crate runs it as a
+/// multi-substring search), so looking up a table in a clause is one pass instead of one `find`
+/// per row — the difference between 150 ms and 10 ms on half a million chars.
+#[derive(Debug)]
+pub struct WordSet {
+    re: Regex,
+    words: Vec<&'static str>,
+}
+
+impl WordSet {
+    /// Longest rows are tried first at each position.
+    pub fn new(words: &[&'static str]) -> WordSet {
+        let mut sorted: Vec<&str> = words.to_vec();
+        sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        let pattern = sorted
+            .iter()
+            .map(|w| regex::escape(w))
+            .collect::<Vec<_>>()
+            .join("|");
+        WordSet {
+            re: Regex::new(&pattern).expect("word table"),
+            words: words.to_vec(),
+        }
+    }
+
+    pub fn any_in(&self, s: &str) -> bool {
+        !self.words.is_empty() && self.re.is_match(s)
+    }
+
+    /// Row indexes of every row found in `s`, left to right (non-overlapping).
+    pub fn rows_in<'a>(&'a self, s: &'a str) -> impl Iterator<Item = usize> + 'a {
+        self.re
+            .find_iter(s)
+            .filter_map(|m| self.words.iter().position(|w| *w == m.as_str()))
+    }
+
+    /// The last row found in `s` (scanning left to right, longest row first at each position):
+    /// (row index in the table, byte range).
+    pub fn last_in(&self, s: &str) -> Option<(usize, std::ops::Range<usize>)> {
+        if self.words.is_empty() {
+            return None;
+        }
+        let m = self.re.find_iter(s).last()?;
+        let i = self.words.iter().position(|w| *w == m.as_str())?;
+        Some((i, m.range()))
+    }
+}
+
+/// A `WordSet` built on first use: `static X: Lazy = Lazy::new(TABLE)`.
+pub struct LazySet {
+    words: &'static [&'static str],
+    cell: std::sync::OnceLock<WordSet>,
+}
+
+impl LazySet {
+    pub const fn new(words: &'static [&'static str]) -> LazySet {
+        LazySet {
+            words,
+            cell: std::sync::OnceLock::new(),
+        }
+    }
+
+    pub fn get(&self) -> &WordSet {
+        self.cell.get_or_init(|| WordSet::new(self.words))
+    }
+}
+
+/// What a measure word or unit measures; decides the target `kind` and whether the number needs a
+/// cue before it counts (a bare `3年`, `5日`, `16岁` is a date, a name or an age, not a value).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitClass {
+    /// Things, places, people, events, items: a count.
+    Count,
+    /// `%`, `‰`, `成`: a rate or share.
+    Ratio,
+    /// `个百分点`: a difference of rates, never converted to `%`.
+    Points,
+    /// `倍`: a multiple.
+    Times,
+    /// `元`, `万元`, `亿元`: money.
+    Money,
+    /// `小时`, `课时`, `天`, `年`, `个月`: a duration; needs a cue (comparator, `延长至`, `每天`).
+    Duration,
+    /// `岁`: an age; only `提高到80岁`-style verbs make it a value.
+    Age,
+}
+
+/// Measure words and units as written after a numeral. The matcher tries them longest first, so
+/// `个百分点` wins over `个` and `平方公里` over `公里`.
+pub const UNITS: &[(&str, UnitClass)] = &[
+    ("个百分点", UnitClass::Points),
+    ("/10万", UnitClass::Ratio),
+    ("/万", UnitClass::Ratio),
+    ("%", UnitClass::Ratio),
+    ("‰", UnitClass::Ratio),
+    ("成", UnitClass::Ratio),
+    ("倍", UnitClass::Times),
+    ("元", UnitClass::Money),
+    ("万元", UnitClass::Money),
+    ("亿元", UnitClass::Money),
+    ("万亿元", UnitClass::Money),
+    ("所", UnitClass::Count),
+    ("个", UnitClass::Count),
+    ("名", UnitClass::Count),
+    ("人", UnitClass::Count),
+    ("人次", UnitClass::Count),
+    ("位", UnitClass::Count),
+    ("项", UnitClass::Count),
+    ("支", UnitClass::Count),
+    ("期", UnitClass::Count),
+    ("场", UnitClass::Count),
+    ("次", UnitClass::Count),
+    ("家", UnitClass::Count),
+    ("座", UnitClass::Count),
+    ("处", UnitClass::Count),
+    ("栋", UnitClass::Count),
+    ("幢", UnitClass::Count),
+    ("间", UnitClass::Count),
+    ("户", UnitClass::Count),
+    ("条", UnitClass::Count),
+    ("件", UnitClass::Count),
+    ("门", UnitClass::Count),
+    ("本", UnitClass::Count),
+    ("册", UnitClass::Count),
+    ("篇", UnitClass::Count),
+    ("部", UnitClass::Count),
+    ("套", UnitClass::Count),
+    ("枚", UnitClass::Count),
+    ("张", UnitClass::Count),
+    ("床", UnitClass::Count),
+    ("台", UnitClass::Count),
+    ("辆", UnitClass::Count),
+    ("艘", UnitClass::Count),
+    ("架", UnitClass::Count),
+    ("批", UnitClass::Count),
+    ("节", UnitClass::Count),
+    ("株", UnitClass::Count),
+    ("头", UnitClass::Count),
+    ("只", UnitClass::Count),
+    ("对", UnitClass::Count),
+    ("亩", UnitClass::Count),
+    ("公顷", UnitClass::Count),
+    ("平方米", UnitClass::Count),
+    ("平方公里", UnitClass::Count),
+    ("平方千米", UnitClass::Count),
+    ("立方米", UnitClass::Count),
+    ("米", UnitClass::Count),
+    ("公里", UnitClass::Count),
+    ("千米", UnitClass::Count),
+    ("吨", UnitClass::Count),
+    ("吨标准煤", UnitClass::Count),
+    ("千瓦", UnitClass::Count),
+    ("千瓦时", UnitClass::Count),
+    ("兆瓦", UnitClass::Count),
+    ("标箱", UnitClass::Count),
+    ("斤", UnitClass::Count),
+    ("微克/立方米", UnitClass::Count),
+    ("毫克/升", UnitClass::Count),
+    ("分贝", UnitClass::Count),
+    ("千公顷", UnitClass::Count),
+    ("标准立方米", UnitClass::Count),
+    ("千伏", UnitClass::Count),
+    ("公斤", UnitClass::Count),
+    ("千克", UnitClass::Count),
+    ("课时", UnitClass::Duration),
+    ("学时", UnitClass::Duration),
+    ("小时", UnitClass::Duration),
+    ("分钟", UnitClass::Duration),
+    ("个月", UnitClass::Duration),
+    ("天", UnitClass::Duration),
+    ("日", UnitClass::Duration),
+    ("周", UnitClass::Duration),
+    ("年", UnitClass::Duration),
+    ("岁", UnitClass::Age),
+];
+
+/// Measure words that after a *Chinese* numeral make a word rather than a count (`两头`, `一部分`,
+/// `一门心思`, `一条龙`, `扩建一期`); with Arabic digits they stay counts (`100万头`, `2期`).
+pub const CJK_WORD_UNITS: &[&str] = &[
+    "头", "只", "对", "门", "本", "部", "间", "节", "处", "条", "件", "张", "床", "台", "辆", "套", "篇",
+    "册", "户", "栋", "幢", "株", "米", "吨", "斤", "期", "枚", "架", "艘", "元", "日", "天", "周",
+];
+
+/// Chars after which `成` is part of a word (成为, 成功, 成果 …), not "tenths" (三成 = 30 %).
+pub const CHENG_WORD_NEXT: &str = "为功果效立员就绩本长型品熟都了绩交";
+
+/// Comparator words written before the number, longest first where one contains another
+/// (`不超过` before `超过` before `超`). `达`/`达到`/`保持` are `eq` and need no row.
+pub const COMPARATOR_BEFORE: &[(&str, Comparator)] = &[
+    ("不少于", Comparator::Gte),
+    ("不低于", Comparator::Gte),
+    ("不小于", Comparator::Gte),
+    ("至少", Comparator::Gte),
+    ("最少", Comparator::Gte),
+    ("最低", Comparator::Gte),
+    ("不超过", Comparator::Lte),
+    ("不高于", Comparator::Lte),
+    ("不多于", Comparator::Lte),
+    ("不大于", Comparator::Lte),
+    ("最多", Comparator::Lte),
+    ("超过", Comparator::Gt),
+    ("突破", Comparator::Gt),
+    ("超", Comparator::Gt),
+    ("逾", Comparator::Gt),
+    ("高于", Comparator::Gt),
+    ("大于", Comparator::Gt),
+    ("多于", Comparator::Gt),
+    ("低于", Comparator::Lt),
+    ("少于", Comparator::Lt),
+    ("小于", Comparator::Lt),
+    ("不足", Comparator::Lt),
+    ("不到", Comparator::Lt),
+    ("大约", Comparator::Approx),
+    ("约", Comparator::Approx),
+    ("近", Comparator::Approx),
+];
+
+/// Comparator words written after the number (and its unit). `以上`/`以内` include the number
+/// (民法典 第1259条).
+pub const COMPARATOR_AFTER: &[(&str, Comparator)] = &[
+    ("及以上", Comparator::Gte),
+    ("或以上", Comparator::Gte),
+    ("以上", Comparator::Gte),
+    ("以内", Comparator::Lte),
+    ("以下", Comparator::Lte),
+    ("左右", Comparator::Approx),
+    ("上下", Comparator::Approx),
+];
+
+/// Verbs that turn the amount after them into a change (增长5%, 降低0.5个百分点). `提高到`,
+/// `降至` give a level instead; they end in 到/至 so they never match these rows.
+pub const CHANGE_UP: &[&str] = &[
+    "增加", "增长", "提高", "提升", "扩大", "上升", "增幅", "增速达",
+];
+pub const CHANGE_DOWN: &[&str] = &[
+    "降低", "下降", "减少", "压减", "缩减", "调减", "削减", "压降", "减排",
+];
+
+/// Words that name the base of a change (较上年增加…); with one, a count can be a change too.
+pub const CHANGE_BASES: &[&str] = &[
+    "较上年", "比上年", "同比", "在上一年的基础上", "在上年基础上", "较上学年", "比上学年", "较基期",
+    "较去年", "比去年",
+];
+
+/// Verbs after which a duration or age is a value (`由一年延长至二年`, `提高到80岁`).
+pub const LEVEL_VERBS: &[&str] = &[
+    "延长至", "延长到", "缩短至", "缩短到", "提高到", "提高至", "提升到", "提升至", "增加到", "增加至",
+    "达到", "达", "控制在", "压缩至", "压缩到", "保持在", "稳定在", "降至", "降低到", "降低至",
+];
+
+/// Recurrence words (§4.3) and their `recurrence` value.
+pub const RECURRENCE: &[(&str, &str)] = &[
+    ("每学年", "school_year"),
+    ("每学期", "semester"),
+    ("每年", "year"),
+    ("年均", "year"),
+    ("逐年", "year"),
+    ("每季度", "quarter"),
+    ("每月", "month"),
+    ("每周", "week"),
+    ("每天", "day"),
+    ("每日", "day"),
+];
+
+/// Strength words (§4.3).
+pub const STRENGTH_FIRM: &[&str] = &["确保", "必须", "务必", "坚决", "严格"];
+pub const STRENGTH_ASPIRATIONAL: &[&str] = &["力争", "争取", "争创", "努力", "力求", "积极争创"];
+pub const STRENGTH_PLANNED: &[&str] = &["计划", "拟", "预期目标"];
+
+/// Words that make a clause a forecast, not a commitment (trap 17).
+pub const FORECAST: &[&str] = &["预计", "预测", "有望", "估计"];
+
+/// Words that mark a clause as retrospective (trap 16): perfective 了 after a result verb,
+/// 已/已经, and verbs of having received something.
+pub const RETRO_WORDS: &[&str] = &[
+    "已经", "业已", "已完成", "已建成", "已达", "已累计", "先后", "荣获", "获评", "被评为",
+    "完成了", "实现了", "增长了", "提高了", "达到了", "新增了", "建成了", "下降了", "降低了", "减少了",
+    "增加了", "培育了", "创建了", "举办了", "开展了", "取得了", "超额完成", "同比增长", "近年来", "近五年来", "这一年", "以来", "截至", "截止", "现有", "目前已", "现已", "比上年增长",
+    "比上年下降",
+];
+
+/// Words that keep a clause forward-looking even when a retrospective word occurs in it.
+pub const FUTURE_WORDS: &[&str] = &[
+    "力争", "确保", "争取", "将", "计划", "力求", "拟", "到20", "年底前", "年内",
+];
+
+/// Line openers of a retrospective paragraph in a 政府工作报告 or a plan's 发展基础.
+pub const RETRO_OPENERS: &[&str] = &[
+    "过去一年", "过去五年", "过去的一年", "过去的五年", "一年来", "五年来", "三年来", "回顾过去", "十三五”以来", "十三五\"以来", "十三五以来", "十四五”以来",
+    "十四五以来", "党的十八大以来", "党的十九大以来", "党的二十大以来",
+];
+
+/// Heading words of retrospective sections (工作回顾, 发展基础 …); numbers under them are
+/// statistics, not targets.
+pub const RETRO_HEADINGS: &[&str] = &[
+    "工作回顾", "回顾", "过去一年", "过去五年", "主要成绩", "主要成就", "取得的成绩", "取得的成效",
+    "工作成效", "工作成绩", "发展成就", "发展基础", "现实基础", "发展现状", "基本情况", "工作总结",
+    "完成情况", "进展情况", "发展环境", "面临的形势", "形势分析", "存在的问题", "主要问题",
+];
+
+/// Coverage words: 全覆盖 → 100 %.
+pub const COVERAGE: &[&str] = &["全覆盖"];
+/// Words after 全覆盖 that make it one adjective of a rhetorical series (`全覆盖的学习培训`,
+/// `全覆盖格局`) instead of an outcome.
+pub const COVERAGE_ATTRIBUTIVE_NEXT: &[&str] = &["的", "、", "格局", "体系", "网络", "模式", "机制", "态势"];
+
+/// Zero goals: the written words and the value they normalise to (`零突破` = at least one).
+pub const ZERO_GOALS: &[(&str, f64, Comparator)] = &[
+    ("零误差", 0.0, Comparator::Eq),
+    ("零事故", 0.0, Comparator::Eq),
+    ("零伤亡", 0.0, Comparator::Eq),
+    ("零死亡", 0.0, Comparator::Eq),
+    ("零差错", 0.0, Comparator::Eq),
+    ("零发生", 0.0, Comparator::Eq),
+    ("零投诉", 0.0, Comparator::Eq),
+    ("零事件", 0.0, Comparator::Eq),
+    ("零排放", 0.0, Comparator::Eq),
+    ("零感染", 0.0, Comparator::Eq),
+    ("零欠薪", 0.0, Comparator::Eq),
+    ("清零", 0.0, Comparator::Eq),
+    ("不发生", 0.0, Comparator::Eq),
+    ("零突破", 1.0, Comparator::Gte),
+];
+
+/// Time-phrase verbs that make a dated clause a deliverable (`2023年底前完成…`, `2024年创建…`).
+pub const DELIVERABLE_VERBS: &[&str] = &[
+    "完成", "创成", "创建", "争创", "建成", "建立", "实现", "进入", "通过", "启动", "出台", "制定", "投用",
+    "投入使用", "竣工", "开工", "交付", "验收", "达到", "形成", "印发", "上线", "覆盖", "招生", "推行",
+    "全面推开", "落实", "基本建成", "取消", "开通", "贯通", "创评", "申报", "投产", "通车", "挂牌", "成立",
+    "组建", "发布", "编制", "修订", "完工", "运营", "部署", "落地", "开展", "举办", "建设", "打造", "获批",
+];
+
+/// Nouns after `N以上` that make the quantity a threshold qualifying them (`投资5000万元以上项目`,
+/// `100人以上的企业`), not a target.
+pub const THRESHOLD_NOUNS: &[&str] = &[
+    "项目", "企业", "工业企业", "单位", "规模", "人群", "家庭", "老年人", "以上的项目", "以上的企业",
+];
+
+/// Fused words and numbered formulas that contain numerals but are no value (traps 4, 6, 21, 25,
+/// 27). Masked before quantities are read; longest match wins.
+pub const FUSED: &[&str] = &[
+    // fused words
+    "一批", "一些", "一系列", "一体化", "一体", "一流", "一线", "一律", "一定", "一致", "一道", "一直",
+    "一起", "一样", "统一", "唯一", "进一步", "万一", "千万", "十分", "十足", "百姓", "百年", "千方百计",
+    "三令五申", "四川", "三星堆", "九三学社", "五四", "八一", "两岸", "两会", "两级", "三级", "四级",
+    "五级", "最后一公里", "一带一路", "双一流", "一站式", "一揽子", "一网通办", "一网统管", "一件事",
+    "一次性", "一把手", "一张网", "一盘棋", "同一", "一支", "一次", "每一所", "每一个", "每一位",
+    "每一名", "万人计划", "千人计划", "百人计划", "百千万", "千家万户", "万众", "百花齐放", "十佳",
+    "百强", "五年制", "三年制", "一对一", "一校一品", "一校多品", "一校一策", "一校一案", "一人一案",
+    "一人一策", "一人一帮", "一园一城", "一月一主题", "一正一副", "一正二副", "一正三副",
+    "一票否决", "一岗双责", "一事一议", "一门式", "一窗", "一码", "一卡通", "一张图", "一本账",
+    "一老一小", "每千人口", "每万人口", "每十万人口", "每万人", "每百户", "千人口", "万人口", "一区一", "一县一", "一村一", "一镇一", "一乡一", "两不愁三保障", "三农", "三夏",
+    "三秋", "十大", "第一", "首个", "首家", "首批", "首届", "首次", "一项重要", "一个重要", "作为一项",
+    "作为一个", "是一项", "是一个", "这一", "之一", "一大批", "一个个", "一项项", "一手抓", "两位数", "个位数", "三位数",
+    // numbered political formulas (trap 4)
+    "三会一课", "四个意识", "四个自信", "两个维护", "两个确立", "两个大局", "两个务必", "三个务必",
+    "两个结合", "两个一百年", "四个全面", "五位一体", "四位一体", "三位一体", "三重一大", "四风",
+    "四史", "四有", "五育", "五项管理", "五唯", "五险一金", "八项规定", "十项准则", "四级七类", "六长",
+    "三防", "三项制度", "三个课堂", "三个优先", "两个只增不减", "两个走在前列", "五地四创", "三航",
+    "四无", "四访", "五化", "两个覆盖", "三本台账", "三清行动", "四种形态", "两结合一运用", "三队",
+    "三团", "三生", "三个代表", "四个服务", "四个面向", "四个最严", "两个毫不动摇", "三个转变",
+    "四个坚持", "四个相统一", "三个百分之百", "三线一单", "三区三线", "两山", "两新", "两重",
+    "三大攻坚战", "六稳", "六保", "三新一高", "五大理念", "四下基层", "四个不摘", "两高", "两翼",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_have_no_empty_rows() {
+        assert!(UNITS.iter().all(|(u, _)| !u.is_empty()));
+        assert!(COMPARATOR_BEFORE.iter().all(|(w, _)| !w.is_empty()));
+        assert!(COMPARATOR_AFTER.iter().all(|(w, _)| !w.is_empty()));
+        for t in [CHANGE_UP, CHANGE_DOWN, CHANGE_BASES, LEVEL_VERBS, FORECAST, RETRO_WORDS, FUSED] {
+            assert!(t.iter().all(|w| !w.is_empty()));
+        }
+    }
+
+    #[test]
+    fn comparator_rows_that_contain_others_come_first() {
+        // A row must not be shadowed by a shorter row that is its suffix and comes earlier.
+        for (i, (a, _)) in COMPARATOR_BEFORE.iter().enumerate() {
+            for (b, _) in &COMPARATOR_BEFORE[..i] {
+                assert!(!a.ends_with(b) || a == b, "{a} is shadowed by {b}");
+            }
+        }
+    }
+}

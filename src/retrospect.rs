@@ -1,0 +1,150 @@
+//! Is a sentence in the plan's own forward-looking voice? (domain guide §4.1, traps 16–17)
+//!
+//! A 政府工作报告 spends half its length on 过去一年工作回顾: full of numbers (`全年城镇新增就业1244万人`)
+//! that are statistics, not targets, often with no past-tense marker at all. So the section decides
+//! first — a heading from [`crate::lexicon::RETRO_HEADINGS`] (from the outline, or a top-level
+//! heading line when the outline missed it) or a paragraph opened by `过去一年` makes everything up
+//! to the next top-level heading retrospective. Inside forward sections, a clause with a
+//! perfective marker (`完成了`, `已`), a past year or a forecast word (`预计`) is left out too.
+
+use crate::lexicon::{RETRO_HEADINGS, RETRO_OPENERS};
+use crate::model::OutlineNode;
+use crate::text::Text;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// Retrospective parts of one plan.
+#[derive(Debug, Default)]
+pub struct Retro {
+    /// Char spans (original offsets) of retrospective outline sections.
+    sections: Vec<[usize; 2]>,
+    /// Byte ranges of `Text::clean` found retrospective line by line.
+    lines: Vec<Range<usize>>,
+}
+
+/// Heading lines by level: 1 = `一、`, `第一章`, `第一部分`; 2 = `第一节`, `(一)`.
+fn heading_level(line: &str) -> Option<(u8, usize)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"^(?:(?P<l1>[一二三四五六七八九十]{1,3}[、.]|第[一二三四五六七八九十]{1,3}(?:章|部分|篇))|(?P<l2>第[一二三四五六七八九十]{1,3}节|\([一二三四五六七八九十]{1,3}\)))",
+        )
+        .expect("heading pattern")
+    });
+    let c = re.captures(line)?;
+    let m = c.get(0)?;
+    Some((if c.name("l1").is_some() { 1 } else { 2 }, m.end()))
+}
+
+/// Does a heading title name a retrospective section (`2023年工作回顾`, `发展基础`)? A title that
+/// names a year before the plan year and 工作 (`2023年工作情况` in a 2024 report) counts too.
+pub fn retro_title(title: &str, plan_year: Option<i32>) -> bool {
+    // 发展环境与目标: a chapter that also sets the aims is not a review as a whole
+    if ["目标", "任务", "要求", "举措", "安排"].iter().any(|w| title.contains(w)) {
+        return false;
+    }
+    if RETRO_HEADINGS.iter().any(|w| title.contains(w)) {
+        return true;
+    }
+    let Some(py) = plan_year else { return false };
+    let digits: String = title.chars().take_while(|c| c.is_ascii_digit()).collect();
+    digits.len() == 4
+        && digits.parse::<i32>().is_ok_and(|y| y < py)
+        && title.contains("工作")
+        && !title.contains("目标")
+}
+
+impl Retro {
+    pub fn new(t: &Text, body: Range<usize>, outline: &[OutlineNode], plan_year: Option<i32>) -> Retro {
+        let mut sections = Vec::new();
+        let mut stack: Vec<&OutlineNode> = outline.iter().collect();
+        while let Some(n) = stack.pop() {
+            if retro_title(&n.title, plan_year) {
+                sections.push(n.span);
+            } else {
+                stack.extend(n.children.iter());
+            }
+        }
+        let mut lines = Vec::new();
+        // (start, level of the heading that opened it; openers close at the next top heading)
+        let mut open: Option<(usize, u8)> = None;
+        for r in t.lines() {
+            if r.end <= body.start || r.start >= body.end {
+                continue;
+            }
+            let line = t.clean[r.clone()].trim_start();
+            if let Some((level, end)) = heading_level(line) {
+                if let Some((s, l)) = open {
+                    if level <= l {
+                        lines.push(s..r.start);
+                        open = None;
+                    }
+                }
+                if open.is_none() && retro_title(line[end..].trim(), plan_year) {
+                    open = Some((r.start, level));
+                }
+            } else if open.is_none() && RETRO_OPENERS.iter().any(|w| line.starts_with(w)) {
+                open = Some((r.start, 1));
+            }
+        }
+        if let Some((s, _)) = open {
+            lines.push(s..body.end);
+        }
+        Retro { sections, lines }
+    }
+
+    /// Is byte `b` of `t.clean` inside a retrospective section?
+    pub fn at(&self, t: &Text, b: usize) -> bool {
+        if self.lines.iter().any(|r| r.contains(&b)) {
+            return true;
+        }
+        let c = t.orig_offset(b);
+        self.sections.iter().any(|s| s[0] <= c && c < s[1])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::clean;
+
+    #[test]
+    fn retrospective_titles() {
+        assert!(retro_title("2023年工作回顾", Some(2024)));
+        assert!(retro_title("发展基础", None));
+        assert!(retro_title("2023年工作情况", Some(2024)));
+        assert!(!retro_title("2024年工作任务", Some(2024)));
+        assert!(!retro_title("推进基础教育优质均衡发展", Some(2024)));
+        assert!(!retro_title("2023年主要目标", Some(2024)));
+    }
+
+    #[test]
+    fn review_section_runs_to_the_next_top_heading() {
+        let src = "一、2023年工作回顾\n全年城镇新增就业1244万人。\n（一）经济回升向好\n增长5.2%。\n二、2024年政府工作任务\n城镇新增就业1200万人左右。";
+        let t = clean(src);
+        let r = Retro::new(&t, 0..t.clean.len(), &[], Some(2024));
+        let at = |s: &str| r.at(&t, t.clean.find(s).expect("in text"));
+        assert!(at("1244"));
+        assert!(at("5.2%"));
+        assert!(!at("1200"));
+    }
+
+    #[test]
+    fn a_review_subsection_closes_at_the_next_subsection() {
+        let src = "第一章 发展环境与目标\n第一节 发展基础\n全市建成5G基站6000个。\n第二节 发展目标\n到2025年建成5G基站2万个。";
+        let t = clean(src);
+        let r = Retro::new(&t, 0..t.clean.len(), &[], Some(2021));
+        assert!(r.at(&t, t.clean.find("6000").expect("in text")));
+        assert!(!r.at(&t, t.clean.find("2万").expect("in text")));
+    }
+
+    #[test]
+    fn opener_paragraph_is_retrospective() {
+        let src = "过去一年,全市新增学位5000个。\n一、主要任务\n新增学位6000个。";
+        let t = clean(src);
+        let r = Retro::new(&t, 0..t.clean.len(), &[], Some(2024));
+        assert!(r.at(&t, t.clean.find("5000").expect("in text")));
+        assert!(!r.at(&t, t.clean.find("6000").expect("in text")));
+    }
+}

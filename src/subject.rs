@@ -1,0 +1,156 @@
+//! Subject and action of a quantity: what is measured or delivered, and the verb that delivers it
+//! (domain guide §4.4 T1/T2, §4.5 rule 5).
+//!
+//! A heuristic on word order, without a segmenter: `创建示范校4所` (verb + subject + number) takes
+//! the words between the verb and the number; `评选15个…的学校党组织` (verb + number + subject)
+//! takes the words after the number, from the last `的`. jieba would need its 5 MB dictionary at
+//! run time for little gain on these two orders, so it is not used here.
+
+/// Verbs that deliver a counted thing, longest first where one contains another.
+pub const ACTION_VERBS: &[&str] = &[
+    "评选表彰", "评选", "遴选", "争创", "创建", "创成", "打造", "建设", "建成", "组建", "设立", "认定",
+    "培育", "引进", "推荐", "举办", "开展", "完成", "新增", "增加", "培养", "充实", "立项", "开设",
+    "选聘", "巡查", "实现", "组织", "建立", "命名", "申报", "孵化", "表彰", "改造", "新建", "改扩建",
+    "提供", "推动", "资助", "招聘", "招收", "培训", "打通", "修建", "新改建", "铺设", "制定", "出台",
+    "安排", "创",
+];
+
+/// Words stripped from the end of a subject taken before the number (comparators, level verbs,
+/// change words and bases, which belong to the quantity, not to the thing measured).
+const TRAILING: &[&str] = &[
+    "力争达", "要达", "达到", "达", "保持在", "保持", "稳定在", "控制在", "提高到", "提升至", "为",
+    "不低于", "不少于", "不超过", "至少", "超过", "超", "约", "近", "较上年", "比上年", "同比", "较上学年",
+    "在上一年的基础上", "增加", "提高", "提升", "降低", "减少", "增长", "下降", "逐年", "每年", "共",
+    "总数达", "累计", "总量", "均", "都", "要", "力争", "确保", "在", "占", "的",
+];
+
+/// Words stripped from the start of a subject (time, strength, recurrence and list punctuation).
+const LEADING: &[&str] = &[
+    "、", "和", "及", "年内", "三年内", "全年", "今年", "力争", "确保", "计划", "努力", "每年", "每学年",
+    "积极", "同时", "其中", "并", "落实", "实施", "推进", "加快", "深化", "全面", "持续",
+];
+
+fn strip_loop<'a>(mut s: &'a str, words: &[&str], from_end: bool) -> &'a str {
+    loop {
+        let before = s;
+        for w in words {
+            s = if from_end {
+                s.strip_suffix(w).unwrap_or(s)
+            } else {
+                s.strip_prefix(w).unwrap_or(s)
+            };
+            s = s.trim();
+        }
+        if s == before {
+            return s;
+        }
+    }
+}
+
+static ACTIONS: crate::lexicon::LazySet = crate::lexicon::LazySet::new(ACTION_VERBS);
+
+/// The last action verb of `s` and the byte offset just after it.
+pub fn last_action(s: &str) -> Option<(&'static str, usize)> {
+    ACTIONS
+        .get()
+        .last_in(s)
+        .map(|(i, r)| (ACTION_VERBS[i], r.end))
+}
+
+/// `治理率较2020年` → `治理率`: the base of a change is not part of the subject.
+fn strip_base_year(s: &str) -> &str {
+    if let Some(i) = s.rfind(['较', '比']) {
+        let rest = &s[i + '较'.len_utf8()..];
+        let digits = rest.trim_end_matches('年');
+        if rest.ends_with('年') && digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()) {
+            return s[..i].trim_end();
+        }
+    }
+    s
+}
+
+/// Keeps at most `n` chars from the end of `s`.
+fn tail(s: &str, n: usize) -> &str {
+    let count = s.chars().count();
+    if count <= n {
+        return s;
+    }
+    let skip = count - n;
+    s.char_indices().nth(skip).map_or(s, |(i, _)| &s[i..])
+}
+
+/// Subject of a quantity from the words `before` it (since the previous quantity or the clause
+/// start) and `after` it (to the clause end).
+pub fn subject(before: &str, after: &str) -> Option<String> {
+    let after_t = after.trim_start_matches([' ', '的']);
+    // verb + number + subject: 评选15个…学校党组织, 组建8个优质教育集群, 100%的中小学…
+    let starts_noun = after_t
+        .chars()
+        .next()
+        .is_some_and(|c| is_han(c) && !"且等,和及、或以并左右多余".contains(c))
+        || after_t.starts_with('“');
+    if starts_noun {
+        let cut = after_t.find([' ', '(', ',', ';']).unwrap_or(after_t.len());
+        let head = &after_t[..cut];
+        let head = head.rsplit_once('的').map_or(head, |(_, h)| h);
+        let head = &head[..head.find(['、', '和', '及']).unwrap_or(head.len())];
+        let head = tail(head.trim(), 24);
+        // 保持85%的要求: a generic noun after the number names no subject
+        const GENERIC: &[&str] = &["要求", "目标", "标准", "水平", "任务", "原则", "基础上", "比例"];
+        if head.chars().count() >= 2 && !GENERIC.contains(&head) {
+            return Some(head.to_string());
+        }
+    }
+    // verb + subject + number: 创建市教育装备管理应用示范校4所, 优良率达52.5%
+    let clean = |s: &str| -> Option<String> {
+        let s = strip_loop(s.trim(), TRAILING, true);
+        let s = strip_loop(s, crate::lexicon::LEVEL_VERBS, true);
+        let s = strip_loop(s, &["突破", "下降到", "下降至"], true);
+        let s = strip_base_year(s);
+        let s = strip_loop(s, LEADING, false);
+        let s = tail(s, 24);
+        (s.chars().count() >= 2).then(|| s.to_string())
+    };
+    match last_action(before) {
+        // 普惠率较上年增加2%: nothing after the verb, the subject is before it
+        Some((v, e)) => clean(before.get(e..).unwrap_or(""))
+            .or_else(|| clean(before.get(..e - v.len()).unwrap_or(""))),
+        None => clean(before),
+    }
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subjects_for_both_word_orders() {
+        for (before, after, want) in [
+            ("创建市教育装备管理应用示范校", "", Some("市教育装备管理应用示范校")),
+            ("学生体质健康优良率达", "", Some("学生体质健康优良率")),
+            ("评选", "基础工作规范扎实、堡垒作用示范明显的学校党组织", Some("学校党组织")),
+            ("组建", "优质教育集群", Some("优质教育集群")),
+            ("普惠性幼儿园覆盖率保持", "的要求", Some("普惠性幼儿园覆盖率")),
+            ("、校企一体化教学工作站", "", Some("校企一体化教学工作站")),
+            ("城镇调查失业率", "", Some("城镇调查失业率")),
+            ("普惠率较上年增加", "", Some("普惠率")),
+            ("治理率较2020年提高", "", Some("治理率")),
+            ("建设再生资源回收站点", "", Some("再生资源回收站点")),
+            ("落实公办园覆盖率不低于", "且只增不减", Some("公办园覆盖率")),
+            ("年内争创 ", " 省优质园", Some("省优质园")),
+            ("", "", None),
+        ] {
+            assert_eq!(subject(before, after).as_deref(), want, "{before}|{after}");
+        }
+    }
+
+    #[test]
+    fn last_action_prefers_the_latest_verb() {
+        assert_eq!(last_action("推进建设并评选"), Some(("评选", "推进建设并评选".len())));
+        assert_eq!(last_action("覆盖率"), None);
+    }
+}

@@ -1,0 +1,185 @@
+//! Numbers that are not targets (domain guide §4.7): one pass that masks every span of the text
+//! holding a numeral that is a name, an ordinal, a formula, a citation or metadata.
+//!
+//! Masking first and reading quantities afterwards keeps each trap a data row or one pattern,
+//! instead of a special case inside the quantity reader. The mask is a sorted list of byte ranges;
+//! a quantity whose numeral overlaps one is dropped.
+
+use crate::lexicon::FUSED;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// One trap pattern per class, each a row: (class name for tests, pattern).
+const PATTERNS: &[(&str, &str)] = &[
+    // 1 congresses and plenums: 二十大, 十九届六中全会, 十二届二次全会, 第十二次党代会
+    ("congress", r"(?:党的)?[一二三四五六七八九十]{1,3}大"),
+    (
+        "plenum",
+        r"[一二三四五六七八九十]{1,3}届(?:[一二三四五六七八九十]{1,2}[中次])?(?:全会|全体会议)?|[一二三四五六七八九十]{1,3}次(?:全会|全体会议|党代会|代表大会)",
+    ),
+    // 2 plan-period labels: 十四五, “八五”普法
+    ("fyp", r"十[一二三四五六七八九]五|[一二三四五六七八九][”\x22]?五?[”\x22]?普法"),
+    // 6 ordinals: 第26届, 第三批, 首批; CJK numeral + 期/届/轮/批 fused to a name (二期五年行动计划)
+    ("ordinal", r"第 *[0-9一二两三四五六七八九十百千]+|首[届批次个家轮期]"),
+    ("phase", r"[一二两三四五六七八九十]+[期届轮批][\p{Han}“\x22]"),
+    // 5 counts of slogans: 两个“只增不减”, 三个“零误差” (the number only)
+    ("slogan-count", r"[一二两三四五六七八九十]+[个项条种类大][“\x22]"),
+    // 3 names and slogans in quotes, cited titles
+    // (with the size of a cited document: 《意见》10条措施)
+    (
+        "quoted",
+        r"“[^”\n]{0,30}”|\x22[^\x22\n]{0,30}\x22|《[^》\n]{0,80}》(?: *(?:[0-9]+|[一二两三四五六七八九十]+) *(?:条|项|点|个方面|方面|部分))?",
+    ),
+    // 4 the shape of numbered formulas: 三会一课, 五险一金, 四级七类, 一校一品 (not 三至五个)
+    (
+        "formula",
+        r"[一二两三四五六七八九十][^ \n0-9〇零○一二两三四五六七八九十百千万所个名项家座场次期批台条人件张%‰,.;:!?、。“”\x22()《》至到—~\-][一二两三四五六七八九十]\p{Han}",
+    ),
+    // 10 versions: 集团化办学3.0行动, 2.0版
+    ("version", r"[0-9]+\.[0-9]+ *(?:版|行动|工程|计划|时代)"),
+    // 8 document numbers: 教材〔2022〕2号
+    ("docnum", r"[〔\[【(] *(?:19|20)[0-9]{2} *[〕\]】)] *第? *[0-9]{1,5} *号"),
+    // 9 site metadata and phone numbers
+    (
+        "meta",
+        r"ICP备[0-9]+号(?:-[0-9]+)?|公网安备[0-9]+号|网站标识码 *:? *[0-9]+|邮编 *:? *[0-9]{6}|电话 *:? *[0-9\-]+|[0-9]{3,4}-[0-9]{7,8}",
+    ),
+    // 26 grades and cohorts: 高三, 初一, 三年级
+    ("grade", r"(?:高|初)[一二三](?:年级)?|[一二三四五六七八九]年级"),
+    // 19 baselines: 由一年延长至二年 (the 一年), 在…的基础上 conditions
+    (
+        "baseline",
+        r"[由从] *(?:[0-9]+(?:\.[0-9]+)? *%?|[一二两三四五六七八九十百千万]+[年个%]?)|在[^,。;:\n]{0,30}基础上",
+    ),
+    // names built with +: 1+X, 5+2, 9+3
+    ("plus-name", r"[0-9]+ *\+ *[0-9A-Za-z]+"),
+    // structure of the text itself, not a deliverable: 三个方面, 六大行动, 《…》外的 10条措施
+    (
+        "structure",
+        r"[一二两三四五六七八九十]+个?(?:方面|部分|环节|层面|维度|领域|阶段|步骤|板块|原则|特点)|[一二三四五六七八九十]大(?:行动|工程|任务|体系|战略|板块|产业|中心|平台|攻坚|专项)|(?:[0-9]+|[一二两三四五六七八九十]+)(?:条|项)(?:措施|举措|意见|要求|规定)",
+    ),
+    // 20 staffing norms: 一正三副
+    ("staffing", r"一正[一二三四五]副"),
+];
+
+fn words_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let mut words: Vec<&str> = FUSED.to_vec();
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        let alts: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+        Regex::new(&alts.join("|")).expect("fused words")
+    })
+}
+
+fn patterns_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let alts: Vec<String> = PATTERNS.iter().map(|(_, p)| format!("(?:{p})")).collect();
+        Regex::new(&alts.join("|")).expect("trap patterns")
+    })
+}
+
+/// Sorted, non-overlapping byte ranges of `hay` that hold no values. Two passes (a literal
+/// lexicon, which the regex crate runs as a multi-substring search, and the patterns), merged.
+pub fn masks(hay: &str) -> Masks {
+    let mut all: Vec<Range<usize>> = words_re().find_iter(hay).map(|m| m.range()).collect();
+    all.extend(patterns_re().find_iter(hay).map(|m| m.range()));
+    all.sort_by_key(|r| r.start);
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(all.len());
+    for m in all {
+        match out.last_mut() {
+            Some(last) if m.start <= last.end => last.end = last.end.max(m.end),
+            _ => out.push(m),
+        }
+    }
+    Masks(out)
+}
+
+/// The masked ranges of one text.
+#[derive(Debug, Default, Clone)]
+pub struct Masks(pub Vec<Range<usize>>);
+
+impl Masks {
+    /// Does any mask overlap `r`?
+    pub fn hits(&self, r: &Range<usize>) -> bool {
+        // First mask that ends after r.start; it overlaps iff it starts before r.end.
+        let i = self.0.partition_point(|m| m.end <= r.start);
+        self.0.get(i).is_some_and(|m| m.start < r.end)
+    }
+
+    /// The mask that contains byte `b`, if any.
+    pub fn covering(&self, b: usize) -> Option<&Range<usize>> {
+        let i = self.0.partition_point(|m| m.end <= b);
+        self.0.get(i).filter(|m| m.start <= b)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn masked(s: &str, needle: &str) -> bool {
+        let at = s.find(needle).expect("needle in test text");
+        masks(s).hits(&(at..at + needle.len()))
+    }
+
+    #[test]
+    fn every_trap_class_is_masked() {
+        for (s, n) in [
+            ("深入学习贯彻党的二十大精神", "二十大"),
+            ("十九届六中全会精神", "六中全会"),
+            ("省委十二届二次全会", "二次"),
+            ("“十四五”教育发展规划", "十四五"),
+            ("“八五”普法规划", "八五"),
+            ("办好第26届推普周", "26届"),
+            ("第三批重点项目", "三批"),
+            ("实施二期五年行动计划", "二期"),
+            ("落实“两个只增不减”", "两个"),
+            ("实现三个“零误差”", "三个"),
+            ("推进“532”工程", "532"),
+            ("对照《十项准则》", "十项"),
+            ("落实《意见》10条措施", "10条"),
+            ("落实三会一课制度", "三会一课"),
+            ("推进五地四创", "五地四创"),
+            ("集团化办学3.0行动", "3.0"),
+            ("教材〔2022〕2号", "2号"),
+            ("苏ICP备10217280号", "10217280"),
+            ("邮编213159", "213159"),
+            ("联系电话0991-2817458", "2817458"),
+            ("高三诊断考试", "高三"),
+            ("由一年延长至二年", "一年"),
+            ("从10所增加到20所", "10所"),
+            ("推行1+X证书制度", "1+X"),
+            ("中小学一正三副", "一正三副"),
+            ("重点抓好三个方面工作", "三个"),
+            ("实施六大行动", "六大"),
+            ("出台10条措施", "10条"),
+            ("这是一项重要工作", "一项"),
+            ("打造一批特色学校", "一批"),
+            ("增强四个意识", "四个意识"),
+            ("落实中央八项规定精神", "八项"),
+            ("打造一支高素质队伍", "一支"),
+            ("国家万人计划", "万人"),
+            ("让每一所学校都有特色", "一所"),
+        ] {
+            assert!(masked(s, n), "{n} in {s}");
+        }
+    }
+
+    #[test]
+    fn real_quantities_stay_unmasked() {
+        for (s, n) in [
+            ("争创 3 所省优质园和 4—5 所市优质园", "4—5 所"),
+            ("建成三至五个示范点", "三至五个"),
+            ("创建二十一所学校", "二十一所"),
+            ("创“艺术教育特色学校”3所", "3所"),
+            ("每个区域创建一所市级高品质高中", "一所"),
+            ("原则上一次轮岗时间由一年延长至二年", "二年"),
+            ("降低0.5个百分点", "0.5个百分点"),
+        ] {
+            assert!(!masked(s, n), "{n} in {s}");
+        }
+    }
+}
