@@ -1,5 +1,5 @@
 import json,sys,re
-def build(name, title, issuer, date, headings, targets):
+def build(name, title, issuer, date, headings, targets, recipients=None, document_number=None):
     text=open(f'tests/devset/{name}.txt',encoding='utf-8').read()
     hs=[{"level":l,"marker":m,"text":t} for (l,m,t) in headings]
     for h in hs: assert h['text'] in text, h
@@ -12,6 +12,9 @@ def build(name, title, issuer, date, headings, targets):
         if extra.get("kind"): d["kind"]=extra["kind"]
         if extra.get("bound"): d["bound"]=extra["bound"]
         ts.append(d)
-    json.dump({"title":title,"issuer":issuer,"date":date,"recipients":None,"headings":hs,"targets":ts},
+    out={"title":title,"issuer":issuer,"date":date,"recipients":recipients}
+    if document_number: out["document_number"]=document_number
+    out.update({"headings":hs,"targets":ts})
+    json.dump(out,
               open(f'tests/devset/labels/{name}.json','w',encoding='utf-8'),ensure_ascii=False,indent=1)
     print(name, len(hs),'headings',len(ts),'targets')
