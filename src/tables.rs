@@ -115,6 +115,11 @@ pub fn header_kind(cell: &str) -> Option<ColKind> {
     })
 }
 
+/// Is the cell a header word of the vocabulary as a whole (`=指标`, `=单位`), not by affix?
+fn exact_header(c: &str) -> bool {
+    HEADERS.iter().any(|(p, _)| p.strip_prefix('=') == Some(c))
+}
+
 fn is_year(c: &str) -> bool {
     let c = c.trim_end_matches('度').trim_end_matches('年');
     c.len() == 4
@@ -154,8 +159,9 @@ fn header_at(t: &Text, cells: &[Range<usize>], i: usize) -> Option<(ColKind, Str
         .map(str::trim)
     {
         let joined = format!("{a}{b}");
-        // A header cell with a line break inside: two short halves (`牵头` / `部门`).
-        if a.chars().count() <= 3 && b.chars().count() <= 3 && !is_year(b) {
+        // A header cell with a line break inside: two short halves (`牵头` / `部门`). Two cells
+        // that are each a whole header word (`指标` / `单位` of an indicator table) stay two.
+        if a.chars().count() <= 3 && b.chars().count() <= 3 && !is_year(b) && !(exact_header(a) && exact_header(b)) {
             if let Some(k) = header_kind(&joined) {
                 return Some((k, joined, 2));
             }
@@ -554,5 +560,16 @@ mod tests {
         assert_eq!(a[1].as_deref(), Some("教育教学提质工程"));
         assert_eq!(a[3].as_deref(), Some("教育局"));
         assert_eq!(a[4].as_deref(), Some("财政局"));
+    }
+
+    #[test]
+    fn whole_header_words_are_not_joined() {
+        let src = "主要指标\n序号\n指标\n单位\n2020年\n2025年目标值\n属性\n1\n空气质量优良天数比例\n%\n86.5\n88左右\n约束性\n2\n重污染天数比例\n%\n0.8\n<0.5\n约束性\n";
+        let t = crate::clean::clean(src);
+        let blocks = detect(&t, 0..t.clean.len());
+        assert_eq!(blocks.len(), 1);
+        let tb = &blocks[0].table;
+        assert_eq!(tb.columns, vec!["序号", "指标", "单位", "2020年", "2025年目标值", "属性"]);
+        assert_eq!(tb.rows[1], vec!["2", "重污染天数比例", "%", "0.8", "<0.5", "约束性"]);
     }
 }
