@@ -1,4 +1,4 @@
-"""g13: a 通知 as text extracted from a PDF: every paragraph hard-wrapped at 28 chars (mid-word),
+"""g13: a 通知 as text extracted from a PDF: every paragraph hard-wrapped at the width of 28 full-width chars (mid-word; digits half width),
 page numbers between pages. Written clean here, wrapped by this script; labels are mapped onto the
 wrapped text (a sentence label contains the line breaks that fall inside it)."""
 import re, sys; sys.path.insert(0,'tools/devset'); from mk import build
@@ -36,8 +36,16 @@ PARAS = [
  ("l","抄送：市委办公室，市人大常委会办公室，市政协办公室。"),
  ("l","平州市人民政府办公室　　　　　　　　2024年4月2日印发"),
 ]
-def wrap(s, w=28):
-    return "\n".join(s[i:i+w] for i in range(0, len(s), w))
+def wrap(s, w=56):
+    """as a PDF lays text out: 28 full-width chars a line, a digit or Latin letter half as wide"""
+    lines, cur, width = [], "", 0
+    for c in s:
+        cw = 1 if ord(c) < 128 else 2
+        if width + cw > w:
+            lines.append(cur); cur, width = "", 0
+        cur += c; width += cw
+    if cur: lines.append(cur)
+    return "\n".join(lines)
 out=[]
 for kind, s in PARAS:
     if kind=="p": out.append(wrap("　　"+s))
