@@ -307,7 +307,8 @@ fn joins(a: &str, b: &str, width: Option<usize>, b_indented: bool) -> bool {
     if ENDS.contains(&last) {
         return false;
     }
-    if OPEN.contains(&last) {
+    // `—` alone on its line is an empty table cell, not a dash that runs on
+    if OPEN.contains(&last) && !a.trim().chars().all(|c| matches!(c, '—' | '-' | '－')) {
         return true;
     }
     // A line that fills the wrap width (less the two-char indent of a first line), unless the
