@@ -32,6 +32,7 @@ pub mod clean;
 pub mod compare;
 pub mod deadlines;
 pub mod elements;
+pub mod indicators;
 pub mod lexicon;
 pub mod model;
 pub mod numerals;

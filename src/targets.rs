@@ -438,6 +438,7 @@ pub fn extract(cx: &Context) -> Vec<Target> {
         let past_end = sentence_targets(&b, &found, &rel, first_year, carry, &mut out);
         carry = past_end && t.clean[s.range.end..].starts_with(';');
     }
+    indicator_cells(&b, &retro, &mut out);
     // responsible units from （牵头单位：…） notes: the next note after a target, on its line
     if !found.notes.is_empty() {
         for tg in &mut out {
@@ -445,6 +446,42 @@ pub fn extract(cx: &Context) -> Vec<Target> {
         }
     }
     out
+}
+
+/// The value cells of indicator tables (`2025年目标值` column: `≤30`, `88左右`) that the sentence
+/// reader could not read, with the unit of their row.
+fn indicator_cells(b: &Builder, retro: &Retro, out: &mut Vec<Target>) {
+    let (t, off) = (b.cx.text, b.off);
+    let body_end = off + b.hay.len();
+    let mut added = false;
+    for c in crate::indicators::cells(t, b.cx.tables) {
+        if c.range.start < off || c.range.end > body_end || retro.at(t, c.range.start) {
+            continue;
+        }
+        let span = t.span(c.range.clone());
+        if out.iter().any(|tg| tg.span[0] < span[1] && span[0] < tg.span[1]) {
+            continue;
+        }
+        let rel = c.range.start - off..c.range.end - off;
+        let kind = match c.unit.as_deref() {
+            Some("%" | "‰") => TargetKind::Percent,
+            _ => TargetKind::Count,
+        };
+        let mut tg = b.target(rel.clone(), rel, kind);
+        tg.value = c.value;
+        tg.range = c.range_value;
+        tg.unit = c.unit;
+        tg.comparator = Some(c.comparator);
+        tg.subject = c.subject;
+        if c.cumulative {
+            tg.scope = Some(Scope::PeriodTotal);
+        }
+        out.push(tg);
+        added = true;
+    }
+    if added {
+        out.sort_by_key(|t| t.span[0]);
+    }
 }
 
 fn attach_note(b: &Builder, notes: &[(usize, Responsible)], tg: &mut Target) {
