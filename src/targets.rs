@@ -711,7 +711,7 @@ fn sentence_targets(
             continue;
         }
         let ctext = &hay[clause.clone()];
-        if past_clause(ctext, false) || !clause_initial(hay, s, tp) {
+        if past_clause(ctext, false) || !clause_initial(hay, s, tp, b.cx.skip, b.off) {
             continue;
         }
         let end = clause.end.max(tp.range.end);
@@ -763,11 +763,20 @@ fn verb_follows(hay: &str, tp: &TimePhrase) -> bool {
 
 /// Does the time phrase open its clause (`2023年底前完成…`, `力争2023年…`)? A year inside a
 /// noun phrase (`聚焦2023年主题教育`) dates nothing.
-fn clause_initial(hay: &str, s: &Sentence, tp: &TimePhrase) -> bool {
+/// A heading marker before the phrase (`②2023年底前，…完成…`, ranges in `skip`, absolute from
+/// `off`) does not count as words before it.
+fn clause_initial(hay: &str, s: &Sentence, tp: &TimePhrase, skip: &[Range<usize>], off: usize) -> bool {
     let Some(c) = s.clauses.iter().find(|c| c.contains(&tp.range.start)) else {
         return false;
     };
-    let lead = hay[c.start..tp.range.start].trim();
+    let mut from = c.start;
+    for r in skip {
+        let (a, z) = (r.start.saturating_sub(off), r.end.saturating_sub(off));
+        if a <= from && from < z && z <= tp.range.start {
+            from = z;
+        }
+    }
+    let lead = hay.get(from..tp.range.start).unwrap_or("").trim();
     verb_follows(hay, tp)
         || lead.is_empty()
         || ["在", "于", "并", "同时", "要", "并于", "力争在", "确保在", "争取在", "计划"]
@@ -1319,5 +1328,22 @@ mod tests {
         let ts = run("燃煤发电机组平均供电煤耗降至300克标准煤/千瓦时以下，企业开办时间压缩至1个工作日以内。");
         assert_eq!(texts(&ts), vec!["300克标准煤/千瓦时以下", "1个工作日以内"]);
         assert_eq!(ts[1].comparator, Some(Comparator::Lte));
+    }
+
+    #[test]
+    fn a_heading_marker_before_a_date_does_not_hide_the_deliverable() {
+        let a = crate::analyze("二、重点任务\n1、完善网络\n①每个县至少建有1所设施。\n②2023年底前，各市完成第一批服务中心建设。\n");
+        assert!(
+            a.targets.iter().any(|t| t.kind == TargetKind::Deadline && t.deadline.as_deref() == Some("2023年底前")),
+            "{:?}",
+            texts(&a.targets)
+        );
+    }
+
+    #[test]
+    fn school_breaks_and_seasons_date_a_deliverable() {
+        let ts = run("做好学期总结，寒假前开展安全教育。");
+        assert_eq!(ts.len(), 1, "{:?}", texts(&ts));
+        assert_eq!(ts[0].deadline.as_deref(), Some("寒假前"));
     }
 }
