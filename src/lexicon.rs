@@ -343,6 +343,17 @@ pub const ZERO_GOALS: &[(&str, f64, Comparator)] = &[
     ("零突破", 1.0, Comparator::Gte),
 ];
 
+/// Multiples written as words: (word, change in % of the base, up or down). `翻一番` doubles
+/// (+100 %), `翻两番` quadruples (+300 %), `减半` halves (−50 %).
+pub const MULTIPLE_WORDS: &[(&str, f64, bool)] = &[
+    ("翻一番", 100.0, true),
+    ("翻两番", 300.0, true),
+    ("翻番", 100.0, true),
+    ("减半", 50.0, false),
+    ("减少一半", 50.0, false),
+    ("下降一半", 50.0, false),
+];
+
 /// Time-phrase verbs that make a dated clause a deliverable (`2023年底前完成…`, `2024年创建…`).
 pub const DELIVERABLE_VERBS: &[&str] = &[
     "完成", "创成", "创建", "争创", "建成", "建立", "实现", "进入", "通过", "启动", "出台", "制定", "投用",

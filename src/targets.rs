@@ -61,6 +61,8 @@ struct Cue {
     unit: Option<&'static str>,
     comparator: Comparator,
     kind: TargetKind,
+    /// `翻一番`, `减半`: the cue is a change of the base.
+    change: Option<Change>,
 }
 
 fn cue_re() -> &'static Regex {
@@ -68,6 +70,7 @@ fn cue_re() -> &'static Regex {
     RE.get_or_init(|| {
         let mut words: Vec<&str> = COVERAGE.to_vec();
         words.extend(ZERO_GOALS.iter().map(|(w, _, _)| *w));
+        words.extend(crate::lexicon::MULTIPLE_WORDS.iter().map(|(w, _, _)| *w));
         words.sort_by_key(|w| std::cmp::Reverse(w.len()));
         let alts: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
         let rank = r"(?:全国|全省|全市|全区|全县|同类城市|同类地区)[^,。;\n]{0,8}?前(?P<rank>[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?P<ru>名|位)?";
@@ -117,6 +120,7 @@ fn find_all(hay: &str, anchor: Anchor) -> Found {
                     unit: c.name("ru").map(|u| if u.as_str() == "名" { "名" } else { "位" }),
                     comparator: Comparator::Lte,
                     kind: TargetKind::Count,
+                    change: None,
                 });
             }
             continue;
@@ -129,6 +133,7 @@ fn find_all(hay: &str, anchor: Anchor) -> Found {
                 unit: Some("%"),
                 comparator: Comparator::Eq,
                 kind: TargetKind::Coverage,
+                change: None,
             });
         } else if let Some((_, v, cmp)) = ZERO_GOALS.iter().find(|(z, _, _)| *z == w) {
             cues.push(Cue {
@@ -137,6 +142,16 @@ fn find_all(hay: &str, anchor: Anchor) -> Found {
                 unit: None,
                 comparator: *cmp,
                 kind: TargetKind::Coverage,
+                change: None,
+            });
+        } else if let Some((_, v, up)) = crate::lexicon::MULTIPLE_WORDS.iter().find(|(z, _, _)| *z == w) {
+            cues.push(Cue {
+                range: m.range(),
+                value: *v,
+                unit: Some("%"),
+                comparator: Comparator::Eq,
+                kind: TargetKind::Change,
+                change: Some(if *up { Change::Increase } else { Change::Decrease }),
             });
         }
     }
@@ -855,6 +870,7 @@ fn cue_target(
         }
     }
     let mut tg = b.target(cue.range.clone(), clause.clone(), cue.kind);
+    tg.change = cue.change;
     tg.value = Some(cue.value);
     tg.unit = cue.unit.map(str::to_string);
     tg.comparator = Some(cue.comparator);
@@ -1345,5 +1361,16 @@ mod tests {
         let ts = run("做好学期总结，寒假前开展安全教育。");
         assert_eq!(ts.len(), 1, "{:?}", texts(&ts));
         assert_eq!(ts[0].deadline.as_deref(), Some("寒假前"));
+    }
+
+    #[test]
+    fn multiples_and_fractions_in_words() {
+        let ts = run("到2027年，全市数字经济规模翻一番，重大事故起数减半，三分之一以上的学校建成智慧校园。");
+        assert_eq!(texts(&ts), vec!["翻一番", "减半", "三分之一以上"]);
+        assert_eq!((ts[0].value, ts[0].change), (Some(100.0), Some(Change::Increase)));
+        assert_eq!((ts[1].value, ts[1].change), (Some(50.0), Some(Change::Decrease)));
+        assert_eq!((ts[2].value, ts[2].comparator), (Some(33.33), Some(Comparator::Gte)));
+        // 之一 as "one of" stays masked
+        assert!(run("是全国重点城市之一。").is_empty());
     }
 }
