@@ -182,6 +182,7 @@ pub const UNITS: &[(&str, UnitClass)] = &[
     ("小时", UnitClass::Duration),
     ("分钟", UnitClass::Duration),
     ("个工作日", UnitClass::Duration),
+    ("分", UnitClass::Count),
     ("工作日", UnitClass::Duration),
     ("个月", UnitClass::Duration),
     ("天", UnitClass::Duration),
@@ -195,7 +196,7 @@ pub const UNITS: &[(&str, UnitClass)] = &[
 /// `一门心思`, `一条龙`, `扩建一期`); with Arabic digits they stay counts (`100万头`, `2期`).
 pub const CJK_WORD_UNITS: &[&str] = &[
     "头", "只", "对", "门", "本", "部", "间", "节", "处", "条", "件", "张", "床", "台", "辆", "套", "篇",
-    "册", "户", "栋", "幢", "株", "米", "吨", "斤", "期", "枚", "架", "艘", "元", "日", "天", "周",
+    "册", "户", "栋", "幢", "株", "米", "吨", "斤", "期", "枚", "架", "艘", "元", "日", "天", "周", "分",
 ];
 
 /// Chars after which `成` is part of a word (成为, 成功, 成果 …), not "tenths" (三成 = 30 %).

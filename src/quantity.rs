@@ -137,7 +137,10 @@ pub fn find(hay: &str) -> Vec<Quantity> {
             }
         }
         let Some(class) = unit_class(base_unit) else { continue };
-        if a.cjk && CJK_WORD_UNITS.contains(&base_unit) {
+        // 一条龙, 两头, 一部分 are words; 十余条, 二十台, 三十余件 are counts
+        let single_cjk = n1.as_str().chars().count() == 1;
+        let approx = c.name("ap").is_some() || c.name("ap2").is_some();
+        if a.cjk && CJK_WORD_UNITS.contains(&base_unit) && (single_cjk || base_unit == "分") && !approx {
             continue;
         }
         if base_unit == "成" {
@@ -327,5 +330,14 @@ mod tests {
         let q = one("覆盖率达到四分之三");
         assert_eq!(q.value, Some(75.0));
         assert_eq!(one("达标率达到百分之八十").value, Some(80.0));
+    }
+
+    #[test]
+    fn cjk_numerals_with_word_units() {
+        assert_eq!(one("新开通优化公交线路十余条").value, Some(10.0));
+        assert_eq!(one("新开通公交线路十余条").comparator, Some(Comparator::Approx));
+        assert!(find("形成一条龙服务").is_empty());
+        assert_eq!(one("满意度不低于90分").unit, "分");
+        assert!(find("充分发挥三分作用").iter().all(|q| q.unit != "分"));
     }
 }

@@ -592,8 +592,15 @@ fn sentence_targets(
             if !has_value_cue(q, gap, clause_before, cmp_before.is_some()) {
                 continue;
             }
-            let later_number = qs.iter().any(|x| x.range.start >= q.range.end && x.range.start < clause.end);
-            if is_threshold(q, &hay[q.range.end..clause.end], later_number) {
+            let later = qs.iter().find(|x| x.range.start >= q.range.end && x.range.start < clause.end);
+            // 公交站点500米覆盖率达到100%: the number qualifies the indicator the later number measures
+            let qualifies = later.is_some_and(|x| {
+                let between = &hay[q.range.end..x.range.start];
+                between.starts_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c))
+                    && LEVEL_VERBS.iter().any(|v| between.ends_with(v))
+                    && !q.class.eq(&UnitClass::Ratio)
+            });
+            if qualifies || is_threshold(q, &hay[q.range.end..clause.end], later.is_some()) {
                 continue;
             }
             let mut start = q.range.start;
@@ -634,6 +641,14 @@ fn sentence_targets(
                 // 每天锻炼1小时: a daily or weekly duration is a minimum
                 comparator = Some(Comparator::Gte);
             }
+            // 分别增长6%和7.5%: the second of a pair shares the change of the first
+            let change = change.or_else(|| {
+                let joined = ["和", "、", "与", "及"].contains(&gap.trim());
+                clause_targets
+                    .last()
+                    .filter(|p| joined && p.unit.as_deref() == Some(q.unit.as_str()))
+                    .and_then(|p| p.change)
+            });
             let kind = if change.is_some() {
                 TargetKind::Change
             } else {
@@ -1372,5 +1387,23 @@ mod tests {
         assert_eq!((ts[2].value, ts[2].comparator), (Some(33.33), Some(Comparator::Gte)));
         // 之一 as "one of" stays masked
         assert!(run("是全国重点城市之一。").is_empty());
+    }
+
+    #[test]
+    fn a_number_inside_an_indicator_name_is_no_target() {
+        assert_eq!(texts(&run("公交站点500米覆盖率达到100%。")), vec!["100%"]);
+        // a count with its object, then another count, both stay
+        assert_eq!(texts(&run("建成公交专用道20公里，累计达到120公里。")), vec!["20公里", "120公里"]);
+        assert_eq!(texts(&run("新建示范校3所达到省级标准。")), vec!["3所"]);
+    }
+
+    #[test]
+    fn the_second_of_a_pair_shares_the_change() {
+        let ts = run("城乡居民人均可支配收入分别增长6%和7.5%。");
+        assert_eq!(texts(&ts), vec!["6%", "7.5%"]);
+        assert_eq!(ts[1].change, Some(Change::Increase));
+        // a plain pair stays plain
+        let ts = run("高血压、糖尿病患者规范管理率分别达到65%和63%。");
+        assert_eq!(ts[1].change, None);
     }
 }
