@@ -71,8 +71,11 @@ fn cell_re() -> &'static Regex {
     })
 }
 
-/// Reads one value cell: (value, range, written unit, comparator, cumulative).
-pub fn parse_cell(cell: &str) -> Option<(Option<f64>, Option<[f64; 2]>, Option<&'static str>, Comparator, bool)> {
+/// One value cell read: (value, range, written unit, comparator, cumulative).
+pub type Cell = (Option<f64>, Option<[f64; 2]>, Option<&'static str>, Comparator, bool);
+
+/// Reads one value cell.
+pub fn parse_cell(cell: &str) -> Option<Cell> {
     let c = cell_re().captures(cell.trim())?;
     let a: f64 = c.name("a")?.as_str().parse().ok()?;
     let b: Option<f64> = c.name("b").and_then(|b| b.as_str().parse().ok());
