@@ -255,6 +255,7 @@ fn columns(l: &str) -> usize {
 fn wrap_width(s: &str, lines: &[Range<usize>], drop: &[bool]) -> Option<usize> {
     let mut total = 0usize;
     let mut hist = [0usize; 128];
+    let mut widths: Vec<usize> = Vec::new();
     for (r, d) in lines.iter().zip(drop) {
         if *d || r.len() < 8 {
             continue;
@@ -267,6 +268,7 @@ fn wrap_width(s: &str, lines: &[Range<usize>], drop: &[bool]) -> Option<usize> {
             continue;
         }
         total += 1;
+        widths.push(w);
         // Only lines that stop mid-sentence vote: a paragraph's last line ends with 。.
         if w < hist.len() && !l.ends_with(ENDS) {
             hist[w] += 1;
@@ -276,7 +278,10 @@ fn wrap_width(s: &str, lines: &[Range<usize>], drop: &[bool]) -> Option<usize> {
     let (best, count) = (MIN_WRAP..hist.len() - 2)
         .map(|w| (w, hist[w - 2..=w + 2].iter().sum::<usize>()))
         .max_by_key(|&(w, c)| (c, w))?;
-    (count >= 4 && count * 10 >= total * 3).then_some(best + 2)
+    // A wrap width bounds every line: text with many lines wider than it (a notice's one-line
+    // paragraphs, a web page) was not wrapped there.
+    let wider = widths.iter().filter(|&&w| w > best + 4).count();
+    (count >= 4 && count * 10 >= total * 3 && wider * 10 <= total).then_some(best + 2)
 }
 
 /// Narrowest wrap width believed (columns): narrower "widths" are table cells and headings.
