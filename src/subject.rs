@@ -125,6 +125,15 @@ pub fn subject(before: &str, after: &str) -> Option<String> {
             {
                 return clean(before);
             }
+            // 完成危桥改造20座: a verb touching the number after an earlier verb names the task
+            // (危桥改造), it does not deliver it
+            if after_verb.is_none() {
+                if let Some((_, e0)) = last_action(before.get(..e - v.len()).unwrap_or("")) {
+                    if let Some(task) = clean(before.get(e0..).unwrap_or("")) {
+                        return Some(task);
+                    }
+                }
+            }
             after_verb.or_else(|| clean(before.get(..e - v.len()).unwrap_or("")))
         }
         None => clean(before),
@@ -157,6 +166,8 @@ mod tests {
             ("城镇新增就业", "", Some("城镇新增就业")),
             ("全年新增", "规上工业企业", Some("规上工业企业")),
             ("新增托位", "", Some("托位")),
+            ("完成危桥改造", "", Some("危桥改造")),
+            ("城镇老旧小区改造", "", Some("城镇老旧小区")),
             ("", "", None),
         ] {
             assert_eq!(subject(before, after).as_deref(), want, "{before}|{after}");

@@ -575,7 +575,14 @@ fn sentence_targets(
         if let Some((a, _)) = subject::last_action(ctext) {
             last_action = Some(a);
         }
-        let mut prev_end = clause.start;
+        // a heading marker that opens the clause (`1.完成危桥改造20座`) is no part of a subject
+        let mut prev_end = b
+            .cx
+            .skip
+            .iter()
+            .map(|r| r.start.saturating_sub(b.off)..r.end.saturating_sub(b.off))
+            .find(|r| r.start <= clause.start && clause.start < r.end && r.end <= clause.end)
+            .map_or(clause.start, |r| r.end);
         let qs = within(&f.quantities, clause, |q| q.range.start);
         let mut clause_targets: Vec<Target> = Vec::new();
         for q in qs {
@@ -1405,5 +1412,13 @@ mod tests {
         // a plain pair stays plain
         let ts = run("高血压、糖尿病患者规范管理率分别达到65%和63%。");
         assert_eq!(ts[1].change, None);
+    }
+
+    #[test]
+    fn a_heading_marker_is_no_part_of_a_subject() {
+        let a = crate::analyze("某县2024年交通运输工作要点\n一、发展公共交通\n1.新增公交线路6条。\n2.新能源公交车占比达到90%。\n");
+        let subjects: Vec<&str> = a.targets.iter().filter_map(|t| t.subject.as_deref()).collect();
+        assert!(subjects.iter().all(|s| !s.starts_with(|c: char| c.is_ascii_digit())), "{subjects:?}");
+        assert!(subjects.contains(&"新能源公交车占比"), "{subjects:?}");
     }
 }
