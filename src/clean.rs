@@ -241,8 +241,13 @@ fn front_matter(s: &str, lines: &[Range<usize>], drop: &mut [bool]) -> Vec<(Stri
 }
 
 /// Display width of a line in half-width columns (a CJK char is two).
+/// Print width of a stage-1 line: a Han char 2, a digit or letter 1. Punctuation is 2 even in its
+/// ASCII form, because stage 1 folded the full-width `，；：（）` of the source to ASCII — counting
+/// it as 1 would spread one wrap width over several.
 fn columns(l: &str) -> usize {
-    l.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+    l.chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == ' ' || c == '.' || c == '%' { 1 } else { 2 })
+        .sum()
 }
 
 /// The width text was hard-wrapped at, when many lines share one and stop mid-sentence there
@@ -250,13 +255,20 @@ fn columns(l: &str) -> usize {
 fn wrap_width(s: &str, lines: &[Range<usize>], drop: &[bool]) -> Option<usize> {
     let mut total = 0usize;
     let mut hist = [0usize; 128];
+    let mut widths: Vec<usize> = Vec::new();
     for (r, d) in lines.iter().zip(drop) {
         if *d || r.len() < 8 {
             continue;
         }
-        total += 1;
         let l = &s[r.clone()];
         let w = columns(l);
+        // headings, signatures and table cells are narrower than any wrap: they neither vote nor
+        // dilute the vote (a short notice is half headings)
+        if w < MIN_WRAP {
+            continue;
+        }
+        total += 1;
+        widths.push(w);
         // Only lines that stop mid-sentence vote: a paragraph's last line ends with 。.
         if w < hist.len() && !l.ends_with(ENDS) {
             hist[w] += 1;
@@ -266,7 +278,10 @@ fn wrap_width(s: &str, lines: &[Range<usize>], drop: &[bool]) -> Option<usize> {
     let (best, count) = (MIN_WRAP..hist.len() - 2)
         .map(|w| (w, hist[w - 2..=w + 2].iter().sum::<usize>()))
         .max_by_key(|&(w, c)| (c, w))?;
-    (count >= 4 && count * 10 >= total * 3).then_some(best + 2)
+    // A wrap width bounds every line: text with many lines wider than it (a notice's one-line
+    // paragraphs, a web page) was not wrapped there.
+    let wider = widths.iter().filter(|&&w| w > best + 4).count();
+    (count >= 4 && count * 10 >= total * 3 && wider * 10 <= total).then_some(best + 2)
 }
 
 /// Narrowest wrap width believed (columns): narrower "widths" are table cells and headings.
@@ -297,7 +312,8 @@ fn joins(a: &str, b: &str, width: Option<usize>, b_indented: bool) -> bool {
     if ENDS.contains(&last) {
         return false;
     }
-    if OPEN.contains(&last) {
+    // `—` alone on its line is an empty table cell, not a dash that runs on
+    if OPEN.contains(&last) && !a.trim().chars().all(|c| matches!(c, '—' | '-' | '－')) {
         return true;
     }
     // A line that fills the wrap width (less the two-char indent of a first line), unless the
@@ -377,6 +393,26 @@ mod tests {
             "(二十七)加强教育经费投入。落实多元化教育经费投入,加强经费投入分析研判,积极争取教育经费。\n(二十八)推进项目。"
         );
         assert_eq!(orig_of(src, &t, "投入,加强"), "投入,\n加强");
+    }
+
+    #[test]
+    fn short_heading_lines_do_not_outvote_the_wrap_width() {
+        // a short notice: more heading and signature lines than wrapped lines
+        let src = "某市人民政府办公室\n关于印发方案的通知\n各区县人民政府：\n一、工作目标\n\
+\u{3000}\u{3000}到2025年，中心城区排水管网密度达到每平方公里12公里以\n\
+上，雨污分流改造完成率达到80%，城市内涝积水点动态清零；\n\
+二、主要任务\n（一）补齐管网短板\n\
+\u{3000}\u{3000}新建改造雨水管网300公里，其中2024年完成120公里。2024\n\
+年10月底前完成易涝积水点排查，建立“一点一策”整治台账。\n\
+（二）实施泵站改造\n（三）建设调蓄设施\n\
+\u{3000}\u{3000}因地制宜建设雨水调蓄池，新增调蓄总容积不少于20万立方\n\
+米。城市新区、各类园区和成片开发区域可渗透地面面积比例不\n\
+低于40%。\n（四）提升应急能力\n三、保障措施\n某市人民政府办公室\n2024年4月2日\n";
+        let t = clean(src);
+        assert!(t.clean.contains("12公里以上,雨污分流"), "{}", t.clean);
+        assert!(t.clean.contains("20万立方米。"), "{}", t.clean);
+        assert!(t.clean.contains("比例不低于40%"), "{}", t.clean);
+        assert!(t.clean.contains("\n二、主要任务\n(一)补齐管网短板\n"), "{}", t.clean);
     }
 
     #[test]

@@ -45,6 +45,7 @@ const TIME: &str = concat!(
     r"|(?P<rel>年内|今年|本年度|全年|年底前|年末前|当年|明年)",
     r"|(?P<m2>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?:(?P<d2>[0-3]?[0-9])日?|底|末|份)?(?:前|以前|之前)",
     r"|(?P<term2>秋季?学期(?:起|开学前)|春季?学期(?:起|开学前)|新学期起)",
+    r"|(?P<season>寒假前|暑假前|放假前|期末前|汛期前|汛前|春节前|国庆节前)",
     r"|(?P<n>[一二三四五两十0-9]{1,2})年内",
     r"|[“\x22]?十(?P<fyp>[一二三四五六七八九])五[”\x22]?(?:期间|末|时期)",
     r"|(?P<pend>规划期末|到期末|规划期内)",
@@ -130,6 +131,7 @@ pub fn find(hay: &str, anchor: Anchor) -> Vec<TimePhrase> {
         let concrete = c.name("y").is_some()
             || c.name("m2").is_some()
             || c.name("term2").is_some()
+            || c.name("season").is_some()
             || c.name("rel").is_some_and(|r| r.as_str().starts_with("年底") || r.as_str().starts_with("年末"));
         out.push(TimePhrase {
             range,
@@ -246,5 +248,8 @@ mod tests {
         assert_eq!(one("市政府办公室 2024年1月25日印发", Some(2024), None), None);
         assert_eq!(one("本方案自2024年3月1日起施行", Some(2024), None), None);
         assert_eq!(one("年内创建", None, None), Some(("年内".into(), None)));
+        // a school break or a season dates a task but names no day
+        assert_eq!(one("寒假前开展安全教育", Some(2024), None), Some(("寒假前".into(), None)));
+        assert_eq!(one("汛期前完成隐患排查", Some(2024), None), Some(("汛期前".into(), None)));
     }
 }

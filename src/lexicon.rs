@@ -169,13 +169,21 @@ pub const UNITS: &[(&str, UnitClass)] = &[
     ("分贝", UnitClass::Count),
     ("千公顷", UnitClass::Count),
     ("标准立方米", UnitClass::Count),
-    ("千伏", UnitClass::Count),
+    // no 千伏: a voltage names a grid level (110千伏及以上线路), masked by the `voltage` trap
+    ("克标准煤/千瓦时", UnitClass::Count),
+    ("千克标准煤/万元", UnitClass::Count),
+    ("吨标准煤/万元", UnitClass::Count),
+    ("立方米/万元", UnitClass::Count),
+    ("克/千瓦时", UnitClass::Count),
     ("公斤", UnitClass::Count),
     ("千克", UnitClass::Count),
     ("课时", UnitClass::Duration),
     ("学时", UnitClass::Duration),
     ("小时", UnitClass::Duration),
     ("分钟", UnitClass::Duration),
+    ("个工作日", UnitClass::Duration),
+    ("分", UnitClass::Count),
+    ("工作日", UnitClass::Duration),
     ("个月", UnitClass::Duration),
     ("天", UnitClass::Duration),
     ("日", UnitClass::Duration),
@@ -188,7 +196,7 @@ pub const UNITS: &[(&str, UnitClass)] = &[
 /// `一门心思`, `一条龙`, `扩建一期`); with Arabic digits they stay counts (`100万头`, `2期`).
 pub const CJK_WORD_UNITS: &[&str] = &[
     "头", "只", "对", "门", "本", "部", "间", "节", "处", "条", "件", "张", "床", "台", "辆", "套", "篇",
-    "册", "户", "栋", "幢", "株", "米", "吨", "斤", "期", "枚", "架", "艘", "元", "日", "天", "周",
+    "册", "户", "栋", "幢", "株", "米", "吨", "斤", "期", "枚", "架", "艘", "元", "日", "天", "周", "分",
 ];
 
 /// Chars after which `成` is part of a word (成为, 成功, 成果 …), not "tenths" (三成 = 30 %).
@@ -243,7 +251,7 @@ pub const CHANGE_UP: &[&str] = &[
     "增加", "增长", "提高", "提升", "扩大", "上升", "增幅", "增速达",
 ];
 pub const CHANGE_DOWN: &[&str] = &[
-    "降低", "下降", "减少", "压减", "缩减", "调减", "削减", "压降", "减排",
+    "降低", "下降", "减少", "压减", "缩减", "调减", "削减", "压降", "减排", "精简", "压缩",
 ];
 
 /// Words that name the base of a change (较上年增加…); with one, a count can be a change too.
@@ -257,6 +265,9 @@ pub const LEVEL_VERBS: &[&str] = &[
     "延长至", "延长到", "缩短至", "缩短到", "提高到", "提高至", "提升到", "提升至", "增加到", "增加至",
     "达到", "达", "控制在", "压缩至", "压缩到", "保持在", "稳定在", "降至", "降低到", "降低至",
 ];
+
+/// Words that make `前N` a rank (`进入全国前10%`, `位居全省前列`'s numeric cousin `位居全省前5位`).
+pub const RANK_LEADS: &[&str] = &["进入", "位居", "位列", "位于", "排名", "排在", "跻身", "保持在", "稳居"];
 
 /// Recurrence words (§4.3) and their `recurrence` value.
 pub const RECURRENCE: &[(&str, &str)] = &[
@@ -328,8 +339,20 @@ pub const ZERO_GOALS: &[(&str, f64, Comparator)] = &[
     ("零感染", 0.0, Comparator::Eq),
     ("零欠薪", 0.0, Comparator::Eq),
     ("清零", 0.0, Comparator::Eq),
+    ("为零", 0.0, Comparator::Eq),
     ("不发生", 0.0, Comparator::Eq),
     ("零突破", 1.0, Comparator::Gte),
+];
+
+/// Multiples written as words: (word, change in % of the base, up or down). `翻一番` doubles
+/// (+100 %), `翻两番` quadruples (+300 %), `减半` halves (−50 %).
+pub const MULTIPLE_WORDS: &[(&str, f64, bool)] = &[
+    ("翻一番", 100.0, true),
+    ("翻两番", 300.0, true),
+    ("翻番", 100.0, true),
+    ("减半", 50.0, false),
+    ("减少一半", 50.0, false),
+    ("下降一半", 50.0, false),
 ];
 
 /// Time-phrase verbs that make a dated clause a deliverable (`2023年底前完成…`, `2024年创建…`).
@@ -338,6 +361,7 @@ pub const DELIVERABLE_VERBS: &[&str] = &[
     "投入使用", "竣工", "开工", "交付", "验收", "达到", "形成", "印发", "上线", "覆盖", "招生", "推行",
     "全面推开", "落实", "基本建成", "取消", "开通", "贯通", "创评", "申报", "投产", "通车", "挂牌", "成立",
     "组建", "发布", "编制", "修订", "完工", "运营", "部署", "落地", "开展", "举办", "建设", "打造", "获批",
+    "确定", "基本完善", "报送", "上报",
 ];
 
 /// Nouns after `N以上` that make the quantity a threshold qualifying them (`投资5000万元以上项目`,
@@ -359,7 +383,7 @@ pub const FUSED: &[&str] = &[
     "百强", "五年制", "三年制", "一对一", "一校一品", "一校多品", "一校一策", "一校一案", "一人一案",
     "一人一策", "一人一帮", "一园一城", "一月一主题", "一正一副", "一正二副", "一正三副",
     "一票否决", "一岗双责", "一事一议", "一门式", "一窗", "一码", "一卡通", "一张图", "一本账",
-    "一老一小", "每千人口", "每万人口", "每十万人口", "每万人", "每百户", "千人口", "万人口", "一区一", "一县一", "一村一", "一镇一", "一乡一", "两不愁三保障", "三农", "三夏",
+    "一老一小", "每千名", "每百名", "每万名", "每千人口", "每万人口", "每十万人口", "每万人", "每百户", "千人口", "万人口", "一区一", "一县一", "一村一", "一镇一", "一乡一", "两不愁三保障", "三农", "三夏",
     "三秋", "十大", "第一", "首个", "首家", "首批", "首届", "首次", "一项重要", "一个重要", "作为一项",
     "作为一个", "是一项", "是一个", "这一", "之一", "一大批", "一个个", "一项项", "一手抓", "两位数", "个位数", "三位数",
     // numbered political formulas (trap 4)

@@ -33,6 +33,7 @@ pub mod compare;
 pub mod deadlines;
 pub mod docx;
 pub mod elements;
+pub mod indicators;
 pub mod keywords;
 pub mod lexicon;
 pub mod model;

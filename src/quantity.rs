@@ -137,7 +137,10 @@ pub fn find(hay: &str) -> Vec<Quantity> {
             }
         }
         let Some(class) = unit_class(base_unit) else { continue };
-        if a.cjk && CJK_WORD_UNITS.contains(&base_unit) {
+        // 一条龙, 两头, 一部分 are words; 十余条, 二十台, 三十余件 are counts
+        let single_cjk = n1.as_str().chars().count() == 1;
+        let approx = c.name("ap").is_some() || c.name("ap2").is_some();
+        if a.cjk && CJK_WORD_UNITS.contains(&base_unit) && (single_cjk || base_unit == "分") && !approx {
             continue;
         }
         if base_unit == "成" {
@@ -184,6 +187,52 @@ pub fn find(hay: &str) -> Vec<Quantity> {
             comparator,
             placeholder: a.placeholder || second.as_ref().is_some_and(|b| b.placeholder),
             cjk: a.cjk,
+        });
+    }
+    let fractions = fractions(hay);
+    if !fractions.is_empty() {
+        out.retain(|q| !fractions.iter().any(|f| f.range.start < q.range.end && q.range.start < f.range.end));
+        out.extend(fractions);
+        out.sort_by_key(|q| q.range.start);
+    }
+    out
+}
+
+/// `三分之一以上`, `2/3`-free fractions written in words: a share, read as a percentage rounded to
+/// two decimals (`三分之一` → 33.33 %), with the comparator written after it.
+fn fractions(hay: &str) -> Vec<Quantity> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?P<d>[一二三四五六七八九十百]+|[0-9]+)分之(?P<n>[一二三四五六七八九十]+|[0-9]+)(?P<suf>及以上|以上|以下|以内|左右)?")
+            .expect("fraction pattern")
+    });
+    let mut out = Vec::new();
+    for c in re.captures_iter(hay) {
+        let (Some(m), Some(d), Some(n)) = (c.get(0), c.name("d"), c.name("n")) else { continue };
+        let (Some(dv), Some(nv)) = (
+            crate::numerals::parse_number(d.as_str()),
+            crate::numerals::parse_number(n.as_str()),
+        ) else {
+            continue;
+        };
+        if dv <= 0.0 || nv <= 0.0 || nv >= dv {
+            continue;
+        }
+        let comparator = c
+            .name("suf")
+            .and_then(|s| COMPARATOR_AFTER.iter().find(|(w, _)| *w == s.as_str()))
+            .map(|(_, k)| *k);
+        out.push(Quantity {
+            range: m.range(),
+            // the denominator only: the trap lexicon masks `之一` (之一 as in "one of")
+            numeral: d.range(),
+            value: Some((nv / dv * 10000.0).round() / 100.0),
+            range_value: None,
+            unit: "%".to_string(),
+            class: UnitClass::Ratio,
+            comparator,
+            placeholder: false,
+            cjk: !d.as_str().starts_with(|ch: char| ch.is_ascii_digit()),
         });
     }
     out
@@ -272,5 +321,23 @@ mod tests {
         assert!(find("一部分").is_empty());
         assert!(find("扩建一期").is_empty());
         assert!(find("").is_empty());
+    }
+
+    #[test]
+    fn fractions_in_words_are_shares() {
+        let q = one("三分之一以上的学校建成智慧校园");
+        assert_eq!((q.value, q.unit.as_str(), q.comparator), (Some(33.33), "%", Some(Comparator::Gte)));
+        let q = one("覆盖率达到四分之三");
+        assert_eq!(q.value, Some(75.0));
+        assert_eq!(one("达标率达到百分之八十").value, Some(80.0));
+    }
+
+    #[test]
+    fn cjk_numerals_with_word_units() {
+        assert_eq!(one("新开通优化公交线路十余条").value, Some(10.0));
+        assert_eq!(one("新开通公交线路十余条").comparator, Some(Comparator::Approx));
+        assert!(find("形成一条龙服务").is_empty());
+        assert_eq!(one("满意度不低于90分").unit, "分");
+        assert!(find("充分发挥三分作用").iter().all(|q| q.unit != "分"));
     }
 }

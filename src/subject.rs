@@ -113,8 +113,29 @@ pub fn subject(before: &str, after: &str) -> Option<String> {
     };
     match last_action(before) {
         // 普惠率较上年增加2%: nothing after the verb, the subject is before it
-        Some((v, e)) => clean(before.get(e..).unwrap_or(""))
-            .or_else(|| clean(before.get(..e - v.len()).unwrap_or(""))),
+        Some((v, e)) => {
+            let after_verb = clean(before.get(e..).unwrap_or(""));
+            // 城镇新增就业6万人: a one-word object with a modifier before the verb is an indicator
+            // name as a whole (城镇新增就业, 农村新增劳动力), not the bare object (就业)
+            let head = strip_loop(before.get(..e - v.len()).unwrap_or("").trim(), LEADING, false);
+            if after_verb.as_ref().is_some_and(|a| a.chars().count() <= 2)
+                && (1..=4).contains(&head.chars().count())
+                && last_action(head).is_none()
+                && !head.contains(['，', ',', '、', '的'])
+            {
+                return clean(before);
+            }
+            // 完成危桥改造20座: a verb touching the number after an earlier verb names the task
+            // (危桥改造), it does not deliver it
+            if after_verb.is_none() {
+                if let Some((_, e0)) = last_action(before.get(..e - v.len()).unwrap_or("")) {
+                    if let Some(task) = clean(before.get(e0..).unwrap_or("")) {
+                        return Some(task);
+                    }
+                }
+            }
+            after_verb.or_else(|| clean(before.get(..e - v.len()).unwrap_or("")))
+        }
         None => clean(before),
     }
 }
@@ -142,6 +163,11 @@ mod tests {
             ("建设再生资源回收站点", "", Some("再生资源回收站点")),
             ("落实公办园覆盖率不低于", "且只增不减", Some("公办园覆盖率")),
             ("年内争创 ", " 省优质园", Some("省优质园")),
+            ("城镇新增就业", "", Some("城镇新增就业")),
+            ("全年新增", "规上工业企业", Some("规上工业企业")),
+            ("新增托位", "", Some("托位")),
+            ("完成危桥改造", "", Some("危桥改造")),
+            ("城镇老旧小区改造", "", Some("城镇老旧小区")),
             ("", "", None),
         ] {
             assert_eq!(subject(before, after).as_deref(), want, "{before}|{after}");

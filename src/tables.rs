@@ -295,6 +295,10 @@ fn read_table(t: &Text, cells: &[Range<usize>], from: usize) -> Option<(TableBlo
 
 /// How well a cell fits a column kind (lower is better).
 fn fit(cell: &str, kind: ColKind) -> f32 {
+    // `—`, `/`, `无`: a printed empty cell holds its column's place in any column but 序号
+    if kind != ColKind::Seq && matches!(cell.trim(), "—" | "——" | "-" | "--" | "/" | "／" | "无" | "－") {
+        return 0.1;
+    }
     let n = cell.chars().count();
     let sentence = n > 25 || cell.contains(['。', ';', ':']);
     let org = org_names(cell).is_some();
@@ -593,5 +597,21 @@ mod tests {
         assert_eq!(a[1].as_deref(), Some("教育教学提质工程"));
         assert_eq!(a[3].as_deref(), Some("教育局"));
         assert_eq!(a[4].as_deref(), Some("财政局"));
+    }
+
+    #[test]
+    fn whole_header_words_are_not_joined() {
+        let src = "主要指标\n序号\n指标\n单位\n2020年\n2025年目标值\n属性\n1\n空气质量优良天数比例\n%\n86.5\n88左右\n约束性\n2\n重污染天数比例\n%\n0.8\n<0.5\n约束性\n";
+        let t = crate::clean::clean(src);
+        let blocks = detect(&t, 0..t.clean.len());
+        assert_eq!(blocks.len(), 1);
+        let tb = &blocks[0].table;
+        assert_eq!(tb.columns, vec!["序号", "指标", "单位", "2020年", "2025年目标值", "属性"]);
+        assert_eq!(tb.rows[1], vec!["2", "重污染天数比例", "%", "0.8", "<0.5", "约束性"]);
+        // a printed empty cell keeps its column
+        let src = src.replace("0.8\n", "—\n");
+        let t = crate::clean::clean(&src);
+        let blocks = detect(&t, 0..t.clean.len());
+        assert_eq!(blocks[0].table.rows[1], vec!["2", "重污染天数比例", "%", "—", "<0.5", "约束性"]);
     }
 }

@@ -61,6 +61,8 @@ struct Cue {
     unit: Option<&'static str>,
     comparator: Comparator,
     kind: TargetKind,
+    /// `翻一番`, `减半`: the cue is a change of the base.
+    change: Option<Change>,
 }
 
 fn cue_re() -> &'static Regex {
@@ -68,6 +70,7 @@ fn cue_re() -> &'static Regex {
     RE.get_or_init(|| {
         let mut words: Vec<&str> = COVERAGE.to_vec();
         words.extend(ZERO_GOALS.iter().map(|(w, _, _)| *w));
+        words.extend(crate::lexicon::MULTIPLE_WORDS.iter().map(|(w, _, _)| *w));
         words.sort_by_key(|w| std::cmp::Reverse(w.len()));
         let alts: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
         let rank = r"(?:全国|全省|全市|全区|全县|同类城市|同类地区)[^,。;\n]{0,8}?前(?P<rank>[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?P<ru>名|位)?";
@@ -117,6 +120,7 @@ fn find_all(hay: &str, anchor: Anchor) -> Found {
                     unit: c.name("ru").map(|u| if u.as_str() == "名" { "名" } else { "位" }),
                     comparator: Comparator::Lte,
                     kind: TargetKind::Count,
+                    change: None,
                 });
             }
             continue;
@@ -129,6 +133,7 @@ fn find_all(hay: &str, anchor: Anchor) -> Found {
                 unit: Some("%"),
                 comparator: Comparator::Eq,
                 kind: TargetKind::Coverage,
+                change: None,
             });
         } else if let Some((_, v, cmp)) = ZERO_GOALS.iter().find(|(z, _, _)| *z == w) {
             cues.push(Cue {
@@ -137,6 +142,16 @@ fn find_all(hay: &str, anchor: Anchor) -> Found {
                 unit: None,
                 comparator: *cmp,
                 kind: TargetKind::Coverage,
+                change: None,
+            });
+        } else if let Some((_, v, up)) = crate::lexicon::MULTIPLE_WORDS.iter().find(|(z, _, _)| *z == w) {
+            cues.push(Cue {
+                range: m.range(),
+                value: *v,
+                unit: Some("%"),
+                comparator: Comparator::Eq,
+                kind: TargetKind::Change,
+                change: Some(if *up { Change::Increase } else { Change::Decrease }),
             });
         }
     }
@@ -312,13 +327,31 @@ fn scope_of(before: &str, deadline: Option<&str>) -> Option<Scope> {
 
 /// `投资5000万元以上项目`, `100人以上的企业`: a bound that qualifies a noun is an eligibility
 /// threshold, not a target (a share, `85%以上的中小学…`, stays a target).
-fn is_threshold(q: &Quantity, after: &str) -> bool {
+///
+/// Without a listed noun, the shape still tells: `N以上` / `N及以上` followed by a noun (optionally
+/// after 的) in a clause that goes on to state another number (`年综合能耗1万吨标准煤以上的重点用能
+/// 单位节能诊断30家`, `110千伏及以上输电线路800公里`, `年经营性收入50万元以上的村占比达到35%`) —
+/// the measured amount is the later number, the bound only picks what is counted.
+fn is_threshold(q: &Quantity, after: &str, later_number: bool) -> bool {
     let bounded = matches!(q.comparator, Some(Comparator::Gte | Comparator::Lte));
     if !bounded || matches!(q.class, UnitClass::Ratio | UnitClass::Points) {
         return false;
     }
     let after = after.strip_prefix('的').unwrap_or(after);
-    crate::lexicon::THRESHOLD_NOUNS.iter().any(|n| after.starts_with(n))
+    if crate::lexicon::THRESHOLD_NOUNS.iter().any(|n| after.starts_with(n)) {
+        return true;
+    }
+    later_number && after.chars().next().is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '“')
+}
+
+/// `…前10%` / `…前20名` after a ranking verb (进入, 位居, 排名 …) of the same clause.
+fn is_rank(gap: &str) -> bool {
+    let Some(lead) = gap.strip_suffix('前') else {
+        return false;
+    };
+    // 6月底前, 2025年前 are time limits
+    !lead.ends_with(|c: char| c.is_ascii_digit() || "年月日底末".contains(c))
+        && crate::lexicon::RANK_LEADS.iter().any(|w| lead.contains(w))
 }
 
 /// Needs a bare duration or age a cue to be a value? (`3天内报送`, `3—6岁儿童`, `2023年` are not)
@@ -406,16 +439,21 @@ pub fn extract(cx: &Context) -> Vec<Target> {
     let retro = Retro::new(t, body.clone(), cx.outline, first_year);
     let b = Builder { cx, off, hay };
     let mut out = Vec::new();
+    // a statement of the past runs on over a `；` (截至2022年底，…达到635万人；建成设施4200个。)
+    let mut carry = false;
     for s in clauses::sentences(t, body.clone()) {
         let rel = Sentence {
             range: s.range.start - off..s.range.end - off,
             clauses: s.clauses.iter().map(|c| c.start - off..c.end - off).collect(),
         };
         if retro.at(t, s.range.start) {
+            carry = false;
             continue;
         }
-        sentence_targets(&b, &found, &rel, first_year, &mut out);
+        let past_end = sentence_targets(&b, &found, &rel, first_year, carry, &mut out);
+        carry = past_end && t.clean[s.range.end..].starts_with(';');
     }
+    indicator_cells(&b, &retro, &mut out);
     // responsible units from （牵头单位：…） notes: the next note after a target, on its line
     if !found.notes.is_empty() {
         for tg in &mut out {
@@ -423,6 +461,42 @@ pub fn extract(cx: &Context) -> Vec<Target> {
         }
     }
     out
+}
+
+/// The value cells of indicator tables (`2025年目标值` column: `≤30`, `88左右`) that the sentence
+/// reader could not read, with the unit of their row.
+fn indicator_cells(b: &Builder, retro: &Retro, out: &mut Vec<Target>) {
+    let (t, off) = (b.cx.text, b.off);
+    let body_end = off + b.hay.len();
+    let mut added = false;
+    for c in crate::indicators::cells(t, b.cx.tables) {
+        if c.range.start < off || c.range.end > body_end || retro.at(t, c.range.start) {
+            continue;
+        }
+        let span = t.span(c.range.clone());
+        if out.iter().any(|tg| tg.span[0] < span[1] && span[0] < tg.span[1]) {
+            continue;
+        }
+        let rel = c.range.start - off..c.range.end - off;
+        let kind = match c.unit.as_deref() {
+            Some("%" | "‰") => TargetKind::Percent,
+            _ => TargetKind::Count,
+        };
+        let mut tg = b.target(rel.clone(), rel, kind);
+        tg.value = c.value;
+        tg.range = c.range_value;
+        tg.unit = c.unit;
+        tg.comparator = Some(c.comparator);
+        tg.subject = c.subject;
+        if c.cumulative {
+            tg.scope = Some(Scope::PeriodTotal);
+        }
+        out.push(tg);
+        added = true;
+    }
+    if added {
+        out.sort_by_key(|t| t.span[0]);
+    }
 }
 
 fn attach_note(b: &Builder, notes: &[(usize, Responsible)], tg: &mut Target) {
@@ -441,20 +515,26 @@ fn attach_note(b: &Builder, notes: &[(usize, Responsible)], tg: &mut Target) {
     }
 }
 
+/// Reads one sentence; `carry_in` says the sentence before it (up to a `；`) ended in the past.
+/// Returns whether this one ends in the past.
 fn sentence_targets(
     b: &Builder,
     f: &Found,
     s: &Sentence,
     first_year: Option<i32>,
+    carry_in: bool,
     out: &mut Vec<Target>,
-) {
+) -> bool {
     let hay = b.hay;
     // most sentences hold no number, cue or date: nothing to do
     if within(&f.quantities, &s.range, |q| q.range.start).is_empty()
         && within(&f.cues, &s.range, |c| c.range.start).is_empty()
         && within(&f.times, &s.range, |x| x.range.start).is_empty()
     {
-        return;
+        return carry_in;
+    }
+    if status_sentence(&hay[s.range.clone()]) {
+        return true;
     }
     // a year inside a cited title (《2023年…意见》) dates nothing
     let masked_time = |tp: &TimePhrase| {
@@ -475,7 +555,7 @@ fn sentence_targets(
     let is_past = |tp: &TimePhrase| tp.year.zip(first_year).is_some_and(|(y, py)| y < py);
 
     let first_out = out.len();
-    let mut carried_past = false;
+    let mut carried_past = carry_in;
     let mut last_action: Option<&'static str> = None;
     for clause in &s.clauses {
         let ctext = &hay[clause.clone()];
@@ -495,7 +575,14 @@ fn sentence_targets(
         if let Some((a, _)) = subject::last_action(ctext) {
             last_action = Some(a);
         }
-        let mut prev_end = clause.start;
+        // a heading marker that opens the clause (`1.完成危桥改造20座`) is no part of a subject
+        let mut prev_end = b
+            .cx
+            .skip
+            .iter()
+            .map(|r| r.start.saturating_sub(b.off)..r.end.saturating_sub(b.off))
+            .find(|r| r.start <= clause.start && clause.start < r.end && r.end <= clause.end)
+            .map_or(clause.start, |r| r.end);
         let qs = within(&f.quantities, clause, |q| q.range.start);
         let mut clause_targets: Vec<Target> = Vec::new();
         for q in qs {
@@ -512,7 +599,15 @@ fn sentence_targets(
             if !has_value_cue(q, gap, clause_before, cmp_before.is_some()) {
                 continue;
             }
-            if is_threshold(q, &hay[q.range.end..clause.end]) {
+            let later = qs.iter().find(|x| x.range.start >= q.range.end && x.range.start < clause.end);
+            // 公交站点500米覆盖率达到100%: the number qualifies the indicator the later number measures
+            let qualifies = later.is_some_and(|x| {
+                let between = &hay[q.range.end..x.range.start];
+                between.starts_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c))
+                    && LEVEL_VERBS.iter().any(|v| between.ends_with(v))
+                    && !q.class.eq(&UnitClass::Ratio)
+            });
+            if qualifies || is_threshold(q, &hay[q.range.end..clause.end], later.is_some()) {
                 continue;
             }
             let mut start = q.range.start;
@@ -527,13 +622,24 @@ fn sentence_targets(
                     verb_end = start;
                 }
             }
+            // the verb must touch the number (or its comparator). For a count or an amount it is a
+            // change when the measured thing came before the verb (面积增加1万亩, 标准每人每年提高30元)
+            // or a base is named; 增加1000个学位 (the noun after) is a count of new things
+            let ends_clause = hay[q.range.end..clause.end]
+                .trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || "，。；、".contains(c))
+                .is_empty();
             let change = change_before(&hay[clause.start..verb_end]).filter(|_| {
                 matches!(
                     q.class,
                     UnitClass::Ratio | UnitClass::Points | UnitClass::Times | UnitClass::Age | UnitClass::Duration
-                )
-                    || contains_any(clause_before, &BASE_SET)
+                ) || contains_any(clause_before, &BASE_SET)
+                    || ends_clause
             });
+            if comparator.is_none() && is_rank(gap) {
+                // 进入全国…绩效考核前10%: a rank, at most the number
+                comparator = Some(Comparator::Lte);
+                start = q.range.start - '前'.len_utf8();
+            }
             let recurrence = recurrence_of(clause_before);
             if comparator.is_none()
                 && q.class == UnitClass::Duration
@@ -542,6 +648,14 @@ fn sentence_targets(
                 // 每天锻炼1小时: a daily or weekly duration is a minimum
                 comparator = Some(Comparator::Gte);
             }
+            // 分别增长6%和7.5%: the second of a pair shares the change of the first
+            let change = change.or_else(|| {
+                let joined = ["和", "、", "与", "及"].contains(&gap.trim());
+                clause_targets
+                    .last()
+                    .filter(|p| joined && p.unit.as_deref() == Some(q.unit.as_str()))
+                    .and_then(|p| p.change)
+            });
             let kind = if change.is_some() {
                 TargetKind::Change
             } else {
@@ -603,13 +717,6 @@ fn sentence_targets(
         }
         let scope_end = times.get(i + 1).map_or(s.range.end, |n| n.range.start);
         let t = b.cx.text;
-        let (a, z) = (
-            t.orig_offset(b.off + tp.range.start),
-            t.orig_offset(b.off + scope_end),
-        );
-        if out[first_out..].iter().any(|tg| tg.span[0] >= a && tg.span[0] < z) {
-            continue;
-        }
         let scope = hay.get(tp.range.end..scope_end).unwrap_or("");
         let start_phrase = hay[tp.range.clone()].ends_with('起');
         let Some(clause) = s
@@ -631,8 +738,17 @@ fn sentence_targets(
         if clause.start >= scope_end || (!start_phrase && !contains_any(scope, &DELIVER_SET)) {
             continue;
         }
+        // a number in the deliverable's own clause already carries the date (2024年完成30座); one
+        // in a later clause (2024年建成平台，覆盖率达到100%) does not
+        let (a, z) = (
+            t.orig_offset(b.off + tp.range.start),
+            t.orig_offset(b.off + clause.end.min(scope_end)),
+        );
+        if out[first_out..].iter().any(|tg| tg.span[0] >= a && tg.span[0] < z) {
+            continue;
+        }
         let ctext = &hay[clause.clone()];
-        if past_clause(ctext, false) || !clause_initial(hay, s, tp) {
+        if past_clause(ctext, false) || !clause_initial(hay, s, tp, b.cx.skip, b.off) {
             continue;
         }
         let end = clause.end.max(tp.range.end);
@@ -650,6 +766,17 @@ fn sentence_targets(
         out.push(tg);
     }
     out[first_out..].sort_by_key(|t| t.span[0]);
+    carried_past
+}
+
+/// `2022年，全市非化石能源消费比重为17.6%，…`: a sentence opened by a bare year and stating a
+/// level with the copula 为 is a baseline, whatever year the plan is (a commitment says 达到 / 到2025年).
+fn status_sentence(s: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^\s*(?:19|20)[0-9]{2}年(?:底|末)?[,，][^,，;；]*?为 *[0-9]").expect("status pattern")
+    });
+    re.is_match(s) && !contains_any(s, &FUTURE_SET)
 }
 
 /// `年内建成投用…`: a relative year word dates a deliverable only when the verb follows at once
@@ -673,11 +800,20 @@ fn verb_follows(hay: &str, tp: &TimePhrase) -> bool {
 
 /// Does the time phrase open its clause (`2023年底前完成…`, `力争2023年…`)? A year inside a
 /// noun phrase (`聚焦2023年主题教育`) dates nothing.
-fn clause_initial(hay: &str, s: &Sentence, tp: &TimePhrase) -> bool {
+/// A heading marker before the phrase (`②2023年底前，…完成…`, ranges in `skip`, absolute from
+/// `off`) does not count as words before it.
+fn clause_initial(hay: &str, s: &Sentence, tp: &TimePhrase, skip: &[Range<usize>], off: usize) -> bool {
     let Some(c) = s.clauses.iter().find(|c| c.contains(&tp.range.start)) else {
         return false;
     };
-    let lead = hay[c.start..tp.range.start].trim();
+    let mut from = c.start;
+    for r in skip {
+        let (a, z) = (r.start.saturating_sub(off), r.end.saturating_sub(off));
+        if a <= from && from < z && z <= tp.range.start {
+            from = z;
+        }
+    }
+    let lead = hay.get(from..tp.range.start).unwrap_or("").trim();
     verb_follows(hay, tp)
         || lead.is_empty()
         || ["在", "于", "并", "同时", "要", "并于", "力争在", "确保在", "争取在", "计划"]
@@ -756,6 +892,7 @@ fn cue_target(
         }
     }
     let mut tg = b.target(cue.range.clone(), clause.clone(), cue.kind);
+    tg.change = cue.change;
     tg.value = Some(cue.value);
     tg.unit = cue.unit.map(str::to_string);
     tg.comparator = Some(cue.comparator);
@@ -1078,6 +1215,10 @@ mod tests {
         }
         // without a base, a count after 增加 is a new amount, not a change (增加学位超12000个)
         assert_eq!(run("增加1000个学位。")[0].change, None);
+        // … unless what is measured stands before the verb
+        assert_eq!(run("绿色食品认证面积增加1万亩。")[0].change, Some(Change::Increase));
+        assert_eq!(run("医保财政补助标准每人每年提高30元。")[0].change, Some(Change::Increase));
+        assert_eq!(run("申请材料平均精简40%。")[0].change, Some(Change::Decrease));
     }
 
     #[test]
@@ -1171,5 +1312,113 @@ mod tests {
             let _ = run(src);
             let _ = run_with(src, None, None);
         }
+    }
+
+    #[test]
+    fn a_bound_that_picks_what_is_counted_is_a_threshold() {
+        assert_eq!(texts(&run("每年完成年综合能耗1万吨标准煤以上的重点用能单位节能诊断30家。")), vec!["30家"]);
+        assert_eq!(texts(&run("村级集体经济年经营性收入50万元以上的村占比达到35%。")), vec!["35%"]);
+        // a bound at the end of its clause stays a target
+        assert_eq!(texts(&run("新增规上工业企业150家以上，新增小巨人企业10家。")), vec!["150家以上", "10家"]);
+        assert_eq!(texts(&run("培育龙头企业8家以上。")), vec!["8家以上"]);
+    }
+
+    #[test]
+    fn ranks_after_a_ranking_verb() {
+        let ts = run("力争1家医院进入全国三级公立医院绩效考核前10%。");
+        assert_eq!(texts(&ts), vec!["1家", "前10%"]);
+        assert_eq!(ts[1].comparator, Some(Comparator::Lte));
+        // a time limit ending in 前 is no rank
+        let ts = run("进入6月底前完成80个村卫生室建设。");
+        assert!(ts.iter().all(|t| t.comparator != Some(Comparator::Lte)));
+    }
+
+    #[test]
+    fn a_dated_baseline_stated_with_wei_is_no_target() {
+        let ts = run_with("2022年，全市非化石能源消费比重为17.6%，可再生能源装机容量412万千瓦。到2025年，非化石能源消费比重达到22%左右。", None, None);
+        assert_eq!(texts(&ts), vec!["22%左右"]);
+        // a year that opens a commitment stays
+        let ts = run_with("2024年，全市新增托位1000个。", None, None);
+        assert_eq!(texts(&ts), vec!["1000个"]);
+    }
+
+    #[test]
+    fn the_past_runs_on_over_a_semicolon() {
+        let ts = run("截至2022年底，全省老年人口达到635万人；建成社区养老服务设施4200个。到2025年建设家庭养老床位2万张。");
+        assert_eq!(texts(&ts), vec!["2万张"]);
+        // a line break ends it
+        let ts = run("截至2022年底，全省老年人口达到635万人。\n新建社区养老服务设施100个。");
+        assert_eq!(texts(&ts), vec!["100个"]);
+    }
+
+    #[test]
+    fn a_dated_deliverable_before_a_numeric_clause_is_kept() {
+        let ts = run("2024年建成州级智慧旅游平台，A级景区智慧化覆盖率达到100%。");
+        assert_eq!(ts.len(), 2, "{:?}", texts(&ts));
+        assert_eq!(ts[0].kind, TargetKind::Deadline);
+        // the number in the deliverable's own clause carries the date
+        let ts = run("三年内完成危桥改造85座，其中2024年完成30座。");
+        assert!(ts.iter().all(|t| t.kind != TargetKind::Deadline), "{:?}", texts(&ts));
+    }
+
+    #[test]
+    fn compound_and_working_day_units() {
+        let ts = run("燃煤发电机组平均供电煤耗降至300克标准煤/千瓦时以下，企业开办时间压缩至1个工作日以内。");
+        assert_eq!(texts(&ts), vec!["300克标准煤/千瓦时以下", "1个工作日以内"]);
+        assert_eq!(ts[1].comparator, Some(Comparator::Lte));
+    }
+
+    #[test]
+    fn a_heading_marker_before_a_date_does_not_hide_the_deliverable() {
+        let a = crate::analyze("二、重点任务\n1、完善网络\n①每个县至少建有1所设施。\n②2023年底前，各市完成第一批服务中心建设。\n");
+        assert!(
+            a.targets.iter().any(|t| t.kind == TargetKind::Deadline && t.deadline.as_deref() == Some("2023年底前")),
+            "{:?}",
+            texts(&a.targets)
+        );
+    }
+
+    #[test]
+    fn school_breaks_and_seasons_date_a_deliverable() {
+        let ts = run("做好学期总结，寒假前开展安全教育。");
+        assert_eq!(ts.len(), 1, "{:?}", texts(&ts));
+        assert_eq!(ts[0].deadline.as_deref(), Some("寒假前"));
+    }
+
+    #[test]
+    fn multiples_and_fractions_in_words() {
+        let ts = run("到2027年，全市数字经济规模翻一番，重大事故起数减半，三分之一以上的学校建成智慧校园。");
+        assert_eq!(texts(&ts), vec!["翻一番", "减半", "三分之一以上"]);
+        assert_eq!((ts[0].value, ts[0].change), (Some(100.0), Some(Change::Increase)));
+        assert_eq!((ts[1].value, ts[1].change), (Some(50.0), Some(Change::Decrease)));
+        assert_eq!((ts[2].value, ts[2].comparator), (Some(33.33), Some(Comparator::Gte)));
+        // 之一 as "one of" stays masked
+        assert!(run("是全国重点城市之一。").is_empty());
+    }
+
+    #[test]
+    fn a_number_inside_an_indicator_name_is_no_target() {
+        assert_eq!(texts(&run("公交站点500米覆盖率达到100%。")), vec!["100%"]);
+        // a count with its object, then another count, both stay
+        assert_eq!(texts(&run("建成公交专用道20公里，累计达到120公里。")), vec!["20公里", "120公里"]);
+        assert_eq!(texts(&run("新建示范校3所达到省级标准。")), vec!["3所"]);
+    }
+
+    #[test]
+    fn the_second_of_a_pair_shares_the_change() {
+        let ts = run("城乡居民人均可支配收入分别增长6%和7.5%。");
+        assert_eq!(texts(&ts), vec!["6%", "7.5%"]);
+        assert_eq!(ts[1].change, Some(Change::Increase));
+        // a plain pair stays plain
+        let ts = run("高血压、糖尿病患者规范管理率分别达到65%和63%。");
+        assert_eq!(ts[1].change, None);
+    }
+
+    #[test]
+    fn a_heading_marker_is_no_part_of_a_subject() {
+        let a = crate::analyze("某县2024年交通运输工作要点\n一、发展公共交通\n1.新增公交线路6条。\n2.新能源公交车占比达到90%。\n");
+        let subjects: Vec<&str> = a.targets.iter().filter_map(|t| t.subject.as_deref()).collect();
+        assert!(subjects.iter().all(|s| !s.starts_with(|c: char| c.is_ascii_digit())), "{subjects:?}");
+        assert!(subjects.contains(&"新能源公交车占比"), "{subjects:?}");
     }
 }

@@ -84,7 +84,7 @@ pub const CHROME: &[ChromeRule] = &[
     },
     ChromeRule {
         kind: ChromeKind::Breadcrumb,
-        pattern: r"^(?:您当前的位置|您当前位置|当前位置|您现在的位置|您的位置|所在位置|现在位置)\s*[:>]?",
+        pattern: r"^(?:您当前的位置|您当前位置|当前位置|您现在的位置|您的位置|所在位置|现在位置)\s*[:>]?|^(?:网站首页|首页)\s*[>»›/]\s*\S",
         example: "您当前的位置:首页> 政务公开> 重点领域",
         counter: "位置",
     },
@@ -203,6 +203,8 @@ mod tests {
                 ChromeKind::Breadcrumb,
             ),
             ("相关阅读:", ChromeKind::Widget),
+            ("首页 > 政务公开 > 政府工作报告", ChromeKind::Breadcrumb),
+            ("网站首页>规划计划", ChromeKind::Breadcrumb),
             (
                 "CopyRight WuJin All Right Reserved     主办单位:常州市武进区人民政府办公室",
                 ChromeKind::Footer,

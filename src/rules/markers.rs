@@ -298,8 +298,9 @@ fn plausible_after(rule: &MarkerRule, rest: &str, next: Option<char>) -> bool {
     };
     match rule.family {
         Family::ArabicDot if !rule.degraded => {
-            // `1.5%`, `2、3年级`, `1,000` are numbers; `1.2023年4月底前` is a time-node item.
-            !next.is_ascii_digit() || starts_with_year(rest)
+            // `1.5%`, `2、3年级`, `1,000` are numbers; `1.2023年4月底前` and `2.9月10日前完成…`
+            // are items opened by a date (no number is written `2.9月`).
+            !next.is_ascii_digit() || starts_with_year(rest) || starts_with_month(rest)
         }
         Family::CjkEnum => {
             // `一、二、三年级` is a series, not a marker.
@@ -317,6 +318,14 @@ fn plausible_after(rule: &MarkerRule, rest: &str, next: Option<char>) -> bool {
         _ if rule.degraded => is_han(next) && !NOT_AFTER_DEGRADED.contains(next),
         _ => true,
     }
+}
+
+/// `9月…`, `10月底前…`, `12月25日前…`: a month of the calendar right after the marker.
+fn starts_with_month(s: &str) -> bool {
+    let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
+    (1..=2).contains(&digits.len())
+        && digits.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
+        && s[digits.len()..].starts_with('月')
 }
 
 fn starts_with_year(s: &str) -> bool {
@@ -435,6 +444,9 @@ mod tests {
             ("十月份", Family::Month, 10),
             ("1月份:完成方案制定", Family::Month, 1),
             ("1.2023年4月底前", Family::ArabicDot, 1),
+            ("2.9月10日前完成新生入学教育", Family::ArabicDot, 2),
+            ("3.12月20日前完成教师年度考核", Family::ArabicDot, 3),
+            ("⒉10月底前完成体质健康测试", Family::ArabicDot, 2),
         ] {
             let h = match_marker(&folded(s)).unwrap_or_else(|| panic!("{s}"));
             assert_eq!((h.family, h.ordinal), (fam, ord), "{s}");
@@ -446,6 +458,8 @@ mod tests {
         for s in [
             "1.5万人次",
             "3.0行动",
+            "1.13月",
+            "2.5个月",
             "2、3年级",
             "2023年是开局之年",
             "10所学校",
