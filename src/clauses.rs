@@ -18,6 +18,15 @@ pub struct Sentence {
     pub clauses: Vec<Range<usize>>,
 }
 
+/// Longest clause (bytes, about 200 CJK chars) and sentence (about 1,000) before a cut is forced.
+/// Real clauses and sentences are far shorter; text with no punctuation at all (a pasted table,
+/// a flood of numbers) would otherwise make one clause of the whole input, and the target stage
+/// reads back over the clause and the sentence for every number in it — quadratic. The forced cut
+/// never falls right after a digit or a decimal point, so it does not split a number from its
+/// digits or its unit.
+const MAX_CLAUSE: usize = 600;
+const MAX_SENTENCE: usize = 3000;
+
 /// Is the `;` at byte `b` of `t.clean` a full-width `；` in the original (a sentence end)?
 fn fullwidth_semicolon(t: &Text, b: usize) -> bool {
     t.original(t.span(b..b + 1)) == "；"
@@ -47,9 +56,11 @@ pub fn sentences(t: &Text, range: Range<usize>) -> Vec<Sentence> {
             clauses.push(a..b);
         }
     };
+    let mut prev_digit = false;
     for (i, c) in t.clean[range.clone()].char_indices() {
         let b = range.start + i;
-        let sentence_end = match c {
+        let digit = c.is_ascii_digit() || c == '.';
+        let mut sentence_end = match c {
             '。' | '!' | '?' | '\n' | '！' | '？' => true,
             ';' => fullwidth_semicolon(t, b),
             _ => false,
@@ -57,6 +68,22 @@ pub fn sentences(t: &Text, range: Range<usize>) -> Vec<Sentence> {
         let clause_end = sentence_end
             || matches!(c, ';' | ':' | '，' | '；' | '：')
             || (c == ',' && !thousands_comma(s, b));
+        let forced = !clause_end && b - clause_start >= MAX_CLAUSE && !prev_digit;
+        prev_digit = digit;
+        if forced {
+            // The cut falls before `c`, which opens the next clause.
+            push_clause(&mut clauses, clause_start, b);
+            clause_start = b;
+            if b - sent_start >= MAX_SENTENCE && !clauses.is_empty() {
+                out.push(Sentence {
+                    range: sent_start..b,
+                    clauses: std::mem::take(&mut clauses),
+                });
+                sent_start = b;
+            }
+            continue;
+        }
+        sentence_end |= clause_end && b - sent_start >= MAX_SENTENCE;
         if clause_end {
             push_clause(&mut clauses, clause_start, b);
             clause_start = b + c.len_utf8();
@@ -92,6 +119,41 @@ mod tests {
             .into_iter()
             .map(|s| s.clauses.into_iter().map(|c| t.clean[c].to_string()).collect())
             .collect()
+    }
+
+    #[test]
+    fn a_run_without_punctuation_is_cut_into_bounded_clauses_and_sentences() {
+        // Found by the 64 KB slow-input sweep: "50%" × 21,000 (one clause) took 0.4 s at 64 KB
+        // and 49 s at 640 KB; "2023年" repeated likewise.
+        for unit in ["50%", "达到50.5%", "2023年"] {
+            let src = unit.repeat(60_000 / unit.len());
+            let t = clean(&src);
+            let ss = sentences(&t, 0..t.clean.len());
+            assert!(ss.len() > 1, "{unit}");
+            let mut covered = 0;
+            for s in &ss {
+                assert!(s.range.len() <= MAX_SENTENCE + 16, "{unit}: {:?}", s.range);
+                for c in &s.clauses {
+                    assert!(c.len() <= MAX_CLAUSE + 16, "{unit}: {c:?}");
+                    assert_eq!(c.start, covered, "{unit}: clauses leave nothing out");
+                    // A cut never follows a digit or a decimal point: numbers stay whole.
+                    let before = t.clean[..c.start].chars().next_back();
+                    assert!(
+                        !before.is_some_and(|b| b.is_ascii_digit() || b == '.'),
+                        "{unit}: cut after {before:?} at {}",
+                        c.start
+                    );
+                    covered = c.end;
+                }
+            }
+            assert_eq!(covered, t.clean.len(), "{unit}");
+        }
+        // A long run of digits is one number and stays whole.
+        let digits = "1".repeat(2000);
+        let t = clean(&digits);
+        assert_eq!(sentences(&t, 0..t.clean.len())[0].clauses, vec![0..2000]);
+        // A clause below the limit is untouched.
+        assert_eq!(cut(&"加".repeat(150)), vec![vec!["加".repeat(150)]]);
     }
 
     #[test]

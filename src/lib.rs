@@ -31,6 +31,8 @@ pub mod clauses;
 pub mod clean;
 pub mod compare;
 pub mod deadlines;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod decode;
 pub mod docx;
 pub mod elements;
 pub mod indicators;

@@ -11,6 +11,7 @@
 //! analysis per line, with its `file`), analysed in parallel. Exit codes: 0 ok, 1 bad input (one
 //! line on stderr), 2 usage.
 
+use planlens::decode::{decode, Encoding};
 use planlens::{analyze, render};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -26,12 +27,6 @@ enum Format {
     Markdown,
     Csv,
     Jsonl,
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Encoding {
-    Utf8,
-    Gb18030,
 }
 
 struct Args {
@@ -92,42 +87,6 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
     Ok(a)
 }
 
-/// Decodes the bytes of one input, or says in one line why it cannot be read as a plan.
-fn decode(bytes: &[u8], enc: Encoding, name: &str) -> Result<String, String> {
-    let head = &bytes[..bytes.len().min(8192)];
-    if head.contains(&0) {
-        return Err(format!(
-            "{name}: looks like a binary file (it has NUL bytes); planlens reads plain text"
-        ));
-    }
-    match enc {
-        Encoding::Gb18030 => {
-            let (s, _, bad) = encoding_rs::GB18030.decode(bytes);
-            if bad {
-                return Err(format!("{name}: not valid GB18030 text"));
-            }
-            Ok(s.into_owned())
-        }
-        Encoding::Utf8 => {
-            let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-            String::from_utf8(bytes.to_vec()).map_err(|e| {
-                let hint = if encoding_rs::GB18030
-                    .decode_without_bom_handling_and_without_replacement(bytes)
-                    .is_some()
-                {
-                    "; it decodes as GB18030/GBK: try --encoding gb18030"
-                } else {
-                    ""
-                };
-                format!(
-                    "{name}: not valid UTF-8 (first bad byte at {}){hint}",
-                    e.utf8_error().valid_up_to()
-                )
-            })
-        }
-    }
-}
-
 fn read_input(path: &str, enc: Encoding) -> Result<String, String> {
     let bytes = if path == "-" {
         let mut b = Vec::new();
@@ -138,7 +97,7 @@ fn read_input(path: &str, enc: Encoding) -> Result<String, String> {
     } else {
         std::fs::read(path).map_err(|e| format!("{path}: {e}"))?
     };
-    decode(&bytes, enc, path)
+    decode(&bytes, enc).map_err(|e| format!("{path}: {e}"))
 }
 
 /// Files to analyse: each argument, directories expanded to their `.txt`/`.md` files (sorted).

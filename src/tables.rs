@@ -92,6 +92,10 @@ pub const HEADERS: &[(&str, ColKind)] = &[
 const HEADER_MAX: usize = 12;
 /// Fewest header cells that make a table.
 const MIN_HEADER: usize = 4;
+/// Most header cells a table has (plan tables have about 4–20 columns). A longer run of
+/// header-like lines is no header row; stopping there keeps `detect` linear, since it tries a
+/// table at every line and each try would otherwise read the whole run again.
+const MAX_HEADER: usize = 40;
 
 /// The kind of a header cell, if it is one. A year (`2022`, `2023年`) is a content column.
 pub fn header_kind(cell: &str) -> Option<ColKind> {
@@ -179,6 +183,9 @@ fn read_table(t: &Text, cells: &[Range<usize>], from: usize) -> Option<(TableBlo
     let mut heads: Vec<(ColKind, String, Range<usize>)> = Vec::new();
     let mut i = from;
     while let Some((k, text, used)) = header_at(t, cells, i) {
+        if heads.len() == MAX_HEADER {
+            return None;
+        }
         let r = cells[i].start..cells[i + used - 1].end;
         heads.push((k, text, r));
         i += used;
@@ -566,6 +573,19 @@ mod tests {
         );
         assert_eq!(tb.rows[2][5], "[60]");
         assert!(!t.original(tb.span).contains("注:"));
+    }
+
+    #[test]
+    fn a_long_run_of_header_lines_is_read_in_linear_time() {
+        // Found by the 64 KB slow-input sweep: 64 KB of "序号\n\n" took 2.5 s (each line
+        // started a header run reaching the end); 30,000 of them took minutes.
+        let mut src = "序号\n\n".repeat(30_000);
+        src.push_str(&format!("{TABLE}4\n\n安全教育工程\n\n建设课程。\n\n建成1所。\n\n建成2所。\n\n推进。\n\n教育局\n\n"));
+        let t = clean(&src);
+        let tables = detect(&t, 0..t.clean.len());
+        // The run is no table; the real table after it is still found.
+        assert_eq!(tables.len(), 1, "{:?}", tables.iter().map(|b| &b.table.columns).collect::<Vec<_>>());
+        assert_eq!(tables[0].table.columns[1], "行动名称");
     }
 
     #[test]

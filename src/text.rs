@@ -43,8 +43,23 @@ impl Text {
         if r.end <= r.start {
             return [start, start];
         }
-        let end = self.orig_offset(r.end - 1) + 1;
-        [start, end.max(start)]
+        let last = self.orig_offset(r.end - 1);
+        [start, self.source_end(last, r.end).max(start)]
+    }
+
+    /// Just after the original source of the clean char that came from original offset `last`
+    /// and ends at clean byte `next`. One char, except for a decoded HTML entity (`&#x1F600;` →
+    /// 😀, `&amp;` → &), whose source runs to its `;` — the next clean char then comes from
+    /// beyond `last + 1`. Without this a span ending in an entity would cut it at its `&`.
+    fn source_end(&self, last: usize, next: usize) -> usize {
+        let after = self.orig_offset(next);
+        if self.orig.get(last) == Some(&'&') && after > last + 1 {
+            let limit = after.min(last + 12).min(self.orig.len());
+            if let Some(semi) = (last + 1..limit).find(|&i| self.orig[i] == ';') {
+                return semi + 1;
+            }
+        }
+        last + 1
     }
 
     /// The words of a byte range of `clean` as the input wrote them (full-width forms kept,
@@ -279,6 +294,31 @@ mod tests {
         assert!(s.contains(0) && s.contains(9) && !s.contains(2) && !s.contains(10));
         assert!(s.covers(&(5..10)) && !s.covers(&(1..3)));
         assert!(!RangeSet::default().contains(0));
+    }
+
+    #[test]
+    fn a_span_ending_in_a_decoded_entity_covers_the_whole_entity() {
+        // Found by the property tests: heading "第一节 &#x1F600;" had title span "&".
+        let input = "a&#x1F600;b&amp;";
+        let mut b = TextBuilder::with_capacity(8);
+        b.push('a', 0);
+        b.push('😀', 1);
+        b.push('b', 10);
+        b.push('&', 11);
+        let t = b.finish(input);
+        let r = |from: usize, to: usize| t.span(from..to);
+        assert_eq!(r(0, 5), [0, 10]); // "a😀" → "a&#x1F600;"
+        assert_eq!(r(1, 5), [1, 10]);
+        assert_eq!(r(5, 7), [10, 16]); // "b&" → "b&amp;"
+        assert_eq!(r(0, 1), [0, 1]);
+        // A raw '&' kept as it is ends where it is, even before an entity-like tail.
+        let raw = "x&copy;";
+        let mut b = TextBuilder::with_capacity(8);
+        for (i, c) in raw.chars().enumerate() {
+            b.push(c, i);
+        }
+        let t = b.finish(raw);
+        assert_eq!(t.span(0..2), [0, 2]);
     }
 
     #[test]

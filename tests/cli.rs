@@ -173,3 +173,83 @@ fn a_directory_gives_json_lines_in_order() {
     assert_eq!(files, sorted);
     assert!(lines.iter().all(|v| v["schema"] == "planlens/1"));
 }
+
+#[test]
+fn zip_and_nul_files_are_refused_as_binary() {
+    for (name, bytes) in [
+        ("plan.docx", &b"PK\x03\x04\x14\0\x06\0word/document.xml"[..]),
+        ("nul.txt", &b"\xe4\xb8\x80\xe3\x80\x81abc\0\0def"[..]),
+    ] {
+        let out = planlens(&["analyze", &tmp(name, bytes)], None);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("binary") || err.contains("ZIP"), "{name}: {err}");
+        assert_eq!(err.trim().lines().count(), 1, "one-line message: {err}");
+        assert!(out.stdout.is_empty(), "{name}: printed something");
+    }
+}
+
+#[test]
+fn utf16_with_a_bom_is_read_like_the_utf8_file() {
+    let text = std::fs::read_to_string(fixture(SEED)).unwrap();
+    let le: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let out = planlens(&["analyze", &tmp("plan-utf16.txt", &le)], None);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        json(&out),
+        json(&planlens(&["analyze", &fixture(SEED)], None))
+    );
+}
+
+#[test]
+fn invalid_utf8_that_is_not_gbk_still_gets_one_line_with_the_hint() {
+    let out = planlens(&["analyze", "-"], Some(b"\xe4\xb8\x80\xff\xfe\xff"));
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("UTF-8") && err.contains("gb18030"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+}
+
+#[test]
+fn whitespace_only_input_is_empty_too() {
+    let out = planlens(&["analyze", "-"], Some("\u{3000}\r\n \n\t".as_bytes()));
+    assert_eq!(out.status.code(), Some(0));
+    let v = json(&out);
+    assert_eq!(v["outline"].as_array().unwrap().len(), 0);
+    assert_eq!(v["targets"].as_array().unwrap().len(), 0);
+    assert_eq!(v["warnings"][0]["code"], "empty-input");
+}
+
+/// One unreadable file in a directory is reported on stderr; the others are still analysed and
+/// printed, and the exit code says something failed.
+#[test]
+fn a_directory_with_one_bad_file_prints_the_others_and_exits_1() {
+    let dir = std::env::temp_dir().join(format!("planlens-cli-dir-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = std::fs::read(fixture(SEED)).unwrap();
+    std::fs::write(dir.join("a.txt"), &good).unwrap();
+    std::fs::write(dir.join("b.txt"), b"\x89PNG\r\n\x1a\n\0\0").unwrap();
+    std::fs::write(dir.join("c.md"), &good).unwrap();
+    let out = planlens(&["analyze", &dir.to_string_lossy()], None);
+    assert_eq!(out.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let files: Vec<&str> = lines.iter().map(|v| v["file"].as_str().unwrap()).collect();
+    assert_eq!(files.len(), 2, "{files:?}");
+    assert!(files[0].ends_with("a.txt") && files[1].ends_with("c.md"), "{files:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("b.txt") && err.contains("PNG"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

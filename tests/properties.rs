@@ -193,17 +193,25 @@ fn check_elements(s: &str) -> Result<(), String> {
             return Err(format!("table {:?} outside body {:?}", tb.range, e.body));
         }
     }
+    // From the input, or from its cleaned copy when cleaning decoded an entity (&#x1F600;).
     let squeezed: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let cleaned: String = t
+        .display(0..t.clean.len())
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     for title in [&e.document.title, &e.document.notice_title]
         .into_iter()
         .flatten()
     {
-        let mut it = squeezed.chars();
-        if !title
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .all(|c| it.any(|x| x == c))
-        {
+        let inside = |hay: &str| {
+            let mut it = hay.chars();
+            title
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .all(|c| it.any(|x| x == c))
+        };
+        if !inside(&squeezed) && !inside(&cleaned) {
             return Err(format!("title {title:?} is not in the input"));
         }
     }
@@ -315,5 +323,86 @@ fn inserting_a_paragraph_keeps_other_sections() {
             b.outline.len(),
             "{name}: top-level sections changed"
         );
+    }
+}
+
+/// Text that is hard on char/byte offsets and line handling: astral-plane chars (4 bytes, two
+/// UTF-16 units), lone combining marks, zero-width and bidi controls, CR, LF and CRLF mixed,
+/// full-width forms that cleaning folds, mixed with plan pieces so markers and numbers occur.
+fn awkward_unicode() -> impl Strategy<Value = String> {
+    const AWKWARD: &[&str] = &[
+        "\u{0301}",
+        "\u{20DD}",
+        "\u{FE0F}",
+        "\u{200B}",
+        "\u{200D}",
+        "\u{202E}",
+        "\u{FEFF}",
+        "\u{2028}",
+        "\u{85}",
+        "\r",
+        "\n",
+        "\r\n",
+        "\n\r",
+        "\r\r\n",
+        "𠀀",
+        "𝟙𝟚",
+        "😀",
+        "👩‍👩‍👧",
+        "🇨🇳",
+        "１２",
+        "％",
+        "\u{3000}",
+        "\t",
+        "&amp;",
+        "&#x1F600;",
+        "&#0;",
+        "&#99999999;",
+    ];
+    prop::collection::vec(
+        prop_oneof![
+            3 => prop::sample::select(AWKWARD).prop_map(str::to_string),
+            3 => prop::sample::select(PIECES).prop_map(str::to_string),
+            2 => any::<char>().prop_map(|c| c.to_string()),
+            1 => "[\\u{10000}-\\u{10FFFF}]{1,4}",
+        ],
+        0..80,
+    )
+    .prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn invariants_hold_for_awkward_unicode(s in awkward_unicode()) {
+        let a = analyze(&s);
+        prop_assert!(check_invariants(&s, &a).is_ok(), "{:?}", check_invariants(&s, &a));
+        prop_assert_eq!(&a, &analyze(&s));
+        prop_assert!(check_clean(&s).is_ok(), "{:?}", check_clean(&s));
+        prop_assert!(check_elements(&s).is_ok(), "{:?}", check_elements(&s));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// A seed cut at a random place on both ends (a plan pasted from its middle), with its line
+    /// ends turned to CR or CRLF, still gives a valid, deterministic analysis.
+    #[test]
+    fn invariants_hold_on_randomly_cut_seeds(
+        pick in 0usize..64,
+        from in 0.0f64..0.5,
+        to in 0.5f64..1.0,
+        eol in prop::sample::select(&["\n", "\r\n", "\r"][..]),
+    ) {
+        let seeds = fixtures();
+        let (name, text) = &seeds[pick % seeds.len()];
+        let chars: Vec<char> = text.chars().collect();
+        let (a, b) = ((chars.len() as f64 * from) as usize, (chars.len() as f64 * to) as usize);
+        let part: String = chars[a..b].iter().collect::<String>().replace('\n', eol);
+        let r = analyze(&part);
+        prop_assert!(check_invariants(&part, &r).is_ok(), "{} [{}..{}] {:?}: {:?}", name, a, b, eol, check_invariants(&part, &r));
+        prop_assert_eq!(&r, &analyze(&part));
     }
 }

@@ -71,6 +71,25 @@ pub fn check_invariants(input: &str, a: &Analysis) -> Result<(), String> {
         if tb.rows.iter().any(|r| r.len() != tb.columns.len()) {
             return Err("table row width differs from its columns".into());
         }
+        // Every cell is text at the table's span (less white space, folded as cleaning folds
+        // full-width forms); a merged cell is repeated down its rows, so order is not checked.
+        let at: String = chars[tb.span[0]..tb.span[1]]
+            .iter()
+            .map(|&c| planlens::text::fold(c))
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        if let Some(cell) = tb
+            .columns
+            .iter()
+            .chain(tb.rows.iter().flatten())
+            .map(|c| squeeze(c))
+            .find(|c| !at.contains(c.as_str()))
+        {
+            return Err(format!(
+                "table cell {cell:?} is not in the text at its span {:?}",
+                tb.span
+            ));
+        }
     }
     check_nodes(&chars, &a.outline, [0, n], 1)
 }
@@ -115,8 +134,15 @@ fn check_nodes(
         }
         // The title is the text at its span, less what cleaning removed inside it (white space,
         // joined line breaks, converter artefacts): its chars appear there in order.
+        // HTML entities in it are read decoded (`&#x1F600;` is the title "😀").
         let at = slice(chars, ts);
-        if !is_subsequence(&squeeze(&node.title), &at) {
+        let decoded = {
+            let t = planlens::clean::clean(&at);
+            t.display(0..t.clean.len())
+        };
+        if !is_subsequence(&squeeze(&node.title), &at)
+            && !is_subsequence(&squeeze(&node.title), &decoded)
+        {
             return Err(format!(
                 "title {:?} is not the text at its span {:?}",
                 node.title, at

@@ -1,0 +1,27 @@
+//! Fuzz `compare` and `check`: two plans cut from one byte string (at its first NUL byte, or in
+//! the middle when it has none) must compare without a panic, and render in every format.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let (a, b) = match data.iter().position(|&b| b == 0) {
+        Some(i) => (&data[..i], &data[i + 1..]),
+        None => data.split_at(data.len() / 2),
+    };
+    // A cut in the middle may split a char: keep the valid prefix of each side.
+    let valid = |s: &[u8]| match std::str::from_utf8(s) {
+        Ok(s) => s.to_string(),
+        Err(e) => String::from_utf8_lossy(&s[..e.valid_up_to()]).into_owned(),
+    };
+    let (a, b) = (valid(a), valid(b));
+    use planlens::compare::{self, render};
+    let c = compare::compare(&a, &b);
+    let _ = render::json(&c);
+    let _ = render::markdown(&c);
+    let _ = render::csv(&c);
+    let k = compare::check(&a);
+    let _ = render::json(&k);
+    let _ = render::check_markdown(&k);
+    let _ = render::check_csv(&k);
+});
