@@ -349,15 +349,23 @@ pub fn extract(t: &Text) -> Elements {
         }
         start_line = Some(skip_toc(&lines, s));
     }
-    let body_start = match (start_byte, start_line) {
+    let mut body_start = match (start_byte, start_line) {
         (Some(b), _) => b,
         (None, Some(i)) => lines.get(i).map_or(t.clean.len(), |l| l.r.start),
         _ => 0,
     };
+    if body_start >= t.clean.len() {
+        // Nothing would be left for the body: a text that lost its line breaks, with the notice
+        // and the plan on one line. The plan starts after the last copy of its title in the
+        // first half of the text (`…附件:某区2022年教育工作要点2022年是…`).
+        if let Some(at) = doc.title.as_deref().and_then(|title| title_copy_end(&t.clean, title)) {
+            body_start = at;
+            start_byte = Some(at);
+        }
+    }
     let mut body_first = lines.partition_point(|l| l.r.end <= body_start);
     // A 主送 line right under the title (a notice that is itself the plan, an 实施意见) belongs to
     // the wrapper, not the body.
-    let mut body_start = body_start;
     if start_byte.is_none()
         && lines
             .get(body_first)
@@ -761,6 +769,22 @@ fn re_plan_ok(s: &str) -> bool {
     re(Cue::PlanTitle).is_match(&s.chars().map(crate::text::fold).collect::<String>())
 }
 
+/// End (byte offset in `clean`) of the last copy of `title` in the first half of `clean`, when
+/// that copy still leaves text after it. `title` is display text, so it is folded first.
+fn title_copy_end(clean: &str, title: &str) -> Option<usize> {
+    let key: String = title.chars().map(crate::text::fold).collect();
+    if key.chars().count() < 4 {
+        return None;
+    }
+    let mut half = clean.len() / 2;
+    while !clean.is_char_boundary(half) {
+        half -= 1;
+    }
+    let at = clean[..half].rfind(key.as_str())?;
+    let end = at + key.len();
+    (end < clean.len()).then_some(end)
+}
+
 /// The body a plan title opens with (`某市教育局2023年工作要点` → `某市教育局`): the last resort
 /// when no signature, notice or page names one.
 fn title_issuer(title: &str) -> Option<String> {
@@ -1001,6 +1025,15 @@ mod tests {
         assert_eq!(d.attachments, vec!["某市卫生健康委员会2023年工作要点"]);
         assert_eq!(e.plan_year, Some(2023));
         assert!(body_text(&t, &e).starts_with("2023年是"));
+    }
+
+    #[test]
+    fn a_notice_and_its_plan_on_one_line_keep_the_plan_body() {
+        let src = "关于印发《某区2022年教育工作要点》的通知各直属学校:现将《某区2022年教育工作要点》印发给你们,请认真贯彻落实。某区教育局2022年1月18日附件:某区2022年教育工作要点2022年是关键之年。一、加强党建1.强化理论武装。创建示范校4所。2.夯实基层党建。评选先进党组织10个,开展专题培训2期,每年组织1次全区党务干部轮训。3.加强作风建设。落实全面从严治党责任。";
+        let t = clean(src);
+        let e = extract(&t);
+        assert_eq!(e.document.title.as_deref(), Some("某区2022年教育工作要点"));
+        assert!(body_text(&t, &e).starts_with("2022年是"), "{}", body_text(&t, &e));
     }
 
     #[test]
