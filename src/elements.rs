@@ -493,7 +493,7 @@ pub fn extract(t: &Text) -> Elements {
     };
 
     // Date and issuers (label rule: a date at the end of the plan, else the signature date of
-    // the notice, else a report date, the page grid or the publication date).
+    // the notice, else the page grid, the publication date or a report date).
     let plan_at = plan_line.unwrap_or(0);
     // Inside the body only a signed date or one at the very end is a 成文日期 (a bare date in the
     // text is a time node); the wrapper's dates all count.
@@ -512,11 +512,13 @@ pub fn extract(t: &Text) -> Elements {
                 .filter(eligible)
                 .find(|d| plan_line.map_or(true, |p| d.0 < p))
         });
+    // A report's dateline (——2024年1月15日在…会议上) comes after the page's own dates: for a web
+    // page without a signature, its publication date is the document date (labels README order).
     doc.date = chosen
         .map(|d| d.1.clone())
-        .or(report_date)
         .or(grid_date)
         .or(pub_date)
+        .or(report_date)
         .or(front_date);
     let notice_issuer = notice.as_ref().and_then(|n| {
         let stripped: String = n.text.chars().filter(|c| !c.is_whitespace()).collect();
