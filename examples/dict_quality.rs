@@ -8,7 +8,10 @@ use std::collections::HashSet;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let trimmed = args.first().cloned().unwrap_or("www/dict/jieba.dict.txt".into());
+    let trimmed = args
+        .first()
+        .cloned()
+        .unwrap_or("www/dict/jieba.dict.txt".into());
     let full = args.get(1).cloned().unwrap_or_else(|| {
         let home = std::env::var("HOME").unwrap_or_default();
         let reg = format!("{home}/.cargo/registry/src");
@@ -48,7 +51,11 @@ fn main() {
         for (x, y) in kf.iter().zip(&kt) {
             let xs: HashSet<&str> = x.keywords.iter().map(|k| k.word.as_str()).collect();
             kw_total += xs.len();
-            kw_same += y.keywords.iter().filter(|k| xs.contains(k.word.as_str())).count();
+            kw_same += y
+                .keywords
+                .iter()
+                .filter(|k| xs.contains(k.word.as_str()))
+                .count();
         }
         if let Some(s) = kt.first() {
             let w: Vec<&str> = s.keywords.iter().map(|k| k.word.as_str()).collect();

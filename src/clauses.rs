@@ -117,7 +117,12 @@ mod tests {
         let t = clean(src);
         sentences(&t, 0..t.clean.len())
             .into_iter()
-            .map(|s| s.clauses.into_iter().map(|c| t.clean[c].to_string()).collect())
+            .map(|s| {
+                s.clauses
+                    .into_iter()
+                    .map(|c| t.clean[c].to_string())
+                    .collect()
+            })
             .collect()
     }
 
@@ -158,7 +163,9 @@ mod tests {
 
     #[test]
     fn sentences_end_at_full_stops_fullwidth_semicolons_and_lines() {
-        let got = cut("年内新增结对学校6所，总数达23所。设立基地10个;评选带头人200名；组建工作室20个\n下一行");
+        let got = cut(
+            "年内新增结对学校6所，总数达23所。设立基地10个;评选带头人200名；组建工作室20个\n下一行",
+        );
         assert_eq!(
             got,
             vec![

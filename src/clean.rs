@@ -246,7 +246,13 @@ fn front_matter(s: &str, lines: &[Range<usize>], drop: &mut [bool]) -> Vec<(Stri
 /// it as 1 would spread one wrap width over several.
 fn columns(l: &str) -> usize {
     l.chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == ' ' || c == '.' || c == '%' { 1 } else { 2 })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == ' ' || c == '.' || c == '%' {
+                1
+            } else {
+                2
+            }
+        })
         .sum()
 }
 
@@ -412,7 +418,11 @@ mod tests {
         assert!(t.clean.contains("12公里以上,雨污分流"), "{}", t.clean);
         assert!(t.clean.contains("20万立方米。"), "{}", t.clean);
         assert!(t.clean.contains("比例不低于40%"), "{}", t.clean);
-        assert!(t.clean.contains("\n二、主要任务\n(一)补齐管网短板\n"), "{}", t.clean);
+        assert!(
+            t.clean.contains("\n二、主要任务\n(一)补齐管网短板\n"),
+            "{}",
+            t.clean
+        );
     }
 
     #[test]

@@ -132,7 +132,8 @@ pub fn find(hay: &str, anchor: Anchor) -> Vec<TimePhrase> {
             || c.name("m2").is_some()
             || c.name("term2").is_some()
             || c.name("season").is_some()
-            || c.name("rel").is_some_and(|r| r.as_str().starts_with("年底") || r.as_str().starts_with("年末"));
+            || c.name("rel")
+                .is_some_and(|r| r.as_str().starts_with("年底") || r.as_str().starts_with("年末"));
         out.push(TimePhrase {
             range,
             due,
@@ -203,7 +204,11 @@ fn resolve(c: &regex::Captures, anchor: Anchor) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn one(s: &str, py: Option<i32>, period: Option<(i32, i32)>) -> Option<(String, Option<String>)> {
+    fn one(
+        s: &str,
+        py: Option<i32>,
+        period: Option<(i32, i32)>,
+    ) -> Option<(String, Option<String>)> {
         let a = Anchor {
             plan_year: py,
             period: period.map(|(from, to)| Period { from, to }),
@@ -217,16 +222,58 @@ mod tests {
     #[test]
     fn resolves_against_the_plan_not_the_clock() {
         for (s, py, pp, text, due) in [
-            ("2023年底前完成调整", Some(2023), None, "2023年底前", "2023-12-31"),
-            ("到2024年,高标准创成", None, Some((2022, 2024)), "到2024年", "2024-12-31"),
-            ("年内新增结对学校6所", Some(2022), None, "年内", "2022-12-31"),
+            (
+                "2023年底前完成调整",
+                Some(2023),
+                None,
+                "2023年底前",
+                "2023-12-31",
+            ),
+            (
+                "到2024年,高标准创成",
+                None,
+                Some((2022, 2024)),
+                "到2024年",
+                "2024-12-31",
+            ),
+            (
+                "年内新增结对学校6所",
+                Some(2022),
+                None,
+                "年内",
+                "2022-12-31",
+            ),
             ("全年计划创建", Some(2020), None, "全年", "2020-12-31"),
-            ("三年内建设15-20所", None, Some((2022, 2024)), "三年内", "2024-12-31"),
+            (
+                "三年内建设15-20所",
+                None,
+                Some((2022, 2024)),
+                "三年内",
+                "2024-12-31",
+            ),
             ("三年内建设", Some(2023), None, "三年内", "2025-12-31"),
-            ("秋学期起,起始年级", Some(2022), None, "秋学期起", "2022-09-01"),
-            ("2022年秋学期开学前,完成", Some(2022), None, "2022年秋学期开学前", "2022-08-31"),
+            (
+                "秋学期起,起始年级",
+                Some(2022),
+                None,
+                "秋学期起",
+                "2022-09-01",
+            ),
+            (
+                "2022年秋学期开学前,完成",
+                Some(2022),
+                None,
+                "2022年秋学期开学前",
+                "2022-08-31",
+            ),
             ("6月底前完成", Some(2023), None, "6月底前", "2023-06-30"),
-            ("2025年上半年建成", Some(2025), None, "2025年上半年", "2025-06-30"),
+            (
+                "2025年上半年建成",
+                Some(2025),
+                None,
+                "2025年上半年",
+                "2025-06-30",
+            ),
             ("“十四五”期间新增", None, None, "“十四五”期间", "2025-12-31"),
             ("明年开工", Some(2024), None, "明年", "2025-12-31"),
         ] {
@@ -245,11 +292,20 @@ mod tests {
         assert_eq!(one("2013年以来", Some(2023), None), None);
         assert_eq!(one("《规程》(2021年修订)", Some(2023), None), None);
         assert_eq!(one("(2022年版)", Some(2023), None), None);
-        assert_eq!(one("市政府办公室 2024年1月25日印发", Some(2024), None), None);
+        assert_eq!(
+            one("市政府办公室 2024年1月25日印发", Some(2024), None),
+            None
+        );
         assert_eq!(one("本方案自2024年3月1日起施行", Some(2024), None), None);
         assert_eq!(one("年内创建", None, None), Some(("年内".into(), None)));
         // a school break or a season dates a task but names no day
-        assert_eq!(one("寒假前开展安全教育", Some(2024), None), Some(("寒假前".into(), None)));
-        assert_eq!(one("汛期前完成隐患排查", Some(2024), None), Some(("汛期前".into(), None)));
+        assert_eq!(
+            one("寒假前开展安全教育", Some(2024), None),
+            Some(("寒假前".into(), None))
+        );
+        assert_eq!(
+            one("汛期前完成隐患排查", Some(2024), None),
+            Some(("汛期前".into(), None))
+        );
     }
 }

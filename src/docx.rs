@@ -150,7 +150,9 @@ pub fn xml_text(xml: &str) -> String {
         if in_text && fallback_depth == 0 {
             push_unescaped(&mut out, &rest[..lt]);
         }
-        let Some(gt) = rest[lt..].find('>') else { break };
+        let Some(gt) = rest[lt..].find('>') else {
+            break;
+        };
         let tag = &rest[lt + 1..lt + gt];
         rest = &rest[lt + gt + 1..];
         let closing = tag.starts_with('/');

@@ -358,7 +358,11 @@ pub fn extract(t: &Text) -> Elements {
         // Nothing would be left for the body: a text that lost its line breaks, with the notice
         // and the plan on one line. The plan starts after the last copy of its title in the
         // first half of the text (`…附件:某区2022年教育工作要点2022年是…`).
-        if let Some(at) = doc.title.as_deref().and_then(|title| title_copy_end(&t.clean, title)) {
+        if let Some(at) = doc
+            .title
+            .as_deref()
+            .and_then(|title| title_copy_end(&t.clean, title))
+        {
             body_start = at;
             start_byte = Some(at);
         }
@@ -1035,7 +1039,11 @@ mod tests {
         let t = clean(src);
         let e = extract(&t);
         assert_eq!(e.document.title.as_deref(), Some("某区2022年教育工作要点"));
-        assert!(body_text(&t, &e).starts_with("2022年是"), "{}", body_text(&t, &e));
+        assert!(
+            body_text(&t, &e).starts_with("2022年是"),
+            "{}",
+            body_text(&t, &e)
+        );
     }
 
     #[test]

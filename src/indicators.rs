@@ -72,7 +72,13 @@ fn cell_re() -> &'static Regex {
 }
 
 /// One value cell read: (value, range, written unit, comparator, cumulative).
-pub type Cell = (Option<f64>, Option<[f64; 2]>, Option<&'static str>, Comparator, bool);
+pub type Cell = (
+    Option<f64>,
+    Option<[f64; 2]>,
+    Option<&'static str>,
+    Comparator,
+    bool,
+);
 
 /// Reads one value cell.
 pub fn parse_cell(cell: &str) -> Option<Cell> {
@@ -81,13 +87,22 @@ pub fn parse_cell(cell: &str) -> Option<Cell> {
     let b: Option<f64> = c.name("b").and_then(|b| b.as_str().parse().ok());
     let mut cmp = Comparator::Eq;
     if let Some(p) = c.name("pre") {
-        cmp = CELL_BEFORE.iter().find(|(w, _)| *w == p.as_str()).map_or(cmp, |(_, k)| *k);
+        cmp = CELL_BEFORE
+            .iter()
+            .find(|(w, _)| *w == p.as_str())
+            .map_or(cmp, |(_, k)| *k);
     }
     if let Some(p) = c.name("post") {
-        cmp = CELL_AFTER.iter().find(|(w, _)| *w == p.as_str()).map_or(cmp, |(_, k)| *k);
+        cmp = CELL_AFTER
+            .iter()
+            .find(|(w, _)| *w == p.as_str())
+            .map_or(cmp, |(_, k)| *k);
     }
-    let unit = c.name("u").map(|u| if u.as_str() == "‰" { "‰" } else { "%" });
-    let cumulative = c.name("open").is_some_and(|o| o.as_str() == "〔") && c.name("close").is_some();
+    let unit = c
+        .name("u")
+        .map(|u| if u.as_str() == "‰" { "‰" } else { "%" });
+    let cumulative =
+        c.name("open").is_some_and(|o| o.as_str() == "〔") && c.name("close").is_some();
     Some(match b {
         Some(b) if b > a => (None, Some([a, b]), unit, Comparator::Range, cumulative),
         _ => (Some(a), None, unit, cmp, cumulative),
@@ -97,7 +112,9 @@ pub fn parse_cell(cell: &str) -> Option<Cell> {
 fn col(columns: &[String], words: &[&str], exact: bool) -> Option<usize> {
     columns.iter().position(|h| {
         let h = h.trim();
-        words.iter().any(|w| if exact { h == *w } else { h.contains(w) })
+        words
+            .iter()
+            .any(|w| if exact { h == *w } else { h.contains(w) })
     })
 }
 
@@ -132,8 +149,10 @@ fn unit_in_name(name: &str) -> Option<String> {
         .or_else(|| n.strip_suffix(')').and_then(|s| s.rsplit_once('(')))?
         .1
         .trim();
-    (!inner.is_empty() && inner.chars().count() <= 8 && !inner.contains(|c: char| c.is_ascii_digit()))
-        .then(|| inner.to_string())
+    (!inner.is_empty()
+        && inner.chars().count() <= 8
+        && !inner.contains(|c: char| c.is_ascii_digit()))
+    .then(|| inner.to_string())
 }
 
 /// Every value cell of the target columns of `tables`.
@@ -153,7 +172,9 @@ pub fn cells(t: &Text, tables: &[TableBlock]) -> Vec<CellTarget> {
         let text_of = |r: &Range<usize>| t.display(r.clone()).trim().to_string();
         let mut at = 0usize;
         for (ri, row) in tb.table.rows.iter().enumerate() {
-            let (Some(seq), Some(cell)) = (row.first(), row.get(tc)) else { continue };
+            let (Some(seq), Some(cell)) = (row.first(), row.get(tc)) else {
+                continue;
+            };
             // the row starts at its number; its cells run to the next row's number
             let Some(start) = (at..lines.len()).find(|&i| text_of(&lines[i]) == *seq) else {
                 continue;
@@ -166,14 +187,22 @@ pub fn cells(t: &Text, tables: &[TableBlock]) -> Vec<CellTarget> {
             let Some(li) = (start + 1..end).find(|&i| text_of(&lines[i]) == *cell) else {
                 continue; // a merged cell filled from the row above: printed once, read once
             };
-            let Some((value, range_value, written, comparator, cumulative)) = parse_cell(cell) else {
+            let Some((value, range_value, written, comparator, cumulative)) = parse_cell(cell)
+            else {
                 continue;
             };
-            let name = nc.and_then(|j| row.get(j)).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+            let name = nc
+                .and_then(|j| row.get(j))
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty());
             let unit = uc
                 .and_then(|j| row.get(j))
                 .map(|u| u.trim())
-                .filter(|u| !u.is_empty() && parse_cell(u).is_none() && !matches!(*u, "—" | "-" | "/" | "无"))
+                .filter(|u| {
+                    !u.is_empty()
+                        && parse_cell(u).is_none()
+                        && !matches!(*u, "—" | "-" | "/" | "无")
+                })
                 .map(str::to_string)
                 .or_else(|| written.map(str::to_string))
                 .or_else(|| name.as_deref().and_then(unit_in_name));

@@ -56,17 +56,17 @@ pub mod traps;
 mod wasm;
 #[cfg(target_arch = "wasm32")]
 mod web;
+/// The compare view's row logic, tested natively the same way.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(dead_code)]
+#[path = "web/cmp_logic.rs"]
+mod web_cmp_logic;
 /// The page's view logic (filter, sort, timeline, marks) has no browser types; it is compiled
 /// natively under `cfg(test)` too so `cargo test` checks it.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 #[allow(dead_code)] // only the tests use it natively
 #[path = "web/logic.rs"]
 mod web_logic;
-/// The compare view's row logic, tested natively the same way.
-#[cfg(all(test, not(target_arch = "wasm32")))]
-#[allow(dead_code)]
-#[path = "web/cmp_logic.rs"]
-mod web_cmp_logic;
 
 use model::{Analysis, OutlineNode, Warning, SCHEMA};
 

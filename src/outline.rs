@@ -558,10 +558,21 @@ mod tests {
         // The stop check itself still holds: a stop since the heading's marker means the next
         // glued number is no item of it.
         let glued = titles("一、深入打好污染防治攻坚战1.持续改善空气质量。推进项目建设2.强化治理");
-        assert!(glued.iter().any(|(l, t)| *l == 2 && t.starts_with("持续改善空气质量")), "{glued:?}");
-        assert!(!glued.iter().any(|(_, t)| t.starts_with("强化治理")), "{glued:?}");
+        assert!(
+            glued
+                .iter()
+                .any(|(l, t)| *l == 2 && t.starts_with("持续改善空气质量")),
+            "{glued:?}"
+        );
+        assert!(
+            !glued.iter().any(|(_, t)| t.starts_with("强化治理")),
+            "{glued:?}"
+        );
         let no_stop = titles("一、深入打好污染防治攻坚战1.持续改善空气质量2.强化治理");
-        assert!(no_stop.iter().any(|(_, t)| t.starts_with("强化治理")), "{no_stop:?}");
+        assert!(
+            no_stop.iter().any(|(_, t)| t.starts_with("强化治理")),
+            "{no_stop:?}"
+        );
     }
 
     #[test]

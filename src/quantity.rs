@@ -7,7 +7,9 @@
 
 use crate::lexicon::{UnitClass, CHENG_WORD_NEXT, CJK_WORD_UNITS, COMPARATOR_AFTER, UNITS};
 use crate::model::Comparator;
-use crate::numerals::{parse_arabic, parse_cjk_range, parse_percent_words, split_trailing_multiplier};
+use crate::numerals::{
+    parse_arabic, parse_cjk_range, parse_percent_words, split_trailing_multiplier,
+};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -39,7 +41,10 @@ const CJ: &str = r"[〇零○一二两三四五六七八九十百千万亿]+";
 fn units_alt() -> String {
     let mut u: Vec<&str> = UNITS.iter().map(|(u, _)| *u).collect();
     u.sort_by_key(|u| std::cmp::Reverse(u.len()));
-    u.iter().map(|u| regex::escape(u)).collect::<Vec<_>>().join("|")
+    u.iter()
+        .map(|u| regex::escape(u))
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 fn after_alt() -> String {
@@ -79,17 +84,41 @@ struct Num {
 
 fn parse_num(s: &str) -> Option<Num> {
     if s.chars().all(|c| c == 'x' || c == 'X') {
-        return Some(Num { lo: None, hi: None, placeholder: true, cjk: false, mult: String::new() });
+        return Some(Num {
+            lo: None,
+            hi: None,
+            placeholder: true,
+            cjk: false,
+            mult: String::new(),
+        });
     }
     if let Some(v) = parse_arabic(s) {
-        return Some(Num { lo: Some(v), hi: Some(v), placeholder: false, cjk: false, mult: String::new() });
+        return Some(Num {
+            lo: Some(v),
+            hi: Some(v),
+            placeholder: false,
+            cjk: false,
+            mult: String::new(),
+        });
     }
     if let Some(v) = parse_percent_words(s) {
-        return Some(Num { lo: Some(v), hi: Some(v), placeholder: false, cjk: true, mult: "%".into() });
+        return Some(Num {
+            lo: Some(v),
+            hi: Some(v),
+            placeholder: false,
+            cjk: true,
+            mult: "%".into(),
+        });
     }
     let (head, mult) = split_trailing_multiplier(s);
     let (lo, hi) = parse_cjk_range(head)?;
-    Some(Num { lo: Some(lo), hi: Some(hi), placeholder: false, cjk: true, mult: mult.to_string() })
+    Some(Num {
+        lo: Some(lo),
+        hi: Some(hi),
+        placeholder: false,
+        cjk: true,
+        mult: mult.to_string(),
+    })
 }
 
 /// Every quantity candidate of `hay`, in order. Candidates without a unit, and units that can only
@@ -98,13 +127,17 @@ fn parse_num(s: &str) -> Option<Num> {
 pub fn find(hay: &str) -> Vec<Quantity> {
     let mut out = Vec::new();
     for c in quantity_re().captures_iter(hay) {
-        let (Some(m), Some(n1)) = (c.get(0), c.name("n1")) else { continue };
+        let (Some(m), Some(n1)) = (c.get(0), c.name("n1")) else {
+            continue;
+        };
         let before = &hay[..m.start()];
         // part of a Latin word or a longer code (xSTEM, CLI.12, 5G)
         if before.ends_with(|ch: char| ch.is_ascii_alphanumeric() || ch == '.') {
             continue;
         }
-        let Some(a) = parse_num(n1.as_str()) else { continue };
+        let Some(a) = parse_num(n1.as_str()) else {
+            continue;
+        };
         let p1 = c.name("p1").map(|p| p.as_str());
         let unit_w = c.name("unit").map(|u| u.as_str());
         let mult = c.name("mult").map_or("", |m| m.as_str());
@@ -136,11 +169,17 @@ pub fn find(hay: &str) -> Vec<Quantity> {
                 suffix = None;
             }
         }
-        let Some(class) = unit_class(base_unit) else { continue };
+        let Some(class) = unit_class(base_unit) else {
+            continue;
+        };
         // 一条龙, 两头, 一部分 are words; 十余条, 二十台, 三十余件 are counts
         let single_cjk = n1.as_str().chars().count() == 1;
         let approx = c.name("ap").is_some() || c.name("ap2").is_some();
-        if a.cjk && CJK_WORD_UNITS.contains(&base_unit) && (single_cjk || base_unit == "分") && !approx {
+        if a.cjk
+            && CJK_WORD_UNITS.contains(&base_unit)
+            && (single_cjk || base_unit == "分")
+            && !approx
+        {
             continue;
         }
         if base_unit == "成" {
@@ -150,7 +189,8 @@ pub fn find(hay: &str) -> Vec<Quantity> {
                 continue;
             }
         }
-        if c.name("sep").is_some_and(|s| s.as_str() == "到" || s.as_str() == "至")
+        if c.name("sep")
+            .is_some_and(|s| s.as_str() == "到" || s.as_str() == "至")
             && second.as_ref().is_some_and(|b| b.placeholder)
         {
             continue;
@@ -191,7 +231,11 @@ pub fn find(hay: &str) -> Vec<Quantity> {
     }
     let fractions = fractions(hay);
     if !fractions.is_empty() {
-        out.retain(|q| !fractions.iter().any(|f| f.range.start < q.range.end && q.range.start < f.range.end));
+        out.retain(|q| {
+            !fractions
+                .iter()
+                .any(|f| f.range.start < q.range.end && q.range.start < f.range.end)
+        });
         out.extend(fractions);
         out.sort_by_key(|q| q.range.start);
     }
@@ -208,7 +252,9 @@ fn fractions(hay: &str) -> Vec<Quantity> {
     });
     let mut out = Vec::new();
     for c in re.captures_iter(hay) {
-        let (Some(m), Some(d), Some(n)) = (c.get(0), c.name("d"), c.name("n")) else { continue };
+        let (Some(m), Some(d), Some(n)) = (c.get(0), c.name("d"), c.name("n")) else {
+            continue;
+        };
         let (Some(dv), Some(nv)) = (
             crate::numerals::parse_number(d.as_str()),
             crate::numerals::parse_number(n.as_str()),
@@ -291,9 +337,15 @@ mod tests {
             assert_eq!(q.comparator, Some(Comparator::Range), "{s}");
         }
         let q = one("100多名");
-        assert_eq!((q.value, q.comparator), (Some(100.0), Some(Comparator::Approx)));
+        assert_eq!(
+            (q.value, q.comparator),
+            (Some(100.0), Some(Comparator::Approx))
+        );
         let q = one("十余所");
-        assert_eq!((q.value, q.comparator), (Some(10.0), Some(Comparator::Approx)));
+        assert_eq!(
+            (q.value, q.comparator),
+            (Some(10.0), Some(Comparator::Approx))
+        );
         assert_eq!(one("8所以上").comparator, Some(Comparator::Gte));
         assert_eq!(one("5%以内").comparator, Some(Comparator::Lte));
         assert_eq!(one("15个左右").comparator, Some(Comparator::Approx));
@@ -326,7 +378,10 @@ mod tests {
     #[test]
     fn fractions_in_words_are_shares() {
         let q = one("三分之一以上的学校建成智慧校园");
-        assert_eq!((q.value, q.unit.as_str(), q.comparator), (Some(33.33), "%", Some(Comparator::Gte)));
+        assert_eq!(
+            (q.value, q.unit.as_str(), q.comparator),
+            (Some(33.33), "%", Some(Comparator::Gte))
+        );
         let q = one("覆盖率达到四分之三");
         assert_eq!(q.value, Some(75.0));
         assert_eq!(one("达标率达到百分之八十").value, Some(80.0));
@@ -335,7 +390,10 @@ mod tests {
     #[test]
     fn cjk_numerals_with_word_units() {
         assert_eq!(one("新开通优化公交线路十余条").value, Some(10.0));
-        assert_eq!(one("新开通公交线路十余条").comparator, Some(Comparator::Approx));
+        assert_eq!(
+            one("新开通公交线路十余条").comparator,
+            Some(Comparator::Approx)
+        );
         assert!(find("形成一条龙服务").is_empty());
         assert_eq!(one("满意度不低于90分").unit, "分");
         assert!(find("充分发挥三分作用").iter().all(|q| q.unit != "分"));

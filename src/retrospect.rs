@@ -41,7 +41,10 @@ fn heading_level(line: &str) -> Option<(u8, usize)> {
 /// names a year before the plan year and 工作 (`2023年工作情况` in a 2024 report) counts too.
 pub fn retro_title(title: &str, plan_year: Option<i32>) -> bool {
     // 发展环境与目标: a chapter that also sets the aims is not a review as a whole
-    if ["目标", "任务", "要求", "举措", "安排"].iter().any(|w| title.contains(w)) {
+    if ["目标", "任务", "要求", "举措", "安排"]
+        .iter()
+        .any(|w| title.contains(w))
+    {
         return false;
     }
     if RETRO_HEADINGS.iter().any(|w| title.contains(w)) {
@@ -56,7 +59,12 @@ pub fn retro_title(title: &str, plan_year: Option<i32>) -> bool {
 }
 
 impl Retro {
-    pub fn new(t: &Text, body: Range<usize>, outline: &[OutlineNode], plan_year: Option<i32>) -> Retro {
+    pub fn new(
+        t: &Text,
+        body: Range<usize>,
+        outline: &[OutlineNode],
+        plan_year: Option<i32>,
+    ) -> Retro {
         let mut sections = Vec::new();
         let mut stack: Vec<&OutlineNode> = outline.iter().collect();
         while let Some(n) = stack.pop() {

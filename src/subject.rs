@@ -8,26 +8,134 @@
 
 /// Verbs that deliver a counted thing, longest first where one contains another.
 pub const ACTION_VERBS: &[&str] = &[
-    "评选表彰", "评选", "遴选", "争创", "创建", "创成", "打造", "建设", "建成", "组建", "设立", "认定",
-    "培育", "引进", "推荐", "举办", "开展", "完成", "新增", "增加", "培养", "充实", "立项", "开设",
-    "选聘", "巡查", "实现", "组织", "建立", "命名", "申报", "孵化", "表彰", "改造", "新建", "改扩建",
-    "提供", "推动", "资助", "招聘", "招收", "培训", "打通", "修建", "新改建", "铺设", "制定", "出台",
-    "安排", "创",
+    "评选表彰",
+    "评选",
+    "遴选",
+    "争创",
+    "创建",
+    "创成",
+    "打造",
+    "建设",
+    "建成",
+    "组建",
+    "设立",
+    "认定",
+    "培育",
+    "引进",
+    "推荐",
+    "举办",
+    "开展",
+    "完成",
+    "新增",
+    "增加",
+    "培养",
+    "充实",
+    "立项",
+    "开设",
+    "选聘",
+    "巡查",
+    "实现",
+    "组织",
+    "建立",
+    "命名",
+    "申报",
+    "孵化",
+    "表彰",
+    "改造",
+    "新建",
+    "改扩建",
+    "提供",
+    "推动",
+    "资助",
+    "招聘",
+    "招收",
+    "培训",
+    "打通",
+    "修建",
+    "新改建",
+    "铺设",
+    "制定",
+    "出台",
+    "安排",
+    "创",
 ];
 
 /// Words stripped from the end of a subject taken before the number (comparators, level verbs,
 /// change words and bases, which belong to the quantity, not to the thing measured).
 const TRAILING: &[&str] = &[
-    "力争达", "要达", "达到", "达", "保持在", "保持", "稳定在", "控制在", "提高到", "提升至", "为",
-    "不低于", "不少于", "不超过", "至少", "超过", "超", "约", "近", "较上年", "比上年", "同比", "较上学年",
-    "在上一年的基础上", "增加", "提高", "提升", "降低", "减少", "增长", "下降", "逐年", "每年", "共",
-    "总数达", "累计", "总量", "均", "都", "要", "力争", "确保", "在", "占", "的",
+    "力争达",
+    "要达",
+    "达到",
+    "达",
+    "保持在",
+    "保持",
+    "稳定在",
+    "控制在",
+    "提高到",
+    "提升至",
+    "为",
+    "不低于",
+    "不少于",
+    "不超过",
+    "至少",
+    "超过",
+    "超",
+    "约",
+    "近",
+    "较上年",
+    "比上年",
+    "同比",
+    "较上学年",
+    "在上一年的基础上",
+    "增加",
+    "提高",
+    "提升",
+    "降低",
+    "减少",
+    "增长",
+    "下降",
+    "逐年",
+    "每年",
+    "共",
+    "总数达",
+    "累计",
+    "总量",
+    "均",
+    "都",
+    "要",
+    "力争",
+    "确保",
+    "在",
+    "占",
+    "的",
 ];
 
 /// Words stripped from the start of a subject (time, strength, recurrence and list punctuation).
 const LEADING: &[&str] = &[
-    "、", "和", "及", "年内", "三年内", "全年", "今年", "力争", "确保", "计划", "努力", "每年", "每学年",
-    "积极", "同时", "其中", "并", "落实", "实施", "推进", "加快", "深化", "全面", "持续",
+    "、",
+    "和",
+    "及",
+    "年内",
+    "三年内",
+    "全年",
+    "今年",
+    "力争",
+    "确保",
+    "计划",
+    "努力",
+    "每年",
+    "每学年",
+    "积极",
+    "同时",
+    "其中",
+    "并",
+    "落实",
+    "实施",
+    "推进",
+    "加快",
+    "深化",
+    "全面",
+    "持续",
 ];
 
 fn strip_loop<'a>(mut s: &'a str, words: &[&str], from_end: bool) -> &'a str {
@@ -62,7 +170,8 @@ fn strip_base_year(s: &str) -> &str {
     if let Some(i) = s.rfind(['较', '比']) {
         let rest = &s[i + '较'.len_utf8()..];
         let digits = rest.trim_end_matches('年');
-        if rest.ends_with('年') && digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()) {
+        if rest.ends_with('年') && digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit())
+        {
             return s[..i].trim_end();
         }
     }
@@ -96,7 +205,16 @@ pub fn subject(before: &str, after: &str) -> Option<String> {
         let head = &head[..head.find(['、', '和', '及']).unwrap_or(head.len())];
         let head = tail(head.trim(), 24);
         // 保持85%的要求: a generic noun after the number names no subject
-        const GENERIC: &[&str] = &["要求", "目标", "标准", "水平", "任务", "原则", "基础上", "比例"];
+        const GENERIC: &[&str] = &[
+            "要求",
+            "目标",
+            "标准",
+            "水平",
+            "任务",
+            "原则",
+            "基础上",
+            "比例",
+        ];
         if head.chars().count() >= 2 && !GENERIC.contains(&head) {
             return Some(head.to_string());
         }
@@ -117,7 +235,11 @@ pub fn subject(before: &str, after: &str) -> Option<String> {
             let after_verb = clean(before.get(e..).unwrap_or(""));
             // 城镇新增就业6万人: a one-word object with a modifier before the verb is an indicator
             // name as a whole (城镇新增就业, 农村新增劳动力), not the bare object (就业)
-            let head = strip_loop(before.get(..e - v.len()).unwrap_or("").trim(), LEADING, false);
+            let head = strip_loop(
+                before.get(..e - v.len()).unwrap_or("").trim(),
+                LEADING,
+                false,
+            );
             if after_verb.as_ref().is_some_and(|a| a.chars().count() <= 2)
                 && (1..=4).contains(&head.chars().count())
                 && last_action(head).is_none()
@@ -151,11 +273,23 @@ mod tests {
     #[test]
     fn subjects_for_both_word_orders() {
         for (before, after, want) in [
-            ("创建市教育装备管理应用示范校", "", Some("市教育装备管理应用示范校")),
+            (
+                "创建市教育装备管理应用示范校",
+                "",
+                Some("市教育装备管理应用示范校"),
+            ),
             ("学生体质健康优良率达", "", Some("学生体质健康优良率")),
-            ("评选", "基础工作规范扎实、堡垒作用示范明显的学校党组织", Some("学校党组织")),
+            (
+                "评选",
+                "基础工作规范扎实、堡垒作用示范明显的学校党组织",
+                Some("学校党组织"),
+            ),
             ("组建", "优质教育集群", Some("优质教育集群")),
-            ("普惠性幼儿园覆盖率保持", "的要求", Some("普惠性幼儿园覆盖率")),
+            (
+                "普惠性幼儿园覆盖率保持",
+                "的要求",
+                Some("普惠性幼儿园覆盖率"),
+            ),
             ("、校企一体化教学工作站", "", Some("校企一体化教学工作站")),
             ("城镇调查失业率", "", Some("城镇调查失业率")),
             ("普惠率较上年增加", "", Some("普惠率")),
@@ -176,7 +310,10 @@ mod tests {
 
     #[test]
     fn last_action_prefers_the_latest_verb() {
-        assert_eq!(last_action("推进建设并评选"), Some(("评选", "推进建设并评选".len())));
+        assert_eq!(
+            last_action("推进建设并评选"),
+            Some(("评选", "推进建设并评选".len()))
+        );
         assert_eq!(last_action("覆盖率"), None);
     }
 }

@@ -303,7 +303,12 @@ fn read_table(t: &Text, cells: &[Range<usize>], from: usize) -> Option<(TableBlo
 /// How well a cell fits a column kind (lower is better).
 fn fit(cell: &str, kind: ColKind) -> f32 {
     // `—`, `/`, `无`: a printed empty cell holds its column's place in any column but 序号
-    if kind != ColKind::Seq && matches!(cell.trim(), "—" | "——" | "-" | "--" | "/" | "／" | "无" | "－") {
+    if kind != ColKind::Seq
+        && matches!(
+            cell.trim(),
+            "—" | "——" | "-" | "--" | "/" | "／" | "无" | "－"
+        )
+    {
         return 0.1;
     }
     let n = cell.chars().count();
@@ -584,7 +589,12 @@ mod tests {
         let t = clean(&src);
         let tables = detect(&t, 0..t.clean.len());
         // The run is no table; the real table after it is still found.
-        assert_eq!(tables.len(), 1, "{:?}", tables.iter().map(|b| &b.table.columns).collect::<Vec<_>>());
+        assert_eq!(
+            tables.len(),
+            1,
+            "{:?}",
+            tables.iter().map(|b| &b.table.columns).collect::<Vec<_>>()
+        );
         assert_eq!(tables[0].table.columns[1], "行动名称");
     }
 
@@ -626,12 +636,21 @@ mod tests {
         let blocks = detect(&t, 0..t.clean.len());
         assert_eq!(blocks.len(), 1);
         let tb = &blocks[0].table;
-        assert_eq!(tb.columns, vec!["序号", "指标", "单位", "2020年", "2025年目标值", "属性"]);
-        assert_eq!(tb.rows[1], vec!["2", "重污染天数比例", "%", "0.8", "<0.5", "约束性"]);
+        assert_eq!(
+            tb.columns,
+            vec!["序号", "指标", "单位", "2020年", "2025年目标值", "属性"]
+        );
+        assert_eq!(
+            tb.rows[1],
+            vec!["2", "重污染天数比例", "%", "0.8", "<0.5", "约束性"]
+        );
         // a printed empty cell keeps its column
         let src = src.replace("0.8\n", "—\n");
         let t = crate::clean::clean(&src);
         let blocks = detect(&t, 0..t.clean.len());
-        assert_eq!(blocks[0].table.rows[1], vec!["2", "重污染天数比例", "%", "—", "<0.5", "约束性"]);
+        assert_eq!(
+            blocks[0].table.rows[1],
+            vec!["2", "重污染天数比例", "%", "—", "<0.5", "约束性"]
+        );
     }
 }

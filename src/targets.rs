@@ -117,7 +117,9 @@ fn find_all(hay: &str, anchor: Anchor) -> Found {
                 cues.push(Cue {
                     range: start..m.end(),
                     value: v,
-                    unit: c.name("ru").map(|u| if u.as_str() == "名" { "名" } else { "位" }),
+                    unit: c
+                        .name("ru")
+                        .map(|u| if u.as_str() == "名" { "名" } else { "位" }),
                     comparator: Comparator::Lte,
                     kind: TargetKind::Count,
                     change: None,
@@ -144,14 +146,21 @@ fn find_all(hay: &str, anchor: Anchor) -> Found {
                 kind: TargetKind::Coverage,
                 change: None,
             });
-        } else if let Some((_, v, up)) = crate::lexicon::MULTIPLE_WORDS.iter().find(|(z, _, _)| *z == w) {
+        } else if let Some((_, v, up)) = crate::lexicon::MULTIPLE_WORDS
+            .iter()
+            .find(|(z, _, _)| *z == w)
+        {
             cues.push(Cue {
                 range: m.range(),
                 value: *v,
                 unit: Some("%"),
                 comparator: Comparator::Eq,
                 kind: TargetKind::Change,
-                change: Some(if *up { Change::Increase } else { Change::Decrease }),
+                change: Some(if *up {
+                    Change::Increase
+                } else {
+                    Change::Decrease
+                }),
             });
         }
     }
@@ -185,7 +194,12 @@ static NEW_SET: LazySet = LazySet::new(&["新增", "新建", "增加", "新培�
 fn voice_set() -> &'static WordSet {
     static S: OnceLock<WordSet> = OnceLock::new();
     S.get_or_init(|| {
-        let words: Vec<&'static str> = FORECAST.iter().chain(RETRO_WORDS).chain(FUTURE_WORDS).copied().collect();
+        let words: Vec<&'static str> = FORECAST
+            .iter()
+            .chain(RETRO_WORDS)
+            .chain(FUTURE_WORDS)
+            .copied()
+            .collect();
         WordSet::new(&words)
     })
 }
@@ -206,7 +220,14 @@ fn strength_set() -> &'static WordSet {
 
 fn comparator_set() -> &'static WordSet {
     static S: OnceLock<WordSet> = OnceLock::new();
-    S.get_or_init(|| WordSet::new(&COMPARATOR_BEFORE.iter().map(|(w, _)| *w).collect::<Vec<_>>()))
+    S.get_or_init(|| {
+        WordSet::new(
+            &COMPARATOR_BEFORE
+                .iter()
+                .map(|(w, _)| *w)
+                .collect::<Vec<_>>(),
+        )
+    })
 }
 
 fn recurrence_set() -> &'static WordSet {
@@ -234,9 +255,9 @@ fn past_clause(clause: &str, past_year: bool) -> bool {
     }
     // 已 before a verb (已建成, 已实现), but not 而已 or the baseline 已有
     let yi = || {
-        clause
-            .char_indices()
-            .any(|(i, c)| c == '已' && !clause[..i].ends_with('而') && !clause[i..].starts_with("已有"))
+        clause.char_indices().any(|(i, c)| {
+            c == '已' && !clause[..i].ends_with('而') && !clause[i..].starts_with("已有")
+        })
     };
     // 去年新增…: last year as the time of the clause (比去年/较去年 is a base)
     let last_year = || {
@@ -278,7 +299,11 @@ fn change_before(s: &str) -> Option<Change> {
 /// The change verb a change target ends with (`增加`, `降低`).
 fn change_verb(s: &str) -> Option<&'static str> {
     let s = s.trim_end();
-    CHANGE_UP.iter().chain(CHANGE_DOWN).find(|w| s.ends_with(*w)).copied()
+    CHANGE_UP
+        .iter()
+        .chain(CHANGE_DOWN)
+        .find(|w| s.ends_with(*w))
+        .copied()
 }
 
 fn strength_of(s: &str) -> Option<Strength> {
@@ -297,10 +322,12 @@ fn recurrence_of(s: &str) -> Option<&'static str> {
 fn per_of(s: &str) -> Option<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"每[所个名位家户]|每一[所个名位]|每千人口|每万人口?|人均|生均|户均").expect("per pattern")
+        Regex::new(r"每[所个名位家户]|每一[所个名位]|每千人口|每万人口?|人均|生均|户均")
+            .expect("per pattern")
     });
     let m = re.find_iter(s).last()?;
-    if !m.as_str().starts_with('每') || m.as_str().ends_with('口') || m.as_str().ends_with('人') {
+    if !m.as_str().starts_with('每') || m.as_str().ends_with('口') || m.as_str().ends_with('人')
+    {
         // 人均, 生均, 每千人口: the word itself is the scope
         return Some(m.as_str().to_string());
     }
@@ -318,7 +345,8 @@ fn scope_of(before: &str, deadline: Option<&str>) -> Option<Scope> {
         Some(Scope::Total)
     } else if contains_any(before, &NEW_SET) {
         Some(Scope::New)
-    } else if deadline.is_some_and(|d| d.ends_with("年内") && d != "年内" || d.contains("期间")) {
+    } else if deadline.is_some_and(|d| d.ends_with("年内") && d != "年内" || d.contains("期间"))
+    {
         Some(Scope::PeriodTotal)
     } else {
         None
@@ -338,10 +366,17 @@ fn is_threshold(q: &Quantity, after: &str, later_number: bool) -> bool {
         return false;
     }
     let after = after.strip_prefix('的').unwrap_or(after);
-    if crate::lexicon::THRESHOLD_NOUNS.iter().any(|n| after.starts_with(n)) {
+    if crate::lexicon::THRESHOLD_NOUNS
+        .iter()
+        .any(|n| after.starts_with(n))
+    {
         return true;
     }
-    later_number && after.chars().next().is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '“')
+    later_number
+        && after
+            .chars()
+            .next()
+            .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '“')
 }
 
 /// `…前10%` / `…前20名` after a ranking verb (进入, 位居, 排名 …) of the same clause.
@@ -361,7 +396,8 @@ fn has_value_cue(q: &Quantity, gap: &str, clause_before: &str, cmp_before: bool)
             .last_in(gap)
             .is_some_and(|(i, _)| COMPARATOR_BEFORE[i].0.chars().count() > 1);
     // 提高到80岁 (a level) or 提高1岁 (a change) make an age or a duration a value
-    let level = LEVEL_VERBS.iter().any(|v| gap.trim_end().ends_with(v)) || change_before(gap).is_some();
+    let level =
+        LEVEL_VERBS.iter().any(|v| gap.trim_end().ends_with(v)) || change_before(gap).is_some();
     match q.class {
         UnitClass::Age => level,
         // 近3年 / 约3年 are spans of the past, not values; 不少于3年 is
@@ -407,7 +443,8 @@ impl Builder<'_> {
 fn dateline_year(clean: &str) -> Option<i32> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?m)^ *[—-]{1,2} *((?:19|20)[0-9]{2})年[0-9]{1,2}月[0-9]{1,2}日在").expect("dateline")
+        Regex::new(r"(?m)^ *[—-]{1,2} *((?:19|20)[0-9]{2})年[0-9]{1,2}月[0-9]{1,2}日在")
+            .expect("dateline")
     });
     let mut end = clean.len().min(1500);
     while !clean.is_char_boundary(end) {
@@ -444,7 +481,11 @@ pub fn extract(cx: &Context) -> Vec<Target> {
     for s in clauses::sentences(t, body.clone()) {
         let rel = Sentence {
             range: s.range.start - off..s.range.end - off,
-            clauses: s.clauses.iter().map(|c| c.start - off..c.end - off).collect(),
+            clauses: s
+                .clauses
+                .iter()
+                .map(|c| c.start - off..c.end - off)
+                .collect(),
         };
         if retro.at(t, s.range.start) {
             carry = false;
@@ -474,7 +515,10 @@ fn indicator_cells(b: &Builder, retro: &Retro, out: &mut Vec<Target>) {
             continue;
         }
         let span = t.span(c.range.clone());
-        if out.iter().any(|tg| tg.span[0] < span[1] && span[0] < tg.span[1]) {
+        if out
+            .iter()
+            .any(|tg| tg.span[0] < span[1] && span[0] < tg.span[1])
+        {
             continue;
         }
         let rel = c.range.start - off..c.range.end - off;
@@ -559,8 +603,10 @@ fn sentence_targets(
     let mut last_action: Option<&'static str> = None;
     for clause in &s.clauses {
         let ctext = &hay[clause.clone()];
-        let clause_times: Vec<&&TimePhrase> =
-            times.iter().filter(|tp| clause.contains(&tp.range.start)).collect();
+        let clause_times: Vec<&&TimePhrase> = times
+            .iter()
+            .filter(|tp| clause.contains(&tp.range.start))
+            .collect();
         let past_year = clause_times.iter().any(|tp| is_past(tp));
         let fresh_time = clause_times.iter().any(|tp| !is_past(tp));
         let past = if past_clause(ctext, past_year) {
@@ -576,13 +622,12 @@ fn sentence_targets(
             last_action = Some(a);
         }
         // a heading marker that opens the clause (`1.完成危桥改造20座`) is no part of a subject
-        let mut prev_end = b
-            .cx
-            .skip
-            .iter()
-            .map(|r| r.start.saturating_sub(b.off)..r.end.saturating_sub(b.off))
-            .find(|r| r.start <= clause.start && clause.start < r.end && r.end <= clause.end)
-            .map_or(clause.start, |r| r.end);
+        let mut prev_end =
+            b.cx.skip
+                .iter()
+                .map(|r| r.start.saturating_sub(b.off)..r.end.saturating_sub(b.off))
+                .find(|r| r.start <= clause.start && clause.start < r.end && r.end <= clause.end)
+                .map_or(clause.start, |r| r.end);
         let qs = within(&f.quantities, clause, |q| q.range.start);
         let mut clause_targets: Vec<Target> = Vec::new();
         for q in qs {
@@ -590,7 +635,11 @@ fn sentence_targets(
                 continue;
             }
             let abs = b.off + q.range.start..b.off + q.range.end;
-            if b.cx.skip.iter().any(|r| r.start < abs.end && abs.start < r.end) {
+            if b.cx
+                .skip
+                .iter()
+                .any(|r| r.start < abs.end && abs.start < r.end)
+            {
                 continue;
             }
             let gap = &hay[prev_end.min(q.range.start)..q.range.start];
@@ -599,7 +648,9 @@ fn sentence_targets(
             if !has_value_cue(q, gap, clause_before, cmp_before.is_some()) {
                 continue;
             }
-            let later = qs.iter().find(|x| x.range.start >= q.range.end && x.range.start < clause.end);
+            let later = qs
+                .iter()
+                .find(|x| x.range.start >= q.range.end && x.range.start < clause.end);
             // 公交站点500米覆盖率达到100%: the number qualifies the indicator the later number measures
             let qualifies = later.is_some_and(|x| {
                 let between = &hay[q.range.end..x.range.start];
@@ -626,12 +677,18 @@ fn sentence_targets(
             // change when the measured thing came before the verb (面积增加1万亩, 标准每人每年提高30元)
             // or a base is named; 增加1000个学位 (the noun after) is a count of new things
             let ends_clause = hay[q.range.end..clause.end]
-                .trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || "，。；、".contains(c))
+                .trim_matches(|c: char| {
+                    c.is_whitespace() || c.is_ascii_punctuation() || "，。；、".contains(c)
+                })
                 .is_empty();
             let change = change_before(&hay[clause.start..verb_end]).filter(|_| {
                 matches!(
                     q.class,
-                    UnitClass::Ratio | UnitClass::Points | UnitClass::Times | UnitClass::Age | UnitClass::Duration
+                    UnitClass::Ratio
+                        | UnitClass::Points
+                        | UnitClass::Times
+                        | UnitClass::Age
+                        | UnitClass::Duration
                 ) || contains_any(clause_before, &BASE_SET)
                     || ends_clause
             });
@@ -681,17 +738,18 @@ fn sentence_targets(
             tg.subject = subject::subject(&hay[prev_end.min(start)..start], after);
             if change.is_some()
                 && q.unit == "%"
-                && tg
-                    .subject
-                    .as_deref()
-                    .is_some_and(|s| s.ends_with('率') || s.ends_with("比例") || s.ends_with("占比"))
+                && tg.subject.as_deref().is_some_and(|s| {
+                    s.ends_with('率') || s.ends_with("比例") || s.ends_with("占比")
+                })
             {
                 // +2 % on a rate: relative or percentage points? (trap 12)
                 tg.flags.push("pct_or_pp_ambiguous".into());
             }
             tg.action = match change {
                 Some(_) => change_verb(&hay[clause.start..verb_end]),
-                None => subject::last_action(clause_before).map(|(a, _)| a).or(last_action),
+                None => subject::last_action(clause_before)
+                    .map(|(a, _)| a)
+                    .or(last_action),
             }
             .map(str::to_string);
             tg.recurrence = recurrence.map(str::to_string);
@@ -719,20 +777,16 @@ fn sentence_targets(
         let t = b.cx.text;
         let scope = hay.get(tp.range.end..scope_end).unwrap_or("");
         let start_phrase = hay[tp.range.clone()].ends_with('起');
-        let Some(clause) = s
-            .clauses
-            .iter()
-            .find(|c| {
-                let rest = hay.get(tp.range.end.max(c.start)..c.end).unwrap_or("");
-                c.end > tp.range.start
-                    && if start_phrase {
-                        // 秋学期起,起始年级…: the deliverable is the clause after the phrase
-                        !rest.trim().is_empty()
-                    } else {
-                        contains_any(rest, &DELIVER_SET)
-                    }
-            })
-        else {
+        let Some(clause) = s.clauses.iter().find(|c| {
+            let rest = hay.get(tp.range.end.max(c.start)..c.end).unwrap_or("");
+            c.end > tp.range.start
+                && if start_phrase {
+                    // 秋学期起,起始年级…: the deliverable is the clause after the phrase
+                    !rest.trim().is_empty()
+                } else {
+                    contains_any(rest, &DELIVER_SET)
+                }
+        }) else {
             continue;
         };
         if clause.start >= scope_end || (!start_phrase && !contains_any(scope, &DELIVER_SET)) {
@@ -744,7 +798,10 @@ fn sentence_targets(
             t.orig_offset(b.off + tp.range.start),
             t.orig_offset(b.off + clause.end.min(scope_end)),
         );
-        if out[first_out..].iter().any(|tg| tg.span[0] >= a && tg.span[0] < z) {
+        if out[first_out..]
+            .iter()
+            .any(|tg| tg.span[0] >= a && tg.span[0] < z)
+        {
             continue;
         }
         let ctext = &hay[clause.clone()];
@@ -752,11 +809,17 @@ fn sentence_targets(
             continue;
         }
         let end = clause.end.max(tp.range.end);
-        let mut tg = b.target(tp.range.start..end, tp.range.start.min(clause.start)..end, TargetKind::Deadline);
+        let mut tg = b.target(
+            tp.range.start..end,
+            tp.range.start.min(clause.start)..end,
+            TargetKind::Deadline,
+        );
         tg.deadline = Some(b.deadline_text(tp));
         tg.due = tp.due.clone();
         tg.strength = strength_of(&hay[s.range.start..end]);
-        if let Some((a, e)) = subject::last_action(&hay[tp.range.end..end]).map(|(a, e)| (a, e + tp.range.end)) {
+        if let Some((a, e)) =
+            subject::last_action(&hay[tp.range.end..end]).map(|(a, e)| (a, e + tp.range.end))
+        {
             tg.action = Some(a.to_string());
             let rest = hay[e..end].trim_matches([' ', ',']);
             if !rest.is_empty() {
@@ -774,7 +837,8 @@ fn sentence_targets(
 fn status_sentence(s: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^\s*(?:19|20)[0-9]{2}年(?:底|末)?[,，][^,，;；]*?为 *[0-9]").expect("status pattern")
+        Regex::new(r"^\s*(?:19|20)[0-9]{2}年(?:底|末)?[,，][^,，;；]*?为 *[0-9]")
+            .expect("status pattern")
     });
     re.is_match(s) && !contains_any(s, &FUTURE_SET)
 }
@@ -792,7 +856,18 @@ fn relative_then_verb(hay: &str, tp: &TimePhrase) -> bool {
 /// Is the time phrase followed at once (after an adverb) by a deliverable verb (`2024年底前建成`)?
 fn verb_follows(hay: &str, tp: &TimePhrase) -> bool {
     let mut rest = hay[tp.range.end..].trim_start();
-    for adv in ["全面", "基本", "全部", "要", "力争", "确保", "高标准", "高质量", "如期", "顺利"] {
+    for adv in [
+        "全面",
+        "基本",
+        "全部",
+        "要",
+        "力争",
+        "确保",
+        "高标准",
+        "高质量",
+        "如期",
+        "顺利",
+    ] {
         rest = rest.strip_prefix(adv).unwrap_or(rest);
     }
     DELIVERABLE_VERBS.iter().any(|v| rest.starts_with(v))
@@ -802,7 +877,13 @@ fn verb_follows(hay: &str, tp: &TimePhrase) -> bool {
 /// noun phrase (`聚焦2023年主题教育`) dates nothing.
 /// A heading marker before the phrase (`②2023年底前，…完成…`, ranges in `skip`, absolute from
 /// `off`) does not count as words before it.
-fn clause_initial(hay: &str, s: &Sentence, tp: &TimePhrase, skip: &[Range<usize>], off: usize) -> bool {
+fn clause_initial(
+    hay: &str,
+    s: &Sentence,
+    tp: &TimePhrase,
+    skip: &[Range<usize>],
+    off: usize,
+) -> bool {
     let Some(c) = s.clauses.iter().find(|c| c.contains(&tp.range.start)) else {
         return false;
     };
@@ -816,8 +897,19 @@ fn clause_initial(hay: &str, s: &Sentence, tp: &TimePhrase, skip: &[Range<usize>
     let lead = hay.get(from..tp.range.start).unwrap_or("").trim();
     verb_follows(hay, tp)
         || lead.is_empty()
-        || ["在", "于", "并", "同时", "要", "并于", "力争在", "确保在", "争取在", "计划"]
-            .contains(&lead)
+        || [
+            "在",
+            "于",
+            "并",
+            "同时",
+            "要",
+            "并于",
+            "力争在",
+            "确保在",
+            "争取在",
+            "计划",
+        ]
+        .contains(&lead)
         || STRENGTH_FIRM.contains(&lead)
         || STRENGTH_ASPIRATIONAL.contains(&lead)
 }
@@ -866,17 +958,19 @@ fn cue_target(
         return None;
     };
     if cue.kind == TargetKind::Coverage && cue.unit == Some("%") {
-        if before.ends_with('、') || COVERAGE_ATTRIBUTIVE_NEXT.iter().any(|w| after.starts_with(w)) {
+        if before.ends_with('、')
+            || COVERAGE_ATTRIBUTIVE_NEXT
+                .iter()
+                .any(|w| after.starts_with(w))
+        {
             return None;
         }
         // 100%全覆盖 / 100%名校资源全覆盖: one target, the 100%
         let t = b.cx.text;
         let cue_c = t.orig_offset(b.off + cue.range.start);
-        if let Some(prev) = clause_targets
-            .iter_mut()
-            .rev()
-            .find(|tg| tg.value == Some(100.0) && tg.unit.as_deref() == Some("%") && tg.span[1] <= cue_c)
-        {
+        if let Some(prev) = clause_targets.iter_mut().rev().find(|tg| {
+            tg.value == Some(100.0) && tg.unit.as_deref() == Some("%") && tg.span[1] <= cue_c
+        }) {
             if prev.span[1] == cue_c {
                 let end = t.span(b.off + cue.range.start..b.off + cue.range.end)[1];
                 prev.span[1] = end;
@@ -906,12 +1000,28 @@ fn cue_target(
         let noun: String = after.trim().chars().take(24).collect();
         tg.subject = if noun.is_empty() {
             // 实现院内感染零事故: the event class is before the cue
-            (!subj.is_empty()).then(|| subj.chars().rev().take(24).collect::<Vec<_>>().into_iter().rev().collect())
+            (!subj.is_empty()).then(|| {
+                subj.chars()
+                    .rev()
+                    .take(24)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect()
+            })
         } else {
             Some(noun)
         };
     } else if !subj.is_empty() {
-        tg.subject = Some(subj.chars().rev().take(24).collect::<Vec<_>>().into_iter().rev().collect());
+        tg.subject = Some(
+            subj.chars()
+                .rev()
+                .take(24)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect(),
+        );
     }
     set_deadline(b, times, cue.range.start, is_past, &mut tg);
     Some(tg)
@@ -947,7 +1057,10 @@ mod tests {
     fn counts_percentages_ranges() {
         let ts = run("计划增加学位超12000个,争创4—5所市优质园,覆盖率不低于６５％。");
         assert_eq!(texts(&ts), vec!["超12000个", "4—5所", "不低于６５％"]);
-        assert_eq!((ts[0].value, ts[0].comparator), (Some(12000.0), Some(Comparator::Gt)));
+        assert_eq!(
+            (ts[0].value, ts[0].comparator),
+            (Some(12000.0), Some(Comparator::Gt))
+        );
         assert_eq!(ts[0].change, None);
         assert_eq!(ts[1].range, Some([4.0, 5.0]));
         assert_eq!(ts[1].subject.as_deref(), Some("市优质园"));
@@ -960,9 +1073,17 @@ mod tests {
         for (src, text, cmp) in [
             ("争创8所以上省市优质园", "8所以上", Comparator::Gte),
             ("引进人才不少于15人", "不少于15人", Comparator::Gte),
-            ("每所中小学至少建成1个智慧教室", "至少建成1个", Comparator::Gte),
+            (
+                "每所中小学至少建成1个智慧教室",
+                "至少建成1个",
+                Comparator::Gte,
+            ),
             ("教师交流人数不少于应交流人数的15%", "15%", Comparator::Gte),
-            ("确保每周课内课外活动时长超15小时", "超15小时", Comparator::Gt),
+            (
+                "确保每周课内课外活动时长超15小时",
+                "超15小时",
+                Comparator::Gt,
+            ),
             ("占比控制在学生总数的5%以内", "5%以内", Comparator::Lte),
             ("设立30项左右专项课题", "30项左右", Comparator::Approx),
             ("养老床位约1000万张", "约1000万张", Comparator::Approx),
@@ -981,11 +1102,20 @@ mod tests {
         let ts = run("普惠率较上年增加2%,近视率在上一年的基础上降低0.5个百分点。");
         assert_eq!(ts[0].change, Some(Change::Increase));
         assert!(ts[0].flags.contains(&"pct_or_pp_ambiguous".to_string()));
-        assert_eq!((ts[1].change, ts[1].unit.as_deref()), (Some(Change::Decrease), Some("个百分点")));
+        assert_eq!(
+            (ts[1].change, ts[1].unit.as_deref()),
+            (Some(Change::Decrease), Some("个百分点"))
+        );
         let ts = run("确保教育经费投入逐年提高不低于3%,近视率较上学年降低1个百分点以上。");
-        assert_eq!((ts[0].change, ts[0].comparator), (Some(Change::Increase), Some(Comparator::Gte)));
+        assert_eq!(
+            (ts[0].change, ts[0].comparator),
+            (Some(Change::Increase), Some(Comparator::Gte))
+        );
         assert_eq!(ts[0].recurrence.as_deref(), Some("year"));
-        assert_eq!((ts[1].change, ts[1].comparator), (Some(Change::Decrease), Some(Comparator::Gte)));
+        assert_eq!(
+            (ts[1].change, ts[1].comparator),
+            (Some(Change::Decrease), Some(Comparator::Gte))
+        );
         let ts = run("原则上一次轮岗时间由一年延长至二年。");
         assert_eq!(texts(&ts), vec!["二年"]);
         assert_eq!((ts[0].value, ts[0].change), (Some(2.0), None));
@@ -1003,12 +1133,28 @@ mod tests {
         let ts = run_with(src, Some(2024), None);
         assert_eq!(
             texts(&ts),
-            vec!["5%左右", "1200万人以上", "5.5%左右", "3%左右", "1.3万亿斤以上", "2.5%左右"]
+            vec![
+                "5%左右",
+                "1200万人以上",
+                "5.5%左右",
+                "3%左右",
+                "1.3万亿斤以上",
+                "2.5%左右"
+            ]
         );
-        assert_eq!((ts[0].change, ts[0].comparator), (Some(Change::Increase), Some(Comparator::Approx)));
-        assert_eq!((ts[1].value, ts[1].unit.as_deref()), (Some(1200.0), Some("万人")));
+        assert_eq!(
+            (ts[0].change, ts[0].comparator),
+            (Some(Change::Increase), Some(Comparator::Approx))
+        );
+        assert_eq!(
+            (ts[1].value, ts[1].unit.as_deref()),
+            (Some(1200.0), Some("万人"))
+        );
         assert_eq!(ts[3].change, None);
-        assert_eq!((ts[5].change, ts[5].comparator), (Some(Change::Decrease), Some(Comparator::Approx)));
+        assert_eq!(
+            (ts[5].change, ts[5].comparator),
+            (Some(Change::Decrease), Some(Comparator::Approx))
+        );
         assert_eq!(ts[2].subject.as_deref(), Some("城镇调查失业率"));
     }
 
@@ -1063,15 +1209,23 @@ mod tests {
     fn coverage_and_zero_goals() {
         let ts = run("实现家长学校100%覆盖,实现学段全覆盖,推动内部审计全覆盖。");
         assert_eq!(texts(&ts), vec!["100%", "全覆盖", "全覆盖"]);
-        assert_eq!((ts[1].value, ts[1].unit.as_deref()), (Some(100.0), Some("%")));
+        assert_eq!(
+            (ts[1].value, ts[1].unit.as_deref()),
+            (Some(100.0), Some("%"))
+        );
         let ts = run("离任审计100%全覆盖。");
         assert_eq!(texts(&ts), vec!["100%全覆盖"]);
-        assert!(run("开展多形式、分层次、全覆盖的学习培训,形成纵到底、横到边、全覆盖格局。").is_empty());
+        assert!(
+            run("开展多形式、分层次、全覆盖的学习培训,形成纵到底、横到边、全覆盖格局。").is_empty()
+        );
         let ts = run("确保不发生重大安全责任事件,实现三个“零误差”。");
         assert_eq!(texts(&ts), vec!["不发生", "零误差"]);
         assert!(ts.iter().all(|t| t.value == Some(0.0) && t.unit.is_none()));
         let ts = run("力争进入全省前8名。");
-        assert_eq!((ts[0].value, ts[0].comparator), (Some(8.0), Some(Comparator::Lte)));
+        assert_eq!(
+            (ts[0].value, ts[0].comparator),
+            (Some(8.0), Some(Comparator::Lte))
+        );
     }
 
     #[test]
@@ -1081,27 +1235,48 @@ mod tests {
         assert_eq!(ts[0].kind, TargetKind::Deadline);
         assert_eq!(ts[0].due.as_deref(), Some("2023-12-31"));
         assert_eq!(ts[0].action.as_deref(), Some("完成"));
-        let ts = run_with("到2024年,高标准创成全国义务教育优质均衡区。", None, Some((2022, 2024)));
+        let ts = run_with(
+            "到2024年,高标准创成全国义务教育优质均衡区。",
+            None,
+            Some((2022, 2024)),
+        );
         assert_eq!(ts[0].kind, TargetKind::Deadline);
         assert_eq!(ts[0].deadline.as_deref(), Some("到2024年"));
-        let ts = run_with("秋学期起,起始年级严格按照省定办学标准招生。", Some(2022), None);
+        let ts = run_with(
+            "秋学期起,起始年级严格按照省定办学标准招生。",
+            Some(2022),
+            None,
+        );
         assert_eq!(ts[0].due.as_deref(), Some("2022-09-01"));
         assert_eq!(ts[0].text, "秋学期起,起始年级严格按照省定办学标准招生");
         // the date of a numeric target is its deadline, not a second target
-        let ts = run_with("2023年争创全国学前教育普及普惠区,三年内创建18所省市优质园。", None, Some((2022, 2024)));
+        let ts = run_with(
+            "2023年争创全国学前教育普及普惠区,三年内创建18所省市优质园。",
+            None,
+            Some((2022, 2024)),
+        );
         assert_eq!(ts.len(), 2);
         assert_eq!(ts[0].kind, TargetKind::Deadline);
-        assert_eq!((ts[1].deadline.as_deref(), ts[1].due.as_deref()), (Some("三年内"), Some("2024-12-31")));
+        assert_eq!(
+            (ts[1].deadline.as_deref(), ts[1].due.as_deref()),
+            (Some("三年内"), Some("2024-12-31"))
+        );
         // a year in a cited title and a past year are no deadlines
         assert!(run("印发《2023年招生实施意见》。").is_empty());
         assert!(run("2021年完成了全部改造。").is_empty());
         assert!(run("聚焦2023年主题教育、党支部建设等重点,开展督导调研。").is_empty());
         let ts = run_with("市域铁路S1线2025年底前建成通车。", Some(2025), None);
-        assert_eq!((ts[0].kind, ts[0].deadline.as_deref()), (TargetKind::Deadline, Some("2025年底前")));
+        assert_eq!(
+            (ts[0].kind, ts[0].deadline.as_deref()),
+            (TargetKind::Deadline, Some("2025年底前"))
+        );
         let ts = run("力争2023年职普比考核进入全市先进。");
         assert_eq!(ts[0].strength, Some(Strength::Aspirational));
         let ts = run_with("年内建成投用地铁5号线。", Some(2024), None);
-        assert_eq!((ts[0].kind, ts[0].due.as_deref()), (TargetKind::Deadline, Some("2024-12-31")));
+        assert_eq!(
+            (ts[0].kind, ts[0].due.as_deref()),
+            (TargetKind::Deadline, Some("2024-12-31"))
+        );
         assert!(run("年内在分院创建指标达成上迈出坚实步伐。").is_empty());
         let ts = run_with("2024年完成首批老旧小区改造。", Some(2024), None);
         assert_eq!(ts[0].kind, TargetKind::Deadline);
@@ -1115,7 +1290,10 @@ mod tests {
         let ts = run("年内新增结对学校 6 所,结对学校总数达23 所。");
         assert_eq!(texts(&ts), vec!["6 所", "23 所"]);
         assert!(ts.iter().all(|t| t.deadline.as_deref() == Some("年内")));
-        assert_eq!((ts[0].scope, ts[1].scope), (Some(Scope::New), Some(Scope::Total)));
+        assert_eq!(
+            (ts[0].scope, ts[1].scope),
+            (Some(Scope::New), Some(Scope::Total))
+        );
         let ts = run("实现100%孩子都有专长,三年内全区打造特色学校100所。");
         assert_eq!(ts[0].deadline, None);
         assert_eq!(ts[1].deadline.as_deref(), Some("三年内"));
@@ -1125,18 +1303,25 @@ mod tests {
     fn placeholders_and_daily_minimums() {
         let ts = run("确保学生每天x小时锻炼,全年计划创建省优质园xx所,特色学校达xx%以上。");
         assert_eq!(texts(&ts), vec!["x小时", "xx所", "xx%以上"]);
-        assert!(ts.iter().all(|t| t.value.is_none() && t.flags == ["placeholder"]));
+        assert!(ts
+            .iter()
+            .all(|t| t.value.is_none() && t.flags == ["placeholder"]));
         assert_eq!(ts[0].comparator, Some(Comparator::Gte));
         assert_eq!(ts[1].deadline.as_deref(), Some("全年"));
     }
 
     #[test]
     fn health_energy_heritage_snippets() {
-        let ts = run("每千人口拥有执业(助理)医师数达到3.2人,二级以上医院设置老年医学科的比例达到60%以上。");
+        let ts = run(
+            "每千人口拥有执业(助理)医师数达到3.2人,二级以上医院设置老年医学科的比例达到60%以上。",
+        );
         assert_eq!(texts(&ts), vec!["3.2人", "60%以上"]);
         assert_eq!(ts[0].per.as_deref(), Some("每千人口"));
         let ts = run("新增光伏装机容量150万千瓦,非化石能源消费比重提高到20%左右。");
-        assert_eq!((ts[0].value, ts[0].unit.as_deref()), (Some(150.0), Some("万千瓦")));
+        assert_eq!(
+            (ts[0].value, ts[0].unit.as_deref()),
+            (Some(150.0), Some("万千瓦"))
+        );
         assert_eq!(ts[1].comparator, Some(Comparator::Approx));
         let ts = run("PM2.5浓度控制在30微克/立方米以下,65岁以上老年人健康管理率达到72%。");
         assert_eq!(texts(&ts), vec!["30微克/立方米以下", "72%"]);
@@ -1172,7 +1357,11 @@ mod tests {
             };
             let ts = run(&src);
             assert_eq!(ts.len(), 1, "{src}: {:?}", texts(&ts));
-            assert_eq!((ts[0].value, ts[0].unit.as_deref()), (Some(12.0), Some(*u)), "{src}");
+            assert_eq!(
+                (ts[0].value, ts[0].unit.as_deref()),
+                (Some(12.0), Some(*u)),
+                "{src}"
+            );
         }
     }
 
@@ -1196,7 +1385,11 @@ mod tests {
         for (w, cmp) in crate::lexicon::COMPARATOR_AFTER {
             let src = format!("建成示范校8所{w}。");
             let ts = run(&src);
-            assert_eq!((ts[0].comparator, ts[0].text.ends_with(w)), (Some(*cmp), true), "{src}");
+            assert_eq!(
+                (ts[0].comparator, ts[0].text.ends_with(w)),
+                (Some(*cmp), true),
+                "{src}"
+            );
         }
     }
 
@@ -1205,7 +1398,11 @@ mod tests {
         for w in CHANGE_UP.iter().chain(CHANGE_DOWN) {
             let src = format!("单位产值能耗{w}5%。");
             let ts = run(&src);
-            let want = if CHANGE_UP.contains(w) { Change::Increase } else { Change::Decrease };
+            let want = if CHANGE_UP.contains(w) {
+                Change::Increase
+            } else {
+                Change::Decrease
+            };
             assert_eq!(ts[0].change, Some(want), "{src}");
         }
         for base in CHANGE_BASES {
@@ -1216,9 +1413,18 @@ mod tests {
         // without a base, a count after 增加 is a new amount, not a change (增加学位超12000个)
         assert_eq!(run("增加1000个学位。")[0].change, None);
         // … unless what is measured stands before the verb
-        assert_eq!(run("绿色食品认证面积增加1万亩。")[0].change, Some(Change::Increase));
-        assert_eq!(run("医保财政补助标准每人每年提高30元。")[0].change, Some(Change::Increase));
-        assert_eq!(run("申请材料平均精简40%。")[0].change, Some(Change::Decrease));
+        assert_eq!(
+            run("绿色食品认证面积增加1万亩。")[0].change,
+            Some(Change::Increase)
+        );
+        assert_eq!(
+            run("医保财政补助标准每人每年提高30元。")[0].change,
+            Some(Change::Increase)
+        );
+        assert_eq!(
+            run("申请材料平均精简40%。")[0].change,
+            Some(Change::Decrease)
+        );
     }
 
     #[test]
@@ -1270,7 +1476,11 @@ mod tests {
             let src = format!("确保实现{w}重大安全事故。");
             let ts = run(&src);
             assert_eq!(ts.len(), 1, "{src}");
-            assert_eq!((ts[0].value, ts[0].comparator, ts[0].unit.as_deref()), (Some(*v), Some(*cmp), None), "{src}");
+            assert_eq!(
+                (ts[0].value, ts[0].comparator, ts[0].unit.as_deref()),
+                (Some(*v), Some(*cmp), None),
+                "{src}"
+            );
         }
         for w in COVERAGE {
             assert_eq!(run(&format!("实现心理辅导室{w}。"))[0].value, Some(100.0));
@@ -1299,7 +1509,8 @@ mod tests {
             let src = format!("推进{w}所建设。");
             let ts = run(&src);
             assert!(
-                ts.iter().all(|t| !src.contains(&format!("{w}所")) || !t.text.contains(w)),
+                ts.iter()
+                    .all(|t| !src.contains(&format!("{w}所")) || !t.text.contains(w)),
                 "{src}: {:?}",
                 texts(&ts)
             );
@@ -1308,7 +1519,20 @@ mod tests {
 
     #[test]
     fn never_panics_on_odd_input() {
-        for src in ["", "。", "1", "xx", "全覆盖", "2023年", "第", "百分之", "1-", "—5所", "不发生", "\u{0}%"] {
+        for src in [
+            "",
+            "。",
+            "1",
+            "xx",
+            "全覆盖",
+            "2023年",
+            "第",
+            "百分之",
+            "1-",
+            "—5所",
+            "不发生",
+            "\u{0}%",
+        ] {
             let _ = run(src);
             let _ = run_with(src, None, None);
         }
@@ -1316,10 +1540,21 @@ mod tests {
 
     #[test]
     fn a_bound_that_picks_what_is_counted_is_a_threshold() {
-        assert_eq!(texts(&run("每年完成年综合能耗1万吨标准煤以上的重点用能单位节能诊断30家。")), vec!["30家"]);
-        assert_eq!(texts(&run("村级集体经济年经营性收入50万元以上的村占比达到35%。")), vec!["35%"]);
+        assert_eq!(
+            texts(&run(
+                "每年完成年综合能耗1万吨标准煤以上的重点用能单位节能诊断30家。"
+            )),
+            vec!["30家"]
+        );
+        assert_eq!(
+            texts(&run("村级集体经济年经营性收入50万元以上的村占比达到35%。")),
+            vec!["35%"]
+        );
         // a bound at the end of its clause stays a target
-        assert_eq!(texts(&run("新增规上工业企业150家以上，新增小巨人企业10家。")), vec!["150家以上", "10家"]);
+        assert_eq!(
+            texts(&run("新增规上工业企业150家以上，新增小巨人企业10家。")),
+            vec!["150家以上", "10家"]
+        );
         assert_eq!(texts(&run("培育龙头企业8家以上。")), vec!["8家以上"]);
     }
 
@@ -1358,12 +1593,18 @@ mod tests {
         assert_eq!(ts[0].kind, TargetKind::Deadline);
         // the number in the deliverable's own clause carries the date
         let ts = run("三年内完成危桥改造85座，其中2024年完成30座。");
-        assert!(ts.iter().all(|t| t.kind != TargetKind::Deadline), "{:?}", texts(&ts));
+        assert!(
+            ts.iter().all(|t| t.kind != TargetKind::Deadline),
+            "{:?}",
+            texts(&ts)
+        );
     }
 
     #[test]
     fn compound_and_working_day_units() {
-        let ts = run("燃煤发电机组平均供电煤耗降至300克标准煤/千瓦时以下，企业开办时间压缩至1个工作日以内。");
+        let ts = run(
+            "燃煤发电机组平均供电煤耗降至300克标准煤/千瓦时以下，企业开办时间压缩至1个工作日以内。",
+        );
         assert_eq!(texts(&ts), vec!["300克标准煤/千瓦时以下", "1个工作日以内"]);
         assert_eq!(ts[1].comparator, Some(Comparator::Lte));
     }
@@ -1372,7 +1613,10 @@ mod tests {
     fn a_heading_marker_before_a_date_does_not_hide_the_deliverable() {
         let a = crate::analyze("二、重点任务\n1、完善网络\n①每个县至少建有1所设施。\n②2023年底前，各市完成第一批服务中心建设。\n");
         assert!(
-            a.targets.iter().any(|t| t.kind == TargetKind::Deadline && t.deadline.as_deref() == Some("2023年底前")),
+            a.targets
+                .iter()
+                .any(|t| t.kind == TargetKind::Deadline
+                    && t.deadline.as_deref() == Some("2023年底前")),
             "{:?}",
             texts(&a.targets)
         );
@@ -1387,11 +1631,22 @@ mod tests {
 
     #[test]
     fn multiples_and_fractions_in_words() {
-        let ts = run("到2027年，全市数字经济规模翻一番，重大事故起数减半，三分之一以上的学校建成智慧校园。");
+        let ts = run(
+            "到2027年，全市数字经济规模翻一番，重大事故起数减半，三分之一以上的学校建成智慧校园。",
+        );
         assert_eq!(texts(&ts), vec!["翻一番", "减半", "三分之一以上"]);
-        assert_eq!((ts[0].value, ts[0].change), (Some(100.0), Some(Change::Increase)));
-        assert_eq!((ts[1].value, ts[1].change), (Some(50.0), Some(Change::Decrease)));
-        assert_eq!((ts[2].value, ts[2].comparator), (Some(33.33), Some(Comparator::Gte)));
+        assert_eq!(
+            (ts[0].value, ts[0].change),
+            (Some(100.0), Some(Change::Increase))
+        );
+        assert_eq!(
+            (ts[1].value, ts[1].change),
+            (Some(50.0), Some(Change::Decrease))
+        );
+        assert_eq!(
+            (ts[2].value, ts[2].comparator),
+            (Some(33.33), Some(Comparator::Gte))
+        );
         // 之一 as "one of" stays masked
         assert!(run("是全国重点城市之一。").is_empty());
     }
@@ -1400,7 +1655,10 @@ mod tests {
     fn a_number_inside_an_indicator_name_is_no_target() {
         assert_eq!(texts(&run("公交站点500米覆盖率达到100%。")), vec!["100%"]);
         // a count with its object, then another count, both stay
-        assert_eq!(texts(&run("建成公交专用道20公里，累计达到120公里。")), vec!["20公里", "120公里"]);
+        assert_eq!(
+            texts(&run("建成公交专用道20公里，累计达到120公里。")),
+            vec!["20公里", "120公里"]
+        );
         assert_eq!(texts(&run("新建示范校3所达到省级标准。")), vec!["3所"]);
     }
 
@@ -1417,8 +1675,17 @@ mod tests {
     #[test]
     fn a_heading_marker_is_no_part_of_a_subject() {
         let a = crate::analyze("某县2024年交通运输工作要点\n一、发展公共交通\n1.新增公交线路6条。\n2.新能源公交车占比达到90%。\n");
-        let subjects: Vec<&str> = a.targets.iter().filter_map(|t| t.subject.as_deref()).collect();
-        assert!(subjects.iter().all(|s| !s.starts_with(|c: char| c.is_ascii_digit())), "{subjects:?}");
+        let subjects: Vec<&str> = a
+            .targets
+            .iter()
+            .filter_map(|t| t.subject.as_deref())
+            .collect();
+        assert!(
+            subjects
+                .iter()
+                .all(|s| !s.starts_with(|c: char| c.is_ascii_digit())),
+            "{subjects:?}"
+        );
         assert!(subjects.contains(&"新能源公交车占比"), "{subjects:?}");
     }
 }

@@ -75,8 +75,8 @@ fn one_long_plan(seeds: &[String], bytes: usize) -> (String, String) {
 fn digits_and_punctuation(bytes: usize) -> String {
     const ALPHABET: &[char] = &[
         '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '.', ',', ';', ':', '%', '-', '—', '(',
-        ')', '（', '）', '、', '。', '，', '；', '：', '％', '．', '·', '～', '~', '+', '/', ' ', '\n',
-        '十', '万', '亿', '第',
+        ')', '（', '）', '、', '。', '，', '；', '：', '％', '．', '·', '～', '~', '+', '/', ' ',
+        '\n', '十', '万', '亿', '第',
     ];
     let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut s = String::with_capacity(bytes + 4);

@@ -183,7 +183,10 @@ fn zip_and_nul_files_are_refused_as_binary() {
         let out = planlens(&["analyze", &tmp(name, bytes)], None);
         assert_eq!(out.status.code(), Some(1), "{name}");
         let err = String::from_utf8_lossy(&out.stderr);
-        assert!(err.contains("binary") || err.contains("ZIP"), "{name}: {err}");
+        assert!(
+            err.contains("binary") || err.contains("ZIP"),
+            "{name}: {err}"
+        );
         assert_eq!(err.trim().lines().count(), 1, "one-line message: {err}");
         assert!(out.stdout.is_empty(), "{name}: printed something");
     }
@@ -247,7 +250,10 @@ fn a_directory_with_one_bad_file_prints_the_others_and_exits_1() {
         .collect();
     let files: Vec<&str> = lines.iter().map(|v| v["file"].as_str().unwrap()).collect();
     assert_eq!(files.len(), 2, "{files:?}");
-    assert!(files[0].ends_with("a.txt") && files[1].ends_with("c.md"), "{files:?}");
+    assert!(
+        files[0].ends_with("a.txt") && files[1].ends_with("c.md"),
+        "{files:?}"
+    );
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("b.txt") && err.contains("PNG"), "{err}");
     assert_eq!(err.trim().lines().count(), 1, "{err}");

@@ -96,7 +96,9 @@ fn the_scanner_sees_classes() {
 /// `(?i)` in Unicode mode needs the `unicode-case` table, which the build leaves out; ASCII
 /// case folding (`(?i-u:copyright)`) needs none.
 fn unicode_case_flags(line: &str) -> usize {
-    line.match_indices("(?i").filter(|(at, _)| !line[at + 3..].starts_with("-u")).count()
+    line.match_indices("(?i")
+        .filter(|(at, _)| !line[at + 3..].starts_with("-u"))
+        .count()
 }
 
 #[test]
@@ -115,6 +117,10 @@ fn patterns_fold_case_only_in_ascii() {
             }
         }
     }
-    assert!(bad.is_empty(), "(?i) needs regex's unicode-case table; write (?i-u:…):\n{}", bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "(?i) needs regex's unicode-case table; write (?i-u:…):\n{}",
+        bad.join("\n")
+    );
     assert_eq!(unicode_case_flags(r"(?i:copyright)|(?i-u:x)"), 1);
 }

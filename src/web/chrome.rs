@@ -43,11 +43,22 @@ pub struct Els {
     pub labels: Vec<(Element, &'static str, &'static str)>,
 }
 
-fn labelled(labels: &mut Vec<(Element, &'static str, &'static str)>, e: &Element, key: &'static str, attr_name: &'static str) {
+fn labelled(
+    labels: &mut Vec<(Element, &'static str, &'static str)>,
+    e: &Element,
+    key: &'static str,
+    attr_name: &'static str,
+) {
     labels.push((e.clone(), key, attr_name));
 }
 
-fn button(parent: &Element, id: &str, class: &str, key: &'static str, labels: &mut Vec<(Element, &'static str, &'static str)>) -> Element {
+fn button(
+    parent: &Element,
+    id: &str,
+    class: &str,
+    key: &'static str,
+    labels: &mut Vec<(Element, &'static str, &'static str)>,
+) -> Element {
     let b = add(parent, "button", class);
     attr(&b, "type", "button");
     if !id.is_empty() {
@@ -57,7 +68,12 @@ fn button(parent: &Element, id: &str, class: &str, key: &'static str, labels: &m
     b
 }
 
-fn select(parent: &Element, id: &str, key: &'static str, labels: &mut Vec<(Element, &'static str, &'static str)>) -> HtmlSelectElement {
+fn select(
+    parent: &Element,
+    id: &str,
+    key: &'static str,
+    labels: &mut Vec<(Element, &'static str, &'static str)>,
+) -> HtmlSelectElement {
     let wrap = add(parent, "label", "field");
     let l = add(&wrap, "span", "field-label");
     labelled(labels, &l, key, "");
@@ -318,10 +334,19 @@ pub fn apply_lang(app: &mut App) {
 }
 
 pub fn render_status(app: &App) {
-    let args: Vec<(&str, &str)> = app.status.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let args: Vec<(&str, &str)> = app
+        .status
+        .args
+        .iter()
+        .map(|(k, v)| (*k, v.as_str()))
+        .collect();
     let s = i18n::fmt(app.lang, app.status.key, &args);
     app.els.status.set_text_content(Some(&s));
-    let _ = app.els.status.class_list().toggle_with_force("error", app.status.error);
+    let _ = app
+        .els
+        .status
+        .class_list()
+        .toggle_with_force("error", app.status.error);
 }
 
 pub fn show_progress(app: &App, on: bool) {
@@ -339,7 +364,12 @@ fn value_of(e: &web_sys::Event) -> Option<String> {
 /// Attaches every listener (once).
 pub fn wire() {
     let Some((input, file, sample, root)) = with_app(|a| {
-        (a.els.input.clone(), a.els.file.clone(), a.els.sample.clone(), a.els.root.clone())
+        (
+            a.els.input.clone(),
+            a.els.file.clone(),
+            a.els.sample.clone(),
+            a.els.root.clone(),
+        )
     }) else {
         return;
     };
@@ -347,14 +377,19 @@ pub fn wire() {
         // A paste, a drop or any change of many characters at once is a new text, not typing:
         // analyse it now instead of after the typing debounce (perf measured the 350 ms of it
         // in the paste-to-result time).
-        let kind = js_sys::Reflect::get(&e, &"inputType".into()).ok().and_then(|t| t.as_string()).unwrap_or_default();
-        let bulk = matches!(kind.as_str(), "insertFromPaste" | "insertFromDrop" | "insertFromPasteAsQuotation")
-            || with_app(|a| {
-                let now = a.els.input.value().chars().count();
-                let before = a.char_bytes.len().saturating_sub(1);
-                now.abs_diff(before) > super::BULK_CHARS
-            })
-            .unwrap_or(false);
+        let kind = js_sys::Reflect::get(&e, &"inputType".into())
+            .ok()
+            .and_then(|t| t.as_string())
+            .unwrap_or_default();
+        let bulk = matches!(
+            kind.as_str(),
+            "insertFromPaste" | "insertFromDrop" | "insertFromPasteAsQuotation"
+        ) || with_app(|a| {
+            let now = a.els.input.value().chars().count();
+            let before = a.char_bytes.len().saturating_sub(1);
+            now.abs_diff(before) > super::BULK_CHARS
+        })
+        .unwrap_or(false);
         if bulk {
             super::on_bulk_edit()
         } else {
@@ -364,8 +399,12 @@ pub fn wire() {
     // Paste: always plain text; from HTML-only clipboards (some web pages, Word online) the
     // text is rebuilt with line breaks. Inserted at the caret like a normal paste.
     on(&input, "paste", |e| {
-        let Some(ce) = e.dyn_ref::<web_sys::ClipboardEvent>() else { return };
-        let Some(dt) = ce.clipboard_data() else { return };
+        let Some(ce) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
+            return;
+        };
+        let Some(dt) = ce.clipboard_data() else {
+            return;
+        };
         let plain = dt.get_data("text/plain").unwrap_or_default();
         let text = if plain.trim().is_empty() {
             super::input::html_to_text(&dt.get_data("text/html").unwrap_or_default())
@@ -388,8 +427,12 @@ pub fn wire() {
         if in_field {
             return;
         }
-        let Some(ce) = e.dyn_ref::<web_sys::ClipboardEvent>() else { return };
-        let Some(dt) = ce.clipboard_data() else { return };
+        let Some(ce) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
+            return;
+        };
+        let Some(dt) = ce.clipboard_data() else {
+            return;
+        };
         let plain = dt.get_data("text/plain").unwrap_or_default();
         let text = if plain.trim().is_empty() {
             super::input::html_to_text(&dt.get_data("text/html").unwrap_or_default())
@@ -437,7 +480,9 @@ pub fn wire() {
     on(&doc, "drop", move |e| {
         e.prevent_default();
         let _ = r4.class_list().remove_1("dragging");
-        let Some(de) = e.dyn_ref::<web_sys::DragEvent>() else { return };
+        let Some(de) = e.dyn_ref::<web_sys::DragEvent>() else {
+            return;
+        };
         let Some(dt) = de.data_transfer() else { return };
         if let Some(f) = dt.files().and_then(|l| l.get(0)) {
             super::open_file(f);
@@ -467,12 +512,25 @@ pub fn wire() {
     });
     // the engine worker crashed / gave up: say so in our words; the text is kept
     on(&win, "planlens:engine", |e| {
-        let Some(d) = e.dyn_ref::<web_sys::CustomEvent>().map(|c| c.detail()) else { return };
-        let state = js_sys::Reflect::get(&d, &"state".into()).ok().and_then(|s| s.as_string()).unwrap_or_default();
+        let Some(d) = e.dyn_ref::<web_sys::CustomEvent>().map(|c| c.detail()) else {
+            return;
+        };
+        let state = js_sys::Reflect::get(&d, &"state".into())
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default();
         match state.as_str() {
             "crashed" | "failed" => {
                 e.prevent_default();
-                super::set_status(if state == "crashed" { "status.engineCrashed" } else { "status.engineFailed" }, vec![], true);
+                super::set_status(
+                    if state == "crashed" {
+                        "status.engineCrashed"
+                    } else {
+                        "status.engineFailed"
+                    },
+                    vec![],
+                    true,
+                );
             }
             _ => {}
         }
@@ -485,12 +543,18 @@ pub fn wire() {
             }
             return;
         }
-        let Some(b) = dom::closest(&e, "button[id]") else { return };
+        let Some(b) = dom::closest(&e, "button[id]") else {
+            return;
+        };
         let id = b.id();
         match id.as_str() {
             "lang-toggle" => {
                 with_app(|a| {
-                    a.lang = if a.lang == Lang::Zh { Lang::En } else { Lang::Zh };
+                    a.lang = if a.lang == Lang::Zh {
+                        Lang::En
+                    } else {
+                        Lang::Zh
+                    };
                     super::save_lang(a.lang);
                     apply_lang(a);
                     views::render_all(a);
@@ -498,7 +562,10 @@ pub fn wire() {
                 super::compare::rerender();
             }
             "update-reload" => {
-                let d = with_app(|a| js_sys::Reflect::get(a.els.update.as_ref(), &"planlensDetail".into()).ok()).flatten();
+                let d = with_app(|a| {
+                    js_sys::Reflect::get(a.els.update.as_ref(), &"planlensDetail".into()).ok()
+                })
+                .flatten();
                 let f = d.and_then(|d| js_sys::Reflect::get(&d, &"reload".into()).ok());
                 match f.and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
                     Some(f) => {
@@ -541,12 +608,17 @@ pub fn wire() {
     if let Some(tl) = tablist {
         on(&tl, "click", |e| {
             if let Some(t) = dom::closest(&e, "[role=tab]") {
-                let i = t.get_attribute("data-tab").and_then(|s| s.parse().ok()).unwrap_or(0);
+                let i = t
+                    .get_attribute("data-tab")
+                    .and_then(|s| s.parse().ok())
+                    .unwrap_or(0);
                 views::show_tab(i, true);
             }
         });
         on(&tl, "keydown", |e| {
-            let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+            let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                return;
+            };
             let cur = with_app(|a| a.tab).unwrap_or(0);
             let n = 5;
             let next = match k.key().as_str() {
@@ -562,14 +634,23 @@ pub fn wire() {
     }
     // filters
     let (fk, fs, fd, fq) = match with_app(|a| {
-        (a.els.f_kind.clone(), a.els.f_section.clone(), a.els.f_deadline.clone(), a.els.f_search.clone())
+        (
+            a.els.f_kind.clone(),
+            a.els.f_section.clone(),
+            a.els.f_deadline.clone(),
+            a.els.f_search.clone(),
+        )
     }) {
         Some(x) => x,
         None => return,
     };
     for s in [&fk, &fs, &fd] {
         on(s, "change", |e| {
-            let id = e.target().and_then(|t| t.dyn_into::<Element>().ok()).map(|t| t.id()).unwrap_or_default();
+            let id = e
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .map(|t| t.id())
+                .unwrap_or_default();
             let v = value_of(&e).unwrap_or_default();
             views::set_filter(&id, &v);
         });

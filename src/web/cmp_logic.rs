@@ -69,7 +69,11 @@ fn lower(r: &TargetRef) -> Option<f64> {
 /// B − A of two targets when both have a figure in the same unit (annual rows carry no
 /// difference of their own; the aligned pair's is used when there is one).
 fn diff_of(c: &Comparison, a: &TargetRef, b: &TargetRef) -> Option<f64> {
-    if let Some(p) = c.pairs.iter().find(|p| p.a.index == a.index && p.b.index == b.index) {
+    if let Some(p) = c
+        .pairs
+        .iter()
+        .find(|p| p.a.index == a.index && p.b.index == b.index)
+    {
         return p.difference;
     }
     if a.unit != b.unit {
@@ -86,11 +90,25 @@ fn flag_row(f: &Flag, group: Group) -> Row {
         _ => "?".into(),
     };
     let cells = Side {
-        subject: f.parts.first().map(|p| p.subject.clone()).unwrap_or_default(),
+        subject: f
+            .parts
+            .first()
+            .map(|p| p.subject.clone())
+            .unwrap_or_default(),
         quantity: format!("Σ {found}{}", if f.found_approx { "（约）" } else { "" }),
         // a zero-width space after each + lets a long list of years wrap
-        when: f.parts.iter().map(|p| p.column.clone().unwrap_or_else(|| p.when.clone())).collect::<Vec<_>>().join("+\u{200B}"),
-        text: f.parts.iter().map(|p| p.text.clone()).collect::<Vec<_>>().join(" + "),
+        when: f
+            .parts
+            .iter()
+            .map(|p| p.column.clone().unwrap_or_else(|| p.when.clone()))
+            .collect::<Vec<_>>()
+            .join("+\u{200B}"),
+        text: f
+            .parts
+            .iter()
+            .map(|p| p.text.clone())
+            .collect::<Vec<_>>()
+            .join(" + "),
         ..Side::default()
     };
     let stated = side(&f.stated);
@@ -105,7 +123,17 @@ fn flag_row(f: &Flag, group: Group) -> Row {
     } else {
         (Some(cells), Some(stated), vec![], f.spans.clone())
     };
-    Row { group, status: f.code.clone(), a, b, diff, note: String::new(), tip: f.message.clone(), a_spans, b_spans }
+    Row {
+        group,
+        status: f.code.clone(),
+        a,
+        b,
+        diff,
+        note: String::new(),
+        tip: f.message.clone(),
+        a_spans,
+        b_spans,
+    }
 }
 
 /// Every row of the comparison, in the order the grid lists them.
@@ -114,7 +142,11 @@ pub fn rows(c: &Comparison) -> Vec<Row> {
     if let Some(an) = &c.annual {
         let plan_is_a = an.plan == "a";
         for r in &an.rows {
-            let (a, b) = if plan_is_a { (&r.plan, &r.annual) } else { (&r.annual, &r.plan) };
+            let (a, b) = if plan_is_a {
+                (&r.plan, &r.annual)
+            } else {
+                (&r.annual, &r.plan)
+            };
             out.push(Row {
                 group: Group::Annual,
                 status: r.status.clone(),
@@ -173,7 +205,11 @@ pub fn rows(c: &Comparison) -> Vec<Row> {
     out.extend(c.consistency.a.iter().map(|f| flag_row(f, Group::FlagA)));
     out.extend(c.consistency.b.iter().map(|f| flag_row(f, Group::FlagB)));
     for s in &c.sections {
-        let sec = |r: &crate::compare::SectionRef| Side { subject: r.title.clone(), text: r.title.clone(), ..Side::default() };
+        let sec = |r: &crate::compare::SectionRef| Side {
+            subject: r.title.clone(),
+            text: r.title.clone(),
+            ..Side::default()
+        };
         out.push(Row {
             group: Group::Sections,
             status: "section".into(),
@@ -191,8 +227,22 @@ pub fn rows(c: &Comparison) -> Vec<Row> {
 
 /// The filter values (besides `all`), each with the rows it keeps.
 pub const FILTERS: [&str; 16] = [
-    "annual", "met", "weaker", "missing", "extra", "in_period", "not_comparable", "pairs", "same",
-    "different", "only_a", "only_b", "flags", "flags_a", "flags_b", "sections",
+    "annual",
+    "met",
+    "weaker",
+    "missing",
+    "extra",
+    "in_period",
+    "not_comparable",
+    "pairs",
+    "same",
+    "different",
+    "only_a",
+    "only_b",
+    "flags",
+    "flags_a",
+    "flags_b",
+    "sections",
 ];
 
 /// Does `row` pass filter `f` (`all`, a group, or a status)?
@@ -250,7 +300,13 @@ pub fn fmt_diff(d: Option<f64>) -> String {
 pub fn side_spans(rows: &[Row], a_side: bool) -> Vec<[usize; 2]> {
     let mut v: Vec<[usize; 2]> = rows
         .iter()
-        .flat_map(|r| if a_side { r.a_spans.iter() } else { r.b_spans.iter() })
+        .flat_map(|r| {
+            if a_side {
+                r.a_spans.iter()
+            } else {
+                r.b_spans.iter()
+            }
+        })
         .copied()
         .filter(|s| s[0] < s[1])
         .collect();
@@ -273,10 +329,18 @@ pub fn csv_with_bom(c: &Comparison) -> String {
 mod tests {
     use super::*;
 
-    const ANNUAL_STATUSES: [&str; 6] = ["met", "weaker", "missing", "extra", "in_period", "not_comparable"];
+    const ANNUAL_STATUSES: [&str; 6] = [
+        "met",
+        "weaker",
+        "missing",
+        "extra",
+        "in_period",
+        "not_comparable",
+    ];
 
     const PLAN: &str = "武进区教育三年行动方案（2022—2024年）\n一、主要目标\n到2024年，新增省市优质园18所。\n\n附件\n年度任务表\n序号\n主要内容\n2022年\n2023年\n2024年\n1\n新增省市优质园18所\n新增4所\n新增6所\n新增8所\n";
-    const ANNUAL: &str = "2023年武进教育工作要点\n一、学前教育\n新增省市优质园8所以上。新建学校3所。\n";
+    const ANNUAL: &str =
+        "2023年武进教育工作要点\n一、学前教育\n新增省市优质园8所以上。新建学校3所。\n";
 
     fn cmp() -> Comparison {
         crate::compare::compare(PLAN, ANNUAL)
@@ -289,13 +353,25 @@ mod tests {
         let n_annual = c.annual.as_ref().map_or(0, |a| a.rows.len());
         assert_eq!(
             r.len(),
-            n_annual + c.pairs.len() + c.only_a.len() + c.only_b.len() + c.consistency.a.len() + c.consistency.b.len() + c.sections.len()
+            n_annual
+                + c.pairs.len()
+                + c.only_a.len()
+                + c.only_b.len()
+                + c.consistency.a.len()
+                + c.consistency.b.len()
+                + c.sections.len()
         );
         for row in &r {
             match row.group {
-                Group::OnlyA | Group::FlagA => assert!(row.b_spans.is_empty() && !row.a_spans.is_empty()),
-                Group::OnlyB | Group::FlagB => assert!(row.a_spans.is_empty() && !row.b_spans.is_empty()),
-                Group::Pairs | Group::Sections => assert!(!row.a_spans.is_empty() && !row.b_spans.is_empty()),
+                Group::OnlyA | Group::FlagA => {
+                    assert!(row.b_spans.is_empty() && !row.a_spans.is_empty())
+                }
+                Group::OnlyB | Group::FlagB => {
+                    assert!(row.a_spans.is_empty() && !row.b_spans.is_empty())
+                }
+                Group::Pairs | Group::Sections => {
+                    assert!(!row.a_spans.is_empty() && !row.b_spans.is_empty())
+                }
                 Group::Annual => assert!(row.a.is_some() || row.b.is_some()),
             }
         }
@@ -310,11 +386,25 @@ mod tests {
         let c = cmp();
         let r = rows(&c);
         assert_eq!(filtered(&r, "all").len(), r.len());
-        let groups: usize = ["annual", "pairs", "only_a", "only_b", "flags", "sections"].iter().map(|f| filtered(&r, f).len()).sum();
+        let groups: usize = ["annual", "pairs", "only_a", "only_b", "flags", "sections"]
+            .iter()
+            .map(|f| filtered(&r, f).len())
+            .sum();
         assert_eq!(groups, r.len());
-        let statuses: usize = ANNUAL_STATUSES.iter().map(|s| filtered(&r, s).iter().filter(|&&i| r[i].group == Group::Annual).count()).sum();
+        let statuses: usize = ANNUAL_STATUSES
+            .iter()
+            .map(|s| {
+                filtered(&r, s)
+                    .iter()
+                    .filter(|&&i| r[i].group == Group::Annual)
+                    .count()
+            })
+            .sum();
         assert_eq!(statuses, filtered(&r, "annual").len());
-        assert_eq!(filtered(&r, "flags").len(), filtered(&r, "flags_a").len() + filtered(&r, "flags_b").len());
+        assert_eq!(
+            filtered(&r, "flags").len(),
+            filtered(&r, "flags_a").len() + filtered(&r, "flags_b").len()
+        );
     }
 
     #[test]
@@ -324,7 +414,11 @@ mod tests {
         let r = rows(&c);
         let met = r
             .iter()
-            .find(|x| x.group == Group::Annual && x.a.as_ref().is_some_and(|s| s.subject.contains("优质园")) && x.b.is_some())
+            .find(|x| {
+                x.group == Group::Annual
+                    && x.a.as_ref().is_some_and(|s| s.subject.contains("优质园"))
+                    && x.b.is_some()
+            })
             .expect("优质园 row");
         // ≥8 in 2023 against the table's 2023 cell (6: met, +2), or against the period total
         // (18: shown, not judged, −10)

@@ -242,7 +242,9 @@ pub fn toggle(open: bool) {
 
 /// Keeps plan B's text for the next visit (a text too large for the storage is just not kept).
 fn save_b() {
-    let Some(t) = with_cmp(|c| c.els.input.value()) else { return };
+    let Some(t) = with_cmp(|c| c.els.input.value()) else {
+        return;
+    };
     if let Some(st) = super::storage() {
         if st.set_item(KEY_B, &t).is_err() {
             let _ = st.remove_item(KEY_B);
@@ -260,8 +262,14 @@ fn set_status(key: &'static str, args: Vec<(&'static str, String)>, error: bool)
 
 fn render_status(c: &Cmp, lang: Lang) {
     let args: Vec<(&str, &str)> = c.status.1.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    c.els.status.set_text_content(Some(&fmt(lang, c.status.0, &args)));
-    let _ = c.els.status.class_list().toggle_with_force("error", c.status.2);
+    c.els
+        .status
+        .set_text_content(Some(&fmt(lang, c.status.0, &args)));
+    let _ = c
+        .els
+        .status
+        .class_list()
+        .toggle_with_force("error", c.status.2);
 }
 
 /// Plan A's analysis finished (a new text): compare again if the pane is in use.
@@ -312,13 +320,25 @@ pub fn run_now() {
             c.result = None;
             c.rows = Rc::new(Vec::new());
             c.sel = None;
-            c.status = (if a.trim().is_empty() { "cmp.needA" } else { "cmp.need" }, vec![], false);
+            c.status = (
+                if a.trim().is_empty() {
+                    "cmp.needA"
+                } else {
+                    "cmp.need"
+                },
+                vec![],
+                false,
+            );
             render_all(c, lang);
             dom::attr(&c.els.pane, "data-gen", &gen.to_string());
         });
         return;
     }
-    set_status("cmp.running", vec![("a", num(a.chars().count())), ("b", num(b.chars().count()))], false);
+    set_status(
+        "cmp.running",
+        vec![("a", num(a.chars().count())), ("b", num(b.chars().count()))],
+        false,
+    );
     wasm_bindgen_futures::spawn_local(async move {
         let t0 = dom::now();
         let r = engine::compare(a.clone(), b.clone()).await;
@@ -330,10 +350,19 @@ pub fn run_now() {
             }
             match r {
                 Ok((res, via)) => {
-                    attr(&c.els.pane, "data-engine", if via == engine::Via::Worker { "worker" } else { "inline" });
+                    attr(
+                        &c.els.pane,
+                        "data-engine",
+                        if via == engine::Via::Worker {
+                            "worker"
+                        } else {
+                            "inline"
+                        },
+                    );
                     let rows = cl::rows(&res);
                     let fresh = c.result.is_none();
-                    if fresh || (!c.filter.is_empty() && cl::filtered(&rows, &c.filter).is_empty()) {
+                    if fresh || (!c.filter.is_empty() && cl::filtered(&rows, &c.filter).is_empty())
+                    {
                         c.filter = cl::default_filter(&res).to_string();
                     }
                     c.status = (
@@ -376,7 +405,10 @@ pub fn rerender() {
 fn fill_samples(c: &Cmp, lang: Lang) {
     let mut opts = vec![(String::new(), tr(lang, "cmp.sample").to_string())];
     for (file, zh, en) in SAMPLES {
-        opts.push((file.to_string(), if lang == Lang::Zh { zh } else { en }.to_string()));
+        opts.push((
+            file.to_string(),
+            if lang == Lang::Zh { zh } else { en }.to_string(),
+        ));
     }
     fill_select(&c.els.sample, &opts, "");
 }
@@ -392,7 +424,9 @@ fn when_label(lang: Lang, s: &cl::Side) -> String {
         "yearly" => tr(lang, "cmp.when.yearly").to_string(),
         "period" => tr(lang, "cmp.when.period").to_string(),
         "unknown" => String::new(),
-        y if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => fmt(lang, "cmp.when.year", &[("y", y)]),
+        y if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => {
+            fmt(lang, "cmp.when.year", &[("y", y)])
+        }
         other => other.to_string(),
     };
     if s.place != "table" {
@@ -402,19 +436,30 @@ fn when_label(lang: Lang, s: &cl::Side) -> String {
         Some("total") => tr(lang, "cmp.when.tableTotal"),
         _ => tr(lang, "cmp.when.table"),
     };
-    if w.is_empty() { t.to_string() } else { format!("{w} · {t}") }
+    if w.is_empty() {
+        t.to_string()
+    } else {
+        format!("{w} · {t}")
+    }
 }
 
 fn kind_label(lang: Lang, k: &str) -> &'static str {
-    tr(lang, match k {
-        "multi_year" => "cmp.kind.multi",
-        "annual" => "cmp.kind.annual",
-        _ => "cmp.kind.unknown",
-    })
+    tr(
+        lang,
+        match k {
+            "multi_year" => "cmp.kind.multi",
+            "annual" => "cmp.kind.annual",
+            _ => "cmp.kind.unknown",
+        },
+    )
 }
 
 fn render_all(c: &mut Cmp, lang: Lang) {
-    let _ = c.els.pane.class_list().toggle_with_force("has-cmp", c.result.is_some());
+    let _ = c
+        .els
+        .pane
+        .class_list()
+        .toggle_with_force("has-cmp", c.result.is_some());
     render_status(c, lang);
     render_summary(c, lang);
     render_filter(c, lang);
@@ -424,12 +469,19 @@ fn render_all(c: &mut Cmp, lang: Lang) {
 }
 
 fn plan_line(lang: Lang, side: &str, p: &crate::compare::PlanInfo) -> String {
-    let mut s = fmt(lang, "cmp.plan", &[
-        ("side", side),
-        ("title", p.title.as_deref().unwrap_or(tr(lang, "card.untitled"))),
-        ("kind", kind_label(lang, &p.kind)),
-        ("n", &num(p.targets)),
-    ]);
+    let mut s = fmt(
+        lang,
+        "cmp.plan",
+        &[
+            ("side", side),
+            (
+                "title",
+                p.title.as_deref().unwrap_or(tr(lang, "card.untitled")),
+            ),
+            ("kind", kind_label(lang, &p.kind)),
+            ("n", &num(p.targets)),
+        ],
+    );
     if let Some(per) = p.period {
         s.push_str(&format!(" · {}–{}", per.from, per.to));
     } else if let Some(y) = p.year {
@@ -449,40 +501,66 @@ fn render_summary(c: &Cmp, lang: Lang) {
     c.els.head_a.set_text_content(r.a.title.as_deref());
     c.els.head_b.set_text_content(r.b.title.as_deref());
     let m = &r.summary;
-    let mut line = fmt(lang, "cmp.counts", &[
-        ("p", &num(m.pairs)),
-        ("s", &num(m.same)),
-        ("d", &num(m.different)),
-        ("oa", &num(m.only_a)),
-        ("ob", &num(m.only_b)),
-        ("ra", &format!("{:.0}", m.aligned_a * 100.0)),
-        ("rb", &format!("{:.0}", m.aligned_b * 100.0)),
-    ]);
-    line.push_str(&fmt(lang, "cmp.flagsCount", &[("fa", &num(r.consistency.a.len())), ("fb", &num(r.consistency.b.len()))]));
+    let mut line = fmt(
+        lang,
+        "cmp.counts",
+        &[
+            ("p", &num(m.pairs)),
+            ("s", &num(m.same)),
+            ("d", &num(m.different)),
+            ("oa", &num(m.only_a)),
+            ("ob", &num(m.only_b)),
+            ("ra", &format!("{:.0}", m.aligned_a * 100.0)),
+            ("rb", &format!("{:.0}", m.aligned_b * 100.0)),
+        ],
+    );
+    line.push_str(&fmt(
+        lang,
+        "cmp.flagsCount",
+        &[
+            ("fa", &num(r.consistency.a.len())),
+            ("fb", &num(r.consistency.b.len())),
+        ],
+    ));
     add_text(s, "p", "", &line);
     if let Some(an) = &r.annual {
         let k = &an.counts;
         let plan = if an.plan == "a" { "A" } else { "B" };
         let ann = if an.annual == "a" { "A" } else { "B" };
-        add_text(s, "p", "cmp-annual", &fmt(lang, "cmp.annual", &[
-            ("plan", plan),
-            ("ann", ann),
-            ("y", &an.year.to_string()),
-            ("met", &num(k.met)),
-            ("weaker", &num(k.weaker)),
-            ("missing", &num(k.missing)),
-            ("extra", &num(k.extra)),
-            ("in_period", &num(k.in_period)),
-        ]));
+        add_text(
+            s,
+            "p",
+            "cmp-annual",
+            &fmt(
+                lang,
+                "cmp.annual",
+                &[
+                    ("plan", plan),
+                    ("ann", ann),
+                    ("y", &an.year.to_string()),
+                    ("met", &num(k.met)),
+                    ("weaker", &num(k.weaker)),
+                    ("missing", &num(k.missing)),
+                    ("extra", &num(k.extra)),
+                    ("in_period", &num(k.in_period)),
+                ],
+            ),
+        );
     }
 }
 
 fn render_filter(c: &Cmp, lang: Lang) {
     let rows = &c.rows;
-    let mut opts = vec![("all".to_string(), format!("{} ({})", tr(lang, "filter.all"), rows.len()))];
+    let mut opts = vec![(
+        "all".to_string(),
+        format!("{} ({})", tr(lang, "filter.all"), rows.len()),
+    )];
     for f in cl::FILTERS {
         let n = cl::filtered(rows, f).len();
-        let group_filter = matches!(f, "annual" | "pairs" | "only_a" | "only_b" | "flags" | "sections");
+        let group_filter = matches!(
+            f,
+            "annual" | "pairs" | "only_a" | "only_b" | "flags" | "sections"
+        );
         // each plan's flag count is shown even when it is 0 (a clean plan is news too)
         let always = group_filter || matches!(f, "flags_a" | "flags_b");
         if n == 0 && !always {
@@ -492,10 +570,18 @@ fn render_filter(c: &Cmp, lang: Lang) {
             continue;
         }
         let label = tr(lang, &format!("cmp.f.{f}"));
-        let label = if group_filter { label.to_string() } else { format!("  · {label}") };
+        let label = if group_filter {
+            label.to_string()
+        } else {
+            format!("  · {label}")
+        };
         opts.push((f.to_string(), format!("{label} ({n})")));
     }
-    let v = if c.filter.is_empty() { "all" } else { c.filter.as_str() };
+    let v = if c.filter.is_empty() {
+        "all"
+    } else {
+        c.filter.as_str()
+    };
     fill_select(&c.els.filter, &opts, v);
 }
 
@@ -544,7 +630,11 @@ fn render_grid(c: &mut Cmp, lang: Lang) {
         attr(&tr_, "data-row", &i.to_string());
         attr(&tr_, "data-status", &row.status);
         attr(&tr_, "aria-rowindex", &(r + 2).to_string());
-        attr(&tr_, "aria-selected", if c.sel == Some(i) { "true" } else { "false" });
+        attr(
+            &tr_,
+            "aria-selected",
+            if c.sel == Some(i) { "true" } else { "false" },
+        );
         let side = |s: &Option<cl::Side>, k: usize| -> String {
             s.as_ref().map_or(String::new(), |s| match k {
                 0 => s.subject.clone(),
@@ -569,12 +659,16 @@ fn render_grid(c: &mut Cmp, lang: Lang) {
             row.note.clone(),
         ];
         for (ci, v) in cells.iter().enumerate() {
-            let td = add(&tr_, "td", match ci {
-                0 => "cmp-st",
-                2 | 5 => "q",
-                7 => "num",
-                _ => "",
-            });
+            let td = add(
+                &tr_,
+                "td",
+                match ci {
+                    0 => "cmp-st",
+                    2 | 5 => "q",
+                    7 => "num",
+                    _ => "",
+                },
+            );
             if ci == 0 {
                 add_text(&td, "span", &format!("badge st-{}", row.status), v);
             } else {
@@ -591,11 +685,19 @@ fn render_grid(c: &mut Cmp, lang: Lang) {
             attr(&td, "role", "gridcell");
             attr(&td, "data-r", &r.to_string());
             attr(&td, "data-c", &ci.to_string());
-            attr(&td, "tabindex", if r == fr && ci == fc { "0" } else { "-1" });
+            attr(
+                &td,
+                "tabindex",
+                if r == fr && ci == fc { "0" } else { "-1" },
+            );
         }
     }
     let info = if all > vis.len() {
-        fmt(lang, "cmp.capped", &[("a", &num(vis.len())), ("n", &num(all))])
+        fmt(
+            lang,
+            "cmp.capped",
+            &[("a", &num(vis.len())), ("n", &num(all))],
+        )
     } else {
         fmt(lang, "cmp.rows", &[("n", &num(all))])
     };
@@ -615,7 +717,12 @@ fn render_text(c: &Cmp, a_side: bool) {
         .iter()
         .take(super::MAX_MARKS)
         .enumerate()
-        .map(|(i, s)| Mark { start: s[0], end: s[1], rank: 1, id: i })
+        .map(|(i, s)| Mark {
+            start: s[0],
+            end: s[1],
+            rank: 1,
+            id: i,
+        })
         .collect();
     let (pieces, _) = logic::mark_pieces(text, &marks);
     let doc = dom::document();
@@ -648,7 +755,10 @@ fn render_text(c: &Cmp, a_side: bool) {
 
 /// Scrolls `pane` (only it) so `e` is in its middle.
 fn scroll_in(pane: &Element, e: &Element) {
-    let (r, p) = (e.get_bounding_client_rect(), pane.get_bounding_client_rect());
+    let (r, p) = (
+        e.get_bounding_client_rect(),
+        pane.get_bounding_client_rect(),
+    );
     let top = pane.scroll_top() as f64 + r.top() - p.top() - p.height() / 2.0 + r.height() / 2.0;
     pane.set_scroll_top(top.max(0.0) as i32);
 }
@@ -663,7 +773,8 @@ fn light(view: &Element, spans: &[[usize; 2]]) {
     }
     let mut first = None;
     for s in spans {
-        if let Ok(Some(m)) = view.query_selector(&format!("mark[data-s=\"{}\"]", cl::span_key(*s))) {
+        if let Ok(Some(m)) = view.query_selector(&format!("mark[data-s=\"{}\"]", cl::span_key(*s)))
+        {
             let _ = m.class_list().add_1("sel");
             first.get_or_insert(m);
         }
@@ -675,7 +786,9 @@ fn light(view: &Element, spans: &[[usize; 2]]) {
 
 /// Selects row `i`: marks it in the grid, lights up its spans in both texts and scrolls there.
 fn select_row(c: &mut Cmp, i: usize, lang: Lang) {
-    let Some(row) = c.rows.get(i).cloned() else { return };
+    let Some(row) = c.rows.get(i).cloned() else {
+        return;
+    };
     c.sel = Some(i);
     if let Ok(trs) = c.els.grid.query_selector_all("tr[data-row]") {
         for k in 0..trs.length() {
@@ -687,12 +800,20 @@ fn select_row(c: &mut Cmp, i: usize, lang: Lang) {
     }
     light(&c.els.text_a, &row.a_spans);
     light(&c.els.text_b, &row.b_spans);
-    let what = |s: &Option<cl::Side>| s.as_ref().map(|s| format!("{} {}", s.subject, s.quantity)).unwrap_or_else(|| "—".into());
-    c.els.announce.set_text_content(Some(&fmt(lang, "cmp.selected", &[
-        ("st", &status_label(lang, &row.status)),
-        ("a", &what(&row.a)),
-        ("b", &what(&row.b)),
-    ])));
+    let what = |s: &Option<cl::Side>| {
+        s.as_ref()
+            .map(|s| format!("{} {}", s.subject, s.quantity))
+            .unwrap_or_else(|| "—".into())
+    };
+    c.els.announce.set_text_content(Some(&fmt(
+        lang,
+        "cmp.selected",
+        &[
+            ("st", &status_label(lang, &row.status)),
+            ("a", &what(&row.a)),
+            ("b", &what(&row.b)),
+        ],
+    )));
 }
 
 fn focus_cell(c: &mut Cmp, r: usize, col: usize) {
@@ -702,7 +823,11 @@ fn focus_cell(c: &mut Cmp, r: usize, col: usize) {
     if let Ok(Some(old)) = c.els.grid.query_selector("td[tabindex=\"0\"]") {
         attr(&old, "tabindex", "-1");
     }
-    if let Ok(Some(e)) = c.els.grid.query_selector(&format!("td[data-r=\"{r}\"][data-c=\"{col}\"]")) {
+    if let Ok(Some(e)) = c
+        .els
+        .grid
+        .query_selector(&format!("td[data-r=\"{r}\"][data-c=\"{col}\"]"))
+    {
         attr(&e, "tabindex", "0");
         dom::focus(&e);
     }
@@ -717,8 +842,15 @@ fn grid_key(c: &mut Cmp, key: &str, ctrl: bool, lang: Lang) -> bool {
     if n == 0 {
         return false;
     }
-    if let Some(td) = dom::document().active_element().filter(|e| e.has_attribute("data-r")) {
-        let get = |k: &str| td.get_attribute(k).and_then(|s| s.parse().ok()).unwrap_or(0);
+    if let Some(td) = dom::document()
+        .active_element()
+        .filter(|e| e.has_attribute("data-r"))
+    {
+        let get = |k: &str| {
+            td.get_attribute(k)
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(0)
+        };
         c.focus = (get("data-r"), get("data-c"));
     }
     let (mut r, mut col) = c.focus;
@@ -787,11 +919,25 @@ fn mark_clicked(c: &mut Cmp, a_side: bool, key: &str, lang: Lang) {
 }
 
 fn export(kind: &str) {
-    let Some(r) = with_cmp(|c| c.result.clone()).flatten() else { return };
+    let Some(r) = with_cmp(|c| c.result.clone()).flatten() else {
+        return;
+    };
     match kind {
-        "compare-export-csv" => dom::download("planlens-compare.csv", "text/csv;charset=utf-8", &cl::csv_with_bom(&r)),
-        "compare-export-md" => dom::download("planlens-compare.md", "text/markdown;charset=utf-8", &crate::compare::render::markdown(&r)),
-        "compare-export-json" => dom::download("planlens-compare.json", "application/json", &crate::compare::render::json(&*r)),
+        "compare-export-csv" => dom::download(
+            "planlens-compare.csv",
+            "text/csv;charset=utf-8",
+            &cl::csv_with_bom(&r),
+        ),
+        "compare-export-md" => dom::download(
+            "planlens-compare.md",
+            "text/markdown;charset=utf-8",
+            &crate::compare::render::markdown(&r),
+        ),
+        "compare-export-json" => dom::download(
+            "planlens-compare.json",
+            "application/json",
+            &crate::compare::render::json(&*r),
+        ),
         _ => {}
     }
 }
@@ -812,7 +958,11 @@ fn open_file_b(file: web_sys::File) {
         let buf = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
             Ok(b) => js_sys::Uint8Array::new(&b).to_vec(),
             Err(_) => {
-                set_status("status.unreadable", vec![("f", name), ("e", "I/O".into())], true);
+                set_status(
+                    "status.unreadable",
+                    vec![("f", name), ("e", "I/O".into())],
+                    true,
+                );
                 return;
             }
         };
@@ -820,13 +970,20 @@ fn open_file_b(file: web_sys::File) {
             Ok((t, _)) => set_b(&t, true),
             Err(input::ReadError::Binary) => set_status("status.binary", vec![], true),
             Err(input::ReadError::OldDoc) => set_status("status.doc", vec![], true),
-            Err(input::ReadError::Docx(e)) => set_status("status.unreadable", vec![("f", name), ("e", e.to_string())], true),
+            Err(input::ReadError::Docx(e)) => set_status(
+                "status.unreadable",
+                vec![("f", name), ("e", e.to_string())],
+                true,
+            ),
         }
     });
 }
 
 fn sample_file(prefix: &str) -> Option<&'static str> {
-    SAMPLES.iter().find(|(f, _, _)| !prefix.is_empty() && f.starts_with(prefix)).map(|(f, _, _)| *f)
+    SAMPLES
+        .iter()
+        .find(|(f, _, _)| !prefix.is_empty() && f.starts_with(prefix))
+        .map(|(f, _, _)| *f)
 }
 
 /// `?compare=000` (with `?sample=003` for A) opens the pane with sample 000 as plan B.
@@ -897,7 +1054,12 @@ pub fn wire() {
         if let Some(r) = with_app(|a| a.els.root.clone()) {
             let _ = r.class_list().remove_1("dragging");
         }
-        let Some(dt) = e.dyn_ref::<web_sys::DragEvent>().and_then(|d| d.data_transfer()) else { return };
+        let Some(dt) = e
+            .dyn_ref::<web_sys::DragEvent>()
+            .and_then(|d| d.data_transfer())
+        else {
+            return;
+        };
         if let Some(f) = dt.files().and_then(|l| l.get(0)) {
             open_file_b(f);
         } else if let Ok(t) = dt.get_data("text/plain") {
@@ -917,7 +1079,9 @@ pub fn wire() {
         });
     });
     on(&pane, "click", |e| {
-        let Some(b) = dom::closest(&e, "button[id]") else { return };
+        let Some(b) = dom::closest(&e, "button[id]") else {
+            return;
+        };
         let id = b.id();
         match id.as_str() {
             "compare-close" => toggle(false),
@@ -932,14 +1096,25 @@ pub fn wire() {
         }
     });
     on(&grid, "click", |e| {
-        let Some(tr_) = dom::closest(&e, "tr[data-row]") else { return };
-        let i: usize = tr_.get_attribute("data-row").and_then(|s| s.parse().ok()).unwrap_or(0);
+        let Some(tr_) = dom::closest(&e, "tr[data-row]") else {
+            return;
+        };
+        let i: usize = tr_
+            .get_attribute("data-row")
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
         let cell = dom::closest(&e, "td[data-r]");
         let lang = lang();
         with_cmp(|c| {
             if let Some(td) = cell {
-                let r = td.get_attribute("data-r").and_then(|s| s.parse().ok()).unwrap_or(0);
-                let col = td.get_attribute("data-c").and_then(|s| s.parse().ok()).unwrap_or(0);
+                let r = td
+                    .get_attribute("data-r")
+                    .and_then(|s| s.parse().ok())
+                    .unwrap_or(0);
+                let col = td
+                    .get_attribute("data-c")
+                    .and_then(|s| s.parse().ok())
+                    .unwrap_or(0);
                 focus_cell(c, r, col);
             }
             select_row(c, i, lang);
@@ -949,7 +1124,9 @@ pub fn wire() {
         if dom::closest(&e, "td[data-r]").is_none() {
             return;
         }
-        let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+        let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+            return;
+        };
         let (key, ctrl) = (k.key(), k.ctrl_key() || k.meta_key());
         let lang = lang();
         if with_cmp(|c| grid_key(c, &key, ctrl, lang)).unwrap_or(false) {
@@ -958,7 +1135,9 @@ pub fn wire() {
     });
     for (view, a_side) in [(ta, true), (tb, false)] {
         on(&view, "click", move |e| {
-            let Some(m) = dom::closest(&e, "mark[data-s]") else { return };
+            let Some(m) = dom::closest(&e, "mark[data-s]") else {
+                return;
+            };
             let key = m.get_attribute("data-s").unwrap_or_default();
             let lang = lang();
             with_cmp(|c| mark_clicked(c, a_side, &key, lang));

@@ -42,7 +42,11 @@ fn message(e: &JsValue) -> String {
 /// Which engine `globalThis.planlens` answered with: its worker, or its own same-thread mode
 /// (`?engine=inline`, no Worker support) — `planlens.engine` says which.
 fn via(p: &JsValue) -> Via {
-    match Reflect::get(p, &"engine".into()).ok().and_then(|e| e.as_string()).as_deref() {
+    match Reflect::get(p, &"engine".into())
+        .ok()
+        .and_then(|e| e.as_string())
+        .as_deref()
+    {
         Some("inline") => Via::Inline,
         _ => Via::Worker,
     }
@@ -51,7 +55,9 @@ fn via(p: &JsValue) -> Via {
 /// Waits for the engine's `ready` Promise (the worker's wasm handshake); false if it failed.
 async fn ready(p: &JsValue) -> bool {
     match Reflect::get(p, &"ready".into()) {
-        Ok(r) if r.is_instance_of::<Promise>() => JsFuture::from(r.unchecked_into::<Promise>()).await.is_ok(),
+        Ok(r) if r.is_instance_of::<Promise>() => {
+            JsFuture::from(r.unchecked_into::<Promise>()).await.is_ok()
+        }
         _ => true,
     }
 }
@@ -69,17 +75,26 @@ pub async fn analyze(text: String) -> Result<(Analysis, Via), String> {
                     let via = via(&p);
                     return serde_wasm_bindgen::from_value::<Analysis>(v)
                         .map(|a| (a, via))
-                        .map_err(|e| e.to_string())
+                        .map_err(|e| e.to_string());
                 }
                 Err(e) => {
                     // The engine ran and failed on THIS text (a trap, a timeout): running the same
                     // code on the page would take the page down with it. Report it; the text stays.
-                    let code = Reflect::get(&e, &"code".into()).ok().and_then(|c| c.as_string());
-                    if matches!(code.as_deref(), Some("engine-crashed" | "timeout" | "bad-input" | "engine-error")) {
+                    let code = Reflect::get(&e, &"code".into())
+                        .ok()
+                        .and_then(|c| c.as_string());
+                    if matches!(
+                        code.as_deref(),
+                        Some("engine-crashed" | "timeout" | "bad-input" | "engine-error")
+                    ) {
                         return Err(message(&e));
                     }
                     web_sys::console::warn_1(
-                        &format!("planlens: engine unavailable ({}), analysing on the page", message(&e)).into(),
+                        &format!(
+                            "planlens: engine unavailable ({}), analysing on the page",
+                            message(&e)
+                        )
+                        .into(),
                     )
                 }
             },
@@ -101,15 +116,26 @@ pub async fn compare(a: String, b: String) -> Result<(crate::compare::Comparison
                 Ok(pr) => match JsFuture::from(pr).await {
                     Ok(v) => {
                         let via = via(&p);
-                        return serde_wasm_bindgen::from_value(v).map(|c| (c, via)).map_err(|e| e.to_string());
+                        return serde_wasm_bindgen::from_value(v)
+                            .map(|c| (c, via))
+                            .map_err(|e| e.to_string());
                     }
                     Err(e) => {
-                        let code = Reflect::get(&e, &"code".into()).ok().and_then(|c| c.as_string());
-                        if matches!(code.as_deref(), Some("engine-crashed" | "timeout" | "bad-input" | "engine-error")) {
+                        let code = Reflect::get(&e, &"code".into())
+                            .ok()
+                            .and_then(|c| c.as_string());
+                        if matches!(
+                            code.as_deref(),
+                            Some("engine-crashed" | "timeout" | "bad-input" | "engine-error")
+                        ) {
                             return Err(message(&e));
                         }
                         web_sys::console::warn_1(
-                            &format!("planlens: engine unavailable ({}), comparing on the page", message(&e)).into(),
+                            &format!(
+                                "planlens: engine unavailable ({}), comparing on the page",
+                                message(&e)
+                            )
+                            .into(),
                         )
                     }
                 },
@@ -128,7 +154,11 @@ pub async fn keywords(text: String) -> Result<Vec<SectionKw>, String> {
             match JsFuture::from(p).await {
                 Ok(v) => return serde_wasm_bindgen::from_value(v).map_err(|e| e.to_string()),
                 Err(e) => web_sys::console::warn_1(
-                    &format!("planlens: worker keywords failed ({}), trying on the page", message(&e)).into(),
+                    &format!(
+                        "planlens: worker keywords failed ({}), trying on the page",
+                        message(&e)
+                    )
+                    .into(),
                 ),
             }
         }

@@ -53,12 +53,22 @@ pub fn read_file(name: &str, bytes: &[u8]) -> Result<(String, Encoding), ReadErr
         return Err(ReadError::OldDoc);
     }
     let (text, enc) = if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        let label = if bytes[0] == 0xFF { "utf-16le" } else { "utf-16be" };
-        (decode(label, false, bytes).unwrap_or_default(), Encoding::Utf16)
+        let label = if bytes[0] == 0xFF {
+            "utf-16le"
+        } else {
+            "utf-16be"
+        };
+        (
+            decode(label, false, bytes).unwrap_or_default(),
+            Encoding::Utf16,
+        )
     } else if let Some(t) = decode("utf-8", true, bytes) {
         (t, Encoding::Utf8)
     } else {
-        (decode("gb18030", false, bytes).unwrap_or_default(), Encoding::Gb18030)
+        (
+            decode("gb18030", false, bytes).unwrap_or_default(),
+            Encoding::Gb18030,
+        )
     };
     if looks_binary(&text) {
         return Err(ReadError::Binary);
@@ -134,7 +144,9 @@ fn walk(node: &web_sys::Node, out: &mut String, depth: usize) {
                 out.push_str(&t.replace(['\n', '\r'], " "));
             }
             web_sys::Node::ELEMENT_NODE => {
-                let Some(e) = c.dyn_ref::<web_sys::Element>() else { continue };
+                let Some(e) = c.dyn_ref::<web_sys::Element>() else {
+                    continue;
+                };
                 let tag = e.tag_name().to_ascii_lowercase();
                 match tag.as_str() {
                     "script" | "style" | "head" | "template" | "noscript" => continue,
@@ -143,10 +155,9 @@ fn walk(node: &web_sys::Node, out: &mut String, depth: usize) {
                 }
                 walk(&c, out, depth + 1);
                 match tag.as_str() {
-                    "p" | "div" | "li" | "tr" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "table"
-                    | "section" | "article" | "blockquote" | "pre" | "ul" | "ol" | "dd" | "dt" => {
-                        out.push('\n')
-                    }
+                    "p" | "div" | "li" | "tr" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+                    | "table" | "section" | "article" | "blockquote" | "pre" | "ul" | "ol"
+                    | "dd" | "dt" => out.push('\n'),
                     "td" | "th" => out.push('\t'),
                     _ => {}
                 }

@@ -76,10 +76,15 @@ fn matches(t: &Target, f: &Filter) -> bool {
     }
     let q = f.query.trim().to_lowercase();
     q.is_empty()
-        || [Some(&t.text), t.subject.as_ref(), t.unit.as_ref(), t.deadline.as_ref()]
-            .into_iter()
-            .flatten()
-            .any(|s| s.to_lowercase().contains(&q))
+        || [
+            Some(&t.text),
+            t.subject.as_ref(),
+            t.unit.as_ref(),
+            t.deadline.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        .any(|s| s.to_lowercase().contains(&q))
 }
 
 /// Indexes of the targets passing `f`, in document order.
@@ -135,10 +140,9 @@ pub fn sort_targets(a: &Analysis, idx: &mut [usize], key: SortKey, ascending: bo
             SortKey::Order => x.cmp(&y),
             SortKey::Text => p.text.cmp(&q.text),
             SortKey::Value => cmp_opt(sort_value(p), sort_value(q)),
-            SortKey::Comparator => cmp_opt(
-                p.comparator.map(|c| c as u8),
-                q.comparator.map(|c| c as u8),
-            ),
+            SortKey::Comparator => {
+                cmp_opt(p.comparator.map(|c| c as u8), q.comparator.map(|c| c as u8))
+            }
             SortKey::Unit => cmp_opt(p.unit.as_ref(), q.unit.as_ref()),
             SortKey::Subject => cmp_opt(p.subject.as_ref(), q.subject.as_ref()),
             SortKey::Deadline => cmp_opt(p.due.as_ref(), q.due.as_ref())
@@ -238,7 +242,12 @@ pub fn find_same_target(a: &Analysis, text: &str, start: usize) -> Option<usize>
 
 /// After re-analysis, the heading that is "the same" as a selected one: same marker and title,
 /// nearest start.
-pub fn find_same_heading(a: &Analysis, marker: &str, title: &str, start: usize) -> Option<Vec<usize>> {
+pub fn find_same_heading(
+    a: &Analysis,
+    marker: &str,
+    title: &str,
+    start: usize,
+) -> Option<Vec<usize>> {
     flat_headings(&a.outline)
         .into_iter()
         .filter(|(_, n)| n.title == title && n.marker == marker)
@@ -350,7 +359,12 @@ mod tests {
     }
 
     fn mark(start: usize, end: usize, rank: u8, id: usize) -> Mark {
-        Mark { start, end, rank, id }
+        Mark {
+            start,
+            end,
+            rank,
+            id,
+        }
     }
 
     fn render(text: &str, pieces: &[Piece], marks: &[Mark]) -> String {
@@ -368,7 +382,12 @@ mod tests {
     #[test]
     fn marks_nest_and_crossing_ones_are_skipped() {
         let text = "甲乙丙丁戊己";
-        let marks = [mark(0, 4, 0, 1), mark(1, 2, 1, 2), mark(3, 6, 1, 3), mark(5, 5, 0, 4)];
+        let marks = [
+            mark(0, 4, 0, 1),
+            mark(1, 2, 1, 2),
+            mark(3, 6, 1, 3),
+            mark(5, 5, 0, 4),
+        ];
         let (pieces, skipped) = mark_pieces(text, &marks);
         assert_eq!(render(text, &pieces, &marks), "[1:甲[2:乙]丙丁]戊己");
         assert_eq!(skipped, vec![2, 3]);
@@ -396,16 +415,43 @@ mod tests {
         assert!(a.targets.len() >= 3, "{:?}", a.targets);
         let all = filter_targets(&a, &Filter::default());
         assert_eq!(all.len(), a.targets.len());
-        let sec1 = filter_targets(&a, &Filter { section: Some(1), ..Filter::default() });
+        let sec1 = filter_targets(
+            &a,
+            &Filter {
+                section: Some(1),
+                ..Filter::default()
+            },
+        );
         assert!(!sec1.is_empty() && sec1.iter().all(|&i| a.targets[i].path[0] == 1));
-        let pct = filter_targets(&a, &Filter { kind: Some(TargetKind::Percent), ..Filter::default() });
-        assert!(pct.iter().all(|&i| a.targets[i].kind == TargetKind::Percent));
-        let q = filter_targets(&a, &Filter { query: "学位".into(), ..Filter::default() });
+        let pct = filter_targets(
+            &a,
+            &Filter {
+                kind: Some(TargetKind::Percent),
+                ..Filter::default()
+            },
+        );
+        assert!(pct
+            .iter()
+            .all(|&i| a.targets[i].kind == TargetKind::Percent));
+        let q = filter_targets(
+            &a,
+            &Filter {
+                query: "学位".into(),
+                ..Filter::default()
+            },
+        );
         assert!(q.iter().all(|&i| a.targets[i].text.contains("学位")
-            || a.targets[i].subject.as_deref().unwrap_or("").contains("学位")));
+            || a.targets[i]
+                .subject
+                .as_deref()
+                .unwrap_or("")
+                .contains("学位")));
         let mut idx = all.clone();
         sort_targets(&a, &mut idx, SortKey::Value, false);
-        let vals: Vec<f64> = idx.iter().filter_map(|&i| sort_value(&a.targets[i])).collect();
+        let vals: Vec<f64> = idx
+            .iter()
+            .filter_map(|&i| sort_value(&a.targets[i]))
+            .collect();
         assert!(vals.windows(2).all(|w| w[0] >= w[1]), "{vals:?}");
         sort_targets(&a, &mut idx, SortKey::Order, true);
         assert_eq!(idx, all);
@@ -413,10 +459,19 @@ mod tests {
         let dated: Vec<_> = tl.iter().filter(|g| !g.0.is_empty()).collect();
         assert!(dated.windows(2).all(|w| w[0].0 < w[1].0));
         let n: usize = tl.iter().map(|g| g.1.len()).sum();
-        assert_eq!(n, a.targets.iter().filter(|t| t.due.is_some() || t.deadline.is_some()).count());
+        assert_eq!(
+            n,
+            a.targets
+                .iter()
+                .filter(|t| t.due.is_some() || t.deadline.is_some())
+                .count()
+        );
         let years = due_years(&a);
         for y in &years {
-            let f = Filter { deadline: DeadlineFilter::Year(*y), ..Filter::default() };
+            let f = Filter {
+                deadline: DeadlineFilter::Year(*y),
+                ..Filter::default()
+            };
             assert!(!filter_targets(&a, &f).is_empty());
         }
     }
@@ -425,10 +480,18 @@ mod tests {
     fn counts_and_same_target_after_edit() {
         let a = analysis();
         let counts = target_counts(&a);
-        let total: usize = (0..a.outline.len()).filter_map(|i| counts.get(&vec![i])).sum();
-        assert_eq!(total, a.targets.iter().filter(|t| !t.path.is_empty()).count());
+        let total: usize = (0..a.outline.len())
+            .filter_map(|i| counts.get(&vec![i]))
+            .sum();
+        assert_eq!(
+            total,
+            a.targets.iter().filter(|t| !t.path.is_empty()).count()
+        );
         let t = &a.targets[1];
-        let edited = format!("前言。\n{}", "一、学前教育\n2023年底前新增学位1000个。公办园覆盖率不低于60%。\n");
+        let edited = format!(
+            "前言。\n{}",
+            "一、学前教育\n2023年底前新增学位1000个。公办园覆盖率不低于60%。\n"
+        );
         let b = crate::analyze(&edited);
         let j = find_same_target(&b, &t.text, t.span[0]).expect("found again");
         assert_eq!(b.targets[j].text, t.text);

@@ -49,18 +49,45 @@ const KEY_LANG: &str = "planlens.lang";
 
 /// Built-in sample plans (copies of the seeds in www/samples/), with their labels.
 pub const SAMPLES: &[(&str, &str, &str)] = &[
-    ("000_afc61ac5f3af42de.txt", "2023年武进教育工作要点", "Wujin education work plan 2023"),
-    ("001_f548ae08fc6ac36e.txt", "广汉市教育局2023年工作要点", "Guanghan education work plan 2023"),
-    ("002_e8cc19e7a70357cd.txt", "惠山区2022年教育工作要点", "Huishan education work plan 2022"),
-    ("003_c69e039655683e96.txt", "武进区教育高质量发展三年行动方案", "Wujin three-year action plan 2022–2024"),
-    ("004_ab08964268f009dd.txt", "教育工作要点（网页转存）", "Education work plan (saved web page)"),
+    (
+        "000_afc61ac5f3af42de.txt",
+        "2023年武进教育工作要点",
+        "Wujin education work plan 2023",
+    ),
+    (
+        "001_f548ae08fc6ac36e.txt",
+        "广汉市教育局2023年工作要点",
+        "Guanghan education work plan 2023",
+    ),
+    (
+        "002_e8cc19e7a70357cd.txt",
+        "惠山区2022年教育工作要点",
+        "Huishan education work plan 2022",
+    ),
+    (
+        "003_c69e039655683e96.txt",
+        "武进区教育高质量发展三年行动方案",
+        "Wujin three-year action plan 2022–2024",
+    ),
+    (
+        "004_ab08964268f009dd.txt",
+        "教育工作要点（网页转存）",
+        "Education work plan (saved web page)",
+    ),
 ];
 
 /// What is selected, by content rather than index, so it survives re-analysis.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Sel {
-    Target { text: String, start: usize },
-    Heading { marker: String, title: String, start: usize },
+    Target {
+        text: String,
+        start: usize,
+    },
+    Heading {
+        marker: String,
+        title: String,
+        start: usize,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -123,7 +150,9 @@ pub fn with_app<R>(f: impl FnOnce(&mut App) -> R) -> Option<R> {
 pub fn start_app() {
     let Some(win) = web_sys::window() else { return };
     let Some(doc) = win.document() else { return };
-    let Some(root) = doc.get_element_by_id("app") else { return };
+    let Some(root) = doc.get_element_by_id("app") else {
+        return;
+    };
     if root.get_attribute("data-started").is_some() {
         return;
     }
@@ -153,7 +182,10 @@ pub fn start_app() {
             tab: 0,
             panels_done: [false; 5],
             kw: KwState::Idle,
-            status: Status { key: "status.empty", ..Status::default() },
+            status: Status {
+                key: "status.empty",
+                ..Status::default()
+            },
         })
     });
     chrome::wire();
@@ -266,7 +298,11 @@ pub fn analyze_now(restored: bool) {
             app.text.clear();
             app.kw = KwState::Idle;
             app.status = Status {
-                key: if text.is_empty() { "status.empty" } else { "status.blank" },
+                key: if text.is_empty() {
+                    "status.empty"
+                } else {
+                    "status.blank"
+                },
                 args: vec![],
                 error: !text.is_empty(),
             };
@@ -279,7 +315,11 @@ pub fn analyze_now(restored: bool) {
     let large = n >= LARGE_INPUT;
     with_app(|app| {
         if !restored || large {
-            app.status = Status { key: "status.analyzing", args: vec![("n", i18n::num(n))], error: false };
+            app.status = Status {
+                key: "status.analyzing",
+                args: vec![("n", i18n::num(n))],
+                error: false,
+            };
             chrome::render_status(app);
         }
         chrome::show_progress(app, large);
@@ -299,14 +339,26 @@ pub fn analyze_now(restored: bool) {
             chrome::show_progress(app, false);
             match result {
                 Ok((a, via)) => {
-                    dom::attr(&app.els.root, "data-engine", if via == engine::Via::Worker { "worker" } else { "inline" });
+                    dom::attr(
+                        &app.els.root,
+                        "data-engine",
+                        if via == engine::Via::Worker {
+                            "worker"
+                        } else {
+                            "inline"
+                        },
+                    );
                     let counts = (
                         crate::web::logic::flat_headings(&a.outline).len(),
                         a.targets.len(),
                         a.tables.len(),
                     );
                     app.analysis = Some(Rc::new(a));
-                    app.char_bytes = text.char_indices().map(|(b, _)| b).chain([text.len()]).collect();
+                    app.char_bytes = text
+                        .char_indices()
+                        .map(|(b, _)| b)
+                        .chain([text.len()])
+                        .collect();
                     app.text = text;
                     app.kw = KwState::Idle;
                     if app.page * PAGE_SIZE >= counts.1 {
@@ -329,7 +381,11 @@ pub fn analyze_now(restored: bool) {
                     views::render_all(app);
                 }
                 Err(e) => {
-                    app.status = Status { key: "status.failed", args: vec![("e", e)], error: true };
+                    app.status = Status {
+                        key: "status.failed",
+                        args: vec![("e", e)],
+                        error: true,
+                    };
                     chrome::render_status(app);
                     dom::attr(&app.els.root, "data-gen", &gen.to_string());
                 }
@@ -395,7 +451,15 @@ pub fn load_sample(file: &'static str, keep_saved: bool) {
                 } else {
                     replace_text(&t);
                 }
-                set_status("status.opened", vec![("f", file.to_string()), ("enc", "UTF-8".into()), ("n", i18n::num(n))], false);
+                set_status(
+                    "status.opened",
+                    vec![
+                        ("f", file.to_string()),
+                        ("enc", "UTF-8".into()),
+                        ("n", i18n::num(n)),
+                    ],
+                    false,
+                );
             }
             Err(e) => set_status("status.sampleFailed", vec![("e", e)], true),
         }
@@ -409,7 +473,11 @@ pub fn open_file(file: web_sys::File) {
         let buf = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
             Ok(b) => js_sys::Uint8Array::new(&b).to_vec(),
             Err(_) => {
-                set_status("status.unreadable", vec![("f", name), ("e", "I/O".into())], true);
+                set_status(
+                    "status.unreadable",
+                    vec![("f", name), ("e", "I/O".into())],
+                    true,
+                );
                 return;
             }
         };
@@ -420,15 +488,21 @@ pub fn open_file(file: web_sys::File) {
                 let lang = with_app(|a| a.lang).unwrap_or(Lang::Zh);
                 set_status(
                     "status.opened",
-                    vec![("f", name), ("enc", i18n::tr(lang, enc.key()).into()), ("n", i18n::num(n))],
+                    vec![
+                        ("f", name),
+                        ("enc", i18n::tr(lang, enc.key()).into()),
+                        ("n", i18n::num(n)),
+                    ],
                     false,
                 );
             }
             Err(input::ReadError::Binary) => set_status("status.binary", vec![], true),
             Err(input::ReadError::OldDoc) => set_status("status.doc", vec![], true),
-            Err(input::ReadError::Docx(e)) => {
-                set_status("status.unreadable", vec![("f", name), ("e", e.to_string())], true)
-            }
+            Err(input::ReadError::Docx(e)) => set_status(
+                "status.unreadable",
+                vec![("f", name), ("e", e.to_string())],
+                true,
+            ),
         }
     });
 }

@@ -5,7 +5,9 @@ use super::chrome::fill_select;
 use super::dom::{self, add, add_text, attr, clear, on};
 use super::i18n::{fmt, num, tr, Lang};
 use super::logic::{self, DeadlineFilter, Mark, Piece, SortKey, KINDS};
-use super::{with_app, App, KwState, Sel, MAX_MARKS, MAX_TABLE_ROWS, MAX_TIMELINE, MAX_TREE_ITEMS, PAGE_SIZE};
+use super::{
+    with_app, App, KwState, Sel, MAX_MARKS, MAX_TABLE_ROWS, MAX_TIMELINE, MAX_TREE_ITEMS, PAGE_SIZE,
+};
 use crate::model::{Analysis, Change, Comparator, OutlineNode, Target};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -37,7 +39,10 @@ fn cmp_label(lang: Lang, c: Option<Comparator>) -> &'static str {
 }
 
 fn path_key(p: &[usize]) -> String {
-    p.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(".")
+    p.iter()
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 fn parse_path(s: &str) -> Vec<usize> {
@@ -56,7 +61,11 @@ pub fn render_all(app: &mut App) {
     let t0 = dom::now();
     let has = app.analysis.is_some();
     dom::set_hidden(&app.els.workspace, !has);
-    let _ = app.els.root.class_list().toggle_with_force("has-results", has);
+    let _ = app
+        .els
+        .root
+        .class_list()
+        .toggle_with_force("has-results", has);
     render_tabs(app);
     app.panels_done = [false; 5];
     ensure_panel(app, app.tab);
@@ -153,7 +162,12 @@ fn render_card(app: &App) {
     let Some(a) = &app.analysis else { return };
     let lang = app.lang;
     let d = &a.document;
-    let h = add_text(c, "h2", "card-title", d.title.as_deref().unwrap_or(tr(lang, "card.untitled")));
+    let h = add_text(
+        c,
+        "h2",
+        "card-title",
+        d.title.as_deref().unwrap_or(tr(lang, "card.untitled")),
+    );
     attr(&h, "id", "doc-title");
     let dl = add(c, "dl", "facts");
     let row = |key: &str, v: String| {
@@ -167,7 +181,12 @@ fn render_card(app: &App) {
     row("card.issuers", d.issuers.join("、"));
     row("card.date", d.date.clone().unwrap_or_default());
     row("card.number", d.doc_number.clone().unwrap_or_default());
-    row("card.period", d.period.map(|p| format!("{}–{}", p.from, p.to)).unwrap_or_default());
+    row(
+        "card.period",
+        d.period
+            .map(|p| format!("{}–{}", p.from, p.to))
+            .unwrap_or_default(),
+    );
     row("card.recipients", d.recipients.join("、"));
     row("card.cc", d.cc.join("、"));
     row("card.attachments", d.attachments.join("；"));
@@ -192,11 +211,21 @@ pub fn render_tree(app: &mut App) {
     let lang = app.lang;
     let counts = logic::target_counts(&a);
     let all = logic::flat_headings(&a.outline).len();
-    app.els.outline_summary.set_text_content(Some(&if a.outline.is_empty() {
-        tr(lang, "outline.none").to_string()
-    } else {
-        fmt(lang, "outline.summary", &[("s", &num(a.outline.len())), ("i", &num(all)), ("t", &num(a.targets.len()))])
-    }));
+    app.els
+        .outline_summary
+        .set_text_content(Some(&if a.outline.is_empty() {
+            tr(lang, "outline.none").to_string()
+        } else {
+            fmt(
+                lang,
+                "outline.summary",
+                &[
+                    ("s", &num(a.outline.len())),
+                    ("i", &num(all)),
+                    ("t", &num(a.targets.len())),
+                ],
+            )
+        }));
     // default: top level expanded on a fresh document
     if app.expanded.is_empty() && !app.expanded.contains(&vec![usize::MAX]) {
         for (i, n) in a.outline.iter().enumerate() {
@@ -211,10 +240,20 @@ pub fn render_tree(app: &mut App) {
     if logic::node_at(&a.outline, &app.tree_focus).is_none() {
         app.tree_focus = vec![0];
     }
-    let ctx = TreeCtx { app, counts: &counts, sel: sel.as_deref(), lang };
+    let ctx = TreeCtx {
+        app,
+        counts: &counts,
+        sel: sel.as_deref(),
+        lang,
+    };
     draw_level(&ctx, &tree, &a.outline, &mut Vec::new(), &mut drawn);
     if drawn >= MAX_TREE_ITEMS {
-        add_text(&tree, "li", "more", &fmt(lang, "outline.more", &[("n", &num(all - drawn))]));
+        add_text(
+            &tree,
+            "li",
+            "more",
+            &fmt(lang, "outline.more", &[("n", &num(all - drawn))]),
+        );
     }
 }
 
@@ -225,7 +264,13 @@ struct TreeCtx<'a> {
     lang: Lang,
 }
 
-fn draw_level(ctx: &TreeCtx, parent: &Element, nodes: &[OutlineNode], path: &mut Vec<usize>, drawn: &mut usize) {
+fn draw_level(
+    ctx: &TreeCtx,
+    parent: &Element,
+    nodes: &[OutlineNode],
+    path: &mut Vec<usize>,
+    drawn: &mut usize,
+) {
     for (i, n) in nodes.iter().enumerate() {
         if *drawn >= MAX_TREE_ITEMS {
             return;
@@ -239,22 +284,59 @@ fn draw_level(ctx: &TreeCtx, parent: &Element, nodes: &[OutlineNode], path: &mut
         attr(&li, "aria-setsize", &nodes.len().to_string());
         attr(&li, "aria-posinset", &(i + 1).to_string());
         let selected = ctx.sel == Some(path.as_slice());
-        attr(&li, "aria-selected", if selected { "true" } else { "false" });
-        attr(&li, "tabindex", if ctx.app.tree_focus == *path { "0" } else { "-1" });
+        attr(
+            &li,
+            "aria-selected",
+            if selected { "true" } else { "false" },
+        );
+        attr(
+            &li,
+            "tabindex",
+            if ctx.app.tree_focus == *path {
+                "0"
+            } else {
+                "-1"
+            },
+        );
         let expanded = ctx.app.expanded.contains(path.as_slice());
         if !n.children.is_empty() {
-            attr(&li, "aria-expanded", if expanded { "true" } else { "false" });
+            attr(
+                &li,
+                "aria-expanded",
+                if expanded { "true" } else { "false" },
+            );
         }
         let row = add(&li, "div", "row");
-        add(&row, "span", if n.children.is_empty() { "twisty leaf" } else { "twisty" });
+        add(
+            &row,
+            "span",
+            if n.children.is_empty() {
+                "twisty leaf"
+            } else {
+                "twisty"
+            },
+        );
         if !n.marker.is_empty() {
             add_text(&row, "span", "marker", &n.marker);
         }
         add_text(&row, "span", "title", &n.title);
         let t = ctx.counts.get(path.as_slice()).copied().unwrap_or(0);
         let c = logic::descendants(n);
-        let badge = fmt(ctx.lang, "outline.counts", &[("c", &num(c)), ("t", &num(t))]);
-        let b = add_text(&row, "span", if t > 0 { "counts has-targets" } else { "counts" }, &badge);
+        let badge = fmt(
+            ctx.lang,
+            "outline.counts",
+            &[("c", &num(c)), ("t", &num(t))],
+        );
+        let b = add_text(
+            &row,
+            "span",
+            if t > 0 {
+                "counts has-targets"
+            } else {
+                "counts"
+            },
+            &badge,
+        );
         attr(&b, "aria-hidden", "false");
         if expanded && !n.children.is_empty() {
             let ul = add(&li, "ul", "group");
@@ -267,7 +349,11 @@ fn draw_level(ctx: &TreeCtx, parent: &Element, nodes: &[OutlineNode], path: &mut
 
 fn selected_heading(app: &App, a: &Analysis) -> Option<Vec<usize>> {
     match &app.sel {
-        Some(Sel::Heading { marker, title, start }) => logic::find_same_heading(a, marker, title, *start),
+        Some(Sel::Heading {
+            marker,
+            title,
+            start,
+        }) => logic::find_same_heading(a, marker, title, *start),
         _ => None,
     }
 }
@@ -287,10 +373,21 @@ fn render_filters(app: &App) {
     for k in KINDS {
         let n = a.targets.iter().filter(|t| t.kind == k).count();
         if n > 0 {
-            kinds.push((logic::kind_name(k).into(), format!("{} ({})", tr(lang, &format!("kind.{}", logic::kind_name(k))), n)));
+            kinds.push((
+                logic::kind_name(k).into(),
+                format!(
+                    "{} ({})",
+                    tr(lang, &format!("kind.{}", logic::kind_name(k))),
+                    n
+                ),
+            ));
         }
     }
-    let kind_v = app.filter.kind.map(|k| logic::kind_name(k).to_string()).unwrap_or_default();
+    let kind_v = app
+        .filter
+        .kind
+        .map(|k| logic::kind_name(k).to_string())
+        .unwrap_or_default();
     fill_select(&app.els.f_kind, &kinds, &kind_v);
     let counts = logic::target_counts(a);
     let mut secs = vec![(String::new(), all.clone())];
@@ -298,14 +395,24 @@ fn render_filters(app: &App) {
         let c = counts.get(&vec![i]).copied().unwrap_or(0);
         secs.push((i.to_string(), format!("{}{} ({c})", n.marker, n.title)));
     }
-    fill_select(&app.els.f_section, &secs, &app.filter.section.map(|s| s.to_string()).unwrap_or_default());
+    fill_select(
+        &app.els.f_section,
+        &secs,
+        &app.filter
+            .section
+            .map(|s| s.to_string())
+            .unwrap_or_default(),
+    );
     let mut dl = vec![
         (String::new(), all),
         ("with".into(), tr(lang, "filter.with").into()),
         ("without".into(), tr(lang, "filter.without").into()),
     ];
     for y in logic::due_years(a) {
-        dl.push((y.to_string(), fmt(lang, "filter.year", &[("y", &y.to_string())])));
+        dl.push((
+            y.to_string(),
+            fmt(lang, "filter.year", &[("y", &y.to_string())]),
+        ));
     }
     let dv = match app.filter.deadline {
         DeadlineFilter::Any => String::new(),
@@ -321,7 +428,9 @@ fn render_filters(app: &App) {
 pub fn set_filter(id: &str, v: &str) {
     with_app(|app| {
         match id {
-            "filter-kind" => app.filter.kind = KINDS.iter().copied().find(|k| logic::kind_name(*k) == v),
+            "filter-kind" => {
+                app.filter.kind = KINDS.iter().copied().find(|k| logic::kind_name(*k) == v)
+            }
             "filter-section" => app.filter.section = v.parse().ok(),
             "filter-deadline" => {
                 app.filter.deadline = match v {
@@ -353,7 +462,9 @@ const COLS: [(&str, SortKey); 9] = [
 
 /// The visible target indexes: filtered, then sorted.
 pub fn visible_targets(app: &App) -> Vec<usize> {
-    let Some(a) = &app.analysis else { return vec![] };
+    let Some(a) = &app.analysis else {
+        return vec![];
+    };
     let mut v = logic::filter_targets(a, &app.filter);
     logic::sort_targets(a, &mut v, app.sort.0, app.sort.1);
     v
@@ -368,7 +479,9 @@ pub fn render_grid(app: &mut App) {
     let g = app.els.grid.clone();
     clear(&g);
     clear(&app.els.pager);
-    let Some(a) = app.analysis.clone() else { return };
+    let Some(a) = app.analysis.clone() else {
+        return;
+    };
     let lang = app.lang;
     let vis = visible_targets(app);
     let pages = vis.len().div_ceil(PAGE_SIZE).max(1);
@@ -386,7 +499,19 @@ pub fn render_grid(app: &mut App) {
         attr(&th, "role", "columnheader");
         attr(&th, "scope", "col");
         let sorted = app.sort.0 == *sk;
-        attr(&th, "aria-sort", if sorted { if app.sort.1 { "ascending" } else { "descending" } } else { "none" });
+        attr(
+            &th,
+            "aria-sort",
+            if sorted {
+                if app.sort.1 {
+                    "ascending"
+                } else {
+                    "descending"
+                }
+            } else {
+                "none"
+            },
+        );
         let b = add_text(&th, "button", "sort", tr(lang, key));
         attr(&b, "type", "button");
         attr(&b, "data-sort", &ci.to_string());
@@ -409,23 +534,42 @@ pub fn render_grid(app: &mut App) {
         attr(&row, "role", "row");
         attr(&row, "data-t", &i.to_string());
         attr(&row, "aria-rowindex", &(from + r + 2).to_string());
-        attr(&row, "aria-selected", if sel == Some(i) { "true" } else { "false" });
+        attr(
+            &row,
+            "aria-selected",
+            if sel == Some(i) { "true" } else { "false" },
+        );
         let mut change = String::new();
         if let Some(c) = t.change {
-            change = tr(lang, if c == Change::Increase { "change.increase" } else { "change.decrease" }).into();
+            change = tr(
+                lang,
+                if c == Change::Increase {
+                    "change.increase"
+                } else {
+                    "change.decrease"
+                },
+            )
+            .into();
         }
         let cmp = cmp_label(lang, t.comparator);
         let cells = [
             (i + 1).to_string(),
             t.text.clone(),
             quantity_cell(t),
-            if change.is_empty() { cmp.to_string() } else { format!("{change} {cmp}").trim().to_string() },
+            if change.is_empty() {
+                cmp.to_string()
+            } else {
+                format!("{change} {cmp}").trim().to_string()
+            },
             t.unit.clone().unwrap_or_default(),
             t.subject.clone().unwrap_or_default(),
-            t.deadline.clone().map(|d| match &t.due {
-                Some(due) => format!("{d}（{due}）"),
-                None => d,
-            }).unwrap_or_default(),
+            t.deadline
+                .clone()
+                .map(|d| match &t.due {
+                    Some(due) => format!("{d}（{due}）"),
+                    None => d,
+                })
+                .unwrap_or_default(),
             section_label(&a, &t.path),
             kind_label(lang, t).to_string(),
         ];
@@ -445,12 +589,16 @@ pub fn render_grid(app: &mut App) {
     let info = if vis.is_empty() {
         tr(lang, "targets.none").to_string()
     } else {
-        fmt(lang, "targets.count", &[
-            ("a", &num(from + 1)),
-            ("b", &num(from + rows.len())),
-            ("n", &num(vis.len())),
-            ("t", &num(a.targets.len())),
-        ])
+        fmt(
+            lang,
+            "targets.count",
+            &[
+                ("a", &num(from + 1)),
+                ("b", &num(from + rows.len())),
+                ("n", &num(vis.len())),
+                ("t", &num(a.targets.len())),
+            ],
+        )
     };
     app.els.grid_info.set_text_content(Some(&info));
     if pages > 1 {
@@ -461,7 +609,19 @@ pub fn render_grid(app: &mut App) {
         if app.page == 0 {
             attr(&prev, "disabled", "");
         }
-        add_text(p, "span", "page-no", &fmt(lang, "targets.page", &[("p", &(app.page + 1).to_string()), ("q", &pages.to_string())]));
+        add_text(
+            p,
+            "span",
+            "page-no",
+            &fmt(
+                lang,
+                "targets.page",
+                &[
+                    ("p", &(app.page + 1).to_string()),
+                    ("q", &pages.to_string()),
+                ],
+            ),
+        );
         let next = add_text(p, "button", "", tr(lang, "targets.next"));
         attr(&next, "type", "button");
         attr(&next, "data-page", "next");
@@ -493,10 +653,18 @@ pub fn render_detail(app: &App, i: Option<usize>) {
             _ => "",
         }
     };
-    let (cs, ce) = (t.clause_span[0].min(t.span[0]), t.clause_span[1].max(t.span[1]));
+    let (cs, ce) = (
+        t.clause_span[0].min(t.span[0]),
+        t.clause_span[1].max(t.span[1]),
+    );
     let q = add(d, "p", "clause");
     dom::text(&q, slice(cs, t.span[0]));
-    add_text(&q, "mark", &format!("t k-{}", logic::kind_name(t.kind)), slice(t.span[0], t.span[1]));
+    add_text(
+        &q,
+        "mark",
+        &format!("t k-{}", logic::kind_name(t.kind)),
+        slice(t.span[0], t.span[1]),
+    );
     dom::text(&q, slice(t.span[1], ce));
     let dl = add(d, "dl", "facts");
     let row = |key: &str, v: String| {
@@ -508,27 +676,55 @@ pub fn render_detail(app: &App, i: Option<usize>) {
     row("col.kind", kind_label(lang, t).to_string());
     row("col.value", crate::render::quantity(t));
     row("col.subject", t.subject.clone().unwrap_or_default());
-    row("col.deadline", match (&t.deadline, &t.due) {
-        (Some(d), Some(u)) => format!("{d}（{u}）"),
-        (Some(d), None) => d.clone(),
-        (None, Some(u)) => u.clone(),
-        _ => String::new(),
-    });
+    row(
+        "col.deadline",
+        match (&t.deadline, &t.due) {
+            (Some(d), Some(u)) => format!("{d}（{u}）"),
+            (Some(d), None) => d.clone(),
+            (None, Some(u)) => u.clone(),
+            _ => String::new(),
+        },
+    );
     row("col.section", section_label(a, &t.path));
     row("detail.action", t.action.clone().unwrap_or_default());
-    row("detail.scope", t.scope.map(|s| tr(lang, match s {
-        crate::model::Scope::New => "scope.new",
-        crate::model::Scope::Total => "scope.total",
-        crate::model::Scope::PeriodTotal => "scope.period_total",
-    }).to_string()).unwrap_or_default());
+    row(
+        "detail.scope",
+        t.scope
+            .map(|s| {
+                tr(
+                    lang,
+                    match s {
+                        crate::model::Scope::New => "scope.new",
+                        crate::model::Scope::Total => "scope.total",
+                        crate::model::Scope::PeriodTotal => "scope.period_total",
+                    },
+                )
+                .to_string()
+            })
+            .unwrap_or_default(),
+    );
     row("detail.per", t.per.clone().unwrap_or_default());
     row("detail.of", t.of.clone().unwrap_or_default());
-    row("detail.recurrence", t.recurrence.clone().unwrap_or_default());
-    row("detail.strength", t.strength.map(|s| tr(lang, match s {
-        crate::model::Strength::Firm => "strength.firm",
-        crate::model::Strength::Aspirational => "strength.aspirational",
-        crate::model::Strength::Planned => "strength.planned",
-    }).to_string()).unwrap_or_default());
+    row(
+        "detail.recurrence",
+        t.recurrence.clone().unwrap_or_default(),
+    );
+    row(
+        "detail.strength",
+        t.strength
+            .map(|s| {
+                tr(
+                    lang,
+                    match s {
+                        crate::model::Strength::Firm => "strength.firm",
+                        crate::model::Strength::Aspirational => "strength.aspirational",
+                        crate::model::Strength::Planned => "strength.planned",
+                    },
+                )
+                .to_string()
+            })
+            .unwrap_or_default(),
+    );
     if let Some(r) = &t.responsible {
         row("detail.lead", r.lead.join("、"));
         row("detail.others", r.others.join("、"));
@@ -581,13 +777,28 @@ fn render_timeline(app: &App) {
             let b = add(&item, "button", "tl-item");
             attr(&b, "type", "button");
             attr(&b, "data-t", &i.to_string());
-            add_text(&b, "span", "tl-deadline", x.deadline.as_deref().unwrap_or(""));
-            add_text(&b, "span", "tl-what", format!("{} {}", x.subject.as_deref().unwrap_or(""), x.text).trim());
+            add_text(
+                &b,
+                "span",
+                "tl-deadline",
+                x.deadline.as_deref().unwrap_or(""),
+            );
+            add_text(
+                &b,
+                "span",
+                "tl-what",
+                format!("{} {}", x.subject.as_deref().unwrap_or(""), x.text).trim(),
+            );
             add_text(&b, "span", "tl-section", &section_label(a, &x.path));
         }
     }
     if total > shown {
-        add_text(c, "p", "summary", &fmt(lang, "timeline.more", &[("n", &num(total - shown))]));
+        add_text(
+            c,
+            "p",
+            "summary",
+            &fmt(lang, "timeline.more", &[("n", &num(total - shown))]),
+        );
     }
 }
 
@@ -602,7 +813,10 @@ fn render_tables(app: &App) {
     }
     for (ti, t) in a.tables.iter().enumerate() {
         let fig = add(c, "figure", "table-fig");
-        let title = t.title.clone().unwrap_or_else(|| fmt(lang, "tables.untitled", &[("n", &(ti + 1).to_string())]));
+        let title = t
+            .title
+            .clone()
+            .unwrap_or_else(|| fmt(lang, "tables.untitled", &[("n", &(ti + 1).to_string())]));
         let cap = add(&fig, "figcaption", "");
         let b = add_text(&cap, "button", "link", &title);
         attr(&b, "type", "button");
@@ -624,7 +838,16 @@ fn render_tables(app: &App) {
             }
         }
         if t.rows.len() > MAX_TABLE_ROWS {
-            add_text(&fig, "p", "summary", &fmt(lang, "tables.more", &[("n", &num(t.rows.len() - MAX_TABLE_ROWS))]));
+            add_text(
+                &fig,
+                "p",
+                "summary",
+                &fmt(
+                    lang,
+                    "tables.more",
+                    &[("n", &num(t.rows.len() - MAX_TABLE_ROWS))],
+                ),
+            );
         }
     }
 }
@@ -637,20 +860,42 @@ fn render_text(app: &App) {
     let Some(a) = &app.analysis else { return };
     let text = &app.text;
     let mut marks: Vec<Mark> = Vec::new();
-    for (p, n) in logic::flat_headings(&a.outline).into_iter().take(MAX_TREE_ITEMS) {
+    for (p, n) in logic::flat_headings(&a.outline)
+        .into_iter()
+        .take(MAX_TREE_ITEMS)
+    {
         let _ = p;
-        marks.push(Mark { start: n.title_span[0], end: n.title_span[1], rank: 0, id: marks.len() });
+        marks.push(Mark {
+            start: n.title_span[0],
+            end: n.title_span[1],
+            rank: 0,
+            id: marks.len(),
+        });
     }
-    let heads: Vec<Vec<usize>> = logic::flat_headings(&a.outline).into_iter().take(MAX_TREE_ITEMS).map(|(p, _)| p).collect();
+    let heads: Vec<Vec<usize>> = logic::flat_headings(&a.outline)
+        .into_iter()
+        .take(MAX_TREE_ITEMS)
+        .map(|(p, _)| p)
+        .collect();
     let nh = marks.len();
     let capped = a.targets.len() > MAX_MARKS;
     for (i, t) in a.targets.iter().enumerate().take(MAX_MARKS) {
-        marks.push(Mark { start: t.span[0], end: t.span[1], rank: 1, id: i });
+        marks.push(Mark {
+            start: t.span[0],
+            end: t.span[1],
+            rank: 1,
+            id: i,
+        });
     }
     let nt = marks.len();
     // rebuilt tables: their whole region, so a caption click can show where the table was
     for (i, t) in a.tables.iter().enumerate() {
-        marks.push(Mark { start: t.span[0], end: t.span[1], rank: 0, id: i });
+        marks.push(Mark {
+            start: t.span[0],
+            end: t.span[1],
+            rank: 0,
+            id: i,
+        });
     }
     let (pieces, _skipped) = logic::mark_pieces(text, &marks);
     // The text goes into blocks of CHUNK_LINES lines (cut only at a line end outside any mark),
@@ -720,7 +965,11 @@ fn render_text(app: &App) {
     }
     let _ = v.append_child(&frag);
     if capped {
-        app.els.text_note.set_text_content(Some(&fmt(app.lang, "text.capped", &[("n", &num(MAX_MARKS))])));
+        app.els.text_note.set_text_content(Some(&fmt(
+            app.lang,
+            "text.capped",
+            &[("n", &num(MAX_MARKS))],
+        )));
     }
 }
 
@@ -728,7 +977,15 @@ pub fn render_keywords(app: &App) {
     let c = &app.els.keywords;
     clear(c);
     let lang = app.lang;
-    attr(c, "aria-busy", if matches!(app.kw, KwState::Loading(_)) { "true" } else { "false" });
+    attr(
+        c,
+        "aria-busy",
+        if matches!(app.kw, KwState::Loading(_)) {
+            "true"
+        } else {
+            "false"
+        },
+    );
     match &app.kw {
         KwState::Idle => {}
         KwState::Loading(_) => {
@@ -736,7 +993,12 @@ pub fn render_keywords(app: &App) {
             add(c, "progress", "progress");
         }
         KwState::Failed(e) => {
-            add_text(c, "p", "summary error", &fmt(lang, "kw.failed", &[("e", e)]));
+            add_text(
+                c,
+                "p",
+                "summary error",
+                &fmt(lang, "kw.failed", &[("e", e)]),
+            );
         }
         KwState::Ready(_, v) => {
             let v: Vec<_> = v.iter().filter(|s| !s.keywords.is_empty()).collect();
@@ -764,10 +1026,17 @@ pub fn render_keywords(app: &App) {
 /// layouts where the pane is below the results, the pane itself is brought into view too.
 fn scroll_text_to(app: &App, e: &Element) {
     let pane = &app.els.text_view;
-    let (r, p) = (e.get_bounding_client_rect(), pane.get_bounding_client_rect());
+    let (r, p) = (
+        e.get_bounding_client_rect(),
+        pane.get_bounding_client_rect(),
+    );
     let top = pane.scroll_top() as f64 + r.top() - p.top() - p.height() / 2.0 + r.height() / 2.0;
     pane.set_scroll_top(top.max(0.0) as i32);
-    let vh = dom::window().inner_height().ok().and_then(|v| v.as_f64()).unwrap_or(800.0);
+    let vh = dom::window()
+        .inner_height()
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(800.0);
     let p = pane.get_bounding_client_rect();
     if p.bottom() < 0.0 || p.top() > vh {
         let o = web_sys::ScrollIntoViewOptions::new();
@@ -795,12 +1064,19 @@ fn mark_in_text(app: &App, selector: &str) -> Option<Element> {
 
 /// Selects target `i`: the grid row, the mark in the text (scrolled there).
 pub fn select_target(app: &mut App, i: usize, scroll_text: bool, reveal_row: bool) {
-    let Some(a) = app.analysis.clone() else { return };
+    let Some(a) = app.analysis.clone() else {
+        return;
+    };
     let Some(t) = a.targets.get(i) else { return };
-    app.sel = Some(Sel::Target { text: t.text.clone(), start: t.span[0] });
+    app.sel = Some(Sel::Target {
+        text: t.text.clone(),
+        start: t.span[0],
+    });
     render_detail(app, Some(i));
     let what = format!("{} {}", t.subject.as_deref().unwrap_or(""), t.text);
-    app.els.announce.set_text_content(Some(&fmt(app.lang, "sel.target", &[("t", what.trim())])));
+    app.els
+        .announce
+        .set_text_content(Some(&fmt(app.lang, "sel.target", &[("t", what.trim())])));
     if reveal_row {
         let vis = visible_targets(app);
         match vis.iter().position(|&x| x == i) {
@@ -841,11 +1117,23 @@ pub fn select_target(app: &mut App, i: usize, scroll_text: bool, reveal_row: boo
 
 /// Selects the heading at `path`: the tree item (ancestors expanded), its title in the text.
 pub fn select_heading(app: &mut App, path: &[usize], scroll_text: bool) {
-    let Some(a) = app.analysis.clone() else { return };
-    let Some(n) = logic::node_at(&a.outline, path) else { return };
-    app.sel = Some(Sel::Heading { marker: n.marker.clone(), title: n.title.clone(), start: n.title_span[0] });
+    let Some(a) = app.analysis.clone() else {
+        return;
+    };
+    let Some(n) = logic::node_at(&a.outline, path) else {
+        return;
+    };
+    app.sel = Some(Sel::Heading {
+        marker: n.marker.clone(),
+        title: n.title.clone(),
+        start: n.title_span[0],
+    });
     render_detail(app, None);
-    app.els.announce.set_text_content(Some(&fmt(app.lang, "sel.heading", &[("t", &format!("{}{}", n.marker, n.title))])));
+    app.els.announce.set_text_content(Some(&fmt(
+        app.lang,
+        "sel.heading",
+        &[("t", &format!("{}{}", n.marker, n.title))],
+    )));
     let mut changed = false;
     for k in 1..path.len() {
         changed |= app.expanded.insert(path[..k].to_vec());
@@ -877,7 +1165,15 @@ fn render_tree_selection(app: &App, path: Option<&[usize]>) {
             if let Some(e) = items.item(k).and_then(|n| n.dyn_into::<Element>().ok()) {
                 let on = key.is_some() && e.get_attribute("data-path") == key;
                 attr(&e, "aria-selected", if on { "true" } else { "false" });
-                attr(&e, "tabindex", if e.get_attribute("data-path") == Some(path_key(&app.tree_focus)) { "0" } else { "-1" });
+                attr(
+                    &e,
+                    "tabindex",
+                    if e.get_attribute("data-path") == Some(path_key(&app.tree_focus)) {
+                        "0"
+                    } else {
+                        "-1"
+                    },
+                );
             }
         }
     }
@@ -885,12 +1181,17 @@ fn render_tree_selection(app: &App, path: Option<&[usize]>) {
 
 /// After a re-analysis (or a language switch): find the selected item again and mark it.
 pub fn reapply_selection(app: &mut App) {
-    let Some(a) = app.analysis.clone() else { return };
+    let Some(a) = app.analysis.clone() else {
+        return;
+    };
     match app.sel.clone() {
         Some(Sel::Target { .. }) => {
             if let Some(i) = selected_target(app, &a) {
                 let t = &a.targets[i];
-                app.sel = Some(Sel::Target { text: t.text.clone(), start: t.span[0] });
+                app.sel = Some(Sel::Target {
+                    text: t.text.clone(),
+                    start: t.span[0],
+                });
                 mark_in_text(app, &format!("mark[data-t=\"{i}\"]"));
             }
         }
@@ -905,14 +1206,29 @@ pub fn reapply_selection(app: &mut App) {
 
 fn focus_tree_item(app: &mut App, path: Vec<usize>) {
     app.tree_focus = path.clone();
-    render_tree_selection(app, selected_heading(app, &app.analysis.clone().unwrap_or_else(|| std::rc::Rc::new(crate::analyze("")))).as_deref());
-    if let Ok(Some(e)) = app.els.tree.query_selector(&format!("[data-path=\"{}\"]", path_key(&path))) {
+    render_tree_selection(
+        app,
+        selected_heading(
+            app,
+            &app.analysis
+                .clone()
+                .unwrap_or_else(|| std::rc::Rc::new(crate::analyze(""))),
+        )
+        .as_deref(),
+    );
+    if let Ok(Some(e)) = app
+        .els
+        .tree
+        .query_selector(&format!("[data-path=\"{}\"]", path_key(&path)))
+    {
         dom::focus(&e);
     }
 }
 
 fn tree_key(app: &mut App, key: &str) -> bool {
-    let Some(a) = app.analysis.clone() else { return false };
+    let Some(a) = app.analysis.clone() else {
+        return false;
+    };
     let items: Vec<Vec<usize>> = match app.els.tree.query_selector_all("[role=treeitem]") {
         Ok(l) => (0..l.length())
             .filter_map(|k| l.item(k).and_then(|n| n.dyn_into::<Element>().ok()))
@@ -983,12 +1299,24 @@ fn tree_key(app: &mut App, key: &str) -> bool {
 }
 
 fn grid_key(app: &mut App, key: &str, ctrl: bool) -> bool {
-    let n_rows = app.els.grid.query_selector_all("td[data-c=\"0\"]").map(|l| l.length() as usize).unwrap_or(0);
+    let n_rows = app
+        .els
+        .grid
+        .query_selector_all("td[data-c=\"0\"]")
+        .map(|l| l.length() as usize)
+        .unwrap_or(0);
     if n_rows == 0 {
         return false;
     }
-    if let Some(td) = dom::document().active_element().filter(|e| e.has_attribute("data-r")) {
-        let get = |k: &str| td.get_attribute(k).and_then(|s| s.parse().ok()).unwrap_or(0);
+    if let Some(td) = dom::document()
+        .active_element()
+        .filter(|e| e.has_attribute("data-r"))
+    {
+        let get = |k: &str| {
+            td.get_attribute(k)
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(0)
+        };
         app.grid_focus = (get("data-r"), get("data-c"));
     }
     let (mut r, mut c) = app.grid_focus;
@@ -1047,7 +1375,12 @@ fn grid_key(app: &mut App, key: &str, ctrl: bool) -> bool {
             }
         }
         "Enter" | " " => {
-            let cell = app.els.grid.query_selector(&format!("td[data-r=\"{r}\"][data-c=\"{c}\"]")).ok().flatten();
+            let cell = app
+                .els
+                .grid
+                .query_selector(&format!("td[data-r=\"{r}\"][data-c=\"{c}\"]"))
+                .ok()
+                .flatten();
             let i = cell
                 .and_then(|e| e.closest("tr").ok().flatten())
                 .and_then(|tr| tr.get_attribute("data-t"))
@@ -1063,13 +1396,22 @@ fn grid_key(app: &mut App, key: &str, ctrl: bool) -> bool {
 }
 
 fn focus_cell(app: &mut App, r: usize, c: usize) {
-    let n_rows = app.els.grid.query_selector_all("td[data-c=\"0\"]").map(|l| l.length() as usize).unwrap_or(0);
+    let n_rows = app
+        .els
+        .grid
+        .query_selector_all("td[data-c=\"0\"]")
+        .map(|l| l.length() as usize)
+        .unwrap_or(0);
     let r = r.min(n_rows.saturating_sub(1));
     app.grid_focus = (r, c);
     if let Ok(Some(old)) = app.els.grid.query_selector("td[tabindex=\"0\"]") {
         attr(&old, "tabindex", "-1");
     }
-    if let Ok(Some(e)) = app.els.grid.query_selector(&format!("td[data-r=\"{r}\"][data-c=\"{c}\"]")) {
+    if let Ok(Some(e)) = app
+        .els
+        .grid
+        .query_selector(&format!("td[data-r=\"{r}\"][data-c=\"{c}\"]"))
+    {
         attr(&e, "tabindex", "0");
         dom::focus(&e);
     }
@@ -1078,12 +1420,22 @@ fn focus_cell(app: &mut App, r: usize, c: usize) {
 /// Delegated listeners on the result containers.
 pub fn wire_results() {
     let Some((tree, grid, pager, timeline, text, kw, tables)) = with_app(|a| {
-        (a.els.tree.clone(), a.els.grid.clone(), a.els.pager.clone(), a.els.timeline.clone(), a.els.text_view.clone(), a.els.keywords.clone(), a.els.tables.clone())
+        (
+            a.els.tree.clone(),
+            a.els.grid.clone(),
+            a.els.pager.clone(),
+            a.els.timeline.clone(),
+            a.els.text_view.clone(),
+            a.els.keywords.clone(),
+            a.els.tables.clone(),
+        )
     }) else {
         return;
     };
     on(&tree, "click", |e| {
-        let Some(li) = dom::closest(&e, "[role=treeitem]") else { return };
+        let Some(li) = dom::closest(&e, "[role=treeitem]") else {
+            return;
+        };
         let path = parse_path(&li.get_attribute("data-path").unwrap_or_default());
         let on_twisty = dom::closest(&e, ".twisty").is_some();
         with_app(|a| {
@@ -1101,32 +1453,56 @@ pub fn wire_results() {
         });
     });
     on(&tree, "keydown", |e| {
-        let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+        let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+            return;
+        };
         if with_app(|a| tree_key(a, &k.key())).unwrap_or(false) {
             e.prevent_default();
         }
     });
     on(&grid, "click", |e| {
         if let Some(b) = dom::closest(&e, "button[data-sort]") {
-            let ci: usize = b.get_attribute("data-sort").and_then(|s| s.parse().ok()).unwrap_or(0);
+            let ci: usize = b
+                .get_attribute("data-sort")
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(0);
             with_app(|a| {
                 let key = COLS[ci.min(COLS.len() - 1)].1;
-                a.sort = if a.sort.0 == key { (key, !a.sort.1) } else { (key, true) };
+                a.sort = if a.sort.0 == key {
+                    (key, !a.sort.1)
+                } else {
+                    (key, true)
+                };
                 a.page = 0;
                 render_grid(a);
-                if let Ok(Some(b)) = a.els.grid.query_selector(&format!("button[data-sort=\"{ci}\"]")) {
+                if let Ok(Some(b)) = a
+                    .els
+                    .grid
+                    .query_selector(&format!("button[data-sort=\"{ci}\"]"))
+                {
                     dom::focus(&b);
                 }
             });
             return;
         }
-        let Some(tr_) = dom::closest(&e, "tr[data-t]") else { return };
-        let i: usize = tr_.get_attribute("data-t").and_then(|s| s.parse().ok()).unwrap_or(0);
+        let Some(tr_) = dom::closest(&e, "tr[data-t]") else {
+            return;
+        };
+        let i: usize = tr_
+            .get_attribute("data-t")
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
         let cell = dom::closest(&e, "td[data-r]");
         with_app(|a| {
             if let Some(td) = cell {
-                let r = td.get_attribute("data-r").and_then(|s| s.parse().ok()).unwrap_or(0);
-                let c = td.get_attribute("data-c").and_then(|s| s.parse().ok()).unwrap_or(0);
+                let r = td
+                    .get_attribute("data-r")
+                    .and_then(|s| s.parse().ok())
+                    .unwrap_or(0);
+                let c = td
+                    .get_attribute("data-c")
+                    .and_then(|s| s.parse().ok())
+                    .unwrap_or(0);
                 focus_cell(a, r, c);
             }
             select_target(a, i, true, false);
@@ -1136,13 +1512,17 @@ pub fn wire_results() {
         if dom::closest(&e, "td[data-r]").is_none() {
             return;
         }
-        let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+        let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+            return;
+        };
         if with_app(|a| grid_key(a, &k.key(), k.ctrl_key() || k.meta_key())).unwrap_or(false) {
             e.prevent_default();
         }
     });
     on(&pager, "click", |e| {
-        let Some(b) = dom::closest(&e, "button[data-page]") else { return };
+        let Some(b) = dom::closest(&e, "button[data-page]") else {
+            return;
+        };
         let next = b.get_attribute("data-page").as_deref() == Some("next");
         with_app(|a| {
             if next {
@@ -1152,20 +1532,32 @@ pub fn wire_results() {
             }
             a.grid_focus = (0, a.grid_focus.1);
             render_grid(a);
-            let sel = if next { "button[data-page=next]" } else { "button[data-page=prev]" };
+            let sel = if next {
+                "button[data-page=next]"
+            } else {
+                "button[data-page=prev]"
+            };
             if let Ok(Some(b)) = a.els.pager.query_selector(sel) {
                 dom::focus(&b);
             }
         });
     });
     on(&timeline, "click", |e| {
-        let Some(b) = dom::closest(&e, "[data-t]") else { return };
-        let i: usize = b.get_attribute("data-t").and_then(|s| s.parse().ok()).unwrap_or(0);
+        let Some(b) = dom::closest(&e, "[data-t]") else {
+            return;
+        };
+        let i: usize = b
+            .get_attribute("data-t")
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
         with_app(|a| select_target(a, i, true, false));
     });
     on(&text, "click", |e| {
         if let Some(m) = dom::closest(&e, "mark[data-t]") {
-            let i: usize = m.get_attribute("data-t").and_then(|s| s.parse().ok()).unwrap_or(0);
+            let i: usize = m
+                .get_attribute("data-t")
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(0);
             with_app(|a| {
                 a.tab = TAB_TARGETS;
                 ensure_panel(a, TAB_TARGETS);
@@ -1179,14 +1571,20 @@ pub fn wire_results() {
                 ensure_panel(a, TAB_OVERVIEW);
                 render_tabs(a);
                 select_heading(a, &p, false);
-                if let Ok(Some(li)) = a.els.tree.query_selector(&format!("[data-path=\"{}\"]", path_key(&p))) {
+                if let Ok(Some(li)) = a
+                    .els
+                    .tree
+                    .query_selector(&format!("[data-path=\"{}\"]", path_key(&p)))
+                {
                     scroll_to(&li);
                 }
             });
         }
     });
     on(&tables, "click", |e| {
-        let Some(b) = dom::closest(&e, "button[data-tb]") else { return };
+        let Some(b) = dom::closest(&e, "button[data-tb]") else {
+            return;
+        };
         let i = b.get_attribute("data-tb").unwrap_or_default();
         with_app(|a| {
             a.sel = None;
@@ -1196,20 +1594,30 @@ pub fn wire_results() {
         });
     });
     on(&kw, "click", |e| {
-        let Some(b) = dom::closest(&e, "button[data-h]") else { return };
+        let Some(b) = dom::closest(&e, "button[data-h]") else {
+            return;
+        };
         let p = parse_path(&b.get_attribute("data-h").unwrap_or_default());
         with_app(|a| select_heading(a, &p, true));
     });
 }
 
 fn file_base(a: &Analysis) -> String {
-    let t = a.document.title.clone().unwrap_or_else(|| "planlens".into());
+    let t = a
+        .document
+        .title
+        .clone()
+        .unwrap_or_else(|| "planlens".into());
     let s: String = t
         .chars()
         .filter(|c| !"/\\:*?\"<>|\n\r\t".contains(*c))
         .take(60)
         .collect();
-    if s.trim().is_empty() { "planlens".into() } else { s }
+    if s.trim().is_empty() {
+        "planlens".into()
+    } else {
+        s
+    }
 }
 
 /// The export buttons.
@@ -1218,15 +1626,38 @@ pub fn export(id: &str) {
         let _ = dom::window().print();
         return;
     }
-    let Some((a, lang, vis)) = with_app(|app| (app.analysis.clone(), app.lang, visible_targets(app))) else { return };
+    let Some((a, lang, vis)) =
+        with_app(|app| (app.analysis.clone(), app.lang, visible_targets(app)))
+    else {
+        return;
+    };
     let Some(a) = a else { return };
     let base = file_base(&a);
     match id {
-        "export-csv" => dom::download(&format!("{base}.csv"), "text/csv;charset=utf-8", &logic::csv_with_bom(&a)),
-        "export-json" => dom::download(&format!("{base}.json"), "application/json", &crate::render::json(&a)),
-        "export-md" => dom::download(&format!("{base}.md"), "text/markdown;charset=utf-8", &crate::render::markdown(&a)),
+        "export-csv" => dom::download(
+            &format!("{base}.csv"),
+            "text/csv;charset=utf-8",
+            &logic::csv_with_bom(&a),
+        ),
+        "export-json" => dom::download(
+            &format!("{base}.json"),
+            "application/json",
+            &crate::render::json(&a),
+        ),
+        "export-md" => dom::download(
+            &format!("{base}.md"),
+            "text/markdown;charset=utf-8",
+            &crate::render::markdown(&a),
+        ),
         "export-copy" => {
-            let mut s = [tr(lang, "col.section"), tr(lang, "col.text"), tr(lang, "col.value"), tr(lang, "col.subject"), tr(lang, "col.deadline")].join("\t");
+            let mut s = [
+                tr(lang, "col.section"),
+                tr(lang, "col.text"),
+                tr(lang, "col.value"),
+                tr(lang, "col.subject"),
+                tr(lang, "col.deadline"),
+            ]
+            .join("\t");
             s.push('\n');
             for &i in &vis {
                 let t = &a.targets[i];
