@@ -43,8 +43,11 @@ pub struct Els {
     pub labels: Vec<(Element, &'static str, &'static str)>,
 }
 
-fn labelled(
-    labels: &mut Vec<(Element, &'static str, &'static str)>,
+/// The page's label table: (element, i18n key, attribute or "" for text content).
+pub(super) type Labels = Vec<(Element, &'static str, &'static str)>;
+
+pub(super) fn labelled(
+    labels: &mut Labels,
     e: &Element,
     key: &'static str,
     attr_name: &'static str,
@@ -52,12 +55,37 @@ fn labelled(
     labels.push((e.clone(), key, attr_name));
 }
 
-fn button(
+/// An "open file" button (a label for a hidden file input taking .txt and .docx) and a sample
+/// menu, as the main input and the compare pane both offer them. Returns (button label, file
+/// input, sample menu).
+pub(super) fn file_picker(
+    bar: &Element,
+    l: &mut Labels,
+    file_id: &str,
+    open_key: &'static str,
+    sample_id: &str,
+    sample_key: &'static str,
+) -> (Element, Element, Element) {
+    let open = add(bar, "label", "button");
+    attr(&open, "for", file_id);
+    labelled(l, &open, open_key, "");
+    let file = add(bar, "input", "file-input");
+    attr(&file, "type", "file");
+    attr(&file, "id", file_id);
+    attr(&file, "accept", ".txt,.text,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    labelled(l, &file, open_key, "aria-label");
+    let sample = add(bar, "select", "");
+    attr(&sample, "id", sample_id);
+    labelled(l, &sample, sample_key, "aria-label");
+    (open, file, sample)
+}
+
+pub(super) fn button(
     parent: &Element,
     id: &str,
     class: &str,
     key: &'static str,
-    labels: &mut Vec<(Element, &'static str, &'static str)>,
+    labels: &mut Labels,
 ) -> Element {
     let b = add(parent, "button", class);
     attr(&b, "type", "button");
@@ -68,12 +96,7 @@ fn button(
     b
 }
 
-fn select(
-    parent: &Element,
-    id: &str,
-    key: &'static str,
-    labels: &mut Vec<(Element, &'static str, &'static str)>,
-) -> HtmlSelectElement {
+fn select(parent: &Element, id: &str, key: &'static str, labels: &mut Labels) -> HtmlSelectElement {
     let wrap = add(parent, "label", "field");
     let l = add(&wrap, "span", "field-label");
     labelled(labels, &l, key, "");
@@ -111,18 +134,15 @@ pub fn build(root: &Element, _lang: Lang) -> Els {
     attr(&il, "id", "input-label");
     attr(&il, "for", "source-input");
     labelled(l, &il, "input.label", "");
-    let open = add(&bar, "label", "button");
-    attr(&open, "for", "file-input");
+    let (open, file, sample) = file_picker(
+        &bar,
+        l,
+        "file-input",
+        "input.open",
+        "sample-select",
+        "input.sample",
+    );
     attr(&open, "id", "open-label");
-    labelled(l, &open, "input.open", "");
-    let file = add(&bar, "input", "file-input");
-    attr(&file, "type", "file");
-    attr(&file, "id", "file-input");
-    attr(&file, "accept", ".txt,.text,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-    labelled(l, &file, "input.open", "aria-label");
-    let sample = add(&bar, "select", "");
-    attr(&sample, "id", "sample-select");
-    labelled(l, &sample, "input.sample", "aria-label");
     button(&bar, "clear-input", "", "input.clear", l);
     let ct = button(&bar, "compare-toggle", "", "cmp.toggle", l);
     attr(&ct, "aria-controls", "compare");

@@ -6,7 +6,7 @@
 //! its row. State lives in its own thread-local, so the main view's code is untouched.
 //! Every user-derived string goes in as text (text nodes, attribute values), never as markup.
 
-use super::chrome::fill_select;
+use super::chrome::{button, file_picker, fill_select, labelled as lab, Labels};
 use super::cmp_logic::{self as cl, Group, Row};
 use super::dom::{self, add, add_text, attr, clear, on};
 use super::i18n::{fmt, num, tr, Lang};
@@ -23,8 +23,6 @@ const MAX_ROWS: usize = 1000;
 /// Plan B's text in localStorage (like plan A's): a reload keeps the comparison; closing the
 /// pane forgets it.
 const KEY_B: &str = "planlens.compareB";
-
-type Labels = Vec<(Element, &'static str, &'static str)>;
 
 pub struct CEls {
     pub pane: Element,
@@ -89,18 +87,6 @@ const COLS: [&str; 9] = [
     "cmp.col.note",
 ];
 
-fn lab(l: &mut Labels, e: &Element, key: &'static str, a: &'static str) {
-    l.push((e.clone(), key, a));
-}
-
-fn button(parent: &Element, id: &str, class: &str, key: &'static str, l: &mut Labels) -> Element {
-    let b = add(parent, "button", class);
-    attr(&b, "type", "button");
-    attr(&b, "id", id);
-    lab(l, &b, key, "");
-    b
-}
-
 /// Builds the (hidden) compare pane at the end of `root`; its labels join the page's table.
 pub fn build(root: &Element, l: &mut Labels) {
     let pane = add(root, "section", "compare-pane");
@@ -120,17 +106,14 @@ pub fn build(root: &Element, l: &mut Labels) {
     let il = add(&bar, "label", "input-label");
     attr(&il, "for", "compare-input");
     lab(l, &il, "cmp.inputLabel", "");
-    let open = add(&bar, "label", "button");
-    attr(&open, "for", "compare-file");
-    lab(l, &open, "cmp.open", "");
-    let file = add(&bar, "input", "file-input");
-    attr(&file, "type", "file");
-    attr(&file, "id", "compare-file");
-    attr(&file, "accept", ".txt,.text,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-    lab(l, &file, "cmp.open", "aria-label");
-    let sample = add(&bar, "select", "");
-    attr(&sample, "id", "compare-sample");
-    lab(l, &sample, "cmp.sample", "aria-label");
+    let (_, file, sample) = file_picker(
+        &bar,
+        l,
+        "compare-file",
+        "cmp.open",
+        "compare-sample",
+        "cmp.sample",
+    );
     let input = add(&pane, "textarea", "source-input compare-input");
     attr(&input, "id", "compare-input");
     attr(&input, "spellcheck", "false");
