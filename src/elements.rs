@@ -772,13 +772,13 @@ fn bare_forwarded(s: &str) -> Option<String> {
 }
 
 fn re_plan_ok(s: &str) -> bool {
-    re(Cue::PlanTitle).is_match(&s.chars().map(crate::text::fold).collect::<String>())
+    re(Cue::PlanTitle).is_match(&crate::text::fold_str(s))
 }
 
 /// End (byte offset in `clean`) of the last copy of `title` in the first half of `clean`, when
 /// that copy still leaves text after it. `title` is display text, so it is folded first.
 fn title_copy_end(clean: &str, title: &str) -> Option<usize> {
-    let key: String = title.chars().map(crate::text::fold).collect();
+    let key = crate::text::fold_str(title);
     if key.chars().count() < 4 {
         return None;
     }

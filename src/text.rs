@@ -244,6 +244,11 @@ pub fn fold(c: char) -> char {
     fold_char(c).unwrap_or(c)
 }
 
+/// `s` folded char by char (see [`fold_char`]): a string written as the working copy writes it.
+pub fn fold_str(s: &str) -> String {
+    s.chars().map(fold).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -196,7 +196,7 @@ fn is_short_header(l: &Line) -> bool {
 
 /// A 牵头/责任 cell: a list of unit names (`教育局`, `编办、财政局、各镇(开发区、街道)`).
 pub fn is_department(text: &str) -> bool {
-    let t: String = text.chars().map(fold).collect();
+    let t = crate::text::fold_str(text);
     if t.is_empty() || t.contains('。') {
         return false;
     }

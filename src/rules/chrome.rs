@@ -169,11 +169,7 @@ pub fn is_furniture(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::fold;
-
-    fn folded(s: &str) -> String {
-        s.chars().map(fold).collect()
-    }
+    use crate::text::fold_str as folded;
 
     #[test]
     fn every_row_has_a_working_example_and_counter_example() {

@@ -391,11 +391,7 @@ pub fn enclosed_ordinal(c: char) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::fold;
-
-    fn folded(s: &str) -> String {
-        s.chars().map(fold).collect()
-    }
+    use crate::text::fold_str as folded;
 
     /// Every row recognises its example (as that row's family and ordinal) and rejects its
     /// counter-example.
