@@ -25,7 +25,7 @@ const ARTEFACTS: &str = r"\[(?:bookmark|image|footnoteRef|endnoteRef|comment):[^
 
 fn artefacts() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(ARTEFACTS).expect("artefact pattern"))
+    RE.get_or_init(|| crate::rx::new(ARTEFACTS).expect("artefact pattern"))
 }
 
 /// What an artefact match becomes: an HTML entity its char, anything else nothing.
@@ -337,7 +337,7 @@ fn indented(b1: &TextBuilder, r: &Range<usize>) -> bool {
 fn lone_marker() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^(?:\(\s*[一二三四五六七八九十\d]{1,3}\s*\)|[一二三四五六七八九十]{1,3}\s*[、.]|\d{1,3}\s*[.、]|[①-⑳⑴-⒇⒈-⒛㈠-㈩])$")
+        crate::rx::new(r"^(?:\(\s*[一二三四五六七八九十\d]{1,3}\s*\)|[一二三四五六七八九十]{1,3}\s*[、.]|\d{1,3}\s*[.、]|[①-⑳⑴-⒇⒈-⒛㈠-㈩])$")
             .expect("lone marker")
     })
 }

@@ -53,7 +53,7 @@ const TIME: &str = concat!(
 
 fn time_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(TIME).expect("time pattern"))
+    RE.get_or_init(|| crate::rx::new(TIME).expect("time pattern"))
 }
 
 fn month_num(s: &str) -> Option<u32> {

@@ -61,17 +61,17 @@ impl Line<'_> {
 fn period_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"((?:19|20)\d{2})\s*年?\s*[-—–~至到]\s*((?:19|20)\d{2})").expect("period")
+        crate::rx::new(r"((?:19|20)\d{2})\s*年?\s*[-—–~至到]\s*((?:19|20)\d{2})").expect("period")
     })
 }
 
 fn year_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"((?:19|20)\d{2})\s*年").expect("year"))
+    RE.get_or_init(|| crate::rx::new(r"((?:19|20)\d{2})\s*年").expect("year"))
 }
 
 fn meta_field(name: &str) -> Regex {
-    Regex::new(&format!(r"{name}\s*:\s*([^\s:]+)")).expect("meta field")
+    crate::rx::new(&format!(r"{name}\s*:\s*([^\s:]+)")).expect("meta field")
 }
 
 /// The `来源:` of a page's article metadata (the weakest issuer: a department that posted it).
@@ -763,7 +763,7 @@ fn inner_title(s: &str) -> Option<String> {
 fn bare_forwarded(s: &str) -> Option<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?:印发|转发|批转)\s*([^《》]{4,80}?)\s*的(?:通知|意见|决定)$")
+        crate::rx::new(r"(?:印发|转发|批转)\s*([^《》]{4,80}?)\s*的(?:通知|意见|决定)$")
             .expect("bare forward")
     });
     let c = re.captures(s)?;
@@ -796,7 +796,7 @@ fn title_copy_end(clean: &str, title: &str) -> Option<usize> {
 fn title_issuer(title: &str) -> Option<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^(?P<org>[\u{2E80}-\u{2FDF}\u{3005}\u{3007}\u{3021}-\u{3029}\u{3038}-\u{303B}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}\u{F900}-\u{FAFF}\u{20000}-\u{3134F}]{2,30}?(?:委员会|人民政府|政府|局|厅|委|办公室|办))(?:\s*(?:19|20)\d{2}\s*年|关于)")
+        crate::rx::new(r"^(?P<org>[\u{2E80}-\u{2FDF}\u{3005}\u{3007}\u{3021}-\u{3029}\u{3038}-\u{303B}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}\u{F900}-\u{FAFF}\u{20000}-\u{3134F}]{2,30}?(?:委员会|人民政府|政府|局|厅|委|办公室|办))(?:\s*(?:19|20)\d{2}\s*年|关于)")
             .expect("title issuer")
     });
     let c = re.captures(title)?;
@@ -942,7 +942,8 @@ fn line_date(s: &str) -> Option<String> {
 fn loose_date(s: &str) -> Option<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})").expect("date")
+        crate::rx::new(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+            .expect("date")
     });
     let c = re.captures(s)?;
     ymd(&c[1], &c[2], &c[3])

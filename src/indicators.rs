@@ -61,7 +61,7 @@ const CELL_AFTER: &[(&str, Comparator)] = &[
 fn cell_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(concat!(
+        crate::rx::new(concat!(
             r"^(?P<pre>≤|≥|<=|>=|<|>|＜|＞|不低于|不少于|不高于|不超过|大于|小于)?\s*",
             r"(?P<open>[〔\[［【(（])?\s*(?P<a>[0-9]+(?:\.[0-9]+)?)",
             r"(?:\s*[-—~～]\s*(?P<b>[0-9]+(?:\.[0-9]+)?))?\s*(?P<close>[〕\]］】)）])?\s*",

@@ -28,7 +28,7 @@ impl WordSet {
             .collect::<Vec<_>>()
             .join("|");
         WordSet {
-            re: Regex::new(&pattern).expect("word table"),
+            re: crate::rx::new(&pattern).expect("word table"),
             words: words.to_vec(),
         }
     }

@@ -45,6 +45,7 @@ pub mod quantity;
 pub mod render;
 pub mod retrospect;
 pub mod rules;
+pub mod rx;
 pub mod segment;
 pub mod subject;
 pub mod tables;

@@ -64,7 +64,7 @@ fn quantity_re() -> &'static Regex {
             units = units_alt(),
             after = after_alt(),
         );
-        Regex::new(&pattern).expect("quantity pattern")
+        crate::rx::new(&pattern).expect("quantity pattern")
     })
 }
 
@@ -247,7 +247,7 @@ pub fn find(hay: &str) -> Vec<Quantity> {
 fn fractions(hay: &str) -> Vec<Quantity> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?P<d>[一二三四五六七八九十百]+|[0-9]+)分之(?P<n>[一二三四五六七八九十]+|[0-9]+)(?P<suf>及以上|以上|以下|以内|左右)?")
+        crate::rx::new(r"(?P<d>[一二三四五六七八九十百]+|[0-9]+)分之(?P<n>[一二三四五六七八九十]+|[0-9]+)(?P<suf>及以上|以上|以下|以内|左右)?")
             .expect("fraction pattern")
     });
     let mut out = Vec::new();

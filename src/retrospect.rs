@@ -27,7 +27,7 @@ pub struct Retro {
 fn heading_level(line: &str) -> Option<(u8, usize)> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(
+        crate::rx::new(
             r"^(?:(?P<l1>[一二三四五六七八九十]{1,3}[、.]|第[一二三四五六七八九十]{1,3}(?:章|部分|篇))|(?P<l2>第[一二三四五六七八九十]{1,3}节|\([一二三四五六七八九十]{1,3}\)))",
         )
         .expect("heading pattern")

@@ -74,14 +74,14 @@ fn cue_re() -> &'static Regex {
         words.sort_by_key(|w| std::cmp::Reverse(w.len()));
         let alts: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
         let rank = r"(?:全国|全省|全市|全区|全县|同类城市|同类地区)[^,。;\n]{0,8}?前(?P<rank>[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?P<ru>名|位)?";
-        Regex::new(&format!("{}|{rank}", alts.join("|"))).expect("cue pattern")
+        crate::rx::new(&format!("{}|{rank}", alts.join("|"))).expect("cue pattern")
     })
 }
 
 fn note_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\((?:牵头单位|责任单位|牵头部门|责任部门|牵头) *[:：] *([^()\n]{1,160})\)")
+        crate::rx::new(r"\((?:牵头单位|责任单位|牵头部门|责任部门|牵头) *[:：] *([^()\n]{1,160})\)")
             .expect("note pattern")
     })
 }
@@ -322,7 +322,7 @@ fn recurrence_of(s: &str) -> Option<&'static str> {
 fn per_of(s: &str) -> Option<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"每[所个名位家户]|每一[所个名位]|每千人口|每万人口?|人均|生均|户均")
+        crate::rx::new(r"每[所个名位家户]|每一[所个名位]|每千人口|每万人口?|人均|生均|户均")
             .expect("per pattern")
     });
     let m = re.find_iter(s).last()?;
@@ -443,7 +443,7 @@ impl Builder<'_> {
 fn dateline_year(clean: &str) -> Option<i32> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?m)^ *[—-]{1,2} *((?:19|20)[0-9]{2})年[0-9]{1,2}月[0-9]{1,2}日在")
+        crate::rx::new(r"(?m)^ *[—-]{1,2} *((?:19|20)[0-9]{2})年[0-9]{1,2}月[0-9]{1,2}日在")
             .expect("dateline")
     });
     let mut end = clean.len().min(1500);
@@ -837,7 +837,7 @@ fn sentence_targets(
 fn status_sentence(s: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^\s*(?:19|20)[0-9]{2}年(?:底|末)?[,，][^,，;；]*?为 *[0-9]")
+        crate::rx::new(r"^\s*(?:19|20)[0-9]{2}年(?:底|末)?[,，][^,，;；]*?为 *[0-9]")
             .expect("status pattern")
     });
     re.is_match(s) && !contains_any(s, &FUTURE_SET)

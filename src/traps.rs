@@ -97,7 +97,7 @@ fn words_re() -> &'static Regex {
         let mut words: Vec<&str> = FUSED.to_vec();
         words.sort_by_key(|w| std::cmp::Reverse(w.len()));
         let alts: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
-        Regex::new(&alts.join("|")).expect("fused words")
+        crate::rx::new(&alts.join("|")).expect("fused words")
     })
 }
 
@@ -105,7 +105,7 @@ fn patterns_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let alts: Vec<String> = PATTERNS.iter().map(|(_, p)| format!("(?:{p})")).collect();
-        Regex::new(&alts.join("|")).expect("trap patterns")
+        crate::rx::new(&alts.join("|")).expect("trap patterns")
     })
 }
 

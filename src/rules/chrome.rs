@@ -125,7 +125,7 @@ fn compiled() -> &'static [(Regex, ChromeKind)] {
     RE.get_or_init(|| {
         CHROME
             .iter()
-            .map(|r| (Regex::new(r.pattern).expect("chrome pattern"), r.kind))
+            .map(|r| (crate::rx::new(r.pattern).expect("chrome pattern"), r.kind))
             .collect()
     })
 }
@@ -174,7 +174,7 @@ mod tests {
     #[test]
     fn every_row_has_a_working_example_and_counter_example() {
         for (i, rule) in CHROME.iter().enumerate() {
-            let re = Regex::new(rule.pattern).unwrap();
+            let re = crate::rx::new(rule.pattern).unwrap();
             assert!(
                 re.is_match(&folded(rule.example)),
                 "row {i}: {:?}",

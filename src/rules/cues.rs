@@ -215,7 +215,7 @@ fn compiled() -> &'static [Regex] {
     static RE: OnceLock<Vec<Regex>> = OnceLock::new();
     RE.get_or_init(|| {
         CUES.iter()
-            .map(|r| Regex::new(r.pattern).expect("cue pattern"))
+            .map(|r| crate::rx::new(r.pattern).expect("cue pattern"))
             .collect()
     })
 }
@@ -231,7 +231,7 @@ pub const ORG_SUFFIX: &str = r"(?:委员会|人民政府|政府|局|厅|委|办�
 
 fn org_suffix() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(ORG_SUFFIX).expect("org suffix"))
+    RE.get_or_init(|| crate::rx::new(ORG_SUFFIX).expect("org suffix"))
 }
 
 /// The bodies named on a signature-like line (`中共广汉市委教育工作委员会 广汉市教育局` → two),
@@ -285,7 +285,7 @@ pub fn year_cue(text: &str) -> Option<i32> {
     let res = RE.get_or_init(|| {
         YEAR_CUES
             .iter()
-            .map(|(p, y)| (Regex::new(p).expect("year cue"), *y))
+            .map(|(p, y)| (crate::rx::new(p).expect("year cue"), *y))
             .collect()
     });
     res.iter()

@@ -232,7 +232,7 @@ fn compiled() -> &'static [(Regex, &'static MarkerRule)] {
     RE.get_or_init(|| {
         MARKERS
             .iter()
-            .map(|r| (Regex::new(r.pattern).expect("marker pattern"), r))
+            .map(|r| (crate::rx::new(r.pattern).expect("marker pattern"), r))
             .collect()
     })
 }
@@ -406,7 +406,7 @@ mod tests {
                 "example {ex:?}"
             );
             let counter = folded(rule.counter);
-            let re = Regex::new(rule.pattern).unwrap();
+            let re = crate::rx::new(rule.pattern).unwrap();
             let own = re.is_match(&counter)
                 && match_marker(&counter).is_some_and(|h| h.family == rule.family);
             assert!(
