@@ -26,12 +26,17 @@ export function arg(name, dflt) {
   return i < 0 ? dflt : process.argv[i + 1];
 }
 
-/** Seeds concatenated (one '\n' between), repeated `reps` times. */
-export function seedText(reps) {
+/** The seed plans, each repeated `reps` times, as separate documents (5 × reps). */
+export function seedDocs(reps) {
   const dir = path.join(ROOT, 'tests', 'fixtures');
   const one = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()
-    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
-  return Array(reps).fill(one).join('\n');
+    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+  return Array(reps).fill(one).flat();
+}
+
+/** Seeds concatenated (one '\n' between), repeated `reps` times. */
+export function seedText(reps) {
+  return seedDocs(reps).join('\n');
 }
 
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
