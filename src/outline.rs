@@ -199,7 +199,11 @@ pub fn build(
             };
             let ok = match place {
                 Place::LineStart => {
-                    if hit.degraded || matches!(hit.family, Family::Shi) {
+                    if matches!(hit.family, Family::Shi) {
+                        // `一是…。二是…。` in one paragraph is an enumeration inside it (domain
+                        // guide F8), not a run of headings; only one item per line leads.
+                        num.expects(&hit) && !enumerates_inline(&line[at + hit.len..])
+                    } else if hit.degraded {
                         num.expects(&hit)
                     } else {
                         true
@@ -368,6 +372,18 @@ fn candidates(line: &str, runon: bool) -> Vec<(usize, Place)> {
 /// Does this line open with a heading whose title runs straight into its first item
 /// (`一、深入打好污染防治攻坚战1.持续改善空气质量。…`)? Then the line lost its breaks and is
 /// read for inline markers even in a document that is otherwise well formed.
+/// Does `rest` (a line after its leading `一是`) go on to another `X是` item after a sentence
+/// stop? Then the line is one paragraph that enumerates, and its `一是` heads nothing.
+fn enumerates_inline(rest: &str) -> bool {
+    rest.match_indices(TITLE_STOPS).any(|(i, stop)| {
+        let next = rest[i + stop.len()..].trim_start();
+        let n = next
+            .find(|c: char| !"一二三四五六七八九十".contains(c))
+            .unwrap_or(next.len());
+        n > 0 && next[n..].starts_with('是')
+    })
+}
+
 fn heading_runs_into_item(line: &str) -> bool {
     let Some(h) = match_marker(line).filter(|h| !h.degraded) else {
         return false;
@@ -541,6 +557,26 @@ mod tests {
 
     fn tl(v: &[(u32, &str)]) -> Vec<(u32, String)> {
         v.iter().map(|(l, s)| (*l, s.to_string())).collect()
+    }
+
+    #[test]
+    fn shi_items_lead_only_when_each_has_its_own_line() {
+        // one item per paragraph: 一是/二是 lead their paragraphs
+        let own =
+            titles("一、医疗改革\n一是推进医共体建设。年内实现全覆盖。\n二是深化公立医院改革。\n");
+        assert_eq!(
+            own,
+            tl(&[
+                (1, "医疗改革"),
+                (2, "推进医共体建设"),
+                (2, "深化公立医院改革")
+            ])
+        );
+        // one paragraph that enumerates (domain guide F8): no headings inside it
+        let inline = titles("一、厕所革命\n一是改造户厕15万户。二是新建公厕800座。\n");
+        assert_eq!(inline, tl(&[(1, "厕所革命")]));
+        assert!(enumerates_inline("改造户厕。 三是新建"));
+        assert!(!enumerates_inline("改造户厕,是重点。是否"));
     }
 
     #[test]
