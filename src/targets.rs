@@ -794,13 +794,16 @@ fn sentence_targets(
         }
         // a number in the deliverable's own clause already carries the date (2024年完成30座); one
         // in a later clause (2024年建成平台，覆盖率达到100%) does not
+        // — nor may any target already in the span this one would claim (a second date in the
+        // clause, `2023年底前完成…2024年新增…12000个`): one commitment, one target.
+        let end = clause.end.max(tp.range.end);
         let (a, z) = (
             t.orig_offset(b.off + tp.range.start),
-            t.orig_offset(b.off + clause.end.min(scope_end)),
+            t.orig_offset(b.off + end),
         );
         if out[first_out..]
             .iter()
-            .any(|tg| tg.span[0] >= a && tg.span[0] < z)
+            .any(|tg| tg.span[0] < z && a < tg.span[1])
         {
             continue;
         }
@@ -808,7 +811,6 @@ fn sentence_targets(
         if past_clause(ctext, false) || !clause_initial(hay, s, tp, b.cx.skip, b.off) {
             continue;
         }
-        let end = clause.end.max(tp.range.end);
         let mut tg = b.target(
             tp.range.start..end,
             tp.range.start.min(clause.start)..end,
@@ -957,6 +959,17 @@ fn cue_target(
     ) else {
         return None;
     };
+    // A numeral of the clause already made this target (`排名前3名` is both a rank cue and the
+    // quantity `3名` after a ranking verb): one commitment, one target.
+    let span =
+        b.cx.text
+            .span(b.off + cue.range.start..b.off + cue.range.end);
+    if clause_targets
+        .iter()
+        .any(|tg| tg.span[0] < span[1] && span[0] < tg.span[1])
+    {
+        return None;
+    }
     if cue.kind == TargetKind::Coverage && cue.unit == Some("%") {
         if before.ends_with('、')
             || COVERAGE_ATTRIBUTIVE_NEXT
@@ -1556,6 +1569,26 @@ mod tests {
             vec!["150家以上", "10家"]
         );
         assert_eq!(texts(&run("培育龙头企业8家以上。")), vec!["8家以上"]);
+    }
+
+    #[test]
+    fn a_rank_is_one_target_when_both_its_cue_and_its_numeral_find_it() {
+        for src in ["全市排名前3名。", "力争进入全省前10名。"] {
+            let ts = run(src);
+            assert_eq!(ts.len(), 1, "{src}: {:?}", texts(&ts));
+        }
+    }
+
+    #[test]
+    fn a_dated_deliverable_never_claims_chars_another_target_holds() {
+        // found by the no-overlap property: a second date inside the clause
+        for src in [
+            "2023年底前完成2022年1月18日新增学位超12000个。",
+            "2023年底前完成2023年底前完成。",
+        ] {
+            let ts = run(src);
+            assert_eq!(ts.len(), 1, "{src}: {:?}", texts(&ts));
+        }
     }
 
     #[test]

@@ -59,6 +59,12 @@ pub fn check_invariants(input: &str, a: &Analysis) -> Result<(), String> {
             return Err(format!("target has both value {v} and a range"));
         }
     }
+    // One commitment is one target: no two targets claim the same chars.
+    let mut spans: Vec<[usize; 2]> = a.targets.iter().map(|t| t.span).collect();
+    spans.sort();
+    if let Some(w) = spans.windows(2).find(|w| w[1][0] < w[0][1]) {
+        return Err(format!("targets overlap: {:?} and {:?}", w[0], w[1]));
+    }
     for w in &a.warnings {
         if !ok(w.span) {
             return Err(format!("warning span out of range: {:?}", w.span));
