@@ -1,25 +1,16 @@
-//! The JavaScript binding: `analyze(text)` returns the `planlens/1` object as plain JS values
-//! (no classes to `.free()`), serialised JSON-compatibly so absent values are `null`, as in the
-//! CLI's JSON.
+//! The JavaScript binding. Results are plain JS values (no classes to `.free()`), serialised
+//! JSON-compatibly so absent values are `null`, as in the CLI's JSON. The engine's `analyze` op
+//! is `JSON.parse(analyzeJson(text))` (www/worker.js, www/planlens.js: `JSON_OPS`): the same
+//! object as serde_wasm_bindgen's, at the same speed, and 4 KB gzip less wasm than a second
+//! (serde_wasm_bindgen) serialiser of the `Analysis` type in the first load (BENCHMARKS.md).
 //!
 //! Which exports a wasm has follows its Cargo features (Cargo.toml `[features]`): `web` (the
-//! first-load wasm) has `analyze` / `analyzeJson`; `extras` (the lazily loaded one) has compare,
+//! first-load wasm) has `analyzeJson`; `extras` (the lazily loaded one) has compare,
 //! check, keywords and .docx reading. The engine (www/worker.js, www/planlens.js) routes each op
 //! to the module that exports it and fetches the extras module on the first op that needs it.
 
 #[cfg(feature = "web")]
-use serde::Serialize;
-#[cfg(feature = "web")]
 use wasm_bindgen::prelude::*;
-
-/// Analyses a plan and returns its `planlens/1` object.
-#[cfg(feature = "web")]
-#[wasm_bindgen(js_name = analyze)]
-pub fn analyze_js(text: &str) -> Result<JsValue, JsValue> {
-    let a = crate::analyze(text);
-    a.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsValue::from_str(&e.to_string()))
-}
 
 /// The `planlens/1` analysis as a JSON string (for export and for hosts that want text).
 #[cfg(feature = "web")]

@@ -34,6 +34,9 @@ const ROOT = path.resolve(HERE, '..');
  *  MAIN_OPS are in the first-load wasm (trunk's, Cargo feature `web`); EXTRA_OPS in the extras
  *  wasm (feature `extras`), which the engine fetches on the first call of one of them. */
 export const MAIN_OPS = ['analyze', 'analyzeJson'];
+/** Ops the engine answers by JSON.parse of another export's text: `analyze` = parsed
+ *  `analyzeJson` (smaller wasm than a serde_wasm_bindgen serialiser, same object, same speed). */
+export const JSON_OPS = { analyze: 'analyzeJson' };
 export const EXTRA_OPS = ['compare', 'compareJson', 'compareExport', 'checkPlan', 'keywords', 'docxText'];
 export const OPS = [...MAIN_OPS, ...EXTRA_OPS];
 
@@ -284,7 +287,7 @@ export function postBuild(staging, sourceDir = ROOT, { release = true } = {}) {
   const staged = listFiles(staging);
   const { glue, wasm } = findGlue(staged);
   const exportsFound = glueExports(fs.readFileSync(path.join(staging, glue), 'utf8'));
-  const mainOps = MAIN_OPS.filter((op) => exportsFound.has(op));
+  const mainOps = MAIN_OPS.filter((op) => exportsFound.has(JSON_OPS[op] || op));
   if (!mainOps.includes('analyze')) fail(`${glue} does not export analyze()`);
   const leaked = EXTRA_OPS.filter((op) => exportsFound.has(op));
   if (leaked.length) fail(`${glue} (the first load) exports ${leaked.join(', ')}: build it with --features web only`);
@@ -315,7 +318,7 @@ export function postBuild(staging, sourceDir = ROOT, { release = true } = {}) {
   const build = hash.digest('hex').slice(0, 12);
   const values = {
     GLUE: `./${glue}`, WASM: `./${wasm}`, EXTRAS_GLUE: `./${extras.glue}`, EXTRAS_WASM: `./${extras.wasm}`,
-    BUILD: build, OPS: ops, EXTRA_OPS: extraOps, ASSETS,
+    BUILD: build, OPS: ops, EXTRA_OPS: extraOps, JSON_OPS, ASSETS,
   };
   for (const f of RENDERED) {
     const out = render(fs.readFileSync(path.join(www, f), 'utf8'), values, f);

@@ -26,6 +26,8 @@ const WASM_URL = new URL("__PLANLENS_WASM__", import.meta.url).href;
 const EXTRAS_GLUE_URL = new URL("__PLANLENS_EXTRAS_GLUE__", import.meta.url).href;
 const EXTRAS_WASM_URL = new URL("__PLANLENS_EXTRAS_WASM__", import.meta.url).href;
 const EXTRA_OPS = "__PLANLENS_EXTRA_OPS__";
+/** Ops answered by JSON.parse of another export's JSON text (analyze → analyzeJson). */
+const JSON_OPS = "__PLANLENS_JSON_OPS__";
 const WORKER_URL = new URL('./worker.js', import.meta.url).href;
 const TAG = 'planlens-api/1';
 
@@ -125,10 +127,12 @@ class InlineEngine {
         throw new PlanlensError(`planlens: the engine could not load its extras module (${describe(err)})`, 'engine-error', err);
       }
     }
-    if (typeof mod[op] !== 'function') throw new PlanlensError(`planlens: "${op}" is not in this build`, 'unknown-op');
+    const fn = JSON_OPS[op] || op;
+    if (typeof mod[fn] !== 'function') throw new PlanlensError(`planlens: "${op}" is not in this build`, 'unknown-op');
     try {
       await this.ensureAsset(op, mod);
-      return await mod[op](...args);
+      const out = await mod[fn](...args);
+      return JSON_OPS[op] ? JSON.parse(out) : out;
     } catch (err) {
       if (err instanceof WebAssembly.RuntimeError) {
         // A trapped instance cannot be re-initialised on this thread: say so, for good.

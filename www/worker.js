@@ -22,6 +22,8 @@ const BUILD = "__PLANLENS_BUILD__";
 const OPS = new Set("__PLANLENS_OPS__");
 /** The ops of the extras module (the rest are the first-load module's). */
 const EXTRA_OPS = new Set("__PLANLENS_EXTRA_OPS__");
+/** Ops answered by JSON.parse of another export's JSON text (analyze → analyzeJson). */
+const JSON_OPS = "__PLANLENS_JSON_OPS__";
 
 /** Data files an op needs, fetched once on first use and passed to `<op>Ready(text)` if the wasm
  *  exports such an initialiser (e.g. keywords → keywordsReady(dict)). */
@@ -70,9 +72,11 @@ async function handle({ id, op, args }) {
   try {
     if (!OPS.has(op)) throw new TypeError(`planlens: unknown operation "${op}"`);
     const mod = await moduleFor(op);
-    if (typeof mod[op] !== 'function') throw new TypeError(`planlens: unknown operation "${op}"`);
+    const fn = JSON_OPS[op] || op;
+    if (typeof mod[fn] !== 'function') throw new TypeError(`planlens: unknown operation "${op}"`);
     await ensureAsset(op, mod);
-    const result = await mod[op](...(Array.isArray(args) ? args : []));
+    const out = await mod[fn](...(Array.isArray(args) ? args : []));
+    const result = JSON_OPS[op] ? JSON.parse(out) : out;
     self.postMessage({ id, ok: true, result });
   } catch (err) {
     const fatal = err instanceof WebAssembly.RuntimeError;
@@ -84,7 +88,7 @@ async function handle({ id, op, args }) {
 const booted = (async () => {
   glue = await import(GLUE);
   await glue.default({ module_or_path: WASM });
-  const ops = [...OPS].filter((op) => EXTRA_OPS.has(op) || typeof glue[op] === 'function');
+  const ops = [...OPS].filter((op) => EXTRA_OPS.has(op) || typeof glue[JSON_OPS[op] || op] === 'function');
   self.postMessage({ type: 'ready', build: BUILD, ops });
 })();
 booted.catch((err) => self.postMessage({ type: 'init-error', error: errorOf(err) }));
