@@ -25,7 +25,11 @@
 //! table): `planlens-compare/1`.
 //!
 //! The core is pure Rust with no browser types; `wasm` (the JavaScript binding) and `web` (the
-//! page) are compiled only for `wasm32`.
+//! page) are compiled only for `wasm32`. There the Cargo features split the page's code in two
+//! wasm modules (Cargo.toml `[features]`): `web` (the first load: analysis + page UI) and `extras`
+//! (loaded on first use: [`compare`]'s engine, [`docx`], [`keywords`] / [`segment`]); [`docx`],
+//! [`keywords`] and [`segment`] are not compiled into a `web`-only wasm at all, and [`compare`]
+//! contributes only its result types and renderers there.
 
 pub mod clauses;
 pub mod clean;
@@ -33,9 +37,11 @@ pub mod compare;
 pub mod deadlines;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod decode;
+#[cfg(any(not(target_arch = "wasm32"), feature = "extras"))]
 pub mod docx;
 pub mod elements;
 pub mod indicators;
+#[cfg(any(not(target_arch = "wasm32"), feature = "extras"))]
 pub mod keywords;
 pub mod lexicon;
 pub mod model;
@@ -46,6 +52,7 @@ pub mod render;
 pub mod retrospect;
 pub mod rules;
 pub mod rx;
+#[cfg(any(not(target_arch = "wasm32"), feature = "extras"))]
 pub mod segment;
 pub mod subject;
 pub mod tables;
@@ -55,7 +62,7 @@ pub mod traps;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
 mod web;
 /// The compare view's row logic, tested natively the same way.
 #[cfg(all(test, not(target_arch = "wasm32")))]

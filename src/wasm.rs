@@ -1,89 +1,98 @@
-//! The JavaScript binding: `analyze(text)` returns the `planlens/1` object as plain JS values
-//! (no classes to `.free()`), serialised JSON-compatibly so absent values are `null`, as in the
-//! CLI's JSON.
+//! The JavaScript binding. Results are plain JS values (no classes to `.free()`), serialised
+//! JSON-compatibly so absent values are `null`, as in the CLI's JSON. The engine's `analyze` op
+//! is `JSON.parse(analyzeJson(text))` (www/worker.js, www/planlens.js: `JSON_OPS`): the same
+//! object as serde_wasm_bindgen's, at the same speed, and 4 KB gzip less wasm than a second
+//! (serde_wasm_bindgen) serialiser of the `Analysis` type in the first load (BENCHMARKS.md).
+//!
+//! Which exports a wasm has follows its Cargo features (Cargo.toml `[features]`): `web` (the
+//! first-load wasm) has `analyzeJson`; `extras` (the lazily loaded one) has compare,
+//! check, keywords and .docx reading. The engine (www/worker.js, www/planlens.js) routes each op
+//! to the module that exports it and fetches the extras module on the first op that needs it.
 
-use serde::Serialize;
+#[cfg(feature = "web")]
 use wasm_bindgen::prelude::*;
 
-/// Analyses a plan and returns its `planlens/1` object.
-#[wasm_bindgen(js_name = analyze)]
-pub fn analyze_js(text: &str) -> Result<JsValue, JsValue> {
-    let a = crate::analyze(text);
-    a.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsValue::from_str(&e.to_string()))
-}
-
 /// The `planlens/1` analysis as a JSON string (for export and for hosts that want text).
+#[cfg(feature = "web")]
 #[wasm_bindgen(js_name = analyzeJson)]
 pub fn analyze_json(text: &str) -> String {
     crate::render::json_line(&crate::analyze(text))
 }
 
-// ---- section keywords (helper A, issue 5). The worker fetches dict/jieba.dict.txt once and
-// passes it to keywordsReady; the trie is built once and kept for every later call.
+/// The lazily loaded module's exports (feature `extras`).
+#[cfg(feature = "extras")]
+mod extras {
+    use serde::Serialize;
+    use wasm_bindgen::prelude::*;
 
-thread_local! {
-    static SEGMENTER: std::cell::RefCell<Option<crate::keywords::Segmenter>> =
-        const { std::cell::RefCell::new(None) };
-}
-
-/// Loads the jieba dictionary (`word freq tag` lines) for [`keywords`].
-#[wasm_bindgen(js_name = keywordsReady)]
-pub fn keywords_ready(dict: &str) -> Result<(), JsValue> {
-    let seg = crate::keywords::Segmenter::from_dict(dict)
-        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
-    SEGMENTER.with(|s| *s.borrow_mut() = Some(seg));
-    Ok(())
-}
-
-/// True once [`keywords_ready`] has succeeded.
-pub fn keywords_loaded() -> bool {
-    SEGMENTER.with(|s| s.borrow().is_some())
-}
-
-/// Keywords of each outline section (two levels deep, eight per section) of `text`.
-#[wasm_bindgen(js_name = keywords)]
-pub fn keywords(text: &str) -> Result<JsValue, JsValue> {
-    SEGMENTER.with(|s| {
-        let s = s.borrow();
-        let seg = s
-            .as_ref()
-            .ok_or_else(|| JsValue::from(js_sys::Error::new("dictionary not loaded")))?;
-        let a = crate::analyze(text);
-        let kw = crate::keywords::section_keywords(seg, text, &a.outline, 2, 8);
-        kw.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-            .map_err(|e| JsValue::from_str(&e.to_string()))
-    })
-}
-
-/// Compares plan A with plan B and returns the `planlens-compare/1` object.
-#[wasm_bindgen(js_name = compare)]
-pub fn compare_js(a_text: &str, b_text: &str) -> Result<JsValue, JsValue> {
-    let c = crate::compare::compare(a_text, b_text);
-    c.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsValue::from_str(&e.to_string()))
-}
-
-/// The `planlens-compare/1` comparison as a JSON string.
-#[wasm_bindgen(js_name = compareJson)]
-pub fn compare_json(a_text: &str, b_text: &str) -> String {
-    crate::compare::render::json_line(&crate::compare::compare(a_text, b_text))
-}
-
-/// The comparison as a Markdown report or CSV (`format`: `markdown` or `csv`), for export.
-#[wasm_bindgen(js_name = compareExport)]
-pub fn compare_export(a_text: &str, b_text: &str, format: &str) -> String {
-    let c = crate::compare::compare(a_text, b_text);
-    match format {
-        "csv" => crate::compare::render::csv(&c),
-        _ => crate::compare::render::markdown(&c),
+    /// The text of a `.docx` (its `word/document.xml`, paragraphs as lines); the error message says
+    /// why the bytes are not a readable Word document.
+    #[wasm_bindgen(js_name = docxText)]
+    pub fn docx_text(bytes: &[u8]) -> Result<String, JsValue> {
+        crate::docx::docx_text(bytes).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
     }
-}
 
-/// Checks a plan against itself and returns the `planlens-check/1` object.
-#[wasm_bindgen(js_name = checkPlan)]
-pub fn check_js(text: &str) -> Result<JsValue, JsValue> {
-    let c = crate::compare::check(text);
-    c.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsValue::from_str(&e.to_string()))
+    // ---- section keywords (helper A, issue 5). The worker fetches dict/jieba.dict.txt once and
+    // passes it to keywordsReady; the trie is built once and kept for every later call.
+
+    thread_local! {
+        static SEGMENTER: std::cell::RefCell<Option<crate::keywords::Segmenter>> =
+            const { std::cell::RefCell::new(None) };
+    }
+
+    /// Loads the jieba dictionary (`word freq tag` lines) for [`keywords`].
+    #[wasm_bindgen(js_name = keywordsReady)]
+    pub fn keywords_ready(dict: &str) -> Result<(), JsValue> {
+        let seg = crate::keywords::Segmenter::from_dict(dict)
+            .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
+        SEGMENTER.with(|s| *s.borrow_mut() = Some(seg));
+        Ok(())
+    }
+
+    /// Keywords of each outline section (two levels deep, eight per section) of `text`.
+    #[wasm_bindgen(js_name = keywords)]
+    pub fn keywords(text: &str) -> Result<JsValue, JsValue> {
+        SEGMENTER.with(|s| {
+            let s = s.borrow();
+            let seg = s
+                .as_ref()
+                .ok_or_else(|| JsValue::from(js_sys::Error::new("dictionary not loaded")))?;
+            let a = crate::analyze(text);
+            let kw = crate::keywords::section_keywords(seg, text, &a.outline, 2, 8);
+            kw.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+                .map_err(|e| JsValue::from_str(&e.to_string()))
+        })
+    }
+
+    /// Compares plan A with plan B and returns the `planlens-compare/1` object.
+    #[wasm_bindgen(js_name = compare)]
+    pub fn compare_js(a_text: &str, b_text: &str) -> Result<JsValue, JsValue> {
+        let c = crate::compare::compare(a_text, b_text);
+        c.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|e| JsValue::from_str(&e.to_string()))
+    }
+
+    /// The `planlens-compare/1` comparison as a JSON string.
+    #[wasm_bindgen(js_name = compareJson)]
+    pub fn compare_json(a_text: &str, b_text: &str) -> String {
+        crate::compare::render::json_line(&crate::compare::compare(a_text, b_text))
+    }
+
+    /// The comparison as a Markdown report or CSV (`format`: `markdown` or `csv`), for export.
+    #[wasm_bindgen(js_name = compareExport)]
+    pub fn compare_export(a_text: &str, b_text: &str, format: &str) -> String {
+        let c = crate::compare::compare(a_text, b_text);
+        match format {
+            "csv" => crate::compare::render::csv(&c),
+            _ => crate::compare::render::markdown(&c),
+        }
+    }
+
+    /// Checks a plan against itself and returns the `planlens-check/1` object.
+    #[wasm_bindgen(js_name = checkPlan)]
+    pub fn check_js(text: &str) -> Result<JsValue, JsValue> {
+        let c = crate::compare::check(text);
+        c.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|e| JsValue::from_str(&e.to_string()))
+    }
 }

@@ -6,8 +6,11 @@
 // the staging dir to dist/. Everything here works on that staged output, never on hand-kept lists:
 //
 //  1. find the hashed glue/wasm names (exactly one of each, or fail the build);
+//  1b. build the extras wasm (compare / check / keywords / .docx, Cargo feature `extras`; see
+//     buildExtras) and stage it as planlens-extras-HASH.js + planlens-extras-HASH_bg.wasm;
 //  2. render www/boot.js, www/planlens.js and www/worker.js with those names (string placeholders
-//     "__PLANLENS_…__"), so the page, the worker and embedders all fetch ONE wasm URL;
+//     "__PLANLENS_…__"), so the page, the worker and embedders all fetch ONE wasm URL (and one
+//     extras URL, only when an extras op is first called);
 //  3. copy the static platform files (planlens.d.ts, manifest, icons);
 //  4. check index.html: the CSP meta is there, no inline script, no inline event handler or
 //     style attribute (the CSP would silently block them), boot.js is the only loader;
@@ -16,6 +19,7 @@
 //
 // Also importable (tests/e2e use `writeServiceWorker` to "deploy" a changed build).
 
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,8 +30,18 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
 
 /** wasm exports reachable through `planlens.call(op, ...args)` (and so through the worker).
- *  Anything else the glue exports (start_app, internals) is not callable from outside. */
-export const OPS = ['analyze', 'analyzeJson', 'compare', 'compareJson', 'compareExport', 'checkPlan', 'keywords'];
+ *  Anything else the glue exports (start_app, internals) is not callable from outside.
+ *  MAIN_OPS are in the first-load wasm (trunk's, Cargo feature `web`); EXTRA_OPS in the extras
+ *  wasm (feature `extras`), which the engine fetches on the first call of one of them. */
+export const MAIN_OPS = ['analyze', 'analyzeJson'];
+/** Ops the engine answers by JSON.parse of another export's text: `analyze` = parsed
+ *  `analyzeJson` (smaller wasm than a serde_wasm_bindgen serialiser, same object, same speed). */
+export const JSON_OPS = { analyze: 'analyzeJson' };
+export const EXTRA_OPS = ['compare', 'compareJson', 'compareExport', 'checkPlan', 'keywords', 'docxText'];
+export const OPS = [...MAIN_OPS, ...EXTRA_OPS];
+
+/** Staged names of the extras module: `planlens-extras-HASH.js` + `planlens-extras-HASH_bg.wasm`. */
+export const EXTRAS_RE = /^planlens-extras-[0-9a-f]+(\.js|_bg\.wasm)$/;
 
 /** Data files an op needs, fetched by the engine (worker.js, or planlens.js inline) on first use
  *  and handed to the wasm's `<op>Ready(text)`: keywords → keywordsReady(dictionary). */
@@ -61,6 +75,70 @@ export function listFiles(dir, base = dir) {
 
 function sri(buf) {
   return 'sha384-' + createHash('sha384').update(buf).digest('base64');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The extras wasm (issue 7): the same crate with `--no-default-features --features extras`, built
+// here because trunk 0.21 cannot build one cdylib twice with different features (both builds
+// would write target/wasm32-unknown-unknown/PROFILE/planlens.wasm, concurrently). Same steps as
+// trunk's rust pipeline: cargo → wasm-bindgen --target=web → (release) wasm-opt with the opt
+// level and params of index.html's <link data-trunk rel="rust">. Its own target dir
+// (target/extras) keeps the two feature sets from invalidating each other.
+
+/** The attributes of index.html's `<link data-trunk rel="rust" …>` (the first-load wasm). */
+export function rustLinkAttrs(html) {
+  const tag = html.match(/<link\b[^>]*\bdata-trunk\b[^>]*\brel="rust"[^>]*>/);
+  if (!tag) fail('index.html has no <link data-trunk rel="rust">');
+  const attrs = {};
+  for (const m of tag[0].matchAll(/\s(data-[\w-]+)(?:="([^"]*)")?/g)) attrs[m[1]] = m[2] ?? '';
+  return attrs;
+}
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], ...opts });
+  if (r.error) fail(`${cmd}: ${r.error.message}`);
+  if (r.status !== 0) fail(`${cmd} ${args.join(' ')} exited with ${r.status}`);
+}
+
+/** Builds the extras module and writes it into `staging` under content-hashed names. The
+ *  bindgen + wasm-opt step (the slow one) is cached in target/extras/staged/ by the SHA-256 of
+ *  cargo's wasm and the flags, so an unchanged crate costs only cargo's no-op check. */
+export function buildExtras(staging, { sourceDir = ROOT, release = true, html } = {}) {
+  const link = rustLinkAttrs(html ?? fs.readFileSync(path.join(sourceDir, 'index.html'), 'utf8'));
+  const profile = release ? (link['data-cargo-profile-release'] || 'release') : (link['data-cargo-profile-dev'] || 'dev');
+  const profileDir = profile === 'dev' ? 'debug' : profile;
+  const targetDir = path.join(process.env.CARGO_TARGET_DIR || path.join(sourceDir, 'target'), 'extras');
+  run('cargo', ['build', '--lib', '--target=wasm32-unknown-unknown', '--manifest-path', path.join(sourceDir, 'Cargo.toml'),
+    '--profile', profile, '--offline', '--no-default-features', '--features', 'extras', '--target-dir', targetDir]);
+  const input = path.join(targetDir, 'wasm32-unknown-unknown', profileDir, 'planlens.wasm');
+  const optArgs = release && link['data-wasm-opt'] && link['data-wasm-opt'] !== '0'
+    ? [`-O${link['data-wasm-opt']}`, ...(link['data-wasm-opt-params'] || '').split(/\s+/).filter(Boolean)] : [];
+  const key = createHash('sha256').update(fs.readFileSync(input)).update(JSON.stringify(optArgs))
+    .update(spawnSync('wasm-bindgen', ['--version'], { encoding: 'utf8' }).stdout || '').digest('hex').slice(0, 16);
+  const cache = path.join(targetDir, 'staged', key);
+  if (!fs.existsSync(path.join(cache, 'done'))) {
+    const tmp = `${cache}.tmp`;
+    fs.rmSync(tmp, { recursive: true, force: true });
+    fs.mkdirSync(tmp, { recursive: true });
+    run('wasm-bindgen', ['--target=web', `--out-dir=${tmp}`, '--out-name=planlens_extras', '--no-typescript', input]);
+    if (optArgs.length) {
+      const out = path.join(tmp, 'opt.wasm');
+      run('wasm-opt', [`--output=${out}`, optArgs[0], path.join(tmp, 'planlens_extras_bg.wasm'), ...optArgs.slice(1)]);
+      fs.renameSync(out, path.join(tmp, 'planlens_extras_bg.wasm'));
+    }
+    const bytes = fs.readFileSync(path.join(tmp, 'planlens_extras_bg.wasm'));
+    if (fixExternrefExport(bytes)) fs.writeFileSync(path.join(tmp, 'planlens_extras_bg.wasm'), bytes);
+    fs.writeFileSync(path.join(tmp, 'done'), key);
+    fs.rmSync(cache, { recursive: true, force: true });
+    fs.renameSync(tmp, cache);
+  }
+  const js = fs.readFileSync(path.join(cache, 'planlens_extras.js'));
+  const wasm = fs.readFileSync(path.join(cache, 'planlens_extras_bg.wasm'));
+  const hash = createHash('sha256').update(js).update(wasm).digest('hex').slice(0, 16);
+  const names = { glue: `planlens-extras-${hash}.js`, wasm: `planlens-extras-${hash}_bg.wasm` };
+  fs.writeFileSync(path.join(staging, names.glue), js);
+  fs.writeFileSync(path.join(staging, names.wasm), wasm);
+  return names;
 }
 
 /** Finds trunk's hashed wasm-bindgen output in the staged files. */
@@ -204,13 +282,22 @@ export function fixExternrefExport(buf) {
 }
 
 /** The whole hook on one staged directory. */
-export function postBuild(staging, sourceDir = ROOT) {
+export function postBuild(staging, sourceDir = ROOT, { release = true } = {}) {
   const www = path.join(sourceDir, 'www');
   const staged = listFiles(staging);
   const { glue, wasm } = findGlue(staged);
   const exportsFound = glueExports(fs.readFileSync(path.join(staging, glue), 'utf8'));
-  const ops = OPS.filter((op) => exportsFound.has(op));
-  if (!ops.includes('analyze')) fail(`${glue} does not export analyze()`);
+  const mainOps = MAIN_OPS.filter((op) => exportsFound.has(JSON_OPS[op] || op));
+  if (!mainOps.includes('analyze')) fail(`${glue} does not export analyze()`);
+  const leaked = EXTRA_OPS.filter((op) => exportsFound.has(op));
+  if (leaked.length) fail(`${glue} (the first load) exports ${leaked.join(', ')}: build it with --features web only`);
+
+  for (const f of staged.filter((f) => EXTRAS_RE.test(f))) fs.rmSync(path.join(staging, f));
+  const extras = buildExtras(staging, { sourceDir, release });
+  const extrasExports = glueExports(fs.readFileSync(path.join(staging, extras.glue), 'utf8'));
+  const extraOps = EXTRA_OPS.filter((op) => extrasExports.has(op));
+  if (!extraOps.includes('compare')) fail(`${extras.glue} does not export compare()`);
+  const ops = [...mainOps, ...extraOps];
 
   const wasmPath = path.join(staging, wasm);
   const bytes = fs.readFileSync(wasmPath);
@@ -229,7 +316,10 @@ export function postBuild(staging, sourceDir = ROOT) {
   for (const f of listFiles(staging)) hash.update(f).update(fs.readFileSync(path.join(staging, f)));
   for (const f of RENDERED) hash.update(f).update(fs.readFileSync(path.join(www, f)));
   const build = hash.digest('hex').slice(0, 12);
-  const values = { GLUE: `./${glue}`, WASM: `./${wasm}`, BUILD: build, OPS: ops, ASSETS };
+  const values = {
+    GLUE: `./${glue}`, WASM: `./${wasm}`, EXTRAS_GLUE: `./${extras.glue}`, EXTRAS_WASM: `./${extras.wasm}`,
+    BUILD: build, OPS: ops, EXTRA_OPS: extraOps, JSON_OPS, ASSETS,
+  };
   for (const f of RENDERED) {
     const out = render(fs.readFileSync(path.join(www, f), 'utf8'), values, f);
     fs.writeFileSync(path.join(staging, f), out);
@@ -239,7 +329,7 @@ export function postBuild(staging, sourceDir = ROOT) {
   checkHtml(fs.readFileSync(htmlPath, 'utf8'));
 
   const sw = writeServiceWorker(staging, www);
-  return { glue, wasm, ops, build, version: sw.version, files: sw.files };
+  return { glue, wasm, extras, ops, build, version: sw.version, files: sw.files };
 }
 
 /** Raw and gzip -9 sizes, for the build log (first-load budget). */
@@ -254,10 +344,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   const staging = process.env.TRUNK_STAGING_DIR;
   try {
     if (!staging) fail('TRUNK_STAGING_DIR is not set (run me from trunk, see Trunk.toml)');
-    const r = postBuild(staging, process.env.TRUNK_SOURCE_DIR || ROOT);
+    const r = postBuild(staging, process.env.TRUNK_SOURCE_DIR || ROOT, { release: process.env.TRUNK_PROFILE !== 'debug' });
     const list = sizes(staging);
     const kb = (n) => (n / 1024).toFixed(1).padStart(8);
-    console.log(`post_build: build ${r.build}, sw ${r.version}, glue ${r.glue}, ops ${r.ops.join(',')}`);
+    console.log(`post_build: build ${r.build}, sw ${r.version}, glue ${r.glue}, extras ${r.extras.glue}, ops ${r.ops.join(',')}`);
     for (const s of list) console.log(`  ${kb(s.bytes)} KiB ${kb(s.gzip)} KiB gz  ${s.file}`);
     const tot = list.reduce((a, s) => [a[0] + s.bytes, a[1] + s.gzip], [0, 0]);
     console.log(`  ${kb(tot[0])} KiB ${kb(tot[1])} KiB gz  (all ${list.length} files)`);

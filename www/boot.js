@@ -5,7 +5,7 @@
 //  2. initialises the same wasm on this thread (one URL, shared with the worker) and calls the
 //     UI's exported start_app(); if the build has no UI yet, or it rendered nothing, it shows the
 //     <plan-lens> element instead, so the page is always usable;
-//  3. registers the service worker (offline) and turns its lifecycle into a `planlens:update`
+//  3. registers the service worker (offline; after the first result, see below) and turns its lifecycle into a `planlens:update`
 //     event; engine trouble arrives as `planlens:engine`. Both are cancelable: the UI calls
 //     preventDefault() when it shows its own notice, otherwise a small notice is shown here.
 // Rendered by tools/post_build.mjs.
@@ -13,6 +13,8 @@
 import { loadGlue } from './planlens.js';
 
 const BUILD = "__PLANLENS_BUILD__";
+/** How long the service worker waits for a first result before it installs anyway (ms). */
+const FIRST_RESULT_WAIT = 5000;
 
 const TEXT = {
   update: '新版本已就绪。 A new version is ready.',
@@ -138,7 +140,21 @@ async function registerServiceWorker() {
   });
 }
 
+/** Resolves on the page's first result (`planlens:rendered`), or after `ms` if none comes (an
+ *  empty page, the <plan-lens> fallback). */
+function firstResult(ms) {
+  return new Promise((resolve) => {
+    window.addEventListener('planlens:rendered', resolve, { once: true });
+    setTimeout(resolve, ms);
+  });
+}
+
+// Listening before the UI starts, so a fast first result is not missed.
+const rendered = firstResult(FIRST_RESULT_WAIT);
 await startUi();
 // Registered after the UI so its own listeners run first and can claim the event.
 watchEngine();
-registerServiceWorker();
+// The service worker's install downloads every precached file, the extras wasm too (compare,
+// keywords, .docx: not needed for the first result): so it starts only once the first result is
+// on screen, and the first load stays the first load (tests/e2e/size-budget.test.mjs checks it).
+rendered.then(registerServiceWorker);

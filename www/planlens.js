@@ -6,7 +6,8 @@
 //   import { ready, analyze } from 'https://their-host/planlens/planlens.js';
 //   await ready; const result = await analyze(text);   // a planlens/1 object
 //
-// It finds the wasm and worker.js relative to its own URL (import.meta.url), runs the engine in a
+// It finds the wasm, the extras wasm (compare / check / keywords / .docx ops, fetched by the engine on
+// the first call of one of them) and worker.js relative to its own URL (import.meta.url), runs the engine in a
 // module Web Worker (ready handshake, one request at a time from a queue, restart on crash), and
 // falls back to the page's own thread when Worker is unavailable or the page URL says
 // `?engine=inline` (tests). It also sets `globalThis.planlens = {ready, analyze, call, version}`
@@ -21,6 +22,12 @@ const OPS = "__PLANLENS_OPS__";
 const ASSETS = "__PLANLENS_ASSETS__";
 const GLUE_URL = new URL("__PLANLENS_GLUE__", import.meta.url).href;
 const WASM_URL = new URL("__PLANLENS_WASM__", import.meta.url).href;
+/** The extras module (not part of the first load) and the ops it implements. */
+const EXTRAS_GLUE_URL = new URL("__PLANLENS_EXTRAS_GLUE__", import.meta.url).href;
+const EXTRAS_WASM_URL = new URL("__PLANLENS_EXTRAS_WASM__", import.meta.url).href;
+const EXTRA_OPS = "__PLANLENS_EXTRA_OPS__";
+/** Ops answered by JSON.parse of another export's JSON text (analyze → analyzeJson). */
+const JSON_OPS = "__PLANLENS_JSON_OPS__";
 const WORKER_URL = new URL('./worker.js', import.meta.url).href;
 const TAG = 'planlens-api/1';
 
@@ -64,10 +71,26 @@ export function loadGlue() {
   return gluePromise;
 }
 
-/** Fetches the data an op needs once and hands it to `<op>Ready(text)` (same rule as worker.js). */
-function assetLoader(glue, base) {
+let extrasPromise = null;
+/** The extras module, initialised once on this thread on first use (the inline engine's twin of
+ *  worker.js's loadExtras); a failed load is retried on the next call. */
+function loadExtras() {
+  if (!extrasPromise) {
+    extrasPromise = (async () => {
+      const glue = await import(EXTRAS_GLUE_URL);
+      await glue.default({ module_or_path: EXTRAS_WASM_URL });
+      return glue;
+    })();
+    extrasPromise.catch(() => { extrasPromise = null; });
+  }
+  return extrasPromise;
+}
+
+/** Fetches the data an op needs once and hands it to `<op>Ready(text)` of the module `glue`
+ *  that implements the op (same rule as worker.js). */
+function assetLoader(base) {
   const loaded = new Map();
-  return async (op) => {
+  return async (op, glue) => {
     const file = ASSETS[op];
     const init = glue[op + 'Ready'];
     if (!file || typeof init !== 'function') return;
@@ -90,16 +113,26 @@ class InlineEngine {
     this.broken = null;
     this.ready = loadGlue().then((glue) => {
       this.glue = glue;
-      this.ensureAsset = assetLoader(glue, import.meta.url);
+      this.ensureAsset = assetLoader(import.meta.url);
     });
   }
 
   async call(op, args) {
     if (this.broken) throw this.broken;
-    if (typeof this.glue[op] !== 'function') throw new PlanlensError(`planlens: "${op}" is not in this build`, 'unknown-op');
+    let mod = this.glue;
+    if (EXTRA_OPS.includes(op)) {
+      try {
+        mod = await loadExtras();
+      } catch (err) {
+        throw new PlanlensError(`planlens: the engine could not load its extras module (${describe(err)})`, 'engine-error', err);
+      }
+    }
+    const fn = JSON_OPS[op] || op;
+    if (typeof mod[fn] !== 'function') throw new PlanlensError(`planlens: "${op}" is not in this build`, 'unknown-op');
     try {
-      await this.ensureAsset(op);
-      return await this.glue[op](...args);
+      await this.ensureAsset(op, mod);
+      const out = await mod[fn](...args);
+      return JSON_OPS[op] ? JSON.parse(out) : out;
     } catch (err) {
       if (err instanceof WebAssembly.RuntimeError) {
         // A trapped instance cannot be re-initialised on this thread: say so, for good.

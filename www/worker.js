@@ -9,14 +9,21 @@
 //                  {id, ok: false, error, fatal}           fatal: the wasm trapped (a Rust panic
 //                                                          or `unreachable`), the instance is no
 //                                                          longer trustworthy → page restarts us
-// Lazily needed data (the keyword dictionary) is fetched here, not on the page, relative to this
-// file's own URL.
+// Lazily needed code and data are fetched here, not on the page, relative to this file's own URL:
+// the extras wasm (compare, check, keywords, .docx: EXTRA_OPS; not part of the first load) on the
+// first request for one of its ops, and the keyword dictionary on the first keywords request.
 // Rendered by tools/post_build.mjs (the "__PLANLENS_…__" placeholders).
 
 const GLUE = new URL("__PLANLENS_GLUE__", import.meta.url).href;
 const WASM = new URL("__PLANLENS_WASM__", import.meta.url).href;
+const EXTRAS_GLUE = new URL("__PLANLENS_EXTRAS_GLUE__", import.meta.url).href;
+const EXTRAS_WASM = new URL("__PLANLENS_EXTRAS_WASM__", import.meta.url).href;
 const BUILD = "__PLANLENS_BUILD__";
 const OPS = new Set("__PLANLENS_OPS__");
+/** The ops of the extras module (the rest are the first-load module's). */
+const EXTRA_OPS = new Set("__PLANLENS_EXTRA_OPS__");
+/** Ops answered by JSON.parse of another export's JSON text (analyze → analyzeJson). */
+const JSON_OPS = "__PLANLENS_JSON_OPS__";
 
 /** Data files an op needs, fetched once on first use and passed to `<op>Ready(text)` if the wasm
  *  exports such an initialiser (e.g. keywords → keywordsReady(dict)). */
@@ -28,11 +35,27 @@ const errorOf = (err) => ({
 });
 
 let glue = null;
+let extras = null; // Promise of the extras glue, initialised (once; retried after a failure)
 const loaded = new Map(); // op → Promise<void> for its asset
 
-async function ensureAsset(op) {
+function loadExtras() {
+  if (!extras) {
+    extras = (async () => {
+      const g = await import(EXTRAS_GLUE);
+      await g.default({ module_or_path: EXTRAS_WASM });
+      return g;
+    })();
+    extras.catch(() => { extras = null; });
+  }
+  return extras;
+}
+
+/** The initialised module that implements `op`. */
+const moduleFor = (op) => (EXTRA_OPS.has(op) ? loadExtras() : glue);
+
+async function ensureAsset(op, mod) {
   const file = ASSETS[op];
-  const init = glue[op + 'Ready'];
+  const init = mod[op + 'Ready'];
   if (!file || typeof init !== 'function') return;
   if (!loaded.has(op)) {
     loaded.set(op, (async () => {
@@ -47,11 +70,13 @@ async function ensureAsset(op) {
 
 async function handle({ id, op, args }) {
   try {
-    if (!OPS.has(op) || typeof glue[op] !== 'function') {
-      throw new TypeError(`planlens: unknown operation "${op}"`);
-    }
-    await ensureAsset(op);
-    const result = await glue[op](...(Array.isArray(args) ? args : []));
+    if (!OPS.has(op)) throw new TypeError(`planlens: unknown operation "${op}"`);
+    const mod = await moduleFor(op);
+    const fn = JSON_OPS[op] || op;
+    if (typeof mod[fn] !== 'function') throw new TypeError(`planlens: unknown operation "${op}"`);
+    await ensureAsset(op, mod);
+    const out = await mod[fn](...(Array.isArray(args) ? args : []));
+    const result = JSON_OPS[op] ? JSON.parse(out) : out;
     self.postMessage({ id, ok: true, result });
   } catch (err) {
     const fatal = err instanceof WebAssembly.RuntimeError;
@@ -63,7 +88,7 @@ async function handle({ id, op, args }) {
 const booted = (async () => {
   glue = await import(GLUE);
   await glue.default({ module_or_path: WASM });
-  const ops = [...OPS].filter((op) => typeof glue[op] === 'function');
+  const ops = [...OPS].filter((op) => EXTRA_OPS.has(op) || typeof glue[JSON_OPS[op] || op] === 'function');
   self.postMessage({ type: 'ready', build: BUILD, ops });
 })();
 booted.catch((err) => self.postMessage({ type: 'init-error', error: errorOf(err) }));

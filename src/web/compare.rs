@@ -949,7 +949,7 @@ fn open_file_b(file: web_sys::File) {
                 return;
             }
         };
-        match input::read_file(&name, &buf) {
+        match input::read_file(&name, &buf).await {
             Ok((t, _)) => set_b(&t, true),
             Err(input::ReadError::Binary) => set_status("status.binary", vec![], true),
             Err(input::ReadError::OldDoc) => set_status("status.doc", vec![], true),

@@ -1,6 +1,8 @@
 //! The analysis engine as the page sees it: B's `globalThis.planlens` (a Web Worker behind
 //! Promises, so typing never waits for analysis), or — when that global is absent (the page
-//! built alone, or the engine failed) — the same Rust functions on this thread.
+//! built alone, or the engine failed) — the same analysis on this thread. Compare, keywords and
+//! .docx reading are not in the page's wasm (they are the engine's lazily loaded extras module,
+//! Cargo feature `extras`), so they always go through `planlens.call`.
 
 use crate::model::Analysis;
 use js_sys::{Promise, Reflect};
@@ -104,71 +106,49 @@ pub async fn analyze(text: String) -> Result<(Analysis, Via), String> {
     Ok((crate::analyze(&text), Via::Inline))
 }
 
-/// Compares plan A with plan B (`planlens-compare/1`), in the worker when there is one, with
-/// the same rules as [`analyze`]: a failure of the engine on THIS input is reported, an engine
-/// that is missing or not ready falls back to this thread. The worker's object is read with
-/// serde_wasm_bindgen, already in the wasm for the analysis (`compareJson` + serde_json's
-/// parser cost 19 KB gzip more, measured).
-pub async fn compare(a: String, b: String) -> Result<(crate::compare::Comparison, Via), String> {
-    if let Some(p) = engine() {
-        if ready(&p).await {
-            match pl_call2("compare", &JsValue::from_str(&a), &JsValue::from_str(&b)) {
-                Ok(pr) => match JsFuture::from(pr).await {
-                    Ok(v) => {
-                        let via = via(&p);
-                        return serde_wasm_bindgen::from_value(v)
-                            .map(|c| (c, via))
-                            .map_err(|e| e.to_string());
-                    }
-                    Err(e) => {
-                        let code = Reflect::get(&e, &"code".into())
-                            .ok()
-                            .and_then(|c| c.as_string());
-                        if matches!(
-                            code.as_deref(),
-                            Some("engine-crashed" | "timeout" | "bad-input" | "engine-error")
-                        ) {
-                            return Err(message(&e));
-                        }
-                        web_sys::console::warn_1(
-                            &format!(
-                                "planlens: engine unavailable ({}), comparing on the page",
-                                message(&e)
-                            )
-                            .into(),
-                        )
-                    }
-                },
-                Err(e) => web_sys::console::warn_1(&e),
-            }
-        }
+/// Calls an op of the engine's lazily loaded extras module (compare, keywords, .docx: Cargo
+/// feature `extras`, not in this wasm) through `planlens.call`, which loads that module on the
+/// first such call. A page without the engine (built alone) has no extras: `Err`, with the
+/// engine's message; so is any failure of the op itself (the page never runs it here).
+async fn call_extra(op: &str, args: &[JsValue]) -> Result<JsValue, String> {
+    let p = engine().ok_or_else(|| format!("planlens: no engine for \"{op}\" on this page"))?;
+    if !ready(&p).await {
+        return Err(format!(
+            "planlens: the engine is not available for \"{op}\""
+        ));
     }
-    Ok((crate::compare::compare(&a, &b), Via::Inline))
+    let pr = match args {
+        [a] => pl_call1(op, a),
+        [a, b] => pl_call2(op, a, b),
+        _ => return Err(format!("planlens: bad call of \"{op}\"")),
+    };
+    JsFuture::from(pr.map_err(|e| message(&e))?)
+        .await
+        .map_err(|e| message(&e))
 }
 
-/// Section keywords, in the worker (which fetches the dictionary itself) or on the page.
+/// Compares plan A with plan B (`planlens-compare/1`) in the engine (its extras module; in the
+/// worker when there is one). The engine's object is read with serde_wasm_bindgen, already in
+/// the wasm for the analysis (`compareJson` + serde_json's parser cost 19 KB gzip more, measured).
+pub async fn compare(a: String, b: String) -> Result<(crate::compare::Comparison, Via), String> {
+    let v = call_extra("compare", &[JsValue::from_str(&a), JsValue::from_str(&b)]).await?;
+    let via = engine().map(|p| via(&p)).unwrap_or(Via::Inline);
+    serde_wasm_bindgen::from_value(v)
+        .map(|c| (c, via))
+        .map_err(|e| e.to_string())
+}
+
+/// Section keywords, in the engine (which fetches the dictionary itself).
 pub async fn keywords(text: String) -> Result<Vec<SectionKw>, String> {
-    if let Some(p) = engine().filter(|_| true) {
-        let _ = ready(&p).await;
-        if let Ok(p) = pl_call1("keywords", &JsValue::from_str(&text)) {
-            match JsFuture::from(p).await {
-                Ok(v) => return serde_wasm_bindgen::from_value(v).map_err(|e| e.to_string()),
-                Err(e) => web_sys::console::warn_1(
-                    &format!(
-                        "planlens: worker keywords failed ({}), trying on the page",
-                        message(&e)
-                    )
-                    .into(),
-                ),
-            }
-        }
-    }
-    if !crate::wasm::keywords_loaded() {
-        let dict = fetch_text("dict/jieba.dict.txt").await?;
-        crate::wasm::keywords_ready(&dict).map_err(|e| message(&e))?;
-    }
-    let v = crate::wasm::keywords(&text).map_err(|e| message(&e))?;
+    let v = call_extra("keywords", &[JsValue::from_str(&text)]).await?;
     serde_wasm_bindgen::from_value(v).map_err(|e| e.to_string())
+}
+
+/// The text of a `.docx` file, read by the engine (`docxText`); `Err` carries its reason.
+pub async fn docx_text(bytes: &[u8]) -> Result<String, String> {
+    let arr = js_sys::Uint8Array::from(bytes);
+    let v = call_extra("docxText", &[arr.into()]).await?;
+    v.as_string().ok_or_else(|| "not text".to_string())
 }
 
 /// Keywords of one section as the page reads them back (same shape as `keywords::SectionKeywords`).

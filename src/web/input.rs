@@ -30,7 +30,8 @@ pub enum ReadError {
     Binary,
     /// An OLE2 compound file (old binary Word).
     OldDoc,
-    Docx(crate::docx::DocxError),
+    /// The engine could not read the `.docx` (its message).
+    Docx(String),
 }
 
 fn decode(label: &str, fatal: bool, bytes: &[u8]) -> Option<String> {
@@ -40,12 +41,15 @@ fn decode(label: &str, fatal: bool, bytes: &[u8]) -> Option<String> {
     dec.decode_with_u8_array(bytes).ok()
 }
 
-/// Decodes a file: `.docx` (zip) in Rust, text through the browser's TextDecoder — strict UTF-8
-/// first (a GBK file is almost never valid UTF-8), then GB18030, the superset of GBK and GB2312.
-pub fn read_file(name: &str, bytes: &[u8]) -> Result<(String, Encoding), ReadError> {
+/// Decodes a file: `.docx` (zip) in Rust by the engine (its extras module, `docxText`), text
+/// through the browser's TextDecoder — strict UTF-8 first (a GBK file is almost never valid
+/// UTF-8), then GB18030, the superset of GBK and GB2312.
+pub async fn read_file(name: &str, bytes: &[u8]) -> Result<(String, Encoding), ReadError> {
     let lower = name.to_lowercase();
-    if crate::docx::looks_like_zip(bytes) || lower.ends_with(".docx") {
-        return crate::docx::docx_text(bytes)
+    // a zip's local file header (as `docx::looks_like_zip`, which is not in this wasm)
+    if bytes.starts_with(b"PK\x03\x04") || lower.ends_with(".docx") {
+        return super::engine::docx_text(bytes)
+            .await
             .map(|t| (t, Encoding::Docx))
             .map_err(ReadError::Docx);
     }

@@ -481,7 +481,7 @@ pub fn open_file(file: web_sys::File) {
                 return;
             }
         };
-        match input::read_file(&name, &buf) {
+        match input::read_file(&name, &buf).await {
             Ok((t, enc)) => {
                 let n = t.chars().count();
                 replace_text(&t);

@@ -81,6 +81,13 @@ test('a page on another origin imports planlens.js, calls analyze() and shows <p
     }, lib.origin);
     assert.deepEqual(twice, { sameElement: true, sameApi: true, targets: 1 });
 
+    // An extras op (the lazily loaded second wasm) resolves relative to planlens.js too: from the
+    // planlens origin, under the same CSP, and only now.
+    assert.ok(!lib.requests.some((r) => /\/planlens-extras-/.test(r.path)), 'extras fetched before an op needed them');
+    const check = await page.evaluate(() => globalThis.planlens.call('checkPlan', '一、总体目标\n到2025年，覆盖率达到90%。'));
+    assert.equal(check.schema, 'planlens-check/1');
+    assert.ok(lib.requests.some((r) => /\/planlens-extras-[0-9a-f]+_bg\.wasm$/.test(r.path)), 'the extras wasm came from the planlens origin');
+
     // The own textarea feeds it too.
     await page.locator('#lens').locator('textarea').fill('一、工作目标\n新建学校3所，完成率达到100%。');
     await page.waitForFunction(() => document.getElementById('lens').result?.targets.length === 2, null, { timeout: 10_000 });

@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { assertDist, DIST } from './lib.mjs';
-import { checkHtml, findGlue, fixExternrefExport, LAZY, listFiles, render } from '../../tools/post_build.mjs';
+import { assertDist, DIST, ROOT } from './lib.mjs';
+import { checkHtml, EXTRA_OPS, EXTRAS_RE, findGlue, fixExternrefExport, JSON_OPS, LAZY, listFiles, MAIN_OPS, render, rustLinkAttrs } from '../../tools/post_build.mjs';
 
 const read = (f) => fs.readFileSync(path.join(DIST, f));
 
@@ -37,12 +37,40 @@ test('rendered files carry the hashed names; the page passes its own CSP checks'
   for (const icon of manifest.icons) assert.ok(fs.existsSync(path.join(DIST, icon.src)), icon.src);
 });
 
-test('the wasm exports its externref table (the binaryen 108 fix is applied)', () => {
+test('both wasm modules export their externref table (the binaryen 108 fix is applied)', () => {
   assertDist();
   const { wasm } = findGlue(listFiles(DIST));
-  const bytes = Buffer.from(read(wasm));
-  assert.equal(fixExternrefExport(bytes), false, 'nothing left to repoint');
-  assert.ok(WebAssembly.validate(bytes));
+  const extras = listFiles(DIST).filter((f) => EXTRAS_RE.test(f) && f.endsWith('.wasm'));
+  assert.equal(extras.length, 1, `one extras wasm: ${extras}`);
+  for (const f of [wasm, ...extras]) {
+    const bytes = Buffer.from(read(f));
+    assert.equal(fixExternrefExport(bytes), false, `${f}: nothing left to repoint`);
+    assert.ok(WebAssembly.validate(bytes), f);
+  }
+});
+
+test('the first-load wasm and the extras split the ops; the engine knows where each one is', () => {
+  assertDist();
+  const files = listFiles(DIST);
+  const { glue } = findGlue(files);
+  const exportsOf = (f) => new Set([...read(f).toString().matchAll(/export function ([A-Za-z_$][\w$]*)/g)].map((m) => m[1]));
+  const main = exportsOf(glue);
+  const extrasGlue = files.find((f) => EXTRAS_RE.test(f) && f.endsWith('.js'));
+  const extras = exportsOf(extrasGlue);
+  for (const op of MAIN_OPS) assert.ok(main.has(JSON_OPS[op] || op), `${op} in the first-load wasm`);
+  for (const op of EXTRA_OPS) {
+    assert.ok(extras.has(op), `${op} in the extras wasm`);
+    assert.ok(!main.has(op), `${op} must not be in the first-load wasm`);
+  }
+  assert.ok(!extras.has('start_app'), 'no page UI in the extras');
+  for (const f of ['planlens.js', 'worker.js']) {
+    const src = read(f).toString();
+    assert.ok(src.includes(`"./${extrasGlue}"`), `${f} names the extras glue`);
+    assert.ok(src.includes(JSON.stringify(EXTRA_OPS)), `${f} has the extras op list`);
+  }
+  // trunk builds the first-load wasm with the `web` feature only (the hook builds `extras`)
+  const link = rustLinkAttrs(fs.readFileSync(path.join(ROOT, 'index.html'), 'utf8'));
+  assert.equal(link['data-cargo-features'], 'web');
 });
 
 test('the hook refuses what the CSP would break', () => {

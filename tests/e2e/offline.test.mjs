@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { assertDist, CHROMIUM, CHROMIUM_ARGS, DIST, engineReady, fixtures, launch, serve, watchPage } from './lib.mjs';
 import { writeServiceWorker } from '../../tools/post_build.mjs';
@@ -66,14 +67,27 @@ test('works offline after one load; a new deploy is offered, applied on reload, 
     const precached = JSON.parse(fs.readFileSync(path.join(v1, 'sw.js'), 'utf8').match(/const PRECACHE = (\[.*?\]);/s)[1]);
     assert.equal(c1.sizes[c1.keys[0]], precached.length, 'every precached file is in the cache');
     assert.ok(!precached.some(([f]) => f.startsWith('dict/')), 'the dictionary is not precached');
-    // One URL for the page, the worker and the service worker: the wasm crossed the wire once.
-    const wasmGets = server.requests.filter((r) => r.path.endsWith('_bg.wasm'));
-    if (process.env.DEBUG_E2E) console.log(wasmGets.map((r) => r.status));
-    assert.equal(wasmGets.filter((r) => r.status === 200).length, 1, `wasm transfers: ${JSON.stringify(wasmGets.map((r) => r.status))}`);
+    // One URL for the page, the worker and the service worker: the wasm crossed the wire once;
+    // so did the extras wasm (precached by the service worker, not needed for the first result).
+    for (const [what, re] of [['wasm', /\/planlens-[0-9a-f]+_bg\.wasm$/], ['extras wasm', /\/planlens-extras-[0-9a-f]+_bg\.wasm$/]]) {
+      const gets = server.requests.filter((r) => re.test(r.path));
+      if (process.env.DEBUG_E2E) console.log(what, gets.map((r) => r.status));
+      assert.equal(gets.filter((r) => r.status === 200).length, 1, `${what} transfers: ${JSON.stringify(gets.map((r) => r.status))}`);
+    }
 
     // The keyword dictionary is not precached, but cached on first use (here, online).
     const kwOnline = await page.evaluate((t) => globalThis.planlens.call('keywords', t), plan);
     assert.ok(kwOnline.length > 0);
+    const other = fixtures()[0].text;
+    const docxBytes = [...fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'plan.docx'))];
+    const extrasOps = (t) => page.evaluate(async ([a, b, bytes]) => {
+      const c = await globalThis.planlens.call('compare', a, b);
+      const k = await globalThis.planlens.call('checkPlan', a);
+      const docx = await globalThis.planlens.call('docxText', new Uint8Array(bytes));
+      return { pairs: c.summary, flags: k.flags.length, docx };
+    }, [t, other, docxBytes]);
+    const extrasOnline = await extrasOps(plan);
+    assert.ok(extrasOnline.docx.startsWith('某市2024年卫生健康工作要点') && extrasOnline.pairs !== null && typeof extrasOnline.pairs === 'object', JSON.stringify(extrasOnline).slice(0, 300));
 
     // Offline: the browser says so and the origin is gone.
     await context.setOffline(true);
@@ -82,6 +96,7 @@ test('works offline after one load; a new deploy is offered, applied on reload, 
     assert.equal(await engineReady(page), 'worker');
     assert.deepEqual(await analyzeHere(page), online, 'full analysis offline');
     assert.deepEqual(await page.evaluate((t) => globalThis.planlens.call('keywords', t), plan), kwOnline, 'keywords offline');
+    assert.deepEqual(await extrasOps(plan), extrasOnline, 'compare, check and .docx (the extras wasm) offline');
     if (await page.$('#source-input')) {
       await page.waitForFunction(() => document.querySelector('#app')?.textContent.length > 200, null, { timeout: 20_000 });
     }

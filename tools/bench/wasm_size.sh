@@ -9,6 +9,7 @@
 #   WASM_SIZE_CARGO_ARGS='--config profile.wasm-release.package.planlens.opt-level=3' tools/bench/wasm_size.sh
 #   WASM_OPT_FLAGS=-O3 tools/bench/wasm_size.sh                # default: -Oz (trunk data-wasm-opt="z")
 #
+# The first-load wasm (Cargo feature web); WASM_SIZE_FEATURES=extras for the lazily loaded one.
 # Uses its own target dir (target/wasm-size) so it never invalidates the native release build.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -17,7 +18,7 @@ OUT=$T/out
 FLAGS=${WASM_OPT_FLAGS:--Oz}
 # the page's profile (Cargo.toml [profile.wasm-release]); WASM_SIZE_PROFILE=release for the native one
 PROFILE=${WASM_SIZE_PROFILE:-wasm-release}
-cargo build --quiet --profile "$PROFILE" --lib --target wasm32-unknown-unknown --no-default-features --target-dir "$T" ${WASM_SIZE_CARGO_ARGS:-}
+cargo build --quiet --profile "$PROFILE" --lib --target wasm32-unknown-unknown --no-default-features --features "${WASM_SIZE_FEATURES:-web}" --target-dir "$T" ${WASM_SIZE_CARGO_ARGS:-}
 rm -rf "$OUT" && mkdir -p "$OUT"
 wasm-bindgen --target web --out-dir "$OUT" --out-name planlens "$T/wasm32-unknown-unknown/$PROFILE/planlens.wasm"
 raw=$(stat -c %s "$OUT/planlens_bg.wasm")
@@ -30,7 +31,7 @@ rawgz=$(gzip -9c "$OUT/planlens_bg.wasm" | wc -c)
 loads() {
   (cd "$OUT" && cp planlens.js probe.js && sed -i "s/planlens_bg\.wasm/$1/" probe.js && node -e "
     import('./probe.js').then(async (m) => { await m.default({ module_or_path: require('fs').readFileSync('$1') });
-      m.analyze('到2025年，新建幼儿园120所。'); console.log('loads'); }).catch((e) => console.log('BROKEN'))")
+      (m.analyzeJson || m.checkPlan)('到2025年，新建幼儿园120所。'); console.log('loads'); }).catch((e) => console.log('BROKEN'))")
 }
 glue=$(gzip -9c "$OUT/planlens.js" | wc -c)
 { env | grep '^CARGO_PROFILE' || true; } | sort | tr '\n' ' '
