@@ -45,7 +45,7 @@ fn decode(label: &str, fatal: bool, bytes: &[u8]) -> Option<String> {
 /// through the browser's TextDecoder — strict UTF-8 first (a GBK file is almost never valid
 /// UTF-8), then GB18030, the superset of GBK and GB2312.
 pub async fn read_file(name: &str, bytes: &[u8]) -> Result<(String, Encoding), ReadError> {
-    let lower = name.to_lowercase();
+    let lower = name.to_ascii_lowercase();
     // a zip's local file header (as `docx::looks_like_zip`, which is not in this wasm)
     if bytes.starts_with(b"PK\x03\x04") || lower.ends_with(".docx") {
         return super::engine::docx_text(bytes)

@@ -74,7 +74,11 @@ fn matches(t: &Target, f: &Filter) -> bool {
     if !ok {
         return false;
     }
-    let q = f.query.trim().to_lowercase();
+    // Full-width and half-width forms match each other (`ＧＤＰ` finds `gdp`), and Latin case
+    // is ignored; plans have no other cased script, so ASCII case folding is enough (and keeps
+    // core's Unicode case tables, ~23 KB, out of the wasm).
+    let norm = |s: &str| crate::text::fold_str(s).to_ascii_lowercase();
+    let q = norm(f.query.trim());
     q.is_empty()
         || [
             Some(&t.text),
@@ -84,7 +88,7 @@ fn matches(t: &Target, f: &Filter) -> bool {
         ]
         .into_iter()
         .flatten()
-        .any(|s| s.to_lowercase().contains(&q))
+        .any(|s| norm(s).contains(&q))
 }
 
 /// Indexes of the targets passing `f`, in document order.
@@ -446,6 +450,18 @@ mod tests {
                 .as_deref()
                 .unwrap_or("")
                 .contains("学位")));
+        // full-width and half-width, upper and lower case find each other
+        let b = crate::analyze("一、目标\n推动GDP增长6%。ＰＭ2.5浓度下降到35微克/立方米。\n");
+        for query in ["gdp", "ＧＤＰ", "pm2.5", "ＰＭ２．５"] {
+            let hits = filter_targets(
+                &b,
+                &Filter {
+                    query: query.into(),
+                    ..Filter::default()
+                },
+            );
+            assert_eq!(hits.len(), 1, "{query}");
+        }
         let mut idx = all.clone();
         sort_targets(&a, &mut idx, SortKey::Value, false);
         let vals: Vec<f64> = idx
