@@ -1,5 +1,5 @@
-//! The regex crate is built with only one of its Unicode tables (Cargo.toml: unicode-perl for
-//! `\d \s \w \b`), which keeps ~80 KB of gzip out of the page's wasm. A pattern
+//! The regex crate is built with none of its Unicode tables (Cargo.toml; src/rx.rs writes
+//! `\s \S \d \D` out as sets), which keeps ~95 KB of gzip out of the page's wasm. A pattern
 //! that needs another table (`\p{L}`, `\pN`, `\p{Alphabetic}`, …) compiles in tests — proptest,
 //! a dev-dependency, switches every table on — but fails in the CLI and in the browser. So this
 //! test reads the sources and rejects any Unicode class that is not a script.
@@ -123,4 +123,76 @@ fn patterns_fold_case_only_in_ascii() {
         bad.join("\n")
     );
     assert_eq!(unicode_case_flags(r"(?i:copyright)|(?i-u:x)"), 1);
+}
+
+/// `\w \W \b \B` in Unicode mode need the Perl word table, which the build leaves out (src/rx.rs
+/// writes out only `\s \S \d \D`); the ASCII forms `(?-u:\b)` need none.
+fn unicode_word_classes(line: &str) -> Vec<usize> {
+    let b = line.as_bytes();
+    (0..b.len().saturating_sub(1))
+        .filter(|&i| {
+            b[i] == b'\\'
+                && matches!(b[i + 1], b'w' | b'W' | b'b' | b'B')
+                && (i == 0 || b[i - 1] != b'\\')
+                && !line[..i].ends_with("(?-u:")
+        })
+        .collect()
+}
+
+#[test]
+fn patterns_use_no_unicode_word_class() {
+    assert_eq!(
+        unicode_word_classes(r"^PAGE(?-u:\b).{0,80}$"),
+        Vec::<usize>::new()
+    );
+    assert_eq!(unicode_word_classes(r"^TOC\b"), vec![4]);
+    assert_eq!(unicode_word_classes(r"a\\b"), Vec::<usize>::new());
+    let mut files = Vec::new();
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    let mut bad = Vec::new();
+    for f in &files {
+        let text = std::fs::read_to_string(f).unwrap_or_default();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.trim_start();
+            if code.starts_with("//") {
+                continue;
+            }
+            if !unicode_word_classes(line).is_empty() {
+                bad.push(format!("{}:{}", f.display(), n + 1));
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "Unicode \\w/\\b need a table the build leaves out; write (?-u:\\b) or a class:\n{}",
+        bad.join("\n")
+    );
+}
+
+/// Every pattern goes through `rx::new`, which writes `\s \d` out; `Regex::new` elsewhere would
+/// compile in tests (all tables on) and fail in the CLI and the page.
+#[test]
+fn patterns_are_compiled_by_rx_only() {
+    let mut files = Vec::new();
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    let mut bad = Vec::new();
+    for f in files.iter().filter(|f| !f.ends_with("rx.rs")) {
+        let text = std::fs::read_to_string(f).unwrap_or_default();
+        for (n, line) in text.lines().enumerate() {
+            if line.contains("Regex::new(") || line.contains("RegexBuilder::new(") {
+                bad.push(format!("{}:{}", f.display(), n + 1));
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "compile patterns with crate::rx::new:\n{}",
+        bad.join("\n")
+    );
 }

@@ -66,7 +66,7 @@ pub const CHROME: &[ChromeRule] = &[
     },
     ChromeRule {
         kind: ChromeKind::Furniture,
-        pattern: r"^(?:PAGE|NUMPAGES|HYPERLINK|TOC|MERGEFORMAT)\b.{0,80}$",
+        pattern: r"^(?:PAGE|NUMPAGES|HYPERLINK|TOC|MERGEFORMAT)(?-u:\b).{0,80}$",
         example: r"PAGE \* MERGEFORMAT",
         counter: "PAGES",
     },
