@@ -82,9 +82,15 @@ async fn decode(v: JsValue, wanted: &dyn Fn() -> bool) -> Result<Analysis, Strin
         Reflect::set(&v, &k.into(), &js_sys::Array::new()).ok()?;
         Some(a)
     };
+    // not in the task that received the message: that one has just copied it over (the
+    // structured clone of the whole object) and settled the engine's Promise
+    super::sleep(0).await;
+    if !wanted() {
+        return Err("superseded".into());
+    }
+    let mut t0 = super::dom::now();
     let (outline, targets, tables) = (take("outline"), take("targets"), take("tables"));
     let mut a: Analysis = serde_wasm_bindgen::from_value(v).map_err(|e| e.to_string())?;
-    let mut t0 = super::dom::now();
     if let Some(arr) = outline {
         a.outline = read_array(&arr, &mut t0, wanted).await?;
     }

@@ -133,6 +133,8 @@ pub struct App {
     pub render_seq: u64,
     /// Bumped by every tree redraw: a tree still being built in slices stops.
     pub tree_seq: u64,
+    /// Bumped by every grid redraw: a grid page still being built in slices stops.
+    pub grid_seq: u64,
     /// Which result panels show the current analysis (the hidden ones render a task later).
     pub panels_done: [bool; 5],
     pub kw: KwState,
@@ -190,6 +192,7 @@ pub fn start_app() {
             tab: 0,
             render_seq: 0,
             tree_seq: 0,
+            grid_seq: 0,
             panels_done: [false; 5],
             kw: KwState::Idle,
             status: Status {

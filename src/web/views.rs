@@ -68,6 +68,8 @@ enum Step {
     Selection,
     /// The hidden panels, from this index on.
     Panel(usize),
+    /// The rows of the (hidden) targets grid, a slice at a time.
+    Grid(Box<GridRows>),
 }
 
 /// Re-renders everything from the current analysis without a long task: this call only
@@ -149,13 +151,29 @@ fn run_render(seq: u64, step: Step, spent: f64) {
                     (Step::Panel(0), false)
                 }
                 Step::Panel(i) if i < a.panels_done.len() => {
-                    // a panel is built in one go: start it in a fresh slice unless this one
-                    // has barely begun, so it does not add its time to a slice already spent
+                    // a panel is built in one go (the grid's rows excepted): start it in a
+                    // fresh slice unless this one has barely begun, so it does not add its
+                    // time to a slice already spent
                     if !a.panels_done[i] && dom::now() - t0 > SLICE_MS / 4.0 {
                         return Some((Step::Panel(i), false));
                     }
-                    ensure_panel(a, i);
-                    (Step::Panel(i + 1), false)
+                    if i == TAB_TARGETS && !a.panels_done[i] {
+                        a.panels_done[i] = true;
+                        render_filters(a);
+                        match start_grid(a) {
+                            Some(b) => (Step::Grid(Box::new(b)), false),
+                            None => (Step::Panel(i + 1), false),
+                        }
+                    } else {
+                        ensure_panel(a, i);
+                        (Step::Panel(i + 1), false)
+                    }
+                }
+                Step::Grid(mut b) => {
+                    if !b.run(a, deadline) {
+                        return Some((Step::Grid(b), false));
+                    }
+                    (Step::Panel(TAB_TARGETS + 1), false)
                 }
                 Step::Panel(_) => {
                     super::finish_render(a, spent + dom::now() - t0);
@@ -587,12 +605,106 @@ fn quantity_cell(t: &Target) -> String {
 
 /// The targets grid (ARIA grid, roving tabindex), one page of it.
 pub fn render_grid(app: &mut App) {
+    if let Some(mut b) = start_grid(app) {
+        b.run(app, f64::INFINITY);
+    }
+}
+
+/// The rows of a grid page still to draw (so a hidden grid can be built in slices).
+struct GridRows {
+    /// `app.grid_seq` when this page began: a newer `render_grid` makes this one stop.
+    seq: u64,
+    a: std::rc::Rc<Analysis>,
+    rows: Vec<usize>,
+    from: usize,
+    focus: (usize, usize),
+    sel: Option<usize>,
+    tbody: Element,
+    next: usize,
+}
+
+impl GridRows {
+    /// Draws rows until the page is complete (true) or `deadline` has passed (false).
+    fn run(&mut self, app: &App, deadline: f64) -> bool {
+        if app.grid_seq != self.seq {
+            return true; // redrawn since
+        }
+        let (a, lang, from, sel) = (self.a.clone(), app.lang, self.from, self.sel);
+        let (fr, fc) = self.focus;
+        let tbody = &self.tbody;
+        while let Some(&i) = self.rows.get(self.next) {
+            if self.next % 8 == 7 && dom::now() >= deadline {
+                return false;
+            }
+            let r = self.next;
+            self.next += 1;
+            let t = &a.targets[i];
+            let row = add(tbody, "tr", &format!("k-{}", logic::kind_name(t.kind)));
+            attr(&row, "role", "row");
+            attr(&row, "data-t", &i.to_string());
+            attr(&row, "aria-rowindex", &(from + r + 2).to_string());
+            attr(
+                &row,
+                "aria-selected",
+                if sel == Some(i) { "true" } else { "false" },
+            );
+            let mut change = String::new();
+            if let Some(c) = t.change {
+                change = tr(
+                    lang,
+                    if c == Change::Increase {
+                        "change.increase"
+                    } else {
+                        "change.decrease"
+                    },
+                )
+                .into();
+            }
+            let cmp = cmp_label(lang, t.comparator);
+            let cells = [
+                (i + 1).to_string(),
+                t.text.clone(),
+                quantity_cell(t),
+                if change.is_empty() {
+                    cmp.to_string()
+                } else {
+                    format!("{change} {cmp}").trim().to_string()
+                },
+                t.unit.clone().unwrap_or_default(),
+                t.subject.clone().unwrap_or_default(),
+                t.deadline
+                    .clone()
+                    .map(|d| match &t.due {
+                        Some(due) => format!("{d}（{due}）"),
+                        None => d,
+                    })
+                    .unwrap_or_default(),
+                section_label(&a, &t.path),
+                kind_label(lang, t).to_string(),
+            ];
+            let clause = clause_text(&app.text, &app.char_bytes, t.clause_span);
+            for (c, v) in cells.iter().enumerate() {
+                let td = add_text(&row, "td", if c == 1 { "q" } else { "" }, v);
+                if c == 1 && !clause.is_empty() {
+                    attr(&td, "title", &clause); // an attribute value is text, never markup
+                }
+                attr(&td, "role", "gridcell");
+                attr(&td, "data-r", &r.to_string());
+                attr(&td, "data-c", &c.to_string());
+                attr(&td, "tabindex", if r == fr && c == fc { "0" } else { "-1" });
+            }
+        }
+        true
+    }
+}
+
+/// Empties the grid and draws everything of the page but its rows: the header, the detail
+/// card, the count and the pager (None: no analysis).
+fn start_grid(app: &mut App) -> Option<GridRows> {
     let g = app.els.grid.clone();
     clear(&g);
     clear(&app.els.pager);
-    let Some(a) = app.analysis.clone() else {
-        return;
-    };
+    let a = app.analysis.clone()?;
     let lang = app.lang;
     let vis = visible_targets(app);
     let pages = vis.len().div_ceil(PAGE_SIZE).max(1);
@@ -639,63 +751,17 @@ pub fn render_grid(app: &mut App) {
     }
     let (fr, fc) = app.grid_focus;
     let fr = fr.min(rows.len().saturating_sub(1));
-    for (r, &i) in rows.iter().enumerate() {
-        let t = &a.targets[i];
-        let row = add(&tbody, "tr", &format!("k-{}", logic::kind_name(t.kind)));
-        attr(&row, "role", "row");
-        attr(&row, "data-t", &i.to_string());
-        attr(&row, "aria-rowindex", &(from + r + 2).to_string());
-        attr(
-            &row,
-            "aria-selected",
-            if sel == Some(i) { "true" } else { "false" },
-        );
-        let mut change = String::new();
-        if let Some(c) = t.change {
-            change = tr(
-                lang,
-                if c == Change::Increase {
-                    "change.increase"
-                } else {
-                    "change.decrease"
-                },
-            )
-            .into();
-        }
-        let cmp = cmp_label(lang, t.comparator);
-        let cells = [
-            (i + 1).to_string(),
-            t.text.clone(),
-            quantity_cell(t),
-            if change.is_empty() {
-                cmp.to_string()
-            } else {
-                format!("{change} {cmp}").trim().to_string()
-            },
-            t.unit.clone().unwrap_or_default(),
-            t.subject.clone().unwrap_or_default(),
-            t.deadline
-                .clone()
-                .map(|d| match &t.due {
-                    Some(due) => format!("{d}（{due}）"),
-                    None => d,
-                })
-                .unwrap_or_default(),
-            section_label(&a, &t.path),
-            kind_label(lang, t).to_string(),
-        ];
-        let clause = clause_text(&app.text, &app.char_bytes, t.clause_span);
-        for (c, v) in cells.iter().enumerate() {
-            let td = add_text(&row, "td", if c == 1 { "q" } else { "" }, v);
-            if c == 1 && !clause.is_empty() {
-                attr(&td, "title", &clause); // an attribute value is text, never markup
-            }
-            attr(&td, "role", "gridcell");
-            attr(&td, "data-r", &r.to_string());
-            attr(&td, "data-c", &c.to_string());
-            attr(&td, "tabindex", if r == fr && c == fc { "0" } else { "-1" });
-        }
-    }
+    app.grid_seq += 1;
+    let build = GridRows {
+        seq: app.grid_seq,
+        a: a.clone(),
+        rows: rows.to_vec(),
+        from,
+        focus: (fr, fc),
+        sel,
+        tbody,
+        next: 0,
+    };
     render_detail(app, sel);
     let info = if vis.is_empty() {
         tr(lang, "targets.none").to_string()
@@ -740,6 +806,7 @@ pub fn render_grid(app: &mut App) {
             attr(&next, "disabled", "");
         }
     }
+    Some(build)
 }
 
 /// The detail card of the selected target: the clause with the quantity marked (text nodes
