@@ -75,9 +75,11 @@ enum Step {
 /// Re-renders everything from the current analysis without a long task: this call only
 /// switches the workspace on or off and empties what the old analysis drew (nothing of it may
 /// stay next to the new one); the rest runs in slices of at most [`SLICE_MS`], each its own
-/// task — the open tab's panel first (then a frame, so its layout is not added to the text's),
-/// the source text a few hundred lines at a time, the selection, and the hidden panels last (a
-/// panel shown before that renders on the spot, see [`show_tab`]). Then `finish_render` tells
+/// task — after a frame, the open tab's panel (the outline tree a few dozen items at a time);
+/// after another frame, the source text (its first blocks one per frame, then a few hundred
+/// lines per slice); the selection; the hidden panels last, each from a fresh slice (the
+/// grid's rows a few at a time; a panel shown before that renders on the spot, see
+/// [`show_tab`]). Then `finish_render` tells
 /// tools the render is complete. A newer render (a newer analysis, a language switch) cancels
 /// the slices of this one: each checks `render_seq`.
 pub fn render_all(app: &mut App) {
@@ -108,7 +110,9 @@ pub fn render_all(app: &mut App) {
     render_detail(app, None);
     let seq = app.render_seq;
     let spent = dom::now() - t0;
-    dom::after(0, move || run_render(seq, Step::Visible, spent));
+    // after a frame: the workspace's own layout (shown for the first time, the textarea made
+    // smaller) is not added to the first panel's
+    dom::after_frame(move || run_render(seq, Step::Visible, spent));
 }
 
 /// Runs steps of render `seq` until the slice's time is up, then schedules the rest.
