@@ -405,9 +405,10 @@ pub fn wire() {
             kind.as_str(),
             "insertFromPaste" | "insertFromDrop" | "insertFromPasteAsQuotation"
         ) || with_app(|a| {
-            let now = a.els.input.value().chars().count();
-            let before = a.char_bytes.len().saturating_sub(1);
-            now.abs_diff(before) > super::BULK_CHARS
+            // the length only: copying the whole value out at each event is what a big
+            // insertion (hundreds of events) must not pay
+            let now = a.els.input.text_length() as usize;
+            now.abs_diff(a.requested_len) > super::BULK_CHARS
         })
         .unwrap_or(false);
         if bulk {

@@ -1,6 +1,8 @@
 //! Small DOM helpers. User text only ever goes in through [`text`] / `set_text_content` (text
 //! nodes), never as HTML; styles only through classes (the CSP forbids style attributes).
 
+use std::cell::Cell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, EventTarget, HtmlElement, Window};
@@ -77,6 +79,25 @@ pub fn after(ms: i32, f: impl FnOnce() + 'static) -> i32 {
     window()
         .set_timeout_with_callback_and_timeout_and_arguments_0(c.unchecked_ref(), ms)
         .unwrap_or(0)
+}
+
+/// Runs `f` once in a task after the next frame has been laid out and painted (a
+/// `requestAnimationFrame` callback runs just before that frame's layout; the zero-delay timer
+/// it sets runs after it), so DOM added before and DOM added by `f` are not laid out in one
+/// go. A page without frames (a background tab) falls back to a 100 ms timer.
+pub fn after_frame<F: FnOnce() + 'static>(f: F) {
+    let once = Rc::new(Cell::new(Some(f)));
+    let run = move || {
+        if let Some(f) = once.take() {
+            f();
+        }
+    };
+    let run2 = run.clone();
+    let raf = Closure::once_into_js(move || {
+        after(0, run2);
+    });
+    let _ = window().request_animation_frame(raf.unchecked_ref());
+    after(100, run);
 }
 
 pub fn cancel(timer: i32) {

@@ -64,8 +64,75 @@ async fn ready(p: &JsValue) -> bool {
     }
 }
 
-/// Analyses `text`, in the worker when there is one.
-pub async fn analyze(text: String) -> Result<(Analysis, Via), String> {
+/// Items of a result array read back per step of [`decode`] before the time is checked.
+const DECODE_BATCH: u32 = 16;
+/// Main-thread time one step of [`decode`] may take before it yields, in ms.
+const DECODE_SLICE_MS: f64 = 6.0;
+
+/// Reads the worker's `planlens/1` object back into an [`Analysis`] without one long task:
+/// `serde_wasm_bindgen` walks every property of it through JS calls (20 ms for a seed plan on
+/// a loaded 2-core box, more for bigger ones), so the big arrays, `outline` (top-level
+/// nodes), `targets` and `tables`, are read a few items at a time, yielding to the browser whenever
+/// [`DECODE_SLICE_MS`] has passed. Stops early (`Err`) once `wanted()` says the result is no
+/// longer needed (a newer text was sent): a stale answer costs no more main-thread time.
+async fn decode(v: JsValue, wanted: &dyn Fn() -> bool) -> Result<Analysis, String> {
+    let take = |k: &str| -> Option<js_sys::Array> {
+        let a = Reflect::get(&v, &k.into())
+            .ok()?
+            .dyn_into::<js_sys::Array>()
+            .ok()?;
+        Reflect::set(&v, &k.into(), &js_sys::Array::new()).ok()?;
+        Some(a)
+    };
+    // not in the task that received the message: that one has just copied it over (the
+    // structured clone of the whole object) and settled the engine's Promise
+    super::sleep(0).await;
+    if !wanted() {
+        return Err("superseded".into());
+    }
+    let mut t0 = super::dom::now();
+    let (outline, targets, tables) = (take("outline"), take("targets"), take("tables"));
+    let mut a: Analysis = serde_wasm_bindgen::from_value(v).map_err(|e| e.to_string())?;
+    if let Some(arr) = outline {
+        a.outline = read_array(&arr, &mut t0, wanted).await?;
+    }
+    if let Some(arr) = targets {
+        a.targets = read_array(&arr, &mut t0, wanted).await?;
+    }
+    if let Some(arr) = tables {
+        a.tables = read_array(&arr, &mut t0, wanted).await?;
+    }
+    Ok(a)
+}
+
+async fn read_array<T: serde::de::DeserializeOwned>(
+    arr: &js_sys::Array,
+    t0: &mut f64,
+    wanted: &dyn Fn() -> bool,
+) -> Result<Vec<T>, String> {
+    let n = arr.length();
+    let mut out: Vec<T> = Vec::with_capacity(n as usize);
+    let mut i = 0;
+    while i < n {
+        let j = (i + DECODE_BATCH).min(n);
+        let part: Vec<T> =
+            serde_wasm_bindgen::from_value(arr.slice(i, j).into()).map_err(|e| e.to_string())?;
+        out.extend(part);
+        i = j;
+        if i < n && super::dom::now() - *t0 > DECODE_SLICE_MS {
+            super::sleep(0).await;
+            if !wanted() {
+                return Err("superseded".into());
+            }
+            *t0 = super::dom::now();
+        }
+    }
+    Ok(out)
+}
+
+/// Analyses `text`, in the worker when there is one. `wanted()` is asked while the answer is
+/// read back: once it says no, the work stops (the caller drops the result anyway).
+pub async fn analyze(text: String, wanted: impl Fn() -> bool) -> Result<(Analysis, Via), String> {
     if let Some(p) = engine() {
         if !ready(&p).await {
             web_sys::console::warn_1(&"planlens: engine not ready, analysing on the page".into());
@@ -75,9 +142,7 @@ pub async fn analyze(text: String) -> Result<(Analysis, Via), String> {
             Ok(pr) => match JsFuture::from(pr).await {
                 Ok(v) => {
                     let via = via(&p);
-                    return serde_wasm_bindgen::from_value::<Analysis>(v)
-                        .map(|a| (a, via))
-                        .map_err(|e| e.to_string());
+                    return decode(v, &wanted).await.map(|a| (a, via));
                 }
                 Err(e) => {
                     // The engine ran and failed on THIS text (a trap, a timeout): running the same

@@ -117,6 +117,9 @@ pub struct App {
     /// Bumped on every analysis request; a late answer for an older one is dropped.
     pub gen: u64,
     pub timer: Option<i32>,
+    /// Length (UTF-16 units, as the textarea counts) of the text last sent for analysis: an
+    /// edit far from it is a new text, not typing.
+    pub requested_len: usize,
     pub save_timer: Option<i32>,
     pub filter: Filter,
     pub sort: (SortKey, bool),
@@ -126,6 +129,12 @@ pub struct App {
     pub tree_focus: Vec<usize>,
     pub grid_focus: (usize, usize),
     pub tab: usize,
+    /// Bumped by every `views::render_all`: the slices of an older, unfinished render stop.
+    pub render_seq: u64,
+    /// Bumped by every tree redraw: a tree still being built in slices stops.
+    pub tree_seq: u64,
+    /// Bumped by every grid redraw: a grid page still being built in slices stops.
+    pub grid_seq: u64,
     /// Which result panels show the current analysis (the hidden ones render a task later).
     pub panels_done: [bool; 5],
     pub kw: KwState,
@@ -171,6 +180,7 @@ pub fn start_app() {
             analysis: None,
             gen: 0,
             timer: None,
+            requested_len: 0,
             save_timer: None,
             filter: Filter::default(),
             sort: (SortKey::Order, true),
@@ -180,6 +190,9 @@ pub fn start_app() {
             tree_focus: vec![0],
             grid_focus: (0, 0),
             tab: 0,
+            render_seq: 0,
+            tree_seq: 0,
+            grid_seq: 0,
             panels_done: [false; 5],
             kw: KwState::Idle,
             status: Status {
@@ -247,15 +260,22 @@ pub fn on_edit() {
     });
 }
 
-/// A whole new text arrived in the textarea (paste, drop, a large change): save soon, analyse now.
+/// A whole new text arrived in the textarea (paste, drop, a large change): save soon, analyse
+/// at the end of this task. Not on the spot: one insertion of a multi-line text fires an
+/// `input` event per paragraph (Chromium; a 34 k-char plan gave ~600 of them in one task), and
+/// analysing at each would queue as many requests in the engine and deserialise as many stale
+/// results here. A zero-delay timer, re-armed by each event, makes them one request.
 pub fn on_bulk_edit() {
     with_app(|app| {
+        if let Some(t) = app.timer.take() {
+            dom::cancel(t);
+        }
         if let Some(t) = app.save_timer.take() {
             dom::cancel(t);
         }
+        app.timer = Some(dom::after(0, || analyze_now(false)));
         app.save_timer = Some(dom::after(300, save_text));
     });
-    analyze_now(false);
 }
 
 /// Keeps the current text in localStorage (nothing typed is lost on reload).
@@ -287,6 +307,7 @@ pub fn analyze_now(restored: bool) {
             dom::cancel(t);
         }
         app.gen += 1;
+        app.requested_len = app.els.input.text_length() as usize;
         (app.gen, app.els.input.value())
     }) else {
         return;
@@ -330,7 +351,10 @@ pub fn analyze_now(restored: bool) {
             sleep(30).await;
         }
         let t0 = dom::now();
-        let result = engine::analyze(text.clone()).await;
+        let result = engine::analyze(text.clone(), move || {
+            with_app(|app| app.gen == gen).unwrap_or(false)
+        })
+        .await;
         let ms = dom::now() - t0;
         with_app(|app| {
             if app.gen != gen {

@@ -8,7 +8,7 @@ use super::logic::{self, DeadlineFilter, Mark, Piece, SortKey, KINDS};
 use super::{
     with_app, App, KwState, Sel, MAX_MARKS, MAX_TABLE_ROWS, MAX_TIMELINE, MAX_TREE_ITEMS, PAGE_SIZE,
 };
-use crate::model::{Analysis, Change, Comparator, OutlineNode, Target};
+use crate::model::{Analysis, Change, Comparator, Target};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
@@ -53,10 +53,35 @@ fn section_label(a: &Analysis, path: &[usize]) -> String {
     crate::render::section_titles(&a.outline, path).join(" › ")
 }
 
-/// Re-renders everything from the current analysis, in three tasks so no single one is long:
-/// the tab strip and the visible panel now; the source text (with the selection re-applied)
-/// next; the hidden panels last (a panel shown before that renders on the spot, see
-/// [`show_tab`]). A newer analysis cancels the stages still pending.
+/// Main-thread time one slice of a render may take before it yields to the browser, in ms.
+const SLICE_MS: f64 = 8.0;
+
+/// What an unfinished render still has to do, in order.
+enum Step {
+    /// The panel of the open tab.
+    Visible,
+    /// The outline tree (the overview tab's), a slice at a time.
+    Tree(Box<TreeBuild>),
+    /// The source text with its marks, a slice at a time.
+    Text(Box<TextBuild>),
+    /// The selection found again in the new analysis.
+    Selection,
+    /// The hidden panels, from this index on.
+    Panel(usize),
+    /// The rows of the (hidden) targets grid, a slice at a time.
+    Grid(Box<GridRows>),
+}
+
+/// Re-renders everything from the current analysis without a long task: this call only
+/// switches the workspace on or off and empties what the old analysis drew (nothing of it may
+/// stay next to the new one); the rest runs in slices of at most [`SLICE_MS`], each its own
+/// task — after a frame, the open tab's panel (the outline tree a few dozen items at a time);
+/// after another frame, the source text (its first blocks one per frame, then a few hundred
+/// lines per slice); the selection; the hidden panels last, each from a fresh slice (the
+/// grid's rows a few at a time; a panel shown before that renders on the spot, see
+/// [`show_tab`]). Then `finish_render` tells
+/// tools the render is complete. A newer render (a newer analysis, a language switch) cancels
+/// the slices of this one: each checks `render_seq`.
 pub fn render_all(app: &mut App) {
     let t0 = dom::now();
     let has = app.analysis.is_some();
@@ -68,35 +93,112 @@ pub fn render_all(app: &mut App) {
         .toggle_with_force("has-results", has);
     render_tabs(app);
     app.panels_done = [false; 5];
-    ensure_panel(app, app.tab);
+    app.render_seq += 1;
+    for e in [
+        &app.els.card,
+        &app.els.tree,
+        &app.els.grid,
+        &app.els.pager,
+        &app.els.timeline,
+        &app.els.tables,
+        &app.els.keywords,
+        &app.els.text_view,
+    ] {
+        clear(e);
+    }
+    app.els.text_note.set_text_content(None);
+    render_detail(app, None);
+    let seq = app.render_seq;
     let spent = dom::now() - t0;
-    let gen = app.gen;
-    dom::after(0, move || {
-        let Some(spent) = with_app(|a| {
-            if a.gen != gen {
-                return None;
+    // after a frame: the workspace's own layout (shown for the first time, the textarea made
+    // smaller) is not added to the first panel's
+    dom::after_frame(move || run_render(seq, Step::Visible, spent));
+}
+
+/// Runs steps of render `seq` until the slice's time is up, then schedules the rest.
+fn run_render(seq: u64, step: Step, spent: f64) {
+    let t0 = dom::now();
+    let deadline = t0 + SLICE_MS;
+    let Some((step, frame)) = with_app(|a| {
+        if a.render_seq != seq {
+            return None; // superseded
+        }
+        let mut step = step;
+        loop {
+            let (next, frame) = match step {
+                Step::Visible if a.tab == TAB_OVERVIEW && !a.panels_done[TAB_OVERVIEW] => {
+                    a.panels_done[TAB_OVERVIEW] = true;
+                    render_card(a);
+                    match TreeBuild::new(a) {
+                        Some(b) => (Step::Tree(Box::new(b)), false),
+                        None => (Step::Text(Box::new(TextBuild::new(a))), true),
+                    }
+                }
+                Step::Visible => {
+                    let tab = a.tab;
+                    ensure_panel(a, tab);
+                    (Step::Text(Box::new(TextBuild::new(a))), true)
+                }
+                Step::Tree(mut b) => {
+                    if !b.run(a, deadline) {
+                        return Some((Step::Tree(b), false));
+                    }
+                    (Step::Text(Box::new(TextBuild::new(a))), true)
+                }
+                Step::Text(mut tb) => match tb.run(a, deadline) {
+                    Built::Done => (Step::Selection, false),
+                    Built::More => return Some((Step::Text(tb), false)),
+                    Built::Frame => return Some((Step::Text(tb), true)),
+                },
+                Step::Selection => {
+                    reapply_selection(a);
+                    (Step::Panel(0), false)
+                }
+                Step::Panel(i) if i < a.panels_done.len() => {
+                    // a panel is built in one go (the grid's rows excepted): start it in a
+                    // fresh slice unless this one has barely begun, so it does not add its
+                    // time to a slice already spent
+                    if !a.panels_done[i] && dom::now() - t0 > SLICE_MS / 4.0 {
+                        return Some((Step::Panel(i), false));
+                    }
+                    if i == TAB_TARGETS && !a.panels_done[i] {
+                        a.panels_done[i] = true;
+                        render_filters(a);
+                        match start_grid(a) {
+                            Some(b) => (Step::Grid(Box::new(b)), false),
+                            None => (Step::Panel(i + 1), false),
+                        }
+                    } else {
+                        ensure_panel(a, i);
+                        (Step::Panel(i + 1), false)
+                    }
+                }
+                Step::Grid(mut b) => {
+                    if !b.run(a, deadline) {
+                        return Some((Step::Grid(b), false));
+                    }
+                    (Step::Panel(TAB_TARGETS + 1), false)
+                }
+                Step::Panel(_) => {
+                    super::finish_render(a, spent + dom::now() - t0);
+                    return None;
+                }
+            };
+            step = next;
+            if frame || dom::now() >= deadline {
+                return Some((step, frame));
             }
-            let t = dom::now();
-            render_text(a);
-            reapply_selection(a);
-            Some(spent + dom::now() - t)
-        })
-        .flatten() else {
-            return;
-        };
-        dom::after(0, move || {
-            with_app(|a| {
-                if a.gen != gen {
-                    return;
-                }
-                let t = dom::now();
-                for i in 0..a.panels_done.len() {
-                    ensure_panel(a, i);
-                }
-                super::finish_render(a, spent + dom::now() - t);
-            });
-        });
-    });
+        }
+    })
+    .flatten() else {
+        return;
+    };
+    let spent = spent + dom::now() - t0;
+    if frame {
+        dom::after_frame(move || run_render(seq, step, spent));
+    } else {
+        dom::after(0, move || run_render(seq, step, spent));
+    }
 }
 
 /// Renders panel `i` unless it already shows the current analysis.
@@ -202,148 +304,179 @@ fn render_card(app: &App) {
 
 /// The outline as an ARIA tree; collapsed children are not rendered at all.
 pub fn render_tree(app: &mut App) {
-    let tree = app.els.tree.clone();
-    clear(&tree);
-    let Some(a) = app.analysis.clone() else {
-        app.els.outline_summary.set_text_content(None);
-        return;
-    };
-    let lang = app.lang;
-    let counts = logic::target_counts(&a);
-    let all = logic::flat_headings(&a.outline).len();
-    app.els
-        .outline_summary
-        .set_text_content(Some(&if a.outline.is_empty() {
-            tr(lang, "outline.none").to_string()
-        } else {
-            fmt(
-                lang,
-                "outline.summary",
-                &[
-                    ("s", &num(a.outline.len())),
-                    ("i", &num(all)),
-                    ("t", &num(a.targets.len())),
-                ],
-            )
-        }));
-    // default: top level expanded on a fresh document
-    if app.expanded.is_empty() && !app.expanded.contains(&vec![usize::MAX]) {
-        for (i, n) in a.outline.iter().enumerate() {
-            if !n.children.is_empty() {
-                app.expanded.insert(vec![i]);
-            }
-        }
-        app.expanded.insert(vec![usize::MAX]); // marker: defaults applied
-    }
-    let mut drawn = 0usize;
-    let sel = selected_heading(app, &a);
-    if logic::node_at(&a.outline, &app.tree_focus).is_none() {
-        app.tree_focus = vec![0];
-    }
-    let ctx = TreeCtx {
-        app,
-        counts: &counts,
-        sel: sel.as_deref(),
-        lang,
-    };
-    draw_level(&ctx, &tree, &a.outline, &mut Vec::new(), &mut drawn);
-    if drawn >= MAX_TREE_ITEMS {
-        add_text(
-            &tree,
-            "li",
-            "more",
-            &fmt(lang, "outline.more", &[("n", &num(all - drawn))]),
-        );
+    if let Some(mut b) = TreeBuild::new(app) {
+        b.run(app, f64::INFINITY);
     }
 }
 
-struct TreeCtx<'a> {
-    app: &'a App,
-    counts: &'a std::collections::HashMap<Vec<usize>, usize>,
-    sel: Option<&'a [usize]>,
-    lang: Lang,
+/// The tree being built, item by item in document order (so it can be built in slices): the
+/// open levels, each with its list element, its path and the next child to draw.
+pub struct TreeBuild {
+    a: std::rc::Rc<Analysis>,
+    /// `app.tree_seq` when this build began: a newer `render_tree` makes this one stop.
+    seq: u64,
+    counts: std::collections::HashMap<Vec<usize>, usize>,
+    sel: Option<Vec<usize>>,
+    all: usize,
+    drawn: usize,
+    levels: Vec<(Element, Vec<usize>, usize)>,
 }
 
-fn draw_level(
-    ctx: &TreeCtx,
-    parent: &Element,
-    nodes: &[OutlineNode],
-    path: &mut Vec<usize>,
-    drawn: &mut usize,
-) {
-    for (i, n) in nodes.iter().enumerate() {
-        if *drawn >= MAX_TREE_ITEMS {
-            return;
-        }
-        *drawn += 1;
-        path.push(i);
-        let li = add(parent, "li", "treeitem");
-        attr(&li, "role", "treeitem");
-        attr(&li, "data-path", &path_key(path));
-        attr(&li, "aria-level", &path.len().to_string());
-        attr(&li, "aria-setsize", &nodes.len().to_string());
-        attr(&li, "aria-posinset", &(i + 1).to_string());
-        let selected = ctx.sel == Some(path.as_slice());
-        attr(
-            &li,
-            "aria-selected",
-            if selected { "true" } else { "false" },
-        );
-        attr(
-            &li,
-            "tabindex",
-            if ctx.app.tree_focus == *path {
-                "0"
+impl TreeBuild {
+    /// Empties the tree and its summary and starts a build (None: no analysis).
+    pub fn new(app: &mut App) -> Option<TreeBuild> {
+        app.tree_seq += 1;
+        let tree = app.els.tree.clone();
+        clear(&tree);
+        let Some(a) = app.analysis.clone() else {
+            app.els.outline_summary.set_text_content(None);
+            return None;
+        };
+        let lang = app.lang;
+        let all = logic::flat_headings(&a.outline).len();
+        app.els
+            .outline_summary
+            .set_text_content(Some(&if a.outline.is_empty() {
+                tr(lang, "outline.none").to_string()
             } else {
-                "-1"
-            },
-        );
-        let expanded = ctx.app.expanded.contains(path.as_slice());
-        if !n.children.is_empty() {
+                fmt(
+                    lang,
+                    "outline.summary",
+                    &[
+                        ("s", &num(a.outline.len())),
+                        ("i", &num(all)),
+                        ("t", &num(a.targets.len())),
+                    ],
+                )
+            }));
+        // default: top level expanded on a fresh document
+        if app.expanded.is_empty() && !app.expanded.contains(&vec![usize::MAX]) {
+            for (i, n) in a.outline.iter().enumerate() {
+                if !n.children.is_empty() {
+                    app.expanded.insert(vec![i]);
+                }
+            }
+            app.expanded.insert(vec![usize::MAX]); // marker: defaults applied
+        }
+        let sel = selected_heading(app, &a);
+        if logic::node_at(&a.outline, &app.tree_focus).is_none() {
+            app.tree_focus = vec![0];
+        }
+        Some(TreeBuild {
+            counts: logic::target_counts(&a),
+            a,
+            seq: app.tree_seq,
+            sel,
+            all,
+            drawn: 0,
+            levels: vec![(tree, Vec::new(), 0)],
+        })
+    }
+
+    /// Draws items until the tree is complete (true) or `deadline` has passed (false).
+    pub fn run(&mut self, app: &App, deadline: f64) -> bool {
+        if app.tree_seq != self.seq {
+            return true; // redrawn since
+        }
+        let a = self.a.clone();
+        let lang = app.lang;
+        while let Some((parent, prefix, i)) = self.levels.last_mut() {
+            if self.drawn >= MAX_TREE_ITEMS {
+                self.levels.clear();
+                break;
+            }
+            let nodes = if prefix.is_empty() {
+                &a.outline[..]
+            } else {
+                match logic::node_at(&a.outline, prefix) {
+                    Some(n) => &n.children[..],
+                    None => &[][..],
+                }
+            };
+            let Some(n) = nodes.get(*i) else {
+                self.levels.pop();
+                continue;
+            };
+            if self.drawn % 32 == 31 && dom::now() >= deadline {
+                return false;
+            }
+            let mut path = prefix.clone();
+            path.push(*i);
+            *i += 1;
+            let parent = parent.clone();
+            self.drawn += 1;
+            let li = add(&parent, "li", "treeitem");
+            attr(&li, "role", "treeitem");
+            attr(&li, "data-path", &path_key(&path));
+            attr(&li, "aria-level", &path.len().to_string());
+            attr(&li, "aria-setsize", &nodes.len().to_string());
             attr(
                 &li,
-                "aria-expanded",
-                if expanded { "true" } else { "false" },
+                "aria-posinset",
+                &path[path.len() - 1].saturating_add(1).to_string(),
+            );
+            let selected = self.sel.as_deref() == Some(path.as_slice());
+            attr(
+                &li,
+                "aria-selected",
+                if selected { "true" } else { "false" },
+            );
+            attr(
+                &li,
+                "tabindex",
+                if app.tree_focus == path { "0" } else { "-1" },
+            );
+            let expanded = app.expanded.contains(path.as_slice());
+            if !n.children.is_empty() {
+                attr(
+                    &li,
+                    "aria-expanded",
+                    if expanded { "true" } else { "false" },
+                );
+            }
+            let row = add(&li, "div", "row");
+            add(
+                &row,
+                "span",
+                if n.children.is_empty() {
+                    "twisty leaf"
+                } else {
+                    "twisty"
+                },
+            );
+            if !n.marker.is_empty() {
+                add_text(&row, "span", "marker", &n.marker);
+            }
+            add_text(&row, "span", "title", &n.title);
+            let t = self.counts.get(path.as_slice()).copied().unwrap_or(0);
+            let c = logic::descendants(n);
+            let badge = fmt(lang, "outline.counts", &[("c", &num(c)), ("t", &num(t))]);
+            let b = add_text(
+                &row,
+                "span",
+                if t > 0 {
+                    "counts has-targets"
+                } else {
+                    "counts"
+                },
+                &badge,
+            );
+            attr(&b, "aria-hidden", "false");
+            if expanded && !n.children.is_empty() {
+                let ul = add(&li, "ul", "group");
+                attr(&ul, "role", "group");
+                self.levels.push((ul, path, 0));
+            }
+        }
+        if self.drawn >= MAX_TREE_ITEMS {
+            add_text(
+                &app.els.tree,
+                "li",
+                "more",
+                &fmt(lang, "outline.more", &[("n", &num(self.all - self.drawn))]),
             );
         }
-        let row = add(&li, "div", "row");
-        add(
-            &row,
-            "span",
-            if n.children.is_empty() {
-                "twisty leaf"
-            } else {
-                "twisty"
-            },
-        );
-        if !n.marker.is_empty() {
-            add_text(&row, "span", "marker", &n.marker);
-        }
-        add_text(&row, "span", "title", &n.title);
-        let t = ctx.counts.get(path.as_slice()).copied().unwrap_or(0);
-        let c = logic::descendants(n);
-        let badge = fmt(
-            ctx.lang,
-            "outline.counts",
-            &[("c", &num(c)), ("t", &num(t))],
-        );
-        let b = add_text(
-            &row,
-            "span",
-            if t > 0 {
-                "counts has-targets"
-            } else {
-                "counts"
-            },
-            &badge,
-        );
-        attr(&b, "aria-hidden", "false");
-        if expanded && !n.children.is_empty() {
-            let ul = add(&li, "ul", "group");
-            attr(&ul, "role", "group");
-            draw_level(ctx, &ul, &n.children, path, drawn);
-        }
-        path.pop();
+        true
     }
 }
 
@@ -476,12 +609,106 @@ fn quantity_cell(t: &Target) -> String {
 
 /// The targets grid (ARIA grid, roving tabindex), one page of it.
 pub fn render_grid(app: &mut App) {
+    if let Some(mut b) = start_grid(app) {
+        b.run(app, f64::INFINITY);
+    }
+}
+
+/// The rows of a grid page still to draw (so a hidden grid can be built in slices).
+struct GridRows {
+    /// `app.grid_seq` when this page began: a newer `render_grid` makes this one stop.
+    seq: u64,
+    a: std::rc::Rc<Analysis>,
+    rows: Vec<usize>,
+    from: usize,
+    focus: (usize, usize),
+    sel: Option<usize>,
+    tbody: Element,
+    next: usize,
+}
+
+impl GridRows {
+    /// Draws rows until the page is complete (true) or `deadline` has passed (false).
+    fn run(&mut self, app: &App, deadline: f64) -> bool {
+        if app.grid_seq != self.seq {
+            return true; // redrawn since
+        }
+        let (a, lang, from, sel) = (self.a.clone(), app.lang, self.from, self.sel);
+        let (fr, fc) = self.focus;
+        let tbody = &self.tbody;
+        while let Some(&i) = self.rows.get(self.next) {
+            if self.next % 8 == 7 && dom::now() >= deadline {
+                return false;
+            }
+            let r = self.next;
+            self.next += 1;
+            let t = &a.targets[i];
+            let row = add(tbody, "tr", &format!("k-{}", logic::kind_name(t.kind)));
+            attr(&row, "role", "row");
+            attr(&row, "data-t", &i.to_string());
+            attr(&row, "aria-rowindex", &(from + r + 2).to_string());
+            attr(
+                &row,
+                "aria-selected",
+                if sel == Some(i) { "true" } else { "false" },
+            );
+            let mut change = String::new();
+            if let Some(c) = t.change {
+                change = tr(
+                    lang,
+                    if c == Change::Increase {
+                        "change.increase"
+                    } else {
+                        "change.decrease"
+                    },
+                )
+                .into();
+            }
+            let cmp = cmp_label(lang, t.comparator);
+            let cells = [
+                (i + 1).to_string(),
+                t.text.clone(),
+                quantity_cell(t),
+                if change.is_empty() {
+                    cmp.to_string()
+                } else {
+                    format!("{change} {cmp}").trim().to_string()
+                },
+                t.unit.clone().unwrap_or_default(),
+                t.subject.clone().unwrap_or_default(),
+                t.deadline
+                    .clone()
+                    .map(|d| match &t.due {
+                        Some(due) => format!("{d}（{due}）"),
+                        None => d,
+                    })
+                    .unwrap_or_default(),
+                section_label(&a, &t.path),
+                kind_label(lang, t).to_string(),
+            ];
+            let clause = clause_text(&app.text, &app.char_bytes, t.clause_span);
+            for (c, v) in cells.iter().enumerate() {
+                let td = add_text(&row, "td", if c == 1 { "q" } else { "" }, v);
+                if c == 1 && !clause.is_empty() {
+                    attr(&td, "title", &clause); // an attribute value is text, never markup
+                }
+                attr(&td, "role", "gridcell");
+                attr(&td, "data-r", &r.to_string());
+                attr(&td, "data-c", &c.to_string());
+                attr(&td, "tabindex", if r == fr && c == fc { "0" } else { "-1" });
+            }
+        }
+        true
+    }
+}
+
+/// Empties the grid and draws everything of the page but its rows: the header, the detail
+/// card, the count and the pager (None: no analysis).
+fn start_grid(app: &mut App) -> Option<GridRows> {
     let g = app.els.grid.clone();
     clear(&g);
     clear(&app.els.pager);
-    let Some(a) = app.analysis.clone() else {
-        return;
-    };
+    let a = app.analysis.clone()?;
     let lang = app.lang;
     let vis = visible_targets(app);
     let pages = vis.len().div_ceil(PAGE_SIZE).max(1);
@@ -528,63 +755,17 @@ pub fn render_grid(app: &mut App) {
     }
     let (fr, fc) = app.grid_focus;
     let fr = fr.min(rows.len().saturating_sub(1));
-    for (r, &i) in rows.iter().enumerate() {
-        let t = &a.targets[i];
-        let row = add(&tbody, "tr", &format!("k-{}", logic::kind_name(t.kind)));
-        attr(&row, "role", "row");
-        attr(&row, "data-t", &i.to_string());
-        attr(&row, "aria-rowindex", &(from + r + 2).to_string());
-        attr(
-            &row,
-            "aria-selected",
-            if sel == Some(i) { "true" } else { "false" },
-        );
-        let mut change = String::new();
-        if let Some(c) = t.change {
-            change = tr(
-                lang,
-                if c == Change::Increase {
-                    "change.increase"
-                } else {
-                    "change.decrease"
-                },
-            )
-            .into();
-        }
-        let cmp = cmp_label(lang, t.comparator);
-        let cells = [
-            (i + 1).to_string(),
-            t.text.clone(),
-            quantity_cell(t),
-            if change.is_empty() {
-                cmp.to_string()
-            } else {
-                format!("{change} {cmp}").trim().to_string()
-            },
-            t.unit.clone().unwrap_or_default(),
-            t.subject.clone().unwrap_or_default(),
-            t.deadline
-                .clone()
-                .map(|d| match &t.due {
-                    Some(due) => format!("{d}（{due}）"),
-                    None => d,
-                })
-                .unwrap_or_default(),
-            section_label(&a, &t.path),
-            kind_label(lang, t).to_string(),
-        ];
-        let clause = clause_text(&app.text, &app.char_bytes, t.clause_span);
-        for (c, v) in cells.iter().enumerate() {
-            let td = add_text(&row, "td", if c == 1 { "q" } else { "" }, v);
-            if c == 1 && !clause.is_empty() {
-                attr(&td, "title", &clause); // an attribute value is text, never markup
-            }
-            attr(&td, "role", "gridcell");
-            attr(&td, "data-r", &r.to_string());
-            attr(&td, "data-c", &c.to_string());
-            attr(&td, "tabindex", if r == fr && c == fc { "0" } else { "-1" });
-        }
-    }
+    app.grid_seq += 1;
+    let build = GridRows {
+        seq: app.grid_seq,
+        a: a.clone(),
+        rows: rows.to_vec(),
+        from,
+        focus: (fr, fc),
+        sel,
+        tbody,
+        next: 0,
+    };
     render_detail(app, sel);
     let info = if vis.is_empty() {
         tr(lang, "targets.none").to_string()
@@ -629,6 +810,7 @@ pub fn render_grid(app: &mut App) {
             attr(&next, "disabled", "");
         }
     }
+    Some(build)
 }
 
 /// The detail card of the selected target: the clause with the quantity marked (text nodes
@@ -852,124 +1034,217 @@ fn render_tables(app: &App) {
     }
 }
 
-/// The source text with every target (and every heading title) marked in place.
-fn render_text(app: &App) {
-    let v = &app.els.text_view;
-    clear(v);
-    app.els.text_note.set_text_content(None);
-    let Some(a) = &app.analysis else { return };
-    let text = &app.text;
-    let mut marks: Vec<Mark> = Vec::new();
-    for (p, n) in logic::flat_headings(&a.outline)
-        .into_iter()
-        .take(MAX_TREE_ITEMS)
-    {
-        let _ = p;
-        marks.push(Mark {
-            start: n.title_span[0],
-            end: n.title_span[1],
-            rank: 0,
-            id: marks.len(),
-        });
+/// The source text with every target (and every heading title) marked in place, built a slice
+/// at a time. The text goes into blocks (`.chunk`, cut only at a line end outside any mark) of
+/// at most [`CHUNK_LINES`] lines or about [`CHUNK_BYTES`] bytes, each with
+/// `content-visibility: auto` (app.css): the browser lays out only the blocks near the
+/// viewport, so a long plan does not cost one long layout. Each block keeps its '\n', so the
+/// view's text content is exactly the input. Finished blocks go into the view as they are made.
+struct TextBuild {
+    marks: Vec<Mark>,
+    /// Tree path of each heading mark (`marks[..nh]`).
+    heads: Vec<Vec<usize>>,
+    /// Marks `[nh, nt)` are targets, `[nt..]` table regions.
+    nh: usize,
+    nt: usize,
+    pieces: Vec<Piece>,
+    /// The next piece, and how far into it (bytes) when it is a text cut at line ends.
+    at: usize,
+    sub: usize,
+    chunk: web_sys::Node,
+    lines: usize,
+    bytes: usize,
+    /// The open elements, the block at the bottom.
+    stack: Vec<web_sys::Node>,
+    capped: bool,
+    /// Blocks added to the view so far.
+    chunks: usize,
+}
+
+const CHUNK_LINES: usize = 30;
+/// About 500 CJK chars: what a cold first layout of that much text costs (font fallback and
+/// shaping of glyphs not seen yet) stays well under a frame's worth of main-thread time.
+const CHUNK_BYTES: usize = 1500;
+/// The first blocks (the top of the pane, in view) go in one per frame, so each frame lays out
+/// one block; later blocks are off-screen and cost no layout until scrolled to.
+const FRAME_CHUNKS: usize = 3;
+
+/// How far a [`TextBuild::run`] got.
+enum Built {
+    Done,
+    /// Time is up: continue in the next slice.
+    More,
+    /// A block in view was added: continue after the next frame.
+    Frame,
+}
+
+impl TextBuild {
+    fn new(app: &App) -> TextBuild {
+        let mut marks: Vec<Mark> = Vec::new();
+        let mut heads: Vec<Vec<usize>> = Vec::new();
+        let (mut nh, mut nt, mut capped) = (0, 0, false);
+        if let Some(a) = &app.analysis {
+            for (p, n) in logic::flat_headings(&a.outline)
+                .into_iter()
+                .take(MAX_TREE_ITEMS)
+            {
+                marks.push(Mark {
+                    start: n.title_span[0],
+                    end: n.title_span[1],
+                    rank: 0,
+                    id: marks.len(),
+                });
+                heads.push(p);
+            }
+            nh = marks.len();
+            capped = a.targets.len() > MAX_MARKS;
+            for (i, t) in a.targets.iter().enumerate().take(MAX_MARKS) {
+                marks.push(Mark {
+                    start: t.span[0],
+                    end: t.span[1],
+                    rank: 1,
+                    id: i,
+                });
+            }
+            nt = marks.len();
+            // rebuilt tables: their whole region, so a caption click can show where it was
+            for (i, t) in a.tables.iter().enumerate() {
+                marks.push(Mark {
+                    start: t.span[0],
+                    end: t.span[1],
+                    rank: 0,
+                    id: i,
+                });
+            }
+        }
+        let pieces = if app.analysis.is_some() {
+            logic::mark_pieces(&app.text, &marks).0
+        } else {
+            Vec::new()
+        };
+        let chunk: web_sys::Node = dom::el("div", "chunk").into();
+        TextBuild {
+            marks,
+            heads,
+            nh,
+            nt,
+            pieces,
+            at: 0,
+            sub: 0,
+            stack: vec![chunk.clone()],
+            chunk,
+            lines: 0,
+            bytes: 0,
+            capped,
+            chunks: 0,
+        }
     }
-    let heads: Vec<Vec<usize>> = logic::flat_headings(&a.outline)
-        .into_iter()
-        .take(MAX_TREE_ITEMS)
-        .map(|(p, _)| p)
-        .collect();
-    let nh = marks.len();
-    let capped = a.targets.len() > MAX_MARKS;
-    for (i, t) in a.targets.iter().enumerate().take(MAX_MARKS) {
-        marks.push(Mark {
-            start: t.span[0],
-            end: t.span[1],
-            rank: 1,
-            id: i,
-        });
+
+    /// Adds the current block to the view and starts a new one.
+    fn flush(&mut self, view: &Element) {
+        if self.chunk.has_child_nodes() {
+            let _ = view.append_child(&self.chunk);
+            self.chunks += 1;
+        }
+        self.chunk = dom::el("div", "chunk").into();
+        self.stack[0] = self.chunk.clone();
+        self.lines = 0;
+        self.bytes = 0;
     }
-    let nt = marks.len();
-    // rebuilt tables: their whole region, so a caption click can show where the table was
-    for (i, t) in a.tables.iter().enumerate() {
-        marks.push(Mark {
-            start: t.span[0],
-            end: t.span[1],
-            rank: 0,
-            id: i,
-        });
-    }
-    let (pieces, _skipped) = logic::mark_pieces(text, &marks);
-    // The text goes into blocks of CHUNK_LINES lines (cut only at a line end outside any mark),
-    // each with `content-visibility: auto` (app.css): the browser lays out only the blocks near
-    // the viewport, so a long plan does not cost one long layout. Each block keeps its '\n', so
-    // the view's text content is exactly the input.
-    const CHUNK_LINES: usize = 30;
-    let frag = dom::document().create_document_fragment();
-    let doc = dom::document();
-    let new_chunk = || -> web_sys::Node { dom::el("div", "chunk").into() };
-    let mut chunk = new_chunk();
-    let mut lines = 0usize;
-    let mut stack: Vec<web_sys::Node> = vec![chunk.clone()];
-    for p in pieces {
-        match p {
-            Piece::Text(r) => {
-                let Some(s) = text.get(r) else { continue };
-                if stack.len() > 1 {
-                    if let Some(top) = stack.last() {
-                        let _ = top.append_child(&doc.create_text_node(s));
+
+    /// Builds until the text is complete, `deadline` has passed or one of the first blocks
+    /// went in.
+    fn run(&mut self, app: &App, deadline: f64) -> Built {
+        let Some(a) = app.analysis.clone() else {
+            return Built::Done;
+        };
+        let text = &app.text;
+        let view = &app.els.text_view;
+        let doc = dom::document();
+        let mut ops = 0u32;
+        while self.at < self.pieces.len() {
+            ops += 1;
+            if ops % 64 == 0 && dom::now() >= deadline {
+                return Built::More;
+            }
+            match &self.pieces[self.at] {
+                Piece::Text(r) => {
+                    let Some(s) = text.get(r.clone()) else {
+                        self.at += 1;
+                        continue;
+                    };
+                    if self.stack.len() > 1 {
+                        if let Some(top) = self.stack.last() {
+                            let _ = top.append_child(&doc.create_text_node(s));
+                        }
+                        self.bytes += s.len();
+                        self.at += 1;
+                        continue;
                     }
-                    continue;
-                }
-                for seg in s.split_inclusive('\n') {
-                    let _ = chunk.append_child(&doc.create_text_node(seg));
+                    let rest = s.get(self.sub..).unwrap_or("");
+                    let seg = match rest.find('\n') {
+                        Some(k) => &rest[..=k],
+                        None => rest,
+                    };
+                    if !seg.is_empty() {
+                        let _ = self.chunk.append_child(&doc.create_text_node(seg));
+                    }
+                    self.sub += seg.len();
+                    self.bytes += seg.len();
+                    if self.sub >= s.len() {
+                        self.at += 1;
+                        self.sub = 0;
+                    }
                     if seg.ends_with('\n') {
-                        lines += 1;
-                        if lines >= CHUNK_LINES {
-                            let _ = frag.append_child(&chunk);
-                            chunk = new_chunk();
-                            stack[0] = chunk.clone();
-                            lines = 0;
+                        self.lines += 1;
+                        if self.lines >= CHUNK_LINES || self.bytes >= CHUNK_BYTES {
+                            self.flush(view);
+                            if self.chunks <= FRAME_CHUNKS {
+                                return Built::Frame;
+                            }
                         }
                     }
                 }
-            }
-            Piece::Open(mi) => {
-                let m = marks[mi];
-                let e = if mi < nh {
-                    let e = dom::el("span", "h");
-                    attr(&e, "data-h", &path_key(&heads[m.id]));
-                    e
-                } else if mi >= nt {
-                    let e = dom::el("span", "tbl");
-                    attr(&e, "data-tb", &m.id.to_string());
-                    e
-                } else {
-                    let t = &a.targets[m.id];
-                    let e = dom::el("mark", &format!("t k-{}", logic::kind_name(t.kind)));
-                    attr(&e, "data-t", &m.id.to_string());
-                    e
-                };
-                if let Some(top) = stack.last() {
-                    let _ = top.append_child(&e);
+                Piece::Open(mi) => {
+                    let mi = *mi;
+                    let m = self.marks[mi];
+                    let e = if mi < self.nh {
+                        let e = dom::el("span", "h");
+                        attr(&e, "data-h", &path_key(&self.heads[m.id]));
+                        e
+                    } else if mi >= self.nt {
+                        let e = dom::el("span", "tbl");
+                        attr(&e, "data-tb", &m.id.to_string());
+                        e
+                    } else {
+                        let t = &a.targets[m.id];
+                        let e = dom::el("mark", &format!("t k-{}", logic::kind_name(t.kind)));
+                        attr(&e, "data-t", &m.id.to_string());
+                        e
+                    };
+                    if let Some(top) = self.stack.last() {
+                        let _ = top.append_child(&e);
+                    }
+                    self.stack.push(e.into());
+                    self.at += 1;
                 }
-                stack.push(e.into());
-            }
-            Piece::Close => {
-                if stack.len() > 1 {
-                    stack.pop();
+                Piece::Close => {
+                    if self.stack.len() > 1 {
+                        self.stack.pop();
+                    }
+                    self.at += 1;
                 }
             }
         }
-    }
-    if chunk.has_child_nodes() {
-        let _ = frag.append_child(&chunk);
-    }
-    let _ = v.append_child(&frag);
-    if capped {
-        app.els.text_note.set_text_content(Some(&fmt(
-            app.lang,
-            "text.capped",
-            &[("n", &num(MAX_MARKS))],
-        )));
+        self.flush(view);
+        if self.capped {
+            app.els.text_note.set_text_content(Some(&fmt(
+                app.lang,
+                "text.capped",
+                &[("n", &num(MAX_MARKS))],
+            )));
+        }
+        Built::Done
     }
 }
 
