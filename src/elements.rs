@@ -637,7 +637,7 @@ pub fn extract(t: &Text) -> Elements {
     let body_end = trim(body_end);
     let outline_end = trim(outline_end.min(body_end));
     skip.retain(|r| r.start >= body_start && r.end <= body_end);
-    skip.sort_by_key(|r| r.start);
+    crate::order::by_key(&mut skip, |r| r.start as u64);
     skip.dedup();
     Elements {
         document: doc,

@@ -21,7 +21,7 @@ impl WordSet {
     /// Longest rows are tried first at each position.
     pub fn new(words: &[&'static str]) -> WordSet {
         let mut sorted: Vec<&str> = words.to_vec();
-        sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        crate::order::by_key_desc(&mut sorted, |w| w.len() as u64);
         let pattern = sorted
             .iter()
             .map(|w| regex::escape(w))

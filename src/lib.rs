@@ -46,6 +46,7 @@ pub mod keywords;
 pub mod lexicon;
 pub mod model;
 pub mod numerals;
+pub mod order;
 pub mod outline;
 pub mod quantity;
 pub mod render;

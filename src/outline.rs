@@ -296,10 +296,10 @@ pub fn build(
         let leads = lead_paragraphs(t, &lines, &flat, body.end);
         if !leads.is_empty() {
             flat.extend(leads);
-            flat.sort_by_key(|f| f.start);
+            crate::order::by_key(&mut flat, |f| f.start as u64);
         }
     }
-    marker_ranges.sort_by_key(|r| r.start);
+    crate::order::by_key(&mut marker_ranges, |r| r.start as u64);
 
     let mut ends = vec![body.end; flat.len()];
     for i in 0..flat.len() {

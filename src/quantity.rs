@@ -40,7 +40,7 @@ const CJ: &str = r"[〇零○一二两三四五六七八九十百千万亿]+";
 
 fn units_alt() -> String {
     let mut u: Vec<&str> = UNITS.iter().map(|(u, _)| *u).collect();
-    u.sort_by_key(|u| std::cmp::Reverse(u.len()));
+    crate::order::by_key_desc(&mut u, |u| u.len() as u64);
     u.iter()
         .map(|u| regex::escape(u))
         .collect::<Vec<_>>()
@@ -237,7 +237,7 @@ pub fn find(hay: &str) -> Vec<Quantity> {
                 .any(|f| f.range.start < q.range.end && q.range.start < f.range.end)
         });
         out.extend(fractions);
-        out.sort_by_key(|q| q.range.start);
+        crate::order::by_key(&mut out, |q| q.range.start as u64);
     }
     out
 }

@@ -71,7 +71,7 @@ fn cue_re() -> &'static Regex {
         let mut words: Vec<&str> = COVERAGE.to_vec();
         words.extend(ZERO_GOALS.iter().map(|(w, _, _)| *w));
         words.extend(crate::lexicon::MULTIPLE_WORDS.iter().map(|(w, _, _)| *w));
-        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        crate::order::by_key_desc(&mut words, |w| w.len() as u64);
         let alts: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
         let rank = r"(?:全国|全省|全市|全区|全县|同类城市|同类地区)[^,。;\n]{0,8}?前(?P<rank>[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?P<ru>名|位)?";
         crate::rx::new(&format!("{}|{rank}", alts.join("|"))).expect("cue pattern")
@@ -539,7 +539,7 @@ fn indicator_cells(b: &Builder, retro: &Retro, out: &mut Vec<Target>) {
         added = true;
     }
     if added {
-        out.sort_by_key(|t| t.span[0]);
+        crate::order::by_key(out, |t| t.span[0] as u64);
     }
 }
 
@@ -765,7 +765,7 @@ fn sentence_targets(
                 clause_targets.push(tg);
             }
         }
-        clause_targets.sort_by_key(|t| t.span[0]);
+        crate::order::by_key(&mut clause_targets, |t| t.span[0] as u64);
         out.extend(clause_targets);
     }
     // dated deliverables without a number
@@ -830,7 +830,7 @@ fn sentence_targets(
         }
         out.push(tg);
     }
-    out[first_out..].sort_by_key(|t| t.span[0]);
+    crate::order::by_key(&mut out[first_out..], |t| t.span[0] as u64);
     carried_past
 }
 

@@ -194,7 +194,7 @@ pub struct RangeSet(Vec<Range<usize>>);
 impl RangeSet {
     pub fn new(mut v: Vec<Range<usize>>) -> Self {
         v.retain(|r| r.start < r.end);
-        v.sort_by_key(|r| r.start);
+        crate::order::by_key(&mut v, |r| r.start as u64);
         let mut out: Vec<Range<usize>> = Vec::with_capacity(v.len());
         for r in v {
             match out.last_mut() {

@@ -95,7 +95,7 @@ fn words_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let mut words: Vec<&str> = FUSED.to_vec();
-        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        crate::order::by_key_desc(&mut words, |w| w.len() as u64);
         let alts: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
         crate::rx::new(&alts.join("|")).expect("fused words")
     })
@@ -114,7 +114,7 @@ fn patterns_re() -> &'static Regex {
 pub fn masks(hay: &str) -> Masks {
     let mut all: Vec<Range<usize>> = words_re().find_iter(hay).map(|m| m.range()).collect();
     all.extend(patterns_re().find_iter(hay).map(|m| m.range()));
-    all.sort_by_key(|r| r.start);
+    crate::order::by_key(&mut all, |r| r.start as u64);
     let mut out: Vec<Range<usize>> = Vec::with_capacity(all.len());
     for m in all {
         match out.last_mut() {
