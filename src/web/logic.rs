@@ -138,7 +138,7 @@ pub fn sort_value(t: &Target) -> Option<f64> {
 /// Sorts target indexes by `key`; ties keep document order (a stable sort on indexes).
 pub fn sort_targets(a: &Analysis, idx: &mut [usize], key: SortKey, ascending: bool) {
     let t = |i: usize| &a.targets[i];
-    idx.sort_by(|&x, &y| {
+    crate::order::indexes_by(idx, &|x, y| {
         let (p, q) = (t(x), t(y));
         let o = match key {
             SortKey::Order => x.cmp(&y),
@@ -166,7 +166,9 @@ pub fn timeline(a: &Analysis) -> Vec<(String, Vec<usize>)> {
     let mut dated: Vec<usize> = (0..a.targets.len())
         .filter(|&i| a.targets[i].due.is_some())
         .collect();
-    dated.sort_by(|&x, &y| a.targets[x].due.cmp(&a.targets[y].due).then(x.cmp(&y)));
+    crate::order::indexes_by(&mut dated, &|x, y| {
+        a.targets[x].due.cmp(&a.targets[y].due).then(x.cmp(&y))
+    });
     for i in dated {
         let due = a.targets[i].due.clone().unwrap_or_default();
         match groups.last_mut() {
@@ -283,7 +285,7 @@ pub enum Piece {
 /// returned in the second vector); the page then falls back to scrolling to its start.
 pub fn mark_pieces(text: &str, marks: &[Mark]) -> (Vec<Piece>, Vec<usize>) {
     let mut order: Vec<usize> = (0..marks.len()).collect();
-    order.sort_by(|&x, &y| {
+    crate::order::indexes_by(&mut order, &|x, y| {
         let (a, b) = (&marks[x], &marks[y]);
         a.start
             .cmp(&b.start)
