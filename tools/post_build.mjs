@@ -14,6 +14,8 @@
 //  3. copy the static platform files (planlens.d.ts, manifest, icons);
 //  4. check index.html: the CSP meta is there, no inline script, no inline event handler or
 //     style attribute (the CSP would silently block them), boot.js is the only loader;
+//  4b. (release) minify the staged JavaScript and CSS with esbuild, drop index.html's comments
+//     (see minify);
 //  5. write sw.js last, with the precache list of every staged file + its SHA-384 and a build
 //     version derived from all of them (so any change to any file yields a new service worker).
 //
@@ -22,6 +24,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -281,6 +284,38 @@ export function fixExternrefExport(buf) {
   return false;
 }
 
+/**
+ * Minifies what the page ships — both wasm-bindgen glues, boot.js, planlens.js, worker.js, the
+ * stylesheet (its integrity hash in index.html renewed) — with esbuild (tools/package.json,
+ * installed by ./x), and drops index.html's comments: 9 KB of the first load's gzip (issue 7's
+ * 400 KB budget). A transform, not a bundle: every file keeps its imports, exports,
+ * `import.meta.url` and behaviour; white space, comments and local names go. The readable sources
+ * stay in www/ (and planlens.d.ts documents the API). Not minified (and said so) when esbuild is
+ * not installed, so a plain `trunk build` still works.
+ */
+function minify(staging, files) {
+  let esbuild;
+  try {
+    esbuild = createRequire(import.meta.url)('esbuild');
+  } catch {
+    console.warn('post_build: esbuild is not installed (cd tools && npm ci): shipping unminified JavaScript and CSS');
+    return;
+  }
+  const htmlPath = path.join(staging, 'index.html');
+  let html = fs.readFileSync(htmlPath, 'utf8');
+  for (const f of files) {
+    const p = path.join(staging, f);
+    const loader = f.endsWith('.css') ? 'css' : 'js';
+    const { code } = esbuild.transformSync(fs.readFileSync(p, 'utf8'), { minify: true, loader });
+    fs.writeFileSync(p, code);
+    // trunk put a subresource-integrity hash of the stylesheet into index.html: renew it
+    const link = new RegExp(`(href="\\./${f.replace(/[.]/g, '\\.')}"\\s+integrity=")sha384-[^"]+"`);
+    if (link.test(html)) html = html.replace(link, `$1${sri(Buffer.from(code))}"`);
+  }
+  // the comments of index.html are for its readers in the repository, not for every visitor
+  fs.writeFileSync(htmlPath, html.replace(/<!--[\s\S]*?-->\s*/g, ''));
+}
+
 /** The whole hook on one staged directory. */
 export function postBuild(staging, sourceDir = ROOT, { release = true } = {}) {
   const www = path.join(sourceDir, 'www');
@@ -323,6 +358,11 @@ export function postBuild(staging, sourceDir = ROOT, { release = true } = {}) {
   for (const f of RENDERED) {
     const out = render(fs.readFileSync(path.join(www, f), 'utf8'), values, f);
     fs.writeFileSync(path.join(staging, f), out);
+  }
+
+  if (release) {
+    const css = listFiles(staging).filter((f) => /^app-[0-9a-f]+\.css$/.test(f));
+    minify(staging, [glue, extras.glue, ...RENDERED, ...css]);
   }
 
   const htmlPath = path.join(staging, 'index.html');
