@@ -25,7 +25,7 @@ const DIST = process.env.PLANLENS_DIST || path.join(ROOT, 'dist');
 export const BUDGET = 400 * 1024;
 /** The ratchet CI enforces until BUDGET is met (today: 440,706 B with GNU gzip -9, since the
  *  compare / keywords / .docx code moved to the lazily loaded extras wasm; was 497,700 B). */
-export const CEILING = 443_000;
+export const CEILING = 412_000;
 /** Paths (relative to dist/, '/'-separated) that are not part of the first load, and why. */
 export const LAZY = [
   [/^planlens-extras-[0-9a-f]+(_bg\.wasm|\.js)$/, 'extras wasm + glue (compare, check, keywords, .docx): fetched by the engine on the first such op; the browser test below checks it is not fetched before the first result'],
