@@ -1,8 +1,8 @@
 // Size budget of the first load (issue 7): the gzip -9 bytes of every file in dist/ that a visitor
-// downloads before the first analysis. The issue's budget is 400 KB (BUDGET) and it is NOT met yet
-// (≈ 445 KB; BENCHMARKS.md lists what was measured and what is left). Until
-// it is, CI enforces a ratchet (CEILING, just above today's size) so the first load can only
-// shrink: lower CEILING whenever a change saves bytes, and set it to BUDGET once it fits.
+// downloads before the first analysis. The issue's budget is 400 KB (BUDGET, read as 400 KiB) and
+// CI enforces it: 408,297 B at b0bc485 (BENCHMARKS.md has the history: 497,700 B before the extras
+// wasm, the regex tables, the minification). A change that grows the first load past it fails here;
+// make room (or move the new code to the lazily loaded extras wasm) instead of raising it.
 // Deterministic (file sizes, not timings), so CI can fail on it. Deny by default: every file of dist/ counts, except the LAZY paths below,
 // which the page only fetches when a feature needs them (the extras wasm for compare / check /
 // keywords / .docx, the jieba dictionary for keywords, the sample plans, manifest icons) or after
@@ -23,9 +23,8 @@ import zlib from 'node:zlib';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = process.env.PLANLENS_DIST || path.join(ROOT, 'dist');
 export const BUDGET = 400 * 1024;
-/** The ratchet CI enforces until BUDGET is met (today: 440,706 B with GNU gzip -9, since the
- *  compare / keywords / .docx code moved to the lazily loaded extras wasm; was 497,700 B). */
-export const CEILING = 412_000;
+/** What CI enforces: the budget itself, now that the first load fits (it was a ratchet above it). */
+export const CEILING = BUDGET;
 /** Paths (relative to dist/, '/'-separated) that are not part of the first load, and why. */
 export const LAZY = [
   [/^planlens-extras-[0-9a-f]+(_bg\.wasm|\.js)$/, 'extras wasm + glue (compare, check, keywords, .docx): fetched by the engine on the first such op; the browser test below checks it is not fetched before the first result'],
@@ -74,16 +73,16 @@ export function firstLoad(dist = DIST) {
 
 const haveDist = fs.existsSync(path.join(DIST, 'index.html'));
 
-test('first-load assets of dist/ stay under the ratchet ceiling (the 400 KB budget is reported)', { skip: !haveDist && `no ${DIST}/index.html (run trunk build first)` }, () => {
+test('first-load assets of dist/ stay within the 400 KB budget', { skip: !haveDist && `no ${DIST}/index.html (run trunk build first)` }, () => {
   const files = firstLoad();
   const counted = files.filter((f) => !f.lazy);
   const total = counted.reduce((s, f) => s + f.gzip, 0);
   const table = files.map((f) => `${f.lazy ? '  (lazy)' : '        '} ${String(f.gzip).padStart(9)} ${String(f.raw).padStart(9)}  ${f.rel}`).join('\n');
   const verdict = total <= BUDGET ? 'budget met' : `budget NOT met by ${total - BUDGET} B`;
-  const msg = `first load ${total} B gzip -9 (${haveGzip ? 'GNU gzip' : 'Node zlib'}; budget ${BUDGET}: ${verdict}; ratchet ${CEILING}):\n    status   gzip -9       raw  file\n${table}`;
+  const msg = `first load ${total} B gzip -9 (${haveGzip ? 'GNU gzip' : 'Node zlib'}; budget ${BUDGET}: ${verdict}):\n    status   gzip -9       raw  file\n${table}`;
   console.log(msg);
   assert.ok(counted.some((f) => f.rel.endsWith('.wasm')), 'no .wasm counted: is dist/ a trunk build?');
-  assert.ok(total <= CEILING, `the first load grew past the ratchet: ${msg}`);
+  assert.ok(total <= CEILING, `the first load is over the budget: ${msg}`);
 });
 
 test('the service worker does not precache the lazy dictionary', { skip: !haveDist && 'no dist/' }, () => {
