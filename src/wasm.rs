@@ -19,6 +19,14 @@ pub fn analyze_json(text: &str) -> String {
     crate::render::json_line(&crate::analyze(text))
 }
 
+/// Compiles every pattern of the pipeline ([`crate::warm_up`]): the worker calls it right after
+/// it reports ready, so the user's first plan does not pay the ~0.3 s.
+#[cfg(feature = "web")]
+#[wasm_bindgen(js_name = warmUp)]
+pub fn warm_up() {
+    crate::warm_up();
+}
+
 /// The lazily loaded module's exports (feature `extras`).
 #[cfg(feature = "extras")]
 mod extras {
