@@ -24,6 +24,26 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
+/// Every code line of `src/` (comment lines skipped) as `(file:line, line)`, for the scans below.
+fn code_lines() -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    assert!(!files.is_empty(), "no sources found");
+    let mut out = Vec::new();
+    for f in &files {
+        let text = std::fs::read_to_string(f).unwrap_or_default();
+        for (n, line) in text.lines().enumerate() {
+            if !line.trim_start().starts_with("//") {
+                out.push((format!("{}:{}", f.display(), n + 1), line.to_string()));
+            }
+        }
+    }
+    out
+}
+
 /// Unicode classes (`\p{..}`, `\P{..}`, `\pX`) in one line of source, as written.
 fn classes(line: &str) -> Vec<String> {
     let b: Vec<char> = line.chars().collect();
@@ -56,24 +76,15 @@ fn allowed(class: &str) -> bool {
 
 #[test]
 fn patterns_use_only_the_compiled_unicode_tables() {
-    let mut files = Vec::new();
-    rust_files(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
-        &mut files,
-    );
-    assert!(!files.is_empty(), "no sources found");
-    let mut bad = Vec::new();
-    for f in &files {
-        let text = std::fs::read_to_string(f).unwrap_or_default();
-        for (n, line) in text.lines().enumerate() {
-            if line.trim_start().starts_with("//") {
-                continue;
-            }
-            for c in classes(line).into_iter().filter(|c| !allowed(c)) {
-                bad.push(format!("{}:{}: \\p{{{c}}}", f.display(), n + 1));
-            }
-        }
-    }
+    let bad: Vec<String> = code_lines()
+        .into_iter()
+        .flat_map(|(at, line)| {
+            classes(&line)
+                .into_iter()
+                .filter(|c| !allowed(c))
+                .map(move |c| format!("{at}: \\p{{{c}}}"))
+        })
+        .collect();
     assert!(
         bad.is_empty(),
         "Unicode classes the wasm/CLI regex cannot compile (add the regex feature in Cargo.toml, \
@@ -103,20 +114,11 @@ fn unicode_case_flags(line: &str) -> usize {
 
 #[test]
 fn patterns_fold_case_only_in_ascii() {
-    let mut files = Vec::new();
-    rust_files(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
-        &mut files,
-    );
-    let mut bad = Vec::new();
-    for f in &files {
-        let text = std::fs::read_to_string(f).unwrap_or_default();
-        for (n, line) in text.lines().enumerate() {
-            if !line.trim_start().starts_with("//") && unicode_case_flags(line) > 0 {
-                bad.push(format!("{}:{}", f.display(), n + 1));
-            }
-        }
-    }
+    let bad: Vec<String> = code_lines()
+        .into_iter()
+        .filter(|(_, line)| unicode_case_flags(line) > 0)
+        .map(|(at, _)| at)
+        .collect();
     assert!(
         bad.is_empty(),
         "(?i) needs regex's unicode-case table; write (?i-u:…):\n{}",
@@ -147,24 +149,11 @@ fn patterns_use_no_unicode_word_class() {
     );
     assert_eq!(unicode_word_classes(r"^TOC\b"), vec![4]);
     assert_eq!(unicode_word_classes(r"a\\b"), Vec::<usize>::new());
-    let mut files = Vec::new();
-    rust_files(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
-        &mut files,
-    );
-    let mut bad = Vec::new();
-    for f in &files {
-        let text = std::fs::read_to_string(f).unwrap_or_default();
-        for (n, line) in text.lines().enumerate() {
-            let code = line.trim_start();
-            if code.starts_with("//") {
-                continue;
-            }
-            if !unicode_word_classes(line).is_empty() {
-                bad.push(format!("{}:{}", f.display(), n + 1));
-            }
-        }
-    }
+    let bad: Vec<String> = code_lines()
+        .into_iter()
+        .filter(|(_, line)| !unicode_word_classes(line).is_empty())
+        .map(|(at, _)| at)
+        .collect();
     assert!(
         bad.is_empty(),
         "Unicode \\w/\\b need a table the build leaves out; write (?-u:\\b) or a class:\n{}",
@@ -176,20 +165,14 @@ fn patterns_use_no_unicode_word_class() {
 /// compile in tests (all tables on) and fail in the CLI and the page.
 #[test]
 fn patterns_are_compiled_by_rx_only() {
-    let mut files = Vec::new();
-    rust_files(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
-        &mut files,
-    );
-    let mut bad = Vec::new();
-    for f in files.iter().filter(|f| !f.ends_with("rx.rs")) {
-        let text = std::fs::read_to_string(f).unwrap_or_default();
-        for (n, line) in text.lines().enumerate() {
-            if line.contains("Regex::new(") || line.contains("RegexBuilder::new(") {
-                bad.push(format!("{}:{}", f.display(), n + 1));
-            }
-        }
-    }
+    let bad: Vec<String> = code_lines()
+        .into_iter()
+        .filter(|(at, line)| {
+            !at.contains("rx.rs:")
+                && (line.contains("Regex::new(") || line.contains("RegexBuilder::new("))
+        })
+        .map(|(at, _)| at)
+        .collect();
     assert!(
         bad.is_empty(),
         "compile patterns with crate::rx::new:\n{}",
