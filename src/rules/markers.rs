@@ -153,7 +153,8 @@ pub const MARKERS: &[MarkerRule] = &[
     },
     MarkerRule {
         family: Family::Month,
-        pattern: r"^(?P<n>十[一二]|[一二三四五六七八九十]|1[0-2]|[1-9])\s*月份?",
+        // a month, or a span of months (`五月份至六月份`, `7—8月`); the span is read as its first
+        pattern: r"^(?P<n>十[一二]|[一二三四五六七八九十]|1[0-2]|[1-9])\s*(?:月份?(?:\s*(?:至|到|—|-|~|～)\s*(?:十[一二]|[一二三四五六七八九十]|1[0-2]|[1-9])\s*月份?)?|(?:至|到|—|-|~|～)\s*(?:十[一二]|[一二三四五六七八九十]|1[0-2]|[1-9])\s*月份?)",
         degraded: false,
         example: ("十二月份", 12),
         counter: "十三月",
@@ -438,6 +439,9 @@ mod tests {
             ("第二部分 主要任务", Family::Chapter, 2),
             ("一是加强领导", Family::Shi, 1),
             ("十月份", Family::Month, 10),
+            ("五月份至六月份", Family::Month, 5),
+            ("7—8月:暑期工作", Family::Month, 7),
+            ("七至八月", Family::Month, 7),
             ("1月份:完成方案制定", Family::Month, 1),
             ("1.2023年4月底前", Family::ArabicDot, 1),
             ("2.9月10日前完成新生入学教育", Family::ArabicDot, 2),
