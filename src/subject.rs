@@ -138,12 +138,18 @@ const LEADING: &[&str] = &[
     "持续",
 ];
 
+/// Words that begin with a word of [`LEADING`] but are words of their own: `及格率` is not
+/// `及` + `格率`, `和谐社区` not `和` + `谐社区`.
+const KEEP_LEADING: &[&str] = &["及格", "及时", "和谐", "并网", "并购", "计划生育", "积极性"];
+
 fn strip_loop<'a>(mut s: &'a str, words: &[&str], from_end: bool) -> &'a str {
     loop {
         let before = s;
         for w in words {
             s = if from_end {
                 s.strip_suffix(w).unwrap_or(s)
+            } else if KEEP_LEADING.iter().any(|k| s.starts_with(k)) {
+                s
             } else {
                 s.strip_prefix(w).unwrap_or(s)
             };
@@ -292,6 +298,8 @@ mod tests {
             ),
             ("、校企一体化教学工作站", "", Some("校企一体化教学工作站")),
             ("城镇调查失业率", "", Some("城镇调查失业率")),
+            ("及格率达到", "", Some("及格率")),
+            ("及时率达到", "", Some("及时率")),
             ("普惠率较上年增加", "", Some("普惠率")),
             ("治理率较2020年提高", "", Some("治理率")),
             ("建设再生资源回收站点", "", Some("再生资源回收站点")),
