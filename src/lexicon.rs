@@ -47,10 +47,19 @@ impl WordSet {
     /// The last row found in `s` (scanning left to right, longest row first at each position):
     /// (row index in the table, byte range).
     pub fn last_in(&self, s: &str) -> Option<(usize, std::ops::Range<usize>)> {
+        self.last_in_where(s, |_| true)
+    }
+
+    /// The last match of `s` that `keep` accepts (given the match's byte range).
+    pub fn last_in_where(
+        &self,
+        s: &str,
+        keep: impl Fn(&std::ops::Range<usize>) -> bool,
+    ) -> Option<(usize, std::ops::Range<usize>)> {
         if self.words.is_empty() {
             return None;
         }
-        let m = self.re.find_iter(s).last()?;
+        let m = self.re.find_iter(s).filter(|m| keep(&m.range())).last()?;
         let i = self.words.iter().position(|w| *w == m.as_str())?;
         Some((i, m.range()))
     }

@@ -163,11 +163,27 @@ fn strip_loop<'a>(mut s: &'a str, words: &[&str], from_end: bool) -> &'a str {
 
 static ACTIONS: crate::lexicon::LazySet = crate::lexicon::LazySet::new(ACTION_VERBS);
 
+/// Nouns that hold an action verb: in 规上工业增加值增长8% the 增加 acts on nothing.
+const VERB_IN_NOUN: &[&str] = &["增加值"];
+
+/// Is the verb at `r` of `s` part of one of [`VERB_IN_NOUN`]?
+fn in_noun(s: &str, r: &std::ops::Range<usize>) -> bool {
+    let verb = &s[r.clone()];
+    VERB_IN_NOUN.iter().any(|w| {
+        w.find(verb).is_some_and(|at| {
+            r.start
+                .checked_sub(at)
+                .and_then(|from| s.get(from..from + w.len()))
+                == Some(*w)
+        })
+    })
+}
+
 /// The last action verb of `s` and the byte offset just after it.
 pub fn last_action(s: &str) -> Option<(&'static str, usize)> {
     ACTIONS
         .get()
-        .last_in(s)
+        .last_in_where(s, |r| !in_noun(s, r))
         .map(|(i, r)| (ACTION_VERBS[i], r.end))
 }
 
@@ -299,6 +315,12 @@ mod tests {
             ("、校企一体化教学工作站", "", Some("校企一体化教学工作站")),
             ("城镇调查失业率", "", Some("城镇调查失业率")),
             ("及格率达到", "", Some("及格率")),
+            ("规上工业增加值", "", Some("规上工业增加值")),
+            (
+                "数字经济核心产业增加值占GDP比重达到",
+                "",
+                Some("数字经济核心产业增加值占GDP比重"),
+            ),
             ("及时率达到", "", Some("及时率")),
             ("普惠率较上年增加", "", Some("普惠率")),
             ("治理率较2020年提高", "", Some("治理率")),
