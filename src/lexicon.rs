@@ -17,18 +17,24 @@ pub struct WordSet {
     words: Vec<&'static str>,
 }
 
+/// `words` as one regex alternation of literals, longest first (the regex crate takes the first
+/// alternative that matches at a position, so `个百分点` must come before `个`); equal lengths
+/// keep the table's order.
+pub fn alternation(words: &[&str]) -> String {
+    let mut sorted: Vec<&str> = words.to_vec();
+    crate::order::by_key_desc(&mut sorted, |w| w.len() as u64);
+    sorted
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
 impl WordSet {
     /// Longest rows are tried first at each position.
     pub fn new(words: &[&'static str]) -> WordSet {
-        let mut sorted: Vec<&str> = words.to_vec();
-        crate::order::by_key_desc(&mut sorted, |w| w.len() as u64);
-        let pattern = sorted
-            .iter()
-            .map(|w| regex::escape(w))
-            .collect::<Vec<_>>()
-            .join("|");
         WordSet {
-            re: crate::rx::new(&pattern).expect("word table"),
+            re: crate::rx::new(&alternation(words)).expect("word table"),
             words: words.to_vec(),
         }
     }

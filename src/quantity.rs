@@ -39,12 +39,8 @@ const AR: &str = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?";
 const CJ: &str = r"[〇零○一二两三四五六七八九十百千万亿]+";
 
 fn units_alt() -> String {
-    let mut u: Vec<&str> = UNITS.iter().map(|(u, _)| *u).collect();
-    crate::order::by_key_desc(&mut u, |u| u.len() as u64);
-    u.iter()
-        .map(|u| regex::escape(u))
-        .collect::<Vec<_>>()
-        .join("|")
+    let units: Vec<&str> = UNITS.iter().map(|(u, _)| *u).collect();
+    crate::lexicon::alternation(&units)
 }
 
 fn after_alt() -> String {

@@ -71,10 +71,9 @@ fn cue_re() -> &'static Regex {
         let mut words: Vec<&str> = COVERAGE.to_vec();
         words.extend(ZERO_GOALS.iter().map(|(w, _, _)| *w));
         words.extend(crate::lexicon::MULTIPLE_WORDS.iter().map(|(w, _, _)| *w));
-        crate::order::by_key_desc(&mut words, |w| w.len() as u64);
-        let alts: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
         let rank = r"(?:全国|全省|全市|全区|全县|同类城市|同类地区)[^,。;\n]{0,8}?前(?P<rank>[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?P<ru>名|位)?";
-        crate::rx::new(&format!("{}|{rank}", alts.join("|"))).expect("cue pattern")
+        let words = crate::lexicon::alternation(&words);
+        crate::rx::new(&format!("{words}|{rank}")).expect("cue pattern")
     })
 }
 
@@ -193,28 +192,14 @@ static NEW_SET: LazySet = LazySet::new(&["新增", "新建", "增加", "新培�
 /// Forecast, retrospective and future words in one table, so a clause is read once.
 fn voice_set() -> &'static WordSet {
     static S: OnceLock<WordSet> = OnceLock::new();
-    S.get_or_init(|| {
-        let words: Vec<&'static str> = FORECAST
-            .iter()
-            .chain(RETRO_WORDS)
-            .chain(FUTURE_WORDS)
-            .copied()
-            .collect();
-        WordSet::new(&words)
-    })
+    S.get_or_init(|| WordSet::new(&[FORECAST, RETRO_WORDS, FUTURE_WORDS].concat()))
 }
 
 /// The three strength tables in one, in the order firm, aspirational, planned.
 fn strength_set() -> &'static WordSet {
     static S: OnceLock<WordSet> = OnceLock::new();
     S.get_or_init(|| {
-        let words: Vec<&'static str> = STRENGTH_FIRM
-            .iter()
-            .chain(STRENGTH_ASPIRATIONAL)
-            .chain(STRENGTH_PLANNED)
-            .copied()
-            .collect();
-        WordSet::new(&words)
+        WordSet::new(&[STRENGTH_FIRM, STRENGTH_ASPIRATIONAL, STRENGTH_PLANNED].concat())
     })
 }
 

@@ -93,12 +93,7 @@ const PATTERNS: &[(&str, &str)] = &[
 
 fn words_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        let mut words: Vec<&str> = FUSED.to_vec();
-        crate::order::by_key_desc(&mut words, |w| w.len() as u64);
-        let alts: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
-        crate::rx::new(&alts.join("|")).expect("fused words")
-    })
+    RE.get_or_init(|| crate::rx::new(&crate::lexicon::alternation(FUSED)).expect("fused words"))
 }
 
 fn patterns_re() -> &'static Regex {
