@@ -629,10 +629,7 @@ pub fn wire() {
     if let Some(tl) = tablist {
         on(&tl, "click", |e| {
             if let Some(t) = dom::closest(&e, "[role=tab]") {
-                let i = t
-                    .get_attribute("data-tab")
-                    .and_then(|s| s.parse().ok())
-                    .unwrap_or(0);
+                let i = dom::index_attr(&t, "data-tab");
                 views::show_tab(i, true);
             }
         });

@@ -829,12 +829,10 @@ fn grid_key(c: &mut Cmp, key: &str, ctrl: bool, lang: Lang) -> bool {
         .active_element()
         .filter(|e| e.has_attribute("data-r"))
     {
-        let get = |k: &str| {
-            td.get_attribute(k)
-                .and_then(|s| s.parse().ok())
-                .unwrap_or(0)
-        };
-        c.focus = (get("data-r"), get("data-c"));
+        c.focus = (
+            dom::index_attr(&td, "data-r"),
+            dom::index_attr(&td, "data-c"),
+        );
     }
     let (mut r, mut col) = c.focus;
     let last = COLS.len() - 1;
@@ -1082,22 +1080,13 @@ pub fn wire() {
         let Some(tr_) = dom::closest(&e, "tr[data-row]") else {
             return;
         };
-        let i: usize = tr_
-            .get_attribute("data-row")
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(0);
+        let i: usize = dom::index_attr(&tr_, "data-row");
         let cell = dom::closest(&e, "td[data-r]");
         let lang = lang();
         with_cmp(|c| {
             if let Some(td) = cell {
-                let r = td
-                    .get_attribute("data-r")
-                    .and_then(|s| s.parse().ok())
-                    .unwrap_or(0);
-                let col = td
-                    .get_attribute("data-c")
-                    .and_then(|s| s.parse().ok())
-                    .unwrap_or(0);
+                let r = dom::index_attr(&td, "data-r");
+                let col = dom::index_attr(&td, "data-c");
                 focus_cell(c, r, col);
             }
             select_row(c, i, lang);

@@ -47,6 +47,12 @@ pub fn attr(e: &Element, k: &str, v: &str) {
     let _ = e.set_attribute(k, v);
 }
 
+/// The index an element carries in attribute `k` (`data-t`, `data-r`, …), 0 when it has none: the
+/// page writes these attributes itself, so a missing one means the first item.
+pub fn index_attr(e: &Element, k: &str) -> usize {
+    e.get_attribute(k).and_then(|s| s.parse().ok()).unwrap_or(0)
+}
+
 pub fn clear(e: &Element) {
     e.set_text_content(None);
 }

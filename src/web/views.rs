@@ -1587,12 +1587,10 @@ fn grid_key(app: &mut App, key: &str, ctrl: bool) -> bool {
         .active_element()
         .filter(|e| e.has_attribute("data-r"))
     {
-        let get = |k: &str| {
-            td.get_attribute(k)
-                .and_then(|s| s.parse().ok())
-                .unwrap_or(0)
-        };
-        app.grid_focus = (get("data-r"), get("data-c"));
+        app.grid_focus = (
+            dom::index_attr(&td, "data-r"),
+            dom::index_attr(&td, "data-c"),
+        );
     }
     let (mut r, mut c) = app.grid_focus;
     r = r.min(n_rows - 1);
@@ -1737,10 +1735,7 @@ pub fn wire_results() {
     });
     on(&grid, "click", |e| {
         if let Some(b) = dom::closest(&e, "button[data-sort]") {
-            let ci: usize = b
-                .get_attribute("data-sort")
-                .and_then(|s| s.parse().ok())
-                .unwrap_or(0);
+            let ci: usize = dom::index_attr(&b, "data-sort");
             with_app(|a| {
                 let key = COLS[ci.min(COLS.len() - 1)].1;
                 a.sort = if a.sort.0 == key {
@@ -1763,21 +1758,12 @@ pub fn wire_results() {
         let Some(tr_) = dom::closest(&e, "tr[data-t]") else {
             return;
         };
-        let i: usize = tr_
-            .get_attribute("data-t")
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(0);
+        let i: usize = dom::index_attr(&tr_, "data-t");
         let cell = dom::closest(&e, "td[data-r]");
         with_app(|a| {
             if let Some(td) = cell {
-                let r = td
-                    .get_attribute("data-r")
-                    .and_then(|s| s.parse().ok())
-                    .unwrap_or(0);
-                let c = td
-                    .get_attribute("data-c")
-                    .and_then(|s| s.parse().ok())
-                    .unwrap_or(0);
+                let r = dom::index_attr(&td, "data-r");
+                let c = dom::index_attr(&td, "data-c");
                 focus_cell(a, r, c);
             }
             select_target(a, i, true, false);
@@ -1821,18 +1807,12 @@ pub fn wire_results() {
         let Some(b) = dom::closest(&e, "[data-t]") else {
             return;
         };
-        let i: usize = b
-            .get_attribute("data-t")
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(0);
+        let i: usize = dom::index_attr(&b, "data-t");
         with_app(|a| select_target(a, i, true, false));
     });
     on(&text, "click", |e| {
         if let Some(m) = dom::closest(&e, "mark[data-t]") {
-            let i: usize = m
-                .get_attribute("data-t")
-                .and_then(|s| s.parse().ok())
-                .unwrap_or(0);
+            let i: usize = dom::index_attr(&m, "data-t");
             with_app(|a| {
                 a.tab = TAB_TARGETS;
                 ensure_panel(a, TAB_TARGETS);
