@@ -138,9 +138,19 @@ const LEADING: &[&str] = &[
     "持续",
 ];
 
-/// Words that begin with a word of [`LEADING`] but are words of their own: `及格率` is not
-/// `及` + `格率`, `和谐社区` not `和` + `谐社区`.
-const KEEP_LEADING: &[&str] = &["及格", "及时", "和谐", "并网", "并购", "计划生育", "积极性"];
+/// Words the subject reader never cuts, though a word of [`LEADING`] or an action verb stands in
+/// them: `及格率` is not `及` + `格率`, `和谐社区` not `和` + `谐社区`, and the 增加 of
+/// `规上工业增加值` acts on nothing.
+const WHOLE_WORDS: &[&str] = &[
+    "及格",
+    "及时",
+    "和谐",
+    "并网",
+    "并购",
+    "计划生育",
+    "积极性",
+    "增加值",
+];
 
 fn strip_loop<'a>(mut s: &'a str, words: &[&str], from_end: bool) -> &'a str {
     loop {
@@ -148,7 +158,7 @@ fn strip_loop<'a>(mut s: &'a str, words: &[&str], from_end: bool) -> &'a str {
         for w in words {
             s = if from_end {
                 s.strip_suffix(w).unwrap_or(s)
-            } else if KEEP_LEADING.iter().any(|k| s.starts_with(k)) {
+            } else if WHOLE_WORDS.iter().any(|k| s.starts_with(k)) {
                 s
             } else {
                 s.strip_prefix(w).unwrap_or(s)
@@ -163,13 +173,10 @@ fn strip_loop<'a>(mut s: &'a str, words: &[&str], from_end: bool) -> &'a str {
 
 static ACTIONS: crate::lexicon::LazySet = crate::lexicon::LazySet::new(ACTION_VERBS);
 
-/// Nouns that hold an action verb: in 规上工业增加值增长8% the 增加 acts on nothing.
-const VERB_IN_NOUN: &[&str] = &["增加值"];
-
-/// Is the verb at `r` of `s` part of one of [`VERB_IN_NOUN`]?
+/// Is the verb at `r` of `s` inside one of [`WHOLE_WORDS`]?
 fn in_noun(s: &str, r: &std::ops::Range<usize>) -> bool {
     let verb = &s[r.clone()];
-    VERB_IN_NOUN.iter().any(|w| {
+    WHOLE_WORDS.iter().any(|w| {
         w.find(verb).is_some_and(|at| {
             r.start
                 .checked_sub(at)
