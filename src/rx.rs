@@ -9,13 +9,19 @@
 //! as a search needs, so a higher ceiling costs memory only for the patterns that use it.
 
 //!
-//! It also writes the Unicode classes `\s \S \d \D` out as explicit sets before compiling, so
-//! the regex crate is built without its `unicode-perl` tables: that keeps its Perl-class and
+//! It also writes the classes `\s \S \d \D` out as explicit sets before compiling, so the
+//! regex crate is built without its `unicode-perl` tables: that keeps its Perl-class and
 //! property-name tables (and the code that reads them) out of the page's wasm, 14 KB of gzip
-//! (tools/bench/wasm_size.sh, 2026-12-01). The sets are exactly Unicode's `White_Space` and
-//! `Nd`, so every pattern matches what it matched before (checked against the regex crate's own
-//! classes in the tests below). `\w` and `\b` are not available: write `(?-u:\b)` for an ASCII
-//! word boundary (`tests/regex_features.rs` rejects the rest).
+//! (tools/bench/wasm_size.sh, 2026-12-01). `\s` is exactly Unicode's `White_Space` (checked
+//! against the regex crate's own class in the tests below). `\d` is the ASCII digits `0-9`, not
+//! Unicode's `Nd`: cleaning has folded full-width digits to ASCII before any pattern runs
+//! ([`crate::text::fold_char`]), and a digit of another script is nothing the numeral reader can
+//! read ([`crate::numerals`]), so a pattern that matched one would only produce a number that
+//! fails to parse. It is also cheaper: every `\d{1,2}` of the Nd set was a UTF-8 automaton of
+//! ~70 ranges, and compiling the pipeline's patterns in the page's wasm took 95 → 61–70 ms
+//! (Node, `warmUp`, 2026-12-01) — the worker pays that before its first result. `\w` and `\b`
+//! are not available: write `(?-u:\b)` for an ASCII word boundary (`tests/regex_features.rs`
+//! rejects the rest).
 
 use regex::{Regex, RegexBuilder};
 use std::borrow::Cow;
@@ -24,8 +30,8 @@ use std::borrow::Cow;
 const SPACE: &str =
     r"\t-\r \u{85}\u{A0}\u{1680}\u{2000}-\u{200A}\u{2028}\u{2029}\u{202F}\u{205F}\u{3000}";
 
-/// Unicode `Nd` (decimal digits of every script; Unicode 16), the set `\d` stands for.
-const DIGIT: &str = r"0-9\u{660}-\u{669}\u{6F0}-\u{6F9}\u{7C0}-\u{7C9}\u{966}-\u{96F}\u{9E6}-\u{9EF}\u{A66}-\u{A6F}\u{AE6}-\u{AEF}\u{B66}-\u{B6F}\u{BE6}-\u{BEF}\u{C66}-\u{C6F}\u{CE6}-\u{CEF}\u{D66}-\u{D6F}\u{DE6}-\u{DEF}\u{E50}-\u{E59}\u{ED0}-\u{ED9}\u{F20}-\u{F29}\u{1040}-\u{1049}\u{1090}-\u{1099}\u{17E0}-\u{17E9}\u{1810}-\u{1819}\u{1946}-\u{194F}\u{19D0}-\u{19D9}\u{1A80}-\u{1A89}\u{1A90}-\u{1A99}\u{1B50}-\u{1B59}\u{1BB0}-\u{1BB9}\u{1C40}-\u{1C49}\u{1C50}-\u{1C59}\u{A620}-\u{A629}\u{A8D0}-\u{A8D9}\u{A900}-\u{A909}\u{A9D0}-\u{A9D9}\u{A9F0}-\u{A9F9}\u{AA50}-\u{AA59}\u{ABF0}-\u{ABF9}\u{FF10}-\u{FF19}\u{104A0}-\u{104A9}\u{10D30}-\u{10D39}\u{10D40}-\u{10D49}\u{11066}-\u{1106F}\u{110F0}-\u{110F9}\u{11136}-\u{1113F}\u{111D0}-\u{111D9}\u{112F0}-\u{112F9}\u{11450}-\u{11459}\u{114D0}-\u{114D9}\u{11650}-\u{11659}\u{116C0}-\u{116C9}\u{116D0}-\u{116E3}\u{11730}-\u{11739}\u{118E0}-\u{118E9}\u{11950}-\u{11959}\u{11BF0}-\u{11BF9}\u{11C50}-\u{11C59}\u{11D50}-\u{11D59}\u{11DA0}-\u{11DA9}\u{11F50}-\u{11F59}\u{16130}-\u{16139}\u{16A60}-\u{16A69}\u{16AC0}-\u{16AC9}\u{16B50}-\u{16B59}\u{16D70}-\u{16D79}\u{1CCF0}-\u{1CCF9}\u{1D7CE}-\u{1D7FF}\u{1E140}-\u{1E149}\u{1E2F0}-\u{1E2F9}\u{1E4F0}-\u{1E4F9}\u{1E5F1}-\u{1E5FA}\u{1E950}-\u{1E959}\u{1FBF0}-\u{1FBF9}";
+/// The set `\d` stands for: ASCII digits (see the module doc for why not Unicode `Nd`).
+const DIGIT: &str = "0-9";
 
 /// `pattern` with `\s \S \d \D` replaced by bracketed sets (nested inside a class, which the
 /// regex syntax allows: `[\s,]` becomes `[[…],]`). An escaped backslash stays as it was.
@@ -85,17 +91,18 @@ mod tests {
         assert!(super::new("(").is_err());
     }
 
-    /// The written-out sets are exactly the regex crate's Unicode classes (compiled here, where
-    /// the tests switch its Unicode tables on), for every char.
+    /// The written-out sets are exactly the regex crate's classes (compiled here, where the
+    /// tests switch its Unicode tables on) — `\s` the Unicode one, `\d` the ASCII one — for
+    /// every char.
     #[test]
-    fn written_out_classes_are_the_unicode_classes() {
+    fn written_out_classes_are_the_regex_classes() {
         for (ours, theirs) in [
             (r"^\s$", r"^\s$"),
             (r"^\S$", r"^\S$"),
-            (r"^\d$", r"^\d$"),
-            (r"^\D$", r"^\D$"),
+            (r"^\d$", r"^(?-u:\d)$"),
+            (r"^\D$", r"^[^0-9]$"),
             (r"^[\s,]$", r"^[\s,]$"),
-            (r"^[^\d.]$", r"^[^\d.]$"),
+            (r"^[^\d.]$", r"^[^0-9.]$"),
         ] {
             let a = super::new(ours).unwrap();
             let b = Regex::new(theirs).unwrap();
@@ -116,5 +123,15 @@ mod tests {
         assert_eq!(super::expand_perl_classes(r"a\\d\.b"), r"a\\d\.b");
         assert_eq!(super::expand_perl_classes("年内"), "年内");
         assert!(super::expand_perl_classes(r"\s*").starts_with(r"[\t-\r "));
+    }
+
+    /// Full-width digits are folded before any pattern runs; those of other scripts are no
+    /// digits to the pipeline.
+    #[test]
+    fn digits_are_ascii() {
+        let re = super::new(r"^\d+$").unwrap();
+        assert!(re.is_match("2025"));
+        assert!(!re.is_match("２０２５"));
+        assert!(!re.is_match("٢٠٢٥"));
     }
 }
