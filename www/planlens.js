@@ -58,13 +58,23 @@ const describe = (err) => (err && err.message) || String(err);
 // ---------------------------------------------------------------------------------------------
 // The wasm on this thread (the page's UI lives in the same wasm; the inline engine uses it too).
 
+let compiled = null;
+/** The page wasm compiled once, as its bytes arrive (the document preloads it): this thread's
+ *  instance and every worker's are made from it, so a worker, and each restart, skips the
+ *  compilation (≈ 35 ms of the cold start on a 2-core VM, BENCHMARKS.md). null if it cannot be
+ *  (a wrong MIME type, say): each then loads the wasm by URL, as the glue does by itself. */
+function wasmModule() {
+  if (!compiled) compiled = WebAssembly.compileStreaming(fetch(WASM_URL)).catch(() => null);
+  return compiled;
+}
+
 let gluePromise = null;
 /** The wasm-bindgen module, initialised once on this thread. For the page's boot.js. */
 export function loadGlue() {
   if (!gluePromise) {
     gluePromise = (async () => {
       const glue = await import(GLUE_URL);
-      await glue.default({ module_or_path: WASM_URL });
+      await glue.default({ module_or_path: (await wasmModule()) || WASM_URL });
       return glue;
     })();
   }
@@ -211,6 +221,16 @@ class WorkerEngine {
       this.lost(w, new PlanlensError(`planlens: the engine stopped (${what})`, 'engine-crashed'));
     };
     w.onmessageerror = () => this.lost(w, new PlanlensError('planlens: the engine sent an unreadable message', 'engine-crashed'));
+    // the worker waits for this before it instantiates (worker.js); a module that cannot be
+    // posted is sent as null, and the worker fetches the wasm itself
+    wasmModule().then((module) => {
+      if (w !== this.worker) return;
+      try {
+        w.postMessage({ type: 'module', module });
+      } catch {
+        w.postMessage({ type: 'module', module: null });
+      }
+    });
   }
 
   onMessage(w, msg) {

@@ -1,7 +1,10 @@
 // planlens engine worker (a module Web Worker started by planlens.js).
 //
-// It instantiates the same wasm as the page (one URL, so one download), then answers requests one
+// It instantiates the wasm the page compiled (one download, one compilation), then answers requests one
 // at a time. Protocol (structured-clone messages):
+//   page → worker  {type: 'module', module}                first: the page's compiled wasm
+//                                                          (WebAssembly.Module), or null → the
+//                                                          worker loads it from WASM itself
 //   worker → page  {type: 'ready', build, ops}            after the wasm is initialised
 //                  {type: 'init-error', error}             if it could not be
 //   page → worker  {id, op, args}                          op ∈ ops (wasm exports, allow-listed)
@@ -84,10 +87,13 @@ async function handle({ id, op, args }) {
   }
 }
 
+let pageModule;
+const gotModule = new Promise((resolve) => { pageModule = resolve; });
+
 // Requests that arrive while the wasm is still loading wait for it, in order.
 const booted = (async () => {
   glue = await import(GLUE);
-  await glue.default({ module_or_path: WASM });
+  await glue.default({ module_or_path: (await gotModule) || WASM });
   const ops = [...OPS].filter((op) => EXTRA_OPS.has(op) || typeof glue[JSON_OPS[op] || op] === 'function');
   self.postMessage({ type: 'ready', build: BUILD, ops });
 })();
@@ -106,6 +112,7 @@ let chain = booted.then(() => {
 });
 self.onmessage = (event) => {
   const msg = event.data;
+  if (msg && msg.type === 'module') return pageModule(msg.module);
   if (!msg || typeof msg.id !== 'number') return;
   chain = chain.then(() => handle(msg), () => self.postMessage({ id: msg.id, ok: false, error: { name: 'PlanlensInitError', message: 'planlens: the engine failed to load' }, fatal: true }));
 };

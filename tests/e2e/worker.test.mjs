@@ -337,3 +337,43 @@ test('if the wasm cannot be loaded: ready and analyze() reject with init-failed,
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 });
+
+/** The page wasm's path in dist/ (the first-load module, not the extras). */
+const pageWasm = () => '/' + fs.readdirSync(DIST).find((f) => f.endsWith('_bg.wasm') && !f.startsWith('planlens-extras'));
+
+test('the wasm is fetched and compiled once: the worker instantiates the module the page compiled', { timeout: 60_000 }, async () => {
+  const wasm = pageWasm();
+  const from = server.requests.length;
+  const { context, page, log } = await open('?nosw');
+  try {
+    assert.equal(await engineReady(page), 'worker');
+    const r = await page.evaluate((t) => globalThis.planlens.analyze(t), plans[0].text);
+    assert.ok(r.targets.length > 0);
+    // The server answers `no-cache` + ETag: a second fetch, even one the HTTP cache could answer,
+    // would show here as a revalidation.
+    const asked = server.requests.slice(from).filter((q) => q.path === wasm);
+    assert.equal(asked.length, 1, `the page wasm was requested ${asked.length} times`);
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a host that serves the wasm with the wrong MIME type still works: page and worker load it by URL', { timeout: 60_000 }, async () => {
+  const wasm = pageWasm();
+  // WebAssembly.compileStreaming refuses anything but application/wasm (nosniff is on)
+  const host = await serve(DIST, { routes: { [wasm]: { type: 'application/octet-stream', body: fs.readFileSync(path.join(DIST, wasm)) } } });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(`${host.origin}/?nosw`, { timeout: 30_000 });
+    assert.equal(await engineReady(page), 'worker');
+    const r = await page.evaluate((t) => globalThis.planlens.analyze(t), plans[0].text);
+    assert.ok(r.targets.length > 0);
+    // no module to hand over: the worker fetched the wasm itself
+    assert.ok(host.requests.filter((q) => q.path === wasm).length >= 2);
+  } finally {
+    await context.close();
+    await host.stop();
+  }
+});
