@@ -151,6 +151,26 @@ impl TextBuilder {
         }
     }
 
+    /// Appends `s`, whose chars stand one for one for the original chars from `orig` on: the
+    /// same as pushing them one by one, as one copy (most of a plan passes cleaning unchanged).
+    pub fn push_run(&mut self, s: &str, orig: usize) {
+        self.clean.push_str(s);
+        // a lead byte starts the next char; the first byte of `s` is one
+        let mut o = (orig as u32).wrapping_sub(1);
+        self.map.extend(s.bytes().map(|b| {
+            if b & 0xC0 != 0x80 {
+                o = o.wrapping_add(1);
+            }
+            o
+        }));
+    }
+
+    /// Appends bytes `r` of `src` (char-aligned) with their original offsets.
+    pub fn push_from(&mut self, src: &TextBuilder, r: Range<usize>) {
+        self.clean.push_str(&src.clean[r.clone()]);
+        self.map.extend_from_slice(&src.map[r]);
+    }
+
     /// Original char offset of byte `b` of what has been built so far (clamped to the end).
     pub fn orig_at(&self, b: usize) -> usize {
         match self.map.get(b) {
@@ -259,6 +279,24 @@ mod tests {
             b.push(fold(c), i);
         }
         b.finish(s)
+    }
+
+    /// A run copied in one go maps every byte as char-by-char pushes would.
+    #[test]
+    fn push_run_and_push_from_are_pushes_in_bulk() {
+        let run = "a二、（十四五）€𝄞x";
+        let (mut one, mut bulk) = (TextBuilder::default(), TextBuilder::default());
+        one.push('开', 0);
+        bulk.push('开', 0);
+        for (i, c) in run.chars().enumerate() {
+            one.push(c, 7 + i);
+        }
+        bulk.push_run(run, 7);
+        assert_eq!((one.as_str(), &one.map), (bulk.as_str(), &bulk.map));
+        let mut copy = TextBuilder::default();
+        copy.push_from(&one, 3..one.as_str().len());
+        assert_eq!(copy.as_str(), run);
+        assert_eq!(copy.map, one.map[3..]);
     }
 
     #[test]
