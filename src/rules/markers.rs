@@ -51,11 +51,54 @@ impl Family {
     }
 }
 
+/// The first char of a marker row (see [`MarkerRule::lead`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lead {
+    /// `第`
+    Di,
+    /// `(` (folded `（`)
+    Paren,
+    /// a Chinese numeral `一` … `十`
+    Cjk,
+    /// an ASCII digit
+    Digit,
+    /// either of the two (month headings)
+    CjkOrDigit,
+    /// an enclosed numeral (`㈠` `⑴` `①` `❶` `➀` `⒈`)
+    Enclosed,
+}
+
+const CJK_DIGITS: &str = "一二三四五六七八九十";
+
+impl Lead {
+    pub fn admits(self, c: char) -> bool {
+        match self {
+            Lead::Di => c == '第',
+            Lead::Paren => c == '(',
+            Lead::Cjk => CJK_DIGITS.contains(c),
+            Lead::Digit => c.is_ascii_digit(),
+            Lead::CjkOrDigit => c.is_ascii_digit() || CJK_DIGITS.contains(c),
+            Lead::Enclosed => is_enclosed(c),
+        }
+    }
+}
+
+/// Enclosed and parenthesised numerals: `①`…`⒛` (with `⑴` and `⒈`), `❶`…`➉`, `㈠`…`㈩`.
+fn is_enclosed(c: char) -> bool {
+    ('\u{2460}'..='\u{249B}').contains(&c)
+        || ('\u{2776}'..='\u{2789}').contains(&c)
+        || ('\u{3220}'..='\u{3229}').contains(&c)
+}
+
 /// One printed variant of a family.
 pub struct MarkerRule {
     pub family: Family,
     /// Anchored pattern; the numeral is group `n` (digits or CJK) or group `c` (one enclosed char).
     pub pattern: &'static str,
+    /// The chars the pattern's first atom takes: rows that cannot start with a line's first char
+    /// are not run on it (a heading-shaped line was tried against every row; the tests below
+    /// check that a row never matches a line its lead turns away).
+    pub lead: Lead,
     /// Only accepted where the numbering expects this value (see the module doc).
     pub degraded: bool,
     /// A line this row must recognise (and the ordinal it carries).
@@ -70,6 +113,7 @@ pub const MARKERS: &[MarkerRule] = &[
     MarkerRule {
         family: Family::Part,
         pattern: r"^第\s*(?P<n>[一二三四五六七八九十百零〇\d]{1,5})\s*篇[\s:、.]*",
+        lead: Lead::Di,
         degraded: false,
         example: ("第二篇 发展环境", 2),
         counter: "第几篇",
@@ -77,6 +121,7 @@ pub const MARKERS: &[MarkerRule] = &[
     MarkerRule {
         family: Family::Chapter,
         pattern: r"^第\s*(?P<n>[一二三四五六七八九十百零〇\d]{1,5})\s*(?:章|部分)[\s:、.]*",
+        lead: Lead::Di,
         degraded: false,
         example: ("第十一章 加快建设交通强省", 11),
         counter: "第一部署",
@@ -84,6 +129,7 @@ pub const MARKERS: &[MarkerRule] = &[
     MarkerRule {
         family: Family::Section,
         pattern: r"^第\s*(?P<n>[一二三四五六七八九十百零〇\d]{1,5})\s*节[\s:、.]*",
+        lead: Lead::Di,
         degraded: false,
         example: ("第三节 完善综合交通网络", 3),
         counter: "第三季度",
@@ -91,6 +137,7 @@ pub const MARKERS: &[MarkerRule] = &[
     MarkerRule {
         family: Family::Article,
         pattern: r"^第\s*(?P<n>[一二三四五六七八九十百零〇\d]{1,5})\s*条[\s:、.]*",
+        lead: Lead::Di,
         degraded: false,
         example: ("第1条 为规范管理，制定本办法。", 1),
         counter: "第一批",
@@ -98,6 +145,7 @@ pub const MARKERS: &[MarkerRule] = &[
     MarkerRule {
         family: Family::ParenCjk,
         pattern: r"^\(\s*(?P<n>[一二三四五六七八九十]{1,3})\s*\)\s*[、.]?\s*",
+        lead: Lead::Paren,
         degraded: false,
         example: ("（十二）推进医疗卫生服务体系建设", 12),
         counter: "(十四五)规划",
@@ -105,6 +153,7 @@ pub const MARKERS: &[MarkerRule] = &[
     MarkerRule {
         family: Family::ParenCjk,
         pattern: r"^(?P<n>[一二三四五六七八九十]{1,3})\)\s*",
+        lead: Lead::Cjk,
         degraded: false,
         example: ("二)强化组织保障", 2),
         counter: "二十)",
@@ -112,6 +161,7 @@ pub const MARKERS: &[MarkerRule] = &[
     MarkerRule {
         family: Family::ParenCjk,
         pattern: r"^(?P<c>[㈠-㈩])\s*",
+        lead: Lead::Enclosed,
         degraded: false,
         example: ("㈢加强监督考核", 3),
         counter: "㈱",
@@ -119,6 +169,7 @@ pub const MARKERS: &[MarkerRule] = &[
     MarkerRule {
         family: Family::ParenArabic,
         pattern: r"^\(\s*(?P<n>\d{1,3})\s*\)\s*[、.]?\s*",
+        lead: Lead::Paren,
         degraded: false,
         example: ("（3）完善农村公路养护机制。", 3),
         counter: "(2022年版)",
@@ -126,6 +177,7 @@ pub const MARKERS: &[MarkerRule] = &[
     MarkerRule {
         family: Family::ParenArabic,
         pattern: r"^(?P<n>\d{1,3})\)\s*",
+        lead: Lead::Digit,
         degraded: false,
         example: ("2)推进智慧交通建设", 2),
         counter: "2022)",
@@ -133,6 +185,7 @@ pub const MARKERS: &[MarkerRule] = &[
     MarkerRule {
         family: Family::ParenArabic,
         pattern: r"^(?P<c>[⑴-⒇])\s*",
+        lead: Lead::Enclosed,
         degraded: false,
         example: ("⑵加快充电设施建设", 2),
         counter: "⒉",
@@ -140,6 +193,7 @@ pub const MARKERS: &[MarkerRule] = &[
     MarkerRule {
         family: Family::Circled,
         pattern: r"^(?P<c>[①-⑳❶-❿➀-➉])\s*",
+        lead: Lead::Enclosed,
         degraded: false,
         example: ("②开展家庭医生签约服务", 2),
         counter: "②",
@@ -147,6 +201,7 @@ pub const MARKERS: &[MarkerRule] = &[
     MarkerRule {
         family: Family::Shi,
         pattern: r"^(?P<n>[一二三四五六七八九十]{1,3})是\s*",
+        lead: Lead::Cjk,
         degraded: false,
         example: ("二是加强基层医疗队伍建设。", 2),
         counter: "十四五是",
@@ -155,6 +210,7 @@ pub const MARKERS: &[MarkerRule] = &[
         family: Family::Month,
         // a month, or a span of months (`五月份至六月份`, `7—8月`); the span is read as its first
         pattern: r"^(?P<n>十[一二]|[一二三四五六七八九十]|1[0-2]|[1-9])\s*(?:月份?(?:\s*(?:至|到|—|-|~|～)\s*(?:十[一二]|[一二三四五六七八九十]|1[0-2]|[1-9])\s*月份?)?|(?:至|到|—|-|~|～)\s*(?:十[一二]|[一二三四五六七八九十]|1[0-2]|[1-9])\s*月份?)",
+        lead: Lead::CjkOrDigit,
         degraded: false,
         example: ("十二月份", 12),
         counter: "十三月",
@@ -162,6 +218,7 @@ pub const MARKERS: &[MarkerRule] = &[
     MarkerRule {
         family: Family::CjkEnum,
         pattern: r"^(?P<n>[一二三四五六七八九十]{1,3})\s*[、.,]\s*",
+        lead: Lead::Cjk,
         degraded: false,
         example: ("三、重点任务", 3),
         counter: "三五成群",
@@ -169,6 +226,7 @@ pub const MARKERS: &[MarkerRule] = &[
     MarkerRule {
         family: Family::ArabicDot,
         pattern: r"^(?P<n>\d{1,3})\s*[.、,]\s*",
+        lead: Lead::Digit,
         degraded: false,
         example: ("１．加强营养健康宣传。", 1),
         counter: "1.5万人次",
@@ -176,6 +234,7 @@ pub const MARKERS: &[MarkerRule] = &[
     MarkerRule {
         family: Family::ArabicDot,
         pattern: r"^(?P<c>[⒈-⒛])\s*",
+        lead: Lead::Enclosed,
         degraded: false,
         example: ("⒊推进垃圾分类", 3),
         counter: "⑶",
@@ -183,6 +242,7 @@ pub const MARKERS: &[MarkerRule] = &[
     MarkerRule {
         family: Family::Decimal3,
         pattern: r"^\d{1,2}\.\d{1,2}\.(?P<n>\d{1,2}) *",
+        lead: Lead::Digit,
         degraded: true,
         example: ("2.1.3 完善城市路网", 3),
         counter: "1.2.5万元",
@@ -190,6 +250,7 @@ pub const MARKERS: &[MarkerRule] = &[
     MarkerRule {
         family: Family::Decimal2,
         pattern: r"^\d{1,2}\.(?P<n>\d{1,2}) *",
+        lead: Lead::Digit,
         degraded: true,
         example: ("1.2 发展目标", 2),
         counter: "1.5万人次",
@@ -197,6 +258,7 @@ pub const MARKERS: &[MarkerRule] = &[
     MarkerRule {
         family: Family::CjkEnum,
         pattern: r"^(?P<n>[一二三四五六七八九十]{1,3}) +",
+        lead: Lead::Cjk,
         degraded: true,
         example: ("四 保障措施", 4),
         counter: "四个",
@@ -204,6 +266,7 @@ pub const MARKERS: &[MarkerRule] = &[
     MarkerRule {
         family: Family::ArabicDot,
         pattern: r"^(?P<n>\d{1,2}) *",
+        lead: Lead::Digit,
         degraded: true,
         example: ("4推进高中教育特色多样发展", 4),
         counter: "4所学校",
@@ -240,13 +303,7 @@ fn compiled() -> &'static [(Regex, &'static MarkerRule)] {
 
 /// Chars a marker can start with; anything else is rejected before any regex runs.
 fn can_start(c: char) -> bool {
-    c.is_ascii_digit()
-        || c == '('
-        || c == '第'
-        || "一二三四五六七八九十".contains(c)
-        || ('\u{2460}'..='\u{249B}').contains(&c)
-        || ('\u{2776}'..='\u{2789}').contains(&c)
-        || ('\u{3220}'..='\u{3229}').contains(&c)
+    c.is_ascii_digit() || c == '(' || c == '第' || CJK_DIGITS.contains(c) || is_enclosed(c)
 }
 
 /// The marker at the start of `s`, if any, with the checks that separate markers from numbers:
@@ -258,6 +315,9 @@ pub fn match_marker(s: &str) -> Option<Hit> {
         return None;
     }
     for (re, rule) in compiled() {
+        if !rule.lead.admits(first) {
+            continue;
+        }
         let Some(c) = re.captures(s) else { continue };
         let len = c.get(0).map_or(0, |m| m.end());
         let ordinal = if let Some(n) = c.name("n") {
@@ -393,6 +453,58 @@ pub fn enclosed_ordinal(c: char) -> Option<u32> {
 mod tests {
     use super::*;
     use crate::text::fold_str as folded;
+
+    /// A row's lead is what its pattern's first atom takes: over every char a marker can start
+    /// with, a row matches a line starting with a char only if its lead admits that char (the
+    /// first atom is never optional, so what follows cannot change the answer; a few shapes of
+    /// what follows are tried anyway), and it admits its example's first char.
+    #[test]
+    fn leads_are_what_the_patterns_start_with() {
+        let starts: Vec<char> = ('0'..='9')
+            .chain("(第一二三四五六七八九十".chars())
+            .chain('\u{2460}'..='\u{249B}')
+            .chain('\u{2776}'..='\u{2789}')
+            .chain('\u{3220}'..='\u{3229}')
+            .collect();
+        let rests = [
+            "、推进",
+            ")推进",
+            ". 推进",
+            "是推进",
+            "月份",
+            "二)推进",
+            "1)推进",
+            " 推进",
+            "章 总则",
+            "1.2 推进",
+            "二月",
+            "推进",
+        ];
+        for rule in MARKERS {
+            let re = crate::rx::new(rule.pattern).unwrap();
+            let first = folded(rule.example.0).chars().next().unwrap();
+            assert!(
+                rule.lead.admits(first),
+                "{:?} turns away its example",
+                rule.pattern
+            );
+            for &c in &starts {
+                assert!(can_start(c), "{c}");
+                if rule.lead.admits(c) {
+                    continue;
+                }
+                for rest in rests {
+                    let line = format!("{c}{rest}");
+                    assert!(
+                        !re.is_match(&line),
+                        "{:?} matches {line:?}, its lead {:?} says no",
+                        rule.pattern,
+                        rule.lead
+                    );
+                }
+            }
+        }
+    }
 
     /// Every row recognises its example (as that row's family and ordinal) and rejects its
     /// counter-example.
