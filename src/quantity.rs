@@ -51,8 +51,24 @@ fn after_alt() -> String {
         .join("|")
 }
 
-fn quantity_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+/// The quantity pattern and the indexes of its groups, read with `Captures::get`: it runs on
+/// every numeral of a plan, and `Captures::name` hashes the name on each call (that was 3 % of
+/// the CLI's instructions, callgrind 2026-12-01).
+struct QuantityRe {
+    re: Regex,
+    n1: usize,
+    ap: usize,
+    p1: usize,
+    sep: usize,
+    n2: usize,
+    ap2: usize,
+    mult: usize,
+    unit: usize,
+    suf: usize,
+}
+
+fn quantity_re() -> &'static QuantityRe {
+    static RE: OnceLock<QuantityRe> = OnceLock::new();
     RE.get_or_init(|| {
         let num = format!(r"(?:{AR}|百分之[零一二两三四五六七八九十百点]+|[xX]{{1,4}}|{CJ})");
         let pattern = format!(
@@ -60,7 +76,20 @@ fn quantity_re() -> &'static Regex {
             units = units_alt(),
             after = after_alt(),
         );
-        crate::rx::new(&pattern).expect("quantity pattern")
+        let re = crate::rx::new(&pattern).expect("quantity pattern");
+        let g = |name| crate::rx::group(&re, name);
+        QuantityRe {
+            n1: g("n1"),
+            ap: g("ap"),
+            p1: g("p1"),
+            sep: g("sep"),
+            n2: g("n2"),
+            ap2: g("ap2"),
+            mult: g("mult"),
+            unit: g("unit"),
+            suf: g("suf"),
+            re,
+        }
     })
 }
 
@@ -122,8 +151,9 @@ fn parse_num(s: &str) -> Option<Num> {
 /// duration, an age) are the caller's.
 pub fn find(hay: &str) -> Vec<Quantity> {
     let mut out = Vec::new();
-    for c in quantity_re().captures_iter(hay) {
-        let (Some(m), Some(n1)) = (c.get(0), c.name("n1")) else {
+    let g = quantity_re();
+    for c in g.re.captures_iter(hay) {
+        let (Some(m), Some(n1)) = (c.get(0), c.get(g.n1)) else {
             continue;
         };
         let before = &hay[..m.start()];
@@ -134,10 +164,10 @@ pub fn find(hay: &str) -> Vec<Quantity> {
         let Some(a) = parse_num(n1.as_str()) else {
             continue;
         };
-        let p1 = c.name("p1").map(|p| p.as_str());
-        let unit_w = c.name("unit").map(|u| u.as_str());
-        let mult = c.name("mult").map_or("", |m| m.as_str());
-        let second = match c.name("n2") {
+        let p1 = c.get(g.p1).map(|p| p.as_str());
+        let unit_w = c.get(g.unit).map(|u| u.as_str());
+        let mult = c.get(g.mult).map_or("", |m| m.as_str());
+        let second = match c.get(g.n2) {
             Some(n2) => match parse_num(n2.as_str()) {
                 Some(b) => Some(b),
                 None => continue,
@@ -152,9 +182,9 @@ pub fn find(hay: &str) -> Vec<Quantity> {
             _ => continue,
         };
         let mut end = m.end();
-        let mut suffix = c.name("suf");
+        let mut suffix = c.get(g.suf);
         let mut base_unit = base_unit;
-        if let (Some(p), Some(u)) = (c.name("p1"), c.name("unit")) {
+        if let (Some(p), Some(u)) = (c.get(g.p1), c.get(g.unit)) {
             // 100%名校资源: the % is the unit, the measure word starts the next word
             if !matches!(u.as_str(), "%" | "‰") {
                 if second.is_some() {
@@ -170,7 +200,7 @@ pub fn find(hay: &str) -> Vec<Quantity> {
         };
         // 一条龙, 两头, 一部分 are words; 十余条, 二十台, 三十余件 are counts
         let single_cjk = n1.as_str().chars().count() == 1;
-        let approx = c.name("ap").is_some() || c.name("ap2").is_some();
+        let approx = c.get(g.ap).is_some() || c.get(g.ap2).is_some();
         if a.cjk
             && CJK_WORD_UNITS.contains(&base_unit)
             && (single_cjk || base_unit == "分")
@@ -185,7 +215,7 @@ pub fn find(hay: &str) -> Vec<Quantity> {
                 continue;
             }
         }
-        if c.name("sep")
+        if c.get(g.sep)
             .is_some_and(|s| s.as_str() == "到" || s.as_str() == "至")
             && second.as_ref().is_some_and(|b| b.placeholder)
         {
@@ -196,7 +226,7 @@ pub fn find(hay: &str) -> Vec<Quantity> {
         let mut comparator = suffix
             .and_then(|s| COMPARATOR_AFTER.iter().find(|(w, _)| *w == s.as_str()))
             .map(|(_, cmp)| *cmp);
-        if c.name("ap").is_some() || c.name("ap2").is_some() {
+        if c.get(g.ap).is_some() || c.get(g.ap2).is_some() {
             comparator = comparator.or(Some(Comparator::Approx));
         }
         let (value, range_value) = match &second {
@@ -215,7 +245,7 @@ pub fn find(hay: &str) -> Vec<Quantity> {
         }
         out.push(Quantity {
             range: m.start()..end,
-            numeral: n1.start()..c.name("n2").map_or(n1.end(), |n| n.end()),
+            numeral: n1.start()..c.get(g.n2).map_or(n1.end(), |n| n.end()),
             value,
             range_value,
             unit,
