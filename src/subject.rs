@@ -176,12 +176,14 @@ static ACTIONS: crate::lexicon::LazySet = crate::lexicon::LazySet::new(ACTION_VE
 /// Is the verb at `r` of `s` inside one of [`WHOLE_WORDS`]?
 fn in_noun(s: &str, r: &std::ops::Range<usize>) -> bool {
     let verb = &s[r.clone()];
+    // (per verb match of every clause: `str::find` would build a substring searcher each time)
     WHOLE_WORDS.iter().any(|w| {
-        w.find(verb).is_some_and(|at| {
-            r.start
-                .checked_sub(at)
-                .and_then(|from| s.get(from..from + w.len()))
-                == Some(*w)
+        w.char_indices().any(|(at, _)| {
+            w[at..].starts_with(verb)
+                && r.start
+                    .checked_sub(at)
+                    .and_then(|from| s.get(from..from + w.len()))
+                    == Some(*w)
         })
     })
 }
