@@ -7,7 +7,7 @@
 #   tools/bench/wasm_size.sh                                   # as Cargo.toml says
 #   CARGO_PROFILE_WASM_RELEASE_OPT_LEVEL=s tools/bench/wasm_size.sh
 #   WASM_SIZE_CARGO_ARGS='--config profile.wasm-release.package.planlens.opt-level=3' tools/bench/wasm_size.sh
-#   WASM_OPT_FLAGS=-O3 tools/bench/wasm_size.sh                # default: -Oz (trunk data-wasm-opt="z")
+#   WASM_OPT_FLAGS=-O3 tools/bench/wasm_size.sh                # default: -Oz (the page: index.html data-wasm-opt-params)
 #
 # The first-load wasm (Cargo feature web); WASM_SIZE_FEATURES=extras for the lazily loaded one.
 # Uses its own target dir (target/wasm-size) so it never invalidates the native release build.
