@@ -101,26 +101,54 @@ fn fold_chars(input: &str) -> TextBuilder {
     let mut b = TextBuilder::with_capacity(input.len());
     let mut drop_i = 0;
     let mut line_start = true;
-    let mut chars = input.char_indices().enumerate().peekable();
+    let bytes = input.as_bytes();
     // A run of chars that pass unchanged (byte and char offset of its start), copied in one go
     // when a char that needs work ends it: most of a plan is such runs.
     let mut run: Option<(usize, usize)> = None;
-    while let Some((ci, (bi, c))) = chars.next() {
+    // byte and char offset of the next char
+    let (mut bi, mut ci) = (0usize, 0usize);
+    while bi < bytes.len() {
         while drop_i < drops.len() && drops[drop_i].1 <= bi {
             drop_i += 1;
         }
-        let dropped = drop_i < drops.len() && drops[drop_i].0 <= bi;
+        // Fast path, without decoding: printable ASCII other than the blank, and the chars of
+        // U+4000..U+9FFF (lead byte E4..E9: Han, never invisible, foldable or a break) pass
+        // unchanged, up to the next artefact.
+        let stop = drops
+            .get(drop_i)
+            .map_or(bytes.len(), |d| d.0.min(bytes.len()));
+        let from = (bi, ci);
+        while bi < stop {
+            let width = match bytes[bi] {
+                0x21..=0x7E => 1,
+                0xE4..=0xE9 => 3,
+                _ => break,
+            };
+            bi += width;
+            ci += 1;
+        }
+        if bi > from.0 {
+            run.get_or_insert(from);
+            continue;
+        }
+        let Some(c) = input.get(bi..).and_then(|s| s.chars().next()) else {
+            break;
+        };
+        let (at, this) = (bi, ci);
+        bi += c.len_utf8();
+        ci += 1;
+        let dropped = drop_i < drops.len() && drops[drop_i].0 <= at;
         if !dropped && unchanged(c) {
-            run.get_or_insert((bi, ci));
+            run.get_or_insert((at, this));
             continue;
         }
         if let Some((rb, rc)) = run.take() {
-            b.push_run(&input[rb..bi], rc);
+            b.push_run(&input[rb..at], rc);
             line_start = false;
         }
         let c = if dropped {
             match drops[drop_i].2 {
-                Some(r) if drops[drop_i].0 == bi => fold_char(r).unwrap_or(r),
+                Some(r) if drops[drop_i].0 == at => fold_char(r).unwrap_or(r),
                 _ => continue,
             }
         } else {
@@ -128,7 +156,7 @@ fn fold_chars(input: &str) -> TextBuilder {
         };
         let c = match c {
             '\r' => {
-                if matches!(chars.peek(), Some((_, (_, '\n')))) {
+                if bytes.get(bi) == Some(&b'\n') {
                     continue;
                 }
                 '\n'
@@ -139,12 +167,12 @@ fn fold_chars(input: &str) -> TextBuilder {
         };
         if c == '\n' {
             b.trim_end_matches(|c| c == ' ');
-            b.push('\n', ci);
+            b.push('\n', this);
             line_start = true;
         } else if c == ' ' && line_start {
             continue;
         } else {
-            b.push(c, ci);
+            b.push(c, this);
             line_start = false;
         }
     }
