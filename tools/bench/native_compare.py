@@ -22,14 +22,19 @@ import argparse, glob, os, shutil, statistics, subprocess, sys, tempfile, time
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
-def median_time(fn, runs):
-    fn()  # warm-up (page cache, interpreter caches)
-    ts = []
-    for _ in range(runs):
-        t = time.perf_counter()
+def median_times(fns, runs):
+    """Median seconds of each of `fns`, timed in turns (one run of each per round) after one
+    warm-up each (page cache, interpreter caches): on a shared VM whose speed drifts from one
+    minute to the next, timing the tools one after the other would put the drift into the ratio."""
+    for fn in fns:
         fn()
-        ts.append(time.perf_counter() - t)
-    return statistics.median(ts)
+    ts = [[] for _ in fns]
+    for _ in range(runs):
+        for i, fn in enumerate(fns):
+            t = time.perf_counter()
+            fn()
+            ts[i].append(time.perf_counter() - t)
+    return [statistics.median(t) for t in ts]
 
 
 def main():
@@ -62,16 +67,16 @@ def main():
             subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
 
         can_pin = shutil.which("taskset") is not None
-        t_c2d = median_time(run_c2d, a.runs)
-        t_one = median_time(lambda: run_cli(True), a.runs) if can_pin else None
-        t_all = median_time(lambda: run_cli(False), a.runs)
+        fns = [run_c2d, lambda: run_cli(False)] + ([lambda: run_cli(True)] if can_pin else [])
+        t_c2d, t_all, *rest = median_times(fns, a.runs)
+        t_one = rest[0] if rest else None
         out = subprocess.run([a.planlens, "analyze", tmp], check=True, capture_output=True).stdout
         import json
         lines = out.decode("utf-8").splitlines()
         targets = sum(len(json.loads(l).get("targets", [])) for l in lines)
         headings = sum(len(json.loads(l).get("outline", [])) for l in lines)
 
-        print(f"corpus: 5 seeds × {a.reps} = {len(corpus)} files, {chars} chars; median of {a.runs} runs")
+        print(f"corpus: 5 seeds × {a.reps} = {len(corpus)} files, {chars} chars; median of {a.runs} runs, the tools in turns")
         print(f"{'tool':<44} {'seconds':>8} {'M chars/s':>10} {'vs c2d':>7}")
         rows = [("chinese2digits 6 (1 core, in-process)", t_c2d)]
         if t_one is not None:
