@@ -114,6 +114,19 @@ export function wasmOptArgs(link) {
   return [...(level && level !== '0' ? [`-O${level}`] : []), ...params];
 }
 
+/** The last steps of a wasm-bindgen output, in place: wasm-opt with `optArgs` (none: skipped),
+ *  then the binaryen 108 export repair ([`fixExternrefExport`]). True when it repaired. */
+function finishWasm(file, optArgs) {
+  if (optArgs.length) {
+    run('wasm-opt', [`--output=${file}.opt`, ...optArgs, file]);
+    fs.renameSync(`${file}.opt`, file);
+  }
+  const bytes = fs.readFileSync(file);
+  const fixed = fixExternrefExport(bytes);
+  if (fixed) fs.writeFileSync(file, bytes);
+  return fixed;
+}
+
 /** Builds the extras module and writes it into `staging` under content-hashed names. The
  *  bindgen + wasm-opt step (the slow one) is cached in target/extras/staged/ by the SHA-256 of
  *  cargo's wasm and the flags, so an unchanged crate costs only cargo's no-op check. */
@@ -134,13 +147,7 @@ export function buildExtras(staging, { sourceDir = ROOT, release = true, html } 
     fs.rmSync(tmp, { recursive: true, force: true });
     fs.mkdirSync(tmp, { recursive: true });
     run('wasm-bindgen', ['--target=web', `--out-dir=${tmp}`, '--out-name=planlens_extras', '--no-typescript', input]);
-    if (optArgs.length) {
-      const out = path.join(tmp, 'opt.wasm');
-      run('wasm-opt', [`--output=${out}`, ...optArgs, path.join(tmp, 'planlens_extras_bg.wasm')]);
-      fs.renameSync(out, path.join(tmp, 'planlens_extras_bg.wasm'));
-    }
-    const bytes = fs.readFileSync(path.join(tmp, 'planlens_extras_bg.wasm'));
-    if (fixExternrefExport(bytes)) fs.writeFileSync(path.join(tmp, 'planlens_extras_bg.wasm'), bytes);
+    finishWasm(path.join(tmp, 'planlens_extras_bg.wasm'), optArgs);
     fs.writeFileSync(path.join(tmp, 'done'), key);
     fs.rmSync(cache, { recursive: true, force: true });
     fs.renameSync(tmp, cache);
@@ -338,22 +345,17 @@ export function postBuild(staging, sourceDir = ROOT, { release = true } = {}) {
   if (leaked.length) fail(`${glue} (the first load) exports ${leaked.join(', ')}: build it with --features web only`);
 
   for (const f of staged.filter((f) => EXTRAS_RE.test(f))) fs.rmSync(path.join(staging, f));
-  const extras = buildExtras(staging, { sourceDir, release });
+  const html = fs.readFileSync(path.join(sourceDir, 'index.html'), 'utf8');
+  const extras = buildExtras(staging, { sourceDir, release, html });
   const extrasExports = glueExports(fs.readFileSync(path.join(staging, extras.glue), 'utf8'));
   const extraOps = EXTRA_OPS.filter((op) => extrasExports.has(op));
   if (!extraOps.includes('compare')) fail(`${extras.glue} does not export compare()`);
   const ops = [...mainOps, ...extraOps];
 
-  const wasmPath = path.join(staging, wasm);
-  const link = rustLinkAttrs(fs.readFileSync(path.join(sourceDir, 'index.html'), 'utf8'));
-  if (release && link['data-wasm-opt'] === '0' && wasmOptArgs(link).length) {
-    // trunk ran no wasm-opt (see wasmOptArgs): the page wasm gets the params' pipeline here
-    run('wasm-opt', [`--output=${wasmPath}.opt`, ...wasmOptArgs(link), wasmPath]);
-    fs.renameSync(`${wasmPath}.opt`, wasmPath);
-  }
-  const bytes = fs.readFileSync(wasmPath);
-  if (fixExternrefExport(bytes)) {
-    fs.writeFileSync(wasmPath, bytes);
+  const link = rustLinkAttrs(html);
+  // trunk runs no wasm-opt at level "0" (see wasmOptArgs): the page wasm gets the params' pipeline here
+  const pageOpt = release && link['data-wasm-opt'] === '0' ? wasmOptArgs(link) : [];
+  if (finishWasm(path.join(staging, wasm), pageOpt)) {
     console.log(`post_build: repointed __wbindgen_externrefs in ${wasm} (binaryen 108 export bug)`);
   }
 
