@@ -301,9 +301,12 @@ fn compiled() -> &'static [(Regex, &'static MarkerRule)] {
     })
 }
 
-/// Chars a marker can start with; anything else is rejected before any regex runs.
+/// Chars a marker can start with (the union of the leads); anything else is
+/// rejected before any regex runs.
 fn can_start(c: char) -> bool {
-    c.is_ascii_digit() || c == '(' || c == '第' || CJK_DIGITS.contains(c) || is_enclosed(c)
+    [Lead::Di, Lead::Paren, Lead::CjkOrDigit, Lead::Enclosed]
+        .iter()
+        .any(|l| l.admits(c))
 }
 
 /// The marker at the start of `s`, if any, with the checks that separate markers from numbers:
