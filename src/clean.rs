@@ -114,9 +114,7 @@ fn fold_chars(input: &str) -> TextBuilder {
         // Fast path, without decoding: printable ASCII other than the blank, and the chars of
         // U+4000..U+9FFF (lead byte E4..E9: Han, never invisible, foldable or a break) pass
         // unchanged, up to the next artefact.
-        let stop = drops
-            .get(drop_i)
-            .map_or(bytes.len(), |d| d.0.min(bytes.len()));
+        let stop = drops.get(drop_i).map_or(bytes.len(), |d| d.0);
         let from = (bi, ci);
         while bi < stop {
             let width = match bytes[bi] {
