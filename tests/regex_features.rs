@@ -44,6 +44,15 @@ fn code_lines() -> Vec<(String, String)> {
     out
 }
 
+/// The `file:line` of every code line `bad` holds for (the offenders a scan below reports).
+fn lines_where(bad: impl Fn(&str, &str) -> bool) -> Vec<String> {
+    code_lines()
+        .into_iter()
+        .filter(|(at, line)| bad(at, line))
+        .map(|(at, _)| at)
+        .collect()
+}
+
 /// Unicode classes (`\p{..}`, `\P{..}`, `\pX`) in one line of source, as written.
 fn classes(line: &str) -> Vec<String> {
     let b: Vec<char> = line.chars().collect();
@@ -114,11 +123,7 @@ fn unicode_case_flags(line: &str) -> usize {
 
 #[test]
 fn patterns_fold_case_only_in_ascii() {
-    let bad: Vec<String> = code_lines()
-        .into_iter()
-        .filter(|(_, line)| unicode_case_flags(line) > 0)
-        .map(|(at, _)| at)
-        .collect();
+    let bad = lines_where(|_, line| unicode_case_flags(line) > 0);
     assert!(
         bad.is_empty(),
         "(?i) needs regex's unicode-case table; write (?i-u:…):\n{}",
@@ -149,11 +154,7 @@ fn patterns_use_no_unicode_word_class() {
     );
     assert_eq!(unicode_word_classes(r"^TOC\b"), vec![4]);
     assert_eq!(unicode_word_classes(r"a\\b"), Vec::<usize>::new());
-    let bad: Vec<String> = code_lines()
-        .into_iter()
-        .filter(|(_, line)| !unicode_word_classes(line).is_empty())
-        .map(|(at, _)| at)
-        .collect();
+    let bad = lines_where(|_, line| !unicode_word_classes(line).is_empty());
     assert!(
         bad.is_empty(),
         "Unicode \\w/\\b need a table the build leaves out; write (?-u:\\b) or a class:\n{}",
@@ -165,14 +166,10 @@ fn patterns_use_no_unicode_word_class() {
 /// compile in tests (all tables on) and fail in the CLI and the page.
 #[test]
 fn patterns_are_compiled_by_rx_only() {
-    let bad: Vec<String> = code_lines()
-        .into_iter()
-        .filter(|(at, line)| {
-            !at.contains("rx.rs:")
-                && (line.contains("Regex::new(") || line.contains("RegexBuilder::new("))
-        })
-        .map(|(at, _)| at)
-        .collect();
+    let bad = lines_where(|at, line| {
+        !at.contains("rx.rs:")
+            && (line.contains("Regex::new(") || line.contains("RegexBuilder::new("))
+    });
     assert!(
         bad.is_empty(),
         "compile patterns with crate::rx::new:\n{}",
