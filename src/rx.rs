@@ -80,6 +80,47 @@ pub fn new(pattern: &str) -> Result<Regex, regex::Error> {
         .build()
 }
 
+/// Is `s` at most `max` chars long? The check that stands in for the upper bound of a bounded
+/// repetition (`[^》]{2,120}` written `[^》]{2,}` and checked on the match): the compiler builds
+/// one copy of the repeated class per count, so the pipeline's ~20 such bounds were 40 % of the
+/// instructions that compiling all its patterns takes (callgrind, 2026-12-02), a cost the page's
+/// worker pays before its first result. Stops reading after `max + 1` chars.
+pub fn within(s: &str, max: usize) -> bool {
+    s.len() <= max || s.chars().nth(max).is_none()
+}
+
+/// The matches of `re` in `hay` that `keep` accepts, leftmost first: [`Regex::find_iter`] for a
+/// pattern whose length limits are checked on the match (see [`within`]). After a rejected match
+/// the search goes on from the char after its start, where the bounded pattern would have looked
+/// next, so a match inside a rejected one is still found. (An empty match is kept or skipped like
+/// any other; the patterns this serves match at least one char.)
+pub fn find_iter_where<'h, F>(
+    re: &'h Regex,
+    hay: &'h str,
+    mut keep: F,
+) -> impl Iterator<Item = regex::Match<'h>> + 'h
+where
+    F: FnMut(&regex::Match<'h>) -> bool + 'h,
+{
+    let mut at = 0;
+    std::iter::from_fn(move || loop {
+        let m = re.find_at(hay, at)?;
+        let kept = keep(&m);
+        at = if kept && m.end() > m.start() {
+            m.end()
+        } else {
+            // one char on from the start (a match starts on a char boundary)
+            m.start() + hay[m.start()..].chars().next().map_or(1, char::len_utf8)
+        };
+        if kept {
+            return Some(m);
+        }
+        if at > hay.len() {
+            return None;
+        }
+    })
+}
+
 /// Index of the capture group `name` of `re`, for `Captures::get` in a loop that runs on every
 /// match (`Captures::name` hashes the name each time). Patterns are constants of this crate and
 /// their groups are read by their tests, so a missing group is a bug: callers build this once.
@@ -92,6 +133,37 @@ pub fn group(re: &Regex, name: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use regex::Regex;
+
+    #[test]
+    fn within_counts_chars() {
+        assert!(super::within("", 0));
+        assert!(super::within("一二三", 3));
+        assert!(!super::within("一二三", 2));
+        assert!(super::within("abc", 3) && !super::within("abcd", 3));
+    }
+
+    /// A rejected match does not hide the matches that start inside it: the answer is the
+    /// bounded pattern's.
+    #[test]
+    fn find_iter_where_is_the_bounded_pattern() {
+        let bounded = super::new(r"“[^”]{0,3}”|一二").unwrap();
+        let open = super::new(r"“[^”]*”|一二").unwrap();
+        for hay in [
+            "“一二三四”",
+            "“一二”x“长长长长”一二",
+            "一二“一”",
+            "",
+            "“未完",
+        ] {
+            let a: Vec<_> = bounded.find_iter(hay).map(|m| m.range()).collect();
+            let b: Vec<_> = super::find_iter_where(&open, hay, |m| {
+                !m.as_str().starts_with('“') || super::within(m.as_str(), 5)
+            })
+            .map(|m| m.range())
+            .collect();
+            assert_eq!(a, b, "{hay}");
+        }
+    }
 
     #[test]
     fn compiles_like_regex_new() {
