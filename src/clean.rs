@@ -12,7 +12,7 @@
 //! only drops the `\n`, so every kept char still maps to its original offset.
 
 use crate::rules::chrome::{classify, is_furniture};
-use crate::rules::cues::{re, Cue};
+use crate::rules::cues::{self, Cue};
 use crate::rules::markers::match_marker;
 use crate::text::{fold_char, Text, TextBuilder};
 use regex::Regex;
@@ -24,8 +24,11 @@ use std::sync::OnceLock;
 /// Two patterns, not one alternation: in one, the page-jump's leading `(`/`（` — in nearly every
 /// sentence of a plan — switched the literal prefilter off for all of them, and the search of
 /// the seeds × 28 took 6.0 ms instead of 0.07 + 0.18 (2026-12-01).
+/// A docx marker (`[bookmark: _Hlk…]`) is at most this many chars between its brackets, checked on
+/// the match rather than compiled in (see [`crate::rx::within`]).
+const MARKER_MAX: usize = 200;
 const ARTEFACTS: [&str; 2] = [
-    r"\[(?:bookmark|image|footnoteRef|endnoteRef|comment):[^\]\n]{0,200}\]|\[Page\]|&(?:nbsp|ensp|emsp|amp|lt|gt|quot|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});|&\d{2,6};",
+    r"\[(?:bookmark|image|footnoteRef|endnoteRef|comment):[^\]\n]*\]|\[Page\]|&(?:nbsp|ensp|emsp|amp|lt|gt|quot|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});|&\d{2,6};",
     r"[(（]\s*[上下]\s*[转接]\s*第\s*[0-9０-９一二三四五六七八九十A-Z]{1,3}\s*版\s*[)）]",
 ];
 
@@ -44,7 +47,7 @@ fn artefacts() -> &'static [Regex] {
 fn artefact_spans(input: &str) -> Vec<(usize, usize, Option<char>)> {
     let mut all: Vec<(usize, usize, Option<char>)> = artefacts()
         .iter()
-        .flat_map(|re| re.find_iter(input))
+        .flat_map(|re| crate::rx::find_iter_where(re, input, marker_within))
         .map(|m| (m.start(), m.end(), replacement(m.as_str())))
         .collect();
     crate::order::by_key(&mut all, |d| d.0 as u64);
@@ -57,6 +60,16 @@ fn artefact_spans(input: &str) -> Vec<(usize, usize, Option<char>)> {
         keep
     });
     all
+}
+
+/// Is an artefact match within [`MARKER_MAX`]? Only a `[kind:…]` marker has a limit, on what
+/// follows its colon.
+fn marker_within(m: &regex::Match) -> bool {
+    let s = m.as_str();
+    match (s.starts_with('['), s.find(':')) {
+        (true, Some(colon)) => crate::rx::within(&s[colon + 1..s.len() - 1], MARKER_MAX),
+        _ => true,
+    }
 }
 
 /// What an artefact match becomes: an HTML entity its char, anything else nothing.
@@ -425,8 +438,8 @@ fn blocks_join(b: &str) -> bool {
         || ["附件", "抄送", "主送", "印发", "特此", "联系人", "——"]
             .iter()
             .any(|w| b.starts_with(w))
-        || re(Cue::DateArabic).is_match(b)
-        || re(Cue::DateCjk).is_match(b)
+        || cues::is(Cue::DateArabic, b)
+        || cues::is(Cue::DateCjk, b)
         || classify(b).is_some()
 }
 
@@ -437,6 +450,19 @@ mod tests {
     fn orig_of(_src: &str, t: &Text, needle: &str) -> String {
         let at = t.clean.find(needle).unwrap();
         t.original(t.span(at..at + needle.len()))
+    }
+
+    /// A bracketed marker longer than MARKER_MAX is text, and an entity inside it is still read.
+    #[test]
+    fn overlong_markers_stay_and_their_entities_are_decoded() {
+        let body = "x".repeat(MARKER_MAX - 1);
+        assert_eq!(clean(&format!("a[bookmark: {body}]b")).clean, "ab");
+        assert_eq!(
+            clean(&format!("a[bookmark: {body}x]b")).clean,
+            format!("a[bookmark: {body}x]b")
+        );
+        let long = format!("a[bookmark: {body}&amp;yy]b");
+        assert_eq!(clean(&long).clean, format!("a[bookmark: {body}&yy]b"));
     }
 
     #[test]

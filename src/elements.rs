@@ -51,7 +51,7 @@ struct Line<'a> {
 
 impl Line<'_> {
     fn is(&self, cue: Cue) -> bool {
-        re(cue).is_match(self.s)
+        cues::is(cue, self.s)
     }
     fn chars(&self) -> usize {
         self.s.chars().count()
@@ -121,7 +121,7 @@ pub fn extract(t: &Text) -> Elements {
     let mut page_source: Option<String> = None;
     let mut grid_number = None;
     for l in lines.iter().filter(|l| l.chrome == Some(ChromeKind::Meta)) {
-        if let Some(c) = re(Cue::MetaDate).captures(l.s) {
+        if let Some(c) = cues::captures(Cue::MetaDate, l.s) {
             let d = ymd(&c["y"], &c["m"], &c["d"]);
             if c[0].starts_with("成文日期") {
                 grid_date = grid_date.or(d);
@@ -174,7 +174,7 @@ pub fn extract(t: &Text) -> Elements {
         .and_then(|n| inner_title(&n.text).or_else(|| bare_forwarded(&n.text)))
         .or_else(|| {
             window.iter().find_map(|&i| {
-                re(Cue::Forwarding).captures(lines[i].s).map(|c| {
+                cues::captures(Cue::Forwarding, lines[i].s).map(|c| {
                     strip_book(
                         &t.display(shift(&lines[i], c.name("t").map_or(0..0, |m| m.range()))),
                     )
@@ -206,7 +206,7 @@ pub fn extract(t: &Text) -> Elements {
             Some(d) => d,
             None => {
                 // Signature and date on one line, once the layout that kept them apart is lost.
-                let Some(c) = re(Cue::SignedDate).captures(lines[i].s) else {
+                let Some(c) = cues::captures(Cue::SignedDate, lines[i].s) else {
                     continue;
                 };
                 let Some(org) = c.name("org").filter(|m| org_names(m.as_str()).is_some()) else {
@@ -257,9 +257,7 @@ pub fn extract(t: &Text) -> Elements {
         }
     }
     let report_date = lines.iter().find_map(|l| {
-        re(Cue::ReportDate)
-            .captures(l.s)
-            .and_then(|c| ymd(&c["y"], &c["m"], &c["d"]))
+        cues::captures(Cue::ReportDate, l.s).and_then(|c| ymd(&c["y"], &c["m"], &c["d"]))
     });
 
     // Where the body starts.
@@ -307,7 +305,7 @@ pub fn extract(t: &Text) -> Elements {
     } else if let Some(n) = &notice {
         doc.title = Some(n.text.clone());
     } else if let Some(&i) = window.first() {
-        if let Some(c) = re(Cue::GluedPlanTitle).captures(lines[i].s) {
+        if let Some(c) = cues::captures(Cue::GluedPlanTitle, lines[i].s) {
             let m = c.name("t").map_or(0..0, |m| m.range());
             doc.title = Some(t.display(shift(&lines[i], m.clone())));
             start_byte = Some(lines[i].at + m.end);
@@ -392,8 +390,7 @@ pub fn extract(t: &Text) -> Elements {
     }
     doc.doc_number = doc.doc_number.or(grid_number);
     let issuer_mark = lines[..body_first.min(lines.len())].iter().find_map(|l| {
-        re(Cue::IssuerMark)
-            .captures(l.s)
+        cues::captures(Cue::IssuerMark, l.s)
             .and_then(|c| c.name("org").map(|m| t.display(shift(l, m.range()))))
     });
 
@@ -408,7 +405,7 @@ pub fn extract(t: &Text) -> Elements {
                 attach_start = Some(i);
             }
             skip.push(l.r.clone());
-            if let Some(c) = re(Cue::AttachmentNote).captures(l.s) {
+            if let Some(c) = cues::captures(Cue::AttachmentNote, l.s) {
                 let rest = c.name("rest").map_or(0..0, |m| m.range());
                 push_attachment(&mut doc.attachments, t, shift(l, rest));
                 while i + 1 < lines.len()
@@ -420,7 +417,7 @@ pub fn extract(t: &Text) -> Elements {
                     push_attachment(&mut doc.attachments, t, lines[i].r.clone());
                 }
             }
-        } else if let Some(c) = re(Cue::Cc).captures(l.s) {
+        } else if let Some(c) = cues::captures(Cue::Cc, l.s) {
             if l.r.start >= body_start && cc_line.is_none() {
                 cc_line = Some(i);
             }
@@ -526,14 +523,13 @@ pub fn extract(t: &Text) -> Elements {
         .or(front_date);
     let notice_issuer = notice.as_ref().and_then(|n| {
         let stripped: String = n.text.chars().filter(|c| !c.is_whitespace()).collect();
-        let c = re(Cue::NoticeTitle)
-            .captures(&stripped)
-            .or_else(|| re(Cue::ForwardTitle).captures(&stripped))?;
+        let c = cues::captures(Cue::NoticeTitle, &stripped)
+            .or_else(|| cues::captures(Cue::ForwardTitle, &stripped))?;
         let iss = c.name("issuer")?.as_str().to_string();
         org_names(&iss).map(|v| v.into_iter().map(str::to_string).collect::<Vec<_>>())
     });
     let speaker = lines.iter().take(TITLE_WINDOW).find_map(|l| {
-        re(Cue::Speaker).captures(l.s).and_then(|c| {
+        cues::captures(Cue::Speaker, l.s).and_then(|c| {
             let org = c.name("org")?.as_str();
             Some(if org.ends_with("人民政府") {
                 org.to_string()
@@ -603,11 +599,7 @@ pub fn extract(t: &Text) -> Elements {
         .map(|p| p.from)
         .or(title_year)
         .or(doc.period.map(|p| p.from))
-        .or_else(|| {
-            re(Cue::PreambleYear)
-                .captures(&preamble)
-                .and_then(|c| c["y"].parse().ok())
-        })
+        .or_else(|| cues::captures(Cue::PreambleYear, &preamble).and_then(|c| c["y"].parse().ok()))
         .or_else(|| doc.date.as_deref().and_then(|d| d.get(..4)?.parse().ok()))
         .or_else(|| year_cue(&preamble));
 
@@ -739,11 +731,11 @@ fn classify_title(s: &str) -> Option<bool> {
     if s.chars().count() > 200 {
         return None;
     }
-    if re(Cue::NoticeTitle).is_match(s) || re(Cue::ForwardTitle).is_match(s) {
+    if cues::is(Cue::NoticeTitle, s) || cues::is(Cue::ForwardTitle, s) {
         return Some(true);
     }
     let s = s.trim_start_matches('《').trim_end_matches('》');
-    (s.chars().count() <= TITLE_MAX && s.chars().count() >= 4 && re(Cue::PlanTitle).is_match(s))
+    (s.chars().count() <= TITLE_MAX && s.chars().count() >= 4 && cues::is(Cue::PlanTitle, s))
         .then_some(false)
 }
 
@@ -763,16 +755,20 @@ fn inner_title(s: &str) -> Option<String> {
 fn bare_forwarded(s: &str) -> Option<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        crate::rx::new(r"(?:印发|转发|批转)\s*([^《》]{4,80}?)\s*的(?:通知|意见|决定)$")
+        crate::rx::new(r"(?:印发|转发|批转)\s*([^《》]{4,}?)\s*的(?:通知|意见|决定)$")
             .expect("bare forward")
     });
     let c = re.captures(s)?;
+    // a forwarded title is at most 80 chars (checked here, not compiled in: rx::within)
+    if !crate::rx::within(&c[1], 80) {
+        return None;
+    }
     let inner = c[1].trim();
     re_plan_ok(inner).then(|| inner.to_string())
 }
 
 fn re_plan_ok(s: &str) -> bool {
-    re(Cue::PlanTitle).is_match(&crate::text::fold_str(s))
+    cues::is(Cue::PlanTitle, &crate::text::fold_str(s))
 }
 
 /// End (byte offset in `clean`) of the last copy of `title` in the first half of `clean`, when
@@ -796,10 +792,14 @@ fn title_copy_end(clean: &str, title: &str) -> Option<usize> {
 fn title_issuer(title: &str) -> Option<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        crate::rx::new(r"^(?P<org>[\u{2E80}-\u{2FDF}\u{3005}\u{3007}\u{3021}-\u{3029}\u{3038}-\u{303B}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}\u{F900}-\u{FAFF}\u{20000}-\u{3134F}]{2,30}?(?:委员会|人民政府|政府|局|厅|委|办公室|办))(?:\s*(?:19|20)\d{2}\s*年|关于)")
+        crate::rx::new(r"^(?P<org>(?P<place>[\u{2E80}-\u{2FDF}\u{3005}\u{3007}\u{3021}-\u{3029}\u{3038}-\u{303B}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}\u{F900}-\u{FAFF}\u{20000}-\u{3134F}]{2,}?)(?:委员会|人民政府|政府|局|厅|委|办公室|办))(?:\s*(?:19|20)\d{2}\s*年|关于)")
             .expect("title issuer")
     });
     let c = re.captures(title)?;
+    // at most 30 chars before the org word (a limit checked here, not compiled in: rx::within)
+    if !crate::rx::within(c.name("place")?.as_str(), 30) {
+        return None;
+    }
     let org = c.name("org")?.as_str();
     org_names(org).map(|_| org.to_string())
 }
@@ -910,7 +910,7 @@ fn is_doc_number_line(s: &str) -> bool {
 
 /// A 文号 normalised to 〔〕 brackets.
 fn doc_number(s: &str) -> Option<String> {
-    let c = re(Cue::DocNumber).captures(s)?;
+    let c = cues::captures(Cue::DocNumber, s)?;
     let code = c["code"]
         .trim_start_matches("发文字号")
         .trim_start_matches("文号");
@@ -922,10 +922,10 @@ fn line_date(s: &str) -> Option<String> {
     if s.chars().count() > 24 {
         return None;
     }
-    if let Some(c) = re(Cue::DateArabic).captures(s) {
+    if let Some(c) = cues::captures(Cue::DateArabic, s) {
         return ymd(&c["y"], &c["m"], &c["d"]);
     }
-    let c = re(Cue::DateCjk).captures(s)?;
+    let c = cues::captures(Cue::DateCjk, s)?;
     let y: String = c["y"]
         .chars()
         .map(|ch| match ch {
