@@ -77,10 +77,13 @@ fn cue_re() -> &'static Regex {
     })
 }
 
+/// Longest list of names in a responsibility note (chars).
+const NOTE_MAX: usize = 160;
+
 fn note_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        crate::rx::new(r"\((?:牵头单位|责任单位|牵头部门|责任部门|牵头) *[:：] *([^()\n]{1,160})\)")
+        crate::rx::new(r"\((?:牵头单位|责任单位|牵头部门|责任部门|牵头) *[:：] *([^()\n]+)\)")
             .expect("note pattern")
     })
 }
@@ -165,6 +168,12 @@ fn find_all(hay: &str, anchor: Anchor) -> Found {
     }
     let notes = note_re()
         .captures_iter(hay)
+        // the names are at most NOTE_MAX chars (a limit checked here, not compiled in: see
+        // rx::within); the names exclude `(`, so no note starts inside a longer one
+        .filter(|c| {
+            c.get(1)
+                .is_some_and(|m| crate::rx::within(m.as_str(), NOTE_MAX))
+        })
         .filter_map(|c| Some((c.get(0)?.start(), parse_note(c.get(1)?.as_str()))))
         .collect();
     Found {

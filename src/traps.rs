@@ -37,11 +37,12 @@ const PATTERNS: &[(&str, &str)] = &[
         "slogan-count",
         r"[一二两三四五六七八九十]+[个项条种类大][“\x22]",
     ),
-    // 3 names and slogans in quotes, cited titles
-    // (with the size of a cited document: 《意见》10条措施)
+    // 3 names and slogans in quotes (at most QUOTE_MAX chars), cited titles (TITLE_MAX)
+    // (with the size of a cited document: 《意见》10条措施); the limits are checked by
+    // `quote_within`, not compiled in (see rx::within). No other row starts with “ " or 《.
     (
         "quoted",
-        r"“[^”\n]{0,30}”|\x22[^\x22\n]{0,30}\x22|《[^》\n]{0,80}》(?: *(?:[0-9]+|[一二两三四五六七八九十]+) *(?:条|项|点|个方面|方面|部分))?",
+        r"“[^”\n]*”|\x22[^\x22\n]*\x22|《[^》\n]*》(?: *(?:[0-9]+|[一二两三四五六七八九十]+) *(?:条|项|点|个方面|方面|部分))?",
     ),
     // 4 the shape of numbered formulas: 三会一课, 五险一金, 四级七类, 一校一品 (not 三至五个)
     (
@@ -96,6 +97,27 @@ fn words_re() -> &'static Regex {
     RE.get_or_init(|| crate::rx::new(&crate::lexicon::alternation(FUSED)).expect("fused words"))
 }
 
+/// Longest name or slogan in quotes that is a trap (chars).
+const QUOTE_MAX: usize = 30;
+/// Longest cited title in 《》 that is a trap (chars).
+const TITLE_MAX: usize = 80;
+
+/// Is a match of the "quoted" row within its limits (any other row's match is)?
+fn quote_within(m: &regex::Match) -> bool {
+    let s = m.as_str();
+    let Some(open) = s.chars().next() else {
+        return true;
+    };
+    let (close, max) = match open {
+        '“' => ('”', QUOTE_MAX),
+        '"' => ('"', QUOTE_MAX),
+        '《' => ('》', TITLE_MAX),
+        _ => return true,
+    };
+    let inner = &s[open.len_utf8()..];
+    crate::rx::within(&inner[..inner.find(close).unwrap_or(inner.len())], max)
+}
+
 fn patterns_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -108,7 +130,7 @@ fn patterns_re() -> &'static Regex {
 /// lexicon, which the regex crate runs as a multi-substring search, and the patterns), merged.
 pub fn masks(hay: &str) -> Masks {
     let mut all: Vec<Range<usize>> = words_re().find_iter(hay).map(|m| m.range()).collect();
-    all.extend(patterns_re().find_iter(hay).map(|m| m.range()));
+    all.extend(crate::rx::find_iter_where(patterns_re(), hay, quote_within).map(|m| m.range()));
     crate::order::by_key(&mut all, |r| r.start as u64);
     let mut out: Vec<Range<usize>> = Vec::with_capacity(all.len());
     for m in all {
@@ -146,6 +168,23 @@ mod tests {
     fn masked(s: &str, needle: &str) -> bool {
         let at = s.find(needle).expect("needle in test text");
         masks(s).hits(&(at..at + needle.len()))
+    }
+
+    /// The quoted row's limits hold on the match: a quote longer than QUOTE_MAX is no trap, and
+    /// the traps inside it are still found.
+    #[test]
+    fn long_quotes_are_no_trap_but_their_insides_are_read() {
+        let short = "落实“三会一课”制度";
+        assert!(masked(short, "三会一课"));
+        let long = format!("提出“{}三会一课”的要求，完成3项", "长".repeat(QUOTE_MAX));
+        assert!(!masked(&long, "“长"), "{long}");
+        assert!(masked(&long, "三会一课"), "{long}");
+        let title = format!("《{}》10条", "名".repeat(TITLE_MAX + 1));
+        assert!(!masked(&title, "10条"));
+        assert!(masked(
+            &format!("《{}》10条", "名".repeat(TITLE_MAX)),
+            "10条"
+        ));
     }
 
     #[test]

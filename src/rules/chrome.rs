@@ -32,6 +32,10 @@ pub enum ChromeKind {
 pub struct ChromeRule {
     pub kind: ChromeKind,
     pub pattern: &'static str,
+    /// Longest line (chars) the row applies to: the limit of a row whose pattern would otherwise
+    /// bound a repetition (`.{0,60}$`), which costs the compiler one copy of the class per count
+    /// (see [`crate::rx::within`]).
+    pub max_chars: Option<usize>,
     pub example: &'static str,
     pub counter: &'static str,
 }
@@ -43,91 +47,109 @@ pub const CHROME: &[ChromeRule] = &[
     ChromeRule {
         kind: ChromeKind::Furniture,
         pattern: r"^[—–\-－]{1,2}\s*\d{1,4}\s*[—–\-－]{1,2}$",
+        max_chars: None,
         example: "— 3 —",
         counter: "—2023年—",
     },
     ChromeRule {
         kind: ChromeKind::Furniture,
         pattern: r"^第\s*\d{1,4}\s*页(?:\s*/?\s*,?\s*共\s*\d{1,4}\s*页)?$",
+        max_chars: None,
         example: "第 2 页 共 9 页",
         counter: "第2页内容",
     },
     ChromeRule {
         kind: ChromeKind::Furniture,
         pattern: r"^\(?\s*[上下]\s*[转接]\s*第\s*[\d一二三四五六七八九十A-Z]{1,3}\s*版\s*\)?$",
+        max_chars: None,
         example: "（下转第3版）",
         counter: "下转发",
     },
     ChromeRule {
         kind: ChromeKind::Furniture,
         pattern: r"^\(\s*(?:此页|本页)无正文\s*\)$",
+        max_chars: None,
         example: "（此页无正文）",
         counter: "此页无正文的说明",
     },
     ChromeRule {
         kind: ChromeKind::Furniture,
-        pattern: r"^(?:PAGE|NUMPAGES|HYPERLINK|TOC|MERGEFORMAT)(?-u:\b).{0,80}$",
+        pattern: r"^(?:PAGE|NUMPAGES|HYPERLINK|TOC|MERGEFORMAT)(?-u:\b).*$",
+        max_chars: Some(91),
         example: r"PAGE \* MERGEFORMAT",
         counter: "PAGES",
     },
     ChromeRule {
         kind: ChromeKind::Nav,
         pattern: r"^今天是",
+        max_chars: None,
         example: "今天是2024年5月6日 星期一",
         counter: "今天天气",
     },
     ChromeRule {
         kind: ChromeKind::Nav,
         pattern: r"^(?:登录|注册|个人中心|登录个人中心|繁體中文?|简体中文?|繁体|无障碍浏览|无障碍|长者模式|关怀版|适老化|英文版|English|ENGLISH|智能问答|移动端应用|移动端|手机版|微信|微博|首页|网站首页|政务动态|政府信息公开|信息公开|服务大厅|政务服务|办事服务|政民互动|互动交流|数据开放|设为首页|加入收藏|新闻中心|通知公告|走进.{1,4}|搜索|高级搜索|网站导航|专题专栏)$",
+        max_chars: None,
         example: "无障碍浏览",
         counter: "首页内容",
     },
     ChromeRule {
         kind: ChromeKind::Breadcrumb,
         pattern: r"^(?:您当前的位置|您当前位置|当前位置|您现在的位置|您的位置|所在位置|现在位置)\s*[:>]?|^(?:网站首页|首页)\s*[>»›/]\s*\S",
+        max_chars: None,
         example: "您当前的位置:首页> 政务公开> 重点领域",
         counter: "位置",
     },
     ChromeRule {
         kind: ChromeKind::Meta,
         pattern: r"^(?:发布日期|发布时间|发文日期|更新时间|信息来源|来源|浏览次数|点击数|阅读次数|访问量|字号|作者|索\s*引\s*号|标\s*题|主题分类|发文机关|成文日期|发文字号|生效日期|文号|公开方式|有效性|组配分类|体裁分类|主题词|信息名称|发布机构)\s*[:]",
+        max_chars: None,
         example: "发布日期: 2022-03-07    来源:教育局  浏览次数:  字号:〖大 中 小〗",
         counter: "来源于群众",
     },
     ChromeRule {
         kind: ChromeKind::Meta,
         pattern: r"(?:浏览次数|点击数|阅读次数|访问量|字号)\s*[:]|[〖【\[]\s*大\s*中\s*小\s*[〗】\]]",
+        max_chars: None,
         example: "2022-03-07 教育局 浏览次数:102",
         counter: "扩大中小学规模",
     },
     ChromeRule {
         kind: ChromeKind::Widget,
-        pattern: r"^(?:【?打印本页】?|【?打印】?|【?关闭窗口】?|【?关闭】?|分享到[:]?.{0,20}|扫一扫在手机打开当前页|【?我要纠错】?|责任编辑[:].{0,20}|相关阅读[:]?|相关稿件[:]?|相关链接[:]?|相关解读[:]?|相关文件[:]?|上一篇[:]?.{0,60}|下一篇[:]?.{0,60}|附件下载[:]?|【?收藏】?|返回顶部|【?字体[:].{0,12}】?|保存|打印|关闭|扫一扫)$",
+        pattern: r"^(?:【?打印本页】?|【?打印】?|【?关闭窗口】?|【?关闭】?|分享到[:]?.*|扫一扫在手机打开当前页|【?我要纠错】?|责任编辑[:].*|相关阅读[:]?|相关稿件[:]?|相关链接[:]?|相关解读[:]?|相关文件[:]?|上一篇[:]?.*|下一篇[:]?.*|附件下载[:]?|【?收藏】?|返回顶部|【?字体[:].*|保存|打印|关闭|扫一扫)$",
+        max_chars: Some(64),
         example: "【关闭窗口】",
         counter: "关闭落后产能",
     },
     ChromeRule {
         kind: ChromeKind::Footer,
         pattern: r"(?i-u:copyright)|版权所有|^(?:主办单位|承办单位|技术支持|维护单位|网站维护|主办)\s*[:]|ICP备\s*\d|公网安备\s*\d|网站标识码|^(?:网站地图|站点地图|联系我们|政府网站找错)|建议使用.{0,20}分辨率",
+        max_chars: None,
         example: "苏ICP备10217280号     苏公网安备32041202000001号",
         counter: "技术支持体系",
     },
     ChromeRule {
         kind: ChromeKind::Disclaimer,
         pattern: r"仅供参考|以正式(?:文件|文本|印发)[^。]{0,6}为准|以.{0,12}公布的(?:正式)?文本为准|免责声明|转载请注明|本(?:数据库|站)收录|【法宝引证码】|原文链接[:]",
+        max_chars: None,
         example: "本文仅供参考，以正式文件为准",
         counter: "参考文献",
     },
 ];
 
-fn compiled() -> &'static [(Regex, ChromeKind)] {
-    static RE: OnceLock<Vec<(Regex, ChromeKind)>> = OnceLock::new();
+fn compiled() -> &'static [(Regex, &'static ChromeRule)] {
+    static RE: OnceLock<Vec<(Regex, &'static ChromeRule)>> = OnceLock::new();
     RE.get_or_init(|| {
         CHROME
             .iter()
-            .map(|r| (crate::rx::new(r.pattern).expect("chrome pattern"), r.kind))
+            .map(|r| (crate::rx::new(r.pattern).expect("chrome pattern"), r))
             .collect()
     })
+}
+
+/// Does `rule` (compiled as `re`) take the line `s`?
+fn takes(re: &Regex, rule: &ChromeRule, s: &str) -> bool {
+    rule.max_chars.map_or(true, |n| crate::rx::within(s, n)) && re.is_match(s)
 }
 
 /// What kind of chrome a (folded) line is, if any. Navigation entries may carry a bullet.
@@ -137,10 +159,14 @@ pub fn classify(line: &str) -> Option<ChromeKind> {
         return None;
     }
     let bare = s.trim_start_matches(BULLETS).trim_start();
-    for (re, kind) in compiled() {
-        let hay = if *kind == ChromeKind::Nav { bare } else { s };
-        if re.is_match(hay) {
-            return Some(*kind);
+    for (re, rule) in compiled() {
+        let hay = if rule.kind == ChromeKind::Nav {
+            bare
+        } else {
+            s
+        };
+        if takes(re, rule, hay) {
+            return Some(rule.kind);
         }
     }
     // A bullet list entry that is only a short label (`• 政务动态`) is navigation.
@@ -162,8 +188,8 @@ pub fn is_furniture(line: &str) -> bool {
     }
     compiled()
         .iter()
-        .filter(|(_, k)| *k == ChromeKind::Furniture)
-        .any(|(re, _)| re.is_match(s))
+        .filter(|(_, rule)| rule.kind == ChromeKind::Furniture)
+        .any(|(re, rule)| takes(re, rule, s))
 }
 
 #[cfg(test)]
@@ -187,6 +213,21 @@ mod tests {
             );
             assert_eq!(classify(&folded(rule.example)), Some(rule.kind), "row {i}");
         }
+    }
+
+    /// A row's line limit: a 下一篇 link is a widget, a long line that starts with the word is not.
+    #[test]
+    fn line_limits_hold() {
+        assert_eq!(
+            classify("下一篇:关于做好2024年工作的通知"),
+            Some(ChromeKind::Widget)
+        );
+        let long = format!("下一篇:{}", "长".repeat(61));
+        assert_eq!(classify(&long), None);
+        assert_eq!(
+            classify("PAGE \\* MERGEFORMAT"),
+            Some(ChromeKind::Furniture)
+        );
     }
 
     #[test]
