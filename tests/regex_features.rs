@@ -176,3 +176,47 @@ fn patterns_are_compiled_by_rx_only() {
         bad.join("\n")
     );
 }
+
+/// Longest upper bound a counted repetition may have. The compiler builds one copy of the
+/// repeated piece per count, so `.{1,200}` is 200 UTF-8 automata for `.`, and the pipeline's
+/// ~20 such bounds were 42 % of the instructions that compiling all its patterns takes
+/// (callgrind, 2026-12-02) — work the page's worker does before its first result. A longer limit
+/// is checked on the match instead (`rx::within`, `rx::find_iter_where`, `CueRule::limits`).
+const MAX_BOUND: u32 = 30;
+
+/// The upper bounds of the counted repetitions `{m,n}` / `{n}` in one line of source.
+fn repetition_bounds(line: &str) -> Vec<u32> {
+    let b = line.as_bytes();
+    let mut out = Vec::new();
+    for (i, _) in line.match_indices('{') {
+        if i > 0 && (b[i - 1] == b'\\' || b[i - 1] == b'u') {
+            continue; // `\{` or `\u{…}`
+        }
+        let rest = &line[i + 1..];
+        let Some(end) = rest.find('}') else { continue };
+        let inner = &rest[..end];
+        let (lo, hi) = inner.split_once(',').unwrap_or((inner, inner));
+        if lo.chars().all(|c| c.is_ascii_digit()) && !lo.is_empty() {
+            if let Ok(n) = hi.parse() {
+                out.push(n);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn repetitions_have_short_bounds() {
+    assert_eq!(
+        repetition_bounds(r"^\d{1,2}[\u{3000}]{0,200}x{4}y{2,}"),
+        [2, 200, 4]
+    );
+    assert_eq!(repetition_bounds(r#"format!("{name}{0}")"#), [0]);
+    let bad = lines_where(|_, line| repetition_bounds(line).iter().any(|&n| n > MAX_BOUND));
+    assert!(
+        bad.is_empty(),
+        "a repetition bound above {MAX_BOUND} costs compile time in the page's worker; check the \
+         limit on the match (rx::within):\n{}",
+        bad.join("\n")
+    );
+}
