@@ -92,10 +92,7 @@ const PATTERNS: &[(&str, &str)] = &[
     ("staffing", r"一正[一二三四五]副"),
 ];
 
-fn words_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| crate::rx::new(&crate::lexicon::alternation(FUSED)).expect("fused words"))
-}
+static FUSED_SET: crate::lexicon::LazySet = crate::lexicon::LazySet::new(FUSED);
 
 /// Longest name or slogan in quotes that is a trap (chars).
 const QUOTE_MAX: usize = 30;
@@ -127,9 +124,9 @@ fn patterns_re() -> &'static Regex {
 }
 
 /// Sorted, non-overlapping byte ranges of `hay` that hold no values. Two passes (a literal
-/// lexicon, which the regex crate runs as a multi-substring search, and the patterns), merged.
+/// lexicon, matched by [`crate::lexicon::WordSet`], and the patterns), merged.
 pub fn masks(hay: &str) -> Masks {
-    let mut all: Vec<Range<usize>> = words_re().find_iter(hay).map(|m| m.range()).collect();
+    let mut all: Vec<Range<usize>> = FUSED_SET.get().find_iter(hay).map(|(_, r)| r).collect();
     all.extend(crate::rx::find_iter_where(patterns_re(), hay, quote_within).map(|m| m.range()));
     crate::order::by_key(&mut all, |r| r.start as u64);
     let mut out: Vec<Range<usize>> = Vec::with_capacity(all.len());
