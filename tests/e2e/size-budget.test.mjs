@@ -13,73 +13,23 @@
 //   node --test tests/e2e/size-budget.test.mjs      (after `trunk build --release --offline`)
 //   PLANLENS_DIST=/some/dist node tests/e2e/size-budget.test.mjs
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import test from 'node:test';
 import { fileURLToPath } from 'node:url';
-import zlib from 'node:zlib';
+import { BUDGET, CEILING, firstLoad, gzipTool } from './first_load.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = process.env.PLANLENS_DIST || path.join(ROOT, 'dist');
-export const BUDGET = 400 * 1024;
-/** What CI enforces: the budget itself, now that the first load fits (it was a ratchet above it). */
-export const CEILING = BUDGET;
-/** Paths (relative to dist/, '/'-separated) that are not part of the first load, and why. */
-export const LAZY = [
-  [/^planlens-extras-[0-9a-f]+(_bg\.wasm|\.js)$/, 'extras wasm + glue (compare, check, keywords, .docx): fetched by the engine on the first such op; the browser test below checks it is not fetched before the first result'],
-  [/^dict\//, 'jieba dictionary: fetched by the worker only when keywords are shown'],
-  [/^samples\//, 'sample plans: fetched only when the user picks one'],
-  [/^icons\//, 'manifest / touch icons: fetched by the browser for install UI, not for a result'],
-  [/^sw\.js$/, 'service worker: registered after the page works; its precache is a later download'],
-  [/\.map$/, 'source maps: only with devtools open'],
-  [/\.d\.ts$/, 'TypeScript declarations for embedders: never fetched by the page'],
-];
-
-function walk(dir, rel = '') {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    return e.isDirectory() ? walk(path.join(dir, e.name), r) : [r];
-  });
-}
-
-/**
- * gzip -9 size of a buffer: GNU gzip's when the `gzip` program is there (what "gzip -9" means,
- * and what system zlib gives too), else Node's zlib, whose level 9 (Chromium's zlib fork) comes
- * out 1.5-4 % larger on wasm — a stricter count, never a looser one.
- */
-let haveGzip = null;
-export function gzipSize(buf) {
-  if (haveGzip !== false) {
-    try {
-      const n = execFileSync('gzip', ['-9c', '-n'], { input: buf, maxBuffer: 1 << 28 }).length;
-      haveGzip = true;
-      return n;
-    } catch {
-      haveGzip = false;
-    }
-  }
-  return zlib.gzipSync(buf, { level: 9 }).length;
-}
-
-/** Every file of `dist` with raw and gzip -9 sizes, and whether it is in the first load. */
-export function firstLoad(dist = DIST) {
-  return walk(dist).sort().map((rel) => {
-    const buf = fs.readFileSync(path.join(dist, rel));
-    const lazy = LAZY.find(([re]) => re.test(rel));
-    return { rel, raw: buf.length, gzip: gzipSize(buf), lazy: lazy ? lazy[1] : null };
-  });
-}
-
 const haveDist = fs.existsSync(path.join(DIST, 'index.html'));
 
 test('first-load assets of dist/ stay within the 400 KB budget', { skip: !haveDist && `no ${DIST}/index.html (run trunk build first)` }, () => {
-  const files = firstLoad();
+  const files = firstLoad(DIST);
   const counted = files.filter((f) => !f.lazy);
   const total = counted.reduce((s, f) => s + f.gzip, 0);
   const table = files.map((f) => `${f.lazy ? '  (lazy)' : '        '} ${String(f.gzip).padStart(9)} ${String(f.raw).padStart(9)}  ${f.rel}`).join('\n');
   const verdict = total <= BUDGET ? 'budget met' : `budget NOT met by ${total - BUDGET} B`;
-  const msg = `first load ${total} B gzip -9 (${haveGzip ? 'GNU gzip' : 'Node zlib'}; budget ${BUDGET}: ${verdict}):\n    status   gzip -9       raw  file\n${table}`;
+  const msg = `first load ${total} B gzip -9 (${gzipTool()}; budget ${BUDGET}: ${verdict}):\n    status   gzip -9       raw  file\n${table}`;
   console.log(msg);
   assert.ok(counted.some((f) => f.rel.endsWith('.wasm')), 'no .wasm counted: is dist/ a trunk build?');
   assert.ok(total <= CEILING, `the first load is over the budget: ${msg}`);
