@@ -101,9 +101,13 @@ pub struct MarkerRule {
     pub lead: Lead,
     /// Only accepted where the numbering expects this value (see the module doc).
     pub degraded: bool,
-    /// A line this row must recognise (and the ordinal it carries).
+    /// A line this row must recognise (and the ordinal it carries). Test-only, like `counter`
+    /// (`#[cfg(test)]` here and on every row): the CLI and the page do not carry the examples
+    /// (see [`crate::rules::cues::CueRule`]).
+    #[cfg(test)]
     pub example: (&'static str, u32),
     /// A line this row must not take as a marker.
+    #[cfg(test)]
     pub counter: &'static str,
 }
 
@@ -115,7 +119,9 @@ pub const MARKERS: &[MarkerRule] = &[
         pattern: r"^第\s*(?P<n>[一二三四五六七八九十百零〇\d]{1,5})\s*篇[\s:、.]*",
         lead: Lead::Di,
         degraded: false,
+        #[cfg(test)]
         example: ("第二篇 发展环境", 2),
+        #[cfg(test)]
         counter: "第几篇",
     },
     MarkerRule {
@@ -123,7 +129,9 @@ pub const MARKERS: &[MarkerRule] = &[
         pattern: r"^第\s*(?P<n>[一二三四五六七八九十百零〇\d]{1,5})\s*(?:章|部分)[\s:、.]*",
         lead: Lead::Di,
         degraded: false,
+        #[cfg(test)]
         example: ("第十一章 加快建设交通强省", 11),
+        #[cfg(test)]
         counter: "第一部署",
     },
     MarkerRule {
@@ -131,7 +139,9 @@ pub const MARKERS: &[MarkerRule] = &[
         pattern: r"^第\s*(?P<n>[一二三四五六七八九十百零〇\d]{1,5})\s*节[\s:、.]*",
         lead: Lead::Di,
         degraded: false,
+        #[cfg(test)]
         example: ("第三节 完善综合交通网络", 3),
+        #[cfg(test)]
         counter: "第三季度",
     },
     MarkerRule {
@@ -139,7 +149,9 @@ pub const MARKERS: &[MarkerRule] = &[
         pattern: r"^第\s*(?P<n>[一二三四五六七八九十百零〇\d]{1,5})\s*条[\s:、.]*",
         lead: Lead::Di,
         degraded: false,
+        #[cfg(test)]
         example: ("第1条 为规范管理，制定本办法。", 1),
+        #[cfg(test)]
         counter: "第一批",
     },
     MarkerRule {
@@ -147,7 +159,9 @@ pub const MARKERS: &[MarkerRule] = &[
         pattern: r"^\(\s*(?P<n>[一二三四五六七八九十]{1,3})\s*\)\s*[、.]?\s*",
         lead: Lead::Paren,
         degraded: false,
+        #[cfg(test)]
         example: ("（十二）推进医疗卫生服务体系建设", 12),
+        #[cfg(test)]
         counter: "(十四五)规划",
     },
     MarkerRule {
@@ -155,7 +169,9 @@ pub const MARKERS: &[MarkerRule] = &[
         pattern: r"^(?P<n>[一二三四五六七八九十]{1,3})\)\s*",
         lead: Lead::Cjk,
         degraded: false,
+        #[cfg(test)]
         example: ("二)强化组织保障", 2),
+        #[cfg(test)]
         counter: "二十)",
     },
     MarkerRule {
@@ -163,7 +179,9 @@ pub const MARKERS: &[MarkerRule] = &[
         pattern: r"^(?P<c>[㈠-㈩])\s*",
         lead: Lead::Enclosed,
         degraded: false,
+        #[cfg(test)]
         example: ("㈢加强监督考核", 3),
+        #[cfg(test)]
         counter: "㈱",
     },
     MarkerRule {
@@ -171,7 +189,9 @@ pub const MARKERS: &[MarkerRule] = &[
         pattern: r"^\(\s*(?P<n>\d{1,3})\s*\)\s*[、.]?\s*",
         lead: Lead::Paren,
         degraded: false,
+        #[cfg(test)]
         example: ("（3）完善农村公路养护机制。", 3),
+        #[cfg(test)]
         counter: "(2022年版)",
     },
     MarkerRule {
@@ -179,7 +199,9 @@ pub const MARKERS: &[MarkerRule] = &[
         pattern: r"^(?P<n>\d{1,3})\)\s*",
         lead: Lead::Digit,
         degraded: false,
+        #[cfg(test)]
         example: ("2)推进智慧交通建设", 2),
+        #[cfg(test)]
         counter: "2022)",
     },
     MarkerRule {
@@ -187,7 +209,9 @@ pub const MARKERS: &[MarkerRule] = &[
         pattern: r"^(?P<c>[⑴-⒇])\s*",
         lead: Lead::Enclosed,
         degraded: false,
+        #[cfg(test)]
         example: ("⑵加快充电设施建设", 2),
+        #[cfg(test)]
         counter: "⒉",
     },
     MarkerRule {
@@ -195,7 +219,9 @@ pub const MARKERS: &[MarkerRule] = &[
         pattern: r"^(?P<c>[①-⑳❶-❿➀-➉])\s*",
         lead: Lead::Enclosed,
         degraded: false,
+        #[cfg(test)]
         example: ("②开展家庭医生签约服务", 2),
+        #[cfg(test)]
         counter: "②",
     },
     MarkerRule {
@@ -203,7 +229,9 @@ pub const MARKERS: &[MarkerRule] = &[
         pattern: r"^(?P<n>[一二三四五六七八九十]{1,3})是\s*",
         lead: Lead::Cjk,
         degraded: false,
+        #[cfg(test)]
         example: ("二是加强基层医疗队伍建设。", 2),
+        #[cfg(test)]
         counter: "十四五是",
     },
     MarkerRule {
@@ -212,7 +240,9 @@ pub const MARKERS: &[MarkerRule] = &[
         pattern: r"^(?P<n>十[一二]|[一二三四五六七八九十]|1[0-2]|[1-9])\s*(?:月份?(?:\s*(?:至|到|—|-|~|～)\s*(?:十[一二]|[一二三四五六七八九十]|1[0-2]|[1-9])\s*月份?)?|(?:至|到|—|-|~|～)\s*(?:十[一二]|[一二三四五六七八九十]|1[0-2]|[1-9])\s*月份?)",
         lead: Lead::CjkOrDigit,
         degraded: false,
+        #[cfg(test)]
         example: ("十二月份", 12),
+        #[cfg(test)]
         counter: "十三月",
     },
     MarkerRule {
@@ -220,7 +250,9 @@ pub const MARKERS: &[MarkerRule] = &[
         pattern: r"^(?P<n>[一二三四五六七八九十]{1,3})\s*[、.,]\s*",
         lead: Lead::Cjk,
         degraded: false,
+        #[cfg(test)]
         example: ("三、重点任务", 3),
+        #[cfg(test)]
         counter: "三五成群",
     },
     MarkerRule {
@@ -228,7 +260,9 @@ pub const MARKERS: &[MarkerRule] = &[
         pattern: r"^(?P<n>\d{1,3})\s*[.、,]\s*",
         lead: Lead::Digit,
         degraded: false,
+        #[cfg(test)]
         example: ("１．加强营养健康宣传。", 1),
+        #[cfg(test)]
         counter: "1.5万人次",
     },
     MarkerRule {
@@ -236,7 +270,9 @@ pub const MARKERS: &[MarkerRule] = &[
         pattern: r"^(?P<c>[⒈-⒛])\s*",
         lead: Lead::Enclosed,
         degraded: false,
+        #[cfg(test)]
         example: ("⒊推进垃圾分类", 3),
+        #[cfg(test)]
         counter: "⑶",
     },
     MarkerRule {
@@ -244,7 +280,9 @@ pub const MARKERS: &[MarkerRule] = &[
         pattern: r"^\d{1,2}\.\d{1,2}\.(?P<n>\d{1,2}) *",
         lead: Lead::Digit,
         degraded: true,
+        #[cfg(test)]
         example: ("2.1.3 完善城市路网", 3),
+        #[cfg(test)]
         counter: "1.2.5万元",
     },
     MarkerRule {
@@ -252,7 +290,9 @@ pub const MARKERS: &[MarkerRule] = &[
         pattern: r"^\d{1,2}\.(?P<n>\d{1,2}) *",
         lead: Lead::Digit,
         degraded: true,
+        #[cfg(test)]
         example: ("1.2 发展目标", 2),
+        #[cfg(test)]
         counter: "1.5万人次",
     },
     MarkerRule {
@@ -260,7 +300,9 @@ pub const MARKERS: &[MarkerRule] = &[
         pattern: r"^(?P<n>[一二三四五六七八九十]{1,3}) +",
         lead: Lead::Cjk,
         degraded: true,
+        #[cfg(test)]
         example: ("四 保障措施", 4),
+        #[cfg(test)]
         counter: "四个",
     },
     MarkerRule {
@@ -268,7 +310,9 @@ pub const MARKERS: &[MarkerRule] = &[
         pattern: r"^(?P<n>\d{1,2}) *",
         lead: Lead::Digit,
         degraded: true,
+        #[cfg(test)]
         example: ("4推进高中教育特色多样发展", 4),
+        #[cfg(test)]
         counter: "4所学校",
     },
 ];
