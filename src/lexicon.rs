@@ -73,6 +73,12 @@ impl WordSet {
             .map(|row| (row, at + self.words[row].len()))
     }
 
+    /// The longest row at byte `at` of `s` (a char boundary): (row, end).
+    pub fn longest_at(&self, s: &str, at: usize) -> Option<(usize, usize)> {
+        let c = s.get(at..)?.chars().next()?;
+        self.at(s, at, c)
+    }
+
     /// Every row found in `s`, left to right, none overlapping: (row, byte range).
     pub fn find_iter<'a>(
         &'a self,
