@@ -1,9 +1,9 @@
 //! Quantities: a numeral (Arabic, Chinese, 百分之…, or a masked `xx`) with its measure word or
 //! unit, an optional range and the approximators written into it (domain guide §5, Appendix B.4).
 //!
-//! One combined regex finds every candidate in one pass; this module parses what it matched and
-//! leaves comparators written *around* the quantity and everything about the sentence to
-//! [`crate::targets`].
+//! One scanner finds every candidate in one pass ([`scan`]: the grammar of one regex, written
+//! out); this module parses what it matched and leaves comparators written *around* the quantity
+//! and everything about the sentence to [`crate::targets`].
 
 use crate::lexicon::{UnitClass, CHENG_WORD_NEXT, CJK_WORD_UNITS, COMPARATOR_AFTER, UNITS};
 use crate::model::Comparator;
@@ -35,62 +35,244 @@ pub struct Quantity {
     pub cjk: bool,
 }
 
-const AR: &str = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?";
-const CJ: &str = r"[〇零○一二两三四五六七八九十百千万亿]+";
-
-fn units_alt() -> String {
-    let units: Vec<&str> = UNITS.iter().map(|(u, _)| *u).collect();
-    crate::lexicon::alternation(&units)
+/// The pieces of one quantity candidate, as byte ranges of the haystack: what the groups of the
+/// regex
+///
+/// ```text
+/// (?P<n1>NUM)(?P<ap>余|多)? *(?P<p1>%|‰)?(?: *(?P<sep>——|—|–|-|－|‐|~|～|〜|至|到) *(?P<n2>NUM)(?P<ap2>余|多)?)?
+///   (?:(?P<mult>万亿|亿|万|千)? *(?P<unit>UNITS))?(?P<suf>COMPARATOR_AFTER)?
+/// NUM = [0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)? | 百分之[零一二两三四五六七八九十百点]+ | [xX]{1,4} | [〇零○一二两三四五六七八九十百千万亿]+
+/// ```
+///
+/// capture, found by [`scan`] with the regex crate's leftmost-first semantics (the tests compare
+/// the two on every seed and on random strings). It runs on every numeral of a plan: the
+/// captures of that regex were 12 % of the CLI's instructions (its bounded backtracker, per
+/// match), and compiling it was one of the larger costs of the page worker's start-up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Caps {
+    all: Range<usize>,
+    n1: Range<usize>,
+    ap: Option<Range<usize>>,
+    p1: Option<Range<usize>>,
+    sep: Option<Range<usize>>,
+    n2: Option<Range<usize>>,
+    ap2: Option<Range<usize>>,
+    mult: Option<Range<usize>>,
+    unit: Option<Range<usize>>,
+    suf: Option<Range<usize>>,
 }
 
-fn after_alt() -> String {
-    COMPARATOR_AFTER
+/// Range separators, in the order the grammar tries them.
+const SEPARATORS: &[&str] = &["——", "—", "–", "-", "－", "‐", "~", "～", "〜", "至", "到"];
+/// Multipliers written between a numeral and its unit (`3万人`), in the order tried.
+const MULTIPLIERS: &[&str] = &["万亿", "亿", "万", "千"];
+
+/// The chars a CJK numeral is written with (百 also starts 百分之).
+fn is_cjk_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '零'
+            | '○'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+            | '亿'
+    )
+}
+
+/// End of the one char `at` holds, when `ok` takes it.
+fn char_at(s: &str, at: usize, ok: impl Fn(char) -> bool) -> Option<usize> {
+    s[at..]
+        .chars()
+        .next()
+        .filter(|&c| ok(c))
+        .map(|c| at + c.len_utf8())
+}
+
+/// `at` past the ASCII spaces there (` *`).
+fn spaces(s: &str, at: usize) -> usize {
+    at + s.as_bytes()[at..]
         .iter()
-        .map(|(w, _)| regex::escape(w))
-        .collect::<Vec<_>>()
-        .join("|")
+        .take_while(|&&b| b == b' ')
+        .count()
 }
 
-/// The quantity pattern and the indexes of its groups, read with `Captures::get`: it runs on
-/// every numeral of a plan, and `Captures::name` hashes the name on each call (that was 3 % of
-/// the CLI's instructions, callgrind 2026-12-01).
-struct QuantityRe {
-    re: Regex,
-    n1: usize,
-    ap: usize,
-    p1: usize,
-    sep: usize,
-    n2: usize,
-    ap2: usize,
-    mult: usize,
-    unit: usize,
-    suf: usize,
+fn digits(s: &str, at: usize) -> usize {
+    at + s.as_bytes()[at..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count()
 }
 
-fn quantity_re() -> &'static QuantityRe {
-    static RE: OnceLock<QuantityRe> = OnceLock::new();
-    RE.get_or_init(|| {
-        let num = format!(r"(?:{AR}|百分之[零一二两三四五六七八九十百点]+|[xX]{{1,4}}|{CJ})");
-        let pattern = format!(
-            r"(?P<n1>{num})(?P<ap>余|多)? *(?P<p1>%|‰)?(?: *(?P<sep>——|—|–|-|－|‐|~|～|〜|至|到) *(?P<n2>{num})(?P<ap2>余|多)?)?(?:(?P<mult>万亿|亿|万|千)? *(?P<unit>{units}))?(?P<suf>{after})?",
-            units = units_alt(),
-            after = after_alt(),
-        );
-        let re = crate::rx::new(&pattern).expect("quantity pattern");
-        let g = |name| crate::rx::group(&re, name);
-        QuantityRe {
-            n1: g("n1"),
-            ap: g("ap"),
-            p1: g("p1"),
-            sep: g("sep"),
-            n2: g("n2"),
-            ap2: g("ap2"),
-            mult: g("mult"),
-            unit: g("unit"),
-            suf: g("suf"),
-            re,
+/// End of the numeral (NUM above) at `at`: the first of its four forms that matches.
+fn numeral(s: &str, at: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    if b.get(at).is_some_and(u8::is_ascii_digit) {
+        let mut end = digits(s, at);
+        // (?:,[0-9]{3})*
+        while b.get(end) == Some(&b',') && digits(s, end + 1) >= end + 4 {
+            end += 4;
         }
-    })
+        // (?:\.[0-9]+)?
+        if b.get(end) == Some(&b'.') && digits(s, end + 1) > end + 1 {
+            end = digits(s, end + 1);
+        }
+        return Some(end);
+    }
+    let rest = &s[at..];
+    if let Some(words) = rest.strip_prefix("百分之") {
+        let n: usize = words
+            .chars()
+            .take_while(|&c| "零一二两三四五六七八九十百点".contains(c))
+            .map(char::len_utf8)
+            .sum();
+        if n > 0 {
+            return Some(at + "百分之".len() + n);
+        }
+    }
+    let xs = b[at..]
+        .iter()
+        .take(4)
+        .take_while(|&&c| c == b'x' || c == b'X')
+        .count();
+    if xs > 0 {
+        return Some(at + xs);
+    }
+    let n: usize = rest
+        .chars()
+        .take_while(|&c| is_cjk_numeral(c))
+        .map(char::len_utf8)
+        .sum();
+    (n > 0).then_some(at + n)
+}
+
+/// The longest unit at `at` (longest first, as the regex alternation of [`UNITS`] is built).
+fn unit_at(s: &str, at: usize) -> Option<usize> {
+    static SET: OnceLock<crate::lexicon::WordSet> = OnceLock::new();
+    let set = SET.get_or_init(|| {
+        let words: Vec<&'static str> = UNITS.iter().map(|(u, _)| *u).collect();
+        crate::lexicon::WordSet::new(&words)
+    });
+    set.longest_at(s, at).map(|(_, end)| end)
+}
+
+/// The candidate that starts at `at`, if a numeral does.
+fn caps_at(s: &str, at: usize) -> Option<Caps> {
+    let n1_end = numeral(s, at)?;
+    let mut c = Caps {
+        all: at..n1_end,
+        n1: at..n1_end,
+        ap: None,
+        p1: None,
+        sep: None,
+        n2: None,
+        ap2: None,
+        mult: None,
+        unit: None,
+        suf: None,
+    };
+    let mut end = n1_end;
+    if let Some(e) = char_at(s, end, |ch| ch == '余' || ch == '多') {
+        c.ap = Some(end..e);
+        end = e;
+    }
+    end = spaces(s, end);
+    if let Some(e) = char_at(s, end, |ch| ch == '%' || ch == '‰') {
+        c.p1 = Some(end..e);
+        end = e;
+    }
+    // (?: *SEP *NUM(余|多)?)? — every separator that matches is tried, in order
+    let from = spaces(s, end);
+    let rest = &s[from..];
+    if let Some((sep_end, n2_end)) =
+        SEPARATORS
+            .iter()
+            .filter(|w| rest.starts_with(*w))
+            .find_map(|w| {
+                let n2_at = spaces(s, from + w.len());
+                numeral(s, n2_at).map(|n2_end| (from + w.len(), n2_at..n2_end))
+            })
+    {
+        c.sep = Some(from..sep_end);
+        end = n2_end.end;
+        c.n2 = Some(n2_end);
+        if let Some(e) = char_at(s, end, |ch| ch == '余' || ch == '多') {
+            c.ap2 = Some(end..e);
+            end = e;
+        }
+    }
+    // (?:MULT? *UNIT)? — each multiplier that matches, in order, then none
+    let rest = &s[end..];
+    let with_mult = MULTIPLIERS
+        .iter()
+        .filter(|w| rest.starts_with(*w))
+        .find_map(|w| {
+            let m = end..end + w.len();
+            let u_at = spaces(s, m.end);
+            unit_at(s, u_at).map(|u_end| (Some(m), u_at..u_end))
+        });
+    let found = with_mult.or_else(|| {
+        let u_at = spaces(s, end);
+        unit_at(s, u_at).map(|u_end| (None, u_at..u_end))
+    });
+    if let Some((mult, unit)) = found {
+        c.mult = mult;
+        end = unit.end;
+        c.unit = Some(unit);
+    }
+    let rest = &s[end..];
+    if let Some((w, _)) = COMPARATOR_AFTER.iter().find(|(w, _)| rest.starts_with(w)) {
+        c.suf = Some(end..end + w.len());
+        end += w.len();
+    }
+    c.all.end = end;
+    Some(c)
+}
+
+/// Every candidate of `hay`, leftmost first, none overlapping (the regex's `captures_iter`).
+fn scan(hay: &str) -> Vec<Caps> {
+    let b = hay.as_bytes();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < b.len() {
+        // A numeral starts with an ASCII digit or x, or a CJK numeral, whose UTF-8 starts with
+        // E2 (○), E3 (〇), E4, E5, E7 or E9: other chars are stepped over by their lead byte,
+        // without decoding.
+        let lead = b[at];
+        let may = match lead {
+            b'0'..=b'9' | b'x' | b'X' => true,
+            0xE2 | 0xE3 | 0xE4 | 0xE5 | 0xE7 | 0xE9 => {
+                hay[at..].chars().next().is_some_and(is_cjk_numeral)
+            }
+            _ => false,
+        };
+        match may.then(|| caps_at(hay, at)).flatten() {
+            Some(c) => {
+                at = c.all.end;
+                out.push(c);
+            }
+            None => {
+                at += match lead {
+                    0..=0x7F => 1,
+                    0xC0..=0xDF => 2,
+                    0xE0..=0xEF => 3,
+                    _ => 4,
+                }
+            }
+        }
+    }
+    out
 }
 
 fn unit_class(u: &str) -> Option<UnitClass> {
@@ -151,24 +333,22 @@ fn parse_num(s: &str) -> Option<Num> {
 /// duration, an age) are the caller's.
 pub fn find(hay: &str) -> Vec<Quantity> {
     let mut out = Vec::new();
-    let g = quantity_re();
-    for c in g.re.captures_iter(hay) {
-        let (Some(m), Some(n1)) = (c.get(0), c.get(g.n1)) else {
-            continue;
-        };
-        let before = &hay[..m.start()];
+    let text = |r: &Range<usize>| &hay[r.clone()];
+    for c in scan(hay) {
+        let (m, n1) = (c.all.clone(), text(&c.n1));
+        let before = &hay[..m.start];
         // part of a Latin word or a longer code (xSTEM, CLI.12, 5G)
         if before.ends_with(|ch: char| ch.is_ascii_alphanumeric() || ch == '.') {
             continue;
         }
-        let Some(a) = parse_num(n1.as_str()) else {
+        let Some(a) = parse_num(n1) else {
             continue;
         };
-        let p1 = c.get(g.p1).map(|p| p.as_str());
-        let unit_w = c.get(g.unit).map(|u| u.as_str());
-        let mult = c.get(g.mult).map_or("", |m| m.as_str());
-        let second = match c.get(g.n2) {
-            Some(n2) => match parse_num(n2.as_str()) {
+        let p1 = c.p1.as_ref().map(text);
+        let unit_w = c.unit.as_ref().map(text);
+        let mult = c.mult.as_ref().map_or("", text);
+        let second = match &c.n2 {
+            Some(n2) => match parse_num(text(n2)) {
                 Some(b) => Some(b),
                 None => continue,
             },
@@ -181,17 +361,17 @@ pub fn find(hay: &str) -> Vec<Quantity> {
             (None, None) if a.mult == "%" => "%",
             _ => continue,
         };
-        let mut end = m.end();
-        let mut suffix = c.get(g.suf);
+        let mut end = m.end;
+        let mut suffix = c.suf.as_ref().map(text);
         let mut base_unit = base_unit;
-        if let (Some(p), Some(u)) = (c.get(g.p1), c.get(g.unit)) {
+        if let (Some(p), Some(u)) = (&c.p1, &c.unit) {
             // 100%名校资源: the % is the unit, the measure word starts the next word
-            if !matches!(u.as_str(), "%" | "‰") {
+            if !matches!(text(u), "%" | "‰") {
                 if second.is_some() {
                     continue;
                 }
-                base_unit = p.as_str();
-                end = p.end();
+                base_unit = text(p);
+                end = p.end;
                 suffix = None;
             }
         }
@@ -199,8 +379,8 @@ pub fn find(hay: &str) -> Vec<Quantity> {
             continue;
         };
         // 一条龙, 两头, 一部分 are words; 十余条, 二十台, 三十余件 are counts
-        let single_cjk = n1.as_str().chars().count() == 1;
-        let approx = c.get(g.ap).is_some() || c.get(g.ap2).is_some();
+        let single_cjk = n1.chars().count() == 1;
+        let approx = c.ap.is_some() || c.ap2.is_some();
         if a.cjk
             && CJK_WORD_UNITS.contains(&base_unit)
             && (single_cjk || base_unit == "分")
@@ -215,8 +395,9 @@ pub fn find(hay: &str) -> Vec<Quantity> {
                 continue;
             }
         }
-        if c.get(g.sep)
-            .is_some_and(|s| s.as_str() == "到" || s.as_str() == "至")
+        if c.sep
+            .as_ref()
+            .is_some_and(|s| text(s) == "到" || text(s) == "至")
             && second.as_ref().is_some_and(|b| b.placeholder)
         {
             continue;
@@ -224,9 +405,9 @@ pub fn find(hay: &str) -> Vec<Quantity> {
         let cjk_mult = if a.mult == "%" { "" } else { a.mult.as_str() };
         let unit = format!("{cjk_mult}{mult}{base_unit}");
         let mut comparator = suffix
-            .and_then(|s| COMPARATOR_AFTER.iter().find(|(w, _)| *w == s.as_str()))
+            .and_then(|s| COMPARATOR_AFTER.iter().find(|(w, _)| *w == s))
             .map(|(_, cmp)| *cmp);
-        if c.get(g.ap).is_some() || c.get(g.ap2).is_some() {
+        if approx {
             comparator = comparator.or(Some(Comparator::Approx));
         }
         let (value, range_value) = match &second {
@@ -244,8 +425,8 @@ pub fn find(hay: &str) -> Vec<Quantity> {
             comparator = Some(Comparator::Range);
         }
         out.push(Quantity {
-            range: m.start()..end,
-            numeral: n1.start()..c.get(g.n2).map_or(n1.end(), |n| n.end()),
+            range: m.start..end,
+            numeral: c.n1.start..c.n2.as_ref().map_or(c.n1.end, |n| n.end),
             value,
             range_value,
             unit,
@@ -313,6 +494,110 @@ fn fractions(hay: &str) -> Vec<Quantity> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // The regex the scanner writes out (see `Caps`), kept here as the reference it is tested
+    // against.
+    const AR: &str = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?";
+    const CJ: &str = r"[〇零○一二两三四五六七八九十百千万亿]+";
+
+    fn units_alt() -> String {
+        let units: Vec<&str> = UNITS.iter().map(|(u, _)| *u).collect();
+        crate::lexicon::alternation(&units)
+    }
+
+    fn after_alt() -> String {
+        COMPARATOR_AFTER
+            .iter()
+            .map(|(w, _)| regex::escape(w))
+            .collect::<Vec<_>>()
+            .join("|")
+    }
+
+    fn reference(hay: &str) -> Vec<Caps> {
+        static RE: OnceLock<Regex> = OnceLock::new();
+        let re = RE.get_or_init(|| {
+            let num = format!(r"(?:{AR}|百分之[零一二两三四五六七八九十百点]+|[xX]{{1,4}}|{CJ})");
+            let pattern = format!(
+                r"(?P<n1>{num})(?P<ap>余|多)? *(?P<p1>%|‰)?(?: *(?P<sep>——|—|–|-|－|‐|~|～|〜|至|到) *(?P<n2>{num})(?P<ap2>余|多)?)?(?:(?P<mult>万亿|亿|万|千)? *(?P<unit>{units}))?(?P<suf>{after})?",
+                units = units_alt(),
+                after = after_alt(),
+            );
+            crate::rx::new(&pattern).unwrap()
+        });
+        re.captures_iter(hay)
+            .map(|c| {
+                let g = |n: &str| c.name(n).map(|m| m.range());
+                Caps {
+                    all: c.get(0).unwrap().range(),
+                    n1: g("n1").unwrap(),
+                    ap: g("ap"),
+                    p1: g("p1"),
+                    sep: g("sep"),
+                    n2: g("n2"),
+                    ap2: g("ap2"),
+                    mult: g("mult"),
+                    unit: g("unit"),
+                    suf: g("suf"),
+                }
+            })
+            .collect()
+    }
+
+    /// The scanner finds what the regex finds, group for group: on the seed plans (raw and
+    /// cleaned) and on the tricky shapes of each piece.
+    #[test]
+    fn scanner_is_the_regex() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut n = 0;
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            let raw = std::fs::read_to_string(e.path()).unwrap_or_default();
+            for hay in [raw.clone(), crate::clean::clean(&raw).clean] {
+                assert_eq!(scan(&hay), reference(&hay), "{:?}", e.path());
+                n += 1;
+            }
+        }
+        assert!(n >= 10, "{n} fixture texts");
+        for hay in [
+            "1,234,5678.9.1万亿元以上",
+            "3万亿元",
+            "3万亿x",
+            "3千万元",
+            "3万 人",
+            "3 — 5所",
+            "3——x所",
+            "3—— 5",
+            "百分之",
+            "百分之五十以上",
+            "一百分之五",
+            "xxxxx所",
+            "12～15个左右",
+            "3余 % 至 4多万元",
+            "十四五",
+            "2.",
+            "1,23",
+            "0.5个百分点以内",
+            "3到",
+            "三至五个",
+            "5 ",
+            "",
+        ] {
+            assert_eq!(scan(hay), reference(hay), "{hay:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn scanner_is_the_regex_anywhere(
+            hay in proptest::collection::vec(proptest::sample::select(vec![
+                "1", "0", ",", ".", " ", "x", "X", "百", "分", "之", "五", "十", "万", "亿", "千", "零", "点",
+                "余", "多", "%", "‰", "—", "-", "～", "至", "到", "所", "个", "百分点", "元", "人", "次",
+                "以", "上", "下", "及", "或", "左右", "内", "a", "。", "成",
+            ]), 0..24)
+        ) {
+            let hay: String = hay.concat();
+            proptest::prop_assert_eq!(scan(&hay), reference(&hay), "{:?}", hay);
+        }
+    }
 
     fn one(s: &str) -> Quantity {
         let q = find(s);
