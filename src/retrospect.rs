@@ -7,7 +7,7 @@
 //! to the next top-level heading retrospective. Inside forward sections, a clause with a
 //! perfective marker (`完成了`, `已`), a past year or a forecast word (`预计`) is left out too.
 
-use crate::lexicon::{RETRO_HEADINGS, RETRO_OPENERS};
+use crate::lexicon::{LazySet, RETRO_HEADINGS, RETRO_OPENERS};
 use crate::model::OutlineNode;
 use crate::text::Text;
 use regex::Regex;
@@ -40,14 +40,15 @@ fn heading_level(line: &str) -> Option<(u8, usize)> {
 /// Does a heading title name a retrospective section (`2023年工作回顾`, `发展基础`)? A title that
 /// names a year before the plan year and 工作 (`2023年工作情况` in a 2024 report) counts too.
 pub fn retro_title(title: &str, plan_year: Option<i32>) -> bool {
+    // one scan of the title per word table, not one substring search per row: this runs on
+    // every heading-shaped line, a numbered paragraph's whole text included
+    static AIMS: LazySet = LazySet::new(&["目标", "任务", "要求", "举措", "安排"]);
+    static REVIEWS: LazySet = LazySet::new(RETRO_HEADINGS);
     // 发展环境与目标: a chapter that also sets the aims is not a review as a whole
-    if ["目标", "任务", "要求", "举措", "安排"]
-        .iter()
-        .any(|w| title.contains(w))
-    {
+    if AIMS.get().any_in(title) {
         return false;
     }
-    if RETRO_HEADINGS.iter().any(|w| title.contains(w)) {
+    if REVIEWS.get().any_in(title) {
         return true;
     }
     let Some(py) = plan_year else { return false };
