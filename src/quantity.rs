@@ -60,6 +60,8 @@ struct Caps {
     mult: Option<Range<usize>>,
     unit: Option<Range<usize>>,
     suf: Option<Range<usize>>,
+    /// The row of [`UNITS`] that `unit` is (not a group of the regex).
+    unit_row: Option<usize>,
 }
 
 /// Range separators, in the order the grammar tries them.
@@ -157,14 +159,15 @@ fn numeral(s: &str, at: usize) -> Option<usize> {
     (n > 0).then_some(at + n)
 }
 
-/// The longest unit at `at` (longest first, as the regex alternation of [`UNITS`] is built).
-fn unit_at(s: &str, at: usize) -> Option<usize> {
+/// The longest unit at `at` (longest first, as the regex alternation of [`UNITS`] is built):
+/// (row of UNITS, end).
+fn unit_at(s: &str, at: usize) -> Option<(usize, usize)> {
     static SET: OnceLock<crate::lexicon::WordSet> = OnceLock::new();
     let set = SET.get_or_init(|| {
         let words: Vec<&'static str> = UNITS.iter().map(|(u, _)| *u).collect();
         crate::lexicon::WordSet::new(&words)
     });
-    set.longest_at(s, at).map(|(_, end)| end)
+    set.longest_at(s, at)
 }
 
 /// The candidate that starts at `at`, if a numeral does.
@@ -181,6 +184,7 @@ fn caps_at(s: &str, at: usize) -> Option<Caps> {
         mult: None,
         unit: None,
         suf: None,
+        unit_row: None,
     };
     let mut end = n1_end;
     if let Some(e) = char_at(s, end, |ch| ch == '余' || ch == '多') {
@@ -220,14 +224,15 @@ fn caps_at(s: &str, at: usize) -> Option<Caps> {
         .find_map(|w| {
             let m = end..end + w.len();
             let u_at = spaces(s, m.end);
-            unit_at(s, u_at).map(|u_end| (Some(m), u_at..u_end))
+            unit_at(s, u_at).map(|(row, u_end)| (Some(m), row, u_at..u_end))
         });
     let found = with_mult.or_else(|| {
         let u_at = spaces(s, end);
-        unit_at(s, u_at).map(|u_end| (None, u_at..u_end))
+        unit_at(s, u_at).map(|(row, u_end)| (None, row, u_at..u_end))
     });
-    if let Some((mult, unit)) = found {
+    if let Some((mult, row, unit)) = found {
         c.mult = mult;
+        c.unit_row = Some(row);
         end = unit.end;
         c.unit = Some(unit);
     }
@@ -341,6 +346,11 @@ pub fn find(hay: &str) -> Vec<Quantity> {
         if before.ends_with(|ch: char| ch.is_ascii_alphanumeric() || ch == '.') {
             continue;
         }
+        // no unit (below: a measure word, a % after the number, or 百分之) — most CJK numerals of
+        // a text (统一, 一流) end here, unparsed
+        if c.unit.is_none() && c.p1.is_none() && !n1.starts_with("百分之") {
+            continue;
+        }
         let Some(a) = parse_num(n1) else {
             continue;
         };
@@ -361,6 +371,7 @@ pub fn find(hay: &str) -> Vec<Quantity> {
             (None, None) if a.mult == "%" => "%",
             _ => continue,
         };
+        let mut base_unit_is_unit = unit_w.is_some();
         let mut end = m.end;
         let mut suffix = c.suf.as_ref().map(text);
         let mut base_unit = base_unit;
@@ -371,11 +382,16 @@ pub fn find(hay: &str) -> Vec<Quantity> {
                     continue;
                 }
                 base_unit = text(p);
+                base_unit_is_unit = false;
                 end = p.end;
                 suffix = None;
             }
         }
-        let Some(class) = unit_class(base_unit) else {
+        let class = match c.unit_row {
+            Some(row) if base_unit_is_unit => Some(UNITS[row].1),
+            _ => unit_class(base_unit),
+        };
+        let Some(class) = class else {
             continue;
         };
         // 一条龙, 两头, 一部分 are words; 十余条, 二十台, 三十余件 are counts
@@ -538,6 +554,9 @@ mod tests {
                     mult: g("mult"),
                     unit: g("unit"),
                     suf: g("suf"),
+                    unit_row: c
+                        .name("unit")
+                        .and_then(|u| UNITS.iter().position(|(w, _)| *w == u.as_str())),
                 }
             })
             .collect()
