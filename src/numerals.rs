@@ -100,6 +100,11 @@ fn is_cjk_digit(c: char) -> bool {
     cjk_digit(c).is_some()
 }
 
+/// `true` for every char a Chinese numeral is written with: the digits and the scale chars.
+pub fn is_cjk_numeral(c: char) -> bool {
+    cjk_digit(c).is_some() || cjk_unit(c).is_some()
+}
+
 /// A Chinese numeral that may be an approximate range of two adjacent digits (GB/T 15835 概数):
 /// `三四` 3–4, `十五六` 15–16, `二三十` 20–30, `一两` 1–2, `三五` 3–5. Returns `(low, high)`, equal
 /// for an ordinary numeral, or `None` when the run is no numeral at all (positional digit strings

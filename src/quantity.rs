@@ -8,7 +8,7 @@
 use crate::lexicon::{UnitClass, CHENG_WORD_NEXT, CJK_WORD_UNITS, COMPARATOR_AFTER, UNITS};
 use crate::model::Comparator;
 use crate::numerals::{
-    parse_arabic, parse_cjk_range, parse_percent_words, split_trailing_multiplier,
+    is_cjk_numeral, parse_arabic, parse_cjk_range, parse_percent_words, split_trailing_multiplier,
 };
 use regex::Regex;
 use std::ops::Range;
@@ -68,30 +68,6 @@ struct Caps {
 const SEPARATORS: &[&str] = &["——", "—", "–", "-", "－", "‐", "~", "～", "〜", "至", "到"];
 /// Multipliers written between a numeral and its unit (`3万人`), in the order tried.
 const MULTIPLIERS: &[&str] = &["万亿", "亿", "万", "千"];
-
-/// The chars a CJK numeral is written with (百 also starts 百分之).
-fn is_cjk_numeral(c: char) -> bool {
-    matches!(
-        c,
-        '〇' | '零'
-            | '○'
-            | '一'
-            | '二'
-            | '两'
-            | '三'
-            | '四'
-            | '五'
-            | '六'
-            | '七'
-            | '八'
-            | '九'
-            | '十'
-            | '百'
-            | '千'
-            | '万'
-            | '亿'
-    )
-}
 
 /// End of the one char `at` holds, when `ok` takes it.
 fn char_at(s: &str, at: usize, ok: impl Fn(char) -> bool) -> Option<usize> {
@@ -365,16 +341,15 @@ pub fn find(hay: &str) -> Vec<Quantity> {
             None => None,
         };
         // the unit as written: % of the first number, multiplier, measure word
-        let base_unit = match (p1, unit_w) {
-            (_, Some(u)) => u,
-            (Some(p), None) => p,
-            (None, None) if a.mult == "%" => "%",
+        // and its class, known from the scanner's row when it is the measure word
+        let (mut base_unit, mut class) = match (p1, unit_w) {
+            (_, Some(u)) => (u, c.unit_row.map(|row| UNITS[row].1)),
+            (Some(p), None) => (p, None),
+            (None, None) if a.mult == "%" => ("%", None),
             _ => continue,
         };
-        let mut base_unit_is_unit = unit_w.is_some();
         let mut end = m.end;
         let mut suffix = c.suf.as_ref().map(text);
-        let mut base_unit = base_unit;
         if let (Some(p), Some(u)) = (&c.p1, &c.unit) {
             // 100%名校资源: the % is the unit, the measure word starts the next word
             if !matches!(text(u), "%" | "‰") {
@@ -382,16 +357,12 @@ pub fn find(hay: &str) -> Vec<Quantity> {
                     continue;
                 }
                 base_unit = text(p);
-                base_unit_is_unit = false;
+                class = None;
                 end = p.end;
                 suffix = None;
             }
         }
-        let class = match c.unit_row {
-            Some(row) if base_unit_is_unit => Some(UNITS[row].1),
-            _ => unit_class(base_unit),
-        };
-        let Some(class) = class else {
+        let Some(class) = class.or_else(|| unit_class(base_unit)) else {
             continue;
         };
         // 一条龙, 两头, 一部分 are words; 十余条, 二十台, 三十余件 are counts
