@@ -330,8 +330,10 @@ fn compiled() -> &'static [Regex] {
     })
 }
 
+/// The row of `cue`: CUES lists the cues in the enum's order (checked by a test), so the cue is
+/// its index — this runs for every line and cue of a document.
 fn row(cue: Cue) -> (&'static Regex, &'static CueRule) {
-    let i = CUES.iter().position(|r| r.cue == cue).unwrap_or(0);
+    let i = cue as usize;
     (&compiled()[i], &CUES[i])
 }
 
@@ -347,6 +349,11 @@ pub fn captures(cue: Cue, s: &str) -> Option<regex::Captures<'_>> {
     if !ends_right(rule, s) {
         return None;
     }
+    captures_within(re, rule, s)
+}
+
+/// The groups of the first match of `re` (the pattern of `rule`), when within its limits.
+fn captures_within<'h>(re: &Regex, rule: &CueRule, s: &'h str) -> Option<regex::Captures<'h>> {
     let c = re.captures(s)?;
     let within = |(g, max): &(&str, usize)| {
         c.name(g)
@@ -359,7 +366,9 @@ pub fn captures(cue: Cue, s: &str) -> Option<regex::Captures<'_>> {
 pub fn is(cue: Cue, s: &str) -> bool {
     let (re, rule) = row(cue);
     // the DFA answers first: the groups are read only for the rare line that matches
-    ends_right(rule, s) && re.is_match(s) && (rule.limits.is_empty() || captures(cue, s).is_some())
+    ends_right(rule, s)
+        && re.is_match(s)
+        && (rule.limits.is_empty() || captures_within(re, rule, s).is_some())
 }
 
 /// Does `s` end as the row's matches do ([`CueRule::ends_with`])?
@@ -444,6 +453,15 @@ pub fn is_notice_kind(title: &str) -> bool {
 mod tests {
     use super::*;
     use crate::text::fold_str as folded;
+
+    /// `row` indexes CUES by the cue.
+    #[test]
+    fn rows_are_in_the_enum_order() {
+        for (i, rule) in CUES.iter().enumerate() {
+            assert_eq!(rule.cue as usize, i, "{:?}", rule.cue);
+        }
+        assert_eq!(CUES.len(), Cue::PreambleYear as usize + 1);
+    }
 
     #[test]
     fn every_row_has_a_working_example_and_counter_example() {
