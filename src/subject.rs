@@ -156,18 +156,25 @@ fn strip_loop<'a>(s: &'a str, words: &[&str], from_end: bool) -> &'a str {
     // trimmed once, then again only after a strip (a trim per row was 4 % of the CLI's
     // instructions: this runs for every target's subject)
     let mut s = s.trim();
+    // a leading whole word is never cut into, and nothing else changes `s` from then on; it is
+    // checked when `s` changes, not for every row tried
+    let guarded = |s: &str| !from_end && WHOLE_WORDS.iter().any(|k| s.starts_with(k));
+    if guarded(s) {
+        return s;
+    }
     loop {
         let before = s.len();
         for w in words {
             let rest = if from_end {
                 s.strip_suffix(w)
-            } else if WHOLE_WORDS.iter().any(|k| s.starts_with(k)) {
-                None
             } else {
                 s.strip_prefix(w)
             };
             if let Some(rest) = rest {
                 s = rest.trim();
+                if guarded(s) {
+                    return s;
+                }
             }
         }
         // `s` only ever shrinks
