@@ -34,7 +34,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { gzip9, gzipTool, lazyReason } from '../../tests/e2e/first_load.mjs';
-import { arg, median, seedText, recognizers, jiebaWebDir, printCompare } from './compare_js.mjs';
+import { arg, median, plan20k, seedText, recognizers, jiebaWebDir, printCompare } from './compare_js.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = path.resolve(arg('--dist', path.join(ROOT, 'dist')));
@@ -56,13 +56,6 @@ function ensureDist() {
   if (!process.argv.includes('--build') && fs.existsSync(path.join(DIST, 'index.html'))) return;
   console.error('[bench] trunk build --release --offline');
   execFileSync('trunk', ['build', '--release', '--offline', '--dist', DIST], { cwd: ROOT, stdio: 'inherit' });
-}
-
-/** The 20 k-char "pasted plan": the seeds concatenated, cut at the last line break before 20 000. */
-function plan20k() {
-  const all = seedText(1);
-  const cut = all.lastIndexOf('\n', 20_000);
-  return all.slice(0, cut > 0 ? cut : 20_000);
 }
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',

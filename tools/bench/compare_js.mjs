@@ -39,6 +39,14 @@ export function seedText(reps) {
   return seedDocs(reps).join('\n');
 }
 
+/** The 20 k-char "pasted plan" of the cold-start figures: the seeds concatenated, cut at the
+ *  last line break before 20 000. */
+export function plan20k() {
+  const all = seedText(1);
+  const cut = all.lastIndexOf('\n', 20_000);
+  return all.slice(0, cut > 0 ? cut : 20_000);
+}
+
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
 
