@@ -19,14 +19,15 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+/// A docx marker (`[bookmark: _Hlk…]`) is at most this many chars between its brackets, checked on
+/// the match rather than compiled in (see [`crate::rx::within`]).
+const MARKER_MAX: usize = 200;
+
 /// Converter artefacts removed before anything else looks at the text (domain guide §3.4), and
 /// HTML entities (decoded): docx markers and entities, then page-jump notes (`（下转第2版）`).
 /// Two patterns, not one alternation: in one, the page-jump's leading `(`/`（` — in nearly every
 /// sentence of a plan — switched the literal prefilter off for all of them, and the search of
 /// the seeds × 28 took 6.0 ms instead of 0.07 + 0.18 (2026-12-01).
-/// A docx marker (`[bookmark: _Hlk…]`) is at most this many chars between its brackets, checked on
-/// the match rather than compiled in (see [`crate::rx::within`]).
-const MARKER_MAX: usize = 200;
 const ARTEFACTS: [&str; 2] = [
     r"\[(?:bookmark|image|footnoteRef|endnoteRef|comment):[^\]\n]*\]|\[Page\]|&(?:nbsp|ensp|emsp|amp|lt|gt|quot|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});|&\d{2,6};",
     r"[(（]\s*[上下]\s*[转接]\s*第\s*[0-9０-９一二三四五六七八九十A-Z]{1,3}\s*版\s*[)）]",
