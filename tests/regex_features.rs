@@ -132,6 +132,35 @@ fn patterns_fold_case_only_in_ascii() {
     assert_eq!(unicode_case_flags(r"(?i:copyright)|(?i-u:x)"), 1);
 }
 
+/// Flag groups of a line that turn the `x` (verbose) flag on: `(?x)`, `(?ix:`, not `(?-x)`.
+fn verbose_flags(line: &str) -> usize {
+    line.match_indices("(?")
+        .filter(|(at, _)| {
+            let flags: String = line[at + 2..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphabetic() || *c == '-')
+                .collect();
+            flags.split('-').next().is_some_and(|on| on.contains('x'))
+        })
+        .count()
+}
+
+/// No pattern is verbose: under `x` the regex parser skips white space, also inside a class, and
+/// `rx::SPACE` (what every `\s` becomes) writes its white space out as the chars themselves.
+#[test]
+fn patterns_are_not_verbose() {
+    let bad = lines_where(|_, line| verbose_flags(line) > 0);
+    assert!(
+        bad.is_empty(),
+        "(?x) would ignore the white space \\s is written out as (src/rx.rs SPACE):\n{}",
+        bad.join("\n")
+    );
+    assert_eq!(
+        verbose_flags(r"(?x)a|(?ix:b)|(?i-x:c)|(?-x)|(?:d)|(?P<x>e)"),
+        2
+    );
+}
+
 /// `\w \W \b \B` in Unicode mode need the Perl word table, which the build leaves out (src/rx.rs
 /// writes out only `\s \S \d \D`); the ASCII forms `(?-u:\b)` need none.
 fn unicode_word_classes(line: &str) -> Vec<usize> {
