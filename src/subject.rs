@@ -94,8 +94,18 @@ const TRAILING: &[&str] = &[
     "减少",
     "增长",
     "下降",
+    // recurrence words (lexicon::RECURRENCE: kept in the target's `recurrence`), before 均 so
+    // that 收入年均增长 loses 年均, not only 均
     "逐年",
     "每年",
+    "年均",
+    "每学年",
+    "每学期",
+    "每季度",
+    "每月",
+    "每周",
+    "每天",
+    "每日",
     "共",
     "总数达",
     "累计",
@@ -354,6 +364,10 @@ mod tests {
             ("新增托位", "", Some("托位")),
             ("完成危桥改造", "", Some("危桥改造")),
             ("城镇老旧小区改造", "", Some("城镇老旧小区")),
+            // a recurrence word is the target's `recurrence`, not part of what is measured
+            ("城乡居民收入年均增长", "", Some("城乡居民收入")),
+            ("教师家访每学期不少于", "", Some("教师家访")),
+            ("学生体育活动时间每天不少于", "", Some("学生体育活动时间")),
             ("", "", None),
         ] {
             assert_eq!(subject(before, after).as_deref(), want, "{before}|{after}");
