@@ -162,6 +162,12 @@ const WHOLE_WORDS: &[&str] = &[
     "增加值",
 ];
 
+/// Nouns that only say what is counted or measured of something (人数 of 培训人数): after an
+/// action verb they make one indicator name with it.
+const MEASURE_NOUNS: &[&str] = &[
+    "人数", "人次", "次数", "户数", "个数", "规模", "面积", "数量", "总量", "时长", "里程",
+];
+
 fn strip_loop<'a>(s: &'a str, words: &[&str], from_end: bool) -> &'a str {
     // trimmed once, then again only after a strip (a trim per row was 4 % of the CLI's
     // instructions: this runs for every target's subject)
@@ -301,6 +307,16 @@ pub fn subject(before: &str, after: &str) -> Option<String> {
             {
                 return clean(before);
             }
+            // 培训人数不少于800人次: a verb before a bare measure noun is part of the indicator's
+            // name (参训人数, 服务人次, 改造面积), not an action on 人数
+            if after_verb
+                .as_deref()
+                .is_some_and(|a| MEASURE_NOUNS.contains(&a))
+            {
+                let head = before.get(..e - v.len()).unwrap_or("");
+                let from = last_action(head).map_or(0, |(_, e0)| e0);
+                return clean(before.get(from..).unwrap_or(""));
+            }
             // 完成危桥改造20座: a verb touching the number after an earlier verb names the task
             // (危桥改造), it does not deliver it
             if after_verb.is_none() {
@@ -368,6 +384,8 @@ mod tests {
             ("城乡居民收入年均增长", "", Some("城乡居民收入")),
             ("教师家访每学期不少于", "", Some("教师家访")),
             ("学生体育活动时间每天不少于", "", Some("学生体育活动时间")),
+            ("培训人数不少于", "", Some("培训人数")),
+            ("完成改造面积", "", Some("改造面积")),
             ("", "", None),
         ] {
             assert_eq!(subject(before, after).as_deref(), want, "{before}|{after}");
