@@ -169,22 +169,27 @@ pub fn cells(t: &Text, tables: &[TableBlock]) -> Vec<CellTarget> {
             .filter(|r| r.start >= tb.range.start && r.end <= tb.range.end)
             .filter(|r| !t.clean[r.clone()].trim().is_empty())
             .collect();
-        let text_of = |r: &Range<usize>| t.display(r.clone()).trim().to_string();
+        // each line's text once: every row looks for its number and its cell among them
+        let texts: Vec<String> = lines
+            .iter()
+            .map(|r| t.display(r.clone()).trim().to_string())
+            .collect();
+        let text_of = |i: usize| texts[i].as_str();
         let mut at = 0usize;
         for (ri, row) in tb.table.rows.iter().enumerate() {
             let (Some(seq), Some(cell)) = (row.first(), row.get(tc)) else {
                 continue;
             };
             // the row starts at its number; its cells run to the next row's number
-            let Some(start) = (at..lines.len()).find(|&i| text_of(&lines[i]) == *seq) else {
+            let Some(start) = (at..lines.len()).find(|&i| text_of(i) == seq) else {
                 continue;
             };
             let next_seq = tb.table.rows.get(ri + 1).and_then(|r| r.first());
             let end = next_seq
-                .and_then(|n| (start + 1..lines.len()).find(|&i| text_of(&lines[i]) == *n))
+                .and_then(|n| (start + 1..lines.len()).find(|&i| text_of(i) == n))
                 .unwrap_or(lines.len());
             at = start + 1;
-            let Some(li) = (start + 1..end).find(|&i| text_of(&lines[i]) == *cell) else {
+            let Some(li) = (start + 1..end).find(|&i| text_of(i) == cell) else {
                 continue; // a merged cell filled from the row above: printed once, read once
             };
             let Some((value, range_value, written, comparator, cumulative)) = parse_cell(cell)

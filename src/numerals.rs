@@ -105,6 +105,13 @@ pub fn is_cjk_numeral(c: char) -> bool {
     cjk_digit(c).is_some() || cjk_unit(c).is_some()
 }
 
+/// The chars [`is_cjk_numeral`] takes, as a list (for tables built at compile time; a test
+/// checks that the two agree).
+pub const CJK_NUMERAL_CHARS: &[char] = &[
+    '〇', '零', '○', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千',
+    '万', '亿',
+];
+
 /// A Chinese numeral that may be an approximate range of two adjacent digits (GB/T 15835 概数):
 /// `三四` 3–4, `十五六` 15–16, `二三十` 20–30, `一两` 1–2, `三五` 3–5. Returns `(low, high)`, equal
 /// for an ordinary numeral, or `None` when the run is no numeral at all (positional digit strings

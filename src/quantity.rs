@@ -9,6 +9,7 @@ use crate::lexicon::{UnitClass, CHENG_WORD_NEXT, CJK_WORD_UNITS, COMPARATOR_AFTE
 use crate::model::Comparator;
 use crate::numerals::{
     is_cjk_numeral, parse_arabic, parse_cjk_range, parse_percent_words, split_trailing_multiplier,
+    CJK_NUMERAL_CHARS,
 };
 use regex::Regex;
 use std::ops::Range;
@@ -221,20 +222,44 @@ fn caps_at(s: &str, at: usize) -> Option<Caps> {
     Some(c)
 }
 
+/// The first two bytes of the UTF-8 of every CJK numeral (each is three bytes long,
+/// `1110aaaa 10bbbbbb 10cccccc`): bit `b` of row `a`. Ten of the 1,024 pairs, so the scanner
+/// rules out nearly every Han char of a text from two bytes, without decoding it (decoding and
+/// matching each one was most of the scan's cost).
+const NUMERAL_LEADS: [u64; 16] = numeral_leads();
+
+const fn numeral_leads() -> [u64; 16] {
+    let mut t = [0u64; 16];
+    let mut i = 0;
+    while i < CJK_NUMERAL_CHARS.len() {
+        let c = CJK_NUMERAL_CHARS[i] as u32;
+        t[((c >> 12) & 0x0F) as usize] |= 1 << ((c >> 6) & 0x3F);
+        i += 1;
+    }
+    t
+}
+
+/// Can the three-byte char whose UTF-8 starts with `b0 b1` be a CJK numeral?
+fn may_be_cjk_numeral(b0: u8, b1: u8) -> bool {
+    NUMERAL_LEADS[usize::from(b0 & 0x0F)] & (1 << (b1 & 0x3F)) != 0
+}
+
 /// Every candidate of `hay`, leftmost first, none overlapping (the regex's `captures_iter`).
 fn scan(hay: &str) -> Vec<Caps> {
     let b = hay.as_bytes();
     let mut out = Vec::new();
     let mut at = 0;
     while at < b.len() {
-        // A numeral starts with an ASCII digit or x, or a CJK numeral, whose UTF-8 starts with
-        // E2 (○), E3 (〇), E4, E5, E7 or E9: other chars are stepped over by their lead byte,
-        // without decoding.
+        // A numeral starts with an ASCII digit or x, or a CJK numeral, a three-byte char whose
+        // first two bytes are in NUMERAL_LEADS: other chars are stepped over by their lead
+        // byte, without decoding.
         let lead = b[at];
         let may = match lead {
             b'0'..=b'9' | b'x' | b'X' => true,
-            0xE2 | 0xE3 | 0xE4 | 0xE5 | 0xE7 | 0xE9 => {
-                hay[at..].chars().next().is_some_and(is_cjk_numeral)
+            0xE0..=0xEF => {
+                b.get(at + 1)
+                    .is_some_and(|&b1| may_be_cjk_numeral(lead, b1))
+                    && hay[at..].chars().next().is_some_and(is_cjk_numeral)
             }
             _ => false,
         };
@@ -445,7 +470,17 @@ fn fractions(hay: &str) -> Vec<Quantity> {
             .expect("fraction pattern")
     });
     let mut out = Vec::new();
-    for c in re.captures_iter(hay) {
+    // A match holds `分之` and no line break: only the lines from the first `分之` to the last
+    // can hold one, and most plans have none (the pattern has no anchor or boundary, so its
+    // matches there are those of the whole text). The search over a whole plan was 2 % of a
+    // batch run.
+    let (Some(first), Some(last)) = (hay.find("分之"), hay.rfind("分之")) else {
+        return out;
+    };
+    let from = hay[..first].rfind('\n').map_or(0, |i| i + 1);
+    let to = hay[last..].find('\n').map_or(hay.len(), |i| last + i);
+    let shift = |r: Range<usize>| from + r.start..from + r.end;
+    for c in re.captures_iter(&hay[from..to]) {
         let (Some(m), Some(d), Some(n)) = (c.get(0), c.name("d"), c.name("n")) else {
             continue;
         };
@@ -463,9 +498,9 @@ fn fractions(hay: &str) -> Vec<Quantity> {
             .and_then(|s| COMPARATOR_AFTER.iter().find(|(w, _)| *w == s.as_str()))
             .map(|(_, k)| *k);
         out.push(Quantity {
-            range: m.range(),
+            range: shift(m.range()),
             // the denominator only: the trap lexicon masks `之一` (之一 as in "one of")
-            numeral: d.range(),
+            numeral: shift(d.range()),
             value: Some((nv / dv * 10000.0).round() / 100.0),
             range_value: None,
             unit: "%".to_string(),
@@ -481,6 +516,20 @@ fn fractions(hay: &str) -> Vec<Quantity> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The two-byte filter lets every CJK numeral through, and the list it is built from is
+    /// exactly the chars `is_cjk_numeral` takes: over every char there is.
+    #[test]
+    fn the_numeral_lead_filter_keeps_every_cjk_numeral() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            assert_eq!(CJK_NUMERAL_CHARS.contains(&c), is_cjk_numeral(c), "{c}");
+            if is_cjk_numeral(c) {
+                let mut buf = [0; 4];
+                let b = c.encode_utf8(&mut buf).as_bytes();
+                assert!(b.len() == 3 && may_be_cjk_numeral(b[0], b[1]), "{c}");
+            }
+        }
+    }
 
     // The regex the scanner writes out (see `Caps`), kept here as the reference it is tested
     // against.
@@ -688,6 +737,27 @@ mod tests {
         let q = one("覆盖率达到四分之三");
         assert_eq!(q.value, Some(75.0));
         assert_eq!(one("达标率达到百分之八十").value, Some(80.0));
+    }
+
+    /// Searching only the lines from the first `分之` to the last finds every fraction, at its
+    /// place in the whole text.
+    #[test]
+    fn fractions_on_any_line_keep_their_offsets() {
+        let hay = "一、目标\n三分之一以上的学校\n推进工作\n覆盖率达到四分之三,再达5分之4\n完成任务";
+        let got: Vec<(Range<usize>, Option<f64>)> = fractions(hay)
+            .into_iter()
+            .map(|q| (q.range, q.value))
+            .collect();
+        let at = |w: &str| hay.find(w).unwrap()..hay.find(w).unwrap() + w.len();
+        assert_eq!(
+            got,
+            vec![
+                (at("三分之一以上"), Some(33.33)),
+                (at("四分之三"), Some(75.0)),
+                (at("5分之4"), Some(80.0)),
+            ]
+        );
+        assert!(fractions("没有分数\n的文字").is_empty());
     }
 
     #[test]

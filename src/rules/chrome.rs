@@ -36,6 +36,12 @@ pub struct ChromeRule {
     /// bound a repetition (`.{0,60}$`), which costs the compiler one copy of the class per count
     /// (see [`crate::rx::within`]).
     pub max_chars: Option<usize>,
+    /// Chars of which a line the row matches holds at least one (empty: no such check), read
+    /// off the pattern: every alternative contains one. For an unanchored row that scans the
+    /// whole line, where a search for a char or two is far cheaper than the pattern's and most
+    /// lines of a plan hold none (the test below checks that the gate never turns away a line
+    /// the pattern takes); an anchored row's search stops at the first chars anyway.
+    pub needs: &'static [char],
     /// A line the row must match and one it must not (the tests below read them). Test-only
     /// fields (`#[cfg(test)]`, on every row as well): the CLI and the page do not carry them,
     /// 2 KB of gzip in the page's wasm over the three rule tables.
@@ -53,6 +59,7 @@ pub const CHROME: &[ChromeRule] = &[
         kind: ChromeKind::Furniture,
         pattern: r"^[—–\-－]{1,2}\s*\d{1,4}\s*[—–\-－]{1,2}$",
         max_chars: None,
+        needs: &[],
         #[cfg(test)]
         example: "— 3 —",
         #[cfg(test)]
@@ -62,6 +69,7 @@ pub const CHROME: &[ChromeRule] = &[
         kind: ChromeKind::Furniture,
         pattern: r"^第\s*\d{1,4}\s*页(?:\s*/?\s*,?\s*共\s*\d{1,4}\s*页)?$",
         max_chars: None,
+        needs: &[],
         #[cfg(test)]
         example: "第 2 页 共 9 页",
         #[cfg(test)]
@@ -71,6 +79,7 @@ pub const CHROME: &[ChromeRule] = &[
         kind: ChromeKind::Furniture,
         pattern: r"^\(?\s*[上下]\s*[转接]\s*第\s*[\d一二三四五六七八九十A-Z]{1,3}\s*版\s*\)?$",
         max_chars: None,
+        needs: &[],
         #[cfg(test)]
         example: "（下转第3版）",
         #[cfg(test)]
@@ -80,6 +89,7 @@ pub const CHROME: &[ChromeRule] = &[
         kind: ChromeKind::Furniture,
         pattern: r"^\(\s*(?:此页|本页)无正文\s*\)$",
         max_chars: None,
+        needs: &[],
         #[cfg(test)]
         example: "（此页无正文）",
         #[cfg(test)]
@@ -89,6 +99,7 @@ pub const CHROME: &[ChromeRule] = &[
         kind: ChromeKind::Furniture,
         pattern: r"^(?:PAGE|NUMPAGES|HYPERLINK|TOC|MERGEFORMAT)(?-u:\b).*$",
         max_chars: Some(91),
+        needs: &[],
         #[cfg(test)]
         example: r"PAGE \* MERGEFORMAT",
         #[cfg(test)]
@@ -98,6 +109,7 @@ pub const CHROME: &[ChromeRule] = &[
         kind: ChromeKind::Nav,
         pattern: r"^今天是",
         max_chars: None,
+        needs: &[],
         #[cfg(test)]
         example: "今天是2024年5月6日 星期一",
         #[cfg(test)]
@@ -106,7 +118,10 @@ pub const CHROME: &[ChromeRule] = &[
     ChromeRule {
         kind: ChromeKind::Nav,
         pattern: r"^(?:登录|注册|个人中心|登录个人中心|繁體中文?|简体中文?|繁体|无障碍浏览|无障碍|长者模式|关怀版|适老化|英文版|English|ENGLISH|智能问答|移动端应用|移动端|手机版|微信|微博|首页|网站首页|政务动态|政府信息公开|信息公开|服务大厅|政务服务|办事服务|政民互动|互动交流|数据开放|设为首页|加入收藏|新闻中心|通知公告|走进.{1,4}|搜索|高级搜索|网站导航|专题专栏)$",
-        max_chars: None,
+        // no more than its longest word (English): a cheap test that spares the pattern's
+        // search on every longer line
+        max_chars: Some(7),
+        needs: &[],
         #[cfg(test)]
         example: "无障碍浏览",
         #[cfg(test)]
@@ -116,6 +131,7 @@ pub const CHROME: &[ChromeRule] = &[
         kind: ChromeKind::Breadcrumb,
         pattern: r"^(?:您当前的位置|您当前位置|当前位置|您现在的位置|您的位置|所在位置|现在位置)\s*[:>]?|^(?:网站首页|首页)\s*[>»›/]\s*\S",
         max_chars: None,
+        needs: &[],
         #[cfg(test)]
         example: "您当前的位置:首页> 政务公开> 重点领域",
         #[cfg(test)]
@@ -125,6 +141,7 @@ pub const CHROME: &[ChromeRule] = &[
         kind: ChromeKind::Meta,
         pattern: r"^(?:发布日期|发布时间|发文日期|更新时间|信息来源|来源|浏览次数|点击数|阅读次数|访问量|字号|作者|索\s*引\s*号|标\s*题|主题分类|发文机关|成文日期|发文字号|生效日期|文号|公开方式|有效性|组配分类|体裁分类|主题词|信息名称|发布机构)\s*[:]",
         max_chars: None,
+        needs: &[],
         #[cfg(test)]
         example: "发布日期: 2022-03-07    来源:教育局  浏览次数:  字号:〖大 中 小〗",
         #[cfg(test)]
@@ -134,6 +151,7 @@ pub const CHROME: &[ChromeRule] = &[
         kind: ChromeKind::Meta,
         pattern: r"(?:浏览次数|点击数|阅读次数|访问量|字号)\s*[:]|[〖【\[]\s*大\s*中\s*小\s*[〗】\]]",
         max_chars: None,
+        needs: &[':', '小'],
         #[cfg(test)]
         example: "2022-03-07 教育局 浏览次数:102",
         #[cfg(test)]
@@ -143,6 +161,7 @@ pub const CHROME: &[ChromeRule] = &[
         kind: ChromeKind::Widget,
         pattern: r"^(?:【?打印本页】?|【?打印】?|【?关闭窗口】?|【?关闭】?|分享到[:]?.*|扫一扫在手机打开当前页|【?我要纠错】?|责任编辑[:].*|相关阅读[:]?|相关稿件[:]?|相关链接[:]?|相关解读[:]?|相关文件[:]?|上一篇[:]?.*|下一篇[:]?.*|附件下载[:]?|【?收藏】?|返回顶部|【?字体[:].*|保存|打印|关闭|扫一扫)$",
         max_chars: Some(64),
+        needs: &[],
         #[cfg(test)]
         example: "【关闭窗口】",
         #[cfg(test)]
@@ -152,6 +171,7 @@ pub const CHROME: &[ChromeRule] = &[
         kind: ChromeKind::Footer,
         pattern: r"(?i-u:copyright)|版权所有|^(?:主办单位|承办单位|技术支持|维护单位|网站维护|主办)\s*[:]|ICP备\s*\d|公网安备\s*\d|网站标识码|^(?:网站地图|站点地图|联系我们|政府网站找错)|建议使用.{0,20}分辨率",
         max_chars: None,
+        needs: &[],
         #[cfg(test)]
         example: "苏ICP备10217280号     苏公网安备32041202000001号",
         #[cfg(test)]
@@ -161,6 +181,7 @@ pub const CHROME: &[ChromeRule] = &[
         kind: ChromeKind::Disclaimer,
         pattern: r"仅供参考|以正式(?:文件|文本|印发)[^。]{0,6}为准|以.{0,12}公布的(?:正式)?文本为准|免责声明|转载请注明|本(?:数据库|站)收录|【法宝引证码】|原文链接[:]",
         max_chars: None,
+        needs: &[],
         #[cfg(test)]
         example: "本文仅供参考，以正式文件为准",
         #[cfg(test)]
@@ -180,13 +201,15 @@ fn compiled() -> &'static [(Regex, &'static ChromeRule)] {
 
 /// Does `rule` (compiled as `re`) take the line `s`?
 fn takes(re: &Regex, rule: &ChromeRule, s: &str) -> bool {
-    rule.max_chars.map_or(true, |n| crate::rx::within(s, n)) && re.is_match(s)
+    rule.max_chars.map_or(true, |n| crate::rx::within(s, n))
+        && (rule.needs.is_empty() || rule.needs.iter().any(|&c| s.contains(c)))
+        && re.is_match(s)
 }
 
 /// What kind of chrome a (folded) line is, if any. Navigation entries may carry a bullet.
 pub fn classify(line: &str) -> Option<ChromeKind> {
     let s = line.trim();
-    if s.is_empty() || s.chars().count() > 300 {
+    if s.is_empty() || !crate::rx::within(s, 300) {
         return None;
     }
     let bare = s.trim_start_matches(BULLETS).trim_start();
@@ -226,6 +249,7 @@ pub fn is_furniture(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rx;
     use crate::text::fold_str as folded;
 
     #[test]
@@ -244,6 +268,39 @@ mod tests {
             );
             assert_eq!(classify(&folded(rule.example)), Some(rule.kind), "row {i}");
         }
+    }
+
+    /// A row's `needs` and line limit only spare the pattern work: on every line of the test
+    /// inputs and every example, the rows take what their bare patterns take.
+    #[test]
+    fn gates_never_turn_away_a_line_the_pattern_takes() {
+        let mut lines: Vec<String> = CHROME.iter().map(|r| folded(r.example)).collect();
+        for dir in ["fixtures", "devset", "synthetic"] {
+            let dir = format!("{}/tests/{dir}", env!("CARGO_MANIFEST_DIR"));
+            for f in std::fs::read_dir(dir).unwrap() {
+                let p = f.unwrap().path();
+                if p.extension().is_some_and(|x| x == "txt") {
+                    let t = crate::clean::clean(&std::fs::read_to_string(p).unwrap());
+                    lines.extend(t.clean.lines().map(|l| l.trim().to_string()));
+                }
+            }
+        }
+        let mut taken = 0;
+        for (re, rule) in compiled() {
+            for l in &lines {
+                let bare = l.trim_start_matches(BULLETS).trim_start();
+                for hay in [l.as_str(), bare] {
+                    let plain =
+                        re.is_match(hay) && rule.max_chars.map_or(true, |n| rx::within(hay, n));
+                    assert_eq!(takes(re, rule, hay), plain, "{:?} on {hay:?}", rule.pattern);
+                    taken += usize::from(plain);
+                }
+            }
+        }
+        assert!(
+            taken >= CHROME.len(),
+            "the inputs exercise the rows: {taken}"
+        );
     }
 
     /// A row's line limit: a 下一篇 link is a widget, a long line that starts with the word is not.

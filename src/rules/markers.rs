@@ -365,6 +365,11 @@ pub fn match_marker(s: &str) -> Option<Hit> {
         if !rule.lead.admits(first) {
             continue;
         }
+        // the DFA answers first (no groups, nothing allocated): most rows a line's first char
+        // admits do not match it, and the groups are read only for the one that does
+        if !re.is_match(s) {
+            continue;
+        }
         let Some(c) = re.captures(s) else { continue };
         let len = c.get(0).map_or(0, |m| m.end());
         let ordinal = if let Some(n) = c.name("n") {
