@@ -8,7 +8,11 @@
 // Prints each step's median time after navigation. Only a probe: the patched copy is never
 // shipped, and the patches are string replacements on the minified output, so a step whose
 // anchor is not found is reported missing rather than failing the run.
-import { spawn } from 'node:child_process';
+//
+// --mode floor (or both) also loads a blank page that starts an empty module worker the same way
+// (FLOOR_HTML): what the browser alone needs. PROBE_UI_AFTER_READY=1 starts the page's UI only once
+// the engine is ready (an experiment: the worker then starts sooner, the UI competes with the
+// warm-up instead; BENCHMARKS.md "Where the cold start goes"). PROBE_ARGS passes Chromium flags.
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -21,7 +25,7 @@ import { arg, median, plan20k } from './compare_js.mjs';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = path.resolve(arg('--dist', path.join(ROOT, 'dist')));
 const RUNS = Number(arg('--runs', 7));
-/** cdp | bare | both (default): see coldLoad. */
+/** page | floor | both (default): the planlens page, the browser's floor (FLOOR_HTML), or both in turns. */
 const MODE = arg('--mode', 'both');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 /** Extra Chromium flags, e.g. PROBE_ARGS=--js-flags=--liftoff-only */
@@ -40,6 +44,10 @@ const PATCHES = [
   ['worker.js', 'await ensureAsset(t,a);', 'await ensureAsset(t,a);__T("worker: request taken");'],
   ['worker.js', 'r=JSON_OPS[t]?JSON.parse(o):o;', 'r=(__T("worker: analysed"),JSON_OPS[t]?JSON.parse(o):o);__T("worker: parsed");'],
   ['planlens.js', /^/, `${MARK}__T("page: planlens.js evaluated");`],
+  ['planlens.js', /WebAssembly\.compileStreaming\(fetch\((\w+)\)\)/, '(__T("page: wasm compile start"),WebAssembly.compileStreaming(fetch($1)).then(m=>(__T("page: wasm compiled"),m)))'],
+  ['boot.js', /^/, `${MARK}`],
+  ['boot.js', /const (\w+)=(\w+)\((\w+)\);await (\w+)\(\)/, process.env.PROBE_UI_AFTER_READY ? 'const $1=$2($3);await globalThis.planlens.ready.catch(()=>{});__T("page: UI start");await $4();__T("page: UI started")' : 'const $1=$2($3);__T("page: UI start");await $4();__T("page: UI started")'],
+  ['planlens.js', 'try{return{worker:new Worker(e,', 'try{return __T("page: worker constructed"),{worker:new Worker(e,'],
 ];
 
 function patchedDist() {
@@ -96,27 +104,28 @@ const probeScript = (text) => `(() => {
   tick();
 })();`;
 
-/** One cold load; resolves with the page's report. With CDP (Playwright, as tools/bench/browser.mjs
- *  measures) or without: a bare headless Chromium process with a fresh profile, so that nothing
- *  attaches to the page or its worker (Playwright pauses every new worker until it has attached). */
+/** The browser's own floor: a blank page that starts a module worker the way planlens.js does (a
+ *  blob module importing a same-origin script), which posts back at once. No wasm, no UI. */
+const FLOOR_HTML = '<!doctype html><meta charset="utf-8"><title>floor</title><script type="module" src="floor.js"></script>';
+const FLOOR_JS = `const marks = [];
+const at = (n, t) => marks.push([n, t - performance.timeOrigin]);
+at('page: planlens.js evaluated', performance.timeOrigin + performance.now());
+new BroadcastChannel('planlens-probe').onmessage = (e) => at(e.data[0], e.data[1]);
+const url = URL.createObjectURL(new Blob(['import ' + JSON.stringify(new URL('floor-worker.js', location.href).href) + ';'], { type: 'text/javascript' }));
+const w = new Worker(url, { type: 'module' });
+w.onmessage = () => setTimeout(() => fetch('/__probe/report', { method: 'POST', body: JSON.stringify({ marks }) }), 50);`;
+const FLOOR_WORKER_JS = `${MARK}__T("worker: evaluated");postMessage(1);`;
+
+/** One cold load through Playwright (a fresh context: empty HTTP cache); resolves with the page's
+ *  report. (Playwright pauses each new worker until it has attached to it; a bare Chromium
+ *  process without CDP, tried on 2026-12-02, started the worker no sooner.) */
 async function coldLoad(mode, origin, browser, reports) {
   const report = new Promise((resolve) => reports.push(resolve));
-  if (mode === 'cdp') {
-    const ctx = await browser.newContext();
-    const page = await ctx.newPage();
-    await page.goto(origin + '/', { waitUntil: 'commit' });
-    const r = await report;
-    await ctx.close();
-    return r;
-  }
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'planlens-probe-profile-'));
-  const proc = spawn(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`, ...EXTRA, origin + '/'], { stdio: 'ignore', detached: true });
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(origin + (mode === 'floor' ? '/floor.html' : '/'), { waitUntil: 'commit' });
   const r = await report;
-  const exited = new Promise((res) => proc.once('exit', res));
-  process.kill(-proc.pid, 'SIGKILL'); // the whole group: browser, renderer, GPU and utility processes
-  await exited;
-  fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+  await ctx.close();
   return r;
 }
 
@@ -126,10 +135,13 @@ async function main() {
   fs.writeFileSync(path.join(dir, 'probe.js'), probeScript(plan20k()));
   const html = path.join(dir, 'index.html');
   fs.writeFileSync(html, fs.readFileSync(html, 'utf8').replace('<meta charset="utf-8">', '<meta charset="utf-8"><script src="probe.js"></script>'));
+  fs.writeFileSync(path.join(dir, 'floor.html'), FLOOR_HTML);
+  fs.writeFileSync(path.join(dir, 'floor.js'), FLOOR_JS);
+  fs.writeFileSync(path.join(dir, 'floor-worker.js'), FLOOR_WORKER_JS);
   const reports = [];
   const srv = await serve(dir, (r) => reports.shift()?.(r));
-  const modes = MODE === 'both' ? ['cdp', 'bare'] : [MODE];
-  const browser = modes.includes('cdp') ? await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', ...EXTRA] }) : null;
+  const modes = MODE === 'both' ? ['page', 'floor'] : [MODE];
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', ...EXTRA] });
   const steps = new Map();
   try {
     for (let i = 0; i < RUNS; i++) {
@@ -144,14 +156,14 @@ async function main() {
       }
     }
   } finally {
-    await browser?.close();
+    await browser.close();
     srv.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
   const names = [...new Set([...steps.keys()].map((k) => k.split('\u0000')[0]))];
   const med = (n, m) => (steps.has(`${n}\u0000${m}`) ? median(steps.get(`${n}\u0000${m}`)) : NaN);
   names.sort((a, b) => med(a, modes[0]) - med(b, modes[0]));
-  const label = { cdp: 'Playwright (CDP)', bare: 'bare Chromium' };
+  const label = { page: 'planlens page', floor: 'blank page + empty worker (the floor)' };
   console.log(`${RUNS} cold loads of ${path.relative(ROOT, DIST) || DIST} per mode, ms after navigation (median [min–max])\n`);
   console.log(`| step | ${modes.map((m) => label[m]).join(' | ')} |\n|---|${modes.map(() => '---:').join('|')}|`);
   for (const n of names) {
