@@ -474,9 +474,13 @@ fn fractions(hay: &str) -> Vec<Quantity> {
     // can hold one, and most plans have none (the pattern has no anchor or boundary, so its
     // matches there are those of the whole text). The search over a whole plan was 2 % of a
     // batch run.
-    let (Some(first), Some(last)) = (hay.find("分之"), hay.rfind("分之")) else {
+    // (one forward pass: `rfind` of a `&str` would bring the reverse two-way searcher into the
+    // page's wasm, +0.9 KB of gzip)
+    let mut at = hay.match_indices("分之").map(|(i, _)| i);
+    let Some(first) = at.next() else {
         return out;
     };
+    let last = at.last().unwrap_or(first);
     let from = hay[..first].rfind('\n').map_or(0, |i| i + 1);
     let to = hay[last..].find('\n').map_or(hay.len(), |i| last + i);
     let shift = |r: Range<usize>| from + r.start..from + r.end;
