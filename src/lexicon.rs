@@ -635,6 +635,48 @@ pub const THRESHOLD_NOUNS: &[&str] = &[
     "以上的企业",
 ];
 
+/// Grades of an appraisal (`90分以上为优秀`, `60—74分为合格`, `得分率80%以上的为良好`): a number
+/// that bounds a grade band is a scoring rule of a 考核办法, not a target. Matched after 为/评为/定为.
+pub const GRADE_WORDS: &[&str] = &[
+    "优秀",
+    "良好",
+    "合格",
+    "不合格",
+    "基本合格",
+    "称职",
+    "基本称职",
+    "不称职",
+    "较好",
+    "一般",
+    "较差",
+    "达标",
+    "不达标",
+    "优",
+    "良",
+    "差",
+    "A级",
+    "B级",
+    "C级",
+    "D级",
+    "A类",
+    "B类",
+    "C类",
+    "D类",
+    "A等",
+    "B等",
+    "C等",
+    "D等",
+    "一等",
+    "二等",
+    "三等",
+    "一档",
+    "二档",
+    "三档",
+    "第一档",
+    "第二档",
+    "第三档",
+];
+
 /// Fused words and numbered formulas that contain numerals but are no value (traps 4, 6, 21, 25,
 /// 27). Masked before quantities are read; longest match wins.
 pub const FUSED: &[&str] = &[

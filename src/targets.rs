@@ -373,6 +373,22 @@ fn is_threshold(q: &Quantity, after: &str, later_number: bool) -> bool {
             .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '“')
 }
 
+/// `90分以上为优秀` / `75—89分为良好` / `得分率60%以下的为不合格`: the number bounds a grade band of an
+/// appraisal (a scoring rule), whatever its comparator.
+fn is_grade_band(after: &str) -> bool {
+    let after = after.trim_start();
+    let after = after.strip_prefix('的').unwrap_or(after);
+    ["为", "评为", "定为", "确定为", "认定为", "评定为"]
+        .iter()
+        .filter_map(|v| after.strip_prefix(v))
+        .any(|rest| {
+            let rest = rest.trim_start_matches(['“', '"', '‘']);
+            crate::lexicon::GRADE_WORDS
+                .iter()
+                .any(|g| rest.starts_with(g))
+        })
+}
+
 /// `…前10%` / `…前20名` after a ranking verb (进入, 位居, 排名 …) of the same clause.
 fn is_rank(gap: &str) -> bool {
     let Some(lead) = gap.strip_suffix('前') else {
@@ -652,7 +668,10 @@ fn sentence_targets(
                     && LEVEL_VERBS.iter().any(|v| between.ends_with(v))
                     && !q.class.eq(&UnitClass::Ratio)
             });
-            if qualifies || is_threshold(q, &hay[q.range.end..clause.end], later.is_some()) {
+            if qualifies
+                || is_threshold(q, &hay[q.range.end..clause.end], later.is_some())
+                || is_grade_band(&hay[q.range.end..clause.end])
+            {
                 continue;
             }
             let mut start = q.range.start;
@@ -1563,6 +1582,22 @@ mod tests {
             vec!["150家以上", "10家"]
         );
         assert_eq!(texts(&run("培育龙头企业8家以上。")), vec!["8家以上"]);
+    }
+
+    #[test]
+    fn a_grade_band_of_an_appraisal_is_no_target() {
+        assert_eq!(
+            texts(&run(
+                "考核采取百分制，90分以上为优秀，75—89分为良好，60分以下的为不合格。"
+            )),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            texts(&run(
+                "群众满意度达到85分以上，考核得分率60%以下评定为不达标。"
+            )),
+            vec!["85分以上"]
+        );
     }
 
     #[test]
