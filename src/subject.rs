@@ -106,6 +106,13 @@ const TRAILING: &[&str] = &[
     "每周",
     "每天",
     "每日",
+    // the base of a per-capita figure (抽检量达到每千人6批次) is the target's `per`
+    "每千人口",
+    "每万人口",
+    "每千人",
+    "每万人",
+    "每百人",
+    "每十万人",
     "共",
     "总数达",
     "累计",

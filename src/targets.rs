@@ -316,8 +316,10 @@ fn recurrence_of(s: &str) -> Option<&'static str> {
 fn per_of(s: &str) -> Option<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        crate::rx::new(r"每[所个名位家户]|每一[所个名位]|每千人口|每万人口?|人均|生均|户均")
-            .expect("per pattern")
+        crate::rx::new(
+            r"每[所个名位家户]|每一[所个名位]|每(?:十|百|千|万|十万|百万)人口?|人均|生均|户均",
+        )
+        .expect("per pattern")
     });
     let m = re.find_iter(s).last()?;
     if !m.as_str().starts_with('每') || m.as_str().ends_with('口') || m.as_str().ends_with('人')
@@ -1343,6 +1345,11 @@ mod tests {
         );
         assert_eq!(texts(&ts), vec!["3.2人", "60%以上"]);
         assert_eq!(ts[0].per.as_deref(), Some("每千人口"));
+        // the per-capita base is no count of its own
+        let ts = run("食品安全抽检监测量达到每千人6批次,每万人口全科医生数达到3.93人。");
+        assert_eq!(texts(&ts), vec!["6批次", "3.93人"]);
+        assert_eq!(ts[0].per.as_deref(), Some("每千人"));
+        assert_eq!(ts[0].subject.as_deref(), Some("食品安全抽检监测量"));
         let ts = run("新增光伏装机容量150万千瓦,非化石能源消费比重提高到20%左右。");
         assert_eq!(
             (ts[0].value, ts[0].unit.as_deref()),
