@@ -232,6 +232,8 @@ pub const UNITS: &[(&str, UnitClass)] = &[
     ("头", UnitClass::Count),
     ("只", UnitClass::Count),
     ("对", UnitClass::Count),
+    // accidents and cases: 较大事故控制在2起以内, 查办案件30起
+    ("起", UnitClass::Count),
     ("亩", UnitClass::Count),
     ("公顷", UnitClass::Count),
     ("平方米", UnitClass::Count),
@@ -281,7 +283,7 @@ pub const UNITS: &[(&str, UnitClass)] = &[
 pub const CJK_WORD_UNITS: &[&str] = &[
     "头", "只", "对", "门", "本", "部", "间", "节", "处", "条", "件", "张", "床", "台", "辆", "套",
     "篇", "册", "户", "栋", "幢", "株", "米", "吨", "斤", "期", "枚", "架", "艘", "元", "日", "天",
-    "周", "分",
+    "周", "分", "起",
 ];
 
 /// Chars after which `成` is part of a word (成为, 成功, 成果 …), not "tenths" (三成 = 30 %).

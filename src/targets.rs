@@ -1350,6 +1350,11 @@ mod tests {
         assert_eq!(texts(&ts), vec!["6批次", "3.93人"]);
         assert_eq!(ts[0].per.as_deref(), Some("每千人"));
         assert_eq!(ts[0].subject.as_deref(), Some("食品安全抽检监测量"));
+        // accidents are counted in 起
+        let ts = run("较大及以上生产安全事故起数控制在2起以内。");
+        assert_eq!(texts(&ts), vec!["2起以内"]);
+        assert_eq!(ts[0].subject.as_deref(), Some("较大及以上生产安全事故起数"));
+        assert!(run("自2024年5月1日起施行,大家一起抓落实。").is_empty());
         let ts = run("新增光伏装机容量150万千瓦,非化石能源消费比重提高到20%左右。");
         assert_eq!(
             (ts[0].value, ts[0].unit.as_deref()),
