@@ -339,6 +339,34 @@ pub fn subject(before: &str, after: &str) -> Option<String> {
     }
 }
 
+/// Verbs that open or close the words before a coverage or zero cue without naming what is
+/// covered: `实现…全覆盖`, `推动…全覆盖`, `…建设实现全覆盖`, `确保不发生…`.
+const COVERAGE_VERBS: &[&str] = &[
+    "基本实现",
+    "全面实现",
+    "实现",
+    "推动",
+    "推进",
+    "完成",
+    "达到",
+    "做到",
+    "确保",
+    "力争",
+    "基本",
+    "全面",
+];
+
+/// What a coverage or zero cue covers, from the words before it (time phrases and heading markers
+/// already cut off): `年内实现村级养老服务站点` → `村级养老服务站点`, `紧密型县域医共体建设实现` →
+/// `紧密型县域医共体建设`. At most 24 chars from the end; empty when nothing is left.
+pub fn coverage_subject(before: &str) -> String {
+    let s = strip_loop(before, LEADING, false);
+    let s = strip_loop(s, COVERAGE_VERBS, false);
+    let s = strip_loop(s, LEADING, false);
+    let s = strip_loop(s, COVERAGE_VERBS, true);
+    tail(s.trim_matches([' ', ',', '，']), 24).to_string()
+}
+
 fn is_han(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
@@ -396,6 +424,24 @@ mod tests {
             ("", "", None),
         ] {
             assert_eq!(subject(before, after).as_deref(), want, "{before}|{after}");
+        }
+    }
+
+    #[test]
+    fn coverage_subjects_lose_their_verbs() {
+        for (before, want) in [
+            ("紧密型县域医共体建设实现", "紧密型县域医共体建设"),
+            ("实现村级养老服务站点", "村级养老服务站点"),
+            (
+                "完成全市危险化学品企业安全风险评估",
+                "全市危险化学品企业安全风险评估",
+            ),
+            ("确保全年", ""),
+            ("推动内部审计", "内部审计"),
+            ("离任审计100%", "离任审计100%"),
+            ("", ""),
+        ] {
+            assert_eq!(coverage_subject(before), want, "{before}");
         }
     }
 

@@ -634,12 +634,13 @@ fn sentence_targets(
             last_action = Some(a);
         }
         // a heading marker that opens the clause (`1.完成危桥改造20座`) is no part of a subject
-        let mut prev_end =
+        let marker_end =
             b.cx.skip
                 .iter()
                 .map(|r| r.start.saturating_sub(b.off)..r.end.saturating_sub(b.off))
                 .find(|r| r.start <= clause.start && clause.start < r.end && r.end <= clause.end)
                 .map_or(clause.start, |r| r.end);
+        let mut prev_end = marker_end;
         let qs = within(&f.quantities, clause, |q| q.range.start);
         let mut clause_targets: Vec<Target> = Vec::new();
         for q in qs {
@@ -750,7 +751,10 @@ fn sentence_targets(
             }
             let after_end = next_start(qs, q, clause.end);
             let after = &hay[q.range.end..after_end];
-            tg.subject = subject::subject(&hay[prev_end.min(start)..start], after);
+            // a time phrase before the number is the deadline, no part of the subject
+            // (年底前关停燃煤锅炉15台)
+            let from = past_times(&times, prev_end.min(start), start);
+            tg.subject = subject::subject(&hay[from..start], after);
             if change.is_some()
                 && q.unit == "%"
                 && tg.subject.as_deref().is_some_and(|s| {
@@ -776,7 +780,10 @@ fn sentence_targets(
             clause_targets.push(tg);
         }
         for cue in within(&f.cues, clause, |c| c.range.start) {
-            if let Some(tg) = cue_target(b, clause, cue, &mut clause_targets, &times, &is_past) {
+            let from = past_times(&times, marker_end.min(cue.range.start), cue.range.start);
+            if let Some(tg) =
+                cue_target(b, clause, from, cue, &mut clause_targets, &times, &is_past)
+            {
                 clause_targets.push(tg);
             }
         }
@@ -931,6 +938,17 @@ fn clause_initial(
         || STRENGTH_ASPIRATIONAL.contains(&lead)
 }
 
+/// `from` moved past the time phrases that lie between it and `to` (`年底前`, `三年内`, `第三季度前`):
+/// they date the target and are no part of its subject.
+fn past_times(times: &[&TimePhrase], from: usize, to: usize) -> usize {
+    times
+        .iter()
+        .filter(|tp| tp.range.start >= from && tp.range.end <= to)
+        .map(|tp| tp.range.end)
+        .max()
+        .unwrap_or(from)
+}
+
 fn next_start(qs: &[Quantity], q: &Quantity, clause_end: usize) -> usize {
     qs.iter()
         .map(|x| x.range.start)
@@ -962,6 +980,7 @@ fn set_deadline(
 fn cue_target(
     b: &Builder,
     clause: &Range<usize>,
+    subject_from: usize,
     cue: &Cue,
     clause_targets: &mut [Target],
     times: &[&TimePhrase],
@@ -1019,11 +1038,9 @@ fn cue_target(
     tg.unit = cue.unit.map(str::to_string);
     tg.comparator = Some(cue.comparator);
     tg.strength = strength_of(before);
-    let subj = before.trim_start_matches(['确', '保']).trim();
-    let subj = subj
-        .strip_prefix("实现")
-        .or_else(|| subj.strip_prefix("推动"))
-        .unwrap_or(subj);
+    // the subject starts after a heading marker and a time phrase (`第五条 三年内完成…全覆盖`)
+    let subj = subject::coverage_subject(hay.get(subject_from..cue.range.start).unwrap_or(""));
+    let subj = subj.as_str();
     if cue.unit.is_none() {
         let noun: String = after.trim().chars().take(24).collect();
         tg.subject = if noun.is_empty() {
@@ -1594,6 +1611,17 @@ mod tests {
             vec!["150家以上", "10家"]
         );
         assert_eq!(texts(&run("培育龙头企业8家以上。")), vec!["8家以上"]);
+    }
+
+    #[test]
+    fn a_time_phrase_before_a_target_is_no_part_of_its_subject() {
+        let ts = run("年内实现村级养老服务站点全覆盖，年底前新能源公交车占比达到95%。");
+        let subjects: Vec<_> = ts.iter().map(|t| t.subject.as_deref()).collect();
+        assert_eq!(
+            subjects,
+            vec![Some("村级养老服务站点"), Some("新能源公交车占比")]
+        );
+        assert_eq!(ts[1].deadline.as_deref(), Some("年底前"));
     }
 
     #[test]
