@@ -113,6 +113,8 @@ const TRAILING: &[&str] = &[
     "每万人",
     "每百人",
     "每十万人",
+    // 收入分别增长5.5%和7%: 分别 distributes the values over the subjects
+    "分别",
     "共",
     "总数达",
     "累计",
@@ -292,6 +294,8 @@ pub fn subject(before: &str, after: &str) -> Option<String> {
         let s = strip_loop(s, crate::lexicon::LEVEL_VERBS, true);
         let s = strip_loop(s, &["突破", "下降到", "下降至"], true);
         let s = strip_base_year(s);
+        // 排放总量分别比2023年下降: what stood before the base
+        let s = strip_loop(s, &["分别", "均", "都"], true);
         let s = strip_loop(s, LEADING, false);
         let s = tail(s, 24);
         (s.chars().count() >= 2).then(|| s.to_string())
@@ -421,6 +425,16 @@ mod tests {
             ("学生体育活动时间每天不少于", "", Some("学生体育活动时间")),
             ("培训人数不少于", "", Some("培训人数")),
             ("完成改造面积", "", Some("改造面积")),
+            (
+                "城乡居民人均可支配收入分别增长",
+                "",
+                Some("城乡居民人均可支配收入"),
+            ),
+            (
+                "氮氧化物和挥发性有机物排放总量分别比2023年下降",
+                "",
+                Some("氮氧化物和挥发性有机物排放总量"),
+            ),
             ("", "", None),
         ] {
             assert_eq!(subject(before, after).as_deref(), want, "{before}|{after}");

@@ -755,6 +755,13 @@ fn sentence_targets(
             // (年底前关停燃煤锅炉15台)
             let from = past_times(&times, prev_end.min(start), start);
             tg.subject = subject::subject(&hay[from..start], after);
+            // 收入分别增长5.5%和7%: the second of a pair measures the subject of the first
+            if tg.subject.is_none() && ["和", "、", "与", "及"].contains(&gap.trim()) {
+                tg.subject = clause_targets
+                    .last()
+                    .filter(|p| p.unit.as_deref() == Some(q.unit.as_str()))
+                    .and_then(|p| p.subject.clone());
+            }
             if change.is_some()
                 && q.unit == "%"
                 && tg.subject.as_deref().is_some_and(|s| {
@@ -1769,9 +1776,17 @@ mod tests {
         let ts = run("城乡居民人均可支配收入分别增长6%和7.5%。");
         assert_eq!(texts(&ts), vec!["6%", "7.5%"]);
         assert_eq!(ts[1].change, Some(Change::Increase));
+        // … and its subject, without the distributive 分别
+        for t in &ts {
+            assert_eq!(t.subject.as_deref(), Some("城乡居民人均可支配收入"));
+        }
         // a plain pair stays plain
         let ts = run("高血压、糖尿病患者规范管理率分别达到65%和63%。");
         assert_eq!(ts[1].change, None);
+        assert_eq!(
+            ts[1].subject.as_deref(),
+            Some("高血压、糖尿病患者规范管理率")
+        );
     }
 
     #[test]
