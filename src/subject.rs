@@ -57,6 +57,14 @@ pub const ACTION_VERBS: &[&str] = &[
     "制定",
     "出台",
     "安排",
+    // retiring and renewing (生态环境, 交通, 工信 plans): 淘汰国三柴油货车200辆, 关停燃煤锅炉15台,
+    // 新增和更新新能源公交车1500辆, 改造提升敬老院1所
+    "改造提升",
+    "提升改造",
+    "淘汰",
+    "关停",
+    "退出",
+    "更新",
     "创",
 ];
 
@@ -169,6 +177,8 @@ const WHOLE_WORDS: &[&str] = &[
     "计划生育",
     "积极性",
     "增加值",
+    "城市更新",
+    "退出机制",
 ];
 
 /// Nouns that only say what is counted or measured of something (人数 of 培训人数): after an
@@ -228,10 +238,27 @@ fn in_noun(s: &str, r: &std::ops::Range<usize>) -> bool {
 
 /// The last action verb of `s` and the byte offset just after it.
 pub fn last_action(s: &str) -> Option<(&'static str, usize)> {
-    ACTIONS
-        .get()
-        .last_in_where(s, |r| !in_noun(s, r))
-        .map(|(i, r)| (ACTION_VERBS[i], r.end))
+    let (i, r) = ACTIONS.get().last_in_where(s, |r| !in_noun(s, r))?;
+    // 力争创建: the matcher takes 争创 and never sees the 创建 that overlaps it and ends later. The
+    // later verb wins when the chars before it make a leading word (力争) that began before the
+    // match; 创建成为 stays 创建 (+ 成为), not 建成.
+    let later = s[r.start..r.end]
+        .char_indices()
+        .skip(1)
+        .filter(|&(k, _)| {
+            let at = r.start + k;
+            LEADING.iter().any(|w| s[..at].ends_with(w) && w.len() > k)
+        })
+        .filter_map(|(k, _)| {
+            let at = r.start + k;
+            ACTION_VERBS
+                .iter()
+                .filter(|v| s[at..].starts_with(**v) && at + v.len() > r.end)
+                .max_by_key(|v| v.len())
+                .map(|v| (*v, at + v.len()))
+        })
+        .last();
+    Some(later.unwrap_or((ACTION_VERBS[i], r.end)))
 }
 
 /// `治理率较2020年` → `治理率`: the base of a change is not part of the subject.
@@ -439,6 +466,29 @@ mod tests {
         ] {
             assert_eq!(subject(before, after).as_deref(), want, "{before}|{after}");
         }
+    }
+
+    #[test]
+    fn overlapping_and_retiring_verbs() {
+        for (before, after, want) in [
+            ("力争创建国家5A级旅游景区", "", Some("国家5A级旅游景区")),
+            (
+                "淘汰国三及以下排放标准营运柴油货车",
+                "",
+                Some("国三及以下排放标准营运柴油货车"),
+            ),
+            ("关停退出燃煤锅炉", "", Some("燃煤锅炉")),
+            ("新增和更新新能源公交车", "", Some("新能源公交车")),
+            ("改造提升镇敬老院", "", Some("镇敬老院")),
+            ("实施城市更新项目", "", Some("城市更新项目")),
+        ] {
+            assert_eq!(subject(before, after).as_deref(), want, "{before}|{after}");
+        }
+        assert_eq!(last_action("力争创建"), Some(("创建", "力争创建".len())));
+        assert_eq!(
+            last_action("中小学创建成为"),
+            Some(("创建", "中小学创建".len()))
+        );
     }
 
     #[test]
