@@ -45,6 +45,8 @@ const TIME: &str = concat!(
     r"|(?P<rel>年内|今年|本年度|全年|年底前|年末前|当年|明年)",
     r"|(?P<m2>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?:(?P<d2>[0-3]?[0-9])日?|底|末|份)?(?:前|以前|之前)",
     r"|(?P<term2>秋季?学期(?:起|开学前)|春季?学期(?:起|开学前)|新学期起)",
+    // a quarter or a half of the plan year: 第三季度前, 三季度末前, 一季度, 上半年
+    r"|(?P<q>第[一二三四1-4]季度(?:末|底)?(?:前|以前|之前)?|[一二三四1-4]季度(?:末|底)?(?:前|以前|之前)|上半年(?:前|内)?)",
     r"|(?P<season>寒假前|暑假前|放假前|期末前|汛期前|汛前|春节前|国庆节前)",
     r"|(?P<n>[一二三四五两十0-9]{1,2})年内",
     r"|[“\x22]?十(?P<fyp>[一二三四五六七八九])五[”\x22]?(?:期间|末|时期)",
@@ -131,6 +133,7 @@ pub fn find(hay: &str, anchor: Anchor) -> Vec<TimePhrase> {
         let concrete = c.name("y").is_some()
             || c.name("m2").is_some()
             || c.name("term2").is_some()
+            || c.name("q").is_some()
             || c.name("season").is_some()
             || c.name("rel")
                 .is_some_and(|r| r.as_str().starts_with("年底") || r.as_str().starts_with("年末"));
@@ -181,6 +184,16 @@ fn resolve(c: &regex::Captures, anchor: Anchor) -> Option<String> {
     }
     if let Some(t) = c.name("term2") {
         return Some(term_date(py?, t.as_str()));
+    }
+    if let Some(q) = c.name("q") {
+        let q = q.as_str().trim_start_matches('第');
+        let m = match q.chars().next() {
+            Some('一' | '1') => 3,
+            Some('二' | '2') | Some('上') => 6,
+            Some('三' | '3') => 9,
+            _ => 12,
+        };
+        return Some(end_of_month(py?, m));
     }
     if let Some(n) = c.name("n") {
         let n = crate::numerals::parse_number(n.as_str())? as i32;
@@ -244,6 +257,29 @@ mod tests {
                 "2022-12-31",
             ),
             ("全年计划创建", Some(2020), None, "全年", "2020-12-31"),
+            // quarters and halves of the plan year
+            (
+                "第三季度前建成示范点20个",
+                Some(2024),
+                None,
+                "第三季度前",
+                "2024-09-30",
+            ),
+            (
+                "三季度末前完成",
+                Some(2024),
+                None,
+                "三季度末前",
+                "2024-09-30",
+            ),
+            (
+                "第一季度完成摸底",
+                Some(2024),
+                None,
+                "第一季度",
+                "2024-03-31",
+            ),
+            ("上半年完成招聘", Some(2024), None, "上半年", "2024-06-30"),
             (
                 "三年内建设15-20所",
                 None,

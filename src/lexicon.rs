@@ -232,6 +232,8 @@ pub const UNITS: &[(&str, UnitClass)] = &[
     ("头", UnitClass::Count),
     ("只", UnitClass::Count),
     ("对", UnitClass::Count),
+    // accidents and cases: 较大事故控制在2起以内, 查办案件30起
+    ("起", UnitClass::Count),
     ("亩", UnitClass::Count),
     ("公顷", UnitClass::Count),
     ("平方米", UnitClass::Count),
@@ -281,7 +283,7 @@ pub const UNITS: &[(&str, UnitClass)] = &[
 pub const CJK_WORD_UNITS: &[&str] = &[
     "头", "只", "对", "门", "本", "部", "间", "节", "处", "条", "件", "张", "床", "台", "辆", "套",
     "篇", "册", "户", "栋", "幢", "株", "米", "吨", "斤", "期", "枚", "架", "艘", "元", "日", "天",
-    "周", "分",
+    "周", "分", "起",
 ];
 
 /// Chars after which `成` is part of a word (成为, 成功, 成果 …), not "tenths" (三成 = 30 %).
@@ -635,6 +637,48 @@ pub const THRESHOLD_NOUNS: &[&str] = &[
     "以上的企业",
 ];
 
+/// Grades of an appraisal (`90分以上为优秀`, `60—74分为合格`, `得分率80%以上的为良好`): a number
+/// that bounds a grade band is a scoring rule of a 考核办法, not a target. Matched after 为/评为/定为.
+pub const GRADE_WORDS: &[&str] = &[
+    "优秀",
+    "良好",
+    "合格",
+    "不合格",
+    "基本合格",
+    "称职",
+    "基本称职",
+    "不称职",
+    "较好",
+    "一般",
+    "较差",
+    "达标",
+    "不达标",
+    "优",
+    "良",
+    "差",
+    "A级",
+    "B级",
+    "C级",
+    "D级",
+    "A类",
+    "B类",
+    "C类",
+    "D类",
+    "A等",
+    "B等",
+    "C等",
+    "D等",
+    "一等",
+    "二等",
+    "三等",
+    "一档",
+    "二档",
+    "三档",
+    "第一档",
+    "第二档",
+    "第三档",
+];
+
 /// Fused words and numbered formulas that contain numerals but are no value (traps 4, 6, 21, 25,
 /// 27). Masked before quantities are read; longest match wins.
 pub const FUSED: &[&str] = &[
@@ -735,6 +779,12 @@ pub const FUSED: &[&str] = &[
     "每万人口",
     "每十万人口",
     "每万人",
+    "每千人",
+    "每百人",
+    "每十万人",
+    "每百万人",
+    "每千户",
+    "每万户",
     "每百户",
     "千人口",
     "万人口",

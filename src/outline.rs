@@ -43,6 +43,19 @@ const RUNON_MIN_LINE: usize = 400;
 /// under a table).
 const BOX_STARTS: &[&str] = &["专栏", "注:", "注1", "说明:", "备注:", "资料来源"];
 
+/// Brackets a 专栏 title may stand in (`【专栏1】…`, `(专栏2 …)`, `［专栏3］`). Only 专栏 is looked
+/// for behind them: a bracketed `(注:…)` is a remark inside a paragraph, not a note block.
+const BOX_BRACKETS: &[char] = &['【', '[', '［', '〔', '(', '（', '〖'];
+
+/// Does `line` open a box or a note?
+fn opens_box(line: &str) -> bool {
+    BOX_STARTS.iter().any(|w| line.starts_with(w))
+        || line
+            .trim_start()
+            .strip_prefix(BOX_BRACKETS)
+            .is_some_and(|l| l.trim_start().starts_with("专栏"))
+}
+
 /// Lead-phrase paragraphs (kind 3): the lead clause is this many chars long.
 const LEAD_MIN: usize = 4;
 const LEAD_MAX: usize = 24;
@@ -169,7 +182,7 @@ pub fn build(
             continue;
         }
         let line = &t.clean[r.clone()];
-        if BOX_STARTS.iter().any(|w| line.starts_with(w)) {
+        if opens_box(line) {
             in_box = true;
             continue;
         }
@@ -876,6 +889,29 @@ mod tests {
                 (3, "提升服务"),
             ])
         );
+    }
+
+    #[test]
+    fn bracketed_box_titles_open_boxes() {
+        for open in [
+            "【专栏1】公共文化重点工程",
+            "(专栏2 旅游重点项目)",
+            "［专栏3］重点项目",
+        ] {
+            let src = format!(
+                "第一章 主要任务\n第一节 建设文化强市\n{open}\n1.城市书房工程。新建城市书房20个。\n2.文化馆提升工程。改造文化馆5个。\n第二节 建设旅游强市\n一、提升景区"
+            );
+            assert_eq!(
+                titles(&src),
+                tl(&[
+                    (1, "主要任务"),
+                    (2, "建设文化强市"),
+                    (2, "建设旅游强市"),
+                    (3, "提升景区"),
+                ]),
+                "{open}"
+            );
+        }
     }
 
     #[test]

@@ -57,6 +57,14 @@ pub const ACTION_VERBS: &[&str] = &[
     "制定",
     "出台",
     "安排",
+    // retiring and renewing (生态环境, 交通, 工信 plans): 淘汰国三柴油货车200辆, 关停燃煤锅炉15台,
+    // 新增和更新新能源公交车1500辆, 改造提升敬老院1所
+    "改造提升",
+    "提升改造",
+    "淘汰",
+    "关停",
+    "退出",
+    "更新",
     "创",
 ];
 
@@ -106,6 +114,15 @@ const TRAILING: &[&str] = &[
     "每周",
     "每天",
     "每日",
+    // the base of a per-capita figure (抽检量达到每千人6批次) is the target's `per`
+    "每千人口",
+    "每万人口",
+    "每千人",
+    "每万人",
+    "每百人",
+    "每十万人",
+    // 收入分别增长5.5%和7%: 分别 distributes the values over the subjects
+    "分别",
     "共",
     "总数达",
     "累计",
@@ -160,6 +177,8 @@ const WHOLE_WORDS: &[&str] = &[
     "计划生育",
     "积极性",
     "增加值",
+    "城市更新",
+    "退出机制",
 ];
 
 /// Nouns that only say what is counted or measured of something (人数 of 培训人数): after an
@@ -219,10 +238,27 @@ fn in_noun(s: &str, r: &std::ops::Range<usize>) -> bool {
 
 /// The last action verb of `s` and the byte offset just after it.
 pub fn last_action(s: &str) -> Option<(&'static str, usize)> {
-    ACTIONS
-        .get()
-        .last_in_where(s, |r| !in_noun(s, r))
-        .map(|(i, r)| (ACTION_VERBS[i], r.end))
+    let (i, r) = ACTIONS.get().last_in_where(s, |r| !in_noun(s, r))?;
+    // 力争创建: the matcher takes 争创 and never sees the 创建 that overlaps it and ends later. The
+    // later verb wins when the chars before it make a leading word (力争) that began before the
+    // match; 创建成为 stays 创建 (+ 成为), not 建成.
+    let later = s[r.start..r.end]
+        .char_indices()
+        .skip(1)
+        .filter(|&(k, _)| {
+            let at = r.start + k;
+            LEADING.iter().any(|w| s[..at].ends_with(w) && w.len() > k)
+        })
+        .filter_map(|(k, _)| {
+            let at = r.start + k;
+            ACTION_VERBS
+                .iter()
+                .filter(|v| s[at..].starts_with(**v) && at + v.len() > r.end)
+                .max_by_key(|v| v.len())
+                .map(|v| (*v, at + v.len()))
+        })
+        .last();
+    Some(later.unwrap_or((ACTION_VERBS[i], r.end)))
 }
 
 /// `治理率较2020年` → `治理率`: the base of a change is not part of the subject.
@@ -285,6 +321,8 @@ pub fn subject(before: &str, after: &str) -> Option<String> {
         let s = strip_loop(s, crate::lexicon::LEVEL_VERBS, true);
         let s = strip_loop(s, &["突破", "下降到", "下降至"], true);
         let s = strip_base_year(s);
+        // 排放总量分别比2023年下降: what stood before the base
+        let s = strip_loop(s, &["分别", "均", "都"], true);
         let s = strip_loop(s, LEADING, false);
         let s = tail(s, 24);
         (s.chars().count() >= 2).then(|| s.to_string())
@@ -330,6 +368,34 @@ pub fn subject(before: &str, after: &str) -> Option<String> {
         }
         None => clean(before),
     }
+}
+
+/// Verbs that open or close the words before a coverage or zero cue without naming what is
+/// covered: `实现…全覆盖`, `推动…全覆盖`, `…建设实现全覆盖`, `确保不发生…`.
+const COVERAGE_VERBS: &[&str] = &[
+    "基本实现",
+    "全面实现",
+    "实现",
+    "推动",
+    "推进",
+    "完成",
+    "达到",
+    "做到",
+    "确保",
+    "力争",
+    "基本",
+    "全面",
+];
+
+/// What a coverage or zero cue covers, from the words before it (time phrases and heading markers
+/// already cut off): `年内实现村级养老服务站点` → `村级养老服务站点`, `紧密型县域医共体建设实现` →
+/// `紧密型县域医共体建设`. At most 24 chars from the end; empty when nothing is left.
+pub fn coverage_subject(before: &str) -> String {
+    let s = strip_loop(before, LEADING, false);
+    let s = strip_loop(s, COVERAGE_VERBS, false);
+    let s = strip_loop(s, LEADING, false);
+    let s = strip_loop(s, COVERAGE_VERBS, true);
+    tail(s.trim_matches([' ', ',', '，']), 24).to_string()
 }
 
 fn is_han(c: char) -> bool {
@@ -386,9 +452,60 @@ mod tests {
             ("学生体育活动时间每天不少于", "", Some("学生体育活动时间")),
             ("培训人数不少于", "", Some("培训人数")),
             ("完成改造面积", "", Some("改造面积")),
+            (
+                "城乡居民人均可支配收入分别增长",
+                "",
+                Some("城乡居民人均可支配收入"),
+            ),
+            (
+                "氮氧化物和挥发性有机物排放总量分别比2023年下降",
+                "",
+                Some("氮氧化物和挥发性有机物排放总量"),
+            ),
             ("", "", None),
         ] {
             assert_eq!(subject(before, after).as_deref(), want, "{before}|{after}");
+        }
+    }
+
+    #[test]
+    fn overlapping_and_retiring_verbs() {
+        for (before, after, want) in [
+            ("力争创建国家5A级旅游景区", "", Some("国家5A级旅游景区")),
+            (
+                "淘汰国三及以下排放标准营运柴油货车",
+                "",
+                Some("国三及以下排放标准营运柴油货车"),
+            ),
+            ("关停退出燃煤锅炉", "", Some("燃煤锅炉")),
+            ("新增和更新新能源公交车", "", Some("新能源公交车")),
+            ("改造提升镇敬老院", "", Some("镇敬老院")),
+            ("实施城市更新项目", "", Some("城市更新项目")),
+        ] {
+            assert_eq!(subject(before, after).as_deref(), want, "{before}|{after}");
+        }
+        assert_eq!(last_action("力争创建"), Some(("创建", "力争创建".len())));
+        assert_eq!(
+            last_action("中小学创建成为"),
+            Some(("创建", "中小学创建".len()))
+        );
+    }
+
+    #[test]
+    fn coverage_subjects_lose_their_verbs() {
+        for (before, want) in [
+            ("紧密型县域医共体建设实现", "紧密型县域医共体建设"),
+            ("实现村级养老服务站点", "村级养老服务站点"),
+            (
+                "完成全市危险化学品企业安全风险评估",
+                "全市危险化学品企业安全风险评估",
+            ),
+            ("确保全年", ""),
+            ("推动内部审计", "内部审计"),
+            ("离任审计100%", "离任审计100%"),
+            ("", ""),
+        ] {
+            assert_eq!(coverage_subject(before), want, "{before}");
         }
     }
 

@@ -224,6 +224,18 @@ fn read_table(t: &Text, cells: &[Range<usize>], from: usize) -> Option<(TableBlo
         cols.extend(years.iter().cloned());
     }
     let seq_col = cols.iter().position(|c| c.0 == ColKind::Seq);
+    if seq_col.is_none() {
+        let (rows, end) = plain_rows(t, cells, i, &cols)?;
+        let grid = rows
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|r| t.display(r.clone()).trim().to_string())
+                    .collect()
+            })
+            .collect();
+        return Some(finish(t, cells, from, end, cols, grid));
+    }
     if seq_col != Some(0) || cols.len() < 3 {
         return None;
     }
@@ -282,11 +294,27 @@ fn read_table(t: &Text, cells: &[Range<usize>], from: usize) -> Option<(TableBlo
         }
         grid.push(out);
     }
+    Some(finish(t, cells, from, end, cols, grid))
+}
+
+/// The table block from its header cell `from` to the cell before `end`, with the title line
+/// printed right before the header.
+fn finish(
+    t: &Text,
+    cells: &[Range<usize>],
+    from: usize,
+    end: usize,
+    cols: Vec<(ColKind, String)>,
+    grid: Vec<Vec<String>>,
+) -> (TableBlock, usize) {
     // The title: a line right before the header that names a table.
     let title_cell = from.checked_sub(1).and_then(|p| {
         let s = t.clean[cells[p].clone()].trim();
         (s.chars().count() <= 80
-            && (s.ends_with('表') || s.ends_with("清单") || s.ends_with("一览")))
+            && (s.ends_with('表')
+                || s.ends_with("清单")
+                || s.ends_with("一览")
+                || s.ends_with("主要指标")))
         .then(|| cells[p].clone())
     });
     let start = title_cell.as_ref().map_or(cells[from].start, |r| r.start);
@@ -297,7 +325,67 @@ fn read_table(t: &Text, cells: &[Range<usize>], from: usize) -> Option<(TableBlo
         rows: grid,
         span: t.span(range.clone()),
     };
-    Some((TableBlock { table, range }, end))
+    (TableBlock { table, range }, end)
+}
+
+/// Attribute values of an indicator (属性 column).
+const ATTRIBUTES: &[&str] = &["约束性", "预期性", "—", "-", "/"];
+
+/// Rows of an indicator table printed without a 序号 column (`指标名称 | 单位 | 2020年 | 2025年目标 |
+/// 属性`): with no row number to anchor them, rows are read as runs of exactly one cell per
+/// column, and only while every run has the shape of an indicator row — a short name first, a
+/// short unit without digits, a number in a year or target column, an attribute in 属性.
+/// Needs a name column first, a unit column and two rows.
+fn plain_rows(
+    t: &Text,
+    cells: &[Range<usize>],
+    from: usize,
+    cols: &[(ColKind, String)],
+) -> Option<(Vec<Vec<Range<usize>>>, usize)> {
+    let ncols = cols.len();
+    let unit = cols
+        .iter()
+        .position(|c| c.1 == "单位" || c.1 == "计量单位")?;
+    if ncols < 4 || cols[0].0 != ColKind::Name {
+        return None;
+    }
+    let attr = cols.iter().position(|c| c.1 == "属性");
+    let values: Vec<usize> = (0..ncols)
+        .filter(|&j| cols[j].0 == ColKind::Content)
+        .collect();
+    if values.is_empty() {
+        return None;
+    }
+    let mut rows = Vec::new();
+    let mut at = from;
+    while at + ncols <= cells.len() {
+        let row = &cells[at..at + ncols];
+        let text = |j: usize| t.clean[row[j].clone()].trim();
+        let name = text(0);
+        let u = text(unit);
+        let fits = (2..=40).contains(&name.chars().count())
+            && !name.contains(['。', '；', ';'])
+            && header_kind(name).is_none()
+            && match_free(name)
+            && u.chars().count() <= 12
+            && !u.contains(|c: char| c.is_ascii_digit())
+            && values
+                .iter()
+                .any(|&j| text(j).contains(|c: char| c.is_ascii_digit()))
+            && values.iter().all(|&j| text(j).chars().count() <= 16)
+            && !attr.is_some_and(|a| !ATTRIBUTES.contains(&text(a)));
+        if !fits {
+            break;
+        }
+        rows.push(row.to_vec());
+        at += ncols;
+    }
+    (rows.len() >= 2).then_some((rows, at))
+}
+
+/// No heading marker opens the cell (`第三章 主要任务` after a table is text, not a row).
+fn match_free(cell: &str) -> bool {
+    crate::rules::markers::match_marker(cell).is_none()
 }
 
 /// How well a cell fits a column kind (lower is better).
@@ -596,6 +684,35 @@ mod tests {
             tables.iter().map(|b| &b.table.columns).collect::<Vec<_>>()
         );
         assert_eq!(tables[0].table.columns[1], "行动名称");
+    }
+
+    #[test]
+    fn an_indicator_table_without_row_numbers() {
+        let src = "表1 “十四五”综合交通运输发展主要指标\n指标名称\n单位\n2020年\n2025年目标\n属性\n高速公路通车里程\n公里\n650\n800\n预期性\n建制村通客车比例\n%\n100\n100\n约束性\n第三章 主要任务\n第一节 构建对外交通网络\n加快推进沿江高铁建设。\n";
+        let t = clean(src);
+        let tables = detect(&t, 0..t.clean.len());
+        assert_eq!(tables.len(), 1);
+        let tb = &tables[0].table;
+        assert_eq!(
+            tb.title.as_deref(),
+            Some("表1 “十四五”综合交通运输发展主要指标")
+        );
+        assert_eq!(
+            tb.rows,
+            vec![
+                vec!["高速公路通车里程", "公里", "650", "800", "预期性"],
+                vec!["建制村通客车比例", "%", "100", "100", "约束性"],
+            ]
+        );
+        assert!(!t.original(tb.span).contains("第三章"));
+        // one row is no table; nor are rows whose unit cell holds a number
+        for src in [
+            "指标名称\n单位\n2020年\n2025年\n属性\n高速公路通车里程\n公里\n650\n800\n预期性\n",
+            "指标名称\n单位\n2020年\n2025年\n属性\n里程\n650\n800\n预期性\n铁路\n公里\n420\n600\n预期性\n",
+        ] {
+            let t = clean(src);
+            assert!(detect(&t, 0..t.clean.len()).is_empty(), "{src}");
+        }
     }
 
     #[test]

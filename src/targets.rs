@@ -316,8 +316,10 @@ fn recurrence_of(s: &str) -> Option<&'static str> {
 fn per_of(s: &str) -> Option<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        crate::rx::new(r"每[所个名位家户]|每一[所个名位]|每千人口|每万人口?|人均|生均|户均")
-            .expect("per pattern")
+        crate::rx::new(
+            r"每[所个名位家户]|每一[所个名位]|每(?:十|百|千|万|十万|百万)人口?|人均|生均|户均",
+        )
+        .expect("per pattern")
     });
     let m = re.find_iter(s).last()?;
     if !m.as_str().starts_with('每') || m.as_str().ends_with('口') || m.as_str().ends_with('人')
@@ -371,6 +373,22 @@ fn is_threshold(q: &Quantity, after: &str, later_number: bool) -> bool {
             .chars()
             .next()
             .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '“')
+}
+
+/// `90分以上为优秀` / `75—89分为良好` / `得分率60%以下的为不合格`: the number bounds a grade band of an
+/// appraisal (a scoring rule), whatever its comparator.
+fn is_grade_band(after: &str) -> bool {
+    let after = after.trim_start();
+    let after = after.strip_prefix('的').unwrap_or(after);
+    ["为", "评为", "定为", "确定为", "认定为", "评定为"]
+        .iter()
+        .filter_map(|v| after.strip_prefix(v))
+        .any(|rest| {
+            let rest = rest.trim_start_matches(['“', '"', '‘']);
+            crate::lexicon::GRADE_WORDS
+                .iter()
+                .any(|g| rest.starts_with(g))
+        })
 }
 
 /// `…前10%` / `…前20名` after a ranking verb (进入, 位居, 排名 …) of the same clause.
@@ -616,12 +634,13 @@ fn sentence_targets(
             last_action = Some(a);
         }
         // a heading marker that opens the clause (`1.完成危桥改造20座`) is no part of a subject
-        let mut prev_end =
+        let marker_end =
             b.cx.skip
                 .iter()
                 .map(|r| r.start.saturating_sub(b.off)..r.end.saturating_sub(b.off))
                 .find(|r| r.start <= clause.start && clause.start < r.end && r.end <= clause.end)
                 .map_or(clause.start, |r| r.end);
+        let mut prev_end = marker_end;
         let qs = within(&f.quantities, clause, |q| q.range.start);
         let mut clause_targets: Vec<Target> = Vec::new();
         for q in qs {
@@ -652,7 +671,10 @@ fn sentence_targets(
                     && LEVEL_VERBS.iter().any(|v| between.ends_with(v))
                     && !q.class.eq(&UnitClass::Ratio)
             });
-            if qualifies || is_threshold(q, &hay[q.range.end..clause.end], later.is_some()) {
+            if qualifies
+                || is_threshold(q, &hay[q.range.end..clause.end], later.is_some())
+                || is_grade_band(&hay[q.range.end..clause.end])
+            {
                 continue;
             }
             let mut start = q.range.start;
@@ -729,7 +751,17 @@ fn sentence_targets(
             }
             let after_end = next_start(qs, q, clause.end);
             let after = &hay[q.range.end..after_end];
-            tg.subject = subject::subject(&hay[prev_end.min(start)..start], after);
+            // a time phrase before the number is the deadline, no part of the subject
+            // (年底前关停燃煤锅炉15台)
+            let from = past_times(&times, prev_end.min(start), start);
+            tg.subject = subject::subject(&hay[from..start], after);
+            // 收入分别增长5.5%和7%: the second of a pair measures the subject of the first
+            if tg.subject.is_none() && ["和", "、", "与", "及"].contains(&gap.trim()) {
+                tg.subject = clause_targets
+                    .last()
+                    .filter(|p| p.unit.as_deref() == Some(q.unit.as_str()))
+                    .and_then(|p| p.subject.clone());
+            }
             if change.is_some()
                 && q.unit == "%"
                 && tg.subject.as_deref().is_some_and(|s| {
@@ -755,7 +787,10 @@ fn sentence_targets(
             clause_targets.push(tg);
         }
         for cue in within(&f.cues, clause, |c| c.range.start) {
-            if let Some(tg) = cue_target(b, clause, cue, &mut clause_targets, &times, &is_past) {
+            let from = past_times(&times, marker_end.min(cue.range.start), cue.range.start);
+            if let Some(tg) =
+                cue_target(b, clause, from, cue, &mut clause_targets, &times, &is_past)
+            {
                 clause_targets.push(tg);
             }
         }
@@ -910,6 +945,17 @@ fn clause_initial(
         || STRENGTH_ASPIRATIONAL.contains(&lead)
 }
 
+/// `from` moved past the time phrases that lie between it and `to` (`年底前`, `三年内`, `第三季度前`):
+/// they date the target and are no part of its subject.
+fn past_times(times: &[&TimePhrase], from: usize, to: usize) -> usize {
+    times
+        .iter()
+        .filter(|tp| tp.range.start >= from && tp.range.end <= to)
+        .map(|tp| tp.range.end)
+        .max()
+        .unwrap_or(from)
+}
+
 fn next_start(qs: &[Quantity], q: &Quantity, clause_end: usize) -> usize {
     qs.iter()
         .map(|x| x.range.start)
@@ -941,6 +987,7 @@ fn set_deadline(
 fn cue_target(
     b: &Builder,
     clause: &Range<usize>,
+    subject_from: usize,
     cue: &Cue,
     clause_targets: &mut [Target],
     times: &[&TimePhrase],
@@ -998,11 +1045,9 @@ fn cue_target(
     tg.unit = cue.unit.map(str::to_string);
     tg.comparator = Some(cue.comparator);
     tg.strength = strength_of(before);
-    let subj = before.trim_start_matches(['确', '保']).trim();
-    let subj = subj
-        .strip_prefix("实现")
-        .or_else(|| subj.strip_prefix("推动"))
-        .unwrap_or(subj);
+    // the subject starts after a heading marker and a time phrase (`第五条 三年内完成…全覆盖`)
+    let subj = subject::coverage_subject(hay.get(subject_from..cue.range.start).unwrap_or(""));
+    let subj = subj.as_str();
     if cue.unit.is_none() {
         let noun: String = after.trim().chars().take(24).collect();
         tg.subject = if noun.is_empty() {
@@ -1324,6 +1369,16 @@ mod tests {
         );
         assert_eq!(texts(&ts), vec!["3.2人", "60%以上"]);
         assert_eq!(ts[0].per.as_deref(), Some("每千人口"));
+        // the per-capita base is no count of its own
+        let ts = run("食品安全抽检监测量达到每千人6批次,每万人口全科医生数达到3.93人。");
+        assert_eq!(texts(&ts), vec!["6批次", "3.93人"]);
+        assert_eq!(ts[0].per.as_deref(), Some("每千人"));
+        assert_eq!(ts[0].subject.as_deref(), Some("食品安全抽检监测量"));
+        // accidents are counted in 起
+        let ts = run("较大及以上生产安全事故起数控制在2起以内。");
+        assert_eq!(texts(&ts), vec!["2起以内"]);
+        assert_eq!(ts[0].subject.as_deref(), Some("较大及以上生产安全事故起数"));
+        assert!(run("自2024年5月1日起施行,大家一起抓落实。").is_empty());
         let ts = run("新增光伏装机容量150万千瓦,非化石能源消费比重提高到20%左右。");
         assert_eq!(
             (ts[0].value, ts[0].unit.as_deref()),
@@ -1566,6 +1621,33 @@ mod tests {
     }
 
     #[test]
+    fn a_time_phrase_before_a_target_is_no_part_of_its_subject() {
+        let ts = run("年内实现村级养老服务站点全覆盖，年底前新能源公交车占比达到95%。");
+        let subjects: Vec<_> = ts.iter().map(|t| t.subject.as_deref()).collect();
+        assert_eq!(
+            subjects,
+            vec![Some("村级养老服务站点"), Some("新能源公交车占比")]
+        );
+        assert_eq!(ts[1].deadline.as_deref(), Some("年底前"));
+    }
+
+    #[test]
+    fn a_grade_band_of_an_appraisal_is_no_target() {
+        assert_eq!(
+            texts(&run(
+                "考核采取百分制，90分以上为优秀，75—89分为良好，60分以下的为不合格。"
+            )),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            texts(&run(
+                "群众满意度达到85分以上，考核得分率60%以下评定为不达标。"
+            )),
+            vec!["85分以上"]
+        );
+    }
+
+    #[test]
     fn a_rank_is_one_target_when_both_its_cue_and_its_numeral_find_it() {
         for src in ["全市排名前3名。", "力争进入全省前10名。"] {
             let ts = run(src);
@@ -1694,9 +1776,17 @@ mod tests {
         let ts = run("城乡居民人均可支配收入分别增长6%和7.5%。");
         assert_eq!(texts(&ts), vec!["6%", "7.5%"]);
         assert_eq!(ts[1].change, Some(Change::Increase));
+        // … and its subject, without the distributive 分别
+        for t in &ts {
+            assert_eq!(t.subject.as_deref(), Some("城乡居民人均可支配收入"));
+        }
         // a plain pair stays plain
         let ts = run("高血压、糖尿病患者规范管理率分别达到65%和63%。");
         assert_eq!(ts[1].change, None);
+        assert_eq!(
+            ts[1].subject.as_deref(),
+            Some("高血压、糖尿病患者规范管理率")
+        );
     }
 
     #[test]
