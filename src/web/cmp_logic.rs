@@ -321,8 +321,8 @@ pub fn span_key(s: [usize; 2]) -> String {
 }
 
 /// The CSV export: the engine's CSV with a UTF-8 BOM, so Excel reads the Chinese text right.
-pub fn csv_with_bom(c: &Comparison) -> String {
-    format!("\u{FEFF}{}", crate::compare::render::csv(c))
+pub fn with_bom(csv: &str) -> String {
+    format!("\u{FEFF}{csv}")
 }
 
 #[cfg(test)]
@@ -439,6 +439,6 @@ mod tests {
         assert_eq!(fmt_diff(Some(0.0)), "0");
         assert_eq!(fmt_diff(None), "");
         assert_eq!(fmt_num(f64::NAN), "NaN");
-        assert!(csv_with_bom(&cmp()).starts_with("\u{FEFF}kind,status,"));
+        assert!(with_bom(&crate::compare::render::csv(&cmp())).starts_with("\u{FEFF}kind,status,"));
     }
 }

@@ -899,28 +899,35 @@ fn mark_clicked(c: &mut Cmp, a_side: bool, key: &str, lang: Lang) {
     }
 }
 
+/// An export button: the file is written by the engine's extras module, as the comparison was
+/// (the same two texts, so the same comparison), which keeps the report writers out of the
+/// first-load wasm.
 fn export(kind: &str) {
-    let Some(r) = with_cmp(|c| c.result.clone()).flatten() else {
-        return;
-    };
-    match kind {
-        "compare-export-csv" => dom::download(
-            "planlens-compare.csv",
-            "text/csv;charset=utf-8",
-            &cl::csv_with_bom(&r),
-        ),
-        "compare-export-md" => dom::download(
+    let (name, mime, format) = match kind {
+        "compare-export-csv" => ("planlens-compare.csv", "text/csv;charset=utf-8", "csv"),
+        "compare-export-md" => (
             "planlens-compare.md",
             "text/markdown;charset=utf-8",
-            &crate::compare::render::markdown(&r),
+            "markdown",
         ),
-        "compare-export-json" => dom::download(
-            "planlens-compare.json",
-            "application/json",
-            &crate::compare::render::json(&*r),
-        ),
-        _ => {}
-    }
+        "compare-export-json" => ("planlens-compare.json", "application/json", "json"),
+        _ => return,
+    };
+    let Some((a, b)) = with_cmp(|c| {
+        c.result
+            .as_ref()
+            .map(|_| (c.a_text.clone(), c.b_text.clone()))
+    })
+    .flatten() else {
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        match engine::compare_export(a, b, format).await {
+            Ok(body) if format == "csv" => dom::download(name, mime, &cl::with_bom(&body)),
+            Ok(body) => dom::download(name, mime, &body),
+            Err(e) => web_sys::console::error_1(&e.into()),
+        }
+    });
 }
 
 /// Loads built-in sample `file` as plan B.

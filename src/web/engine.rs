@@ -17,6 +17,8 @@ extern "C" {
     fn pl_call1(op: &str, a: &JsValue) -> Result<Promise, JsValue>;
     #[wasm_bindgen(js_namespace = planlens, js_name = call, catch)]
     fn pl_call2(op: &str, a: &JsValue, b: &JsValue) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = planlens, js_name = call, catch)]
+    fn pl_call3(op: &str, a: &JsValue, b: &JsValue, c: &JsValue) -> Result<Promise, JsValue>;
 }
 
 /// Where an analysis ran (shown nowhere but the console; useful in tests).
@@ -185,6 +187,7 @@ async fn call_extra(op: &str, args: &[JsValue]) -> Result<JsValue, String> {
     let pr = match args {
         [a] => pl_call1(op, a),
         [a, b] => pl_call2(op, a, b),
+        [a, b, c] => pl_call3(op, a, b, c),
         _ => return Err(format!("planlens: bad call of \"{op}\"")),
     };
     JsFuture::from(pr.map_err(|e| message(&e))?)
@@ -201,6 +204,20 @@ pub async fn compare(a: String, b: String) -> Result<(crate::compare::Comparison
     serde_wasm_bindgen::from_value(v)
         .map(|c| (c, via))
         .map_err(|e| e.to_string())
+}
+
+/// The comparison of A with B as an export file (`format`: `markdown`, `csv`, `json`), written by
+/// the engine's extras module (`compareExport`): the report writers are not in this wasm.
+pub async fn compare_export(a: String, b: String, format: &str) -> Result<String, String> {
+    let args = [
+        JsValue::from_str(&a),
+        JsValue::from_str(&b),
+        JsValue::from_str(format),
+    ];
+    call_extra("compareExport", &args)
+        .await?
+        .as_string()
+        .ok_or_else(|| "planlens: compareExport returned no text".to_string())
 }
 
 /// Section keywords, in the engine (which fetches the dictionary itself).
