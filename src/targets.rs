@@ -721,14 +721,12 @@ fn sentence_targets(
                 // 每天锻炼1小时: a daily or weekly duration is a minimum
                 comparator = Some(Comparator::Gte);
             }
-            // 分别增长6%和7.5%: the second of a pair shares the change of the first
-            let change = change.or_else(|| {
-                let joined = ["和", "、", "与", "及"].contains(&gap.trim());
-                clause_targets
-                    .last()
-                    .filter(|p| joined && p.unit.as_deref() == Some(q.unit.as_str()))
-                    .and_then(|p| p.change)
+            // 分别增长6%和7.5%: the second of a pair (joined to the target before it, in its unit)
+            // shares the change of the first, and its subject when it names none
+            let pair_first = clause_targets.last().filter(|p| {
+                PAIR_JOINERS.contains(&gap.trim()) && p.unit.as_deref() == Some(q.unit.as_str())
             });
+            let change = change.or_else(|| pair_first.and_then(|p| p.change));
             let kind = if change.is_some() {
                 TargetKind::Change
             } else {
@@ -756,11 +754,8 @@ fn sentence_targets(
             let from = past_times(&times, prev_end.min(start), start);
             tg.subject = subject::subject(&hay[from..start], after);
             // 收入分别增长5.5%和7%: the second of a pair measures the subject of the first
-            if tg.subject.is_none() && ["和", "、", "与", "及"].contains(&gap.trim()) {
-                tg.subject = clause_targets
-                    .last()
-                    .filter(|p| p.unit.as_deref() == Some(q.unit.as_str()))
-                    .and_then(|p| p.subject.clone());
+            if tg.subject.is_none() {
+                tg.subject = pair_first.and_then(|p| p.subject.clone());
             }
             if change.is_some()
                 && q.unit == "%"
@@ -944,6 +939,9 @@ fn clause_initial(
         || STRENGTH_FIRM.contains(&lead)
         || STRENGTH_ASPIRATIONAL.contains(&lead)
 }
+
+/// What joins the two values of a pair (`分别增长6%和7.5%`, `65%、63%`).
+const PAIR_JOINERS: &[&str] = &["和", "、", "与", "及"];
 
 /// `from` moved past the time phrases that lie between it and `to` (`年底前`, `三年内`, `第三季度前`):
 /// they date the target and are no part of its subject.
