@@ -637,8 +637,13 @@ pub const THRESHOLD_NOUNS: &[&str] = &[
     "以上的企业",
 ];
 
+/// The verbs that give a grade band its grade (`90分以上为优秀`, `60%以下评定为不达标`), before
+/// one of [`GRADE_WORDS`].
+pub const GRADE_VERBS: &[&str] = &["为", "评为", "定为", "确定为", "认定为", "评定为"];
+
 /// Grades of an appraisal (`90分以上为优秀`, `60—74分为合格`, `得分率80%以上的为良好`): a number
-/// that bounds a grade band is a scoring rule of a 考核办法, not a target. Matched after 为/评为/定为.
+/// that bounds a grade band is a scoring rule of a 考核办法, not a target. Matched after one of
+/// [`GRADE_VERBS`].
 pub const GRADE_WORDS: &[&str] = &[
     "优秀",
     "良好",

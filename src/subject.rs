@@ -468,6 +468,18 @@ mod tests {
         }
     }
 
+    /// Every recurrence word of the lexicon is stripped from a subject's end (the target keeps it
+    /// as its `recurrence`), after the change words that can follow it and before the 均 that
+    /// ends 年均.
+    #[test]
+    fn trailing_strips_every_recurrence_word() {
+        let at = |w: &str| TRAILING.iter().position(|t| *t == w);
+        for (w, _) in crate::lexicon::RECURRENCE {
+            let i = at(w).unwrap_or_else(|| panic!("{w} is not in TRAILING"));
+            assert!(i > at("增长").unwrap() && i < at("均").unwrap(), "{w}");
+        }
+    }
+
     #[test]
     fn overlapping_and_retiring_verbs() {
         for (before, after, want) in [

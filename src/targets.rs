@@ -380,7 +380,7 @@ fn is_threshold(q: &Quantity, after: &str, later_number: bool) -> bool {
 fn is_grade_band(after: &str) -> bool {
     let after = after.trim_start();
     let after = after.strip_prefix('的').unwrap_or(after);
-    ["为", "评为", "定为", "确定为", "认定为", "评定为"]
+    crate::lexicon::GRADE_VERBS
         .iter()
         .filter_map(|v| after.strip_prefix(v))
         .any(|rest| {
