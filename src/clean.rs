@@ -14,8 +14,8 @@
 use crate::rules::chrome::{classify, is_furniture};
 use crate::rules::cues::{self, Cue};
 use crate::rules::markers::match_marker;
+use crate::rx::Regex;
 use crate::text::{fold_char, Text, TextBuilder};
-use regex::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -65,7 +65,7 @@ fn artefact_spans(input: &str) -> Vec<(usize, usize, Option<char>)> {
 
 /// Is an artefact match within [`MARKER_MAX`]? Only a `[kind:…]` marker has a limit, on what
 /// follows its colon.
-fn marker_within(m: &regex::Match) -> bool {
+fn marker_within(m: &crate::rx::Match) -> bool {
     let s = m.as_str();
     match (s.starts_with('['), s.find(':')) {
         (true, Some(colon)) => crate::rx::within(&s[colon + 1..s.len() - 1], MARKER_MAX),

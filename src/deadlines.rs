@@ -3,7 +3,7 @@
 //! day the tool runs.
 
 use crate::model::Period;
-use regex::Regex;
+use crate::rx::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -147,7 +147,7 @@ pub fn find(hay: &str, anchor: Anchor) -> Vec<TimePhrase> {
     out
 }
 
-fn resolve(c: &regex::Captures, anchor: Anchor) -> Option<String> {
+fn resolve(c: &crate::rx::Captures, anchor: Anchor) -> Option<String> {
     if let Some(y) = c.name("y").and_then(|y| y.as_str().parse::<i32>().ok()) {
         if let Some(t) = c.name("term") {
             return Some(term_date(y, t.as_str()));

@@ -10,8 +10,8 @@ use crate::model::{Document, Period, Warning};
 use crate::rules::chrome::{classify, ChromeKind};
 use crate::rules::cues::{self, org_names, re, year_cue, Cue, FIVE_YEAR};
 use crate::rules::markers::{cjk_ordinal, match_marker};
+use crate::rx::Regex;
 use crate::text::{RangeSet, Text};
-use regex::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
 

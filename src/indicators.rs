@@ -6,9 +6,9 @@
 //! table ([`crate::tables`]) telling which column is which; the baseline column is left alone.
 
 use crate::model::Comparator;
+use crate::rx::Regex;
 use crate::tables::TableBlock;
 use crate::text::Text;
-use regex::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
 

@@ -32,7 +32,7 @@ pub fn alternation(words: &[&str]) -> String {
     crate::order::by_key_desc(&mut sorted, |w| w.len() as u64);
     sorted
         .iter()
-        .map(|w| regex::escape(w))
+        .map(|w| regex_syntax::escape(w))
         .collect::<Vec<_>>()
         .join("|")
 }

@@ -11,7 +11,7 @@ use crate::numerals::{
     is_cjk_numeral, parse_arabic, parse_cjk_range, parse_percent_words, split_trailing_multiplier,
     CJK_NUMERAL_CHARS,
 };
-use regex::Regex;
+use crate::rx::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -548,7 +548,7 @@ mod tests {
     fn after_alt() -> String {
         COMPARATOR_AFTER
             .iter()
-            .map(|(w, _)| regex::escape(w))
+            .map(|(w, _)| regex_syntax::escape(w))
             .collect::<Vec<_>>()
             .join("|")
     }

@@ -9,8 +9,8 @@
 
 use crate::lexicon::{LazySet, RETRO_HEADINGS, RETRO_OPENERS};
 use crate::model::OutlineNode;
+use crate::rx::Regex;
 use crate::text::Text;
-use regex::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
 

@@ -23,8 +23,19 @@
 //! are not available: write `(?-u:\b)` for an ASCII word boundary (`tests/regex_features.rs`
 //! rejects the rest).
 
-use regex::{Regex, RegexBuilder};
 use std::borrow::Cow;
+
+// natively only its tests use it (against the regex crate)
+#[cfg(any(target_arch = "wasm32", test))]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod lean;
+
+// Natively the regex crate itself, with its literal prefilters (the CLI's speed); in the page,
+// the same engines without the build-time work the page cannot use ([`lean`]).
+#[cfg(target_arch = "wasm32")]
+pub use lean::{Captures, Error, Match, Regex};
+#[cfg(not(target_arch = "wasm32"))]
+pub use regex::{Captures, Error, Match, Regex};
 
 /// Unicode `White_Space`, the set `\s` stands for. The chars themselves, not regex escapes
 /// (`r"\u{3000}"`): every `\s` of every pattern becomes this set, and the regex parser reads an
@@ -74,15 +85,30 @@ fn expand_perl_classes(pattern: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Every pattern [`new`] was given in this test process, as compiled: [`lean`]'s tests check
+/// that engine against the regex crate on each of them.
+#[cfg(test)]
+static COMPILED: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
 /// Ceiling of one pattern's lazy-DFA cache (per thread that uses it).
 const DFA_CACHE: usize = 16 << 20;
 
 /// Compile `pattern` with the pipeline's settings. Every pattern is a constant of this crate,
 /// checked by its module's tests, so callers `expect` the result.
-pub fn new(pattern: &str) -> Result<Regex, regex::Error> {
-    RegexBuilder::new(&expand_perl_classes(pattern))
+pub fn new(pattern: &str) -> Result<Regex, Error> {
+    #[cfg(test)]
+    if let (Ok(mut seen), Ok(_)) = (
+        COMPILED.lock(),
+        regex::Regex::new(&expand_perl_classes(pattern)),
+    ) {
+        seen.push(expand_perl_classes(pattern).into_owned());
+    }
+    #[cfg(target_arch = "wasm32")]
+    return lean::Regex::new(&expand_perl_classes(pattern), DFA_CACHE);
+    #[cfg(not(target_arch = "wasm32"))]
+    return regex::RegexBuilder::new(&expand_perl_classes(pattern))
         .dfa_size_limit(DFA_CACHE)
-        .build()
+        .build();
 }
 
 /// Is `s` at most `max` chars long? The check that stands in for the upper bound of a bounded
@@ -103,9 +129,9 @@ pub fn find_iter_where<'h, F>(
     re: &'h Regex,
     hay: &'h str,
     mut keep: F,
-) -> impl Iterator<Item = regex::Match<'h>> + 'h
+) -> impl Iterator<Item = Match<'h>> + 'h
 where
-    F: FnMut(&regex::Match<'h>) -> bool + 'h,
+    F: FnMut(&Match<'h>) -> bool + 'h,
 {
     let mut at = 0;
     std::iter::from_fn(move || loop {

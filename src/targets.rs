@@ -23,11 +23,11 @@ use crate::model::{
 };
 use crate::quantity::{self, Quantity};
 use crate::retrospect::Retro;
+use crate::rx::Regex;
 use crate::subject;
 use crate::tables::TableBlock;
 use crate::text::Text;
 use crate::traps::{self, Masks};
-use regex::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
 

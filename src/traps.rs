@@ -6,7 +6,7 @@
 //! a quantity whose numeral overlaps one is dropped.
 
 use crate::lexicon::FUSED;
-use regex::Regex;
+use crate::rx::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -100,7 +100,7 @@ const QUOTE_MAX: usize = 30;
 const TITLE_MAX: usize = 80;
 
 /// Is a match of the "quoted" row within its limits (any other row's match is)?
-fn quote_within(m: &regex::Match) -> bool {
+fn quote_within(m: &crate::rx::Match) -> bool {
     let s = m.as_str();
     let Some(open) = s.chars().next() else {
         return true;

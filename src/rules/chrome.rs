@@ -8,7 +8,7 @@
 //! - the other kinds stay in the working text (their metadata — a 发布日期, a 发文机关 — is often
 //!   the only date or issuer a scraped page has) and the element stage keeps them out of the body.
 
-use regex::Regex;
+use crate::rx::Regex;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,7 +5,7 @@
 //! `：` is `:`, `（` is `(`, `［` is `[`). Each row carries an example it must match and a
 //! counter-example it must not, checked by the test below.
 
-use regex::Regex;
+use crate::rx::Regex;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -344,7 +344,7 @@ pub fn re(cue: Cue) -> &'static Regex {
 }
 
 /// The groups of the first match of `cue` in `s`, when its groups are within the row's limits.
-pub fn captures(cue: Cue, s: &str) -> Option<regex::Captures<'_>> {
+pub fn captures(cue: Cue, s: &str) -> Option<crate::rx::Captures<'_>> {
     let (re, rule) = row(cue);
     if !ends_right(rule, s) {
         return None;
@@ -353,7 +353,7 @@ pub fn captures(cue: Cue, s: &str) -> Option<regex::Captures<'_>> {
 }
 
 /// The groups of the first match of `re` (the pattern of `rule`), when within its limits.
-fn captures_within<'h>(re: &Regex, rule: &CueRule, s: &'h str) -> Option<regex::Captures<'h>> {
+fn captures_within<'h>(re: &Regex, rule: &CueRule, s: &'h str) -> Option<crate::rx::Captures<'h>> {
     let c = re.captures(s)?;
     let within = |(g, max): &(&str, usize)| {
         c.name(g)

@@ -8,7 +8,7 @@
 //! text, `1完善`; a numeral followed by a space): the outline accepts such a marker only where the
 //! numbering expects it.
 
-use regex::Regex;
+use crate::rx::Regex;
 use std::sync::OnceLock;
 
 /// A heading marker family. Levels come from first use (a stack), not from the family.
