@@ -18,9 +18,66 @@ use wasm_bindgen::prelude::*;
 /// the first 20 k-char analysis take the same time with either (Node `--liftoff-only`,
 /// `tools/bench/warm_probe.mjs`, three alternating runs: warmUp 68–73 ms both). A wasm instance
 /// is single-threaded (no shared memory: the page is not cross-origin isolated), which is what
-/// `new_global`'s lock-free handler requires; talc grows the linear memory itself when it runs out.
+/// the lock-free `AssumeUnlockable` requires. The linear memory grows by [`Grow`].
 #[global_allocator]
-static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
+static ALLOCATOR: talc::Talck<talc::locking::AssumeUnlockable, Grow> = talc::Talc::new(Grow {
+    heap: talc::Span::empty(),
+})
+.lock();
+
+/// talc's `WasmHandler`, except that the memory grows by at least half of its size each time
+/// instead of by what the failed allocation needs: in Chromium every `memory.grow` costs ~0.5 ms
+/// on the worker's thread (the module is shared with the page), and the worker's start-up took
+/// 52 of them, 27 ms of its trace (`wasm.GrowMemory`, one cold start with the 20 k plan,
+/// 2026-12-02). Growing geometrically makes that a handful; the price is at most a third of the
+/// memory reserved but not yet used.
+struct Grow {
+    /// The heap talc manages: the memory grown so far, extended in place while it is contiguous.
+    heap: talc::Span,
+}
+
+// SAFETY: a wasm instance here is single-threaded (see ALLOCATOR); the span is only touched
+// under talc's lock
+unsafe impl Send for Grow {}
+
+/// A fresh memory's first growth: the engine's start-up alone needs a few MiB.
+const FIRST_GROWTH_PAGES: usize = 64; // 4 MiB
+
+impl talc::OomHandler for Grow {
+    fn handle_oom(talc: &mut talc::Talc<Self>, layout: core::alloc::Layout) -> Result<(), ()> {
+        const PAGE: usize = 64 << 10;
+        let required = (layout.size() + 8).max(layout.align() * 2);
+        let need = required.div_ceil(PAGE);
+        let have = core::arch::wasm32::memory_size::<0>();
+        let mut delta = need.max(have / 2).max(FIRST_GROWTH_PAGES);
+        let prev = loop {
+            let prev = core::arch::wasm32::memory_grow::<0>(delta);
+            if prev != usize::MAX {
+                break prev;
+            }
+            if delta == need {
+                return Err(());
+            }
+            // near the memory's limit: settle for less, down to what this allocation needs
+            delta = need.max(delta / 2);
+        };
+        let base = (prev * PAGE) as *mut u8;
+        let acme = base.wrapping_add(delta * PAGE);
+        // the new pages continue the heap unless something else grew the memory meanwhile
+        if let Some((heap_base, heap_acme)) = talc.oom_handler.heap.get_base_acme() {
+            if heap_acme == base {
+                // SAFETY: the heap's old span is talc's, and [heap_acme, acme) was just grown
+                talc.oom_handler.heap =
+                    unsafe { talc.extend(talc.oom_handler.heap, talc::Span::new(heap_base, acme)) };
+                return Ok(());
+            }
+        }
+        // SAFETY: [base, acme) was just grown and belongs to nobody else; at least one page,
+        // which holds talc's metadata
+        talc.oom_handler.heap = unsafe { talc.claim(talc::Span::new(base, acme)) }?;
+        Ok(())
+    }
+}
 
 /// The `planlens/1` analysis as a JSON string (for export and for hosts that want text).
 #[cfg(feature = "web")]
