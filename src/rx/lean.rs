@@ -82,7 +82,13 @@ struct Caches {
 pub struct Regex {
     dfa: hybrid::regex::Regex,
     vm: PikeVM,
-    pool: Mutex<Vec<Caches>>,
+    /// Boxed, so that lending one out moves a pointer, not ~1 KB of cache structs (the caches
+    /// move out of the pool and back on every search).
+    #[allow(clippy::vec_box)]
+    pool: Mutex<Vec<Box<Caches>>>,
+    /// Can the pattern match the empty string? Then a match may not split a char, which only
+    /// the full search checks (see [`Regex::is_match`]).
+    empty: bool,
 }
 
 impl std::fmt::Debug for Regex {
@@ -123,6 +129,7 @@ impl Regex {
         let vm = PikeVM::builder().build_from_nfa(nfa).map_err(|e| err(&e))?;
         Ok(Regex {
             dfa,
+            empty: vm.get_nfa().has_empty(),
             vm,
             pool: Mutex::new(Vec::new()),
         })
@@ -131,9 +138,11 @@ impl Regex {
     /// Runs `f` with a cache from the pool (a new one if none is free).
     fn with_caches<T>(&self, f: impl FnOnce(&mut Caches) -> T) -> T {
         let taken = self.pool.lock().ok().and_then(|mut p| p.pop());
-        let mut caches = taken.unwrap_or_else(|| Caches {
-            dfa: self.dfa.create_cache(),
-            vm: self.vm.create_cache(),
+        let mut caches = taken.unwrap_or_else(|| {
+            Box::new(Caches {
+                dfa: self.dfa.create_cache(),
+                vm: self.vm.create_cache(),
+            })
         });
         let out = f(&mut caches);
         if let Ok(mut p) = self.pool.lock() {
@@ -169,9 +178,20 @@ impl Regex {
         self.vm.search(&mut caches.vm, &within, caps);
     }
 
+    /// Whether `hay` holds a match: the forward lazy DFA alone, stopping at the first match
+    /// state, as the regex crate does — unless the pattern can match empty, where a match that
+    /// splits a char must be skipped and the full search decides.
     pub fn is_match(&self, hay: &str) -> bool {
         let input = Input::new(hay).earliest(true);
-        self.with_caches(|c| self.search(c, &input).is_some())
+        self.with_caches(|c| {
+            if !self.empty {
+                let (fwd, _) = c.dfa.as_parts_mut();
+                if let Ok(m) = self.dfa.forward().try_search_fwd(fwd, &input) {
+                    return m.is_some();
+                }
+            }
+            self.search(c, &input).is_some()
+        })
     }
 
     pub fn find<'h>(&self, hay: &'h str) -> Option<Match<'h>> {
