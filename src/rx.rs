@@ -10,9 +10,9 @@
 
 //!
 //! It also writes the classes `\s \S \d \D` out as explicit sets before compiling, so the
-//! regex crate is built without its `unicode-perl` tables: that keeps its Perl-class and
-//! property-name tables (and the code that reads them) out of the page's wasm, 14 KB of gzip
-//! (tools/bench/wasm_size.sh, 2026-12-01). `\s` is exactly Unicode's `White_Space` (checked
+//! regex parser (regex-syntax) is built without its `unicode-perl` tables: that keeps its
+//! Perl-class and property-name tables (and the code that reads them) out of the page's wasm,
+//! 14 KB of gzip (tools/bench/wasm_size.sh, 2026-12-01). `\s` is exactly Unicode's `White_Space` (checked
 //! against the regex crate's own class in the tests below). `\d` is the ASCII digits `0-9`, not
 //! Unicode's `Nd`: cleaning has folded full-width digits to ASCII before any pattern runs
 //! ([`crate::text::fold_char`]), and a digit of another script is nothing the numeral reader can
@@ -22,6 +22,11 @@
 //! (Node, `warmUp`, 2026-12-01) — the worker pays that before its first result. `\w` and `\b`
 //! are not available: write `(?-u:\b)` for an ASCII word boundary (`tests/regex_features.rs`
 //! rejects the rest).
+//!
+//! Which engine compiles a pattern depends on the target: natively the regex crate with all its
+//! search strategies (the CLI's speed), in the page the same engines assembled by
+//! `src/rx/lean.rs` without the build-time work the page cannot use (the worker's start-up).
+//! Callers see one `Regex` type either way.
 
 use std::borrow::Cow;
 
