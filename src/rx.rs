@@ -12,8 +12,8 @@
 //! It also writes the classes `\s \S \d \D` out as explicit sets before compiling, so the
 //! regex parser (regex-syntax) is built without its `unicode-perl` tables: that keeps its
 //! Perl-class and property-name tables (and the code that reads them) out of the page's wasm,
-//! 14 KB of gzip (tools/bench/wasm_size.sh, 2026-12-01). `\s` is exactly Unicode's `White_Space` (checked
-//! against the regex crate's own class in the tests below). `\d` is the ASCII digits `0-9`, not
+//! 14 KB of gzip (tools/bench/wasm_size.sh, 2026-12-01). `\s` is exactly Unicode's
+//! `White_Space` (checked against the regex crate's own class in the tests below). `\d` is the ASCII digits `0-9`, not
 //! Unicode's `Nd`: cleaning has folded full-width digits to ASCII before any pattern runs
 //! ([`crate::text::fold_char`]), and a digit of another script is nothing the numeral reader can
 //! read ([`crate::numerals`]), so a pattern that matched one would only produce a number that

@@ -86,9 +86,6 @@ pub struct Regex {
     /// move out of the pool and back on every search).
     #[allow(clippy::vec_box)]
     pool: Mutex<Vec<Box<Caches>>>,
-    /// Can the pattern match the empty string? Then a match may not split a char, which only
-    /// the full search checks (see [`Regex::is_match`]).
-    empty: bool,
 }
 
 impl std::fmt::Debug for Regex {
@@ -129,7 +126,6 @@ impl Regex {
         let vm = PikeVM::builder().build_from_nfa(nfa).map_err(|e| err(&e))?;
         Ok(Regex {
             dfa,
-            empty: vm.get_nfa().has_empty(),
             vm,
             pool: Mutex::new(Vec::new()),
         })
@@ -179,18 +175,19 @@ impl Regex {
     }
 
     /// Whether `hay` holds a match: the forward lazy DFA alone, stopping at the first match
-    /// state, as the regex crate does — unless the pattern can match empty, where a match that
-    /// splits a char must be skipped and the full search decides.
+    /// state, as the regex crate does (the PikeVM if the DFA gives up) — unless the pattern can
+    /// match empty, where a match that splits a char must be skipped and the full search decides.
     pub fn is_match(&self, hay: &str) -> bool {
         let input = Input::new(hay).earliest(true);
         self.with_caches(|c| {
-            if !self.empty {
-                let (fwd, _) = c.dfa.as_parts_mut();
-                if let Ok(m) = self.dfa.forward().try_search_fwd(fwd, &input) {
-                    return m.is_some();
-                }
+            if self.vm.get_nfa().has_empty() {
+                return self.search(c, &input).is_some();
             }
-            self.search(c, &input).is_some()
+            let (fwd, _) = c.dfa.as_parts_mut();
+            match self.dfa.forward().try_search_fwd(fwd, &input) {
+                Ok(m) => m.is_some(),
+                Err(_) => self.vm.is_match(&mut c.vm, input.clone()),
+            }
         })
     }
 
