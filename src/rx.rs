@@ -34,6 +34,10 @@ use std::borrow::Cow;
 #[cfg(any(target_arch = "wasm32", test))]
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod lean;
+// the page's patterns compiled ahead of time (natively, too, only for lean's tests)
+#[cfg(any(target_arch = "wasm32", test))]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod snapshot;
 
 // Natively the regex crate itself, with its literal prefilters (the CLI's speed); in the page,
 // the same engines without the build-time work the page cannot use ([`lean`]).

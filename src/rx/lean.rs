@@ -21,13 +21,16 @@
 //! regex crate uses). Matches are the regex crate's by construction, and the tests below check
 //! them against it, pattern by pattern, on the test plans.
 //!
+//! The NFAs come from [`super::snapshot`] when the pattern is one of the pipeline's (all of them,
+//! while its table is current): the parser and compilers below then never run in the page.
+//!
 //! Only the part of `regex::Regex`'s API the pipeline calls is here; natively [`super`] hands out
 //! `regex::Regex` itself (the CLI keeps the crate's literal prefilters, which the page cannot
 //! afford).
 
 use regex_automata::{
     hybrid,
-    nfa::thompson::{self, pikevm::PikeVM},
+    nfa::thompson::{self, pikevm::PikeVM, NFA},
     util::{captures, iter::Searcher},
     Input, MatchKind, Span,
 };
@@ -71,6 +74,20 @@ fn compiler(config: thompson::Config) -> thompson::Compiler {
     c
 }
 
+/// Parses `pattern` and compiles its forward NFA (with groups) and reverse NFA (without), as the
+/// regex crate does for a `&str` regex. What [`super::snapshot`] saves the page from.
+pub fn compile_nfas(pattern: &str) -> Result<(NFA, NFA), Error> {
+    let err = |e: &dyn std::fmt::Display| Error(e.to_string());
+    let hir = regex_syntax::ParserBuilder::new()
+        .utf8(true)
+        .build()
+        .parse(pattern)
+        .map_err(|e| err(&e))?;
+    let nfa = FORWARD.with(|c| c.build_from_hir(&hir).map_err(|e| err(&e)))?;
+    let nfarev = REVERSE.with(|c| c.build_from_hir(&hir).map_err(|e| err(&e)))?;
+    Ok((nfa, nfarev))
+}
+
 /// One search's mutable state: the lazy DFAs' transition caches and the PikeVM's.
 struct Caches {
     dfa: hybrid::regex::Cache,
@@ -96,16 +113,31 @@ impl std::fmt::Debug for Regex {
 
 impl Regex {
     /// Compiles `pattern` with the regex crate's defaults for a `&str` regex, and a lazy-DFA
-    /// cache of up to `dfa_cache` bytes per direction.
+    /// cache of up to `dfa_cache` bytes per direction. Its NFAs are rebuilt from the snapshot
+    /// table if it has them (the same NFAs, without parsing or compiling), compiled otherwise.
     pub fn new(pattern: &str, dfa_cache: usize) -> Result<Regex, Error> {
+        let (nfa, nfarev) = match super::snapshot::nfas(pattern) {
+            Some(nfas) => nfas,
+            None => compile_nfas(pattern)?,
+        };
+        Regex::from_nfas(nfa, nfarev, dfa_cache)
+    }
+
+    /// [`Regex::new`] without the snapshot table: the pattern is always compiled.
+    #[cfg(test)]
+    pub fn compiled(pattern: &str, dfa_cache: usize) -> Result<Regex, Error> {
+        let (nfa, nfarev) = compile_nfas(pattern)?;
+        Regex::from_nfas(nfa, nfarev, dfa_cache)
+    }
+
+    /// The engine over NFAs made elsewhere (the snapshot tests' reversed ones).
+    #[cfg(test)]
+    pub fn from_nfas_for_test(nfa: NFA, nfarev: NFA, dfa_cache: usize) -> Result<Regex, Error> {
+        Regex::from_nfas(nfa, nfarev, dfa_cache)
+    }
+
+    fn from_nfas(nfa: NFA, nfarev: NFA, dfa_cache: usize) -> Result<Regex, Error> {
         let err = |e: &dyn std::fmt::Display| Error(e.to_string());
-        let hir = regex_syntax::ParserBuilder::new()
-            .utf8(true)
-            .build()
-            .parse(pattern)
-            .map_err(|e| err(&e))?;
-        let nfa = FORWARD.with(|c| c.build_from_hir(&hir).map_err(|e| err(&e)))?;
-        let nfarev = REVERSE.with(|c| c.build_from_hir(&hir).map_err(|e| err(&e)))?;
         // The regex crate's lazy-DFA settings (meta::wrappers::HybridEngine), without a prefilter.
         let config = hybrid::dfa::Config::new()
             .starts_for_each_pattern(true)
@@ -336,11 +368,11 @@ impl<'h, 'n> std::ops::Index<&'n str> for Captures<'h> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::Regex;
 
     /// The test plans: the seeds, the development set and the synthetic texts.
-    fn plans() -> Vec<String> {
+    pub(in crate::rx) fn plans() -> Vec<String> {
         let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests");
         let mut out = Vec::new();
         for dir in ["fixtures", "devset", "synthetic"] {
