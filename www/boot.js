@@ -10,13 +10,11 @@
 //     preventDefault() when it shows its own notice, otherwise a small notice is shown here.
 // Rendered by tools/post_build.mjs.
 
-import { engineStarted, loadGlue } from './planlens.js';
+import { loadGlue } from './planlens.js';
 
 const BUILD = "__PLANLENS_BUILD__";
 /** How long the service worker waits for a first result before it installs anyway (ms). */
 const FIRST_RESULT_WAIT = 5000;
-/** The longest the UI waits for the engine's worker thread to start (ms): see below. */
-const ENGINE_START_WAIT = 250;
 
 const TEXT = {
   update: '新版本已就绪。 A new version is ready.',
@@ -153,11 +151,6 @@ function firstResult(ms) {
 
 // Listening before the UI starts, so a fast first result is not missed.
 const rendered = firstResult(FIRST_RESULT_WAIT);
-// The engine first: Chromium hands a new worker its script through the page's main thread, so the
-// UI's own start-up (instantiating the wasm, start_app, the first layout of CJK text) would hold the
-// worker back by as long; the UI waits for the worker's first line instead (a few ms on an idle
-// thread; bounded, so a slow or failed worker never keeps the page blank).
-await engineStarted(ENGINE_START_WAIT);
 await startUi();
 // Registered after the UI so its own listeners run first and can claim the event.
 watchEngine();

@@ -202,8 +202,6 @@ class WorkerEngine {
       this.firstReady = resolve;
       this.firstFail = reject;
     });
-    /** Resolves once the first worker's thread runs (its 'started' message), or it never came up. */
-    this.started = new Promise((resolve) => { this.markStarted = resolve; });
     this.start();
   }
 
@@ -240,7 +238,6 @@ class WorkerEngine {
 
   onMessage(w, msg) {
     if (w !== this.worker || !msg) return;
-    if (msg.type === 'started') return this.markStarted();
     if (msg.type === 'ready') {
       this.revoke();
       this.state = 'ready';
@@ -293,7 +290,6 @@ class WorkerEngine {
       this.current = null;
     }
     if (!this.everReady) {
-      this.markStarted();
       // It never came up (CSP without worker-src, no module workers, wasm not fetchable from the
       // worker): the caller decides whether to fall back to the inline engine.
       this.state = 'failed';
@@ -359,13 +355,10 @@ function createApi() {
   let engine = null;
   let isReady = false;
   let failure = null;
-  let markStarted;
-  const started = new Promise((resolve) => { markStarted = resolve; });
 
   const ready = (async () => {
     for (const mode of wantsInline() ? [] : ['blob', 'url']) {
       const w = new WorkerEngine(mode);
-      w.started.then(markStarted);
       try {
         await w.ready;
         engine = w;
@@ -374,7 +367,6 @@ function createApi() {
         if (globalThis.console) console.warn(`planlens: ${mode} worker unavailable: ${err.message}`);
       }
     }
-    markStarted();
     if (!engine && !wantsInline() && globalThis.console) console.warn("planlens: running the engine on the page's thread");
     if (!engine) {
       const inline = new InlineEngine();
@@ -391,7 +383,6 @@ function createApi() {
   ready.catch((err) => {
     failure = err;
   });
-  ready.finally(markStarted).catch(() => {});
   // What callers await: resolves to undefined; its rejection is handled here too, so a page that
   // never awaits it gets no "unhandled rejection" (the error still reaches those who await).
   const publicReady = ready.then(() => undefined);
@@ -436,9 +427,6 @@ function createApi() {
       if (Number.isFinite(options.timeout) && options.timeout > 0) requestTimeout = options.timeout;
     },
     loadGlue,
-    /** Resolves when the engine's thread is running (a worker's first line; at once for the
-     *  inline engine or an engine that failed). For boot.js: see engineStarted(). */
-    started,
   };
 }
 
@@ -462,14 +450,6 @@ export function call(op, ...args) {
 /** `configure({timeout})`: the per-request bound in ms. */
 export function configure(options) {
   api.configure(options);
-}
-/** Resolves when the engine's worker thread has started, or after `ms`. Chromium starts a
- *  dedicated worker through tasks on the page's main thread (the script's response is handed
- *  to the worker from there): a page that runs its own start-up first (the UI's wasm, its first
- *  layout) holds the worker back by as long (stop 16, BENCHMARKS.md). boot.js awaits this before
- *  it starts the UI. */
-export function engineStarted(ms) {
-  return Promise.race([api.started || Promise.resolve(), new Promise((resolve) => setTimeout(resolve, ms))]);
 }
 /** "worker" or "inline" once ready, else null. */
 export function engine() {

@@ -2,8 +2,6 @@
 //
 // It instantiates the wasm the page compiled (one download, one compilation), then answers requests one
 // at a time. Protocol (structured-clone messages):
-//   worker → page  {type: 'started'}                     first line: the thread runs (the page
-//                                                          holds its UI start-up back until then)
 //   page → worker  {type: 'module', module}                first: the page's compiled wasm
 //                                                          (WebAssembly.Module), or null → the
 //                                                          worker loads it from WASM itself
@@ -18,8 +16,6 @@
 // the extras wasm (compare, check, keywords, .docx: EXTRA_OPS; not part of the first load) on the
 // first request for one of its ops, and the keyword dictionary on the first keywords request.
 // Rendered by tools/post_build.mjs (the "__PLANLENS_…__" placeholders).
-
-self.postMessage({ type: 'started' });
 
 const GLUE = new URL("__PLANLENS_GLUE__", import.meta.url).href;
 const WASM = new URL("__PLANLENS_WASM__", import.meta.url).href;

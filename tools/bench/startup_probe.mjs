@@ -37,7 +37,6 @@ const MARK = 'const __T=(n)=>{try{new BroadcastChannel("planlens-probe").postMes
 /** [file, anchor, replacement] — the replacement keeps the anchor and adds a mark. */
 const PATCHES = [
   ['worker.js', /^/, `${MARK}__T("worker: evaluated");`],
-  ['planlens.js', /if\((\w)\.type==="started"\)/, 'if($1.type==="started"&&(__T("page: worker started"),1))'],
   ['worker.js', 'glue=await import(GLUE),', 'glue=await import(GLUE),__T("worker: glue imported"),'],
   ['worker.js', 'return pageModule(', 'return __T("worker: module received"),pageModule('],
   ['worker.js', 'self.postMessage({type:"ready"', '__T("worker: ready"),self.postMessage({type:"ready"'],
@@ -47,7 +46,7 @@ const PATCHES = [
   ['planlens.js', /^/, `${MARK}__T("page: planlens.js evaluated");`],
   ['planlens.js', /WebAssembly\.compileStreaming\(fetch\((\w+)\)\)/, '(__T("page: wasm compile start"),WebAssembly.compileStreaming(fetch($1)).then(m=>(__T("page: wasm compiled"),m)))'],
   ['boot.js', /^/, `${MARK}`],
-  ['boot.js', /const (\w+)=(\w+)\((\w+)\);(await \w+\(\w+\)[;,])?await (\w+)\(\)/, process.env.PROBE_UI_AFTER_READY ? 'const $1=$2($3);await globalThis.planlens.ready.catch(()=>{});__T("page: UI start");await $5();__T("page: UI started")' : 'const $1=$2($3);$4__T("page: UI start");await $5();__T("page: UI started")'],
+  ['boot.js', /const (\w+)=(\w+)\((\w+)\);await (\w+)\(\)/, process.env.PROBE_UI_AFTER_READY ? 'const $1=$2($3);await globalThis.planlens.ready.catch(()=>{});__T("page: UI start");await $4();__T("page: UI started")' : 'const $1=$2($3);__T("page: UI start");await $4();__T("page: UI started")'],
   ['planlens.js', 'try{return{worker:new Worker(e,', 'try{return __T("page: worker constructed"),{worker:new Worker(e,'],
 ];
 
