@@ -41,7 +41,7 @@ const PATCHES = [
   ['worker.js', 'return pageModule(', 'return __T("worker: module received"),pageModule('],
   ['worker.js', 'self.postMessage({type:"ready"', '__T("worker: ready"),self.postMessage({type:"ready"'],
   ['worker.js', 'glue.warmUp()', '(__T("worker: warm-up start"),glue.warmUp(),__T("worker: warm-up done"))'],
-  ['worker.js', 'await ensureAsset(t,a);', 'await ensureAsset(t,a);__T("worker: request taken");'],
+  ['worker.js', /await ensureAsset\((\w+),(\w+)\);/, 'await ensureAsset($1,$2);__T("worker: request taken");'],
   ['worker.js', 'r=JSON_OPS[t]?JSON.parse(o):o;', 'r=(__T("worker: analysed"),JSON_OPS[t]?JSON.parse(o):o);__T("worker: parsed");'],
   ['planlens.js', /^/, `${MARK}__T("page: planlens.js evaluated");`],
   ['planlens.js', /WebAssembly\.compileStreaming\(fetch\((\w+)\)\)/, '(__T("page: wasm compile start"),WebAssembly.compileStreaming(fetch($1)).then(m=>(__T("page: wasm compiled"),m)))'],
