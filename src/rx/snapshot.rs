@@ -719,6 +719,30 @@ mod tests {
             let _ = decode(&bad); // any result but a panic
             bad[i] ^= 0xff;
         }
+        // random multi-byte damage to every entry (xorshift, fixed seed): never a panic
+        let list = listed();
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut rnd = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..5000 {
+            let p = &list[(rnd() as usize) % list.len()];
+            let mut blob = lookup_in(TABLE, p).unwrap().to_vec();
+            for _ in 0..1 + rnd() % 4 {
+                let i = (rnd() as usize) % blob.len();
+                blob[i] = match rnd() % 3 {
+                    0 => rnd() as u8,
+                    1 => blob[i] ^ (1 << (rnd() % 8)),
+                    _ => blob[i].wrapping_add(1),
+                };
+            }
+            if let Some(fwd) = decode(&blob) {
+                let _ = reverse(&fwd);
+            }
+        }
         assert!(lookup_in(&[1, 0, 0, 0], p).is_none());
         assert!(lookup_in(&[], p).is_none());
         assert!(nfas("no such pattern (?:x)").is_none());
