@@ -42,7 +42,7 @@ mod snapshot;
 // Natively the regex crate itself, with its literal prefilters (the CLI's speed); in the page,
 // the same engines without the build-time work the page cannot use ([`lean`]).
 #[cfg(target_arch = "wasm32")]
-pub use lean::{Captures, Error, Match, Regex};
+pub use lean::{patterns_compiled, Captures, Error, Match, Regex};
 #[cfg(not(target_arch = "wasm32"))]
 pub use regex::{Captures, Error, Match, Regex};
 

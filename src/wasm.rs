@@ -94,6 +94,14 @@ pub fn warm_up() {
     crate::warm_up();
 }
 
+/// How many patterns this instance compiled instead of rebuilding them from the snapshot table
+/// (`src/rx/snapshot.rs`): 0 while the table is current. A diagnostic for the tests; no API op.
+#[cfg(feature = "web")]
+#[wasm_bindgen(js_name = patternsCompiled)]
+pub fn patterns_compiled() -> u32 {
+    u32::try_from(crate::rx::patterns_compiled()).unwrap_or(u32::MAX)
+}
+
 /// The lazily loaded module's exports (feature `extras`).
 #[cfg(feature = "extras")]
 mod extras {

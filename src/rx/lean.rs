@@ -74,6 +74,16 @@ fn compiler(config: thompson::Config) -> thompson::Compiler {
     c
 }
 
+/// How many patterns [`Regex::new`] compiled because the snapshot table had no entry for them:
+/// 0 in the page while the table is current (`tests/e2e/wasm-golden.test.mjs` checks it through
+/// the page wasm's `patternsCompiled` export, which covers what only the wasm build compiles).
+static COMPILED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// See [`COMPILED`].
+pub fn patterns_compiled() -> usize {
+    COMPILED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Parses `pattern` and compiles its forward NFA (with groups) and reverse NFA (without), as the
 /// regex crate does for a `&str` regex. What [`super::snapshot`] saves the page from.
 pub fn compile_nfas(pattern: &str) -> Result<(NFA, NFA), Error> {
@@ -118,7 +128,10 @@ impl Regex {
     pub fn new(pattern: &str, dfa_cache: usize) -> Result<Regex, Error> {
         let (nfa, nfarev) = match super::snapshot::nfas(pattern) {
             Some(nfas) => nfas,
-            None => compile_nfas(pattern)?,
+            None => {
+                COMPILED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                compile_nfas(pattern)?
+            }
         };
         Regex::from_nfas(nfa, nfarev, dfa_cache)
     }

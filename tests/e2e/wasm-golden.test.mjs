@@ -4,7 +4,8 @@
 // prefilters, in the page regex-automata's lazy DFA and PikeVM assembled by src/rx/lean.rs
 // (its unit tests check each pipeline pattern against the regex crate). This checks the
 // whole result: any drift between the two builds — an engine, a float format, a feature-gated
-// path — shows up as a diff here. Runs the wasm in Node, no browser.
+// path — shows up as a diff here. It also checks that the page compiled no pattern (all came
+// from the snapshot table). Runs the wasm in Node, no browser.
 //
 //   node --test tests/e2e/wasm-golden.test.mjs      (after `trunk build --release --offline`)
 import assert from 'node:assert/strict';
@@ -35,4 +36,10 @@ test('the page wasm gives the native golden JSON for every seed', async () => {
       assert.fail(`${name}: the wasm differs from the golden at line ${at + 1}:\n  golden ${a[at]}\n  wasm   ${b[at]}`);
     }
   }
+  // Every pattern those analyses (and the worker's warm-up) needed came from the snapshot table
+  // (src/rx/snapshot.rs): the page parsed and compiled none. A pattern that only the wasm build
+  // compiles, or a stale table, shows here.
+  m.warmUp();
+  assert.equal(m.patternsCompiled(), 0,
+    'the page wasm compiled patterns missing from src/rx/snapshots.bin: run PLANLENS_BLESS=1 cargo test --lib snapshots_are_current');
 });
