@@ -77,11 +77,11 @@ fn compiler(config: thompson::Config) -> thompson::Compiler {
 /// How many patterns [`Regex::new`] compiled because the snapshot table had no entry for them:
 /// 0 in the page while the table is current (`tests/e2e/wasm-golden.test.mjs` checks it through
 /// the page wasm's `patternsCompiled` export, which covers what only the wasm build compiles).
-static COMPILED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+static FALLBACK_COMPILES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
-/// See [`COMPILED`].
+/// See [`FALLBACK_COMPILES`].
 pub fn patterns_compiled() -> usize {
-    COMPILED.load(std::sync::atomic::Ordering::Relaxed)
+    FALLBACK_COMPILES.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 /// Parses `pattern` and compiles its forward NFA (with groups) and reverse NFA (without), as the
@@ -129,27 +129,15 @@ impl Regex {
         let (nfa, nfarev) = match super::snapshot::nfas(pattern) {
             Some(nfas) => nfas,
             None => {
-                COMPILED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                FALLBACK_COMPILES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 compile_nfas(pattern)?
             }
         };
         Regex::from_nfas(nfa, nfarev, dfa_cache)
     }
 
-    /// [`Regex::new`] without the snapshot table: the pattern is always compiled.
-    #[cfg(test)]
-    pub fn compiled(pattern: &str, dfa_cache: usize) -> Result<Regex, Error> {
-        let (nfa, nfarev) = compile_nfas(pattern)?;
-        Regex::from_nfas(nfa, nfarev, dfa_cache)
-    }
-
-    /// The engine over NFAs made elsewhere (the snapshot tests' reversed ones).
-    #[cfg(test)]
-    pub fn from_nfas_for_test(nfa: NFA, nfarev: NFA, dfa_cache: usize) -> Result<Regex, Error> {
-        Regex::from_nfas(nfa, nfarev, dfa_cache)
-    }
-
-    fn from_nfas(nfa: NFA, nfarev: NFA, dfa_cache: usize) -> Result<Regex, Error> {
+    /// The engine over a forward NFA (with groups) and its reverse NFA, however they were made.
+    pub(super) fn from_nfas(nfa: NFA, nfarev: NFA, dfa_cache: usize) -> Result<Regex, Error> {
         let err = |e: &dyn std::fmt::Display| Error(e.to_string());
         // The regex crate's lazy-DFA settings (meta::wrappers::HybridEngine), without a prefilter.
         let config = hybrid::dfa::Config::new()

@@ -42,7 +42,7 @@ use regex_automata::util::primitives::{PatternID, StateID};
 static TABLE: &[u8] = include_bytes!("snapshots.bin");
 
 /// FNV-1a, 64 bits: stable across builds and targets, which the table's keys must be.
-pub fn hash(pattern: &str) -> u64 {
+fn hash(pattern: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for &b in pattern.as_bytes() {
         h ^= u64::from(b);
@@ -295,7 +295,10 @@ pub fn reverse(fwd: &NFA) -> Option<NFA> {
     }
     #[derive(Clone, Copy)]
     enum Target {
+        /// in(s) of the forward state s
         In(usize),
+        /// the edge state at this position of `out`
+        Edge(usize),
         Match,
     }
     #[derive(Clone, Copy)]
@@ -340,7 +343,7 @@ pub fn reverse(fwd: &NFA) -> Option<NFA> {
                         Back::Empty => alts.push(Target::In(s as usize)),
                         _ => {
                             out.push(edge(back, s as usize));
-                            alts.push(Target::In(usize::MAX - (out.len() - 1)));
+                            alts.push(Target::Edge(out.len() - 1));
                         }
                     }
                 }
@@ -368,8 +371,7 @@ pub fn reverse(fwd: &NFA) -> Option<NFA> {
     let target = |tg: Target| -> Option<StateID> {
         match tg {
             Target::Match => id(match_id),
-            // an edge state of this union (stored as MAX - its position)
-            Target::In(x) if x > n => id(usize::MAX - x),
+            Target::Edge(at) => id(at),
             Target::In(s) => id(resolve(s)?),
         }
     };
@@ -453,6 +455,11 @@ fn encode(nfa: &NFA) -> Option<Vec<u8>> {
             out.push(b | 0x80);
         }
     }
+    // a state id relative to the state `cur` that holds it, zigzag-coded: most are near
+    fn rel(out: &mut Vec<u8>, cur: usize, id: StateID) {
+        let d = id.as_usize() as isize - cur as isize;
+        v(out, ((d << 1) ^ (d >> (isize::BITS - 1))) as usize);
+    }
     fn range(out: &mut Vec<u8>, cur: usize, t: &Transition) {
         out.push(t.start);
         out.push(t.end);
@@ -460,11 +467,6 @@ fn encode(nfa: &NFA) -> Option<Vec<u8>> {
     }
     if nfa.pattern_len() != 1 || nfa.is_reverse() {
         return None;
-    }
-    // a state id relative to the state `cur` that holds it, zigzag-coded: most are near
-    fn rel(out: &mut Vec<u8>, cur: usize, id: StateID) {
-        let d = id.as_usize() as isize - cur as isize;
-        v(out, ((d << 1) ^ (d >> (isize::BITS - 1))) as usize);
     }
     let mut out = Vec::new();
     v(&mut out, nfa.states().len());
@@ -689,11 +691,12 @@ mod tests {
         ];
         for p in pats {
             let p = super::super::expand_perl_classes(p).into_owned();
-            let (fwd, _) = super::super::lean::compile_nfas(&p).unwrap();
+            use super::super::lean::{compile_nfas, Regex};
+            let (fwd, fwd_rev) = compile_nfas(&p).unwrap();
             let rev = reverse(&fwd).expect("reversible");
             assert!(rev.is_reverse());
-            let compiled = super::super::lean::Regex::compiled(&p, 1 << 20).unwrap();
-            let rebuilt = super::super::lean::Regex::from_nfas_for_test(fwd, rev, 1 << 20).unwrap();
+            let compiled = Regex::from_nfas(fwd.clone(), fwd_rev, 1 << 20).unwrap();
+            let rebuilt = Regex::from_nfas(fwd, rev, 1 << 20).unwrap();
             for h in hays {
                 let a: Vec<_> = compiled.find_iter(h).map(|m| m.range()).collect();
                 let b: Vec<_> = rebuilt.find_iter(h).map(|m| m.range()).collect();
