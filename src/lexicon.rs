@@ -413,6 +413,12 @@ pub const RECURRENCE: &[(&str, &str)] = &[
     ("每日", "day"),
 ];
 
+/// Comparators that, right before `一次`, make it a count (`至少一次`; [`crate::traps`]).
+pub const ONCE_COMPARATORS: &[&str] = &["至少", "不少于", "不低于", "最少"];
+/// Chars before `一次` that make it a word, not a count: `第一次`, `再一次`, `每一次` (each
+/// time), `跑一次` (最多跑一次, a reform slogan), `上一次`/`下一次`, `这一次`, `同一次`.
+pub const ONCE_NOT_AFTER: &[char] = &['第', '再', '每', '跑', '上', '下', '这', '那', '同', '某'];
+
 /// Strength words (§4.3).
 pub const STRENGTH_FIRM: &[&str] = &["确保", "必须", "务必", "坚决", "严格"];
 pub const STRENGTH_ASPIRATIONAL: &[&str] = &["力争", "争取", "争创", "努力", "力求", "积极争创"];

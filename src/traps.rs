@@ -5,7 +5,7 @@
 //! instead of a special case inside the quantity reader. The mask is a sorted list of byte ranges;
 //! a quantity whose numeral overlaps one is dropped.
 
-use crate::lexicon::FUSED;
+use crate::lexicon::{FUSED, ONCE_COMPARATORS, ONCE_NOT_AFTER, RECURRENCE};
 use crate::rx::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -123,10 +123,43 @@ fn patterns_re() -> &'static Regex {
     })
 }
 
+/// The fused word that is also a count of 1 次 (see [`counts_once`]).
+const ONCE: &str = "一次";
+/// How far back (chars, within the clause) a recurrence word or comparator makes `一次` a count.
+const ONCE_REACH: usize = 12;
+
+/// Is the `一次` at byte `at` a count (T7: `每月开展一次安全检查`, `每学期至少组织一次演练`,
+/// `全年不少于一次`) rather than part of a word (`一次轮岗时间`, `再一次`, `每一次`, `最多跑一次`)?
+/// It is one when a recurrence word ([`RECURRENCE`]) or a comparator of the
+/// [`ONCE_COMPARATORS`] row stands before it in the same clause; `一次性` never gets here (the
+/// longer fused word wins).
+fn counts_once(hay: &str, at: usize) -> bool {
+    let before = &hay[..at];
+    if before.ends_with(ONCE_NOT_AFTER) {
+        return false;
+    }
+    let clause = before
+        .rfind(['，', '。', '；', '：', '！', '？', ',', ';', ':', '\n'])
+        .map_or(before, |i| &before[i..]);
+    let start = clause
+        .char_indices()
+        .rev()
+        .nth(ONCE_REACH - 1)
+        .map_or(0, |(i, _)| i);
+    let near = &clause[start..];
+    RECURRENCE.iter().any(|(w, _)| near.contains(w))
+        || ONCE_COMPARATORS.iter().any(|w| near.ends_with(w))
+}
+
 /// Sorted, non-overlapping byte ranges of `hay` that hold no values. Two passes (a literal
 /// lexicon, matched by [`crate::lexicon::WordSet`], and the patterns), merged.
 pub fn masks(hay: &str) -> Masks {
-    let mut all: Vec<Range<usize>> = FUSED_SET.get().find_iter(hay).map(|(_, r)| r).collect();
+    let mut all: Vec<Range<usize>> = FUSED_SET
+        .get()
+        .find_iter(hay)
+        .filter(|(i, r)| !(FUSED[*i] == ONCE && counts_once(hay, r.start)))
+        .map(|(_, r)| r)
+        .collect();
     all.extend(crate::rx::find_iter_where(patterns_re(), hay, quote_within).map(|m| m.range()));
     crate::order::by_key(&mut all, |r| r.start as u64);
     let mut out: Vec<Range<usize>> = Vec::with_capacity(all.len());
@@ -182,6 +215,33 @@ mod tests {
             &format!("《{}》10条", "名".repeat(TITLE_MAX)),
             "10条"
         ));
+    }
+
+    /// `一次` counts after a recurrence word or an "at least" in its clause, and is a word
+    /// everywhere else.
+    #[test]
+    fn once_is_a_count_only_where_it_recurs() {
+        for s in [
+            "每月开展一次安全检查",
+            "每学期至少组织一次应急演练",
+            "各校每季度召开一次家长会",
+            "全年不少于一次",
+        ] {
+            assert!(!masked(s, "一次"), "{s}");
+        }
+        for s in [
+            "原则上一次轮岗时间由一年延长至二年",
+            "每年第一次全体会议",
+            "每周再一次复核",
+            "每年每一次检查都要记录",
+            "推进最多跑一次改革",
+            "每年发放一次性补助",
+            "开展一次全面排查",
+            // the recurrence word is in the previous clause
+            "每月一报，开展一次排查",
+        ] {
+            assert!(masked(s, "一次"), "{s}");
+        }
     }
 
     #[test]
