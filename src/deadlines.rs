@@ -213,9 +213,320 @@ fn resolve(c: &crate::rx::Captures, anchor: Anchor) -> Option<String> {
     None
 }
 
+/// The time a section heading gives the targets under it: a month of a 工作计划's month-by-month
+/// schedule (`九月`, `10月份：`, `2024年1月`), a quarter or a half (`第一季度`, `下半年`), or the
+/// dates of a phase of 实施步骤 (`动员部署阶段（2022年3月—4月）`, `第二阶段：2023年`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionTime {
+    /// The time as the heading writes it (`九月`, `2022年3月—4月`).
+    pub raw: String,
+    /// Its year, when the heading names one.
+    pub year: Option<i32>,
+    /// The last month it covers (1–12).
+    pub month: u32,
+    /// The last day it allows within that month, if the heading names one.
+    pub day: Option<u32>,
+}
+
+/// Heading words that make a dated heading a phase of the plan's timetable.
+const PHASE_WORDS: &[&str] = &["阶段", "步骤"];
+/// Chars that join the two ends of a time range (`3月—4月`, `2022年5月至2023年6月`).
+const RANGE_JOINERS: &[char] = &['—', '–', '-', '~', '～', '至', '到'];
+
+/// One `[YYYY年][M月[D日]]` of a heading: (byte range, year, month, day).
+type TimeBit = (Range<usize>, Option<i32>, Option<u32>, Option<u32>);
+
+/// The years, months and days a heading names, in order. A month is an Arabic or Chinese 1–12
+/// before `月`; a year four digits before `年`.
+fn time_bits(title: &str) -> Vec<TimeBit> {
+    let mut out: Vec<TimeBit> = Vec::new();
+    let mut i = 0;
+    while i < title.len() {
+        let rest = &title[i..];
+        let digits: usize = rest
+            .char_indices()
+            .take_while(|(_, c)| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
+            .map(|(j, c)| j + c.len_utf8())
+            .last()
+            .unwrap_or(0);
+        if digits == 0 {
+            i += rest.chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        let num = &rest[..digits];
+        let after = &rest[digits..];
+        if after.starts_with('年') && num.len() == 4 && num.chars().all(|c| c.is_ascii_digit()) {
+            let y = num.parse().ok();
+            out.push((i..i + digits + '年'.len_utf8(), y, None, None));
+            i += digits + '年'.len_utf8();
+        } else if let (true, Some(m)) = (after.starts_with('月'), month_num(num)) {
+            let mut end = i + digits + '月'.len_utf8();
+            let mut day = None;
+            let tail = &title[end..];
+            let dd: usize = tail.chars().take_while(char::is_ascii_digit).count();
+            if dd > 0 && tail[dd..].starts_with('日') {
+                day = tail[..dd].parse().ok();
+                end += dd + '日'.len_utf8();
+            }
+            // the year written right before it (2024年9月) is this month's
+            match out.last_mut() {
+                Some(last) if last.2.is_none() && last.0.end == i => {
+                    last.0.end = end;
+                    last.2 = Some(m);
+                    last.3 = day;
+                }
+                _ => out.push((i..end, None, Some(m), day)),
+            }
+            i = end;
+        } else {
+            i += digits;
+        }
+    }
+    out
+}
+
+/// The time a section heading names (see [`SectionTime`]), or None for any other heading. A month
+/// label must be the whole title (`九月`, `9月份：`, `2024年9—10月`); a phase heading must say
+/// 阶段/步骤 and name its dates. Headings that merely mention a year (`2023年工作回顾`,
+/// `到2025年主要目标`) give nothing: their targets carry their own time phrases.
+pub fn section_time(title: &str) -> Option<SectionTime> {
+    let title = title.trim().trim_end_matches([':', '：']);
+    if let Some(q) = quarter_label(title) {
+        return Some(q);
+    }
+    let bits = time_bits(title);
+    let (first, last) = (bits.first()?, bits.last()?);
+    let is_num = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    // the start of a range whose first month has no 月 (9—10月) belongs to the time
+    let prefix =
+        title[..first.0.start].trim_end_matches(|c: char| is_num(c) || RANGE_JOINERS.contains(&c));
+    let inner = &title[prefix.len()..last.0.end];
+    let fen = title[last.0.end..].starts_with('份');
+    let suffix = title[last.0.end..].trim_start_matches('份');
+    // between the bits only a range joiner
+    if !inner
+        .chars()
+        .all(|c| is_num(c) || "年月日份".contains(c) || RANGE_JOINERS.contains(&c))
+    {
+        return None;
+    }
+    let is_label = prefix.is_empty()
+        && (suffix.is_empty() || suffix.starts_with([':', '：', ' ', '\u{3000}']));
+    let is_phase = PHASE_WORDS.iter().any(|w| title.contains(w));
+    if !is_label && !is_phase {
+        return None;
+    }
+    let year = bits.iter().rev().find_map(|b| b.1);
+    let (month, day) = match last.2 {
+        Some(m) => (m, last.3),
+        // a phase dated by years only: 第一阶段（2022—2023年）
+        None if is_phase && year.is_some() => (12, None),
+        None => return None,
+    };
+    let raw = if fen {
+        format!("{inner}份")
+    } else {
+        inner.to_string()
+    };
+    Some(SectionTime {
+        raw,
+        year,
+        month,
+        day,
+    })
+}
+
+/// `第一季度`, `三季度`, `2024年上半年`, `下半年` as a whole heading.
+fn quarter_label(title: &str) -> Option<SectionTime> {
+    let (year, rest) = match title.split_once('年') {
+        Some((y, r)) if y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()) => {
+            (y.parse().ok(), r)
+        }
+        _ => (None, title),
+    };
+    let month = match rest.trim_start_matches('第') {
+        "一季度" | "1季度" => 3,
+        "二季度" | "2季度" | "上半年" => 6,
+        "三季度" | "3季度" => 9,
+        "四季度" | "4季度" | "下半年" => 12,
+        _ => return None,
+    };
+    Some(SectionTime {
+        raw: title.to_string(),
+        year,
+        month,
+        day: None,
+    })
+}
+
+/// Gives every target that has no time phrase of its own the time of the innermost dated
+/// section heading around it ([`section_time`]): the items under `十月` of a school's term plan
+/// are October's. A month label without a year takes the plan's year, and the next year once
+/// the months of a run of sibling labels turn back (`十二月`, then `一月` in an autumn-term
+/// plan).
+pub fn inherit(
+    nodes: &[crate::model::OutlineNode],
+    targets: &mut [crate::model::Target],
+    anchor: Anchor,
+) {
+    let mut dated: Vec<Dated> = Vec::new();
+    collect(nodes, anchor.year(), &mut dated);
+    for t in targets.iter_mut() {
+        // the innermost: the shortest dated span that holds the target
+        let Some(d) = dated
+            .iter()
+            .filter(|d| d.span[0] <= t.span[0] && t.span[1] <= d.span[1])
+            .min_by_key(|d| d.span[1] - d.span[0])
+        else {
+            continue;
+        };
+        match (&t.deadline, &mut t.due) {
+            (None, _) => {
+                t.deadline = Some(d.raw.clone());
+                t.due = Some(d.due.clone());
+            }
+            // a month without a year (1月20日前) is in the year of its section (`2025年1月`, or
+            // the `一月` after `十二月`), not always the plan's
+            (Some(raw), Some(due)) if raw.contains('月') && !names_year(raw) => {
+                if let Some(rest) = due.get(4..) {
+                    *due = format!("{:04}{rest}", d.year);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Does a time phrase write its year (`2024年9月`)?
+fn names_year(raw: &str) -> bool {
+    time_bits(raw).iter().any(|b| b.1.is_some())
+}
+
+/// A dated section: its span, its time as written, its last day and year.
+struct Dated {
+    span: crate::model::Span,
+    raw: String,
+    due: String,
+    year: i32,
+}
+
+fn collect(nodes: &[crate::model::OutlineNode], year: Option<i32>, out: &mut Vec<Dated>) {
+    let mut run: Option<(i32, u32)> = None; // (year, month) of the previous dated sibling
+    for n in nodes {
+        let mut child_year = year;
+        match section_time(&n.title) {
+            Some(st) => {
+                let y = match (st.year, run) {
+                    (Some(y), _) => Some(y),
+                    (None, Some((py, pm))) => Some(if st.month < pm { py + 1 } else { py }),
+                    (None, None) => year,
+                };
+                if let Some(y) = y {
+                    let last = last_day(y, st.month);
+                    let day = st.day.map_or(last, |d| d.clamp(1, last));
+                    out.push(Dated {
+                        span: n.span,
+                        raw: st.raw,
+                        due: ymd(y, st.month, day),
+                        year: y,
+                    });
+                    run = Some((y, st.month));
+                    child_year = Some(y);
+                }
+            }
+            None => run = None,
+        }
+        collect(&n.children, child_year, out);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Month labels, quarters and dated phases are section times; a heading that only mentions a
+    /// year or a month inside other words is not.
+    #[test]
+    fn section_times_are_labels_and_dated_phases() {
+        let st = |s: &str| section_time(s).map(|t| (t.raw, t.year, t.month, t.day));
+        assert_eq!(st("九月"), Some(("九月".into(), None, 9, None)));
+        assert_eq!(st("十月份："), Some(("十月份".into(), None, 10, None)));
+        assert_eq!(
+            st("九月份：开学常规检查"),
+            Some(("九月份".into(), None, 9, None))
+        );
+        assert_eq!(
+            st("2025年1月"),
+            Some(("2025年1月".into(), Some(2025), 1, None))
+        );
+        assert_eq!(st("9—10月"), Some(("9—10月".into(), None, 10, None)));
+        assert_eq!(
+            st("动员部署阶段（2022年3月—4月）"),
+            Some(("2022年3月—4月".into(), Some(2022), 4, None))
+        );
+        assert_eq!(
+            st("集中整治阶段（2022年5月至2023年6月15日）"),
+            Some(("2022年5月至2023年6月15日".into(), Some(2023), 6, Some(15)))
+        );
+        assert_eq!(
+            st("第二阶段：2023—2024年"),
+            Some(("2023—2024年".into(), Some(2024), 12, None))
+        );
+        assert_eq!(st("第一季度"), Some(("第一季度".into(), None, 3, None)));
+        assert_eq!(
+            st("2024年下半年"),
+            Some(("2024年下半年".into(), Some(2024), 12, None))
+        );
+        for s in [
+            "2023年工作回顾",
+            "到2025年主要目标",
+            "月份工作安排",
+            "一月一评制度",
+            "工作步骤",
+            "加强十月份安全检查",
+            "第一阶段",
+        ] {
+            assert_eq!(st(s), None, "{s}");
+        }
+    }
+
+    /// Targets under month and phase headings get the section's time; a month run that turns
+    /// back moves into the next year, and so does a yearless month phrase inside it.
+    #[test]
+    fn targets_inherit_the_time_of_their_section() {
+        let plan = "某校2024年秋季学期工作计划\n一、工作目标\n教师培训覆盖率达到100%。\n二、月度安排\n（一）九月份\n完成常规检查学校30所。\n（二）十二月\n完成课题结题10项。\n（三）一月\n评出优秀论文15篇，1月20日前上报成绩。\n三、实施步骤\n（一）动员部署阶段（2024年3月—4月）\n完成80个行政村摸底调查，4月15日前确定联络员3名。\n";
+        let a = crate::analyze(plan);
+        let due = |text: &str| {
+            let t = a
+                .targets
+                .iter()
+                .find(|t| t.text == text)
+                .unwrap_or_else(|| panic!("no target {text}: {:?}", a.targets));
+            (t.deadline.clone(), t.due.clone())
+        };
+        let d = |raw: &str, due: &str| (Some(raw.to_string()), Some(due.to_string()));
+        assert_eq!(due("100%"), (None, None));
+        assert_eq!(due("30所"), d("九月份", "2024-09-30"));
+        assert_eq!(due("10项"), d("十二月", "2024-12-31"));
+        assert_eq!(due("15篇"), d("一月", "2025-01-31"));
+        assert!(
+            a.targets
+                .iter()
+                .any(|t| t.due.as_deref() == Some("2025-01-20")),
+            "{:?}",
+            a.targets
+        );
+        assert_eq!(due("80个"), d("2024年3月—4月", "2024-04-30"));
+        // a phrase of its own wins over the section's
+        assert!(
+            a.targets
+                .iter()
+                .any(|t| t.deadline.as_deref() == Some("4月15日前")
+                    && t.due.as_deref() == Some("2024-04-15")),
+            "{:?}",
+            a.targets
+        );
+    }
 
     fn one(
         s: &str,

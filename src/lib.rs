@@ -138,6 +138,15 @@ pub fn analyze(input: &str) -> Analysis {
     for t in &mut found {
         t.path = path_at(&outline.nodes, t.span[0]);
     }
+    // a target with no time phrase of its own is due when its month or phase heading says
+    deadlines::inherit(
+        &outline.nodes,
+        &mut found,
+        deadlines::Anchor {
+            plan_year: elements.plan_year,
+            period: elements.document.period,
+        },
+    );
     Analysis {
         schema: SCHEMA.to_string(),
         document: elements.document,
