@@ -392,6 +392,8 @@ pub fn inherit(
                     *due = format!("{:04}{rest}", d.year);
                 }
             }
+            // a phrase with no date of its own (寒假前) is due by the end of its section
+            (Some(_), due @ None) => *due = Some(d.due.clone()),
             _ => {}
         }
     }
@@ -494,7 +496,7 @@ mod tests {
     /// back moves into the next year, and so does a yearless month phrase inside it.
     #[test]
     fn targets_inherit_the_time_of_their_section() {
-        let plan = "某校2024年秋季学期工作计划\n一、工作目标\n教师培训覆盖率达到100%。\n二、月度安排\n（一）九月份\n完成常规检查学校30所。\n（二）十二月\n完成课题结题10项。\n（三）一月\n评出优秀论文15篇，1月20日前上报成绩。\n三、实施步骤\n（一）动员部署阶段（2024年3月—4月）\n完成80个行政村摸底调查，4月15日前确定联络员3名。\n";
+        let plan = "某校2024年秋季学期工作计划\n一、工作目标\n教师培训覆盖率达到100%。\n二、月度安排\n（一）九月份\n完成常规检查学校30所。\n（二）十二月\n完成课题结题10项。\n（三）一月\n评出优秀论文15篇，1月20日前上报成绩，寒假前完成家访200户。\n三、实施步骤\n（一）动员部署阶段（2024年3月—4月）\n完成80个行政村摸底调查，4月15日前确定联络员3名。\n";
         let a = crate::analyze(plan);
         let due = |text: &str| {
             let t = a
@@ -517,6 +519,14 @@ mod tests {
             a.targets
         );
         assert_eq!(due("80个"), d("2024年3月—4月", "2024-04-30"));
+        assert!(
+            a.targets
+                .iter()
+                .any(|t| t.deadline.as_deref() == Some("寒假前")
+                    && t.due.as_deref() == Some("2025-01-31")),
+            "{:?}",
+            a.targets
+        );
         // a phrase of its own wins over the section's
         assert!(
             a.targets

@@ -24,7 +24,7 @@ if (process.env.PLANLENS_PROBE_CHILD) {
   await m.default({ module_or_path: module });
   const init = performance.now() - t;
   t = performance.now();
-  m.warmUp();
+  if (!process.env.NO_WARM) m.warmUp();
   const warm = performance.now() - t;
   const plan = plan20k(); // the browser bench's pasted plan
   t = performance.now();
