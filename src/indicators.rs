@@ -25,6 +25,20 @@ pub struct CellTarget {
     pub subject: Option<String>,
     /// `〔1.36〕`: a cumulative amount over the plan period.
     pub cumulative: bool,
+    /// The year the target column names (`2025年目标值`, `2025年`), as written and as a number:
+    /// the cell's deadline.
+    pub year: Option<(String, i32)>,
+}
+
+/// The first `YYYY年` of a column header (`2025年目标值` → `2025年`, 2025).
+fn header_year(header: &str) -> Option<(String, i32)> {
+    let at = header.find('年')?;
+    let digits = header[..at].trim_end();
+    let y = digits.get(digits.len().checked_sub(4)?..)?;
+    if !y.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some((format!("{y}年"), y.parse().ok()?))
 }
 
 /// Header words of the column that holds the targets; a header naming a baseline never is one.
@@ -161,6 +175,7 @@ pub fn cells(t: &Text, tables: &[TableBlock]) -> Vec<CellTarget> {
     for tb in tables {
         let cols = &tb.table.columns;
         let Some(tc) = target_col(cols) else { continue };
+        let year = header_year(&cols[tc]);
         let uc = col(cols, UNIT_HEADERS, true);
         let nc = col(cols, NAME_HEADERS, true).or_else(|| col(cols, &["指标"], false));
         // the table's lines, to find each cell where it is printed
@@ -219,6 +234,7 @@ pub fn cells(t: &Text, tables: &[TableBlock]) -> Vec<CellTarget> {
                 comparator,
                 subject: name,
                 cumulative,
+                year: year.clone(),
             });
         }
     }
@@ -228,6 +244,15 @@ pub fn cells(t: &Text, tables: &[TableBlock]) -> Vec<CellTarget> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_target_column_names_the_year() {
+        assert_eq!(header_year("2025年目标值"), Some(("2025年".into(), 2025)));
+        assert_eq!(header_year("2025年"), Some(("2025年".into(), 2025)));
+        assert_eq!(header_year("目标值"), None);
+        assert_eq!(header_year("十四五末目标值"), None);
+        assert_eq!(header_year("25年目标"), None);
+    }
 
     #[test]
     fn cell_shapes() {
@@ -264,6 +289,7 @@ mod tests {
         assert_eq!(got[1].unit.as_deref(), Some("万吨"));
         assert!(got[1].cumulative);
         assert_eq!(got[0].subject.as_deref(), Some("空气质量优良天数比例"));
+        assert_eq!(got[0].year, Some(("2025年".into(), 2025)));
     }
 
     #[test]

@@ -547,6 +547,11 @@ fn indicator_cells(b: &Builder, retro: &Retro, out: &mut Vec<Target>) {
         if c.cumulative {
             tg.scope = Some(Scope::PeriodTotal);
         }
+        // the year of the column (`2025年目标值`) is the cell's deadline
+        if let Some((raw, y)) = c.year {
+            tg.deadline = Some(raw);
+            tg.due = Some(format!("{y:04}-12-31"));
+        }
         out.push(tg);
         added = true;
     }
