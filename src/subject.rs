@@ -179,6 +179,10 @@ const WHOLE_WORDS: &[&str] = &[
     "增加值",
     "城市更新",
     "退出机制",
+    "党组织",
+    "社会组织",
+    "基层组织",
+    "群团组织",
 ];
 
 /// Nouns that only say what is counted or measured of something (人数 of 培训人数): after an
@@ -298,7 +302,24 @@ pub fn subject(before: &str, after: &str) -> Option<String> {
         let cut = after_t.find([' ', '(', ',', ';']).unwrap_or(after_t.len());
         let head = &after_t[..cut];
         let head = head.rsplit_once('的').map_or(head, |(_, h)| h);
-        let head = &head[..head.find(['、', '和', '及']).unwrap_or(head.len())];
+        // 15名“苏教名家”、省特级教师等高层次人才: the class after 等 is what is counted
+        let head = match head.rsplit_once('等') {
+            Some((list, class)) if list.contains('、') && class.chars().count() >= 2 => class,
+            _ => head,
+        };
+        // 百场讲座和家长课堂 names one thing; 5个示范基地和2个实训中心 two (the second counted apart)
+        let head = match head.find(['、', '和', '及']) {
+            Some(i)
+                if head[i..].contains(|c: char| {
+                    c.is_ascii_digit() || "二两三四五六七八九十百千".contains(c)
+                }) =>
+            {
+                &head[..i]
+            }
+            _ => head,
+        };
+        // 争创3所省优质园和4—5所市优质园: the words after the number stop at the next number
+        let head = head.trim_end_matches(['、', '和', '及', '与']);
         let head = tail(head.trim(), 24);
         // 保持85%的要求: a generic noun after the number names no subject
         const GENERIC: &[&str] = &[
@@ -322,7 +343,7 @@ pub fn subject(before: &str, after: &str) -> Option<String> {
         let s = strip_loop(s, &["突破", "下降到", "下降至"], true);
         let s = strip_base_year(s);
         // 排放总量分别比2023年下降: what stood before the base
-        let s = strip_loop(s, &["分别", "均", "都"], true);
+        let s = strip_loop(s, &["分别", "均", "都", "各"], true);
         let s = strip_loop(s, LEADING, false);
         let s = tail(s, 24);
         (s.chars().count() >= 2).then(|| s.to_string())
@@ -466,6 +487,33 @@ mod tests {
         ] {
             assert_eq!(subject(before, after).as_deref(), want, "{before}|{after}");
         }
+    }
+
+    /// The words after a number name one thing up to the next number: a coordination without a
+    /// second number and a class after 等 stay whole.
+    #[test]
+    fn words_after_a_number() {
+        for (after, want) in [
+            ("讲座和家长课堂", "讲座和家长课堂"),
+            ("示范基地和2个实训中心", "示范基地"),
+            ("省优质园和", "省优质园"),
+            (
+                "“苏教名家”、省特级教师、省正高级教师等高层次人才",
+                "高层次人才",
+            ),
+            ("学校巡查", "学校巡查"),
+            (
+                "学校“作业提质、课堂提效、教研提档、服务提标”",
+                "学校“作业提质、课堂提效、教研提档、服务提标”",
+            ),
+        ] {
+            assert_eq!(subject("", after).as_deref(), Some(want), "{after}");
+        }
+        // 各 before the number is distributive, not part of the subject
+        assert_eq!(
+            subject("新增省级、市级示范校各", "").as_deref(),
+            Some("省级、市级示范校")
+        );
     }
 
     /// Every recurrence word of the lexicon is stripped from a subject's end (the target keeps it
