@@ -6,7 +6,8 @@
 //   node --liftoff-only tools/bench/warm_probe.mjs [DIST] [--runs 7]
 //
 // --liftoff-only keeps V8 in its baseline compiler, as the worker's run-once start-up code mostly
-// is in Chromium. Prints the median of each step over --runs processes. Measures only.
+// is in Chromium. NO_WARM=1 skips warmUp, to see what the first analysis costs without it.
+// Prints the median of each step over --runs processes. Measures only.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
