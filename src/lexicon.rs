@@ -232,6 +232,15 @@ pub const UNITS: &[(&str, UnitClass)] = &[
     ("批", UnitClass::Count),
     ("节", UnitClass::Count),
     ("株", UnitClass::Count),
+    // city works, forestry, water and land: 路灯节能改造5000盏, 补植树木2万棵, 更换电杆300根,
+    // 新打机井50眼 (or 口), 供应土地50宗, 开展3轮督查
+    ("盏", UnitClass::Count),
+    ("棵", UnitClass::Count),
+    ("根", UnitClass::Count),
+    ("眼", UnitClass::Count),
+    ("口", UnitClass::Count),
+    ("宗", UnitClass::Count),
+    ("轮", UnitClass::Count),
     ("头", UnitClass::Count),
     ("只", UnitClass::Count),
     ("对", UnitClass::Count),
@@ -286,7 +295,7 @@ pub const UNITS: &[(&str, UnitClass)] = &[
 pub const CJK_WORD_UNITS: &[&str] = &[
     "头", "只", "对", "门", "本", "部", "间", "节", "处", "条", "件", "张", "床", "台", "辆", "套",
     "篇", "册", "户", "栋", "幢", "株", "米", "吨", "斤", "期", "枚", "架", "艘", "元", "日", "天",
-    "周", "分", "起",
+    "周", "分", "起", "口", "根", "眼", "盏", "棵",
 ];
 
 /// Chars after which `成` is part of a word (成为, 成功, 成果 …), not "tenths" (三成 = 30 %).
