@@ -543,9 +543,195 @@ fn align(cells: &[String], kinds: &[ColKind]) -> Vec<Option<String>> {
     out
 }
 
+/// The year a column header names, as written (`2023`, `2023年`) and as a number.
+pub type ColumnYear = (String, i32);
+
+/// What one row of a rebuilt table says about the targets printed in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowFacts {
+    /// Byte range of `Text::clean` the row is printed in (its 序号 line to the next row's).
+    pub range: Range<usize>,
+    /// The printed cells of the row (a merged cell is printed once, in the row above): byte
+    /// range, and the year its column names (`2023` of a 分年推进表) as written and as a number.
+    pub cells: Vec<(Range<usize>, Option<ColumnYear>)>,
+    /// The row's time limit (`完成时限` column: `2024年10月底`), if it has one.
+    pub time_limit: Option<String>,
+    /// The row's lead units (牵头单位 column; 责任单位 when there is no 牵头 column).
+    pub lead: Vec<String>,
+    /// The row's other responsible units (责任单位/配合单位 beside a 牵头 column).
+    pub others: Vec<String>,
+}
+
+/// Header words of a column that holds each row's time limit.
+const TIME_HEADERS: &[&str] = &[
+    "时限",
+    "完成时间",
+    "时间节点",
+    "时间安排",
+    "进度安排",
+    "完成期限",
+];
+/// Header words of a column of lead units, and of other responsible units.
+const LEAD_HEADERS: &[&str] = &["牵头"];
+const UNIT_HEADERS: &[&str] = &[
+    "责任单位",
+    "责任部门",
+    "配合单位",
+    "配合部门",
+    "协同单位",
+    "参与单位",
+];
+
+/// The year a column header names as a whole (`2023`, `2023年`, `2023年目标`): the cells of a
+/// 分年推进表's year columns are that year's targets.
+pub fn year_column(header: &str) -> Option<i32> {
+    let h = header.trim();
+    let digits = h.get(..4)?;
+    let rest = &h[4..];
+    (digits.bytes().all(|b| b.is_ascii_digit())
+        && digits.starts_with(['1', '2'])
+        && ["", "年", "年目标", "年目标值", "年度", "年任务"].contains(&rest))
+    .then(|| digits.parse().ok())
+    .flatten()
+}
+
+/// The units a cell lists (`政府办、宣传部、各镇(开发区、街道)`), split at 、，； outside brackets.
+fn units_of(cell: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let (mut depth, mut from) = (0usize, 0usize);
+    let mut push = |s: &str| {
+        let u = s.trim_matches(|c: char| c.is_whitespace() || c == '。');
+        if !u.is_empty() && !matches!(u, "—" | "-" | "/" | "无") {
+            out.push(u.to_string());
+        }
+    };
+    for (i, c) in cell.char_indices() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            '、' | '，' | ',' | '；' | ';' | ' ' | '\u{3000}' if depth == 0 => {
+                push(&cell[from..i]);
+                from = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    push(&cell[from..]);
+    out
+}
+
+/// Each row of each table with the lines it is printed on and what its time and unit columns
+/// say. The cells are found the way the table was rebuilt: a row starts at the line of its 序号
+/// and runs to the next row's.
+pub fn rows(t: &Text, tables: &[TableBlock]) -> Vec<RowFacts> {
+    let mut out = Vec::new();
+    for tb in tables {
+        let cols = &tb.table.columns;
+        let has = |words: &[&str]| {
+            cols.iter()
+                .position(|h| words.iter().any(|w| h.contains(w)))
+        };
+        let time_col = has(TIME_HEADERS);
+        let lead_col = has(LEAD_HEADERS);
+        let unit_col = cols
+            .iter()
+            .enumerate()
+            .position(|(j, h)| Some(j) != lead_col && UNIT_HEADERS.iter().any(|w| h.contains(w)));
+        let lines: Vec<Range<usize>> = t
+            .lines()
+            .filter(|r| r.start >= tb.range.start && r.end <= tb.range.end)
+            .filter(|r| !t.clean[r.clone()].trim().is_empty())
+            .collect();
+        let texts: Vec<String> = lines
+            .iter()
+            .map(|r| t.display(r.clone()).trim().to_string())
+            .collect();
+        let starts: Vec<Option<usize>> = {
+            let mut at = 0usize;
+            tb.table
+                .rows
+                .iter()
+                .map(|row| {
+                    let seq = row.first()?;
+                    let i = (at..lines.len()).find(|&i| texts[i] == *seq)?;
+                    at = i + 1;
+                    Some(i)
+                })
+                .collect()
+        };
+        for (ri, row) in tb.table.rows.iter().enumerate() {
+            let Some(start) = starts[ri] else { continue };
+            let end = starts[ri + 1..]
+                .iter()
+                .flatten()
+                .next()
+                .copied()
+                .unwrap_or(lines.len());
+            let mut cells = Vec::new();
+            let mut from = start + 1;
+            for (j, cell) in row.iter().enumerate().skip(1) {
+                if let Some(li) = (from..end).find(|&i| texts[i] == cell.trim()) {
+                    let year = year_column(&cols[j]).map(|y| (cols[j].trim().to_string(), y));
+                    cells.push((lines[li].clone(), year));
+                    from = li + 1;
+                }
+            }
+            let cell = |c: Option<usize>| c.and_then(|j| row.get(j)).map(|s| s.trim());
+            let (lead, others) = match (cell(lead_col), cell(unit_col)) {
+                (Some(l), o) => (units_of(l), o.map(units_of).unwrap_or_default()),
+                (None, Some(u)) => (units_of(u), Vec::new()),
+                (None, None) => (Vec::new(), Vec::new()),
+            };
+            out.push(RowFacts {
+                range: lines[start].start..lines[end - 1].end,
+                cells,
+                time_limit: cell(time_col)
+                    .filter(|c| !c.is_empty() && !matches!(*c, "—" | "-" | "/"))
+                    .map(str::to_string),
+                lead,
+                others,
+            });
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A row's time limit and units, and the year of each printed cell's column.
+    #[test]
+    fn rows_say_when_and_who() {
+        let src = "序号\n工作任务\n牵头单位\n责任单位\n完成时限\n1\n建设高标准农田3万亩\n县农业农村局\n县财政局、各镇(开发区、街道)\n2024年10月底\n2\n新增耕地1000亩\n县自然资源局\n—\n2024年12月底\n";
+        let t = crate::clean::clean(src);
+        let tables = detect(&t, 0..t.clean.len());
+        let got = super::rows(&t, &tables);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].time_limit.as_deref(), Some("2024年10月底"));
+        assert_eq!(got[0].lead, ["县农业农村局"]);
+        assert_eq!(got[0].others, ["县财政局", "各镇(开发区、街道)"]);
+        assert!(got[1].others.is_empty());
+        assert!(got[0].cells.iter().all(|(_, y)| y.is_none()));
+        let task = &t.clean[got[1].cells[0].0.clone()];
+        assert_eq!(task.trim(), "新增耕地1000亩");
+
+        let src =
+            "序号\n项目名称\n2022\n2023年\n牵头部门\n1\n品格提升\n建成10个\n新增10个\n教育局\n";
+        let t = crate::clean::clean(src);
+        let tables = detect(&t, 0..t.clean.len());
+        let got = super::rows(&t, &tables);
+        let years: Vec<Option<i32>> = got[0]
+            .cells
+            .iter()
+            .map(|(_, y)| y.as_ref().map(|y| y.1))
+            .collect();
+        assert_eq!(years, [None, Some(2022), Some(2023), None]);
+        assert_eq!(got[0].lead, ["教育局"]);
+        assert_eq!(year_column("2023年目标"), Some(2023));
+        assert_eq!(year_column("2023年以前"), None);
+        assert_eq!(year_column("完成时限"), None);
+    }
     use crate::clean::clean;
 
     #[test]

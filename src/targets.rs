@@ -513,7 +513,55 @@ pub fn extract(cx: &Context) -> Vec<Target> {
             attach_note(&b, &found.notes, tg);
         }
     }
+    // what a table row says of the targets printed in it: its year column, its time limit, its
+    // lead and other units
+    let rows = crate::tables::rows(t, cx.tables);
+    if !rows.is_empty() {
+        for tg in &mut out {
+            apply_row(t, &rows, anchor, tg);
+        }
+    }
     out
+}
+
+/// Gives a target printed in a table row what the row says and the target does not: the year
+/// of its column (`2023` of a 分年推进表: due 2023-12-31), else the row's 完成时限 (resolved
+/// against the plan), and the row's 牵头/责任 units.
+fn apply_row(
+    t: &crate::text::Text,
+    rows: &[crate::tables::RowFacts],
+    anchor: Anchor,
+    tg: &mut Target,
+) {
+    let inside = |r: &Range<usize>| {
+        let sp = t.span(r.clone());
+        sp[0] <= tg.span[0] && tg.span[1] <= sp[1]
+    };
+    let Some(row) = rows.iter().find(|r| inside(&r.range)) else {
+        return;
+    };
+    if tg.deadline.is_none() {
+        let year = row
+            .cells
+            .iter()
+            .find(|(r, _)| inside(r))
+            .and_then(|(_, y)| y.clone());
+        if let Some((raw, y)) = year {
+            tg.deadline = Some(raw);
+            tg.due = Some(format!("{y:04}-12-31"));
+        } else if let Some(limit) = &row.time_limit {
+            tg.deadline = Some(limit.clone());
+            tg.due = crate::deadlines::find(limit, anchor)
+                .into_iter()
+                .find_map(|p| p.due);
+        }
+    }
+    if tg.responsible.is_none() && !row.lead.is_empty() {
+        tg.responsible = Some(Responsible {
+            lead: row.lead.clone(),
+            others: row.others.clone(),
+        });
+    }
 }
 
 /// The value cells of indicator tables (`2025年目标值` column: `≤30`, `88左右`) that the sentence
@@ -1106,6 +1154,31 @@ mod tests {
 
     fn texts(ts: &[Target]) -> Vec<&str> {
         ts.iter().map(|t| t.text.as_str()).collect()
+    }
+
+    /// A target in a task table takes its row's 完成时限 and units; one with a time of its own
+    /// keeps it.
+    #[test]
+    fn table_rows_give_deadline_and_units() {
+        let a = crate::analyze("某县2024年重点工作实施方案\n一、重点任务\n附件\n重点任务分解表\n序号\n工作任务\n牵头单位\n责任单位\n完成时限\n1\n建设高标准农田3万亩\n县农业农村局\n县财政局、各镇(开发区、街道)\n2024年10月底\n2\n6月底前新增耕地1000亩\n县自然资源局\n—\n2024年12月底\n");
+        let t = |q: &str| {
+            a.targets
+                .iter()
+                .find(|t| t.text == q)
+                .unwrap_or_else(|| panic!("{q}: {:?}", a.targets))
+        };
+        let farm = t("3万亩");
+        assert_eq!(farm.deadline.as_deref(), Some("2024年10月底"));
+        assert_eq!(farm.due.as_deref(), Some("2024-10-31"));
+        let r = farm.responsible.as_ref().expect("units");
+        assert_eq!(r.lead, ["县农业农村局"]);
+        assert_eq!(r.others, ["县财政局", "各镇(开发区、街道)"]);
+        let land = t("1000亩");
+        assert_eq!(land.deadline.as_deref(), Some("6月底前"));
+        assert_eq!(
+            land.responsible.as_ref().map(|r| r.lead.clone()),
+            Some(vec!["县自然资源局".to_string()])
+        );
     }
 
     #[test]
