@@ -4,6 +4,7 @@
 
 use crate::model::Period;
 use crate::rx::Regex;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -369,14 +370,16 @@ pub fn inherit(
     targets: &mut [crate::model::Target],
     anchor: Anchor,
 ) {
-    let mut dated: Vec<Dated> = Vec::new();
-    collect(nodes, anchor.year(), &mut dated);
+    let mut dated: HashMap<Vec<usize>, Dated> = HashMap::new();
+    collect(nodes, anchor.year(), &mut Vec::new(), &mut dated);
+    if dated.is_empty() {
+        return;
+    }
     for t in targets.iter_mut() {
-        // the innermost: the shortest dated span that holds the target
-        let Some(d) = dated
-            .iter()
-            .filter(|d| d.span[0] <= t.span[0] && t.span[1] <= d.span[1])
-            .min_by_key(|d| d.span[1] - d.span[0])
+        // the innermost dated section on the target's path
+        let Some(d) = (1..=t.path.len())
+            .rev()
+            .find_map(|k| dated.get(&t.path[..k]))
         else {
             continue;
         };
@@ -404,17 +407,24 @@ fn names_year(raw: &str) -> bool {
     time_bits(raw).iter().any(|b| b.1.is_some())
 }
 
-/// A dated section: its span, its time as written, its last day and year.
+/// A dated section: its time as written, its last day and year.
 struct Dated {
-    span: crate::model::Span,
     raw: String,
     due: String,
     year: i32,
 }
 
-fn collect(nodes: &[crate::model::OutlineNode], year: Option<i32>, out: &mut Vec<Dated>) {
+/// The dated sections of the outline, by their path (child indexes from the root, as a
+/// target's `path`).
+fn collect(
+    nodes: &[crate::model::OutlineNode],
+    year: Option<i32>,
+    path: &mut Vec<usize>,
+    out: &mut HashMap<Vec<usize>, Dated>,
+) {
     let mut run: Option<(i32, u32)> = None; // (year, month) of the previous dated sibling
-    for n in nodes {
+    for (i, n) in nodes.iter().enumerate() {
+        path.push(i);
         let mut child_year = year;
         match section_time(&n.title) {
             Some(st) => {
@@ -426,19 +436,22 @@ fn collect(nodes: &[crate::model::OutlineNode], year: Option<i32>, out: &mut Vec
                 if let Some(y) = y {
                     let last = last_day(y, st.month);
                     let day = st.day.map_or(last, |d| d.clamp(1, last));
-                    out.push(Dated {
-                        span: n.span,
-                        raw: st.raw,
-                        due: ymd(y, st.month, day),
-                        year: y,
-                    });
+                    out.insert(
+                        path.clone(),
+                        Dated {
+                            raw: st.raw,
+                            due: ymd(y, st.month, day),
+                            year: y,
+                        },
+                    );
                     run = Some((y, st.month));
                     child_year = Some(y);
                 }
             }
             None => run = None,
         }
-        collect(&n.children, child_year, out);
+        collect(&n.children, child_year, path, out);
+        path.pop();
     }
 }
 

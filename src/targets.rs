@@ -515,36 +515,54 @@ pub fn extract(cx: &Context) -> Vec<Target> {
     }
     // what a table row says of the targets printed in it: its year column, its time limit, its
     // lead and other units
-    let rows = crate::tables::rows(t, cx.tables);
+    let mut rows: Vec<RowSpans> = crate::tables::rows(t, cx.tables)
+        .into_iter()
+        .map(|r| RowSpans {
+            span: t.span(r.range.clone()),
+            cells: r
+                .cells
+                .iter()
+                .map(|(c, y)| (t.span(c.clone()), y.clone()))
+                .collect(),
+            row: r,
+        })
+        .collect();
+    rows.sort_by_key(|r| r.span[0]);
     if !rows.is_empty() {
         for tg in &mut out {
-            apply_row(t, &rows, anchor, tg);
+            apply_row(&rows, anchor, tg);
         }
     }
     out
 }
 
+/// A table row with its own and its cells' char spans (targets' spans are in chars).
+struct RowSpans {
+    span: crate::model::Span,
+    cells: Vec<(crate::model::Span, Option<crate::tables::ColumnYear>)>,
+    row: crate::tables::RowFacts,
+}
+
 /// Gives a target printed in a table row what the row says and the target does not: the year
 /// of its column (`2023` of a 分年推进表: due 2023-12-31), else the row's 完成时限 (resolved
 /// against the plan), and the row's 牵头/责任 units.
-fn apply_row(
-    t: &crate::text::Text,
-    rows: &[crate::tables::RowFacts],
-    anchor: Anchor,
-    tg: &mut Target,
-) {
-    let inside = |r: &Range<usize>| {
-        let sp = t.span(r.clone());
-        sp[0] <= tg.span[0] && tg.span[1] <= sp[1]
-    };
-    let Some(row) = rows.iter().find(|r| inside(&r.range)) else {
+fn apply_row(rows: &[RowSpans], anchor: Anchor, tg: &mut Target) {
+    let inside = |sp: &crate::model::Span| sp[0] <= tg.span[0] && tg.span[1] <= sp[1];
+    // rows are in text order and do not overlap: the last one starting at or before the target
+    let i = rows.partition_point(|r| r.span[0] <= tg.span[0]);
+    let Some(rs) = i
+        .checked_sub(1)
+        .map(|i| &rows[i])
+        .filter(|r| inside(&r.span))
+    else {
         return;
     };
+    let row = &rs.row;
     if tg.deadline.is_none() {
-        let year = row
+        let year = rs
             .cells
             .iter()
-            .find(|(r, _)| inside(r))
+            .find(|(sp, _)| inside(sp))
             .and_then(|(_, y)| y.clone());
         if let Some((raw, y)) = year {
             tg.deadline = Some(raw);
