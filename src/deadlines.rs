@@ -4,7 +4,6 @@
 
 use crate::model::Period;
 use crate::rx::Regex;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -370,17 +369,18 @@ pub fn inherit(
     targets: &mut [crate::model::Target],
     anchor: Anchor,
 ) {
-    let mut dated: HashMap<Vec<usize>, Dated> = HashMap::new();
+    // pushed in depth-first order, so sorted by path: binary-searchable
+    let mut dated: Vec<(Vec<usize>, Dated)> = Vec::new();
     collect(nodes, anchor.year(), &mut Vec::new(), &mut dated);
     if dated.is_empty() {
         return;
     }
     for t in targets.iter_mut() {
         // the innermost dated section on the target's path
-        let Some(d) = (1..=t.path.len())
-            .rev()
-            .find_map(|k| dated.get(&t.path[..k]))
-        else {
+        let Some(d) = (1..=t.path.len()).rev().find_map(|k| {
+            let at = dated.binary_search_by(|(p, _)| p.as_slice().cmp(&t.path[..k]));
+            at.ok().map(|i| &dated[i].1)
+        }) else {
             continue;
         };
         match (&t.deadline, &mut t.due) {
@@ -414,13 +414,13 @@ struct Dated {
     year: i32,
 }
 
-/// The dated sections of the outline, by their path (child indexes from the root, as a
-/// target's `path`).
+/// The dated sections of the outline with their paths (child indexes from the root, as a
+/// target's `path`), in depth-first order.
 fn collect(
     nodes: &[crate::model::OutlineNode],
     year: Option<i32>,
     path: &mut Vec<usize>,
-    out: &mut HashMap<Vec<usize>, Dated>,
+    out: &mut Vec<(Vec<usize>, Dated)>,
 ) {
     let mut run: Option<(i32, u32)> = None; // (year, month) of the previous dated sibling
     for (i, n) in nodes.iter().enumerate() {
@@ -436,14 +436,14 @@ fn collect(
                 if let Some(y) = y {
                     let last = last_day(y, st.month);
                     let day = st.day.map_or(last, |d| d.clamp(1, last));
-                    out.insert(
+                    out.push((
                         path.clone(),
                         Dated {
                             raw: st.raw,
                             due: ymd(y, st.month, day),
                             year: y,
                         },
-                    );
+                    ));
                     run = Some((y, st.month));
                     child_year = Some(y);
                 }

@@ -178,17 +178,9 @@ pub fn cells(t: &Text, tables: &[TableBlock]) -> Vec<CellTarget> {
         let year = header_year(&cols[tc]);
         let uc = col(cols, UNIT_HEADERS, true);
         let nc = col(cols, NAME_HEADERS, true).or_else(|| col(cols, &["指标"], false));
-        // the table's lines, to find each cell where it is printed
-        let lines: Vec<Range<usize>> = t
-            .lines()
-            .filter(|r| r.start >= tb.range.start && r.end <= tb.range.end)
-            .filter(|r| !t.clean[r.clone()].trim().is_empty())
-            .collect();
-        // each line's text once: every row looks for its number and its cell among them
-        let texts: Vec<String> = lines
-            .iter()
-            .map(|r| t.display(r.clone()).trim().to_string())
-            .collect();
+        // the table's lines, to find each cell where it is printed: every row looks for its
+        // number and its cell among them
+        let (lines, texts) = crate::tables::printed_lines(t, tb);
         let text_of = |i: usize| texts[i].as_str();
         let mut at = 0usize;
         for (ri, row) in tb.table.rows.iter().enumerate() {

@@ -620,6 +620,21 @@ fn units_of(cell: &str) -> Vec<String> {
     out
 }
 
+/// The non-empty lines a table is printed on, and each one's text once (trimmed), for finding
+/// a row's cells among them.
+pub fn printed_lines(t: &Text, tb: &TableBlock) -> (Vec<Range<usize>>, Vec<String>) {
+    let lines: Vec<Range<usize>> = t
+        .lines()
+        .filter(|r| r.start >= tb.range.start && r.end <= tb.range.end)
+        .filter(|r| !t.clean[r.clone()].trim().is_empty())
+        .collect();
+    let texts = lines
+        .iter()
+        .map(|r| t.display(r.clone()).trim().to_string())
+        .collect();
+    (lines, texts)
+}
+
 /// Each row of each table with the lines it is printed on and what its time and unit columns
 /// say. The cells are found the way the table was rebuilt: a row starts at the line of its 序号
 /// and runs to the next row's.
@@ -637,15 +652,7 @@ pub fn rows(t: &Text, tables: &[TableBlock]) -> Vec<RowFacts> {
             .iter()
             .enumerate()
             .position(|(j, h)| Some(j) != lead_col && UNIT_HEADERS.iter().any(|w| h.contains(w)));
-        let lines: Vec<Range<usize>> = t
-            .lines()
-            .filter(|r| r.start >= tb.range.start && r.end <= tb.range.end)
-            .filter(|r| !t.clean[r.clone()].trim().is_empty())
-            .collect();
-        let texts: Vec<String> = lines
-            .iter()
-            .map(|r| t.display(r.clone()).trim().to_string())
-            .collect();
+        let (lines, texts) = printed_lines(t, tb);
         let starts: Vec<Option<usize>> = {
             let mut at = 0usize;
             tb.table

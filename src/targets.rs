@@ -515,7 +515,7 @@ pub fn extract(cx: &Context) -> Vec<Target> {
     }
     // what a table row says of the targets printed in it: its year column, its time limit, its
     // lead and other units
-    let mut rows: Vec<RowSpans> = crate::tables::rows(t, cx.tables)
+    let rows: Vec<RowSpans> = crate::tables::rows(t, cx.tables)
         .into_iter()
         .map(|r| RowSpans {
             span: t.span(r.range.clone()),
@@ -527,7 +527,8 @@ pub fn extract(cx: &Context) -> Vec<Target> {
             row: r,
         })
         .collect();
-    rows.sort_by_key(|r| r.span[0]);
+    // tables::detect finds the tables in text order, and each table's rows are in order
+    debug_assert!(rows.windows(2).all(|w| w[0].span[0] <= w[1].span[0]));
     if !rows.is_empty() {
         for tg in &mut out {
             apply_row(&rows, anchor, tg);
