@@ -568,6 +568,10 @@ pub const ZERO_GOALS: &[(&str, f64, Comparator)] = &[
     ("清零", 0.0, Comparator::Eq),
     ("为零", 0.0, Comparator::Eq),
     ("不发生", 0.0, Comparator::Eq),
+    // flood-control pledges: 确保不垮一坝、不死一人 (none of either)
+    ("不垮一坝", 0.0, Comparator::Eq),
+    ("不死一人", 0.0, Comparator::Eq),
+    ("不伤一人", 0.0, Comparator::Eq),
     ("零突破", 1.0, Comparator::Gte),
 ];
 
@@ -751,6 +755,10 @@ pub const FUSED: &[&str] = &[
     "一网统管",
     "一件事",
     "一次性",
+    // zero goals that are written with 一 (lexicon::ZERO_GOALS): the 一 is no count
+    "不垮一坝",
+    "不死一人",
+    "不伤一人",
     "一把手",
     "一张网",
     "一盘棋",

@@ -1070,6 +1070,11 @@ fn cue_target(
     ) else {
         return None;
     };
+    // 不垮一坝, 不死一人: a pledge that names its own event; what follows it is the next pledge
+    let pledge = {
+        let w = &hay[cue.range.clone()];
+        w.starts_with('不') && w.contains('一')
+    };
     // A numeral of the clause already made this target (`排名前3名` is both a rank cue and the
     // quantity `3名` after a ranking verb): one commitment, one target.
     let span =
@@ -1105,7 +1110,7 @@ fn cue_target(
         }
     } else if cue.value == 0.0 {
         // 零误差 etc. are outcomes; 不发生 only with a following event noun, not in prohibitions
-        if hay[cue.range.clone()].starts_with('不') && after.trim().is_empty() {
+        if hay[cue.range.clone()].starts_with('不') && !pledge && after.trim().is_empty() {
             return None;
         }
     }
@@ -1118,7 +1123,9 @@ fn cue_target(
     // the subject starts after a heading marker and a time phrase (`第五条 三年内完成…全覆盖`)
     let subj = subject::coverage_subject(hay.get(subject_from..cue.range.start).unwrap_or(""));
     let subj = subj.as_str();
-    if cue.unit.is_none() {
+    if pledge {
+        tg.subject = None;
+    } else if cue.unit.is_none() {
         let noun: String = after.trim().chars().take(24).collect();
         tg.subject = if noun.is_empty() {
             // 实现院内感染零事故: the event class is before the cue
@@ -1173,6 +1180,16 @@ mod tests {
 
     fn texts(ts: &[Target]) -> Vec<&str> {
         ts.iter().map(|t| t.text.as_str()).collect()
+    }
+
+    /// A flood-control pledge written with 一 is a zero goal, each one, and its 一 no count.
+    #[test]
+    fn pledges_are_zero_goals() {
+        let ts = run("汛前确保不垮一坝、不死一人。");
+        assert_eq!(texts(&ts), ["不垮一坝", "不死一人"], "{ts:?}");
+        assert!(ts
+            .iter()
+            .all(|t| t.value == Some(0.0) && t.kind == TargetKind::Coverage));
     }
 
     /// A target in a task table takes its row's 完成时限 and units; one with a time of its own
@@ -1665,6 +1682,14 @@ mod tests {
         for w in crate::lexicon::FUSED {
             let src = format!("推进{w}所建设。");
             let ts = run(&src);
+            // a pledge (不死一人) is fused so that its 一 is no count, and is a zero goal itself
+            if ZERO_GOALS.iter().any(|(z, _, _)| z == w) {
+                assert!(
+                    ts.iter().all(|t| t.kind == TargetKind::Coverage),
+                    "{src}: {ts:?}"
+                );
+                continue;
+            }
             assert!(
                 ts.iter()
                     .all(|t| !src.contains(&format!("{w}所")) || !t.text.contains(w)),
