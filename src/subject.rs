@@ -48,6 +48,7 @@ pub const ACTION_VERBS: &[&str] = &[
     "消除",
     "修复",
     "清理",
+    "净增",
     "提供",
     "推动",
     "资助",
@@ -187,6 +188,9 @@ const WHOLE_WORDS: &[&str] = &[
     "社会组织",
     "基层组织",
     "群团组织",
+    // 创 is a verb (创省级示范校3所), not inside 创新 or 创业 (创新创业人才团队)
+    "创新",
+    "创业",
 ];
 
 /// Nouns that only say what is counted or measured of something (人数 of 培训人数): after an
