@@ -74,6 +74,22 @@ fn last_day(y: i32, m: u32) -> u32 {
     }
 }
 
+/// The last month of a quarter or a half of a year (`一季度`, `3季度`, `上半年`), or None.
+fn quarter_month(s: &str) -> Option<u32> {
+    Some(match s {
+        "一季度" | "1季度" => 3,
+        "二季度" | "2季度" | "上半年" => 6,
+        "三季度" | "3季度" => 9,
+        "四季度" | "4季度" | "下半年" => 12,
+        _ => return None,
+    })
+}
+
+/// The last day of year `y`, `YYYY-12-31`: the due of a year named as a whole.
+pub fn year_end(y: i32) -> String {
+    ymd(y, 12, 31)
+}
+
 fn ymd(y: i32, m: u32, d: u32) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
@@ -153,13 +169,9 @@ fn resolve(c: &crate::rx::Captures, anchor: Anchor) -> Option<String> {
             return Some(term_date(y, t.as_str()));
         }
         if let Some(h) = c.name("half") {
-            let m = match h.as_str() {
-                "上半年" | "年中" => 6,
-                "一季度" | "1季度" => 3,
-                "二季度" | "2季度" => 6,
-                "三季度" | "3季度" => 9,
-                _ => 12,
-            };
+            // 年中 is mid-year; 年底, 年末, 底, 末 (and 四季度, 下半年) end it
+            let h = h.as_str();
+            let m = quarter_month(h).unwrap_or(if h == "年中" { 6 } else { 12 });
             return Some(end_of_month(y, m));
         }
         if let Some(m) = c.name("m").and_then(|m| month_num(m.as_str())) {
@@ -236,6 +248,11 @@ const RANGE_JOINERS: &[char] = &['—', '–', '-', '~', '～', '至', '到'];
 /// One `[YYYY年][M月[D日]]` of a heading: (byte range, year, month, day).
 type TimeBit = (Range<usize>, Option<i32>, Option<u32>, Option<u32>);
 
+/// An Arabic digit or a Chinese numeral of a year, month or day (一 to 十).
+fn is_numeral(c: char) -> bool {
+    c.is_ascii_digit() || "一二三四五六七八九十".contains(c)
+}
+
 /// The years, months and days a heading names, in order. A month is an Arabic or Chinese 1–12
 /// before `月`; a year four digits before `年`.
 fn time_bits(title: &str) -> Vec<TimeBit> {
@@ -245,7 +262,7 @@ fn time_bits(title: &str) -> Vec<TimeBit> {
         let rest = &title[i..];
         let digits: usize = rest
             .char_indices()
-            .take_while(|(_, c)| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
+            .take_while(|(_, c)| is_numeral(*c))
             .map(|(j, c)| j + c.len_utf8())
             .last()
             .unwrap_or(0);
@@ -296,17 +313,16 @@ pub fn section_time(title: &str) -> Option<SectionTime> {
     }
     let bits = time_bits(title);
     let (first, last) = (bits.first()?, bits.last()?);
-    let is_num = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
     // the start of a range whose first month has no 月 (9—10月) belongs to the time
-    let prefix =
-        title[..first.0.start].trim_end_matches(|c: char| is_num(c) || RANGE_JOINERS.contains(&c));
+    let prefix = title[..first.0.start]
+        .trim_end_matches(|c: char| is_numeral(c) || RANGE_JOINERS.contains(&c));
     let inner = &title[prefix.len()..last.0.end];
     let fen = title[last.0.end..].starts_with('份');
     let suffix = title[last.0.end..].trim_start_matches('份');
     // between the bits only a range joiner
     if !inner
         .chars()
-        .all(|c| is_num(c) || "年月日份".contains(c) || RANGE_JOINERS.contains(&c))
+        .all(|c| is_numeral(c) || "年月日份".contains(c) || RANGE_JOINERS.contains(&c))
     {
         return None;
     }
@@ -344,13 +360,7 @@ fn quarter_label(title: &str) -> Option<SectionTime> {
         }
         _ => (None, title),
     };
-    let month = match rest.trim_start_matches('第') {
-        "一季度" | "1季度" => 3,
-        "二季度" | "2季度" | "上半年" => 6,
-        "三季度" | "3季度" => 9,
-        "四季度" | "4季度" | "下半年" => 12,
-        _ => return None,
-    };
+    let month = quarter_month(rest.trim_start_matches('第'))?;
     Some(SectionTime {
         raw: title.to_string(),
         year,

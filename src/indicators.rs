@@ -7,7 +7,7 @@
 
 use crate::model::Comparator;
 use crate::rx::Regex;
-use crate::tables::TableBlock;
+use crate::tables::{column, TableBlock};
 use crate::text::Text;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -123,15 +123,6 @@ pub fn parse_cell(cell: &str) -> Option<Cell> {
     })
 }
 
-fn col(columns: &[String], words: &[&str], exact: bool) -> Option<usize> {
-    columns.iter().position(|h| {
-        let h = h.trim();
-        words
-            .iter()
-            .any(|w| if exact { h == *w } else { h.contains(w) })
-    })
-}
-
 /// The target column: a header with 目标/目标值 (not a baseline), else the last of two or more
 /// year columns (`2020年 | 2025年`).
 fn target_col(columns: &[String]) -> Option<usize> {
@@ -176,8 +167,8 @@ pub fn cells(t: &Text, tables: &[TableBlock]) -> Vec<CellTarget> {
         let cols = &tb.table.columns;
         let Some(tc) = target_col(cols) else { continue };
         let year = header_year(&cols[tc]);
-        let uc = col(cols, UNIT_HEADERS, true);
-        let nc = col(cols, NAME_HEADERS, true).or_else(|| col(cols, &["指标"], false));
+        let uc = column(cols, UNIT_HEADERS, true);
+        let nc = column(cols, NAME_HEADERS, true).or_else(|| column(cols, &["指标"], false));
         // the table's lines, to find each cell where it is printed: every row looks for its
         // number and its cell among them
         let (lines, texts) = crate::tables::printed_lines(t, tb);

@@ -595,6 +595,16 @@ pub fn year_column(header: &str) -> Option<i32> {
     .flatten()
 }
 
+/// The first column whose header (trimmed) is one of `words` (`exact`) or contains one.
+pub fn column(columns: &[String], words: &[&str], exact: bool) -> Option<usize> {
+    columns.iter().position(|h| {
+        let h = h.trim();
+        words
+            .iter()
+            .any(|w| if exact { h == *w } else { h.contains(w) })
+    })
+}
+
 /// The units a cell lists (`政府办、宣传部、各镇(开发区、街道)`), split at 、，； outside brackets.
 fn units_of(cell: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -642,12 +652,8 @@ pub fn rows(t: &Text, tables: &[TableBlock]) -> Vec<RowFacts> {
     let mut out = Vec::new();
     for tb in tables {
         let cols = &tb.table.columns;
-        let has = |words: &[&str]| {
-            cols.iter()
-                .position(|h| words.iter().any(|w| h.contains(w)))
-        };
-        let time_col = has(TIME_HEADERS);
-        let lead_col = has(LEAD_HEADERS);
+        let time_col = column(cols, TIME_HEADERS, false);
+        let lead_col = column(cols, LEAD_HEADERS, false);
         let unit_col = cols
             .iter()
             .enumerate()

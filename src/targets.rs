@@ -524,6 +524,12 @@ pub fn extract(cx: &Context) -> Vec<Target> {
                 .iter()
                 .map(|(c, y)| (t.span(c.clone()), y.clone()))
                 .collect(),
+            // once per row, not per target in it
+            limit_due: r.time_limit.as_deref().and_then(|l| {
+                crate::deadlines::find(l, anchor)
+                    .into_iter()
+                    .find_map(|p| p.due)
+            }),
             row: r,
         })
         .collect();
@@ -531,7 +537,7 @@ pub fn extract(cx: &Context) -> Vec<Target> {
     debug_assert!(rows.windows(2).all(|w| w[0].span[0] <= w[1].span[0]));
     if !rows.is_empty() {
         for tg in &mut out {
-            apply_row(&rows, anchor, tg);
+            apply_row(&rows, tg);
         }
     }
     out
@@ -541,13 +547,15 @@ pub fn extract(cx: &Context) -> Vec<Target> {
 struct RowSpans {
     span: crate::model::Span,
     cells: Vec<(crate::model::Span, Option<crate::tables::ColumnYear>)>,
+    /// The row's time limit resolved against the plan.
+    limit_due: Option<String>,
     row: crate::tables::RowFacts,
 }
 
 /// Gives a target printed in a table row what the row says and the target does not: the year
 /// of its column (`2023` of a 分年推进表: due 2023-12-31), else the row's 完成时限 (resolved
 /// against the plan), and the row's 牵头/责任 units.
-fn apply_row(rows: &[RowSpans], anchor: Anchor, tg: &mut Target) {
+fn apply_row(rows: &[RowSpans], tg: &mut Target) {
     let inside = |sp: &crate::model::Span| sp[0] <= tg.span[0] && tg.span[1] <= sp[1];
     // rows are in text order and do not overlap: the last one starting at or before the target
     let i = rows.partition_point(|r| r.span[0] <= tg.span[0]);
@@ -567,12 +575,10 @@ fn apply_row(rows: &[RowSpans], anchor: Anchor, tg: &mut Target) {
             .and_then(|(_, y)| y.clone());
         if let Some((raw, y)) = year {
             tg.deadline = Some(raw);
-            tg.due = Some(format!("{y:04}-12-31"));
+            tg.due = Some(crate::deadlines::year_end(y));
         } else if let Some(limit) = &row.time_limit {
             tg.deadline = Some(limit.clone());
-            tg.due = crate::deadlines::find(limit, anchor)
-                .into_iter()
-                .find_map(|p| p.due);
+            tg.due = rs.limit_due.clone();
         }
     }
     if tg.responsible.is_none() && !row.lead.is_empty() {
@@ -617,7 +623,7 @@ fn indicator_cells(b: &Builder, retro: &Retro, out: &mut Vec<Target>) {
         // the year of the column (`2025年目标值`) is the cell's deadline
         if let Some((raw, y)) = c.year {
             tg.deadline = Some(raw);
-            tg.due = Some(format!("{y:04}-12-31"));
+            tg.due = Some(crate::deadlines::year_end(y));
         }
         out.push(tg);
         added = true;
