@@ -290,6 +290,32 @@ pub const UNITS: &[(&str, UnitClass)] = &[
     ("岁", UnitClass::Age),
 ];
 
+/// What a unit may be per, written after a slash (`危险废物处置能力新增5万吨/年`, `日处理200吨/日`,
+/// `补助标准提高到500元/人`): the rate is the unit as written, `万吨/年`, not `万吨`. The longest
+/// word wins (`人次` before `人`).
+pub const PER_UNITS: &[&str] = &[
+    "年",
+    "季度",
+    "月",
+    "周",
+    "日",
+    "天",
+    "小时",
+    "秒",
+    "人",
+    "人次",
+    "户",
+    "亩",
+    "平方米",
+    "床",
+    "台",
+    "辆",
+    "次",
+    "件",
+    "学年",
+    "学期",
+];
+
 /// Measure words that after a *Chinese* numeral make a word rather than a count (`两头`, `一部分`,
 /// `一门心思`, `一条龙`, `扩建一期`); with Arabic digits they stay counts (`100万头`, `2期`).
 pub const CJK_WORD_UNITS: &[&str] = &[

@@ -5,7 +5,9 @@
 //! out); this module parses what it matched and leaves comparators written *around* the quantity
 //! and everything about the sentence to [`crate::targets`].
 
-use crate::lexicon::{UnitClass, CHENG_WORD_NEXT, CJK_WORD_UNITS, COMPARATOR_AFTER, UNITS};
+use crate::lexicon::{
+    UnitClass, CHENG_WORD_NEXT, CJK_WORD_UNITS, COMPARATOR_AFTER, PER_UNITS, UNITS,
+};
 use crate::model::Comparator;
 use crate::numerals::{
     is_cjk_numeral, parse_arabic, parse_cjk_range, parse_percent_words, split_trailing_multiplier,
@@ -147,6 +149,13 @@ fn unit_at(s: &str, at: usize) -> Option<(usize, usize)> {
     set.longest_at(s, at)
 }
 
+/// The end of a rate's `/年` after a unit ending at `at` ([`PER_UNITS`]), if one is written there.
+fn per_unit_end(s: &str, at: usize) -> Option<usize> {
+    static SET: crate::lexicon::LazySet = crate::lexicon::LazySet::new(PER_UNITS);
+    let slash = char_at(s, at, |ch| ch == '/' || ch == '／')?;
+    SET.get().longest_at(s, slash).map(|(_, end)| end)
+}
+
 /// The candidate that starts at `at`, if a numeral does.
 fn caps_at(s: &str, at: usize) -> Option<Caps> {
     let n1_end = numeral(s, at)?;
@@ -207,7 +216,8 @@ fn caps_at(s: &str, at: usize) -> Option<Caps> {
         let u_at = spaces(s, end);
         unit_at(s, u_at).map(|(row, u_end)| (None, row, u_at..u_end))
     });
-    if let Some((mult, row, unit)) = found {
+    if let Some((mult, row, mut unit)) = found {
+        unit.end = per_unit_end(s, unit.end).unwrap_or(unit.end);
         c.mult = mult;
         c.unit_row = Some(row);
         end = unit.end;
@@ -558,8 +568,9 @@ mod tests {
         let re = RE.get_or_init(|| {
             let num = format!(r"(?:{AR}|百分之[零一二两三四五六七八九十百点]+|[xX]{{1,4}}|{CJ})");
             let pattern = format!(
-                r"(?P<n1>{num})(?P<ap>余|多)? *(?P<p1>%|‰)?(?: *(?P<sep>——|—|–|-|－|‐|~|～|〜|至|到) *(?P<n2>{num})(?P<ap2>余|多)?)?(?:(?P<mult>万亿|亿|万|千)? *(?P<unit>{units}))?(?P<suf>{after})?",
+                r"(?P<n1>{num})(?P<ap>余|多)? *(?P<p1>%|‰)?(?: *(?P<sep>——|—|–|-|－|‐|~|～|〜|至|到) *(?P<n2>{num})(?P<ap2>余|多)?)?(?:(?P<mult>万亿|亿|万|千)? *(?P<unit>(?P<base>{units})(?:[/／](?:{per}))?))?(?P<suf>{after})?",
                 units = units_alt(),
+                per = crate::lexicon::alternation(PER_UNITS),
                 after = after_alt(),
             );
             crate::rx::new(&pattern).unwrap()
@@ -579,7 +590,7 @@ mod tests {
                     unit: g("unit"),
                     suf: g("suf"),
                     unit_row: c
-                        .name("unit")
+                        .name("base")
                         .and_then(|u| UNITS.iter().position(|(w, _)| *w == u.as_str())),
                 }
             })
@@ -622,6 +633,11 @@ mod tests {
             "3到",
             "三至五个",
             "5 ",
+            "5万吨/年以上",
+            "500元／人次",
+            "3个/",
+            "2/3",
+            "30微克/立方米/年",
             "",
         ] {
             assert_eq!(scan(hay), reference(hay), "{hay:?}");
@@ -669,6 +685,10 @@ mod tests {
             ("4.5个", 4.5, "个"),
             ("2000家次", 2000.0, "家次"),
             ("5万户次", 5.0, "万户次"),
+            ("5万吨/年", 5.0, "万吨/年"),
+            ("500元／人", 500.0, "元／人"),
+            ("200吨/日以上", 200.0, "吨/日"),
+            ("3个/", 3.0, "个"),
         ] {
             let q = one(s);
             assert_eq!((q.value, q.unit.as_str()), (Some(v), u), "{s}");
