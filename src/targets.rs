@@ -831,9 +831,21 @@ fn sentence_targets(
             // (年底前关停燃煤锅炉15台)
             let from = past_times(&times, prev_end.min(start), start);
             tg.subject = subject::subject(&hay[from..start], after);
-            // 收入分别增长5.5%和7%: the second of a pair measures the subject of the first
+            // 收入分别增长5.5%和7%, 收集率提高2个百分点，力争达到72%: a number that names no
+            // subject measures the one of the target before it in its sentence, in its unit (a
+            // rate after its change in points); a growth rate (总收入达到1500亿元，年均增长10%)
+            // that of any quantity
             if tg.subject.is_none() {
-                tg.subject = pair_first.and_then(|p| p.subject.clone());
+                let growth = change.is_some() && q.unit == "%";
+                tg.subject = clause_targets
+                    .last()
+                    .or(out[first_out..].last())
+                    .filter(|p| {
+                        p.unit.as_deref().is_some_and(|u| {
+                            growth || u == q.unit || (q.unit == "%" && u == "个百分点")
+                        })
+                    })
+                    .and_then(|p| p.subject.clone());
             }
             if change.is_some()
                 && q.unit == "%"
@@ -1913,6 +1925,27 @@ mod tests {
             ts[1].subject.as_deref(),
             Some("高血压、糖尿病患者规范管理率")
         );
+    }
+
+    /// A later clause that names no subject measures the one before it: in the same unit, as a
+    /// rate after its change in points, or as the growth of any quantity; not across units.
+    #[test]
+    fn a_clause_without_a_subject_takes_the_one_before_it() {
+        let subjects =
+            |s: &str| -> Vec<Option<String>> { run(s).into_iter().map(|t| t.subject).collect() };
+        for (s, want) in [
+            (
+                "城市生活污水集中收集率提高2个百分点，力争达到72%。",
+                "城市生活污水集中收集率",
+            ),
+            ("旅游总收入达到1500亿元，年均增长10%左右。", "旅游总收入"),
+            ("三年内完成危桥改造85座，其中2024年完成30座。", "危桥改造"),
+        ] {
+            let got = subjects(s);
+            assert_eq!(got.len(), 2, "{s}");
+            assert_eq!(got[1].as_deref(), Some(want), "{s}");
+        }
+        assert_eq!(subjects("新建污水管网120公里，力争达到72%。")[1], None);
     }
 
     #[test]
