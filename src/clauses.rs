@@ -164,7 +164,7 @@ mod tests {
     #[test]
     fn sentences_end_at_full_stops_fullwidth_semicolons_and_lines() {
         let got = cut(
-            "年内新增结对学校6所，总数达23所。设立基地10个;评选带头人200名；组建工作室20个\n下一行",
+            "年内新增结对学校6所，总数达23所。设立基地10个;评选带头人200名；组建工作室20个\n　　下一行",
         );
         assert_eq!(
             got,

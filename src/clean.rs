@@ -423,6 +423,15 @@ fn joins(a: &str, b: &str, width: Option<usize>, b_indented: bool) -> bool {
     if OPEN.contains(&last) && !a.trim().chars().all(|c| matches!(c, '—' | '-' | '－')) {
         return true;
     }
+    // A line that finishes a sentence and runs on past it without an end (`…85座，其中2024年` ⏎
+    // `完成30座。`) was cut inside the next one, unless the next line is indented: a heading
+    // holds no 。 before its end.
+    if !b_indented
+        && a.rsplit_once('。')
+            .is_some_and(|(_, tail)| tail.chars().count() >= 4)
+    {
+        return true;
+    }
     // A line that fills the wrap width (less the two-char indent of a first line), unless the
     // next line is indented: an indent opens a paragraph (a full-width heading ends before it).
     !b_indented && width.is_some_and(|w| columns(a) + 6 >= w)
@@ -535,6 +544,25 @@ mod tests {
             "(二十七)加强教育经费投入。落实多元化教育经费投入,加强经费投入分析研判,积极争取教育经费。\n(二十八)推进项目。"
         );
         assert_eq!(orig_of(src, &t, "投入,加强"), "投入,\n加强");
+    }
+
+    /// A ragged wrap (no width to vote for) inside the sentence after a finished one is joined;
+    /// an indented next line, a heading and a short tail after the 。 are not.
+    #[test]
+    fn rejoins_a_line_cut_inside_the_sentence_after_a_full_stop() {
+        let src = "（二）实施危桥改造工程。三年内完成危桥改造85座，其中2024年\n完成30座。\n";
+        assert_eq!(
+            clean(src).clean,
+            "(二)实施危桥改造工程。三年内完成危桥改造85座,其中2024年完成30座。\n"
+        );
+        for kept in [
+            "（二）实施危桥改造工程。三年内完成危桥改造85座\n　　完成30座。\n",
+            "一、总体要求\n到2025年完成30座。\n",
+            "全面完成。见下\n表1\n",
+            "（二）实施危桥改造工程。三年内完成危桥改造85座\n（三）推进一体化。\n",
+        ] {
+            assert_eq!(clean(kept).clean.lines().count(), 2, "{kept:?}");
+        }
     }
 
     #[test]
