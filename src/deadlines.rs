@@ -375,13 +375,22 @@ fn quarter_label(title: &str) -> Option<SectionTime> {
 /// the months of a run of sibling labels turn back (`十二月`, then `一月` in an autumn-term
 /// plan).
 pub fn inherit(
+    text: &crate::text::Text,
     nodes: &[crate::model::OutlineNode],
     targets: &mut [crate::model::Target],
     anchor: Anchor,
 ) {
     // pushed in depth-first order, so sorted by path: binary-searchable
     let mut dated: Vec<(Vec<usize>, Dated)> = Vec::new();
-    collect(nodes, anchor.year(), &mut Vec::new(), &mut dated);
+    let lead = |n: &crate::model::OutlineNode| {
+        let from = text.clean_offset(n.title_span[1]);
+        let mut to = (from + LEAD_BYTES).min(text.clean.len());
+        while !text.clean.is_char_boundary(to) {
+            to -= 1;
+        }
+        lead_time(text.clean.get(from..to).unwrap_or(""), anchor)
+    };
+    collect(nodes, anchor.year(), &lead, &mut Vec::new(), &mut dated);
     if dated.is_empty() {
         return;
     }
@@ -417,6 +426,27 @@ fn names_year(raw: &str) -> bool {
     time_bits(raw).iter().any(|b| b.1.is_some())
 }
 
+/// How far into a section's body its opening time phrase is looked for (bytes).
+const LEAD_BYTES: usize = 48;
+
+/// The time that opens a section's body and frames it (`二、发展目标` ⏎ `到2025年，基本建成……`,
+/// then a list of goals that print no year): a phrase of a whole year, first in the body and
+/// followed by a comma, not before the plan's year. A phrase of a month or a day opens one task,
+/// not its section (`6月底前完成……` dates that task only).
+fn lead_time(body: &str, anchor: Anchor) -> Option<Dated> {
+    let body = body.trim_start_matches([' ', '\n', '。', ':', '.']);
+    let tp = find(body, anchor).into_iter().next()?;
+    let due = tp.due.filter(|d| d.ends_with("-12-31"))?;
+    let year: i32 = due.get(..4)?.parse().ok()?;
+    let framed = tp.range.start == 0 && body[tp.range.end..].starts_with(',');
+    let current = anchor.year().is_none_or(|py| year >= py);
+    (framed && current).then(|| Dated {
+        raw: body[tp.range].to_string(),
+        due,
+        year,
+    })
+}
+
 /// A dated section: its time as written, its last day and year.
 struct Dated {
     raw: String,
@@ -429,6 +459,7 @@ struct Dated {
 fn collect(
     nodes: &[crate::model::OutlineNode],
     year: Option<i32>,
+    lead: &dyn Fn(&crate::model::OutlineNode) -> Option<Dated>,
     path: &mut Vec<usize>,
     out: &mut Vec<(Vec<usize>, Dated)>,
 ) {
@@ -458,9 +489,15 @@ fn collect(
                     child_year = Some(y);
                 }
             }
-            None => run = None,
+            None => {
+                run = None;
+                if let Some(d) = lead(n) {
+                    child_year = Some(d.year);
+                    out.push((path.clone(), d));
+                }
+            }
         }
-        collect(&n.children, child_year, path, out);
+        collect(&n.children, child_year, lead, path, out);
         path.pop();
     }
 }
@@ -512,6 +549,52 @@ mod tests {
             "第一阶段",
         ] {
             assert_eq!(st(s), None, "{s}");
+        }
+    }
+
+    /// A whole-year phrase that opens a section's body (`到2025年，`) dates the goals under it
+    /// and after it that print no time; a past year, a month and a phrase later in the body do
+    /// not.
+    #[test]
+    fn a_year_that_opens_a_section_dates_its_goals() {
+        let plan = "某县“十四五”卫生健康规划（2021—2025年）\n第一章 发展基础\n2020年，全县人均预期寿命达到78.2岁。\n第二章 发展目标\n到2025年，基本建成整合型服务体系。具体目标：\n（1）每千人口执业医师数达到3.2人；\n（2）县域内就诊率达到90%。\n第三章 主要任务\n一、优化资源布局\n6月底前，完成规划编制。新增床位300张。\n二、强化公共卫生\n具体目标：到2025年，免疫接种率保持在95%以上。管理率均达到70%。\n";
+        let a = crate::analyze(plan);
+        let due = |text: &str| {
+            let t = a
+                .targets
+                .iter()
+                .find(|t| t.text == text)
+                .unwrap_or_else(|| panic!("no target {text}: {:?}", a.targets));
+            (t.deadline.clone(), t.due.clone())
+        };
+        let d = |raw: &str, due: &str| (Some(raw.to_string()), Some(due.to_string()));
+        assert_eq!(due("3.2人"), d("到2025年", "2025-12-31"));
+        assert_eq!(due("90%"), d("到2025年", "2025-12-31"));
+        assert_eq!(due("300张"), (None, None));
+        assert_eq!(due("70%"), (None, None));
+        let lead = |s: &str| {
+            let anchor = Anchor {
+                plan_year: Some(2021),
+                period: None,
+            };
+            lead_time(s, anchor).map(|d| (d.raw, d.due))
+        };
+        assert_eq!(
+            lead("\n到2025年,基本建成"),
+            Some(("到2025年".into(), "2025-12-31".into()))
+        );
+        assert_eq!(
+            lead("。2024年底前,完成"),
+            Some(("2024年底前".into(), "2024-12-31".into()))
+        );
+        for s in [
+            "2020年,全县",
+            "6月底前,完成",
+            "到2025年基本建成",
+            "具体目标:到2025年,",
+            "",
+        ] {
+            assert_eq!(lead(s), None, "{s}");
         }
     }
 

@@ -140,6 +140,7 @@ pub fn analyze(input: &str) -> Analysis {
     }
     // a target with no time phrase of its own is due when its month or phase heading says
     deadlines::inherit(
+        &text,
         &outline.nodes,
         &mut found,
         deadlines::Anchor {

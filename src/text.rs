@@ -35,6 +35,13 @@ impl Text {
         self.map[b.min(self.map.len() - 1)] as usize
     }
 
+    /// The first byte of `clean` that comes from original char `c` or later (the inverse of
+    /// [`Text::orig_offset`]; `clean.len()` past the end).
+    pub fn clean_offset(&self, c: usize) -> usize {
+        let b = self.map.partition_point(|&o| (o as usize) < c);
+        b.min(self.clean.len())
+    }
+
     /// The `planlens/1` span of a byte range of `clean`: from the original position of its first
     /// char to just after the original position of its last char.
     pub fn span(&self, r: Range<usize>) -> Span {
