@@ -922,7 +922,10 @@ fn sentence_targets(
             continue;
         }
         let ctext = &hay[clause.clone()];
-        if past_clause(ctext, false) || !clause_initial(hay, s, tp, b.cx.skip, b.off) {
+        if past_clause(ctext, false)
+            || !clause_initial(hay, s, tp, b.cx.skip, b.off)
+            || frames_principles(&hay[tp.range.end..])
+        {
             continue;
         }
         let mut tg = b.target(
@@ -957,6 +960,14 @@ fn status_sentence(s: &str) -> bool {
             .expect("status pattern")
     });
     re.is_match(s) && !contains_any(s, &FUTURE_SET)
+}
+
+/// `2024年学校工作的总体要求是：坚持……，全面推进……`: the plan's year names what a colon then
+/// states (requirements, a line of thinking), not a dated deliverable. True when the words after
+/// the time phrase, up to the first comma or colon, end in the copula 是.
+fn frames_principles(after: &str) -> bool {
+    let head = after.split([',', ':', '。']).next().unwrap_or("");
+    head.chars().count() <= 16 && head.trim_end().ends_with('是')
 }
 
 /// `年内建成投用…`: a relative year word dates a deliverable only when the verb follows at once
@@ -1929,6 +1940,15 @@ mod tests {
 
     /// A later clause that names no subject measures the one before it: in the same unit, as a
     /// rate after its change in points, or as the growth of any quantity; not across units.
+    /// The plan year before `……的总体要求是：` frames principles; no dated deliverable.
+    #[test]
+    fn a_year_that_frames_requirements_is_no_deliverable() {
+        let ts = run("2024年学校工作的总体要求是：坚持立德树人根本任务，全面推进“双一流”建设。");
+        assert!(ts.is_empty(), "{ts:?}");
+        let ts = run("2024年底前全面推进“双一流”建设。");
+        assert_eq!(ts.len(), 1, "{ts:?}");
+    }
+
     #[test]
     fn a_clause_without_a_subject_takes_the_one_before_it() {
         let subjects =
