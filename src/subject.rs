@@ -390,7 +390,9 @@ pub fn subject(before: &str, after: &str) -> Option<String> {
             }
             // 完成危桥改造20座: a verb touching the number after an earlier verb names the task
             // (危桥改造), it does not deliver it
-            if after_verb.is_none() {
+            // — and so does one whose object is a bare one- or two-char noun (完成年度建设任务的
+            // 30% → 年度建设任务, not 任务)
+            if after_verb.as_ref().is_none_or(|a| a.chars().count() <= 2) {
                 if let Some((_, e0)) = last_action(before.get(..e - v.len()).unwrap_or("")) {
                     if let Some(task) = clean(before.get(e0..).unwrap_or("")) {
                         return Some(task);
@@ -478,6 +480,8 @@ mod tests {
             ("全年新增", "规上工业企业", Some("规上工业企业")),
             ("新增托位", "", Some("托位")),
             ("完成危桥改造", "", Some("危桥改造")),
+            ("完成年度建设任务的", "", Some("年度建设任务")),
+            ("实施省重点建设项目", "", Some("省重点建设项目")),
             ("城镇老旧小区改造", "", Some("城镇老旧小区")),
             // a recurrence word is the target's `recurrence`, not part of what is measured
             ("城乡居民收入年均增长", "", Some("城乡居民收入")),
