@@ -604,9 +604,11 @@ pub fn extract(t: &Text) -> Elements {
         .or_else(|| year_cue(&preamble));
 
     let mut warnings = Vec::new();
+    // the last line of the plan's own text: a page's 上一篇/下一篇 links after it are no sentence
     if let Some(last) = lines.iter().rev().find(|l| {
         l.r.start < body_end
             && l.r.end <= body_end
+            && l.chrome.is_none()
             && l.r.start >= body_start.saturating_sub(l.r.len())
     }) {
         let end = last.s.chars().last().unwrap_or('。');
@@ -1332,6 +1334,11 @@ mod tests {
             "全市教育工作要点\n一、提高站位\n推进德国“双元制”“现代学徒制”,建设一批市级优质学校。",
         );
         assert!(e.warnings.is_empty());
+        // a web page's links after the plan are not its last sentence
+        let (_, e) = ex(
+            "全市教育工作要点\n一、提高站位\n建设一批市级优质学校。\n【打印本页】\n下一篇:关于开展2024年“文化进万家”活动的通知\n",
+        );
+        assert!(e.warnings.is_empty(), "{:?}", e.warnings);
     }
 
     #[test]
