@@ -721,6 +721,8 @@ fn sentence_targets(
         let mut prev_end = marker_end;
         let qs = within(&f.quantities, clause, |q| q.range.start);
         let mut clause_targets: Vec<Target> = Vec::new();
+        // the clause's numbers that name no subject of their own
+        let mut unnamed = 0;
         for q in qs {
             if q.range.end > clause.end || f.masks.hits(&q.numeral) {
                 continue;
@@ -831,6 +833,7 @@ fn sentence_targets(
             // (年底前关停燃煤锅炉15台)
             let from = past_times(&times, prev_end.min(start), start);
             tg.subject = subject::subject(&hay[from..start], after);
+            unnamed += usize::from(tg.subject.is_none());
             // 收入分别增长5.5%和7%, 收集率提高2个百分点，力争达到72%: a number that names no
             // subject measures the one of the target before it in its sentence, in its unit (a
             // rate after its change in points); a growth rate (总收入达到1500亿元，年均增长10%)
@@ -879,6 +882,7 @@ fn sentence_targets(
                 clause_targets.push(tg);
             }
         }
+        respectively(ctext, unnamed, &out[first_out..], &mut clause_targets);
         crate::order::by_key(&mut clause_targets, |t| t.span[0] as u64);
         out.extend(clause_targets);
     }
@@ -960,6 +964,22 @@ fn status_sentence(s: &str) -> bool {
             .expect("status pattern")
     });
     re.is_match(s) && !contains_any(s, &FUTURE_SET)
+}
+
+/// `接待游客1500万人次，旅游总收入150亿元，同比分别增长8%、10%`: a clause of 分别 whose numbers
+/// name no subject measures, in order, the subjects of as many targets just before it in its
+/// sentence (8% 接待游客, 10% 旅游总收入), not all the last one.
+fn respectively(ctext: &str, unnamed: usize, before: &[Target], clause: &mut [Target]) {
+    let n = clause.len();
+    if n < 2 || unnamed != n || before.len() < n || !ctext.contains("分别") {
+        return;
+    }
+    let named = &before[before.len() - n..];
+    if named.iter().all(|t| t.subject.is_some()) {
+        for (t, from) in clause.iter_mut().zip(named) {
+            t.subject.clone_from(&from.subject);
+        }
+    }
 }
 
 /// `2024年学校工作的总体要求是：坚持……，全面推进……`: the plan's year names what a colon then
@@ -1966,6 +1986,14 @@ mod tests {
             assert_eq!(got[1].as_deref(), Some(want), "{s}");
         }
         assert_eq!(subjects("新建污水管网120公里，力争达到72%。")[1], None);
+        // 分别: in order
+        let got = subjects("全年接待游客1500万人次，实现旅游总收入150亿元，同比分别增长8%、10%。");
+        assert_eq!(
+            got.iter()
+                .map(|s| s.as_deref().unwrap_or(""))
+                .collect::<Vec<_>>(),
+            ["接待游客", "旅游总收入", "接待游客", "旅游总收入"]
+        );
     }
 
     #[test]
