@@ -379,10 +379,17 @@ pub fn subject(before: &str, after: &str) -> Option<String> {
                 return clean(before);
             }
             // 培训人数不少于800人次: a verb before a bare measure noun is part of the indicator's
-            // name (参训人数, 服务人次, 改造面积), not an action on 人数
+            // name (参训人数, 服务人次, 改造面积), not an action on 人数; so is one before a short
+            // rate (巡查覆盖率, 标准化建设率)
+            let object = strip_loop(
+                strip_loop(before.get(e..).unwrap_or(""), TRAILING, true),
+                crate::lexicon::LEVEL_VERBS,
+                true,
+            );
             if after_verb
                 .as_deref()
                 .is_some_and(|a| MEASURE_NOUNS.contains(&a))
+                || (object.ends_with('率') && object.chars().count() <= 4)
             {
                 let head = before.get(..e - v.len()).unwrap_or("");
                 let from = last_action(head).map_or(0, |(_, e0)| e0);
@@ -481,6 +488,8 @@ mod tests {
             ("新增托位", "", Some("托位")),
             ("完成危桥改造", "", Some("危桥改造")),
             ("完成年度建设任务的", "", Some("年度建设任务")),
+            ("文物安全巡查覆盖率达到", "", Some("文物安全巡查覆盖率")),
+            ("村卫生室标准化建设率达到", "", Some("村卫生室标准化建设率")),
             ("实施省重点建设项目", "", Some("省重点建设项目")),
             ("城镇老旧小区改造", "", Some("城镇老旧小区")),
             // a recurrence word is the target's `recurrence`, not part of what is measured
