@@ -439,7 +439,7 @@ fn lead_time(body: &str, anchor: Anchor) -> Option<Dated> {
     let due = tp.due.filter(|d| d.ends_with("-12-31"))?;
     let year: i32 = due.get(..4)?.parse().ok()?;
     let framed = tp.range.start == 0 && body[tp.range.end..].starts_with(',');
-    let current = anchor.year().is_none_or(|py| year >= py);
+    let current = anchor.year().map_or(true, |py| year >= py);
     (framed && current).then(|| Dated {
         raw: body[tp.range].to_string(),
         due,

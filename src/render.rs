@@ -118,6 +118,10 @@ fn push_targets(out: &mut String, ts: &[&Target], indent: usize) {
                 line.push_str(&format!(" ({due})"));
             }
         }
+        let who = responsible(t);
+        if !who.is_empty() {
+            line.push_str(&format!(" 👤 {}", md_escape(&who)));
+        }
         out.push_str(&line);
         out.push('\n');
     }
@@ -142,10 +146,24 @@ pub fn md_escape(s: &str) -> String {
     o
 }
 
+/// Who carries a target out, as one line: the lead units, then the others after a `；`
+/// (`区教育局；区财政局、区人社局`); empty when the plan's table names none.
+pub fn responsible(t: &Target) -> String {
+    let Some(r) = &t.responsible else {
+        return String::new();
+    };
+    let (lead, others) = (r.lead.join("、"), r.others.join("、"));
+    match (lead.is_empty(), others.is_empty()) {
+        (_, true) => lead,
+        (true, false) => others,
+        (false, false) => format!("{lead}；{others}"),
+    }
+}
+
 /// CSV (RFC 4180), one target per row, with its section path as titles.
 pub fn csv(a: &Analysis) -> String {
     let mut out = String::from(
-        "section,text,kind,value,range_low,range_high,unit,comparator,change,subject,deadline,due,start,end\n",
+        "section,text,kind,value,range_low,range_high,unit,comparator,change,subject,deadline,due,start,end,lead,others\n",
     );
     for t in &a.targets {
         let section = section_titles(&a.outline, &t.path).join(" > ");
@@ -167,6 +185,14 @@ pub fn csv(a: &Analysis) -> String {
             t.due.clone().unwrap_or_default(),
             t.span[0].to_string(),
             t.span[1].to_string(),
+            t.responsible
+                .as_ref()
+                .map(|r| r.lead.join("、"))
+                .unwrap_or_default(),
+            t.responsible
+                .as_ref()
+                .map(|r| r.others.join("、"))
+                .unwrap_or_default(),
         ];
         out.push_str(
             &row.iter()

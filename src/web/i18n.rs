@@ -115,6 +115,7 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("col.deadline", "期限", "Deadline"),
     ("col.section", "所在章节", "Section"),
     ("col.kind", "类型", "Kind"),
+    ("col.responsible", "责任单位", "Responsible"),
     ("detail.action", "动作", "Action"),
     ("detail.scope", "口径", "Scope"),
     ("detail.per", "每", "Per"),

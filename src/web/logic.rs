@@ -79,6 +79,11 @@ fn matches(t: &Target, f: &Filter) -> bool {
     // core's Unicode case tables, ~23 KB, out of the wasm).
     let norm = |s: &str| crate::text::fold_str(s).to_ascii_lowercase();
     let q = norm(f.query.trim());
+    // a bureau finds its own targets by name (财政局) through the units responsible
+    let units = t
+        .responsible
+        .iter()
+        .flat_map(|r| r.lead.iter().chain(&r.others));
     q.is_empty()
         || [
             Some(&t.text),
@@ -88,6 +93,7 @@ fn matches(t: &Target, f: &Filter) -> bool {
         ]
         .into_iter()
         .flatten()
+        .chain(units)
         .any(|s| norm(s).contains(&q))
 }
 
@@ -118,6 +124,7 @@ pub enum SortKey {
     Deadline,
     Section,
     Kind,
+    Responsible,
 }
 
 fn cmp_opt<T: PartialOrd>(a: Option<T>, b: Option<T>) -> Ordering {
@@ -153,6 +160,10 @@ pub fn sort_targets(a: &Analysis, idx: &mut [usize], key: SortKey, ascending: bo
                 .then_with(|| cmp_opt(p.deadline.as_ref(), q.deadline.as_ref())),
             SortKey::Section => p.path.cmp(&q.path),
             SortKey::Kind => (p.kind as u8).cmp(&(q.kind as u8)),
+            SortKey::Responsible => {
+                let r = |t: &Target| Some(crate::render::responsible(t)).filter(|s| !s.is_empty());
+                cmp_opt(r(p), r(q))
+            }
         };
         let o = if ascending { o } else { o.reverse() };
         o.then_with(|| x.cmp(&y))

@@ -581,7 +581,7 @@ pub fn set_filter(id: &str, v: &str) {
     });
 }
 
-const COLS: [(&str, SortKey); 9] = [
+const COLS: [(&str, SortKey); 10] = [
     ("col.no", SortKey::Order),
     ("col.text", SortKey::Text),
     ("col.value", SortKey::Value),
@@ -591,6 +591,7 @@ const COLS: [(&str, SortKey); 9] = [
     ("col.deadline", SortKey::Deadline),
     ("col.section", SortKey::Section),
     ("col.kind", SortKey::Kind),
+    ("col.responsible", SortKey::Responsible),
 ];
 
 /// The visible target indexes: filtered, then sorted.
@@ -685,6 +686,7 @@ impl GridRows {
                     .unwrap_or_default(),
                 section_label(&a, &t.path),
                 kind_label(lang, t).to_string(),
+                crate::render::responsible(t),
             ];
             let clause = clause_text(&app.text, &app.char_bytes, t.clause_span);
             for (c, v) in cells.iter().enumerate() {
@@ -1911,6 +1913,7 @@ pub fn export(id: &str) {
                 tr(lang, "col.value"),
                 tr(lang, "col.subject"),
                 tr(lang, "col.deadline"),
+                tr(lang, "col.responsible"),
             ]
             .join("\t");
             s.push('\n');
@@ -1922,6 +1925,7 @@ pub fn export(id: &str) {
                     crate::render::quantity(t),
                     t.subject.clone().unwrap_or_default(),
                     t.deadline.clone().unwrap_or_default(),
+                    crate::render::responsible(t),
                 ];
                 s.push_str(&row.map(|c| c.replace(['\t', '\n'], " ")).join("\t"));
                 s.push('\n');

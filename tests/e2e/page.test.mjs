@@ -269,6 +269,15 @@ test('targets grid: filters by kind, section, deadline and search; sorting by va
   await page.fill('#filter-search', '100%');
   const hits = json.targets.filter((t) => [t.text, t.subject, t.unit, t.deadline].some((s) => s && s.toLowerCase().includes('100%'))).length;
   assert.equal(await rowCount(page), Math.min(hits, 100));
+  // a bureau finds the targets its table rows name it for, in the 责任单位 column
+  const units = (t) => (t.responsible ? [...t.responsible.lead, ...t.responsible.others] : []);
+  const mine = json.targets.filter((t) => [t.text, t.subject, t.unit, t.deadline, ...units(t)].some((s) => s && s.includes('财政局')));
+  assert.ok(mine.length > 10 && mine.some((t) => units(t).includes('财政局')), 'the 003 table names 财政局');
+  await page.fill('#filter-search', '财政局');
+  assert.equal(await rowCount(page), Math.min(mine.length, 100));
+  const who = await page.$$eval('#targets-grid tbody tr[data-t] td:nth-child(10)', (c) => c.map((x) => x.textContent));
+  assert.ok(who.every((w, i) => w.includes('财政局') || !units(mine[i]).includes('财政局')), 'responsible cells');
+  assert.equal(await page.textContent('#targets-grid th:nth-child(10)'), '责任单位');
   await page.fill('#filter-search', '');
   // sorting by the normalised value
   const value = (i) => { const t = json.targets[i]; return t.value ?? (t.range ? t.range[0] : null); };
@@ -306,6 +315,8 @@ test('exports: CSV with BOM parses back to every target; JSON is planlens/1; Mar
   assert.equal(rows.length, json.targets.length + 1);
   const col = rows[0].indexOf('text');
   rows.slice(1).forEach((r, i) => assert.equal(r[col], json.targets[i].text));
+  const lead = rows[0].indexOf('lead');
+  rows.slice(1).forEach((r, i) => assert.equal(r[lead], (json.targets[i].responsible?.lead ?? []).join('、')));
   const md = (await download(page, '#export-md')).bytes.toString('utf8');
   assert.ok(md.startsWith(`# ${json.document.title}`), md.slice(0, 80));
   // copy the (filtered) target list
