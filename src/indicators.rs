@@ -171,7 +171,7 @@ pub fn cells(t: &Text, tables: &[TableBlock]) -> Vec<CellTarget> {
         let nc = column(cols, NAME_HEADERS, true).or_else(|| column(cols, &["指标"], false));
         // the table's lines, to find each cell where it is printed: every row looks for its
         // number and its cell among them
-        let (lines, texts) = crate::tables::printed_lines(t, tb);
+        let (lines, texts) = crate::tables::printed_cells(t, tb);
         let text_of = |i: usize| texts[i].as_str();
         let mut at = 0usize;
         for (ri, row) in tb.table.rows.iter().enumerate() {

@@ -1,4 +1,5 @@
-//! Tables carried flattened one cell per line, rebuilt (domain guide §3.5).
+//! Tables carried flattened one cell per line, rebuilt (domain guide §3.5); tables printed a row
+//! per line (copied from Word or a PDF) are split into the same cells first ([`cells_in`]).
 //!
 //! A converted docx table arrives as one cell per line: first the header cells (a header cell
 //! with a line break inside split in two, `牵头` / `部门`; a group header such as `分年度推进内容`
@@ -133,13 +134,7 @@ fn is_year(c: &str) -> bool {
 
 /// Finds flattened tables inside `body`.
 pub fn detect(t: &Text, body: Range<usize>) -> Vec<TableBlock> {
-    let body = t.clamp(body);
-    let cells: Vec<Range<usize>> = t
-        .lines()
-        .filter(|r| {
-            r.start >= body.start && r.end <= body.end && !t.clean[r.clone()].trim().is_empty()
-        })
-        .collect();
+    let cells = cells_in(t, t.clamp(body));
     let mut out = Vec::new();
     let mut i = 0;
     while i < cells.len() {
@@ -149,6 +144,55 @@ pub fn detect(t: &Text, body: Range<usize>) -> Vec<TableBlock> {
                 i = next.max(i + 1);
             }
             None => i += 1,
+        }
+    }
+    out
+}
+
+/// The cells a table can be printed in, inside `range`. A converted docx table prints one cell
+/// per line, so each non-empty line is a cell; a table copied from Word or a PDF prints one row
+/// per line, its cells apart by tabs or spaces (tabs arrive folded to spaces). Such a table is
+/// known by its header line, whose every space-separated part is a header word (`序号 指标 单位
+/// 2020年 2025年 属性`): from there, each line that splits is split at its runs of spaces, until
+/// a line that does not.
+pub fn cells_in(t: &Text, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut split = false;
+    for r in t.lines() {
+        if r.start < range.start || r.end > range.end || t.clean[r.clone()].trim().is_empty() {
+            continue;
+        }
+        let parts = parts_of(&t.clean[r.clone()], r.start);
+        if parts.len() >= MIN_HEADER
+            && parts
+                .iter()
+                .all(|p| header_kind(&t.clean[p.clone()]).is_some())
+        {
+            split = true;
+        } else if parts.len() < 2 {
+            split = false;
+        }
+        if split {
+            out.extend(parts);
+        } else {
+            out.push(r);
+        }
+    }
+    out
+}
+
+/// The space-separated parts of `line` (which starts at byte `at`), as byte ranges.
+fn parts_of(line: &str, at: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in line.char_indices().chain([(line.len(), ' ')]) {
+        match (c == ' ', start) {
+            (true, Some(s)) => {
+                out.push(at + s..at + i);
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
         }
     }
     out
@@ -279,7 +323,14 @@ fn read_table(t: &Text, cells: &[Range<usize>], from: usize) -> Option<(TableBlo
             .iter()
             .map(|r| t.display(r.clone()).trim().to_string())
             .collect();
-        let aligned = align(&texts[1..], &kinds[1..]);
+        // a row printed on one line (tabs or spaces between its cells) with a cell for every
+        // column needs no aligning; cells spread over lines may be split or merged
+        let one_line = !t.clean[row[0].start..row[row.len() - 1].end].contains('\n');
+        let aligned = if one_line && texts.len() == ncols {
+            texts[1..].iter().cloned().map(Some).collect()
+        } else {
+            align(&texts[1..], &kinds[1..])
+        };
         let mut out = vec![texts[0].clone()];
         for (j, cell) in aligned.into_iter().enumerate() {
             out.push(match cell {
@@ -630,14 +681,10 @@ fn units_of(cell: &str) -> Vec<String> {
     out
 }
 
-/// The non-empty lines a table is printed on, and each one's text once (trimmed), for finding
-/// a row's cells among them.
-pub fn printed_lines(t: &Text, tb: &TableBlock) -> (Vec<Range<usize>>, Vec<String>) {
-    let lines: Vec<Range<usize>> = t
-        .lines()
-        .filter(|r| r.start >= tb.range.start && r.end <= tb.range.end)
-        .filter(|r| !t.clean[r.clone()].trim().is_empty())
-        .collect();
+/// The cells a table is printed in ([`cells_in`]: its lines, or the parts of a row-per-line
+/// table's lines), and each one's text once (trimmed), for finding a row's cells among them.
+pub fn printed_cells(t: &Text, tb: &TableBlock) -> (Vec<Range<usize>>, Vec<String>) {
+    let lines = cells_in(t, tb.range.clone());
     let texts = lines
         .iter()
         .map(|r| t.display(r.clone()).trim().to_string())
@@ -658,7 +705,7 @@ pub fn rows(t: &Text, tables: &[TableBlock]) -> Vec<RowFacts> {
             .iter()
             .enumerate()
             .position(|(j, h)| Some(j) != lead_col && UNIT_HEADERS.iter().any(|w| h.contains(w)));
-        let (lines, texts) = printed_lines(t, tb);
+        let (lines, texts) = printed_cells(t, tb);
         let starts: Vec<Option<usize>> = {
             let mut at = 0usize;
             tb.table
@@ -712,6 +759,52 @@ pub fn rows(t: &Text, tables: &[TableBlock]) -> Vec<RowFacts> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A table copied from Word (tabs) or a PDF (spaces) prints a row per line: its header line
+    /// starts the splitting, a row with a cell for every column is read as printed, and a line
+    /// that does not split ends it. Prose with spaces and no header line stays whole.
+    #[test]
+    fn tables_printed_a_row_per_line() {
+        let src = "专栏1 主要指标\n序号\t指标\t单位\t2020年\t2025年\t属性\n1 森林覆盖率 % 38.2 40 预期性\n2 空气质量优良天数比率 % 82.5 ≥85 约束性\n注：以上为预期值。\n序号 工作任务 牵头单位 责任单位 完成时限\n1 建设高标准农田3万亩 县农业农村局 县财政局、各镇 2024年10月底\n2 新增耕地1000亩 县自然资源局 各镇 2024年12月底\n";
+        let t = crate::clean::clean(src);
+        let tables = detect(&t, 0..t.clean.len());
+        assert_eq!(tables.len(), 2, "{tables:?}");
+        let (a, b) = (&tables[0].table, &tables[1].table);
+        assert_eq!(a.title.as_deref(), Some("专栏1 主要指标"));
+        assert_eq!(
+            a.columns,
+            ["序号", "指标", "单位", "2020年", "2025年", "属性"]
+        );
+        assert_eq!(
+            a.rows[1],
+            ["2", "空气质量优良天数比率", "%", "82.5", "≥85", "约束性"]
+        );
+        assert_eq!(
+            b.rows[1],
+            [
+                "2",
+                "新增耕地1000亩",
+                "县自然资源局",
+                "各镇",
+                "2024年12月底"
+            ]
+        );
+        let facts = rows(&t, &tables);
+        assert_eq!(facts.len(), 4);
+        assert_eq!(
+            (facts[3].lead.clone(), facts[3].others.clone()),
+            (vec!["县自然资源局".to_string()], vec!["各镇".to_string()])
+        );
+        // the cells are the parts of the row lines; the note after the table is one line
+        let cells = cells_in(&t, 0..t.clean.len());
+        let texts: Vec<&str> = cells.iter().map(|r| &t.clean[r.clone()]).collect();
+        assert!(
+            texts.contains(&"≥85") && texts.contains(&"注:以上为预期值。"),
+            "{texts:?}"
+        );
+        let prose = crate::clean::clean("一、总体要求 到2025年 建成 示范校 10所\n");
+        assert_eq!(cells_in(&prose, 0..prose.clean.len()).len(), 1);
+    }
 
     /// A row's time limit and units, and the year of each printed cell's column.
     #[test]

@@ -490,12 +490,32 @@ pub fn extract(cx: &Context) -> Vec<Target> {
     let mut out = Vec::new();
     // a statement of the past runs on over a `；` (截至2022年底，…达到635万人；建成设施4200个。)
     let mut carry = false;
+    // the cells of the tables: in a table printed a row per line, each cell is a clause of its
+    // own (`建设高标准农田3万亩 县农业农村局 …`: the lead unit is no subject of 3万亩)
+    let cells: Vec<Range<usize>> = cx
+        .tables
+        .iter()
+        .flat_map(|tb| crate::tables::cells_in(t, tb.range.clone()))
+        .collect();
     for s in clauses::sentences(t, body.clone()) {
+        let in_cells = cells_of(&cells, &s.range);
         let rel = Sentence {
             range: s.range.start - off..s.range.end - off,
             clauses: s
                 .clauses
                 .iter()
+                .flat_map(|c| {
+                    let cut: Vec<Range<usize>> = in_cells
+                        .iter()
+                        .filter(|r| r.start < c.end && c.start < r.end)
+                        .map(|r| r.start.max(c.start)..r.end.min(c.end))
+                        .collect();
+                    if cut.is_empty() {
+                        vec![c.clone()]
+                    } else {
+                        cut
+                    }
+                })
                 .map(|c| c.start - off..c.end - off)
                 .collect(),
         };
@@ -980,6 +1000,13 @@ fn respectively(ctext: &str, unnamed: usize, before: &[Target], clause: &mut [Ta
             t.subject.clone_from(&from.subject);
         }
     }
+}
+
+/// The table cells inside `range` (`cells` sorted by start): a binary search, then a walk.
+fn cells_of<'a>(cells: &'a [Range<usize>], range: &Range<usize>) -> &'a [Range<usize>] {
+    let from = cells.partition_point(|r| r.end <= range.start);
+    let to = from + cells[from..].partition_point(|r| r.start < range.end);
+    &cells[from..to]
 }
 
 /// `2024年学校工作的总体要求是：坚持……，全面推进……`: the plan's year names what a colon then
@@ -1960,6 +1987,26 @@ mod tests {
 
     /// A later clause that names no subject measures the one before it: in the same unit, as a
     /// rate after its change in points, or as the growth of any quantity; not across units.
+    /// In a task table printed a row per line, a cell is a clause: the next cell (the lead unit)
+    /// is no subject, the row's time limit dates it, and its last row is no truncated sentence.
+    #[test]
+    fn a_table_row_on_one_line_reads_cell_by_cell() {
+        let a = crate::analyze("某县2024年农业农村重点工作任务清单\n序号 工作任务 牵头单位 责任单位 完成时限\n1 建设高标准农田3万亩 县农业农村局 县财政局、各镇 2024年10月底\n2 完成农村户厕改造2000户 县农业农村局 县卫健局 2024年11月底\n");
+        let got: Vec<(&str, Option<&str>, Option<&str>)> = a
+            .targets
+            .iter()
+            .map(|t| (t.text.as_str(), t.subject.as_deref(), t.due.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("3万亩", Some("高标准农田"), Some("2024-10-31")),
+                ("2000户", Some("农村户厕改造"), Some("2024-11-30")),
+            ]
+        );
+        assert!(a.warnings.is_empty(), "{:?}", a.warnings);
+    }
+
     /// The plan year before `……的总体要求是：` frames principles; no dated deliverable.
     #[test]
     fn a_year_that_frames_requirements_is_no_deliverable() {
