@@ -490,6 +490,7 @@ pub fn extract(cx: &Context) -> Vec<Target> {
     let mut out = Vec::new();
     // a statement of the past runs on over a `；` (截至2022年底，…达到635万人；建成设施4200个。)
     let mut carry = false;
+    let mut list_time: Option<(String, Option<String>)> = None;
     // the cells of the tables: in a table printed a row per line, each cell is a clause of its
     // own (`建设高标准农田3万亩 县农业农村局 …`: the lead unit is no subject of 3万亩)
     let cells: Vec<Range<usize>> = cx
@@ -521,10 +522,29 @@ pub fn extract(cx: &Context) -> Vec<Target> {
         };
         if retro.at(t, s.range.start) {
             carry = false;
+            list_time = None;
             continue;
         }
+        let first_new = out.len();
         let past_end = sentence_targets(&b, &found, &rel, first_year, carry, &mut out);
-        carry = past_end && t.clean[s.range.end..].starts_with(';');
+        let runs_on = t.clean[s.range.end..].starts_with(';');
+        carry = past_end && runs_on;
+        // 今年…的主要预期目标是：A增长6%左右；B增长5%；…。: the time before the colon dates
+        // every item of the list, up to its full stop
+        if let Some((raw, due)) = &list_time {
+            for tg in out[first_new..]
+                .iter_mut()
+                .filter(|tg| tg.deadline.is_none())
+            {
+                tg.deadline = Some(raw.clone());
+                tg.due.clone_from(due);
+            }
+        }
+        list_time = match list_time.take() {
+            _ if !runs_on || past_end => None,
+            Some(lt) => Some(lt),
+            None => colon_time(&b, &found.times, &rel.range, first_year),
+        };
     }
     indicator_cells(&b, &retro, &mut out);
     // responsible units from （牵头单位：…） notes: the next note after a target, on its line
@@ -1000,6 +1020,23 @@ fn respectively(ctext: &str, unnamed: usize, before: &[Target], clause: &mut [Ta
             t.subject.clone_from(&from.subject);
         }
     }
+}
+
+/// The time phrase before the colon of a sentence that opens a list (`今年…主要预期目标是：`), as
+/// written and resolved, when it resolves to a date.
+fn colon_time(
+    b: &Builder,
+    times: &[TimePhrase],
+    range: &Range<usize>,
+    first_year: Option<i32>,
+) -> Option<(String, Option<String>)> {
+    let colon = range.start + b.hay[range.clone()].find(':')?;
+    let past = |tp: &TimePhrase| tp.year.zip(first_year).is_some_and(|(y, py)| y < py);
+    let tp = within(times, &(range.start..colon), |x| x.range.start)
+        .iter()
+        .rev()
+        .find(|tp| tp.due.is_some() && tp.range.end <= colon && !past(tp))?;
+    Some((b.deadline_text(tp), tp.due.clone()))
 }
 
 /// The table cells inside `range` (`cells` sorted by start): a binary search, then a walk.
@@ -2005,6 +2042,26 @@ mod tests {
             ]
         );
         assert!(a.warnings.is_empty(), "{:?}", a.warnings);
+    }
+
+    /// The time before the colon of a list dates every item up to the full stop, not after it.
+    #[test]
+    fn the_time_before_a_list_dates_all_its_items() {
+        let a = crate::analyze("2024年某市政府工作报告\n今年经济社会发展的主要预期目标是：地区生产总值增长6%左右；一般公共预算收入增长5%；城镇新增就业5万人以上。新增高新技术企业200家。\n");
+        let due: Vec<(&str, Option<&str>)> = a
+            .targets
+            .iter()
+            .map(|t| (t.text.as_str(), t.deadline.as_deref()))
+            .collect();
+        assert_eq!(
+            due,
+            [
+                ("6%左右", Some("今年")),
+                ("5%", Some("今年")),
+                ("5万人以上", Some("今年")),
+                ("200家", None),
+            ]
+        );
     }
 
     /// The plan year before `……的总体要求是：` frames principles; no dated deliverable.
