@@ -354,8 +354,8 @@ pub fn subject(before: &str, after: &str) -> Option<String> {
         let s = strip_loop(s, crate::lexicon::LEVEL_VERBS, true);
         let s = strip_loop(s, &["突破", "下降到", "下降至"], true);
         let s = strip_base_year(s);
-        // 排放总量分别比2023年下降: what stood before the base
-        let s = strip_loop(s, &["分别", "均", "都", "各"], true);
+        // 排放总量分别比2023年下降: what stood before the base; 收入全部达到: an adverb
+        let s = strip_loop(s, &["分别", "均", "都", "各", "全部"], true);
         let s = strip_loop(s, LEADING, false);
         let s = tail(s, 24);
         (s.chars().count() >= 2).then(|| s.to_string())
@@ -489,6 +489,7 @@ mod tests {
             ("完成危桥改造", "", Some("危桥改造")),
             ("完成年度建设任务的", "", Some("年度建设任务")),
             ("文物安全巡查覆盖率达到", "", Some("文物安全巡查覆盖率")),
+            ("村级集体经济收入全部达到", "", Some("村级集体经济收入")),
             ("村卫生室标准化建设率达到", "", Some("村卫生室标准化建设率")),
             ("实施省重点建设项目", "", Some("省重点建设项目")),
             ("城镇老旧小区改造", "", Some("城镇老旧小区")),

@@ -884,8 +884,10 @@ fn sentence_targets(
                     .last()
                     .or(out[first_out..].last())
                     .filter(|p| {
+                        // … and the level after a growth rate (收入增长7%以上，力争达到2.6万元)
+                        let p_growth = p.change.is_some() && p.unit.as_deref() == Some("%");
                         p.unit.as_deref().is_some_and(|u| {
-                            growth || u == q.unit || (q.unit == "%" && u == "个百分点")
+                            growth || p_growth || u == q.unit || (q.unit == "%" && u == "个百分点")
                         })
                     })
                     .and_then(|p| p.subject.clone());
@@ -2023,7 +2025,8 @@ mod tests {
     }
 
     /// A later clause that names no subject measures the one before it: in the same unit, as a
-    /// rate after its change in points, or as the growth of any quantity; not across units.
+    /// rate after its change in points, as the growth of any quantity or the level after a
+    /// growth; not across units otherwise.
     /// In a task table printed a row per line, a cell is a clause: the next cell (the lead unit)
     /// is no subject, the row's time limit dates it, and its last row is no truncated sentence.
     #[test]
@@ -2083,6 +2086,10 @@ mod tests {
                 "城市生活污水集中收集率",
             ),
             ("旅游总收入达到1500亿元，年均增长10%左右。", "旅游总收入"),
+            (
+                "农村居民人均可支配收入增长7%以上，力争达到2.6万元。",
+                "农村居民人均可支配收入",
+            ),
             ("三年内完成危桥改造85座，其中2024年完成30座。", "危桥改造"),
         ] {
             let got = subjects(s);
