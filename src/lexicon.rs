@@ -591,6 +591,11 @@ pub const ZERO_GOALS: &[(&str, f64, Comparator)] = &[
     ("零排放", 0.0, Comparator::Eq),
     ("零感染", 0.0, Comparator::Eq),
     ("零欠薪", 0.0, Comparator::Eq),
+    // city works and petitions: 新增违法建设实现“零增长”, 重点村实现零发案, 零上访
+    ("零增长", 0.0, Comparator::Eq),
+    ("零违建", 0.0, Comparator::Eq),
+    ("零发案", 0.0, Comparator::Eq),
+    ("零上访", 0.0, Comparator::Eq),
     ("清零", 0.0, Comparator::Eq),
     ("为零", 0.0, Comparator::Eq),
     ("不发生", 0.0, Comparator::Eq),

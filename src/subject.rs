@@ -333,6 +333,9 @@ pub fn subject(before: &str, after: &str) -> Option<String> {
         // 争创3所省优质园和4—5所市优质园: the words after the number stop at the next number
         let head = head.trim_end_matches(['、', '和', '及', '与']);
         let head = tail(head.trim(), 24);
+        // 完成变电站2座建设: a verb after the number names the work, and the subject stands
+        // before the number
+        let verb_only = last_action(head).is_some_and(|(v, _)| v == head);
         // 保持85%的要求: a generic noun after the number names no subject
         const GENERIC: &[&str] = &[
             "要求",
@@ -344,7 +347,7 @@ pub fn subject(before: &str, after: &str) -> Option<String> {
             "基础上",
             "比例",
         ];
-        if head.chars().count() >= 2 && !GENERIC.contains(&head) {
+        if head.chars().count() >= 2 && !GENERIC.contains(&head) && !verb_only {
             return Some(head.to_string());
         }
     }
@@ -433,6 +436,8 @@ const COVERAGE_VERBS: &[&str] = &[
 /// already cut off): `年内实现村级养老服务站点` → `村级养老服务站点`, `紧密型县域医共体建设实现` →
 /// `紧密型县域医共体建设`. At most 24 chars from the end; empty when nothing is left.
 pub fn coverage_subject(before: &str) -> String {
+    // the cue in quotes (实现“零增长”): the opening quote is no part of the subject
+    let before = before.trim_end().trim_end_matches(['“', '"', '‘', '\'']);
     let s = strip_loop(before, LEADING, false);
     let s = strip_loop(s, COVERAGE_VERBS, false);
     let s = strip_loop(s, LEADING, false);
@@ -490,6 +495,11 @@ mod tests {
             ("完成年度建设任务的", "", Some("年度建设任务")),
             ("文物安全巡查覆盖率达到", "", Some("文物安全巡查覆盖率")),
             ("村级集体经济收入全部达到", "", Some("村级集体经济收入")),
+            (
+                "完成110千伏变电站",
+                "建设,改造老旧小区",
+                Some("110千伏变电站"),
+            ),
             ("村卫生室标准化建设率达到", "", Some("村卫生室标准化建设率")),
             ("实施省重点建设项目", "", Some("省重点建设项目")),
             ("城镇老旧小区改造", "", Some("城镇老旧小区")),
@@ -588,6 +598,7 @@ mod tests {
             ),
             ("确保全年", ""),
             ("推动内部审计", "内部审计"),
+            ("新增违法建设实现“", "新增违法建设"),
             ("离任审计100%", "离任审计100%"),
             ("", ""),
         ] {

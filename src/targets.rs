@@ -1241,7 +1241,14 @@ fn cue_target(
     if pledge {
         tg.subject = None;
     } else if cue.unit.is_none() {
-        let noun: String = after.trim().chars().take(24).collect();
+        // 实现“零增长”: the closing quote is no noun
+        let noun: String = after
+            .trim()
+            .trim_start_matches(['”', '"', '’', '\''])
+            .trim()
+            .chars()
+            .take(24)
+            .collect();
         tg.subject = if noun.is_empty() {
             // 实现院内感染零事故: the event class is before the cue
             (!subj.is_empty()).then(|| {
@@ -1305,6 +1312,15 @@ mod tests {
         assert!(ts
             .iter()
             .all(|t| t.value == Some(0.0) && t.kind == TargetKind::Coverage));
+    }
+
+    /// A zero goal in quotes names what stands before it, without the quotes.
+    #[test]
+    fn a_quoted_zero_goal_names_its_subject() {
+        let ts = run("新增违法建设实现“零增长”。");
+        assert_eq!(texts(&ts), ["零增长"], "{ts:?}");
+        assert_eq!(ts[0].subject.as_deref(), Some("新增违法建设"));
+        assert_eq!(ts[0].value, Some(0.0));
     }
 
     /// A target in a task table takes its row's 完成时限 and units; one with a time of its own
