@@ -370,8 +370,9 @@ fn wrap_width(s: &str, lines: &[Range<usize>], drop: &[bool]) -> Option<usize> {
         let l = &s[r.clone()];
         let w = columns(l);
         // headings, signatures and table cells are narrower than any wrap: they neither vote nor
-        // dilute the vote (a short notice is half headings)
-        if w < MIN_WRAP {
+        // dilute the vote (a short notice is half headings); rows of a table printed a row per
+        // line share a width without being wrapped
+        if w < MIN_WRAP || table_row(l) {
             continue;
         }
         total += 1;
@@ -404,7 +405,7 @@ fn joins(a: &str, b: &str, width: Option<usize>, b_indented: bool) -> bool {
     let Some(last) = a.chars().last() else {
         return false;
     };
-    if blocks_join(b) || classify(a).is_some() {
+    if blocks_join(b) || classify(a).is_some() || table_row(a) || table_row(b) {
         return false;
     }
     // A marker alone on its line (`（一）` ⏎ `总体要求`): the heading text is on the next line.
@@ -450,6 +451,21 @@ fn lone_marker() -> &'static Regex {
         crate::rx::new(r"^(?:\(\s*[一二三四五六七八九十\d]{1,3}\s*\)|[一二三四五六七八九十]{1,3}\s*[、.]|\d{1,3}\s*[.、]|[①-⑳⑴-⒇⒈-⒛㈠-㈩])$")
             .expect("lone marker")
     })
+}
+
+/// A row of a table printed a row per line (tabs arrive here as spaces): four or more
+/// space-separated parts, two of them numbers or value cells (`13 森林覆盖率 % 38.2 40 预期性`,
+/// `序号 指标 单位 2020年 2025年 属性`). It is never joined to a neighbour: its line break is
+/// the table's.
+fn table_row(l: &str) -> bool {
+    let mut parts = 0;
+    let mut values = 0;
+    for p in l.split(' ').filter(|p| !p.is_empty()) {
+        parts += 1;
+        values +=
+            usize::from(p.starts_with(|c: char| c.is_ascii_digit() || "≥≤<>〔%—".contains(c)));
+    }
+    parts >= 4 && values >= 2
 }
 
 /// Lines that always start something new: headings, elements, dates, chrome.
@@ -563,6 +579,21 @@ mod tests {
         ] {
             assert_eq!(clean(kept).clean.lines().count(), 2, "{kept:?}");
         }
+    }
+
+    /// Rows of a table printed a row per line share a width and end in no full stop, but are
+    /// never a wrapped paragraph: each stays its own line.
+    #[test]
+    fn table_rows_are_not_rejoined() {
+        let mut src = String::from("专栏 主要指标\n序号 指标 单位 2020年 2025年 属性\n");
+        for i in 1..=30 {
+            src.push_str(&format!(
+                "{i} 全市空气质量指标名称{i} % 8{} ≥9{} 约束性\n",
+                i % 10,
+                i % 10
+            ));
+        }
+        assert_eq!(clean(&src).clean.lines().count(), 32);
     }
 
     #[test]

@@ -173,20 +173,13 @@ pub fn cells(t: &Text, tables: &[TableBlock]) -> Vec<CellTarget> {
         // number and its cell among them
         let (lines, texts) = crate::tables::printed_cells(t, tb);
         let text_of = |i: usize| texts[i].as_str();
-        let mut at = 0usize;
+        // the row starts at its number; its cells run to the next row's number
+        let starts = crate::tables::row_starts(t, tb, &lines, &texts);
         for (ri, row) in tb.table.rows.iter().enumerate() {
-            let (Some(seq), Some(cell)) = (row.first(), row.get(tc)) else {
+            let (Some(start), Some(cell)) = (starts[ri], row.get(tc)) else {
                 continue;
             };
-            // the row starts at its number; its cells run to the next row's number
-            let Some(start) = (at..lines.len()).find(|&i| text_of(i) == seq) else {
-                continue;
-            };
-            let next_seq = tb.table.rows.get(ri + 1).and_then(|r| r.first());
-            let end = next_seq
-                .and_then(|n| (start + 1..lines.len()).find(|&i| text_of(i) == n))
-                .unwrap_or(lines.len());
-            at = start + 1;
+            let end = crate::tables::row_end(&starts, ri, lines.len());
             let Some(li) = (start + 1..end).find(|&i| text_of(i) == cell) else {
                 continue; // a merged cell filled from the row above: printed once, read once
             };

@@ -292,7 +292,13 @@ fn read_table(t: &Text, cells: &[Range<usize>], from: usize) -> Option<(TableBlo
     let mut end = i;
     while end < cells.len() {
         let s = t.clean[cells[end].clone()].trim();
-        let is_anchor = s.parse::<u32>().ok() == Some(expect);
+        // a row number opens a line: in a table printed a row per line, the same number later
+        // in a row is a value (`40 指标名称40 % 41 ≥56`)
+        let line_start = t.clean[..cells[end].start]
+            .trim_end_matches(' ')
+            .ends_with('\n')
+            || cells[end].start == 0;
+        let is_anchor = line_start && s.parse::<u32>().ok() == Some(expect);
         if is_anchor && (cur.is_empty() || cur.len() >= min_row) {
             if !cur.is_empty() {
                 rows.push(std::mem::take(&mut cur));
@@ -692,6 +698,39 @@ pub fn printed_cells(t: &Text, tb: &TableBlock) -> (Vec<Range<usize>>, Vec<Strin
     (lines, texts)
 }
 
+/// The printed cell each row of `tb` starts at (its 序号, first on its line: a row per line
+/// may hold the same number later as a value), moving forward through `cells`.
+pub fn row_starts(
+    t: &Text,
+    tb: &TableBlock,
+    cells: &[Range<usize>],
+    texts: &[String],
+) -> Vec<Option<usize>> {
+    let line_start =
+        |r: &Range<usize>| r.start == 0 || t.clean[..r.start].trim_end_matches(' ').ends_with('\n');
+    let mut at = 0usize;
+    tb.table
+        .rows
+        .iter()
+        .map(|row| {
+            let seq = row.first()?;
+            let i = (at..cells.len()).find(|&i| texts[i] == *seq && line_start(&cells[i]))?;
+            at = i + 1;
+            Some(i)
+        })
+        .collect()
+}
+
+/// Where row `ri` ends: at the next row found, else at the table's end.
+pub fn row_end(starts: &[Option<usize>], ri: usize, len: usize) -> usize {
+    starts[ri + 1..]
+        .iter()
+        .flatten()
+        .next()
+        .copied()
+        .unwrap_or(len)
+}
+
 /// Each row of each table with the lines it is printed on and what its time and unit columns
 /// say. The cells are found the way the table was rebuilt: a row starts at the line of its 序号
 /// and runs to the next row's.
@@ -706,27 +745,10 @@ pub fn rows(t: &Text, tables: &[TableBlock]) -> Vec<RowFacts> {
             .enumerate()
             .position(|(j, h)| Some(j) != lead_col && UNIT_HEADERS.iter().any(|w| h.contains(w)));
         let (lines, texts) = printed_cells(t, tb);
-        let starts: Vec<Option<usize>> = {
-            let mut at = 0usize;
-            tb.table
-                .rows
-                .iter()
-                .map(|row| {
-                    let seq = row.first()?;
-                    let i = (at..lines.len()).find(|&i| texts[i] == *seq)?;
-                    at = i + 1;
-                    Some(i)
-                })
-                .collect()
-        };
+        let starts = row_starts(t, tb, &lines, &texts);
         for (ri, row) in tb.table.rows.iter().enumerate() {
             let Some(start) = starts[ri] else { continue };
-            let end = starts[ri + 1..]
-                .iter()
-                .flatten()
-                .next()
-                .copied()
-                .unwrap_or(lines.len());
+            let end = row_end(&starts, ri, lines.len());
             let mut cells = Vec::new();
             let mut from = start + 1;
             for (j, cell) in row.iter().enumerate().skip(1) {
@@ -765,7 +787,7 @@ mod tests {
     /// that does not split ends it. Prose with spaces and no header line stays whole.
     #[test]
     fn tables_printed_a_row_per_line() {
-        let src = "专栏1 主要指标\n序号\t指标\t单位\t2020年\t2025年\t属性\n1 森林覆盖率 % 38.2 40 预期性\n2 空气质量优良天数比率 % 82.5 ≥85 约束性\n注：以上为预期值。\n序号 工作任务 牵头单位 责任单位 完成时限\n1 建设高标准农田3万亩 县农业农村局 县财政局、各镇 2024年10月底\n2 新增耕地1000亩 县自然资源局 各镇 2024年12月底\n";
+        let src = "专栏1 主要指标\n序号\t指标\t单位\t2020年\t2025年\t属性\n1 森林覆盖率 % 2 40 预期性\n2 空气质量优良天数比率 % 82.5 ≥85 约束性\n注：以上为预期值。\n序号 工作任务 牵头单位 责任单位 完成时限\n1 建设高标准农田3万亩 县农业农村局 县财政局、各镇 2024年10月底\n2 新增耕地1000亩 县自然资源局 各镇 2024年12月底\n";
         let t = crate::clean::clean(src);
         let tables = detect(&t, 0..t.clean.len());
         assert_eq!(tables.len(), 2, "{tables:?}");
