@@ -472,11 +472,11 @@ pub fn find(hay: &str) -> Vec<Quantity> {
 }
 
 /// `三分之一以上`, `2/3`-free fractions written in words: a share, read as a percentage rounded to
-/// two decimals (`三分之一` → 33.33 %), with the comparator written after it.
+/// two decimals (`三分之一` → 33.33 %; `千分之五` → 5 ‰), with the comparator written after it.
 fn fractions(hay: &str) -> Vec<Quantity> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        crate::rx::new(r"(?P<d>[一二三四五六七八九十百]+|[0-9]+)分之(?P<n>[一二三四五六七八九十]+|[0-9]+)(?P<suf>及以上|以上|以下|以内|左右)?")
+        crate::rx::new(r"(?P<d>[一二三四五六七八九十百千]+|[0-9]+)分之(?P<n>[一二三四五六七八九十]+|[0-9]+)(?P<suf>及以上|以上|以下|以内|左右)?")
             .expect("fraction pattern")
     });
     let mut out = Vec::new();
@@ -511,13 +511,19 @@ fn fractions(hay: &str) -> Vec<Quantity> {
             .name("suf")
             .and_then(|s| COMPARATOR_AFTER.iter().find(|(w, _)| *w == s.as_str()))
             .map(|(_, k)| *k);
+        // 千分之五 is 5 ‰, as a plan writes 5‰; any other share a percentage
+        let (value, unit) = if dv == 1000.0 {
+            (nv, "‰")
+        } else {
+            ((nv / dv * 10000.0).round() / 100.0, "%")
+        };
         out.push(Quantity {
             range: shift(m.range()),
             // the denominator only: the trap lexicon masks `之一` (之一 as in "one of")
             numeral: shift(d.range()),
-            value: Some((nv / dv * 10000.0).round() / 100.0),
+            value: Some(value),
             range_value: None,
-            unit: "%".to_string(),
+            unit: unit.to_string(),
             class: UnitClass::Ratio,
             comparator,
             placeholder: false,
@@ -761,6 +767,11 @@ mod tests {
         let q = one("覆盖率达到四分之三");
         assert_eq!(q.value, Some(75.0));
         assert_eq!(one("达标率达到百分之八十").value, Some(80.0));
+        let q = one("纠错率控制在千分之五以内");
+        assert_eq!(
+            (q.value, q.unit.as_str(), q.comparator),
+            (Some(5.0), "‰", Some(Comparator::Lte))
+        );
     }
 
     /// Searching only the lines from the first `分之` to the last finds every fraction, at its
