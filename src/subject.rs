@@ -25,6 +25,9 @@ pub const ACTION_VERBS: &[&str] = &[
     "推荐",
     "举办",
     "开展",
+    // law enforcement: 立案查处违法行为100起, 查办案件30件
+    "查处",
+    "查办",
     "完成",
     "新增",
     "增加",
@@ -170,9 +173,9 @@ const LEADING: &[&str] = &[
     "持续",
 ];
 
-/// Words the subject reader never cuts, though a word of [`LEADING`] or an action verb stands in
-/// them: `及格率` is not `及` + `格率`, `和谐社区` not `和` + `谐社区`, and the 增加 of
-/// `规上工业增加值` acts on nothing.
+/// Words the subject reader never cuts, though a word of [`LEADING`], [`TRAILING`] or an action
+/// verb stands in them: `及格率` is not `及` + `格率`, `和谐社区` not `和` + `谐社区`, the 增加 of
+/// `规上工业增加值` acts on nothing, and `违法行为` keeps its 为.
 const WHOLE_WORDS: &[&str] = &[
     "及格",
     "及时",
@@ -191,6 +194,9 @@ const WHOLE_WORDS: &[&str] = &[
     // 创 is a verb (创省级示范校3所), not inside 创新 or 创业 (创新创业人才团队)
     "创新",
     "创业",
+    // 为 ends a level verb (达到/为), not 违法行为 or 有所作为
+    "行为",
+    "作为",
 ];
 
 /// Nouns that only say what is counted or measured of something (人数 of 培训人数): after an
@@ -205,7 +211,15 @@ fn strip_loop<'a>(s: &'a str, words: &[&str], from_end: bool) -> &'a str {
     let mut s = s.trim();
     // a leading whole word is never cut into, and nothing else changes `s` from then on; it is
     // checked when `s` changes, not for every row tried
-    let guarded = |s: &str| !from_end && WHOLE_WORDS.iter().any(|k| s.starts_with(k));
+    let guarded = |s: &str| {
+        WHOLE_WORDS.iter().any(|k| {
+            if from_end {
+                s.ends_with(k)
+            } else {
+                s.starts_with(k)
+            }
+        })
+    };
     if guarded(s) {
         return s;
     }
@@ -502,6 +516,7 @@ mod tests {
             ("完成年度建设任务的", "", Some("年度建设任务")),
             ("文物安全巡查覆盖率达到", "", Some("文物安全巡查覆盖率")),
             ("村级集体经济收入全部达到", "", Some("村级集体经济收入")),
+            ("立案查处违法行为", "", Some("违法行为")),
             (
                 "完成110千伏变电站",
                 "建设,改造老旧小区",
