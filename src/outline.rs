@@ -36,8 +36,10 @@ pub use crate::rules::markers::cjk_ordinal;
 
 /// A body is read as run-on text (inline markers accepted) when it has fewer line-initial markers
 /// than this and one line of at least [`RUNON_MIN_LINE`] chars holds three quarters of it.
+/// A short plan pasted as one line (a 镇's 230-char 工作方案 with `一、` `（一）` inline) is run-on
+/// too; a paragraph of a well-formed plan is never three quarters of its body.
 const RUNON_MAX_LINE_MARKERS: usize = 3;
-const RUNON_MIN_LINE: usize = 400;
+const RUNON_MIN_LINE: usize = 150;
 
 /// Lines that open a box whose numbered lines are contents, not headings (规划 专栏, notes
 /// under a table).
@@ -269,7 +271,7 @@ pub fn build(
                     f.title.end = marker.start.max(f.title.start);
                 }
             }
-            let mut title = title_range(t, &marker, r.end, hit.family);
+            let mut title = title_range(t, &marker, r.end, hit.family, line_runon);
             let mut at_line = li;
             // `第一章` alone on its line: the chapter's name is the next line.
             if title.is_empty()
@@ -420,12 +422,28 @@ fn heading_runs_into_item(line: &str) -> bool {
 /// Title of a heading whose marker is `marker`, on a line ending at `line_end`: up to the first
 /// sentence stop, or the rest of the line. Month headings have an empty title here (their words
 /// are the marker, see [`build`]).
-fn title_range(t: &Text, marker: &Range<usize>, line_end: usize, family: Family) -> Range<usize> {
+fn title_range(
+    t: &Text,
+    marker: &Range<usize>,
+    line_end: usize,
+    family: Family,
+    runon: bool,
+) -> Range<usize> {
     if family == Family::Month {
         return marker.end..marker.end;
     }
     let rest = &t.clean[marker.end..line_end];
-    let end = rest.find(TITLE_STOPS).unwrap_or(rest.len());
+    let mut end = rest.find(TITLE_STOPS).unwrap_or(rest.len());
+    if runon {
+        // a plan pasted as one line: `一、工作目标 全年完成……` — a space after the title ends it
+        let lead = rest.len() - rest.trim_start().len();
+        if let Some(sp) = rest[lead..end].find(' ') {
+            let next = rest[lead + sp..].trim_start().chars().next();
+            if rest[lead..lead + sp].chars().count() >= 2 && next.is_some_and(is_han) {
+                end = lead + sp;
+            }
+        }
+    }
     marker.end..marker.end + end
 }
 
@@ -570,6 +588,22 @@ mod tests {
 
     fn tl(v: &[(u32, &str)]) -> Vec<(u32, String)> {
         v.iter().map(|(l, s)| (*l, s.to_string())).collect()
+    }
+
+    /// A short plan pasted as one line is read run-on; a space after a title ends it there.
+    #[test]
+    fn a_short_plan_on_one_line_has_its_headings() {
+        let got = titles("为持续改善农村人居环境，制定本方案。一、工作目标 全年完成农村户厕改造300户，生活垃圾分类覆盖率达到80%以上。二、重点任务（一）推进厕所革命。新建公厕10座，改造提升公厕5座。（二）治理生活污水。新增污水管网8公里，污水治理率提高到60%。三、保障措施 镇财政安排专项资金不少于200万元，每月通报1次进展情况。");
+        assert_eq!(
+            got,
+            tl(&[
+                (1, "工作目标"),
+                (1, "重点任务"),
+                (2, "推进厕所革命"),
+                (2, "治理生活污水"),
+                (1, "保障措施"),
+            ])
+        );
     }
 
     #[test]
