@@ -447,11 +447,11 @@ fn title_range(
     marker.end..marker.end + end
 }
 
-/// `r` without surrounding spaces and a final 。.
+/// `r` without surrounding spaces and a final 。 or colon (`一、工作目标：`).
 fn trim_title(t: &Text, r: Range<usize>) -> Range<usize> {
     let s = &t.clean[r.clone()];
     let lead = s.len() - s.trim_start().len();
-    let body = s.trim().trim_end_matches('。').trim_end();
+    let body = s.trim().trim_end_matches(['。', ':']).trim_end();
     r.start + lead..r.start + lead + body.len()
 }
 
@@ -603,6 +603,11 @@ mod tests {
                 (2, "治理生活污水"),
                 (1, "保障措施"),
             ])
+        );
+        // a heading line's closing colon is no part of its title
+        assert_eq!(
+            titles("一、工作目标：\n全区垃圾分类小区覆盖率达到95%。\n"),
+            tl(&[(1, "工作目标")])
         );
     }
 
