@@ -120,12 +120,18 @@ pub fn analyze(input: &str) -> Analysis {
     let elements = elements::extract(&text);
     let tables = tables::detect(&text, elements.body.clone());
     // a table's last row, printed on one line, stops without a full stop: no truncated text
-    warnings.extend(elements.warnings.iter().cloned().filter(|w| {
-        w.code != "truncated-text"
-            || !tables
-                .iter()
-                .any(|tb| tb.table.span[0] <= w.span[0] && w.span[1] <= tb.table.span[1])
-    }));
+    warnings.extend(
+        elements
+            .warnings
+            .iter()
+            .filter(|w| {
+                w.code != "truncated-text"
+                    || !tables
+                        .iter()
+                        .any(|tb| tb.table.span[0] <= w.span[0] && w.span[1] <= tb.table.span[1])
+            })
+            .cloned(),
+    );
     let outline = outline::build(&text, elements.outline.clone(), &tables, &elements.skip);
     warnings.extend(outline.warnings.iter().cloned());
     // Heading markers and element lines inside the body (attachment lists, signatures) hold no
