@@ -552,6 +552,20 @@ mod tests {
         }
     }
 
+    /// The deadline and due date of the target written `text` in `a`.
+    fn deadline_of(a: &crate::model::Analysis, text: &str) -> (Option<String>, Option<String>) {
+        let t = a
+            .targets
+            .iter()
+            .find(|t| t.text == text)
+            .unwrap_or_else(|| panic!("no target {text}: {:?}", a.targets));
+        (t.deadline.clone(), t.due.clone())
+    }
+
+    fn d(raw: &str, due: &str) -> (Option<String>, Option<String>) {
+        (Some(raw.to_string()), Some(due.to_string()))
+    }
+
     /// A whole-year phrase that opens a section's body (`到2025年，`) dates the goals under it
     /// and after it that print no time; a past year, a month and a phrase later in the body do
     /// not.
@@ -559,15 +573,7 @@ mod tests {
     fn a_year_that_opens_a_section_dates_its_goals() {
         let plan = "某县“十四五”卫生健康规划（2021—2025年）\n第一章 发展基础\n2020年，全县人均预期寿命达到78.2岁。\n第二章 发展目标\n到2025年，基本建成整合型服务体系。具体目标：\n（1）每千人口执业医师数达到3.2人；\n（2）县域内就诊率达到90%。\n第三章 主要任务\n一、优化资源布局\n6月底前，完成规划编制。新增床位300张。\n二、强化公共卫生\n具体目标：到2025年，免疫接种率保持在95%以上。管理率均达到70%。\n";
         let a = crate::analyze(plan);
-        let due = |text: &str| {
-            let t = a
-                .targets
-                .iter()
-                .find(|t| t.text == text)
-                .unwrap_or_else(|| panic!("no target {text}: {:?}", a.targets));
-            (t.deadline.clone(), t.due.clone())
-        };
-        let d = |raw: &str, due: &str| (Some(raw.to_string()), Some(due.to_string()));
+        let due = |text: &str| deadline_of(&a, text);
         assert_eq!(due("3.2人"), d("到2025年", "2025-12-31"));
         assert_eq!(due("90%"), d("到2025年", "2025-12-31"));
         assert_eq!(due("300张"), (None, None));
@@ -604,15 +610,7 @@ mod tests {
     fn targets_inherit_the_time_of_their_section() {
         let plan = "某校2024年秋季学期工作计划\n一、工作目标\n教师培训覆盖率达到100%。\n二、月度安排\n（一）九月份\n完成常规检查学校30所。\n（二）十二月\n完成课题结题10项。\n（三）一月\n评出优秀论文15篇，1月20日前上报成绩，寒假前完成家访200户。\n三、实施步骤\n（一）动员部署阶段（2024年3月—4月）\n完成80个行政村摸底调查，4月15日前确定联络员3名。\n";
         let a = crate::analyze(plan);
-        let due = |text: &str| {
-            let t = a
-                .targets
-                .iter()
-                .find(|t| t.text == text)
-                .unwrap_or_else(|| panic!("no target {text}: {:?}", a.targets));
-            (t.deadline.clone(), t.due.clone())
-        };
-        let d = |raw: &str, due: &str| (Some(raw.to_string()), Some(due.to_string()));
+        let due = |text: &str| deadline_of(&a, text);
         assert_eq!(due("100%"), (None, None));
         assert_eq!(due("30所"), d("九月份", "2024-09-30"));
         assert_eq!(due("10项"), d("十二月", "2024-12-31"));
