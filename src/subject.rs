@@ -313,10 +313,6 @@ fn tail(s: &str, n: usize) -> &str {
 /// Subject of a quantity from the words `before` it (since the previous quantity or the clause
 /// start) and `after` it (to the clause end).
 pub fn subject(before: &str, after: &str) -> Option<String> {
-    // a hard wrap the cleaner left (`公路比例达到⏎100%`) cuts a sentence, not its subject
-    if before.contains('\n') || after.contains('\n') {
-        return subject(&before.replace('\n', ""), &after.replace('\n', ""));
-    }
     let after_t = after.trim_start_matches([' ', '的']);
     // verb + number + subject: 评选15个…学校党组织, 组建8个优质教育集群, 100%的中小学…
     let starts_noun = after_t
