@@ -500,25 +500,14 @@ pub fn extract(cx: &Context) -> Vec<Target> {
         .collect();
     for s in clauses::sentences(t, body.clone()) {
         let in_cells = cells_of(&cells, &s.range);
+        let clauses = if in_cells.is_empty() {
+            s.clauses
+        } else {
+            cut_at_cells(&s.clauses, in_cells)
+        };
         let rel = Sentence {
             range: s.range.start - off..s.range.end - off,
-            clauses: s
-                .clauses
-                .iter()
-                .flat_map(|c| {
-                    let cut: Vec<Range<usize>> = in_cells
-                        .iter()
-                        .filter(|r| r.start < c.end && c.start < r.end)
-                        .map(|r| r.start.max(c.start)..r.end.min(c.end))
-                        .collect();
-                    if cut.is_empty() {
-                        vec![c.clone()]
-                    } else {
-                        cut
-                    }
-                })
-                .map(|c| c.start - off..c.end - off)
-                .collect(),
+            clauses: clauses.iter().map(|c| c.start - off..c.end - off).collect(),
         };
         if retro.at(t, s.range.start) {
             carry = false;
@@ -1039,6 +1028,24 @@ fn colon_time(
         .rev()
         .find(|tp| tp.due.is_some() && tp.range.end <= colon && !past(tp))?;
     Some((b.deadline_text(tp), tp.due.clone()))
+}
+
+/// `clauses` cut at the table cells they cross; a clause in no cell stays whole.
+fn cut_at_cells(clauses: &[Range<usize>], cells: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for c in clauses {
+        let before = out.len();
+        out.extend(
+            cells
+                .iter()
+                .filter(|r| r.start < c.end && c.start < r.end)
+                .map(|r| r.start.max(c.start)..r.end.min(c.end)),
+        );
+        if out.len() == before {
+            out.push(c.clone());
+        }
+    }
+    out
 }
 
 /// The table cells inside `range` (`cells` sorted by start): a binary search, then a walk.
@@ -2040,9 +2047,6 @@ mod tests {
         );
     }
 
-    /// A later clause that names no subject measures the one before it: in the same unit, as a
-    /// rate after its change in points, as the growth of any quantity or the level after a
-    /// growth; not across units otherwise.
     /// In a task table printed a row per line, a cell is a clause: the next cell (the lead unit)
     /// is no subject, the row's time limit dates it, and its last row is no truncated sentence.
     #[test]
@@ -2092,6 +2096,9 @@ mod tests {
         assert_eq!(ts.len(), 1, "{ts:?}");
     }
 
+    /// A later clause that names no subject measures the one before it: in the same unit, as a
+    /// rate after its change in points, as the growth of any quantity or the level after a
+    /// growth; not across units otherwise.
     #[test]
     fn a_clause_without_a_subject_takes_the_one_before_it() {
         let subjects =
