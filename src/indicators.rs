@@ -171,10 +171,10 @@ pub fn cells(t: &Text, tables: &[TableBlock]) -> Vec<CellTarget> {
         let nc = column(cols, NAME_HEADERS, true).or_else(|| column(cols, &["指标"], false));
         // the table's lines, to find each cell where it is printed: every row looks for its
         // number and its cell among them
-        let (lines, texts) = crate::tables::printed_cells(t, tb);
+        let (lines, texts) = (&tb.cells, crate::tables::cell_texts(t, tb));
         let text_of = |i: usize| texts[i].as_str();
         // the row starts at its number; its cells run to the next row's number
-        let starts = crate::tables::row_starts(t, tb, &lines, &texts);
+        let starts = crate::tables::row_starts(t, tb, &texts);
         for (ri, row) in tb.table.rows.iter().enumerate() {
             let (Some(start), Some(cell)) = (starts[ri], row.get(tc)) else {
                 continue;

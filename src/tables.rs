@@ -23,6 +23,9 @@ pub struct TableBlock {
     pub table: Table,
     /// Byte range of `Text::clean` the table occupies (headings are never looked for inside it).
     pub range: Range<usize>,
+    /// The cells it is printed in ([`cells_in`]), from its title or header to its last cell: the
+    /// ones it was rebuilt from, for finding a row's cells where they are printed.
+    pub cells: Vec<Range<usize>>,
 }
 
 /// What a column holds, which decides which cells fit it.
@@ -181,6 +184,11 @@ pub fn cells_in(t: &Text, range: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
+/// Does cell `r` open its line (nothing but spaces before it since the line break)?
+fn opens_line(t: &Text, r: &Range<usize>) -> bool {
+    r.start == 0 || t.clean[..r.start].trim_end_matches(' ').ends_with('\n')
+}
+
 /// The space-separated parts of `line` (which starts at byte `at`), as byte ranges.
 fn parts_of(line: &str, at: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -294,11 +302,7 @@ fn read_table(t: &Text, cells: &[Range<usize>], from: usize) -> Option<(TableBlo
         let s = t.clean[cells[end].clone()].trim();
         // a row number opens a line: in a table printed a row per line, the same number later
         // in a row is a value (`40 指标名称40 % 41 ≥56`)
-        let line_start = t.clean[..cells[end].start]
-            .trim_end_matches(' ')
-            .ends_with('\n')
-            || cells[end].start == 0;
-        let is_anchor = line_start && s.parse::<u32>().ok() == Some(expect);
+        let is_anchor = opens_line(t, &cells[end]) && s.parse::<u32>().ok() == Some(expect);
         if is_anchor && (cur.is_empty() || cur.len() >= min_row) {
             if !cur.is_empty() {
                 rows.push(std::mem::take(&mut cur));
@@ -374,15 +378,24 @@ fn finish(
                 || s.ends_with("主要指标")))
         .then(|| cells[p].clone())
     });
-    let start = title_cell.as_ref().map_or(cells[from].start, |r| r.start);
-    let range = start..cells[end.saturating_sub(1).max(from)].end;
+    let first = if title_cell.is_some() { from - 1 } else { from };
+    let last = end.saturating_sub(1).max(from);
+    let range = cells[first].start..cells[last].end;
     let table = Table {
         title: title_cell.map(|r| t.display(r).trim().to_string()),
         columns: cols.into_iter().map(|c| c.1).collect(),
         rows: grid,
         span: t.span(range.clone()),
     };
-    (TableBlock { table, range }, end)
+    let cells = cells[first..=last].to_vec();
+    (
+        TableBlock {
+            table,
+            range,
+            cells,
+        },
+        end,
+    )
 }
 
 /// Attribute values of an indicator (属性 column).
@@ -687,34 +700,26 @@ fn units_of(cell: &str) -> Vec<String> {
     out
 }
 
-/// The cells a table is printed in ([`cells_in`]: its lines, or the parts of a row-per-line
-/// table's lines), and each one's text once (trimmed), for finding a row's cells among them.
-pub fn printed_cells(t: &Text, tb: &TableBlock) -> (Vec<Range<usize>>, Vec<String>) {
-    let lines = cells_in(t, tb.range.clone());
-    let texts = lines
+/// The text of each cell a table is printed in ([`TableBlock::cells`]), once (trimmed), for
+/// finding a row's cells among them.
+pub fn cell_texts(t: &Text, tb: &TableBlock) -> Vec<String> {
+    tb.cells
         .iter()
         .map(|r| t.display(r.clone()).trim().to_string())
-        .collect();
-    (lines, texts)
+        .collect()
 }
 
 /// The printed cell each row of `tb` starts at (its 序号, first on its line: a row per line
 /// may hold the same number later as a value), moving forward through `cells`.
-pub fn row_starts(
-    t: &Text,
-    tb: &TableBlock,
-    cells: &[Range<usize>],
-    texts: &[String],
-) -> Vec<Option<usize>> {
-    let line_start =
-        |r: &Range<usize>| r.start == 0 || t.clean[..r.start].trim_end_matches(' ').ends_with('\n');
+pub fn row_starts(t: &Text, tb: &TableBlock, texts: &[String]) -> Vec<Option<usize>> {
+    let cells = &tb.cells;
     let mut at = 0usize;
     tb.table
         .rows
         .iter()
         .map(|row| {
             let seq = row.first()?;
-            let i = (at..cells.len()).find(|&i| texts[i] == *seq && line_start(&cells[i]))?;
+            let i = (at..cells.len()).find(|&i| texts[i] == *seq && opens_line(t, &cells[i]))?;
             at = i + 1;
             Some(i)
         })
@@ -744,8 +749,8 @@ pub fn rows(t: &Text, tables: &[TableBlock]) -> Vec<RowFacts> {
             .iter()
             .enumerate()
             .position(|(j, h)| Some(j) != lead_col && UNIT_HEADERS.iter().any(|w| h.contains(w)));
-        let (lines, texts) = printed_cells(t, tb);
-        let starts = row_starts(t, tb, &lines, &texts);
+        let (lines, texts) = (&tb.cells, cell_texts(t, tb));
+        let starts = row_starts(t, tb, &texts);
         for (ri, row) in tb.table.rows.iter().enumerate() {
             let Some(start) = starts[ri] else { continue };
             let end = row_end(&starts, ri, lines.len());

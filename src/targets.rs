@@ -496,7 +496,7 @@ pub fn extract(cx: &Context) -> Vec<Target> {
     let cells: Vec<Range<usize>> = cx
         .tables
         .iter()
-        .flat_map(|tb| crate::tables::cells_in(t, tb.range.clone()))
+        .flat_map(|tb| tb.cells.iter().cloned())
         .collect();
     for s in clauses::sentences(t, body.clone()) {
         let in_cells = cells_of(&cells, &s.range);
