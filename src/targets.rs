@@ -623,16 +623,34 @@ fn apply_row(rows: &[RowSpans], tg: &mut Target) {
 fn indicator_cells(b: &Builder, retro: &Retro, out: &mut Vec<Target>) {
     let (t, off) = (b.cx.text, b.off);
     let body_end = off + b.hay.len();
+    let cells = crate::indicators::cells(t, b.cx.tables);
+    if cells.is_empty() {
+        return;
+    }
+    // the sentence reader's targets by start, with the furthest end among each prefix: a cell
+    // overlaps one of them iff, among those that start before it ends, one ends after it
+    // starts (a search per cell, not a scan of every target: a table can hold 10,000s of cells;
+    // the cells themselves never overlap one another)
+    let mut spans: Vec<[usize; 2]> = out.iter().map(|tg| tg.span).collect();
+    crate::order::by_key(&mut spans, |s| s[0] as u64);
+    let reach: Vec<usize> = spans
+        .iter()
+        .scan(0, |m, s| {
+            *m = (*m).max(s[1]);
+            Some(*m)
+        })
+        .collect();
+    let overlaps = |span: [usize; 2]| {
+        let n = spans.partition_point(|s| s[0] < span[1]);
+        n > 0 && reach[n - 1] > span[0]
+    };
     let mut added = false;
-    for c in crate::indicators::cells(t, b.cx.tables) {
+    for c in cells {
         if c.range.start < off || c.range.end > body_end || retro.at(t, c.range.start) {
             continue;
         }
         let span = t.span(c.range.clone());
-        if out
-            .iter()
-            .any(|tg| tg.span[0] < span[1] && span[0] < tg.span[1])
-        {
+        if overlaps(span) {
             continue;
         }
         let rel = c.range.start - off..c.range.end - off;

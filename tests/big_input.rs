@@ -161,4 +161,27 @@ fn big_inputs_are_analysed_with_their_invariants() {
     measure("one-line", &repeat_to(&one_line, n));
 
     measure("digits-punctuation", &digits_and_punctuation(n));
+
+    // an indicator table pasted from Word, a row per line: every row is rebuilt and its
+    // target cell read (a scan of all targets per cell made this quadratic)
+    let (table, rows) = row_table(n);
+    let a = measure("row-table", &table);
+    assert_eq!(a.tables.len(), 1, "one table");
+    assert_eq!(a.tables[0].rows.len(), rows);
+    assert_eq!(a.targets.len(), rows);
+}
+
+/// `序号 指标 单位 2020年 2025年 属性` and rows up to about `bytes`: (text, rows).
+fn row_table(bytes: usize) -> (String, usize) {
+    let mut s = String::from("主要指标表\n序号\t指标\t单位\t2020年\t2025年\t属性\n");
+    let mut i = 0;
+    while s.len() < bytes {
+        i += 1;
+        s.push_str(&format!(
+            "{i}\t指标名称{i}\t%\t{}\t≥{}\t约束性\n",
+            i % 97,
+            1 + i % 89
+        ));
+    }
+    (s, i)
 }
