@@ -145,6 +145,15 @@ pub fn sort_value(t: &Target) -> Option<f64> {
 /// Sorts target indexes by `key`; ties keep document order (a stable sort on indexes).
 pub fn sort_targets(a: &Analysis, idx: &mut [usize], key: SortKey, ascending: bool) {
     let t = |i: usize| &a.targets[i];
+    // the units responsible as shown, written once per target rather than once per comparison
+    let who: Vec<Option<String>> = if key == SortKey::Responsible {
+        a.targets
+            .iter()
+            .map(|t| Some(crate::render::responsible(t)).filter(|s| !s.is_empty()))
+            .collect()
+    } else {
+        Vec::new()
+    };
     crate::order::indexes_by(idx, &|x, y| {
         let (p, q) = (t(x), t(y));
         let o = match key {
@@ -160,10 +169,7 @@ pub fn sort_targets(a: &Analysis, idx: &mut [usize], key: SortKey, ascending: bo
                 .then_with(|| cmp_opt(p.deadline.as_ref(), q.deadline.as_ref())),
             SortKey::Section => p.path.cmp(&q.path),
             SortKey::Kind => (p.kind as u8).cmp(&(q.kind as u8)),
-            SortKey::Responsible => {
-                let r = |t: &Target| Some(crate::render::responsible(t)).filter(|s| !s.is_empty());
-                cmp_opt(r(p), r(q))
-            }
+            SortKey::Responsible => cmp_opt(who[x].as_ref(), who[y].as_ref()),
         };
         let o = if ascending { o } else { o.reverse() };
         o.then_with(|| x.cmp(&y))
@@ -484,6 +490,21 @@ mod tests {
         assert!(vals.windows(2).all(|w| w[0] >= w[1]), "{vals:?}");
         sort_targets(&a, &mut idx, SortKey::Order, true);
         assert_eq!(idx, all);
+        // by the units responsible: the ones a task table names first, in order; and a bureau's
+        // name finds its targets
+        let t = crate::analyze("序号\n工作任务\n牵头单位\n责任单位\n完成时限\n1\n新增耕地1000亩\n县自然资源局\n—\n2024年12月底\n2\n建设高标准农田3万亩\n县农业农村局\n县财政局\n2024年10月底\n");
+        let mut idx: Vec<usize> = (0..t.targets.len()).collect();
+        sort_targets(&t, &mut idx, SortKey::Responsible, true);
+        let who: Vec<String> = idx
+            .iter()
+            .map(|&i| crate::render::responsible(&t.targets[i]))
+            .collect();
+        assert_eq!(who, ["县农业农村局；县财政局", "县自然资源局"]);
+        let mine = Filter {
+            query: "财政局".into(),
+            ..Filter::default()
+        };
+        assert_eq!(filter_targets(&t, &mine).len(), 1);
         let tl = timeline(&a);
         let dated: Vec<_> = tl.iter().filter(|g| !g.0.is_empty()).collect();
         assert!(dated.windows(2).all(|w| w[0].0 < w[1].0));
