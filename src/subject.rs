@@ -449,12 +449,11 @@ pub fn coverage_subject(before: &str) -> String {
     // the cue in quotes (实现“零增长”): the opening quote is no part of the subject
     let before = before.trim_end().trim_end_matches(['“', '"', '‘', '\'']);
     // 实现三个“零误差”: how many zero goals is no part of what they cover
-    let before = before
-        .strip_suffix(['个', '项'])
-        .filter(|s| s.ends_with(|c: char| "一二两三四五六七八九十".contains(c)))
-        .map_or(before, |s| {
-            s.trim_end_matches(|c: char| "一二两三四五六七八九十".contains(c))
-        });
+    let numeral = |c: char| "一二两三四五六七八九十".contains(c);
+    let before = match before.strip_suffix(['个', '项']) {
+        Some(s) if s.ends_with(numeral) => s.trim_end_matches(numeral),
+        _ => before,
+    };
     let s = strip_loop(before, LEADING, false);
     let s = strip_loop(s, COVERAGE_VERBS, false);
     let s = strip_loop(s, LEADING, false);
