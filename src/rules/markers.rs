@@ -36,6 +36,9 @@ pub enum Family {
     Shi,
     /// month headings `一月份` … `十二月`, `1月份`
     Month,
+    /// Roman numerals `Ⅰ、` `Ⅱ.` (U+2160…, never the Latin letters: `I` is no numeral in
+    /// Chinese text, and `Ⅲ类水体` is a water class, so a separator must follow)
+    Roman,
     /// decimal outline numbers `1.1` (second level) …
     Decimal2,
     /// … and `1.1.1` (third level), as some 规划 print them
@@ -44,7 +47,7 @@ pub enum Family {
 
 impl Family {
     /// Number of families (for per-family arrays).
-    pub const COUNT: usize = 13;
+    pub const COUNT: usize = 14;
 
     pub fn index(self) -> usize {
         self as usize
@@ -66,6 +69,8 @@ pub enum Lead {
     CjkOrDigit,
     /// an enclosed numeral (`㈠` `⑴` `①` `❶` `➀` `⒈`)
     Enclosed,
+    /// a Roman numeral char (`Ⅰ`…`Ⅻ`, `ⅰ`…`ⅻ`)
+    Roman,
 }
 
 const CJK_DIGITS: &str = "一二三四五六七八九十";
@@ -79,6 +84,7 @@ impl Lead {
             Lead::Digit => c.is_ascii_digit(),
             Lead::CjkOrDigit => c.is_ascii_digit() || CJK_DIGITS.contains(c),
             Lead::Enclosed => is_enclosed(c),
+            Lead::Roman => roman_ordinal(c).is_some(),
         }
     }
 }
@@ -276,6 +282,16 @@ pub const MARKERS: &[MarkerRule] = &[
         counter: "⑶",
     },
     MarkerRule {
+        family: Family::Roman,
+        pattern: r"^(?P<c>[Ⅰ-Ⅻⅰ-ⅻ])\s*[、.,]\s*",
+        lead: Lead::Roman,
+        degraded: false,
+        #[cfg(test)]
+        example: ("Ⅱ、重点任务", 2),
+        #[cfg(test)]
+        counter: "Ⅲ类水体比例达到80%",
+    },
+    MarkerRule {
         family: Family::Decimal3,
         pattern: r"^\d{1,2}\.\d{1,2}\.(?P<n>\d{1,2}) *",
         lead: Lead::Digit,
@@ -348,9 +364,15 @@ fn compiled() -> &'static [(Regex, &'static MarkerRule)] {
 /// Chars a marker can start with (the union of the leads); anything else is
 /// rejected before any regex runs.
 fn can_start(c: char) -> bool {
-    [Lead::Di, Lead::Paren, Lead::CjkOrDigit, Lead::Enclosed]
-        .iter()
-        .any(|l| l.admits(c))
+    [
+        Lead::Di,
+        Lead::Paren,
+        Lead::CjkOrDigit,
+        Lead::Enclosed,
+        Lead::Roman,
+    ]
+    .iter()
+    .any(|l| l.admits(c))
 }
 
 /// The marker at the start of `s`, if any, with the checks that separate markers from numbers:
@@ -378,7 +400,7 @@ pub fn match_marker(s: &str) -> Option<Hit> {
         } else {
             c.name("c")
                 .and_then(|m| m.as_str().chars().next())
-                .and_then(enclosed_ordinal)
+                .and_then(|c| enclosed_ordinal(c).or_else(|| roman_ordinal(c)))
         };
         let Some(ordinal) = ordinal.filter(|&o| o > 0) else {
             continue;
@@ -501,6 +523,13 @@ pub fn enclosed_ordinal(c: char) -> Option<u32> {
         .or_else(|| rel(0x3220, 10))
 }
 
+/// Value of a Roman numeral char: `Ⅰ` … `Ⅻ` and `ⅰ` … `ⅻ` → 1 … 12.
+pub fn roman_ordinal(c: char) -> Option<u32> {
+    let u = c as u32;
+    let rel = |base: u32| (base..base + 12).contains(&u).then(|| u - base + 1);
+    rel(0x2160).or_else(|| rel(0x2170))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -517,6 +546,8 @@ mod tests {
             .chain('\u{2460}'..='\u{249B}')
             .chain('\u{2776}'..='\u{2789}')
             .chain('\u{3220}'..='\u{3229}')
+            .chain('\u{2160}'..='\u{216B}')
+            .chain('\u{2170}'..='\u{217B}')
             .collect();
         let rests = [
             "、推进",
@@ -611,6 +642,9 @@ mod tests {
             ("2.9月10日前完成新生入学教育", Family::ArabicDot, 2),
             ("3.12月20日前完成教师年度考核", Family::ArabicDot, 3),
             ("⒉10月底前完成体质健康测试", Family::ArabicDot, 2),
+            ("Ⅰ、总体目标", Family::Roman, 1),
+            ("Ⅻ. 保障措施", Family::Roman, 12),
+            ("ⅳ 、监测评估", Family::Roman, 4),
         ] {
             let h = match_marker(&folded(s)).unwrap_or_else(|| panic!("{s}"));
             assert_eq!((h.family, h.ordinal), (fam, ord), "{s}");
