@@ -675,6 +675,38 @@ pub const DELIVERABLE_VERBS: &[&str] = &[
     "上报",
 ];
 
+/// Deliverable verbs whose subject stands before them: verbs that take no object (`项目竣工`,
+/// `平台上线`, `线路通车`) and verbs of attaining a level (`考核进入全市先进`, `项目通过验收`).
+pub const SUBJECT_FIRST_DELIVERABLES: &[&str] = &[
+    "进入",
+    "通过",
+    "达到",
+    "基本完善",
+    "投入使用",
+    "竣工",
+    "完工",
+    "投用",
+    "投产",
+    "上线",
+    "通车",
+    "开通",
+    "贯通",
+    "运营",
+    "落地",
+    "挂牌",
+    "成立",
+    "开工",
+    "交付",
+    "招生",
+    "获批",
+];
+
+/// Words of manner that make the words before a verb an adverbial, not its subject
+/// (`严格按照办学标准招生`).
+pub const MANNER_WORDS: &[&str] = &[
+    "按照", "依照", "根据", "严格", "按时", "全面", "有序", "逐步",
+];
+
 /// Nouns after `N以上` that make the quantity a threshold qualifying them (`投资5000万元以上项目`,
 /// `100人以上的企业`), not a target.
 pub const THRESHOLD_NOUNS: &[&str] = &[

@@ -195,6 +195,7 @@ fn within<'a, T>(items: &'a [T], r: &Range<usize>, start: impl Fn(&T) -> usize) 
 static FUTURE_SET: LazySet = LazySet::new(FUTURE_WORDS);
 static BASE_SET: LazySet = LazySet::new(CHANGE_BASES);
 static DELIVER_SET: LazySet = LazySet::new(DELIVERABLE_VERBS);
+static MANNER_SET: LazySet = LazySet::new(crate::lexicon::MANNER_WORDS);
 static TOTAL_SET: LazySet = LazySet::new(&["总数达", "累计", "总量", "总数", "共"]);
 static NEW_SET: LazySet = LazySet::new(&["新增", "新建", "增加", "新培育", "扩增"]);
 
@@ -989,19 +990,89 @@ fn sentence_targets(
         tg.deadline = Some(b.deadline_text(tp));
         tg.due = tp.due.clone();
         tg.strength = strength_of(&hay[s.range.start..end]);
-        if let Some((a, e)) =
-            subject::last_action(&hay[tp.range.end..end]).map(|(a, e)| (a, e + tp.range.end))
-        {
-            tg.action = Some(a.to_string());
-            let rest = hay[e..end].trim_matches([' ', ',']);
-            if !rest.is_empty() {
-                tg.subject = Some(rest.chars().take(30).collect());
-            }
-        }
+        let (action, subject) = deliverable(&hay[tp.range.end..end]);
+        tg.action = action.map(str::to_string);
+        tg.subject = subject;
         out.push(tg);
     }
     crate::order::by_key(&mut out[first_out..], |t| t.span[0] as u64);
     carried_past
+}
+
+/// The action and the thing a dated deliverable delivers, from the words after its time phrase.
+/// The object after the last action verb (`完成中期评估` → 完成, 中期评估); when that verb ends the
+/// clause, what the verb before it governs (`完成第一批养老服务中心建设` → 第一批养老服务中心建设), or
+/// the subject before it (`黑臭水体基本消除`, see [`deliverable_object`]).
+fn deliverable(s: &str) -> (Option<&'static str>, Option<String>) {
+    let Some((a, e)) = subject::last_action(s) else {
+        return (None, deliverable_object(s));
+    };
+    let rest = s[e..].trim_matches([' ', ',', '。', ';']);
+    if !rest.is_empty()
+        && !SUBJECT_FIRST
+            .get()
+            .find_iter(rest)
+            .any(|(_, r)| r.start == 0)
+    {
+        return (Some(a), Some(rest.chars().take(30).collect()));
+    }
+    // back over the verbs the last one is compounded with (`更新改造`, `建成投用`)
+    let mut start = e - a.len();
+    let object = loop {
+        match subject::last_action(&s[..start]) {
+            Some((pa, pe)) if pe == start => start = pe - pa.len(),
+            Some((_, pe)) => {
+                break Some(s[pe..e].trim_matches([' ', ',']).chars().take(30).collect())
+            }
+            None => break phrase_before(&s[..start]),
+        }
+    };
+    (
+        Some(a),
+        object.filter(|o: &String| o.chars().count() > a.chars().count()),
+    )
+}
+
+static SUBJECT_FIRST: LazySet = LazySet::new(crate::lexicon::SUBJECT_FIRST_DELIVERABLES);
+
+/// What a dated deliverable delivers when no action verb names it. A verb that takes no object or
+/// attains a level (`竣工`, `进入`: [`crate::lexicon::SUBJECT_FIRST_DELIVERABLES`]) follows its
+/// subject: `年底前城东污水处理厂项目竣工投用` → 城东污水处理厂项目, if that is a short noun phrase.
+/// Any other deliverable verb precedes its object: `11月底前报送工作总结` → 工作总结.
+fn deliverable_object(s: &str) -> Option<String> {
+    let s = s.trim_end_matches(['。', ';', ',', ' ']);
+    if let Some((_, r)) = SUBJECT_FIRST.get().find_iter(s).next() {
+        return phrase_before(&s[..r.start]);
+    }
+    let (_, r) = DELIVER_SET.get().last_in(s)?;
+    let after = s[r.end..].trim_matches([' ', ',']);
+    if (1..=20).contains(&after.chars().count()) {
+        without_punctuation(after)
+    } else {
+        None
+    }
+}
+
+/// The subject that ends `s`, right before its verb: the words after the last comma, without a
+/// modal (`要`, `将`) before or an adverb (`基本`, `全部`) after, if they are a short noun phrase.
+/// An adverbial (`严格按照…`) is no subject.
+fn phrase_before(s: &str) -> Option<String> {
+    let p = s.rsplit([',', ' ']).next().unwrap_or("");
+    let mut p = p.trim_start_matches(['要', '将', '在', '前']);
+    for adverb in ["基本", "全部", "全面", "如期", "顺利", "全"] {
+        p = p.strip_suffix(adverb).unwrap_or(p);
+    }
+    let n = p.chars().count();
+    if (1..=16).contains(&n) && !contains_any(p, &MANNER_SET) {
+        without_punctuation(p)
+    } else {
+        None
+    }
+}
+
+fn without_punctuation(o: &str) -> Option<String> {
+    let o: String = o.chars().filter(|c| !c.is_ascii_punctuation()).collect();
+    (!o.is_empty()).then_some(o)
 }
 
 /// `2022年，全市非化石能源消费比重为17.6%，…`: a sentence opened by a bare year and stating a
@@ -1546,6 +1617,46 @@ mod tests {
             (ts[0].value, ts[0].comparator),
             (Some(8.0), Some(Comparator::Lte))
         );
+    }
+
+    /// What a dated deliverable delivers: the object of its last verb, what the verb before a
+    /// compounded or nominal one governs, or the subject before a verb that takes no object.
+    #[test]
+    fn dated_deliverables_name_what_they_deliver() {
+        for (src, subject) in [
+            ("11月底前各单位报送工作总结。", Some("工作总结")),
+            ("9月底前各区上报典型案例。", Some("典型案例")),
+            (
+                "年底前,城东污水处理厂项目竣工投用。",
+                Some("城东污水处理厂项目"),
+            ),
+            ("2024年6月底前,新版平台上线运行。", Some("新版平台")),
+            ("2024年职普比考核进入全市先进。", Some("职普比考核")),
+            (
+                "到2025年,城市建成区黑臭水体基本消除。",
+                Some("城市建成区黑臭水体"),
+            ),
+            (
+                "2024年9月底前完成全市燃气管道老化更新改造。",
+                Some("全市燃气管道老化更新改造"),
+            ),
+            (
+                "2024年底前,各市完成第一批街道综合养老服务中心建设。",
+                Some("第一批街道综合养老服务中心建设"),
+            ),
+            ("9月底前完成中期评估。", Some("中期评估")),
+            // nothing but verbs, or an adverbial before the verb: no subject
+            ("年内建成投用。", None),
+            ("秋学期起,起始年级严格按照省定办学标准招生。", None),
+        ] {
+            let ts = run_with(src, None, Some((2024, 2024)));
+            let d: Vec<_> = ts
+                .iter()
+                .filter(|t| t.kind == TargetKind::Deadline)
+                .collect();
+            assert_eq!(d.len(), 1, "{src}: {ts:?}");
+            assert_eq!(d[0].subject.as_deref(), subject, "{src}");
+        }
     }
 
     #[test]
