@@ -704,7 +704,17 @@ pub const SUBJECT_FIRST_DELIVERABLES: &[&str] = &[
 /// Words of manner that make the words before a verb an adverbial, not its subject
 /// (`严格按照办学标准招生`).
 pub const MANNER_WORDS: &[&str] = &[
-    "按照", "依照", "根据", "严格", "按时", "全面", "有序", "逐步",
+    "按照",
+    "依照",
+    "根据",
+    "严格",
+    "按时",
+    "按计划",
+    "按期",
+    "高质量",
+    "全面",
+    "有序",
+    "逐步",
 ];
 
 /// Nouns after `N以上` that make the quantity a threshold qualifying them (`投资5000万元以上项目`,

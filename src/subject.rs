@@ -201,6 +201,10 @@ const WHOLE_WORDS: &[&str] = &[
     "作为",
 ];
 
+/// Comparators that, after the noun that follows a number, open a second quantity of that noun
+/// (`50%的村超过20万元`).
+const COMPARED_BY: &[&str] = &["超过", "达到", "不低于", "不少于", "高于", "低于", "不超过"];
+
 /// Nouns that only say what is counted or measured of something (人数 of 培训人数): after an
 /// action verb they make one indicator name with it.
 const MEASURE_NOUNS: &[&str] = &[
@@ -248,6 +252,7 @@ fn strip_loop<'a>(s: &'a str, words: &[&str], from_end: bool) -> &'a str {
 }
 
 static ACTIONS: crate::lexicon::LazySet = crate::lexicon::LazySet::new(ACTION_VERBS);
+static MANNER: crate::lexicon::LazySet = crate::lexicon::LazySet::new(crate::lexicon::MANNER_WORDS);
 
 /// Is the verb at `r` of `s` inside one of [`WHOLE_WORDS`]?
 fn in_noun(s: &str, r: &std::ops::Range<usize>) -> bool {
@@ -326,6 +331,12 @@ pub fn subject(before: &str, after: &str) -> Option<String> {
         let cut = after_t.find([' ', '(', ',', ';']).unwrap_or(after_t.len());
         let head = &after_t[..cut];
         let head = head.rsplit_once('的').map_or(head, |(_, h)| h);
+        // 50%的村超过20万元: a comparator after the noun opens the next quantity; the noun before
+        // it is what is counted, however short (村, 户, 校)
+        let (head, compared) = match COMPARED_BY.iter().filter_map(|w| head.find(w)).min() {
+            Some(i) if i > 0 => (&head[..i], true),
+            _ => (head, false),
+        };
         // 15名“苏教名家”、省特级教师等高层次人才: the class after 等 is what is counted
         let head = match head.rsplit_once('等') {
             Some((list, class)) if list.contains('、') && class.chars().count() >= 2 => class,
@@ -348,6 +359,24 @@ pub fn subject(before: &str, after: &str) -> Option<String> {
         // 完成变电站2座建设: a verb after the number names the work, and the subject stands
         // before the number
         let verb_only = last_action(head).is_some_and(|(v, _)| v == head);
+        // 完成30个示范村创建: a verb closing the words after the number names the work on them,
+        // when what it closes is a plain noun phrase (no other verb, list or manner:
+        // `学校遴选和年度建设`, `项目按计划高质量完成` stay whole)
+        let head = match last_action(head) {
+            Some((v, e)) if !verb_only && e == head.len() => {
+                let noun = &head[..e - v.len()];
+                let plain = noun.chars().count() >= 2
+                    && last_action(noun).is_none()
+                    && !noun.contains(['和', '及', '与', '、'])
+                    && !MANNER.get().any_in(noun);
+                if plain {
+                    noun
+                } else {
+                    head
+                }
+            }
+            _ => head,
+        };
         // 保持85%的要求: a generic noun after the number names no subject
         const GENERIC: &[&str] = &[
             "要求",
@@ -359,7 +388,8 @@ pub fn subject(before: &str, after: &str) -> Option<String> {
             "基础上",
             "比例",
         ];
-        if head.chars().count() >= 2 && !GENERIC.contains(&head) && !verb_only {
+        let long_enough = head.chars().count() >= 2 || compared && head.chars().all(is_han);
+        if long_enough && !GENERIC.contains(&head) && !verb_only {
             return Some(head.to_string());
         }
     }
@@ -371,7 +401,7 @@ pub fn subject(before: &str, after: &str) -> Option<String> {
         let s = strip_base_year(s);
         // 排放总量分别比2023年下降: what stood before the base; 收入全部达到: an adverb
         let s = strip_loop(s, &["分别", "均", "都", "各", "全部"], true);
-        let s = strip_loop(s, LEADING, false);
+        let s = strip_loop(s, LEADING, false).trim_start_matches('的');
         let s = tail(s, 24);
         (s.chars().count() >= 2).then(|| s.to_string())
     };

@@ -1619,6 +1619,30 @@ mod tests {
         );
     }
 
+    /// The words after a number stop at a comparator that opens a second quantity (`50%的村超过…`:
+    /// 村, however short), and lose a verb that closes a plain noun phrase (`示范村创建`).
+    #[test]
+    fn subjects_after_the_number_stop_at_a_comparator_and_a_closing_verb() {
+        let ts = run("力争50%的村超过20万元。");
+        assert_eq!(ts[0].subject.as_deref(), Some("村"), "{ts:?}");
+        assert!(
+            ts.iter().all(|t| t.subject.as_deref() != Some("的村")),
+            "{ts:?}"
+        );
+        let ts = run("完成30个村庄清洁行动示范村创建。");
+        assert_eq!(ts[0].subject.as_deref(), Some("村庄清洁行动示范村"));
+        for (src, whole) in [
+            (
+                "推动5所“头雁计划”示范引领学校遴选和年度建设。",
+                "“头雁计划”示范引领学校遴选和年度建设",
+            ),
+            ("推进14个项目按计划高质量完成。", "项目按计划高质量完成"),
+        ] {
+            let ts = run(src);
+            assert_eq!(ts[0].subject.as_deref(), Some(whole), "{src}");
+        }
+    }
+
     /// What a dated deliverable delivers: the object of its last verb, what the verb before a
     /// compounded or nominal one governs, or the subject before a verb that takes no object.
     #[test]
