@@ -398,6 +398,9 @@ pub fn subject(before: &str, after: &str) -> Option<String> {
         let s = strip_loop(s.trim(), TRAILING, true);
         let s = strip_loop(s, crate::lexicon::LEVEL_VERBS, true);
         let s = strip_loop(s, &["突破", "下降到", "下降至"], true);
+        // every change word, not only TRAILING's common ones: 办理时限压缩50%, 用地缩减
+        let s = strip_loop(s, crate::lexicon::CHANGE_DOWN, true);
+        let s = strip_loop(s, crate::lexicon::CHANGE_UP, true);
         let s = strip_base_year(s);
         // 排放总量分别比2023年下降: what stood before the base; 收入全部达到: an adverb
         let s = strip_loop(s, &["分别", "均", "都", "各", "全部"], true);

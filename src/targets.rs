@@ -1629,6 +1629,9 @@ mod tests {
             ts.iter().all(|t| t.subject.as_deref() != Some("的村")),
             "{ts:?}"
         );
+        // any change word leaves the subject before the number, not only the common ones
+        let ts = run("办理时限压缩50%以上。");
+        assert_eq!(ts[0].subject.as_deref(), Some("办理时限"));
         let ts = run("完成30个村庄清洁行动示范村创建。");
         assert_eq!(ts[0].subject.as_deref(), Some("村庄清洁行动示范村"));
         for (src, whole) in [
