@@ -252,7 +252,9 @@ fn strip_loop<'a>(s: &'a str, words: &[&str], from_end: bool) -> &'a str {
 }
 
 static ACTIONS: crate::lexicon::LazySet = crate::lexicon::LazySet::new(ACTION_VERBS);
-static MANNER: crate::lexicon::LazySet = crate::lexicon::LazySet::new(crate::lexicon::MANNER_WORDS);
+/// [`crate::lexicon::MANNER_WORDS`], shared with the dated deliverables' subjects.
+pub(crate) static MANNER: crate::lexicon::LazySet =
+    crate::lexicon::LazySet::new(crate::lexicon::MANNER_WORDS);
 
 /// Is the verb at `r` of `s` inside one of [`WHOLE_WORDS`]?
 fn in_noun(s: &str, r: &std::ops::Range<usize>) -> bool {
@@ -358,11 +360,12 @@ pub fn subject(before: &str, after: &str) -> Option<String> {
         let head = tail(head.trim(), 24);
         // 完成变电站2座建设: a verb after the number names the work, and the subject stands
         // before the number
-        let verb_only = last_action(head).is_some_and(|(v, _)| v == head);
+        let closing = last_action(head);
+        let verb_only = closing.is_some_and(|(v, _)| v == head);
         // 完成30个示范村创建: a verb closing the words after the number names the work on them,
         // when what it closes is a plain noun phrase (no other verb, list or manner:
         // `学校遴选和年度建设`, `项目按计划高质量完成` stay whole)
-        let head = match last_action(head) {
+        let head = match closing {
             Some((v, e)) if !verb_only && e == head.len() => {
                 let noun = &head[..e - v.len()];
                 let plain = noun.chars().count() >= 2

@@ -195,7 +195,7 @@ fn within<'a, T>(items: &'a [T], r: &Range<usize>, start: impl Fn(&T) -> usize) 
 static FUTURE_SET: LazySet = LazySet::new(FUTURE_WORDS);
 static BASE_SET: LazySet = LazySet::new(CHANGE_BASES);
 static DELIVER_SET: LazySet = LazySet::new(DELIVERABLE_VERBS);
-static MANNER_SET: LazySet = LazySet::new(crate::lexicon::MANNER_WORDS);
+static SUBJECT_FIRST: LazySet = LazySet::new(crate::lexicon::SUBJECT_FIRST_DELIVERABLES);
 static TOTAL_SET: LazySet = LazySet::new(&["总数达", "累计", "总量", "总数", "共"]);
 static NEW_SET: LazySet = LazySet::new(&["新增", "新建", "增加", "新培育", "扩增"]);
 
@@ -1008,12 +1008,7 @@ fn deliverable(s: &str) -> (Option<&'static str>, Option<String>) {
         return (None, deliverable_object(s));
     };
     let rest = s[e..].trim_matches([' ', ',', '。', ';']);
-    if !rest.is_empty()
-        && !SUBJECT_FIRST
-            .get()
-            .find_iter(rest)
-            .any(|(_, r)| r.start == 0)
-    {
+    if !rest.is_empty() && SUBJECT_FIRST.get().longest_at(rest, 0).is_none() {
         return (Some(a), Some(rest.chars().take(30).collect()));
     }
     // back over the verbs the last one is compounded with (`更新改造`, `建成投用`)
@@ -1032,8 +1027,6 @@ fn deliverable(s: &str) -> (Option<&'static str>, Option<String>) {
         object.filter(|o: &String| o.chars().count() > a.chars().count()),
     )
 }
-
-static SUBJECT_FIRST: LazySet = LazySet::new(crate::lexicon::SUBJECT_FIRST_DELIVERABLES);
 
 /// What a dated deliverable delivers when no action verb names it. A verb that takes no object or
 /// attains a level (`竣工`, `进入`: [`crate::lexicon::SUBJECT_FIRST_DELIVERABLES`]) follows its
@@ -1063,7 +1056,7 @@ fn phrase_before(s: &str) -> Option<String> {
         p = p.strip_suffix(adverb).unwrap_or(p);
     }
     let n = p.chars().count();
-    if (1..=16).contains(&n) && !contains_any(p, &MANNER_SET) {
+    if (1..=16).contains(&n) && !contains_any(p, &subject::MANNER) {
         without_punctuation(p)
     } else {
         None
