@@ -353,10 +353,20 @@ pub const COMPARATOR_BEFORE: &[(&str, Comparator)] = &[
     ("小于", Comparator::Lt),
     ("不足", Comparator::Lt),
     ("不到", Comparator::Lt),
+    // symbols, as indicator definitions write them (`ADI≤2`, `BI＜5`; full-width forms are folded)
+    ("≤", Comparator::Lte),
+    ("≦", Comparator::Lte),
+    ("≥", Comparator::Gte),
+    ("≧", Comparator::Gte),
+    ("<", Comparator::Lt),
+    (">", Comparator::Gt),
     ("大约", Comparator::Approx),
     ("约", Comparator::Approx),
     ("近", Comparator::Approx),
 ];
+
+/// Comparator symbols that make a bare number a value (`BI<5`: an index has no unit).
+pub const SYMBOL_COMPARATORS: &[char] = &['≤', '≦', '≥', '≧', '<', '>'];
 
 /// Comparator words written after the number (and its unit). `以上`/`以内` include the number
 /// (民法典 第1259条).
@@ -423,6 +433,19 @@ pub const LEVEL_VERBS: &[&str] = &[
     "降低到",
     "降低至",
 ];
+
+/// Words that, after `N小时内` / `N天内`, make the span a time limit on the plan's own work
+/// (`接报后24小时内完成…`, `3天内再次入户`, `3年内让全部废弃矿山复绿`), not a span of a definition
+/// (`发病前14天内有旅居史`). Reporting verbs are left out: `3天内报送` is a procedural rule of
+/// the office, not an outcome.
+pub const LIMIT_ACTIONS: &[&str] = &[
+    "完成", "启动", "再次", "填写", "反馈", "办结", "处置", "回复", "到达", "到位", "赶到", "开展",
+    "落实", "组织", "让", "将", "要", "须", "需", "必须", "应",
+];
+
+/// Words after a time limit that say only "must do" and name nothing done: no part of the
+/// subject (`3天内完成入户调查` → 入户调查).
+pub const LIMIT_LINKS: &[&str] = &["必须", "完成", "要", "须", "需", "应", "将", "让"];
 
 /// Words that make `前N` a rank (`进入全国前10%`, `位居全省前列`'s numeric cousin `位居全省前5位`).
 pub const RANK_LEADS: &[&str] = &[

@@ -6,7 +6,8 @@
 //! and everything about the sentence to [`crate::targets`].
 
 use crate::lexicon::{
-    UnitClass, CHENG_WORD_NEXT, CJK_WORD_UNITS, COMPARATOR_AFTER, PER_UNITS, UNITS,
+    UnitClass, CHENG_WORD_NEXT, CJK_WORD_UNITS, COMPARATOR_AFTER, PER_UNITS, SYMBOL_COMPARATORS,
+    UNITS,
 };
 use crate::model::Comparator;
 use crate::numerals::{
@@ -359,7 +360,17 @@ pub fn find(hay: &str) -> Vec<Quantity> {
         }
         // no unit (below: a measure word, a % after the number, or 百分之) — most CJK numerals of
         // a text (统一, 一流) end here, unparsed
-        if c.unit.is_none() && c.p1.is_none() && !n1.starts_with("百分之") {
+        // …except an index bounded by a symbol (`ADI≤2`, `BI<5`), which has no unit
+        let symbol_bound = c.unit.is_none()
+            && c.p1.is_none()
+            && !a_cjk(n1)
+            && before.trim_end_matches(' ').ends_with(SYMBOL_COMPARATORS)
+            // `≥38℃` bounds a reading of a definition, `≤5mm` a size: a unit no row knows
+            && !hay[c.n1.end..]
+                .chars()
+                .next()
+                .is_some_and(|ch| ch.is_alphanumeric() || "℃°′″".contains(ch));
+        if c.unit.is_none() && c.p1.is_none() && !n1.starts_with("百分之") && !symbol_bound {
             continue;
         }
         let Some(a) = parse_num(n1) else {
@@ -381,6 +392,7 @@ pub fn find(hay: &str) -> Vec<Quantity> {
             (_, Some(u)) => (u, c.unit_row.map(|row| UNITS[row].1)),
             (Some(p), None) => (p, None),
             (None, None) if a.mult == "%" => ("%", None),
+            (None, None) if symbol_bound => ("", Some(UnitClass::Count)),
             _ => continue,
         };
         let mut end = m.end;
@@ -469,6 +481,11 @@ pub fn find(hay: &str) -> Vec<Quantity> {
         crate::order::by_key(&mut out, |q| q.range.start as u64);
     }
     out
+}
+
+/// Is the numeral written in Chinese (a bare one is a word far more often than a value)?
+fn a_cjk(n: &str) -> bool {
+    n.chars().next().is_some_and(is_cjk_numeral)
 }
 
 /// `三分之一以上`, `2/3`-free fractions written in words: a share, read as a percentage rounded to

@@ -193,6 +193,7 @@ fn within<'a, T>(items: &'a [T], r: &Range<usize>, start: impl Fn(&T) -> usize) 
 }
 
 static FUTURE_SET: LazySet = LazySet::new(FUTURE_WORDS);
+static LIMIT_SET: LazySet = LazySet::new(crate::lexicon::LIMIT_ACTIONS);
 static BASE_SET: LazySet = LazySet::new(CHANGE_BASES);
 static DELIVER_SET: LazySet = LazySet::new(DELIVERABLE_VERBS);
 static SUBJECT_FIRST: LazySet = LazySet::new(crate::lexicon::SUBJECT_FIRST_DELIVERABLES);
@@ -400,6 +401,35 @@ fn is_rank(gap: &str) -> bool {
     // 6月底前, 2025年前 are time limits
     !lead.ends_with(|c: char| c.is_ascii_digit() || "年月日底末".contains(c))
         && crate::lexicon::RANK_LEADS.iter().any(|w| lead.contains(w))
+}
+
+/// `24 小时内完成…`: a duration closed by `内` and followed by an action of the plan is a time
+/// limit, at most the number; returns the length of the `内` it takes (after `q`).
+fn time_limit_end(q: &Quantity, before: &str, after: &str) -> Option<usize> {
+    if q.class != UnitClass::Duration || q.comparator.is_some() {
+        return None;
+    }
+    let rest = after.trim_start_matches(' ').strip_prefix('内')?;
+    // 前3天内: the first days of a response, a window rather than a limit
+    if before.trim_end_matches(' ').ends_with('前') {
+        return None;
+    }
+    let next = rest.trim_start_matches([' ', '\n', '\u{c}']);
+    LIMIT_SET
+        .get()
+        .longest_at(next, 0)
+        .map(|_| after.len() - rest.len())
+}
+
+/// `after` without the words of [`crate::lexicon::LIMIT_LINKS`] that open it.
+fn strip_links(mut after: &str) -> &str {
+    while let Some(w) = crate::lexicon::LIMIT_LINKS
+        .iter()
+        .find(|w| after.starts_with(*w))
+    {
+        after = &after[w.len()..];
+    }
+    after
 }
 
 /// Needs a bare duration or age a cue to be a value? (`3天内报送`, `3—6岁儿童`, `2023年` are not)
@@ -786,12 +816,18 @@ fn sentence_targets(
             let gap = &hay[prev_end.min(q.range.start)..q.range.start];
             let clause_before = &hay[clause.start..q.range.start];
             let cmp_before = comparator_before(gap);
-            if !has_value_cue(q, gap, clause_before, cmp_before.is_some()) {
-                continue;
-            }
             let later = qs
                 .iter()
                 .find(|x| x.range.start >= q.range.end && x.range.start < clause.end);
+            let limit_end =
+                time_limit_end(q, clause_before, &hay[q.range.end..clause.end]).filter(|_| {
+                    // a limit that bounds a later value is that value's time, not a target
+                    later.is_none()
+                        && within(&f.cues, &(q.range.end..clause.end), |c| c.range.start).is_empty()
+                });
+            if limit_end.is_none() && !has_value_cue(q, gap, clause_before, cmp_before.is_some()) {
+                continue;
+            }
             // 公交站点500米覆盖率达到100%: the number qualifies the indicator the later number measures
             let qualifies = later.is_some_and(|x| {
                 let between = &hay[q.range.end..x.range.start];
@@ -866,17 +902,26 @@ fn sentence_targets(
                     _ => TargetKind::Count,
                 }
             };
-            let mut tg = b.target(start..q.range.end, clause.clone(), kind);
+            let mut end = q.range.end;
+            if let Some(e) = limit_end {
+                comparator = comparator.or(Some(Comparator::Lte));
+                end += e;
+            }
+            let mut tg = b.target(start..end, clause.clone(), kind);
             tg.value = q.value;
             tg.range = q.range_value;
-            tg.unit = Some(q.unit.clone());
+            // an index bounded by a symbol (`BI<5`) has no unit
+            tg.unit = (!q.unit.is_empty()).then(|| q.unit.clone());
             tg.comparator = Some(comparator.unwrap_or(Comparator::Eq));
             tg.change = change;
             if q.placeholder {
                 tg.flags.push("placeholder".into());
             }
             let after_end = next_start(qs, q, clause.end);
-            let after = &hay[q.range.end..after_end];
+            let mut after = &hay[end.min(after_end)..after_end];
+            if limit_end.is_some() {
+                after = strip_links(after.trim_start());
+            }
             // a time phrase before the number is the deadline, no part of the subject
             // (年底前关停燃煤锅炉15台)
             let from = past_times(&times, prev_end.min(start), start);
@@ -1391,6 +1436,43 @@ mod tests {
 
     fn texts(ts: &[Target]) -> Vec<&str> {
         ts.iter().map(|t| t.text.as_str()).collect()
+    }
+
+    /// A duration closed by 内 before an action of the plan is a time limit (at most the
+    /// number) and names the work it bounds; a span of a definition, a response's first days and
+    /// a limit that dates a later value are not.
+    #[test]
+    fn time_limits_before_an_action_are_targets() {
+        let ts = run("接报疫情 24 小时内完成入户队伍组建。流调组需在接报后2小时内启动个案调查。");
+        assert_eq!(texts(&ts), ["24 小时内", "2小时内"], "{ts:?}");
+        assert!(ts
+            .iter()
+            .all(|t| t.comparator == Some(Comparator::Lte) && t.kind == TargetKind::Duration));
+        assert_eq!(ts[0].subject.as_deref(), Some("入户队伍"));
+        for s in [
+            "发病前 14 天内有疫区旅居史。",
+            "核心区前 3 天内完成首次灭蚊。",
+            "3 天内要完成全覆盖。",
+        ] {
+            assert!(
+                run(s).iter().all(|t| t.unit.as_deref() != Some("天")),
+                "{s}: {:?}",
+                run(s)
+            );
+        }
+    }
+
+    /// An index bounded by a symbol is a value with no unit; a reading in a definition is not.
+    #[test]
+    fn symbols_bound_an_index() {
+        let ts = run("确保成蚊密度ADI≤2，幼虫密度BI＜5，覆盖率≥95%。");
+        assert_eq!(texts(&ts), ["≤2", "＜5", "≥95%"], "{ts:?}");
+        assert_eq!(ts[0].comparator, Some(Comparator::Lte));
+        assert_eq!(ts[0].unit, None);
+        assert_eq!(ts[1].comparator, Some(Comparator::Lt));
+        assert_eq!(ts[2].comparator, Some(Comparator::Gte));
+        assert_eq!(ts[2].subject.as_deref(), Some("覆盖率"));
+        assert!(run("监测对象为发热（≥38℃）的病例。").is_empty());
     }
 
     /// A flood-control pledge written with 一 is a zero goal, each one, and its 一 no count.
