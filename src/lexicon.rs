@@ -447,6 +447,23 @@ pub const LIMIT_ACTIONS: &[&str] = &[
 /// subject (`3天内完成入户调查` → 入户调查).
 pub const LIMIT_LINKS: &[&str] = &["必须", "完成", "要", "须", "需", "应", "将", "让"];
 
+/// Units of a plant's or a product's capacity. Written straight before the noun they size and
+/// after a name (`国达化工60万吨钾肥复合造粒`, `南网720兆瓦储能电站`), they are the specification
+/// of a project, not an amount to reach (`新增产能100万吨`, `建设100万千瓦风电`).
+pub const CAPACITY_UNITS: &[&str] = &[
+    "吨",
+    "千瓦",
+    "兆瓦",
+    "吉瓦",
+    "瓦",
+    "千瓦时",
+    "立方米",
+    "方",
+    "标准箱",
+    "桶",
+    "千伏安",
+];
+
 /// Words that make `前N` a rank (`进入全国前10%`, `位居全省前列`'s numeric cousin `位居全省前5位`).
 pub const RANK_LEADS: &[&str] = &[
     "进入",

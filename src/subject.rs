@@ -463,11 +463,17 @@ pub fn subject(before: &str, after: &str) -> Option<String> {
     }
 }
 
-/// Verbs that open or close the words before a coverage or zero cue without naming what is
-/// covered: `实现…全覆盖`, `推动…全覆盖`, `…建设实现全覆盖`, `确保不发生…`.
+/// Verbs that open or close the words before a coverage, zero or class cue without naming what
+/// is covered: `实现…全覆盖`, `推动…全覆盖`, `…建设实现全覆盖`, `确保不发生…`, `保持…Ⅱ类`.
 const COVERAGE_VERBS: &[&str] = &[
     "基本实现",
     "全面实现",
+    // a level held (水质稳定保持在Ⅱ类及以上, 保持黄河干流Ⅱ类水质)
+    "稳定保持在",
+    "保持在",
+    "保持",
+    "稳定在",
+    "稳定",
     "实现",
     "推动",
     "推进",

@@ -72,8 +72,10 @@ fn cue_re() -> &'static Regex {
         words.extend(ZERO_GOALS.iter().map(|(w, _, _)| *w));
         words.extend(crate::lexicon::MULTIPLE_WORDS.iter().map(|(w, _, _)| *w));
         let rank = r"(?:全国|全省|全市|全区|全县|同类城市|同类地区)[^,。;\n]{0,8}?前(?P<rank>[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?P<ru>名|位)?";
+        // a water-quality class (Ⅱ类水质, 地表水Ⅲ类, 保持在Ⅱ类及以上): better is the lower number
+        let class = r"(?P<cls>[ⅠⅡⅢⅣⅤ])类(?P<cs>及以上|或以上|以上|及以下|或以下|以下)?";
         let words = crate::lexicon::alternation(&words);
-        crate::rx::new(&format!("{words}|{rank}")).expect("cue pattern")
+        crate::rx::new(&format!("{words}|{rank}|{class}")).expect("cue pattern")
     })
 }
 
@@ -127,6 +129,10 @@ fn find_all(hay: &str, anchor: Anchor) -> Found {
                     change: None,
                 });
             }
+            continue;
+        }
+        if let Some(n) = c.name("cls") {
+            cues.extend(water_class(hay, m.range(), n.as_str(), c.name("cs")));
             continue;
         }
         let w = m.as_str();
@@ -183,6 +189,49 @@ fn find_all(hay: &str, anchor: Anchor) -> Found {
         cues,
         notes,
     }
+}
+
+/// How far (chars) before a class its water may be named (`干流全线水质稳定保持在Ⅱ类`).
+const WATER_REACH: usize = 12;
+
+/// A water-quality class as a target: only where water is named just before it or right after
+/// (`Ⅱ类水质`); one that picks what a later share counts (`Ⅲ类水体比例达到80%`) is a qualifier.
+fn water_class(
+    hay: &str,
+    r: Range<usize>,
+    numeral: &str,
+    bound: Option<crate::rx::Match>,
+) -> Option<Cue> {
+    let before: String = {
+        let head = &hay[..r.start];
+        let from = head
+            .char_indices()
+            .rev()
+            .take(WATER_REACH)
+            .last()
+            .map_or(head.len(), |(i, _)| i);
+        head[from..].to_string()
+    };
+    let after: String = hay[r.end..].chars().take(6).collect();
+    let clause_before = before.rsplit(['，', '。', '；', '\n']).next().unwrap_or("");
+    let water = clause_before.contains('水') || after.starts_with('水');
+    if !water || after.contains("比例") || after.contains('率') {
+        return None;
+    }
+    let value = "ⅠⅡⅢⅣⅤ".chars().position(|c| numeral.starts_with(c))? as f64 + 1.0;
+    let comparator = match bound.map(|b| b.as_str()) {
+        Some(b) if b.ends_with("以上") => Comparator::Lte,
+        Some(_) => Comparator::Gte,
+        None => Comparator::Eq,
+    };
+    Some(Cue {
+        range: r,
+        value,
+        unit: Some("类"),
+        comparator,
+        kind: TargetKind::Count,
+        change: None,
+    })
 }
 
 /// Items of a sorted list whose start lies in `r` (binary search; lists are in text order).
@@ -375,6 +424,21 @@ fn is_threshold(q: &Quantity, after: &str, later_number: bool) -> bool {
             .chars()
             .next()
             .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '“')
+}
+
+/// `推动国达化工60万吨钾肥复合造粒`: a capacity written straight before the noun it sizes, after a
+/// name rather than a verb that governs it, specifies a project ([`crate::lexicon::CAPACITY_UNITS`]).
+fn is_specification(q: &Quantity, before: &str, after: &str) -> bool {
+    let base = q.unit.trim_start_matches(['万', '亿', '千', '百']);
+    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    q.comparator.is_none()
+        && crate::lexicon::CAPACITY_UNITS.contains(&base)
+        && after.starts_with(han)
+        && before.trim_end().ends_with(han)
+        && subject::last_action(before).is_none_or(|(_, end)| end < before.trim_end().len())
+        && !before
+            .trim_end()
+            .ends_with(|c: char| "到至为达".contains(c))
 }
 
 /// `90分以上为优秀` / `75—89分为良好` / `得分率60%以下的为不合格`: the number bounds a grade band of an
@@ -658,6 +722,14 @@ fn indicator_cells(b: &Builder, retro: &Retro, out: &mut Vec<Target>) {
     if cells.is_empty() {
         return;
     }
+    // a cell the sentence reader read as a bare index (`≤30`) is read again here with the unit of
+    // its row: the cell's reading wins
+    let mut cell_spans: Vec<[usize; 2]> = cells.iter().map(|c| t.span(c.range.clone())).collect();
+    crate::order::by_key(&mut cell_spans, |s| s[0] as u64);
+    out.retain(|tg| {
+        let n = cell_spans.partition_point(|s| s[0] < tg.span[1]);
+        tg.unit.is_some() || n == 0 || cell_spans[n - 1][1] <= tg.span[0]
+    });
     // the sentence reader's targets by start, with the furthest end among each prefix: a cell
     // overlaps one of them iff, among those that start before it ends, one ends after it
     // starts (a search per cell, not a scan of every target: a table can hold 10,000s of cells;
@@ -836,6 +908,7 @@ fn sentence_targets(
                     && !q.class.eq(&UnitClass::Ratio)
             });
             if qualifies
+                || is_specification(q, clause_before, &hay[q.range.end..clause.end])
                 || is_threshold(q, &hay[q.range.end..clause.end], later.is_some())
                 || is_grade_band(&hay[q.range.end..clause.end])
             {
@@ -1460,6 +1533,31 @@ mod tests {
                 run(s)
             );
         }
+    }
+
+    /// A capacity after a name and before the noun it sizes specifies a project; after a verb
+    /// that governs it, or ending its clause, it is an amount.
+    #[test]
+    fn capacities_of_named_projects_are_specifications() {
+        let ts = run("推动国达化工60万吨钾肥复合造粒、南网720兆瓦储能电站等项目建设。");
+        assert!(ts.is_empty(), "{ts:?}");
+        let ts = run("新增产能100万吨，建设100万千瓦风电项目。");
+        assert_eq!(texts(&ts), ["100万吨", "100万千瓦"], "{ts:?}");
+    }
+
+    /// A water-quality class is a target where water is named (better is the lower number, so
+    /// `及以上` bounds it from above); a class that picks what a share counts is not.
+    #[test]
+    fn water_classes_are_targets() {
+        let ts = run("保持黄河干流Ⅱ类水质。干流全线水质稳定保持在Ⅱ类及以上。Ⅲ类水体比例达到80%。推广Ⅱ类疫苗。");
+        assert_eq!(texts(&ts), ["Ⅱ类", "Ⅱ类及以上", "80%"], "{ts:?}");
+        assert_eq!(
+            (ts[0].value, ts[0].unit.as_deref()),
+            (Some(2.0), Some("类"))
+        );
+        assert_eq!(ts[0].subject.as_deref(), Some("黄河干流"));
+        assert_eq!(ts[1].comparator, Some(Comparator::Lte));
+        assert_eq!(ts[1].subject.as_deref(), Some("干流全线水质"));
     }
 
     /// An index bounded by a symbol is a value with no unit; a reading in a definition is not.
