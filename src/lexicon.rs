@@ -294,6 +294,10 @@ pub const UNITS: &[(&str, UnitClass)] = &[
 /// `补助标准提高到500元/人`): the rate is the unit as written, `万吨/年`, not `万吨`. The longest
 /// word wins (`人次` before `人`).
 pub const PER_UNITS: &[&str] = &[
+    // per an amount of output (`0.6人/百亿元以下`, a death rate per output)
+    "百亿元",
+    "亿元",
+    "万元",
     "年",
     "季度",
     "月",

@@ -436,6 +436,10 @@ pub fn find(hay: &str) -> Vec<Quantity> {
         {
             continue;
         }
+        // 万亿级产业集群, 千亿元级企业, 百万吨级: a scale that names a class, no amount
+        if hay[end..].starts_with('级') {
+            continue;
+        }
         let cjk_mult = if a.mult == "%" { "" } else { a.mult.as_str() };
         let unit = format!("{cjk_mult}{mult}{base_unit}");
         let mut comparator = suffix

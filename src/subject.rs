@@ -296,8 +296,14 @@ pub fn last_action(s: &str) -> Option<(&'static str, usize)> {
     Some(later.unwrap_or((ACTION_VERBS[i], r.end)))
 }
 
-/// `治理率较2020年` → `治理率`: the base of a change is not part of the subject.
+/// `治理率较2020年` → `治理率`, `标准从209元` → `标准`: the base of a change is not part of the subject.
 fn strip_base_year(s: &str) -> &str {
+    // 标准从209元提高到: the old level is no part of what is measured
+    if let Some(i) = s.rfind('从') {
+        if s[i + '从'.len_utf8()..].starts_with(|c: char| c.is_ascii_digit()) {
+            return s[..i].trim_end();
+        }
+    }
     if let Some(i) = s.rfind(['较', '比']) {
         let rest = &s[i + '较'.len_utf8()..];
         let digits = rest.trim_end_matches('年');

@@ -71,7 +71,7 @@ fn cue_re() -> &'static Regex {
         let mut words: Vec<&str> = COVERAGE.to_vec();
         words.extend(ZERO_GOALS.iter().map(|(w, _, _)| *w));
         words.extend(crate::lexicon::MULTIPLE_WORDS.iter().map(|(w, _, _)| *w));
-        let rank = r"(?:全国|全省|全市|全区|全县|同类城市|同类地区)[^,。;\n]{0,8}?前(?P<rank>[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?P<ru>名|位)?";
+        let rank = r"(?:全国|全省|全市|全区|全县|市直|省直|区直|县直|同类城市|同类地区|同类学校)[^,。;\n]{0,8}?前(?P<rank>[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?P<ru>名|位)?";
         // a water-quality class (Ⅱ类水质, 地表水Ⅲ类, 保持在Ⅱ类及以上): better is the lower number
         let class = r"(?P<cls>[ⅠⅡⅢⅣⅤ])类(?P<cs>及以上|或以上|以上|及以下|或以下|以下)?";
         let words = crate::lexicon::alternation(&words);
@@ -121,9 +121,14 @@ fn find_all(hay: &str, anchor: Anchor) -> Found {
                 cues.push(Cue {
                     range: start..m.end(),
                     value: v,
-                    unit: c
-                        .name("ru")
-                        .map(|u| if u.as_str() == "名" { "名" } else { "位" }),
+                    // a rank counts places: 名 unless the plan writes 位
+                    unit: Some(c.name("ru").map_or("名", |u| {
+                        if u.as_str() == "位" {
+                            "位"
+                        } else {
+                            "名"
+                        }
+                    })),
                     comparator: Comparator::Lte,
                     kind: TargetKind::Count,
                     change: None,
@@ -149,7 +154,8 @@ fn find_all(hay: &str, anchor: Anchor) -> Found {
             cues.push(Cue {
                 range: m.range(),
                 value: *v,
-                unit: None,
+                // 零突破 is the first one of something: a count
+                unit: (*v != 0.0).then_some("个"),
                 comparator: *cmp,
                 kind: TargetKind::Coverage,
                 change: None,
@@ -323,6 +329,11 @@ fn comparator_before(gap: &str) -> Option<(Comparator, usize, bool)> {
     let single = COMPARATOR_BEFORE[i].0.chars().count() == 1;
     // one-char words (超, 近, 约, 逾) only right before the number; others up to 12 chars away
     if (single && rest_chars > 0) || rest_chars > 12 {
+        return None;
+    }
+    // 最低标准从209元提高到217元: a verb of level between them governs the number, and the word
+    // was part of a noun
+    if rest_chars > 2 && LEVEL_VERBS.iter().any(|v| rest.trim_end().ends_with(v)) {
         return None;
     }
     let adjacent = rest_chars <= 2 && !rest.contains('的');
@@ -1545,6 +1556,29 @@ mod tests {
         assert_eq!(texts(&ts), ["100万吨", "100万千瓦"], "{ts:?}");
     }
 
+    /// A scale that names a class (万亿级, 千亿元级) is no amount; a rate per output keeps its
+    /// per-unit; a rank counts places; the old level of a rise is no part of the subject.
+    #[test]
+    fn scales_rates_ranks_and_old_levels() {
+        let ts = run("万亿级产业集群达到3个，千亿元级企业10家。");
+        assert_eq!(texts(&ts), ["3个", "10家"], "{ts:?}");
+        let ts = run("亿元GDP生产安全事故死亡率控制在0.6人/百亿元以下。");
+        assert_eq!(ts[0].unit.as_deref(), Some("人/百亿元"), "{ts:?}");
+        assert_eq!(ts[0].comparator, Some(Comparator::Lte));
+        let ts = run("高考成绩力争全省前8，综合考核市直前三，实现零突破。");
+        assert_eq!(texts(&ts), ["前8", "前三", "零突破"], "{ts:?}");
+        assert_eq!(ts[0].unit.as_deref(), Some("名"));
+        assert_eq!(ts[1].value, Some(3.0));
+        assert_eq!(
+            (ts[2].value, ts[2].unit.as_deref()),
+            (Some(1.0), Some("个"))
+        );
+        let ts = run("城乡居民基础养老金最低标准从209元提高到217元。");
+        assert_eq!(texts(&ts), ["217元"], "{ts:?}");
+        assert_eq!(ts[0].comparator, Some(Comparator::Eq));
+        assert_eq!(ts[0].subject.as_deref(), Some("城乡居民基础养老金最低标准"));
+    }
+
     /// A water-quality class is a target where water is named (better is the lower number, so
     /// `及以上` bounds it from above); a class that picks what a share counts is not.
     #[test]
@@ -2119,7 +2153,7 @@ mod tests {
             assert_eq!(ts.len(), 1, "{src}");
             assert_eq!(
                 (ts[0].value, ts[0].comparator, ts[0].unit.as_deref()),
-                (Some(*v), Some(*cmp), None),
+                (Some(*v), Some(*cmp), (*v != 0.0).then_some("个")),
                 "{src}"
             );
         }
