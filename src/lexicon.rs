@@ -328,8 +328,8 @@ pub const CJK_WORD_UNITS: &[&str] = &[
     "周", "分", "起", "口", "根", "眼", "盏", "棵",
 ];
 
-/// Chars after which `成` is part of a word (成为, 成功, 成果 …), not "tenths" (三成 = 30 %).
-pub const CHENG_WORD_NEXT: &str = "为功果效立员就绩本长型品熟都了绩交";
+/// Chars after which `成` is part of a word (成为, 成功, 成果, 百亿成势 …), not "tenths" (三成 = 30 %).
+pub const CHENG_WORD_NEXT: &str = "为功果效立员就绩本长型品熟都了绩交势";
 
 /// Comparator words written before the number, longest first where one contains another
 /// (`不超过` before `超过` before `超`). `达`/`达到`/`保持` are `eq` and need no row.
