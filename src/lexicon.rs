@@ -174,6 +174,8 @@ pub enum UnitClass {
 pub const UNITS: &[(&str, UnitClass)] = &[
     ("个百分点", UnitClass::Points),
     ("/10万", UnitClass::Ratio),
+    // PDF text spaces a number off the Han char after it
+    ("/10 万", UnitClass::Ratio),
     ("/万", UnitClass::Ratio),
     ("%", UnitClass::Ratio),
     ("‰", UnitClass::Ratio),
@@ -379,6 +381,8 @@ pub const COMPARATOR_AFTER: &[(&str, Comparator)] = &[
     ("或以上", Comparator::Gte),
     ("以上", Comparator::Gte),
     ("以内", Comparator::Lte),
+    ("及以下", Comparator::Lte),
+    ("或以下", Comparator::Lte),
     ("以下", Comparator::Lte),
     ("左右", Comparator::Approx),
     ("上下", Comparator::Approx),

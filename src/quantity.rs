@@ -441,7 +441,8 @@ pub fn find(hay: &str) -> Vec<Quantity> {
             continue;
         }
         let cjk_mult = if a.mult == "%" { "" } else { a.mult.as_str() };
-        let unit = format!("{cjk_mult}{mult}{base_unit}");
+        // spaces that PDF text puts inside a unit (`/10 万`) are layout, not part of it
+        let unit = format!("{cjk_mult}{mult}{base_unit}").replace(' ', "");
         let mut comparator = suffix
             .and_then(|s| COMPARATOR_AFTER.iter().find(|(w, _)| *w == s))
             .map(|(_, cmp)| *cmp);

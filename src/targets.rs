@@ -1579,6 +1579,16 @@ mod tests {
         assert_eq!(ts[0].subject.as_deref(), Some("城乡居民基础养老金最低标准"));
     }
 
+    /// `及以下` bounds a rate from above, and a rate per 10万 keeps its unit when PDF text spaces
+    /// the 万 off.
+    #[test]
+    fn rates_at_most_per_hundred_thousand() {
+        let ts = run("婴儿死亡率控制在 7.5‰及以下，孕产妇死亡率下降到 18/10 万及以下。");
+        assert_eq!(texts(&ts), ["7.5‰及以下", "18/10 万及以下"], "{ts:?}");
+        assert!(ts.iter().all(|t| t.comparator == Some(Comparator::Lte)));
+        assert_eq!(ts[1].unit.as_deref(), Some("/10万"));
+    }
+
     /// A water-quality class is a target where water is named (better is the lower number, so
     /// `及以上` bounds it from above); a class that picks what a share counts is not.
     #[test]
@@ -2034,7 +2044,7 @@ mod tests {
             assert_eq!(ts.len(), 1, "{src}: {:?}", texts(&ts));
             assert_eq!(
                 (ts[0].value, ts[0].unit.as_deref()),
-                (Some(12.0), Some(*u)),
+                (Some(12.0), Some(u.replace(' ', "").as_str())),
                 "{src}"
             );
         }
