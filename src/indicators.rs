@@ -217,9 +217,96 @@ pub fn cells(t: &Text, tables: &[TableBlock]) -> Vec<CellTarget> {
     out
 }
 
+/// Lines apart (at most) that two year cells may stand and still be one table.
+const YEAR_CELL_GAP: usize = 12;
+/// Lines above a year cell (at most) where its `指标：` line is looked for.
+const NAME_REACH: usize = 6;
+
+/// A table converted to `key：value` lines (`指标：人均预期寿命(岁)` ⏎ `2015 年：76.34` ⏎
+/// `2020 年：77.3` ⏎ `2030 年：79.0`): each `YYYY年：value` line is a cell of a year column. In
+/// each run of such lines the earliest year is the baseline and the later ones are targets due
+/// in their year; the unit comes from the `指标：` line above, when it prints one.
+pub fn labelled_cells(t: &Text) -> Vec<CellTarget> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        crate::rx::new(r"^ *(?P<y>(?:19|20)[0-9]{2}) *年 *: *(?P<v>[^ ].*?) *$").expect("year cell")
+    });
+    let lines: Vec<Range<usize>> = t.lines().collect();
+    // (line index, year, range of the value, the cell read)
+    let mut found: Vec<(usize, i32, Range<usize>, Cell)> = Vec::new();
+    for (i, r) in lines.iter().enumerate() {
+        let line = &t.clean[r.clone()];
+        if !line.contains("年") {
+            continue;
+        }
+        let Some(c) = re.captures(line) else { continue };
+        let (Some(y), Some(v)) = (c.name("y"), c.name("v")) else {
+            continue;
+        };
+        let (Ok(year), Some(cell)) = (y.as_str().parse(), parse_cell(v.as_str())) else {
+            continue;
+        };
+        found.push((i, year, r.start + v.start()..r.start + v.end(), cell));
+    }
+    let mut out = Vec::new();
+    for run in found.chunk_by(|a, b| b.0 - a.0 <= YEAR_CELL_GAP) {
+        let Some(base) = run.iter().map(|c| c.1).min() else {
+            continue;
+        };
+        for (i, year, range, cell) in run.iter().filter(|c| c.1 > base) {
+            let (value, range_value, written, comparator, cumulative) = *cell;
+            let unit = written.map(str::to_string).or_else(|| {
+                lines[i.saturating_sub(NAME_REACH)..*i]
+                    .iter()
+                    .rev()
+                    .map(|l| t.clean[l.clone()].trim())
+                    .find_map(|l| l.strip_prefix("指标").and_then(|n| n.strip_prefix(':')))
+                    .and_then(unit_in_name)
+            });
+            out.push(CellTarget {
+                range: range.clone(),
+                value,
+                range_value,
+                unit,
+                comparator,
+                subject: None,
+                cumulative,
+                year: Some((format!("{year}年"), *year)),
+            });
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn year_labelled_lines_are_cells_after_the_baseline() {
+        let src = "指标：人均预期寿命(岁)\n\n2015 年：76.34\n\n2020 年：77.3\n\n2030 年：79.0\n2020年：是全面建成小康社会之年";
+        let t = crate::clean::clean(src);
+        let cells = labelled_cells(&t);
+        let got: Vec<(Option<f64>, Option<&str>, i32)> = cells
+            .iter()
+            .map(|c| {
+                (
+                    c.value,
+                    c.unit.as_deref(),
+                    c.year.as_ref().map_or(0, |y| y.1),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some(77.3), Some("岁"), 2020),
+                (Some(79.0), Some("岁"), 2030)
+            ]
+        );
+        // a lone year line is no table
+        assert!(labelled_cells(&crate::clean::clean("2030 年：30")).is_empty());
+    }
 
     #[test]
     fn the_target_column_names_the_year() {

@@ -436,8 +436,13 @@ pub fn find(hay: &str) -> Vec<Quantity> {
         {
             continue;
         }
-        // 万亿级产业集群, 千亿元级企业, 百万吨级: a scale that names a class, no amount
-        if hay[end..].starts_with('级') {
+        // 万亿级产业集群, 千亿元级企业, 百万吨级: a scale that names a class, no amount; `(亿人)`
+        // after an indicator's name is its unit
+        if hay[end..].starts_with('级')
+            || (n1.chars().all(|ch| "万亿".contains(ch))
+                && before.ends_with(['(', '（'])
+                && hay[end..].starts_with([')', '）']))
+        {
             continue;
         }
         let cjk_mult = if a.mult == "%" { "" } else { a.mult.as_str() };

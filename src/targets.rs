@@ -729,7 +729,8 @@ fn apply_row(rows: &[RowSpans], tg: &mut Target) {
 fn indicator_cells(b: &Builder, retro: &Retro, out: &mut Vec<Target>) {
     let (t, off) = (b.cx.text, b.off);
     let body_end = off + b.hay.len();
-    let cells = crate::indicators::cells(t, b.cx.tables);
+    let mut cells = crate::indicators::cells(t, b.cx.tables);
+    cells.extend(crate::indicators::labelled_cells(t));
     if cells.is_empty() {
         return;
     }
@@ -1562,6 +1563,7 @@ mod tests {
     fn scales_rates_ranks_and_old_levels() {
         let ts = run("万亿级产业集群达到3个，千亿元级企业10家。");
         assert_eq!(texts(&ts), ["3个", "10家"], "{ts:?}");
+        assert!(run("指标：经常参加体育锻炼人数(亿人)").is_empty());
         let ts = run("亿元GDP生产安全事故死亡率控制在0.6人/百亿元以下。");
         assert_eq!(ts[0].unit.as_deref(), Some("人/百亿元"), "{ts:?}");
         assert_eq!(ts[0].comparator, Some(Comparator::Lte));
