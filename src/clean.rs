@@ -43,13 +43,18 @@ fn artefacts() -> &'static [Regex] {
     })
 }
 
-/// The artefacts of `input`, by start, none overlapping (an earlier one wins, as it would in
-/// one alternation): byte range and what it becomes.
+/// The artefacts and Markdown marks of `input`, by start, none overlapping (an earlier one wins,
+/// as it would in one alternation): byte range and what it becomes.
 fn artefact_spans(input: &str) -> Vec<(usize, usize, Option<char>)> {
     let mut all: Vec<(usize, usize, Option<char>)> = artefacts()
         .iter()
         .flat_map(|re| crate::rx::find_iter_where(re, input, marker_within))
         .map(|m| (m.start(), m.end(), replacement(m.as_str())))
+        .chain(
+            crate::markdown::marks(input)
+                .into_iter()
+                .map(|r| (r.start, r.end, None)),
+        )
         .collect();
     crate::order::by_key(&mut all, |d| d.0 as u64);
     let mut end = 0;
@@ -718,6 +723,23 @@ mod tests {
         assert_eq!(orig_of(src, &t, "一、"), "一、");
         // A `---` rule without fields is text.
         assert_eq!(clean("---\n正文\n---").clean, "---\n正文\n---");
+    }
+
+    /// Markdown marks go like artefacts: the words stay and still point at the input.
+    #[test]
+    fn markdown_marks_are_dropped_and_offsets_kept() {
+        let src = "# 关于印发某区行动方案的通知\n\n**发布日期**: 2025-01-10\n\n---\n\n**某区城市更新行动方案（2026—2030年****）**\n\n　　**一、工作目标**\n\n　　到2027年，完成改造[老旧小区](http://example.gov.cn/x)30个。";
+        let t = clean(src);
+        assert_eq!(
+            t.clean,
+            "关于印发某区行动方案的通知\n\n发布日期: 2025-01-10\n\n\n\n某区城市更新行动方案(2026—2030年)\n\n一、工作目标\n\n到2027年,完成改造老旧小区30个。"
+        );
+        assert_eq!(orig_of(src, &t, "一、工作目标"), "一、工作目标");
+        assert_eq!(orig_of(src, &t, "2030年)"), "2030年****）");
+        assert_eq!(
+            orig_of(src, &t, "老旧小区30个"),
+            "老旧小区](http://example.gov.cn/x)30个"
+        );
     }
 
     #[test]
