@@ -17,7 +17,7 @@
 //!    under a heading opens with a short clause ending in 。, like `规范民办义务教育发展。…`).
 
 use crate::model::{OutlineNode, Warning};
-use crate::rules::markers::{is_han, match_marker, Family, Hit, TITLE_STOPS};
+use crate::rules::markers::{is_han, match_marker, Family, Hit, TITLE_STOPS, UNNUMBERED_DIVISIONS};
 use crate::tables::TableBlock;
 use crate::text::{RangeSet, Text};
 use std::ops::Range;
@@ -178,14 +178,29 @@ pub fn build(
     // Inside a box (`专栏1 …`) or a note (`注:`), numbered lines are its contents, not headings;
     // the box ends at the next heading of a family already open.
     let mut in_box = false;
-    let mut title_line_taken: Option<usize> = None;
-    for (li, r) in lines.iter().enumerate() {
-        if title_line_taken == Some(li) {
+    let named = stacked_names(t, &lines);
+    let mut name_taken = vec![false; lines.len()];
+    for &li in &visit_order(&named) {
+        if name_taken[li] {
             continue;
         }
+        let r = &lines[li];
         let line = &t.clean[r.clone()];
         if opens_box(line) {
             in_box = true;
+            continue;
+        }
+        // `序言` alone on its line: a division of the top level without a number.
+        if UNNUMBERED_DIVISIONS.contains(&line) {
+            num.stack.clear();
+            flat.push(Flat {
+                level: 1,
+                marker: r.start..r.start,
+                title: r.clone(),
+                ordinal: None,
+                start: r.start,
+                line: li,
+            });
             continue;
         }
         let mut on_line: Vec<usize> = Vec::new();
@@ -273,17 +288,15 @@ pub fn build(
             }
             let mut title = title_range(t, &marker, r.end, hit.family, line_runon);
             let mut at_line = li;
-            // `第一章` alone on its line: the chapter's name is the next line.
-            if title.is_empty()
-                && matches!(hit.family, Family::Part | Family::Chapter | Family::Section)
-            {
-                if let Some(next) = lines.get(li + 1) {
-                    let n = &t.clean[next.clone()];
-                    if n.chars().count() <= 40 && !n.contains('。') && match_marker(n).is_none() {
-                        title = next.clone();
-                        at_line = li + 1;
-                        title_line_taken = Some(li + 1);
-                    }
+            let mut start = r.start + at;
+            // `第一章` alone on its line: its name is on a line below (see `stacked_names`).
+            if let (true, Some(n)) = (title.is_empty(), named[li]) {
+                title = lines[n].clone();
+                at_line = n;
+                name_taken[n] = true;
+                // a marker printed above a heading it belongs under starts at its name
+                if flat.last().is_some_and(|p| p.start >= start) {
+                    start = title.start;
                 }
             }
             min_at = marker.end - r.start;
@@ -293,7 +306,7 @@ pub fn build(
                 marker,
                 title,
                 ordinal: Some(hit.ordinal),
-                start: r.start + at,
+                start,
                 line: at_line,
             });
         }
@@ -309,11 +322,9 @@ pub fn build(
 
     if !runon {
         let leads = lead_paragraphs(t, &lines, &flat, body.end);
-        if !leads.is_empty() {
-            flat.extend(leads);
-            crate::order::by_key(&mut flat, |f| f.start as u64);
-        }
+        flat.extend(leads);
     }
+    crate::order::by_key(&mut flat, |f| f.start as u64);
     crate::order::by_key(&mut marker_ranges, |r| r.start as u64);
 
     let mut ends = vec![body.end; flat.len()];
@@ -352,6 +363,79 @@ pub fn build(
         marker_ranges,
         warnings,
     }
+}
+
+/// A `第X篇` / `第X章` / `第X节` marker alone on its line.
+fn lone_division(line: &str) -> Option<Family> {
+    match_marker(line)
+        .filter(|h| h.len == line.len())
+        .map(|h| h.family)
+        .filter(|f| matches!(f, Family::Part | Family::Chapter | Family::Section))
+}
+
+/// A line that can be a division's name: short, no sentence, no marker.
+fn name_line(line: &str) -> bool {
+    line.chars().count() <= 40 && !line.contains('。') && match_marker(line).is_none()
+}
+
+/// For each line holding a lone `第X篇/章/节` marker, the line of its name. PDF text prints the
+/// name on the line below, and stacks nested divisions: their markers come first and their names
+/// after them in the same order, even with a 节 marker above the 篇 it belongs under (`第一节` ⏎
+/// `第二篇` ⏎ `普及健康生活` ⏎ `第四章` ⏎ `加强健康教育` ⏎ `提高全民健康素养`). A stack runs until
+/// it has as many names as markers; its markers take the names outer division first.
+fn stacked_names(t: &Text, lines: &[Range<usize>]) -> Vec<Option<usize>> {
+    let mut named = vec![None; lines.len()];
+    let mut i = 0;
+    while i < lines.len() {
+        if lone_division(&t.clean[lines[i].clone()]).is_none() {
+            i += 1;
+            continue;
+        }
+        let mut markers: Vec<(Family, usize)> = Vec::new();
+        let mut names: Vec<usize> = Vec::new();
+        let mut j = i;
+        while j < lines.len() && (markers.is_empty() || names.len() < markers.len()) {
+            let l = &t.clean[lines[j].clone()];
+            if let Some(f) = lone_division(l) {
+                markers.push((f, j));
+            } else if name_line(l) {
+                names.push(j);
+            } else {
+                break;
+            }
+            j += 1;
+        }
+        markers.sort_by_key(|m| m.0);
+        for (m, n) in markers.iter().zip(&names) {
+            named[m.1] = Some(*n);
+        }
+        i = j.max(i + 1);
+    }
+    named
+}
+
+/// The order the heading loop reads lines in: document order, except that the markers of a
+/// stack of divisions are read outer division first (the order of their names).
+fn visit_order(named: &[Option<usize>]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..named.len()).collect();
+    let mut i = 0;
+    while i < order.len() {
+        // a stack: marker lines (with names) up to the first of their names
+        let Some(first_name) = named[i] else {
+            i += 1;
+            continue;
+        };
+        let stack: Vec<usize> = (i..first_name.min(named.len()))
+            .filter(|&k| named[k].is_some())
+            .collect();
+        let mut by_name = stack.clone();
+        by_name.sort_by_key(|&k| named[k]);
+        for (slot, k) in stack.iter().zip(by_name) {
+            order[*slot] = k;
+        }
+        i = first_name.max(i + 1);
+    }
+    order
 }
 
 /// Candidate marker positions in a line: its start, and in run-on text the places after a
@@ -960,6 +1044,32 @@ mod tests {
             "一、总体要求\n{para}1.加强组织领导。2.强化督查考核。{para}\n二、重点任务\n{para}"
         );
         assert_eq!(titles(&src), tl(&[(1, "总体要求"), (1, "重点任务")]));
+    }
+
+    /// PDF text of a 规划纲要: each marker above its name, nested divisions stacked (their markers
+    /// first, a 节 marker even above the 篇 it belongs under), a `序言` without a number.
+    #[test]
+    fn stacked_division_markers_take_their_names_in_order() {
+        let body = "推进交通强省建设,提升综合运输服务能力。\n";
+        let src = format!(
+            "序言\n{body}第一篇\n\n总体战略\n\n第一章\n\n指导思想\n{body}第一节\n\n第二篇\n\n完善基础设施\n\n第二章\n\n建设综合交通网\n\n加快铁路建设\n{body}第二节\n\n推进公路提质\n{body}第三篇\n第三章\n\n第一节\n\n提升运输服务\n\n发展旅客运输\n\n优化城际客运\n{body}"
+        );
+        assert_eq!(
+            outline(&src),
+            [
+                (1, "", "序言"),
+                (1, "第一篇", "总体战略"),
+                (2, "第一章", "指导思想"),
+                (1, "第二篇", "完善基础设施"),
+                (2, "第二章", "建设综合交通网"),
+                (3, "第一节", "加快铁路建设"),
+                (3, "第二节", "推进公路提质"),
+                (1, "第三篇", "提升运输服务"),
+                (2, "第三章", "发展旅客运输"),
+                (3, "第一节", "优化城际客运"),
+            ]
+            .map(|(l, m, t)| (l, m.to_string(), t.to_string()))
+        );
     }
 
     #[test]

@@ -338,6 +338,10 @@ pub const MARKERS: &[MarkerRule] = &[
 pub const NOT_AFTER_DEGRADED: &str =
     "个所名项人家支期场次条座批台元年月日天周时分秒岁倍成米吨度号届级星类种套件篇本部位户村镇区县市省万亿千百十余多以至到或和与、%.,)";
 
+/// Names of top-level divisions printed without a number on a line of their own (a 规划纲要's
+/// `序言` before its `第一篇`, a `结束语` after the last chapter).
+pub const UNNUMBERED_DIVISIONS: &[&str] = &["序言", "前言", "引言", "导言", "结束语", "结语"];
+
 /// Sentence-final marks that end a run-on heading's lead phrase (folded forms: `；` is `;`).
 pub const TITLE_STOPS: &[char] = &['。', ';', '!', '?'];
 
