@@ -107,7 +107,7 @@ fn is_invisible(c: char) -> bool {
 /// Cleans `input` into the working copy.
 pub fn clean(input: &str) -> Text {
     let stage1 = fold_chars(input);
-    let (out, front) = rejoin(&stage1);
+    let (out, front) = rejoin(&stage1, &form_feeds(input));
     let mut t = out.finish(input);
     t.set_front_matter(front);
     t
@@ -221,12 +221,60 @@ fn line_ranges(s: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Char offsets of the form feeds (PDF page breaks) of `input`.
+fn form_feeds(input: &str) -> Vec<usize> {
+    if !input.contains('\u{000C}') {
+        return Vec::new();
+    }
+    input
+        .chars()
+        .enumerate()
+        .filter(|(_, c)| *c == '\u{000C}')
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Blank lines at a page break (a form feed ends them or the line before them) belong to the
+/// break, not the text: a paragraph that runs on across the page is one paragraph.
+fn drop_page_break_blanks(
+    b1: &TextBuilder,
+    lines: &[Range<usize>],
+    feeds: &[usize],
+    drop: &mut [bool],
+) {
+    let is_feed = |i: usize| {
+        let end = lines[i].end;
+        end < b1.as_str().len() && feeds.binary_search(&b1.orig_at(end)).is_ok()
+    };
+    for i in 0..lines.len() {
+        if !is_feed(i) {
+            continue;
+        }
+        let mut j = i;
+        while lines[j].is_empty() {
+            drop[j] = true;
+            match j.checked_sub(1) {
+                Some(k) => j = k,
+                None => break,
+            }
+        }
+        let mut j = i + 1;
+        while j < lines.len() && lines[j].is_empty() {
+            drop[j] = true;
+            j += 1;
+        }
+    }
+}
+
 /// Stage 2: line by line — front matter, furniture, hard wraps.
-fn rejoin(b1: &TextBuilder) -> (TextBuilder, Vec<(String, String)>) {
+fn rejoin(b1: &TextBuilder, feeds: &[usize]) -> (TextBuilder, Vec<(String, String)>) {
     let s = b1.as_str();
     let lines = line_ranges(s);
     let mut drop = vec![false; lines.len()];
     let front = front_matter(s, &lines, &mut drop);
+    if !feeds.is_empty() {
+        drop_page_break_blanks(b1, &lines, feeds, &mut drop);
+    }
     for i in 0..lines.len() {
         if !drop[i] && is_furniture(&s[lines[i].clone()]) {
             drop[i] = true;
@@ -661,6 +709,22 @@ mod tests {
         assert!(!t.clean.contains("— 3 —") && !t.clean.contains("- 3 -"));
         // The mid-word wrap `卫\n生` keeps both chars' offsets.
         assert_eq!(orig_of(src, &t, "卫生服务"), "卫\n生服务");
+    }
+
+    /// A paragraph cut by a bare page break (a form feed and a blank line) is one paragraph.
+    #[test]
+    fn a_paragraph_runs_on_across_a_form_feed() {
+        let mut src = String::new();
+        for _ in 0..4 {
+            src.push_str("\u{3000}\u{3000}普及知识、提升素养。把提升健康素养作为增进全民健康的\n前提,根据不同人群特点有针对性地加强健康教育与促进,让\n健康知识成为全民普遍具备的素质和能力。\n");
+        }
+        src.push_str("\u{3000}\u{3000}自主自律、健康生活。倡导每个人是自己健康第一责任人的\n理念,激发居民热爱健康、追求健康的热情,养成符合自身和家\n\n\u{000C}庭特点的健康生活方式,合理膳食、科学运动、戒烟限酒。\n早期干预、完善服务。对主要健康问题及影响因素尽早采取\n");
+        let t = clean(&src);
+        assert!(t.clean.contains("自身和家庭特点"), "{}", t.clean);
+        assert_eq!(orig_of(&src, &t, "家庭"), "家\n\n\u{000C}庭");
+        // between paragraphs the break still separates them
+        let t = clean("一、总体要求。\n\n\u{000C}二、主要任务\n");
+        assert_eq!(t.clean, "一、总体要求。\n二、主要任务\n");
     }
 
     #[test]
