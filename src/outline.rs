@@ -60,7 +60,7 @@ fn opens_box(line: &str) -> bool {
 
 /// Lead-phrase paragraphs (kind 3): the lead clause is this many chars long.
 const LEAD_MIN: usize = 4;
-const LEAD_MAX: usize = 24;
+const LEAD_MAX: usize = 18;
 
 #[derive(Debug, Clone)]
 struct Flat {
@@ -539,18 +539,20 @@ fn trim_title(t: &Text, r: Range<usize>) -> Range<usize> {
     r.start + lead..r.start + lead + body.len()
 }
 
-/// Kind 3 headings: under a heading that has no numbered children, when at least two paragraphs
-/// follow it and every one of them opens with a short lead clause ending in 。.
+/// Kind 3 headings, under a heading that has no numbered children: paragraphs that open with a
+/// short lead clause ending in 。 when at least three in a row do (an introduction before them
+/// and a summing-up after them stay text), or when every paragraph of the section does and
+/// there are two or more; and lead lines standing alone (`生态底色更加亮丽。` ⏎ its paragraph)
+/// when the section has two or more of them.
 fn lead_paragraphs(t: &Text, lines: &[Range<usize>], flat: &[Flat], body_end: usize) -> Vec<Flat> {
     let mut out = Vec::new();
     for (i, f) in flat.iter().enumerate() {
         if flat.get(i + 1).is_some_and(|n| n.level > f.level) {
             continue;
         }
-        let li = f.line;
         let next_start = flat.get(i + 1).map_or(body_end, |n| n.start);
         let paras: Vec<&Range<usize>> = lines
-            .get(li + 1..)
+            .get(f.line + 1..)
             .unwrap_or_default()
             .iter()
             .take_while(|r| r.start < next_start)
@@ -560,36 +562,86 @@ fn lead_paragraphs(t: &Text, lines: &[Range<usize>], flat: &[Flat], body_end: us
                 !(p.starts_with('(') && p.ends_with(')'))
             })
             .collect();
-        if paras.len() < 2 {
-            continue;
-        }
-        let leads: Option<Vec<Range<usize>>> = paras
+        let kinds: Vec<Para> = paras
             .iter()
-            .map(|r| lead_clause(&t.clean[(*r).clone()]).map(|n| r.start..r.start + n))
+            .map(|r| para_kind(&t.clean[(*r).clone()]))
             .collect();
-        let Some(leads) = leads else { continue };
-        for (r, lead) in paras.iter().zip(leads) {
+        let mut lead = |r: &Range<usize>, n: usize| {
             out.push(Flat {
                 level: f.level + 1,
                 marker: r.start..r.start,
-                title: lead,
+                title: r.start..r.start + n,
                 ordinal: None,
                 start: r.start,
                 line: f.line,
-            });
+            })
+        };
+        // lead lines standing alone, each followed by the paragraph it introduces
+        let alone: Vec<usize> = (0..kinds.len())
+            .filter(|&k| {
+                matches!(kinds[k], Para::Alone(_)) && matches!(kinds.get(k + 1), Some(Para::Plain))
+            })
+            .collect();
+        if alone.len() >= 2 {
+            for &k in &alone {
+                if let Para::Alone(n) = kinds[k] {
+                    lead(paras[k], n);
+                }
+            }
+            continue;
+        }
+        let mut k = 0;
+        while k < kinds.len() {
+            let run = kinds[k..]
+                .iter()
+                .take_while(|p| matches!(p, Para::Opens(_)))
+                .count();
+            if run >= LEAD_RUN || (run >= 2 && run == kinds.len()) {
+                for j in k..k + run {
+                    if let Para::Opens(n) = kinds[j] {
+                        lead(paras[j], n);
+                    }
+                }
+            }
+            k += run.max(1);
         }
     }
     out
 }
 
-/// Byte length of the lead clause of a paragraph (`规范民办义务教育发展`), when the paragraph opens
-/// with one: 4–24 chars up to the first 。, no comma, colon or semicolon, no digits outside quotes,
-/// and more text after it.
+/// Paragraphs in a row that open with a lead clause, enough to subdivide a section that has
+/// other paragraphs too.
+const LEAD_RUN: usize = 3;
+
+/// What a paragraph offers as a lead phrase.
+#[derive(Debug, Clone, Copy)]
+enum Para {
+    /// opens with a lead clause of this many bytes, text after it
+    Opens(usize),
+    /// is one lead clause of this many bytes and its 。, alone on its line
+    Alone(usize),
+    Plain,
+}
+
+fn para_kind(p: &str) -> Para {
+    match lead_clause(p) {
+        Some(n) if p[n..].trim_end() == "。" => Para::Alone(n),
+        Some(n) => Para::Opens(n),
+        None => Para::Plain,
+    }
+}
+
+/// Byte length of the lead clause of a paragraph (`规范民办义务教育发展`, `坚持创新引领、融合发展`),
+/// when the paragraph opens with one: 4–18 chars up to the first 。, no colon, semicolon or
+/// bracket, no digits outside quotes. A `——` bullet is a list item, never a lead.
 fn lead_clause(p: &str) -> Option<usize> {
+    if p.starts_with("——") {
+        return None;
+    }
     let end = p.find('。')?;
     let lead = &p[..end];
     let n = lead.chars().count();
-    if !(LEAD_MIN..=LEAD_MAX).contains(&n) || end + '。'.len_utf8() >= p.len() {
+    if !(LEAD_MIN..=LEAD_MAX).contains(&n) {
         return None;
     }
     let mut quoted = 0i32;
@@ -597,7 +649,7 @@ fn lead_clause(p: &str) -> Option<usize> {
         match c {
             '“' | '《' | '"' => quoted += 1,
             '”' | '》' => quoted -= 1,
-            ',' | ':' | ';' | '、' | '(' | ')' => return None,
+            ':' | ';' | '(' | ')' | '!' | '?' => return None,
             c if c.is_ascii_digit() && quoted <= 0 => return None,
             _ => {}
         }
@@ -1069,6 +1121,43 @@ mod tests {
                 (3, "第一节", "优化城际客运"),
             ]
             .map(|(l, m, t)| (l, m.to_string(), t.to_string()))
+        );
+    }
+
+    /// Three paragraphs in a row opening with a short lead sentence subdivide their section, even
+    /// between an introduction and an address to the delegates; lead lines standing alone above
+    /// their paragraphs do too; `——` bullets and long thesis sentences never lead.
+    #[test]
+    fn lead_phrases_that_subdivide_a_section() {
+        let long = "坚持系统观念,统筹发展和安全,推动各项工作落地见效。";
+        let src = format!(
+            "一、2025年工作回顾\n过去一年,我们顶压前行,{long}\n生态底色更加亮丽。\n{long}\n经济运行持续向好。\n{long}{long}\n二、2026年重点工作\n(一)扩大有效需求\n今年,{long}\n扩大有效投资。{long}\n提振消费需求。{long}\n防控金融风险。{long}\n各位代表!{long}\n(二)深化改革开放\n——坚持创新引领。{long}\n——坚持开放合作。{long}\n——坚持系统推进。{long}\n(三)面临形势\n数据要素是数字经济深化发展的核心引擎之一。{long}\n规范健康可持续是数字经济高质量发展的迫切要求。{long}\n数字化服务是满足人民美好生活需要的重要途径。{long}"
+        );
+        assert_eq!(
+            titles(&src),
+            tl(&[
+                (1, "2025年工作回顾"),
+                (2, "生态底色更加亮丽"),
+                (2, "经济运行持续向好"),
+                (1, "2026年重点工作"),
+                (2, "扩大有效需求"),
+                (3, "扩大有效投资"),
+                (3, "提振消费需求"),
+                (3, "防控金融风险"),
+                (2, "深化改革开放"),
+                (2, "面临形势"),
+            ])
+        );
+        // two leads in a row are headings only when they are all the section's paragraphs
+        let src = format!("一、基本原则\n坚持创新引领、融合发展。{long}\n坚持公平竞争、安全有序。{long}\n二、保障措施\n加强组织领导。{long}\n{long}\n强化督促检查。{long}");
+        assert_eq!(
+            titles(&src),
+            tl(&[
+                (1, "基本原则"),
+                (2, "坚持创新引领、融合发展"),
+                (2, "坚持公平竞争、安全有序"),
+                (1, "保障措施"),
+            ])
         );
     }
 
