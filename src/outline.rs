@@ -90,6 +90,8 @@ enum Place {
 #[derive(Debug, Default)]
 struct Numbering {
     stack: Vec<(Family, u32)>,
+    /// Levels taken by unnumbered divisions above the stack (an appendix's head).
+    base: u32,
     last: [Option<u32>; Family::COUNT],
 }
 
@@ -124,7 +126,7 @@ impl Numbering {
         }
         self.stack.push((hit.family, hit.ordinal));
         self.last[hit.family.index()] = Some(hit.ordinal);
-        (self.stack.len() as u32, prev)
+        (self.stack.len() as u32 + self.base, prev)
     }
 }
 
@@ -190,13 +192,21 @@ pub fn build(
             in_box = true;
             continue;
         }
-        // `序言` alone on its line: a division of the top level without a number.
-        if UNNUMBERED_DIVISIONS.contains(&line) {
+        // `序言` alone on its line, or an appendix's head (`附:某室2020年工作行事历`): a division
+        // of the top level without a number.
+        let head = if UNNUMBERED_DIVISIONS.contains(&line) {
+            Some(0)
+        } else {
+            appendix_head(line)
+        };
+        if let Some(m) = head {
             num.stack.clear();
+            // an appendix holds its own outline; a 序言 is followed by the plan's first division
+            num.base = u32::from(m > 0);
             flat.push(Flat {
                 level: 1,
-                marker: r.start..r.start,
-                title: r.clone(),
+                marker: r.start..r.start + m,
+                title: r.start + m..r.end,
                 ordinal: None,
                 start: r.start,
                 line: li,
@@ -364,6 +374,18 @@ pub fn build(
         warnings,
     }
 }
+
+/// Bytes of the mark of an appendix's head (`附:` in `附:某室2020年工作行事历`): a short line
+/// naming what is appended, no sentence. (`附件:1.…` lists are the elements stage's.)
+fn appendix_head(line: &str) -> Option<usize> {
+    let rest = APPENDIX_MARKS.iter().find_map(|m| line.strip_prefix(m))?;
+    let name = rest.trim_start();
+    let n = name.chars().count();
+    ((2..=40).contains(&n) && !name.contains(['。', ';'])).then(|| line.len() - name.len())
+}
+
+/// How an appendix inside the plan is headed.
+const APPENDIX_MARKS: &[&str] = &["附:", "附录:"];
 
 /// A `第X篇` / `第X章` / `第X节` marker alone on its line.
 fn lone_division(line: &str) -> Option<Family> {
@@ -1158,6 +1180,30 @@ mod tests {
                 (2, "坚持公平竞争、安全有序"),
                 (1, "保障措施"),
             ])
+        );
+    }
+
+    /// A calendar appended to a school plan: the `附:` line heads it, the month lines are one level
+    /// below, their restarting `1.` items the next; `11.5-6月份` is item 11.
+    #[test]
+    fn an_appended_month_calendar() {
+        let src = "一、主要工作\n(一)推进课堂教学改革\n10.每学期开展公开课展示活动。\n11.5-6月份,组织开展专项调研。\n二、保障措施\n加强组织领导。\n附:某中学教研室2020年工作行事历\n三月份\n1.组织教师培训报名。\n2.召开开学工作会议。\n四月份\n1.开展期中教学质量检测。";
+        assert_eq!(
+            outline(src),
+            [
+                (1, "一、", "主要工作"),
+                (2, "(一)", "推进课堂教学改革"),
+                (3, "10.", "每学期开展公开课展示活动"),
+                (3, "11.", "5-6月份,组织开展专项调研"),
+                (1, "二、", "保障措施"),
+                (1, "附:", "某中学教研室2020年工作行事历"),
+                (2, "", "三月份"),
+                (3, "1.", "组织教师培训报名"),
+                (3, "2.", "召开开学工作会议"),
+                (2, "", "四月份"),
+                (3, "1.", "开展期中教学质量检测"),
+            ]
+            .map(|(l, m, t)| (l, m.to_string(), t.to_string()))
         );
     }
 
