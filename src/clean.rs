@@ -439,10 +439,11 @@ fn wrap_width(s: &str, lines: &[Range<usize>], drop: &[bool]) -> Option<usize> {
     let (best, count) = (MIN_WRAP..hist.len() - 2)
         .map(|w| (w, hist[w - 2..=w + 2].iter().sum::<usize>()))
         .max_by_key(|&(w, c)| (c, w))?;
-    // A wrap width bounds every line: text with many lines wider than it (a notice's one-line
-    // paragraphs, a web page) was not wrapped there.
+    // A wrap width bounds nearly every line: text with many lines wider than it (a notice's
+    // one-line paragraphs, a web page) was not wrapped there. A few wider ones are another
+    // page's layout (the notes of a landscape form, an attached leaflet in another font).
     let wider = widths.iter().filter(|&&w| w > best + 4).count();
-    (count >= 4 && count * 10 >= total * 3 && wider * 10 <= total).then_some(best + 2)
+    (count >= 4 && count * 10 >= total * 3 && wider * 5 <= total).then_some(best + 2)
 }
 
 /// Narrowest wrap width believed (columns): narrower "widths" are table cells and headings.
@@ -725,6 +726,26 @@ mod tests {
         // between paragraphs the break still separates them
         let t = clean("一、总体要求。\n\n\u{000C}二、主要任务\n");
         assert_eq!(t.clean, "一、总体要求。\n二、主要任务\n");
+    }
+
+    /// A notice wrapped at 28 chars keeps its wrap width when an attached form in another
+    /// layout adds a few wider lines.
+    #[test]
+    fn a_few_wider_lines_of_an_attached_form_keep_the_wrap_width() {
+        let mut src = String::from("五、有关要求\n（一）各区要高度重视登革热病例强化监测工作，将其作为\n本年度重点传染病防控的一项重要举措，统筹辖区医疗卫生机\n构、疾控中心、社区卫生服务中心、个体诊所、门诊部等机构\n落实相关工作要求。\n");
+        for _ in 0..6 {
+            src.push_str("各级各类医疗机构在诊疗过程中发现监测病例的，认真填写筛\n查病例登记表，并采集静脉血开展抗原检测，指定专人收集各\n科室就诊患者中的抗原筛查数，按时报送辖区疾控中心审核。\n");
+        }
+        for _ in 0..3 {
+            src.push_str("备注：监测病例定义为发热（≥38℃）且至少伴有以下之一者：骨关节肌肉痛、眼眶痛、剧烈头痛、皮疹、白细胞减少\n");
+        }
+        let t = clean(&src);
+        assert!(
+            t.clean
+                .contains("(一)各区要高度重视登革热病例强化监测工作,将其作为本年度"),
+            "{}",
+            t.clean
+        );
     }
 
     #[test]
