@@ -584,51 +584,72 @@ fn lead_paragraphs(t: &Text, lines: &[Range<usize>], flat: &[Flat], body_end: us
                 !(p.starts_with('(') && p.ends_with(')'))
             })
             .collect();
-        let kinds: Vec<Para> = paras
+        // An address to the delegates ends a `一是` item of a report: what follows it belongs
+        // to the section the items are in.
+        let enumerated = t.clean[f.marker.clone()].trim_end().ends_with('是');
+        let cut = paras
             .iter()
-            .map(|r| para_kind(&t.clean[(*r).clone()]))
-            .collect();
-        let mut lead = |r: &Range<usize>, n: usize| {
-            out.push(Flat {
-                level: f.level + 1,
-                marker: r.start..r.start,
-                title: r.start..r.start + n,
-                ordinal: None,
-                start: r.start,
-                line: f.line,
+            .position(|r| {
+                ADDRESSES
+                    .iter()
+                    .any(|a| t.clean[(*r).clone()].starts_with(a))
             })
-        };
-        // lead lines standing alone, each followed by the paragraph it introduces
-        let alone: Vec<usize> = (0..kinds.len())
-            .filter(|&k| {
-                matches!(kinds[k], Para::Alone(_)) && matches!(kinds.get(k + 1), Some(Para::Plain))
-            })
-            .collect();
-        if alone.len() >= 2 {
-            for &k in &alone {
-                if let Para::Alone(n) = kinds[k] {
-                    lead(paras[k], n);
-                }
-            }
-            continue;
-        }
-        let mut k = 0;
-        while k < kinds.len() {
-            let run = kinds[k..]
-                .iter()
-                .take_while(|p| matches!(p, Para::Opens(_)))
-                .count();
-            if run >= LEAD_RUN || (run >= 2 && run == kinds.len()) {
-                for j in k..k + run {
-                    if let Para::Opens(n) = kinds[j] {
-                        lead(paras[j], n);
-                    }
-                }
-            }
-            k += run.max(1);
-        }
+            .filter(|_| enumerated && f.level > 1)
+            .unwrap_or(paras.len());
+        leads_in(t, &paras[..cut], f.level + 1, f.line, &mut out);
+        leads_in(t, &paras[cut..], f.level, f.line, &mut out);
     }
     out
+}
+
+/// How a speech turns to its audience (`各位代表！`).
+const ADDRESSES: &[&str] = &["各位代表", "同志们"];
+
+/// The lead headings (at `level`) among the paragraphs of one section.
+fn leads_in(t: &Text, paras: &[&Range<usize>], level: u32, line: usize, out: &mut Vec<Flat>) {
+    let kinds: Vec<Para> = paras
+        .iter()
+        .map(|r| para_kind(&t.clean[(*r).clone()]))
+        .collect();
+    let mut lead = |r: &Range<usize>, n: usize| {
+        out.push(Flat {
+            level,
+            marker: r.start..r.start,
+            title: r.start..r.start + n,
+            ordinal: None,
+            start: r.start,
+            line,
+        })
+    };
+    // lead lines standing alone, each followed by the paragraph it introduces
+    let alone: Vec<usize> = (0..kinds.len())
+        .filter(|&k| {
+            matches!(kinds[k], Para::Alone(_)) && matches!(kinds.get(k + 1), Some(Para::Plain))
+        })
+        .collect();
+    if alone.len() >= 2 {
+        for &k in &alone {
+            if let Para::Alone(n) = kinds[k] {
+                lead(paras[k], n);
+            }
+        }
+        return;
+    }
+    let mut k = 0;
+    while k < kinds.len() {
+        let run = kinds[k..]
+            .iter()
+            .take_while(|p| matches!(p, Para::Opens(_)))
+            .count();
+        if run >= LEAD_RUN || (run >= 2 && run == kinds.len()) {
+            for j in k..k + run {
+                if let Para::Opens(n) = kinds[j] {
+                    lead(paras[j], n);
+                }
+            }
+        }
+        k += run.max(1);
+    }
 }
 
 /// Paragraphs in a row that open with a lead clause, enough to subdivide a section that has
@@ -1204,6 +1225,34 @@ mod tests {
                 (3, "1.", "开展期中教学质量检测"),
             ]
             .map(|(l, m, t)| (l, m.to_string(), t.to_string()))
+        );
+    }
+
+    /// In a report, the address to the delegates closes the last `五是` item: the review's lead
+    /// paragraphs after it subdivide the section, not the item.
+    #[test]
+    fn an_address_to_the_delegates_closes_an_enumerated_item() {
+        let long = "坚持系统观念,统筹发展和安全,推动各项工作落地见效。";
+        let src = format!(
+            "一、工作回顾\n一是狠抓产业升级,经济实力迈上新台阶。\n产业升级步伐加快。{long}\n数字经济快速发展。{long}\n市场主体稳步增长。{long}\n二是倾力保障民生,群众生活水平实现新提升。\n就业增收稳定向好。{long}\n教育发展持续加力。{long}\n医疗服务不断改善。{long}\n各位代表!\n过去五年,{long}\n这五年,经济繁荣的基础更加坚实。{long}\n这五年,民族团结的局面更加稳固。{long}\n这五年,人民富裕的保障更加有力。{long}\n二、今年工作安排\n{long}"
+        );
+        assert_eq!(
+            titles(&src),
+            tl(&[
+                (1, "工作回顾"),
+                (2, "狠抓产业升级,经济实力迈上新台阶"),
+                (3, "产业升级步伐加快"),
+                (3, "数字经济快速发展"),
+                (3, "市场主体稳步增长"),
+                (2, "倾力保障民生,群众生活水平实现新提升"),
+                (3, "就业增收稳定向好"),
+                (3, "教育发展持续加力"),
+                (3, "医疗服务不断改善"),
+                (2, "这五年,经济繁荣的基础更加坚实"),
+                (2, "这五年,民族团结的局面更加稳固"),
+                (2, "这五年,人民富裕的保障更加有力"),
+                (1, "今年工作安排"),
+            ])
         );
     }
 
