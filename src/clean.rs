@@ -53,7 +53,7 @@ fn artefact_spans(input: &str) -> Vec<(usize, usize, Option<char>)> {
         .chain(
             crate::markdown::marks(input)
                 .into_iter()
-                .map(|r| (r.start, r.end, None)),
+                .map(|(r, c)| (r.start, r.end, c)),
         )
         .collect();
     crate::order::by_key(&mut all, |d| d.0 as u64);

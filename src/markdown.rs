@@ -10,9 +10,13 @@
 
 use std::ops::Range;
 
-/// Byte ranges of `input` that are Markdown marks, by start and not overlapping; empty when the
-/// text is not Markdown. A YAML front matter block is left to the cleaner's front matter stage.
-pub fn marks(input: &str) -> Vec<Range<usize>> {
+/// A Markdown mark: a byte range of the input and what it becomes (nothing, or the blank that
+/// separates two cells of a table row).
+pub type Mark = (Range<usize>, Option<char>);
+
+/// The Markdown marks of `input`, by start and not overlapping; empty when the text is not
+/// Markdown. A YAML front matter block is left to the cleaner's front matter stage.
+pub fn marks(input: &str) -> Vec<Mark> {
     if !is_markdown(input) {
         return Vec::new();
     }
@@ -29,11 +33,13 @@ pub fn marks(input: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Does `input` show Markdown: a `#` heading line, a `**bold**` pair or a `[text](url)` link?
+/// Does `input` show Markdown: a `#` heading line, a pipe table's rule, a `**bold**` pair or a
+/// `[text](url)` link?
 pub fn is_markdown(input: &str) -> bool {
     input.lines().any(|l| {
         let l = trim_indent(l);
         heading_mark(l) > 0
+            || is_table_rule(l)
             || has_bold_pair(l)
             || l.match_indices('[').any(|(i, _)| link_at(l, i).is_some())
     })
@@ -97,18 +103,56 @@ fn is_rule(l: &str) -> bool {
 }
 
 /// The marks of one line starting at byte `at` of the input.
-fn line_marks(line: &str, at: usize, out: &mut Vec<Range<usize>>) {
+fn line_marks(line: &str, at: usize, out: &mut Vec<Mark>) {
     let lead = line.len() - trim_indent(line).len();
     let l = &line[lead..];
-    if is_rule(l) {
-        out.push(at + lead..at + line.len());
+    if is_rule(l) || is_table_rule(l) {
+        out.push((at + lead..at + line.len(), None));
         return;
     }
     let start = lead + block_mark(l);
     if start > lead {
-        out.push(at + lead..at + start);
+        out.push((at + lead..at + start, None));
     }
-    inline_marks(line, start, at, out);
+    let from = out.len();
+    if is_table_row(l) {
+        pipes(line, start, at, out);
+    }
+    let mut inline = Vec::new();
+    inline_marks(line, start, at, &mut inline);
+    out.extend(inline.into_iter().map(|r| (r, None)));
+    out[from..].sort_by_key(|m| m.0.start);
+}
+
+/// A row of a pipe table: `| 1 | 覆盖率 | 90% |`.
+fn is_table_row(l: &str) -> bool {
+    let l = l.trim_end();
+    l.len() > 2 && l.starts_with('|') && l.ends_with('|')
+}
+
+/// The rule under a pipe table's header: `|---|:---:|`.
+fn is_table_rule(l: &str) -> bool {
+    is_table_row(l) && l.contains('-') && l.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+}
+
+/// The pipes of a table row from byte `from` on, with the blanks around them: the outer ones go,
+/// an inner one becomes the blank between two cells (a table printed a row per line).
+fn pipes(line: &str, from: usize, at: usize, out: &mut Vec<Mark>) {
+    let b = line.as_bytes();
+    let last = line.trim_end().len().saturating_sub(1);
+    for (i, _) in line[from..].match_indices('|') {
+        let i = from + i;
+        let mut s = i;
+        while s > from && b[s - 1] == b' ' {
+            s -= 1;
+        }
+        let mut e = i + 1;
+        while e < b.len() && b[e] == b' ' {
+            e += 1;
+        }
+        let outer = i == from || i >= last;
+        out.push((at + s..at + e, (!outer).then_some(' ')));
+    }
 }
 
 /// Bytes of the block marks at the start of a line: quote marks (`> `, nested `> > `), then a
@@ -210,8 +254,9 @@ mod tests {
     fn words(input: &str) -> String {
         let mut out = String::new();
         let mut at = 0;
-        for r in marks(input) {
+        for (r, c) in marks(input) {
             out.push_str(&input[at..r.start]);
+            out.extend(c);
             at = r.end;
         }
         out.push_str(&input[at..]);
@@ -242,6 +287,16 @@ mod tests {
         assert_eq!(
             words(src),
             "---\ntitle: 某县方案\n---\n某县方案\n正文。\n\n\n\n\n下文。"
+        );
+    }
+
+    /// A pipe table becomes a table printed a row per line.
+    #[test]
+    fn pipe_tables_become_rows_of_cells() {
+        let src = "## 主要指标\n\n| 序号 | 指标 | 2025年 | 属性 |\n|---|:---|---:|---|\n| 1 | **覆盖率** | 90% | 约束性 |\n";
+        assert_eq!(
+            words(src),
+            "主要指标\n\n序号 指标 2025年 属性\n\n1 覆盖率 90% 约束性\n"
         );
     }
 
