@@ -91,9 +91,13 @@ fn heading_mark(l: &str) -> usize {
     hashes + blanks
 }
 
+/// A `**bold**` pair of two chars or more: a form's `**区**镇` masks a name with stars.
 fn has_bold_pair(l: &str) -> bool {
-    l.find("**")
-        .is_some_and(|a| l[a + 2..].find("**").is_some_and(|b| b > 0))
+    l.find("**").is_some_and(|a| {
+        let rest = l[a + 2..].trim_start_matches('*');
+        rest.find("**")
+            .is_some_and(|b| rest[..b].chars().count() >= 2)
+    })
 }
 
 /// A thematic break: three or more `-`, `*` or `_` and nothing else but blanks.
@@ -307,6 +311,7 @@ mod tests {
             "首页\n>\n政府信息公开\n- 3 -\n一、总体要求",
             "- 1 中共中央、国务院办公厅发布\n每*个*指标",
             "[1] 注释\n【原文下载】",
+            "(**区**镇(街道)**",
         ] {
             assert!(marks(src).is_empty(), "{src}");
         }
