@@ -43,13 +43,18 @@ fn artefacts() -> &'static [Regex] {
     })
 }
 
-/// The artefacts of `input`, by start, none overlapping (an earlier one wins, as it would in
-/// one alternation): byte range and what it becomes.
+/// The artefacts and Markdown marks of `input`, by start, none overlapping (an earlier one wins,
+/// as it would in one alternation): byte range and what it becomes.
 fn artefact_spans(input: &str) -> Vec<(usize, usize, Option<char>)> {
     let mut all: Vec<(usize, usize, Option<char>)> = artefacts()
         .iter()
         .flat_map(|re| crate::rx::find_iter_where(re, input, marker_within))
         .map(|m| (m.start(), m.end(), replacement(m.as_str())))
+        .chain(
+            crate::markdown::marks(input)
+                .into_iter()
+                .map(|(r, c)| (r.start, r.end, c)),
+        )
         .collect();
     crate::order::by_key(&mut all, |d| d.0 as u64);
     let mut end = 0;
@@ -102,7 +107,7 @@ fn is_invisible(c: char) -> bool {
 /// Cleans `input` into the working copy.
 pub fn clean(input: &str) -> Text {
     let stage1 = fold_chars(input);
-    let (out, front) = rejoin(&stage1);
+    let (out, front) = rejoin(&stage1, &form_feeds(input));
     let mut t = out.finish(input);
     t.set_front_matter(front);
     t
@@ -216,12 +221,60 @@ fn line_ranges(s: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Char offsets of the form feeds (PDF page breaks) of `input`.
+fn form_feeds(input: &str) -> Vec<usize> {
+    if !input.contains('\u{000C}') {
+        return Vec::new();
+    }
+    input
+        .chars()
+        .enumerate()
+        .filter(|(_, c)| *c == '\u{000C}')
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Blank lines at a page break (a form feed ends them or the line before them) belong to the
+/// break, not the text: a paragraph that runs on across the page is one paragraph.
+fn drop_page_break_blanks(
+    b1: &TextBuilder,
+    lines: &[Range<usize>],
+    feeds: &[usize],
+    drop: &mut [bool],
+) {
+    let is_feed = |i: usize| {
+        let end = lines[i].end;
+        end < b1.as_str().len() && feeds.binary_search(&b1.orig_at(end)).is_ok()
+    };
+    for i in 0..lines.len() {
+        if !is_feed(i) {
+            continue;
+        }
+        let mut j = i;
+        while lines[j].is_empty() {
+            drop[j] = true;
+            match j.checked_sub(1) {
+                Some(k) => j = k,
+                None => break,
+            }
+        }
+        let mut j = i + 1;
+        while j < lines.len() && lines[j].is_empty() {
+            drop[j] = true;
+            j += 1;
+        }
+    }
+}
+
 /// Stage 2: line by line — front matter, furniture, hard wraps.
-fn rejoin(b1: &TextBuilder) -> (TextBuilder, Vec<(String, String)>) {
+fn rejoin(b1: &TextBuilder, feeds: &[usize]) -> (TextBuilder, Vec<(String, String)>) {
     let s = b1.as_str();
     let lines = line_ranges(s);
     let mut drop = vec![false; lines.len()];
     let front = front_matter(s, &lines, &mut drop);
+    if !feeds.is_empty() {
+        drop_page_break_blanks(b1, &lines, feeds, &mut drop);
+    }
     for i in 0..lines.len() {
         if !drop[i] && is_furniture(&s[lines[i].clone()]) {
             drop[i] = true;
@@ -386,10 +439,11 @@ fn wrap_width(s: &str, lines: &[Range<usize>], drop: &[bool]) -> Option<usize> {
     let (best, count) = (MIN_WRAP..hist.len() - 2)
         .map(|w| (w, hist[w - 2..=w + 2].iter().sum::<usize>()))
         .max_by_key(|&(w, c)| (c, w))?;
-    // A wrap width bounds every line: text with many lines wider than it (a notice's one-line
-    // paragraphs, a web page) was not wrapped there.
+    // A wrap width bounds nearly every line: text with many lines wider than it (a notice's
+    // one-line paragraphs, a web page) was not wrapped there. A few wider ones are another
+    // page's layout (the notes of a landscape form, an attached leaflet in another font).
     let wider = widths.iter().filter(|&&w| w > best + 4).count();
-    (count >= 4 && count * 10 >= total * 3 && wider * 10 <= total).then_some(best + 2)
+    (count >= 4 && count * 10 >= total * 3 && wider * 5 <= total).then_some(best + 2)
 }
 
 /// Narrowest wrap width believed (columns): narrower "widths" are table cells and headings.
@@ -658,6 +712,42 @@ mod tests {
         assert_eq!(orig_of(src, &t, "卫生服务"), "卫\n生服务");
     }
 
+    /// A paragraph cut by a bare page break (a form feed and a blank line) is one paragraph.
+    #[test]
+    fn a_paragraph_runs_on_across_a_form_feed() {
+        let mut src = String::new();
+        for _ in 0..4 {
+            src.push_str("\u{3000}\u{3000}普及知识、提升素养。把提升健康素养作为增进全民健康的\n前提,根据不同人群特点有针对性地加强健康教育与促进,让\n健康知识成为全民普遍具备的素质和能力。\n");
+        }
+        src.push_str("\u{3000}\u{3000}自主自律、健康生活。倡导每个人是自己健康第一责任人的\n理念,激发居民热爱健康、追求健康的热情,养成符合自身和家\n\n\u{000C}庭特点的健康生活方式,合理膳食、科学运动、戒烟限酒。\n早期干预、完善服务。对主要健康问题及影响因素尽早采取\n");
+        let t = clean(&src);
+        assert!(t.clean.contains("自身和家庭特点"), "{}", t.clean);
+        assert_eq!(orig_of(&src, &t, "家庭"), "家\n\n\u{000C}庭");
+        // between paragraphs the break still separates them
+        let t = clean("一、总体要求。\n\n\u{000C}二、主要任务\n");
+        assert_eq!(t.clean, "一、总体要求。\n二、主要任务\n");
+    }
+
+    /// A notice wrapped at 28 chars keeps its wrap width when an attached form in another
+    /// layout adds a few wider lines.
+    #[test]
+    fn a_few_wider_lines_of_an_attached_form_keep_the_wrap_width() {
+        let mut src = String::from("五、有关要求\n（一）各区要高度重视登革热病例强化监测工作，将其作为\n本年度重点传染病防控的一项重要举措，统筹辖区医疗卫生机\n构、疾控中心、社区卫生服务中心、个体诊所、门诊部等机构\n落实相关工作要求。\n");
+        for _ in 0..6 {
+            src.push_str("各级各类医疗机构在诊疗过程中发现监测病例的，认真填写筛\n查病例登记表，并采集静脉血开展抗原检测，指定专人收集各\n科室就诊患者中的抗原筛查数，按时报送辖区疾控中心审核。\n");
+        }
+        for _ in 0..3 {
+            src.push_str("备注：监测病例定义为发热（≥38℃）且至少伴有以下之一者：骨关节肌肉痛、眼眶痛、剧烈头痛、皮疹、白细胞减少\n");
+        }
+        let t = clean(&src);
+        assert!(
+            t.clean
+                .contains("(一)各区要高度重视登革热病例强化监测工作,将其作为本年度"),
+            "{}",
+            t.clean
+        );
+    }
+
     #[test]
     fn running_headers_next_to_page_numbers_are_dropped() {
         let src = "一、总体要求\n坚持稳中求进,\n某县人民政府文件\n— 1 —\n推进高质量发展。\n二、重点任务\n加强领导,\n某县人民政府文件\n— 2 —\n落实责任。\n三、某县人民政府文件";
@@ -718,6 +808,23 @@ mod tests {
         assert_eq!(orig_of(src, &t, "一、"), "一、");
         // A `---` rule without fields is text.
         assert_eq!(clean("---\n正文\n---").clean, "---\n正文\n---");
+    }
+
+    /// Markdown marks go like artefacts: the words stay and still point at the input.
+    #[test]
+    fn markdown_marks_are_dropped_and_offsets_kept() {
+        let src = "# 关于印发某区行动方案的通知\n\n**发布日期**: 2025-01-10\n\n---\n\n**某区城市更新行动方案（2026—2030年****）**\n\n　　**一、工作目标**\n\n　　到2027年，完成改造[老旧小区](http://example.gov.cn/x)30个。";
+        let t = clean(src);
+        assert_eq!(
+            t.clean,
+            "关于印发某区行动方案的通知\n\n发布日期: 2025-01-10\n\n\n\n某区城市更新行动方案(2026—2030年)\n\n一、工作目标\n\n到2027年,完成改造老旧小区30个。"
+        );
+        assert_eq!(orig_of(src, &t, "一、工作目标"), "一、工作目标");
+        assert_eq!(orig_of(src, &t, "2030年)"), "2030年****）");
+        assert_eq!(
+            orig_of(src, &t, "老旧小区30个"),
+            "老旧小区](http://example.gov.cn/x)30个"
+        );
     }
 
     #[test]

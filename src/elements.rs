@@ -401,7 +401,7 @@ pub fn extract(t: &Text) -> Elements {
     while i < lines.len() {
         let l = &lines[i];
         if l.is(Cue::AttachmentNote) || l.is(Cue::AttachmentStart) {
-            if l.r.start >= body_start && attach_start.is_none() {
+            if l.r.start >= body_start && attach_start.map_or(true, |a| a < first_marker) {
                 attach_start = Some(i);
             }
             skip.push(l.r.clone());
@@ -418,7 +418,7 @@ pub fn extract(t: &Text) -> Elements {
                 }
             }
         } else if let Some(c) = cues::captures(Cue::Cc, l.s) {
-            if l.r.start >= body_start && cc_line.is_none() {
+            if l.r.start >= body_start && cc_line.map_or(true, |c| c < first_marker) {
                 cc_line = Some(i);
             }
             let mut text = t.display(shift(l, c.name("rest").map_or(0..0, |m| m.range())));
@@ -467,16 +467,21 @@ pub fn extract(t: &Text) -> Elements {
         .rev()
         .find(|&i| lines[i].r.end <= body_end && content(i))
         .unwrap_or(0);
+    // A signature, 抄送 or 附件 line above the first heading, with headings below it, belongs to
+    // a wrapper (the notice that forwards the plan, a crawler's record): the plan's outline
+    // goes on past it.
+    let wraps = |i: usize| i < first_marker && first_marker < lines.len();
     let trailing_sig = dated
         .iter()
         .filter(|d| lines[d.0].r.start >= body_start && lines[d.0].r.start < body_end)
+        .filter(|d| !wraps(d.0))
         .filter(|d| !d.2.is_empty() || d.0 + 3 >= last_in_body)
         .map(|d| d.3)
         .next();
     let outline_stop = [trailing_sig, cc_line, attach_start]
         .into_iter()
         .flatten()
-        .filter(|&i| lines[i].r.start >= body_start)
+        .filter(|&i| lines[i].r.start >= body_start && !wraps(i))
         .min();
     let outline_end = outline_stop
         .map_or(body_end, |i| lines[i].r.start.min(body_end))
@@ -1238,6 +1243,23 @@ mod tests {
             "{}",
             body_text(&t, &e)
         );
+    }
+
+    /// A wrapper's 附件 line or signature above the plan's first heading does not end the
+    /// outline, wherever the title search puts the body's start.
+    #[test]
+    fn a_wrappers_stop_lines_above_the_first_heading_keep_the_outline() {
+        for src in [
+            "文件名称:某区城市更新三年行动计划\n\n附件\n\n某区城市更新三年行动计划\n\n为推进城市更新,制定本计划。\n一、总体要求\n(一)指导思想\n二、主要任务\n加强统筹。",
+            "关于印发《某区城市更新三年行动计划》的通知\n各街道:\n现将《某区城市更新三年行动计划》印发给你们。\n特此通知。\n某区住房和城乡建设局\n2025年1月10日\n\n城市更新是推动高质量发展的重要举措。\n一、总体要求\n(一)指导思想\n二、主要任务\n加强统筹。",
+        ] {
+            let (t, e) = ex(src);
+            assert!(
+                t.clean[e.outline.clone()].ends_with("二、主要任务\n加强统筹。"),
+                "{:?}",
+                &t.clean[e.outline.clone()]
+            );
+        }
     }
 
     #[test]

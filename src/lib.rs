@@ -44,6 +44,7 @@ pub mod indicators;
 #[cfg(any(not(target_arch = "wasm32"), feature = "extras"))]
 pub mod keywords;
 pub mod lexicon;
+pub mod markdown;
 pub mod model;
 pub mod numerals;
 pub mod order;

@@ -17,7 +17,7 @@
 //!    under a heading opens with a short clause ending in 。, like `规范民办义务教育发展。…`).
 
 use crate::model::{OutlineNode, Warning};
-use crate::rules::markers::{is_han, match_marker, Family, Hit, TITLE_STOPS};
+use crate::rules::markers::{is_han, match_marker, Family, Hit, TITLE_STOPS, UNNUMBERED_DIVISIONS};
 use crate::tables::TableBlock;
 use crate::text::{RangeSet, Text};
 use std::ops::Range;
@@ -60,7 +60,7 @@ fn opens_box(line: &str) -> bool {
 
 /// Lead-phrase paragraphs (kind 3): the lead clause is this many chars long.
 const LEAD_MIN: usize = 4;
-const LEAD_MAX: usize = 24;
+const LEAD_MAX: usize = 18;
 
 #[derive(Debug, Clone)]
 struct Flat {
@@ -90,6 +90,8 @@ enum Place {
 #[derive(Debug, Default)]
 struct Numbering {
     stack: Vec<(Family, u32)>,
+    /// Levels taken by unnumbered divisions above the stack (an appendix's head).
+    base: u32,
     last: [Option<u32>; Family::COUNT],
 }
 
@@ -124,7 +126,7 @@ impl Numbering {
         }
         self.stack.push((hit.family, hit.ordinal));
         self.last[hit.family.index()] = Some(hit.ordinal);
-        (self.stack.len() as u32, prev)
+        (self.stack.len() as u32 + self.base, prev)
     }
 }
 
@@ -178,14 +180,37 @@ pub fn build(
     // Inside a box (`专栏1 …`) or a note (`注:`), numbered lines are its contents, not headings;
     // the box ends at the next heading of a family already open.
     let mut in_box = false;
-    let mut title_line_taken: Option<usize> = None;
-    for (li, r) in lines.iter().enumerate() {
-        if title_line_taken == Some(li) {
+    let named = stacked_names(t, &lines);
+    let mut name_taken = vec![false; lines.len()];
+    for &li in &visit_order(&named) {
+        if name_taken[li] {
             continue;
         }
+        let r = &lines[li];
         let line = &t.clean[r.clone()];
         if opens_box(line) {
             in_box = true;
+            continue;
+        }
+        // `序言` alone on its line, or an appendix's head (`附:某室2020年工作行事历`): a division
+        // of the top level without a number.
+        let head = if UNNUMBERED_DIVISIONS.contains(&line) {
+            Some(0)
+        } else {
+            appendix_head(line)
+        };
+        if let Some(m) = head {
+            num.stack.clear();
+            // an appendix holds its own outline; a 序言 is followed by the plan's first division
+            num.base = u32::from(m > 0);
+            flat.push(Flat {
+                level: 1,
+                marker: r.start..r.start + m,
+                title: r.start + m..r.end,
+                ordinal: None,
+                start: r.start,
+                line: li,
+            });
             continue;
         }
         let mut on_line: Vec<usize> = Vec::new();
@@ -273,17 +298,15 @@ pub fn build(
             }
             let mut title = title_range(t, &marker, r.end, hit.family, line_runon);
             let mut at_line = li;
-            // `第一章` alone on its line: the chapter's name is the next line.
-            if title.is_empty()
-                && matches!(hit.family, Family::Part | Family::Chapter | Family::Section)
-            {
-                if let Some(next) = lines.get(li + 1) {
-                    let n = &t.clean[next.clone()];
-                    if n.chars().count() <= 40 && !n.contains('。') && match_marker(n).is_none() {
-                        title = next.clone();
-                        at_line = li + 1;
-                        title_line_taken = Some(li + 1);
-                    }
+            let mut start = r.start + at;
+            // `第一章` alone on its line: its name is on a line below (see `stacked_names`).
+            if let (true, Some(n)) = (title.is_empty(), named[li]) {
+                title = lines[n].clone();
+                at_line = n;
+                name_taken[n] = true;
+                // a marker printed above a heading it belongs under starts at its name
+                if flat.last().is_some_and(|p| p.start >= start) {
+                    start = title.start;
                 }
             }
             min_at = marker.end - r.start;
@@ -293,7 +316,7 @@ pub fn build(
                 marker,
                 title,
                 ordinal: Some(hit.ordinal),
-                start: r.start + at,
+                start,
                 line: at_line,
             });
         }
@@ -309,11 +332,9 @@ pub fn build(
 
     if !runon {
         let leads = lead_paragraphs(t, &lines, &flat, body.end);
-        if !leads.is_empty() {
-            flat.extend(leads);
-            crate::order::by_key(&mut flat, |f| f.start as u64);
-        }
+        flat.extend(leads);
     }
+    crate::order::by_key(&mut flat, |f| f.start as u64);
     crate::order::by_key(&mut marker_ranges, |r| r.start as u64);
 
     let mut ends = vec![body.end; flat.len()];
@@ -352,6 +373,91 @@ pub fn build(
         marker_ranges,
         warnings,
     }
+}
+
+/// Bytes of the mark of an appendix's head (`附:` in `附:某室2020年工作行事历`): a short line
+/// naming what is appended, no sentence. (`附件:1.…` lists are the elements stage's.)
+fn appendix_head(line: &str) -> Option<usize> {
+    let rest = APPENDIX_MARKS.iter().find_map(|m| line.strip_prefix(m))?;
+    let name = rest.trim_start();
+    let n = name.chars().count();
+    ((2..=40).contains(&n) && !name.contains(['。', ';'])).then(|| line.len() - name.len())
+}
+
+/// How an appendix inside the plan is headed.
+const APPENDIX_MARKS: &[&str] = &["附:", "附录:"];
+
+/// A `第X篇` / `第X章` / `第X节` marker alone on its line.
+fn lone_division(line: &str) -> Option<Family> {
+    match_marker(line)
+        .filter(|h| h.len == line.len())
+        .map(|h| h.family)
+        .filter(|f| matches!(f, Family::Part | Family::Chapter | Family::Section))
+}
+
+/// A line that can be a division's name: short, no sentence, no marker.
+fn name_line(line: &str) -> bool {
+    line.chars().count() <= 40 && !line.contains('。') && match_marker(line).is_none()
+}
+
+/// For each line holding a lone `第X篇/章/节` marker, the line of its name. PDF text prints the
+/// name on the line below, and stacks nested divisions: their markers come first and their names
+/// after them in the same order, even with a 节 marker above the 篇 it belongs under (`第一节` ⏎
+/// `第二篇` ⏎ `普及健康生活` ⏎ `第四章` ⏎ `加强健康教育` ⏎ `提高全民健康素养`). A stack runs until
+/// it has as many names as markers; its markers take the names outer division first.
+fn stacked_names(t: &Text, lines: &[Range<usize>]) -> Vec<Option<usize>> {
+    let mut named = vec![None; lines.len()];
+    let mut i = 0;
+    while i < lines.len() {
+        if lone_division(&t.clean[lines[i].clone()]).is_none() {
+            i += 1;
+            continue;
+        }
+        let mut markers: Vec<(Family, usize)> = Vec::new();
+        let mut names: Vec<usize> = Vec::new();
+        let mut j = i;
+        while j < lines.len() && (markers.is_empty() || names.len() < markers.len()) {
+            let l = &t.clean[lines[j].clone()];
+            if let Some(f) = lone_division(l) {
+                markers.push((f, j));
+            } else if name_line(l) {
+                names.push(j);
+            } else {
+                break;
+            }
+            j += 1;
+        }
+        markers.sort_by_key(|m| m.0);
+        for (m, n) in markers.iter().zip(&names) {
+            named[m.1] = Some(*n);
+        }
+        i = j.max(i + 1);
+    }
+    named
+}
+
+/// The order the heading loop reads lines in: document order, except that the markers of a
+/// stack of divisions are read outer division first (the order of their names).
+fn visit_order(named: &[Option<usize>]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..named.len()).collect();
+    let mut i = 0;
+    while i < order.len() {
+        // a stack: marker lines (with names) up to the first of their names
+        let Some(first_name) = named[i] else {
+            i += 1;
+            continue;
+        };
+        let stack: Vec<usize> = (i..first_name.min(named.len()))
+            .filter(|&k| named[k].is_some())
+            .collect();
+        let mut by_name = stack.clone();
+        by_name.sort_by_key(|&k| named[k]);
+        for (slot, k) in stack.iter().zip(by_name) {
+            order[*slot] = k;
+        }
+        i = first_name.max(i + 1);
+    }
+    order
 }
 
 /// Candidate marker positions in a line: its start, and in run-on text the places after a
@@ -455,18 +561,20 @@ fn trim_title(t: &Text, r: Range<usize>) -> Range<usize> {
     r.start + lead..r.start + lead + body.len()
 }
 
-/// Kind 3 headings: under a heading that has no numbered children, when at least two paragraphs
-/// follow it and every one of them opens with a short lead clause ending in 。.
+/// Kind 3 headings, under a heading that has no numbered children: paragraphs that open with a
+/// short lead clause ending in 。 when at least three in a row do (an introduction before them
+/// and a summing-up after them stay text), or when every paragraph of the section does and
+/// there are two or more; and lead lines standing alone (`生态底色更加亮丽。` ⏎ its paragraph)
+/// when the section has two or more of them.
 fn lead_paragraphs(t: &Text, lines: &[Range<usize>], flat: &[Flat], body_end: usize) -> Vec<Flat> {
     let mut out = Vec::new();
     for (i, f) in flat.iter().enumerate() {
         if flat.get(i + 1).is_some_and(|n| n.level > f.level) {
             continue;
         }
-        let li = f.line;
         let next_start = flat.get(i + 1).map_or(body_end, |n| n.start);
         let paras: Vec<&Range<usize>> = lines
-            .get(li + 1..)
+            .get(f.line + 1..)
             .unwrap_or_default()
             .iter()
             .take_while(|r| r.start < next_start)
@@ -476,36 +584,107 @@ fn lead_paragraphs(t: &Text, lines: &[Range<usize>], flat: &[Flat], body_end: us
                 !(p.starts_with('(') && p.ends_with(')'))
             })
             .collect();
-        if paras.len() < 2 {
-            continue;
-        }
-        let leads: Option<Vec<Range<usize>>> = paras
+        // An address to the delegates ends a `一是` item of a report: what follows it belongs
+        // to the section the items are in.
+        let enumerated = t.clean[f.marker.clone()].trim_end().ends_with('是');
+        let cut = paras
             .iter()
-            .map(|r| lead_clause(&t.clean[(*r).clone()]).map(|n| r.start..r.start + n))
-            .collect();
-        let Some(leads) = leads else { continue };
-        for (r, lead) in paras.iter().zip(leads) {
-            out.push(Flat {
-                level: f.level + 1,
-                marker: r.start..r.start,
-                title: lead,
-                ordinal: None,
-                start: r.start,
-                line: f.line,
-            });
-        }
+            .position(|r| {
+                ADDRESSES
+                    .iter()
+                    .any(|a| t.clean[(*r).clone()].starts_with(a))
+            })
+            .filter(|_| enumerated && f.level > 1)
+            .unwrap_or(paras.len());
+        leads_in(t, &paras[..cut], f.level + 1, f.line, &mut out);
+        leads_in(t, &paras[cut..], f.level, f.line, &mut out);
     }
     out
 }
 
-/// Byte length of the lead clause of a paragraph (`规范民办义务教育发展`), when the paragraph opens
-/// with one: 4–24 chars up to the first 。, no comma, colon or semicolon, no digits outside quotes,
-/// and more text after it.
+/// How a speech turns to its audience (`各位代表！`).
+const ADDRESSES: &[&str] = &["各位代表", "同志们"];
+
+/// The lead headings (at `level`) among the paragraphs of one section.
+fn leads_in(t: &Text, paras: &[&Range<usize>], level: u32, line: usize, out: &mut Vec<Flat>) {
+    let kinds: Vec<Para> = paras
+        .iter()
+        .map(|r| para_kind(&t.clean[(*r).clone()]))
+        .collect();
+    let mut lead = |r: &Range<usize>, n: usize| {
+        out.push(Flat {
+            level,
+            marker: r.start..r.start,
+            title: r.start..r.start + n,
+            ordinal: None,
+            start: r.start,
+            line,
+        })
+    };
+    // lead lines standing alone, each followed by the paragraph it introduces
+    let alone: Vec<usize> = (0..kinds.len())
+        .filter(|&k| {
+            matches!(kinds[k], Para::Alone(_)) && matches!(kinds.get(k + 1), Some(Para::Plain))
+        })
+        .collect();
+    if alone.len() >= 2 {
+        for &k in &alone {
+            if let Para::Alone(n) = kinds[k] {
+                lead(paras[k], n);
+            }
+        }
+        return;
+    }
+    let mut k = 0;
+    while k < kinds.len() {
+        let run = kinds[k..]
+            .iter()
+            .take_while(|p| matches!(p, Para::Opens(_)))
+            .count();
+        if run >= LEAD_RUN || (run >= 2 && run == kinds.len()) {
+            for j in k..k + run {
+                if let Para::Opens(n) = kinds[j] {
+                    lead(paras[j], n);
+                }
+            }
+        }
+        k += run.max(1);
+    }
+}
+
+/// Paragraphs in a row that open with a lead clause, enough to subdivide a section that has
+/// other paragraphs too.
+const LEAD_RUN: usize = 3;
+
+/// What a paragraph offers as a lead phrase.
+#[derive(Debug, Clone, Copy)]
+enum Para {
+    /// opens with a lead clause of this many bytes, text after it
+    Opens(usize),
+    /// is one lead clause of this many bytes and its 。, alone on its line
+    Alone(usize),
+    Plain,
+}
+
+fn para_kind(p: &str) -> Para {
+    match lead_clause(p) {
+        Some(n) if p[n..].trim_end() == "。" => Para::Alone(n),
+        Some(n) => Para::Opens(n),
+        None => Para::Plain,
+    }
+}
+
+/// Byte length of the lead clause of a paragraph (`规范民办义务教育发展`, `坚持创新引领、融合发展`),
+/// when the paragraph opens with one: 4–18 chars up to the first 。, no colon, semicolon or
+/// bracket, no digits outside quotes. A `——` bullet is a list item, never a lead.
 fn lead_clause(p: &str) -> Option<usize> {
+    if p.starts_with("——") {
+        return None;
+    }
     let end = p.find('。')?;
     let lead = &p[..end];
     let n = lead.chars().count();
-    if !(LEAD_MIN..=LEAD_MAX).contains(&n) || end + '。'.len_utf8() >= p.len() {
+    if !(LEAD_MIN..=LEAD_MAX).contains(&n) {
         return None;
     }
     let mut quoted = 0i32;
@@ -513,7 +692,7 @@ fn lead_clause(p: &str) -> Option<usize> {
         match c {
             '“' | '《' | '"' => quoted += 1,
             '”' | '》' => quoted -= 1,
-            ',' | ':' | ';' | '、' | '(' | ')' => return None,
+            ':' | ';' | '(' | ')' | '!' | '?' => return None,
             c if c.is_ascii_digit() && quoted <= 0 => return None,
             _ => {}
         }
@@ -960,6 +1139,121 @@ mod tests {
             "一、总体要求\n{para}1.加强组织领导。2.强化督查考核。{para}\n二、重点任务\n{para}"
         );
         assert_eq!(titles(&src), tl(&[(1, "总体要求"), (1, "重点任务")]));
+    }
+
+    /// PDF text of a 规划纲要: each marker above its name, nested divisions stacked (their markers
+    /// first, a 节 marker even above the 篇 it belongs under), a `序言` without a number.
+    #[test]
+    fn stacked_division_markers_take_their_names_in_order() {
+        let body = "推进交通强省建设,提升综合运输服务能力。\n";
+        let src = format!(
+            "序言\n{body}第一篇\n\n总体战略\n\n第一章\n\n指导思想\n{body}第一节\n\n第二篇\n\n完善基础设施\n\n第二章\n\n建设综合交通网\n\n加快铁路建设\n{body}第二节\n\n推进公路提质\n{body}第三篇\n第三章\n\n第一节\n\n提升运输服务\n\n发展旅客运输\n\n优化城际客运\n{body}"
+        );
+        assert_eq!(
+            outline(&src),
+            [
+                (1, "", "序言"),
+                (1, "第一篇", "总体战略"),
+                (2, "第一章", "指导思想"),
+                (1, "第二篇", "完善基础设施"),
+                (2, "第二章", "建设综合交通网"),
+                (3, "第一节", "加快铁路建设"),
+                (3, "第二节", "推进公路提质"),
+                (1, "第三篇", "提升运输服务"),
+                (2, "第三章", "发展旅客运输"),
+                (3, "第一节", "优化城际客运"),
+            ]
+            .map(|(l, m, t)| (l, m.to_string(), t.to_string()))
+        );
+    }
+
+    /// Three paragraphs in a row opening with a short lead sentence subdivide their section, even
+    /// between an introduction and an address to the delegates; lead lines standing alone above
+    /// their paragraphs do too; `——` bullets and long thesis sentences never lead.
+    #[test]
+    fn lead_phrases_that_subdivide_a_section() {
+        let long = "坚持系统观念,统筹发展和安全,推动各项工作落地见效。";
+        let src = format!(
+            "一、2025年工作回顾\n过去一年,我们顶压前行,{long}\n生态底色更加亮丽。\n{long}\n经济运行持续向好。\n{long}{long}\n二、2026年重点工作\n(一)扩大有效需求\n今年,{long}\n扩大有效投资。{long}\n提振消费需求。{long}\n防控金融风险。{long}\n各位代表!{long}\n(二)深化改革开放\n——坚持创新引领。{long}\n——坚持开放合作。{long}\n——坚持系统推进。{long}\n(三)面临形势\n数据要素是数字经济深化发展的核心引擎之一。{long}\n规范健康可持续是数字经济高质量发展的迫切要求。{long}\n数字化服务是满足人民美好生活需要的重要途径。{long}"
+        );
+        assert_eq!(
+            titles(&src),
+            tl(&[
+                (1, "2025年工作回顾"),
+                (2, "生态底色更加亮丽"),
+                (2, "经济运行持续向好"),
+                (1, "2026年重点工作"),
+                (2, "扩大有效需求"),
+                (3, "扩大有效投资"),
+                (3, "提振消费需求"),
+                (3, "防控金融风险"),
+                (2, "深化改革开放"),
+                (2, "面临形势"),
+            ])
+        );
+        // two leads in a row are headings only when they are all the section's paragraphs
+        let src = format!("一、基本原则\n坚持创新引领、融合发展。{long}\n坚持公平竞争、安全有序。{long}\n二、保障措施\n加强组织领导。{long}\n{long}\n强化督促检查。{long}");
+        assert_eq!(
+            titles(&src),
+            tl(&[
+                (1, "基本原则"),
+                (2, "坚持创新引领、融合发展"),
+                (2, "坚持公平竞争、安全有序"),
+                (1, "保障措施"),
+            ])
+        );
+    }
+
+    /// A calendar appended to a school plan: the `附:` line heads it, the month lines are one level
+    /// below, their restarting `1.` items the next; `11.5-6月份` is item 11.
+    #[test]
+    fn an_appended_month_calendar() {
+        let src = "一、主要工作\n(一)推进课堂教学改革\n10.每学期开展公开课展示活动。\n11.5-6月份,组织开展专项调研。\n二、保障措施\n加强组织领导。\n附:某中学教研室2020年工作行事历\n三月份\n1.组织教师培训报名。\n2.召开开学工作会议。\n四月份\n1.开展期中教学质量检测。";
+        assert_eq!(
+            outline(src),
+            [
+                (1, "一、", "主要工作"),
+                (2, "(一)", "推进课堂教学改革"),
+                (3, "10.", "每学期开展公开课展示活动"),
+                (3, "11.", "5-6月份,组织开展专项调研"),
+                (1, "二、", "保障措施"),
+                (1, "附:", "某中学教研室2020年工作行事历"),
+                (2, "", "三月份"),
+                (3, "1.", "组织教师培训报名"),
+                (3, "2.", "召开开学工作会议"),
+                (2, "", "四月份"),
+                (3, "1.", "开展期中教学质量检测"),
+            ]
+            .map(|(l, m, t)| (l, m.to_string(), t.to_string()))
+        );
+    }
+
+    /// In a report, the address to the delegates closes the last `五是` item: the review's lead
+    /// paragraphs after it subdivide the section, not the item.
+    #[test]
+    fn an_address_to_the_delegates_closes_an_enumerated_item() {
+        let long = "坚持系统观念,统筹发展和安全,推动各项工作落地见效。";
+        let src = format!(
+            "一、工作回顾\n一是狠抓产业升级,经济实力迈上新台阶。\n产业升级步伐加快。{long}\n数字经济快速发展。{long}\n市场主体稳步增长。{long}\n二是倾力保障民生,群众生活水平实现新提升。\n就业增收稳定向好。{long}\n教育发展持续加力。{long}\n医疗服务不断改善。{long}\n各位代表!\n过去五年,{long}\n这五年,经济繁荣的基础更加坚实。{long}\n这五年,民族团结的局面更加稳固。{long}\n这五年,人民富裕的保障更加有力。{long}\n二、今年工作安排\n{long}"
+        );
+        assert_eq!(
+            titles(&src),
+            tl(&[
+                (1, "工作回顾"),
+                (2, "狠抓产业升级,经济实力迈上新台阶"),
+                (3, "产业升级步伐加快"),
+                (3, "数字经济快速发展"),
+                (3, "市场主体稳步增长"),
+                (2, "倾力保障民生,群众生活水平实现新提升"),
+                (3, "就业增收稳定向好"),
+                (3, "教育发展持续加力"),
+                (3, "医疗服务不断改善"),
+                (2, "这五年,经济繁荣的基础更加坚实"),
+                (2, "这五年,民族团结的局面更加稳固"),
+                (2, "这五年,人民富裕的保障更加有力"),
+                (1, "今年工作安排"),
+            ])
+        );
     }
 
     #[test]

@@ -265,3 +265,84 @@ fn shishi_yijian_notice_is_plan() {
         ],
     );
 }
+
+/// The outline alone (title, issuers and date of these are checked elsewhere).
+fn check_outline(name: &str, headings: &[(u32, &str)]) {
+    let path = format!("{}/tests/synthetic/{name}.txt", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).expect("synthetic fixture");
+    let mut got = Vec::new();
+    flat(&analyze(&text).outline, &mut got);
+    let want: Vec<(u32, String)> = headings.iter().map(|(l, t)| (*l, t.to_string())).collect();
+    assert_eq!(got, want, "{name}: outline");
+}
+
+/// A copy from an archive site in Markdown: bold headings, metadata lines, a quoted notice with
+/// its own signature, links, escaped list numbers and rules.
+#[test]
+fn markdown_archive_copy() {
+    check_outline(
+        "markdown_archive_copy",
+        &[
+            (1, "工作目标"),
+            (1, "重点任务"),
+            (2, "推进老旧小区改造"),
+            (2, "完善城市基础设施"),
+            (3, "新建改造供水管网500公里"),
+            (3, "建设海绵城市示范片区10个"),
+            (1, "保障措施"),
+            (2, "加强组织领导"),
+            (2, "强化资金保障"),
+        ],
+    );
+}
+
+/// A school's web page: forty-odd menu lines, then a notice with its own signature and date
+/// wrapping the plan; the plan's outline survives.
+#[test]
+fn school_plan_behind_site_menu() {
+    check_outline(
+        "school_plan_behind_site_menu",
+        &[
+            (1, "指导思想"),
+            (1, "工作目标"),
+            (1, "主要任务"),
+            (2, "加强德育工作"),
+            (3, "开展主题班会活动，每月不少于2次"),
+            (3, "组织学生参加社会实践活动"),
+            (2, "提升教学质量"),
+            (3, "推进课堂教学改革"),
+            (3, "加强教学常规管理"),
+            (1, "保障措施"),
+        ],
+    );
+}
+
+/// A calendar appended to a school plan: the `附：` line heads it, month lines are one level
+/// below, their restarting items the next; `2.5-6月份` is item 2 about May–June; `——` bullets
+/// are list items.
+#[test]
+fn school_plan_with_calendar() {
+    check_outline(
+        "school_plan_with_calendar",
+        &[
+            (1, "指导思想"),
+            (1, "主要工作"),
+            (2, "加强教师队伍建设"),
+            (3, "组织青年教师参加市级培训，全年培训不少于40人次"),
+            (3, "开展“青蓝工程”师徒结对活动"),
+            (2, "推进课堂教学改革"),
+            (3, "每学期开展公开课展示活动"),
+            (3, "5-6月份，组织开展课堂教学专项调研"),
+            (1, "保障措施"),
+            (1, "某中学教研室2020年工作行事历"),
+            (2, "三月份"),
+            (3, "组织教师培训报名"),
+            (3, "召开开学教研工作会议"),
+            (2, "四月份"),
+            (3, "开展期中教学质量检测"),
+            (3, "组织青年教师赛课"),
+            (2, "五月份"),
+            (3, "开展课题中期检查"),
+        ],
+    );
+}

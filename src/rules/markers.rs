@@ -338,6 +338,10 @@ pub const MARKERS: &[MarkerRule] = &[
 pub const NOT_AFTER_DEGRADED: &str =
     "个所名项人家支期场次条座批台元年月日天周时分秒岁倍成米吨度号届级星类种套件篇本部位户村镇区县市省万亿千百十余多以至到或和与、%.,)";
 
+/// Names of top-level divisions printed without a number on a line of their own (a 规划纲要's
+/// `序言` before its `第一篇`, a `结束语` after the last chapter).
+pub const UNNUMBERED_DIVISIONS: &[&str] = &["序言", "前言", "引言", "导言", "结束语", "结语"];
+
 /// Sentence-final marks that end a run-on heading's lead phrase (folded forms: `；` is `;`).
 pub const TITLE_STOPS: &[char] = &['。', ';', '!', '?'];
 
@@ -455,12 +459,26 @@ fn plausible_after(rule: &MarkerRule, rest: &str, next: Option<char>) -> bool {
     }
 }
 
-/// `9月…`, `10月底前…`, `12月25日前…`: a month of the calendar right after the marker.
+/// `9月…`, `10月底前…`, `12月25日前…`, `5-6月份…`: a month of the calendar, or a span of two,
+/// right after the marker (`11.5-6月份,…` is item 11 about May–June, not 11.5).
 fn starts_with_month(s: &str) -> bool {
-    let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
-    (1..=2).contains(&digits.len())
-        && digits.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
-        && s[digits.len()..].starts_with('月')
+    let Some(rest) = after_month_number(s) else {
+        return false;
+    };
+    if rest.starts_with('月') {
+        return true;
+    }
+    let Some(c) = rest.chars().next().filter(|c| "-—~～至到".contains(*c)) else {
+        return false;
+    };
+    after_month_number(&rest[c.len_utf8()..]).is_some_and(|r| r.starts_with('月'))
+}
+
+/// What follows a month number (1–12) at the start of `s`.
+fn after_month_number(s: &str) -> Option<&str> {
+    let n = s.bytes().take_while(u8::is_ascii_digit).count();
+    ((1..=2).contains(&n) && s[..n].parse::<u32>().is_ok_and(|m| (1..=12).contains(&m)))
+        .then(|| &s[n..])
 }
 
 fn starts_with_year(s: &str) -> bool {
@@ -640,6 +658,8 @@ mod tests {
             ("1月份:完成方案制定", Family::Month, 1),
             ("1.2023年4月底前", Family::ArabicDot, 1),
             ("2.9月10日前完成新生入学教育", Family::ArabicDot, 2),
+            ("11.5-6月份,组织开展专项调研", Family::ArabicDot, 11),
+            ("4.7—8月开展暑期安全教育", Family::ArabicDot, 4),
             ("3.12月20日前完成教师年度考核", Family::ArabicDot, 3),
             ("⒉10月底前完成体质健康测试", Family::ArabicDot, 2),
             ("Ⅰ、总体目标", Family::Roman, 1),
