@@ -225,6 +225,16 @@ fn resolve(c: &crate::rx::Captures, anchor: Anchor) -> Option<String> {
     None
 }
 
+/// `到 2022 年和 2030 年，…分别不低于 22%和 30%`: the indexes of two time phrases of `times` that
+/// are joined by 和 (与, 、, 及) into one paired phrase, the first such pair.
+pub fn joined_pair(hay: &str, times: &[&TimePhrase]) -> Option<(usize, usize)> {
+    (1..times.len()).find_map(|j| {
+        let (a, b) = (&times[j - 1].range, &times[j].range);
+        let between = hay.get(a.end..b.start)?.trim();
+        (a.end <= b.start && ["和", "与", "、", "及"].contains(&between)).then_some((j - 1, j))
+    })
+}
+
 /// The time a section heading gives the targets under it: a month of a 工作计划's month-by-month
 /// schedule (`九月`, `10月份：`, `2024年1月`), a quarter or a half (`第一季度`, `下半年`), or the
 /// dates of a phase of 实施步骤 (`动员部署阶段（2022年3月—4月）`, `第二阶段：2023年`).

@@ -726,7 +726,9 @@ fn sentence_targets(
     };
     // 比2020年 / 以2020年为基期: the base of a change, neither a deadline nor a past marker
     let is_base = |tp: &TimePhrase| {
-        hay[..tp.range.start].ends_with(['比', '较', '以'])
+        hay[..tp.range.start]
+            .trim_end()
+            .ends_with(['比', '较', '以'])
             || hay[tp.range.end..].starts_with("为基期")
             || hay[tp.range.end..].starts_with("水平")
     };
@@ -936,6 +938,7 @@ fn sentence_targets(
         crate::order::by_key(&mut clause_targets, |t| t.span[0] as u64);
         out.extend(clause_targets);
     }
+    pair_deadlines(b, &times, &mut out[first_out..]);
     // dated deliverables without a number
     for (i, tp) in times.iter().enumerate() {
         if is_past(tp) || !(tp.concrete || relative_then_verb(hay, tp)) {
@@ -1254,6 +1257,50 @@ fn set_deadline(
         tg.deadline = Some(b.deadline_text(tp));
         tg.due = tp.due.clone();
     }
+}
+
+/// `到 2022 年和 2030 年，…分别不低于 22%和 30%，…保持在 90%以上`: each value of a pair takes
+/// its own part of a paired time phrase (the first `到 2022 年`, the second `2030 年`); a value
+/// outside a pair takes the whole phrase.
+fn pair_deadlines(b: &Builder, times: &[&TimePhrase], ts: &mut [Target]) {
+    let Some((i, j)) = deadlines::joined_pair(b.hay, times) else {
+        return;
+    };
+    let (first, second) = (times[i], times[j]);
+    let second_text = b.deadline_text(second);
+    let whole = TimePhrase {
+        range: first.range.start..second.range.end,
+        ..second.clone()
+    };
+    let t = b.cx.text;
+    let mut k = 0;
+    while k < ts.len() {
+        if ts[k].deadline.as_deref() != Some(second_text.as_str()) {
+            k += 1;
+            continue;
+        }
+        let paired = ts.get(k + 1).is_some_and(|n| {
+            n.deadline == ts[k].deadline
+                && ts[k].span[1] <= n.span[0]
+                && joins_pair(&t.original([ts[k].span[1], n.span[0]]))
+        });
+        if paired {
+            ts[k].deadline = Some(b.deadline_text(first));
+            ts[k].due.clone_from(&first.due);
+            k += 2;
+        } else {
+            ts[k].deadline = Some(b.deadline_text(&whole));
+            k += 1;
+        }
+    }
+}
+
+/// Does the text between two values join them as a pair (`和`, `及以下和 `)?
+fn joins_pair(between: &str) -> bool {
+    let between = between.trim();
+    between.chars().count() <= 6
+        && !between.contains([',', '，', '；', ';'])
+        && PAIR_JOINERS.iter().any(|j| between.ends_with(j))
 }
 
 /// A coverage / zero / rank target, or `None` when the cue is rhetorical or already part of a
@@ -2193,6 +2240,29 @@ mod tests {
         assert_eq!(
             ts[1].subject.as_deref(),
             Some("高血压、糖尿病患者规范管理率")
+        );
+    }
+
+    /// `到 2022 年和 2030 年，…分别 A 和 B`: A is due by the first year, B by the second; a
+    /// value outside the pair by the whole paired phrase.
+    #[test]
+    fn a_paired_time_phrase_dates_each_value_of_a_pair() {
+        let ts = run_with(
+            "到 2022 年和 2030 年，婴儿死亡率分别控制在 7.5‰及以下和 5‰及以下，适龄儿童疫苗接种率保持在 90%以上。",
+            Some(2019),
+            None,
+        );
+        let got: Vec<_> = ts
+            .iter()
+            .map(|t| (t.deadline.as_deref(), t.due.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some("到 2022 年"), Some("2022-12-31")),
+                (Some("2030 年"), Some("2030-12-31")),
+                (Some("到 2022 年和 2030 年"), Some("2030-12-31")),
+            ]
         );
     }
 
