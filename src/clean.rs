@@ -459,7 +459,7 @@ fn joins(a: &str, b: &str, width: Option<usize>, b_indented: bool) -> bool {
     let Some(last) = a.chars().last() else {
         return false;
     };
-    if blocks_join(b) || classify(a).is_some() || table_row(a) || table_row(b) {
+    if blocks_join(b) || classify(a).is_some() || row_not_prose(a) || row_not_prose(b) {
         return false;
     }
     // A marker alone on its line (`（一）` ⏎ `总体要求`): the heading text is on the next line.
@@ -496,6 +496,16 @@ fn joins(a: &str, b: &str, width: Option<usize>, b_indented: bool) -> bool {
 /// paragraph indent of PDF and Word text?
 fn indented(b1: &TextBuilder, r: &Range<usize>) -> bool {
     r.start > 0 && b1.orig_at(r.start) > b1.orig_at(r.start - 1) + 1
+}
+
+/// A table row ([`table_row`]) that is not a line of prose whose PDF copy spaces out its numbers
+/// (`…科普节目。到 2022 年和 2030 年,全国…`): a row ends no sentence (`。`) and runs no clause on
+/// (a comma before a word).
+fn row_not_prose(l: &str) -> bool {
+    let prose = l.contains('。')
+        || l.match_indices(',')
+            .any(|(i, _)| l[i + 1..].starts_with(|c: char| !c.is_ascii_digit()));
+    !prose && table_row(l)
 }
 
 /// A heading marker with nothing after it.
@@ -648,6 +658,13 @@ mod tests {
             ));
         }
         assert_eq!(clean(&src).clean.lines().count(), 32);
+    }
+
+    /// A PDF line of prose with spaced-out years is no table row: its wrap is joined.
+    #[test]
+    fn prose_with_spaced_numbers_is_rejoined() {
+        let src = "推动形成体医结合的疾病管理模式。到 2022 年和 2030 年，全国居民健康素养水平分别\n不低于 22%和 30%。\n";
+        assert_eq!(clean(src).clean.lines().count(), 1);
     }
 
     #[test]

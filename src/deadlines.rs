@@ -225,6 +225,16 @@ fn resolve(c: &crate::rx::Captures, anchor: Anchor) -> Option<String> {
     None
 }
 
+/// `到 2022 年和 2030 年，…分别不低于 22%和 30%`: the indexes of two time phrases of `times` that
+/// are joined by 和 (与, 、, 及) into one paired phrase, the first such pair.
+pub fn joined_pair(hay: &str, times: &[&TimePhrase]) -> Option<(usize, usize)> {
+    (1..times.len()).find_map(|j| {
+        let (a, b) = (&times[j - 1].range, &times[j].range);
+        let between = hay.get(a.end..b.start)?.trim();
+        (a.end <= b.start && ["和", "与", "、", "及"].contains(&between)).then_some((j - 1, j))
+    })
+}
+
 /// The time a section heading gives the targets under it: a month of a 工作计划's month-by-month
 /// schedule (`九月`, `10月份：`, `2024年1月`), a quarter or a half (`第一季度`, `下半年`), or the
 /// dates of a phase of 实施步骤 (`动员部署阶段（2022年3月—4月）`, `第二阶段：2023年`).
@@ -389,6 +399,7 @@ pub fn inherit(
             to -= 1;
         }
         lead_time(text.clean.get(from..to).unwrap_or(""), anchor)
+            .or_else(|| aims_time(&n.title, anchor))
     };
     collect(nodes, anchor.year(), &lead, &mut Vec::new(), &mut dated);
     if dated.is_empty() {
@@ -445,6 +456,49 @@ fn lead_time(body: &str, anchor: Anchor) -> Option<Dated> {
         due,
         year,
     })
+}
+
+/// Words of a heading that sets aims or tasks (`主要目标和重大举措`, `主要任务`, `重点工作`).
+const AIM_WORDS: &[&str] = &["目标", "任务", "举措", "重点工作", "工作安排"];
+
+/// The time a heading of aims names (`二、“十五五”时期主要目标和重大举措`, `“十五五”主要目标任务`,
+/// `三、2026年重点工作`): it dates the targets under it that print no time of their own. A past
+/// time (`“十四五”时期主要目标完成情况` in a later plan) dates nothing.
+fn aims_time(title: &str, anchor: Anchor) -> Option<Dated> {
+    if !AIM_WORDS.iter().any(|w| title.contains(w)) {
+        return None;
+    }
+    let (raw, due) = find(title, anchor)
+        .into_iter()
+        .find_map(|tp| Some((title[tp.range].to_string(), tp.due?)))
+        .or_else(|| plan_name(title))?;
+    let year: i32 = due.get(..4)?.parse().ok()?;
+    let current = anchor.year().map_or(true, |py| year >= py);
+    current.then_some(Dated { raw, due, year })
+}
+
+/// A five-year plan named without 时期 (`“十五五”主要目标任务`): its name as written and the
+/// last day of its last year.
+fn plan_name(title: &str) -> Option<(String, String)> {
+    let at = title.find('十')?;
+    let mut cs = title[at..].chars();
+    let (_, n, w) = (cs.next(), cs.next()?, cs.next()?);
+    let n = crate::numerals::parse_cjk(&n.to_string())? as i32 + 10;
+    if w != '五' || !(11..=19).contains(&n) {
+        return None;
+    }
+    let end = at + '十'.len_utf8() * 3;
+    let start = if title[..at].ends_with(['“', '"']) {
+        at - title[..at].chars().last()?.len_utf8()
+    } else {
+        at
+    };
+    let end = if title[end..].starts_with(['”', '"']) {
+        end + title[end..].chars().next()?.len_utf8()
+    } else {
+        end
+    };
+    Some((title[start..end].to_string(), year_end(2010 + 5 * (n - 11))))
 }
 
 /// A dated section: its time as written, its last day and year.
@@ -550,6 +604,43 @@ mod tests {
         ] {
             assert_eq!(st(s), None, "{s}");
         }
+    }
+
+    /// A heading of aims dates the targets under it by the time it names; a past one does not.
+    #[test]
+    fn a_heading_of_aims_dates_its_targets() {
+        let a = |t: &str| {
+            let anchor = Anchor {
+                plan_year: Some(2026),
+                period: None,
+            };
+            aims_time(t, anchor).map(|d| (d.raw, d.due))
+        };
+        assert_eq!(
+            a("“十五五”时期主要目标和重大举措"),
+            Some(("“十五五”时期".into(), "2030-12-31".into()))
+        );
+        assert_eq!(
+            a("“十五五”主要目标任务"),
+            Some(("“十五五”".into(), "2030-12-31".into()))
+        );
+        assert_eq!(
+            a("2026年重点工作"),
+            Some(("2026年".into(), "2026-12-31".into()))
+        );
+        for t in [
+            "“十四五”时期主要目标完成情况",
+            "“十五五”时期发展环境",
+            "扩大有效投资",
+        ] {
+            assert_eq!(a(t), None, "{t}");
+        }
+        let plan = "2026年某省政府工作报告\n一、2025年工作回顾\n全省生产总值增长5.2%。\n二、“十五五”时期主要目标和重大举措\n一是推动产业升级。规模以上工业增加值年均增长6.5%左右。\n";
+        let an = crate::analyze(plan);
+        assert_eq!(
+            deadline_of(&an, "6.5%左右"),
+            d("“十五五”时期", "2030-12-31")
+        );
     }
 
     /// The deadline and due date of the target written `text` in `a`.

@@ -399,6 +399,8 @@ pub const CHANGE_UP: &[&str] = &[
     "上升",
     "增幅",
     "增速达",
+    // 居民消费价格涨幅2%左右: the price level rises by about 2 %
+    "涨幅",
 ];
 pub const CHANGE_DOWN: &[&str] = &[
     "降低", "下降", "减少", "压减", "缩减", "调减", "削减", "压降", "减排", "精简", "压缩",
@@ -556,6 +558,11 @@ pub const RETRO_WORDS: &[&str] = &[
     "比上年增长",
     "比上年下降",
 ];
+
+/// What the lead of a work report's list of the year's targets names before its colon
+/// (`今年经济社会发展的主要预期目标是：`): every target of the list, to the end of its paragraph,
+/// is due in the report's year. `主要目标` alone also heads five-year aims, so it needs `今年`.
+pub const YEAR_TARGET_LISTS: &[&str] = &["主要预期目标", "预期目标", "今年主要目标"];
 
 /// Words that keep a clause forward-looking even when a retrospective word occurs in it.
 pub const FUTURE_WORDS: &[&str] = &[

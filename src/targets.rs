@@ -16,7 +16,8 @@ use crate::deadlines::{self, Anchor, TimePhrase};
 use crate::lexicon::{
     LazySet, UnitClass, WordSet, CHANGE_BASES, CHANGE_DOWN, CHANGE_UP, COMPARATOR_BEFORE, COVERAGE,
     COVERAGE_ATTRIBUTIVE_NEXT, DELIVERABLE_VERBS, FORECAST, FUTURE_WORDS, LEVEL_VERBS, RECURRENCE,
-    RETRO_WORDS, STRENGTH_ASPIRATIONAL, STRENGTH_FIRM, STRENGTH_PLANNED, ZERO_GOALS,
+    RETRO_WORDS, STRENGTH_ASPIRATIONAL, STRENGTH_FIRM, STRENGTH_PLANNED, YEAR_TARGET_LISTS,
+    ZERO_GOALS,
 };
 use crate::model::{
     Change, Comparator, OutlineNode, Period, Responsible, Scope, Strength, Target, TargetKind,
@@ -556,13 +557,16 @@ impl Builder<'_> {
     }
 }
 
-/// The year of a speech dateline (`——2024年1月18日在…人民代表大会…上`), which dates a
+/// The year of a speech dateline (`——2024年1月18日在…人民代表大会…上`, also after a `―` bar or
+/// in brackets: `（2026年1月27日在…）`), which dates a
 /// 政府工作报告 whose title names no year: the plan year when the document gives no other.
 fn dateline_year(clean: &str) -> Option<i32> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        crate::rx::new(r"(?m)^ *[—-]{1,2} *((?:19|20)[0-9]{2})年[0-9]{1,2}月[0-9]{1,2}日在")
-            .expect("dateline")
+        crate::rx::new(
+            r"(?m)^ *(?:[—―-]{1,2}|[(（]) *((?:19|20)[0-9]{2})年[0-9]{1,2}月[0-9]{1,2}日在",
+        )
+        .expect("dateline")
     });
     let mut end = clean.len().min(1500);
     while !clean.is_char_boundary(end) {
@@ -596,7 +600,7 @@ pub fn extract(cx: &Context) -> Vec<Target> {
     let mut out = Vec::new();
     // a statement of the past runs on over a `；` (截至2022年底，…达到635万人；建成设施4200个。)
     let mut carry = false;
-    let mut list_time: Option<(String, Option<String>)> = None;
+    let mut list_time: Option<ListTime> = None;
     // the cells of the tables: in a table printed a row per line, each cell is a clause of its
     // own (`建设高标准农田3万亩 县农业农村局 …`: the lead unit is no subject of 3万亩)
     let cells: Vec<Range<usize>> = cx
@@ -615,7 +619,10 @@ pub fn extract(cx: &Context) -> Vec<Target> {
             range: s.range.start - off..s.range.end - off,
             clauses: clauses.iter().map(|c| c.start - off..c.end - off).collect(),
         };
-        if retro.at(t, s.range.start) {
+        let opens = year_list(&b, &found.times, &rel.range, first_year);
+        // a year's list is forward-looking wherever a review before it seems to run on
+        let in_year_list = opens.is_some() || list_time.as_ref().is_some_and(|l| l.paragraph);
+        if retro.at(t, s.range.start) && !in_year_list {
             carry = false;
             list_time = None;
             continue;
@@ -623,19 +630,24 @@ pub fn extract(cx: &Context) -> Vec<Target> {
         let first_new = out.len();
         let past_end = sentence_targets(&b, &found, &rel, first_year, carry, &mut out);
         let runs_on = t.clean[s.range.end..].starts_with(';');
+        let rest = t.clean.get(s.range.end..body.end).unwrap_or("");
+        let rest = rest.trim_start_matches(['。', '!', '?', '！', '？', ' ']);
+        let para_end = rest.is_empty() || rest.starts_with('\n');
         carry = past_end && runs_on;
         // 今年…的主要预期目标是：A增长6%左右；B增长5%；…。: the time before the colon dates
-        // every item of the list, up to its full stop
-        if let Some((raw, due)) = &list_time {
+        // every item of the list, up to its full stop (a year's list: its paragraph's end)
+        if let Some(lt) = list_time.as_ref().or(opens.as_ref()) {
             for tg in out[first_new..]
                 .iter_mut()
                 .filter(|tg| tg.deadline.is_none())
             {
-                tg.deadline = Some(raw.clone());
-                tg.due.clone_from(due);
+                tg.deadline.clone_from(&lt.raw);
+                tg.due.clone_from(&lt.due);
             }
         }
         list_time = match list_time.take() {
+            Some(lt) if lt.paragraph => (!para_end && !past_end).then_some(lt),
+            _ if opens.is_some() => opens.filter(|_| !para_end && !past_end),
             _ if !runs_on || past_end => None,
             Some(lt) => Some(lt),
             None => colon_time(&b, &found.times, &rel.range, first_year),
@@ -840,7 +852,9 @@ fn sentence_targets(
     };
     // 比2020年 / 以2020年为基期: the base of a change, neither a deadline nor a past marker
     let is_base = |tp: &TimePhrase| {
-        hay[..tp.range.start].ends_with(['比', '较', '以'])
+        hay[..tp.range.start]
+            .trim_end()
+            .ends_with(['比', '较', '以'])
             || hay[tp.range.end..].starts_with("为基期")
             || hay[tp.range.end..].starts_with("水平")
     };
@@ -1066,6 +1080,7 @@ fn sentence_targets(
         crate::order::by_key(&mut clause_targets, |t| t.span[0] as u64);
         out.extend(clause_targets);
     }
+    pair_deadlines(b, &times, &mut out[first_out..]);
     // dated deliverables without a number
     for (i, tp) in times.iter().enumerate() {
         if is_past(tp) || !(tp.concrete || relative_then_verb(hay, tp)) {
@@ -1225,6 +1240,16 @@ fn respectively(ctext: &str, unnamed: usize, before: &[Target], clause: &mut [Ta
     }
 }
 
+/// The time that dates the items of a list: as written (None when the list names none, as a
+/// report's list of the year's targets need not) and resolved.
+#[derive(Clone)]
+struct ListTime {
+    raw: Option<String>,
+    due: Option<String>,
+    /// A report's list of the year's targets runs to the end of its paragraph, over full stops.
+    paragraph: bool,
+}
+
 /// The time phrase before the colon of a sentence that opens a list (`今年…主要预期目标是：`), as
 /// written and resolved, when it resolves to a date.
 fn colon_time(
@@ -1232,14 +1257,57 @@ fn colon_time(
     times: &[TimePhrase],
     range: &Range<usize>,
     first_year: Option<i32>,
-) -> Option<(String, Option<String>)> {
+) -> Option<ListTime> {
     let colon = range.start + b.hay[range.clone()].find(':')?;
     let past = |tp: &TimePhrase| tp.year.zip(first_year).is_some_and(|(y, py)| y < py);
     let tp = within(times, &(range.start..colon), |x| x.range.start)
         .iter()
         .rev()
         .find(|tp| tp.due.is_some() && tp.range.end <= colon && !past(tp))?;
-    Some((b.deadline_text(tp), tp.due.clone()))
+    Some(ListTime {
+        raw: Some(b.deadline_text(tp)),
+        due: tp.due.clone(),
+        paragraph: false,
+    })
+}
+
+/// `（今年）经济社会发展的主要预期目标是：…`: a work report's list of the year's targets
+/// ([`YEAR_TARGET_LISTS`] before the colon), dated by the time phrase before its colon if there
+/// is one, else by the report's year.
+fn year_list(
+    b: &Builder,
+    times: &[TimePhrase],
+    range: &Range<usize>,
+    first_year: Option<i32>,
+) -> Option<ListTime> {
+    let s = &b.hay[range.clone()];
+    let mut lead = &s[..s.find(':')?];
+    if lead.trim().chars().count() <= 2 {
+        // `今年经济社会发展的` ⏎ `主要预期目标` ⏎ `是：`: a lead broken over lines
+        let before = &b.hay[..range.start];
+        let mut from = before.rfind(['。', ';']).map_or(0, |i| i + 1);
+        from = from.max(range.start.saturating_sub(90));
+        while !b.hay.is_char_boundary(from) {
+            from += 1;
+        }
+        lead = &b.hay[from..range.start + lead.len()];
+    }
+    let named = YEAR_TARGET_LISTS.iter().any(|w| lead.contains(w))
+        || (lead.contains("今年") && lead.contains("主要目标"));
+    if !named {
+        return None;
+    }
+    let lt = colon_time(b, times, range, first_year).or_else(|| {
+        Some(ListTime {
+            raw: None,
+            due: Some(deadlines::year_end(first_year?)),
+            paragraph: true,
+        })
+    })?;
+    Some(ListTime {
+        paragraph: true,
+        ..lt
+    })
 }
 
 /// `clauses` cut at the table cells they cross; a clause in no cell stays whole.
@@ -1384,6 +1452,50 @@ fn set_deadline(
         tg.deadline = Some(b.deadline_text(tp));
         tg.due = tp.due.clone();
     }
+}
+
+/// `到 2022 年和 2030 年，…分别不低于 22%和 30%，…保持在 90%以上`: each value of a pair takes
+/// its own part of a paired time phrase (the first `到 2022 年`, the second `2030 年`); a value
+/// outside a pair takes the whole phrase.
+fn pair_deadlines(b: &Builder, times: &[&TimePhrase], ts: &mut [Target]) {
+    let Some((i, j)) = deadlines::joined_pair(b.hay, times) else {
+        return;
+    };
+    let (first, second) = (times[i], times[j]);
+    let second_text = b.deadline_text(second);
+    let whole = TimePhrase {
+        range: first.range.start..second.range.end,
+        ..second.clone()
+    };
+    let t = b.cx.text;
+    let mut k = 0;
+    while k < ts.len() {
+        if ts[k].deadline.as_deref() != Some(second_text.as_str()) {
+            k += 1;
+            continue;
+        }
+        let paired = ts.get(k + 1).is_some_and(|n| {
+            n.deadline == ts[k].deadline
+                && ts[k].span[1] <= n.span[0]
+                && joins_pair(&t.original([ts[k].span[1], n.span[0]]))
+        });
+        if paired {
+            ts[k].deadline = Some(b.deadline_text(first));
+            ts[k].due.clone_from(&first.due);
+            k += 2;
+        } else {
+            ts[k].deadline = Some(b.deadline_text(&whole));
+            k += 1;
+        }
+    }
+}
+
+/// Does the text between two values join them as a pair (`和`, `及以下和 `)?
+fn joins_pair(between: &str) -> bool {
+    let between = between.trim();
+    between.chars().count() <= 6
+        && !between.contains([',', '，', '；', ';'])
+        && PAIR_JOINERS.iter().any(|j| between.ends_with(j))
 }
 
 /// A coverage / zero / rank target, or `None` when the cue is rhetorical or already part of a
@@ -1760,7 +1872,11 @@ mod tests {
             (ts[1].value, ts[1].unit.as_deref()),
             (Some(1200.0), Some("万人"))
         );
-        assert_eq!(ts[3].change, None);
+        // 居民消费价格涨幅3%左右: prices rise by about 3 %
+        assert_eq!(
+            (ts[3].change, ts[3].comparator),
+            (Some(Change::Increase), Some(Comparator::Approx))
+        );
         assert_eq!(
             (ts[5].change, ts[5].comparator),
             (Some(Change::Decrease), Some(Comparator::Approx))
@@ -1774,6 +1890,44 @@ mod tests {
         let ts = run_with(src, None, None);
         assert_eq!(texts(&ts), vec!["5万人以上"]);
         assert_eq!(ts[0].due.as_deref(), Some("2024-12-31"));
+        for dateline in [
+            "――2026年1月27日在某省第十四届人民代表大会第四次会议上",
+            "（2026年1月27日在某省第十四届人民代表大会第四次会议上）",
+        ] {
+            let src = format!("政府工作报告\n{dateline}\n今年城镇新增就业5万人以上。");
+            let ts = run_with(&src, None, None);
+            assert_eq!(ts[0].due.as_deref(), Some("2026-12-31"), "{dateline}");
+        }
+    }
+
+    /// A work report's list of the year's targets is due in the report's year to the end of its
+    /// paragraph, over full stops, whether or not its lead says 今年, and even when the lead is
+    /// broken over lines or a review before it seems to run on.
+    #[test]
+    fn a_report_list_of_expected_targets_is_due_in_the_report_year() {
+        let src = "2026年某省政府工作报告\n五年来主要做了以下工作。\n全省生产总值年均增长5.2%。\n2026年重点工作\n经济社会发展的主要预期目标是：地区生产总值增长5%左右。一产、二产增加值分别增长5%左右、6%以上。城镇调查失业率5.5%左右。\n";
+        let ts = run_with(src, Some(2026), None);
+        let got: Vec<_> = ts
+            .iter()
+            .map(|t| (t.text.as_str(), t.due.as_deref()))
+            .collect();
+        let y = Some("2026-12-31");
+        assert_eq!(
+            got,
+            vec![("5%左右", y), ("5%左右", y), ("6%以上", y), ("5.5%左右", y),]
+        );
+        // the paragraph after the list is not the list's
+        let src =
+            "2026年某省政府工作报告\n主要预期目标是：地区生产总值增长5%左右。\n新建学校10所。\n";
+        let ts = run_with(src, Some(2026), None);
+        assert_eq!(ts[1].due, None, "{ts:?}");
+        let src = "2026年某省政府工作报告\n今年经济社会发展的\n主要预期目标\n是：地区生产总值增长4.5%—5%；地方一般公共预算收入增长3%左右。\n";
+        let ts = run_with(src, Some(2026), None);
+        assert!(
+            ts.iter().all(|t| t.due.as_deref() == Some("2026-12-31")),
+            "{ts:?}"
+        );
+        assert_eq!(ts.len(), 2);
     }
 
     #[test]
@@ -2422,6 +2576,29 @@ mod tests {
         );
     }
 
+    /// `到 2022 年和 2030 年，…分别 A 和 B`: A is due by the first year, B by the second; a
+    /// value outside the pair by the whole paired phrase.
+    #[test]
+    fn a_paired_time_phrase_dates_each_value_of_a_pair() {
+        let ts = run_with(
+            "到 2022 年和 2030 年，婴儿死亡率分别控制在 7.5‰及以下和 5‰及以下，适龄儿童疫苗接种率保持在 90%以上。",
+            Some(2019),
+            None,
+        );
+        let got: Vec<_> = ts
+            .iter()
+            .map(|t| (t.deadline.as_deref(), t.due.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some("到 2022 年"), Some("2022-12-31")),
+                (Some("2030 年"), Some("2030-12-31")),
+                (Some("到 2022 年和 2030 年"), Some("2030-12-31")),
+            ]
+        );
+    }
+
     /// In a task table printed a row per line, a cell is a clause: the next cell (the lead unit)
     /// is no subject, the row's time limit dates it, and its last row is no truncated sentence.
     #[test]
@@ -2442,10 +2619,25 @@ mod tests {
         assert!(a.warnings.is_empty(), "{:?}", a.warnings);
     }
 
-    /// The time before the colon of a list dates every item up to the full stop, not after it.
+    /// The time before the colon of a list dates every item up to the full stop, not after it;
+    /// a report's list of the year's targets runs to the end of its paragraph.
     #[test]
     fn the_time_before_a_list_dates_all_its_items() {
-        let a = crate::analyze("2024年某市政府工作报告\n今年经济社会发展的主要预期目标是：地区生产总值增长6%左右；一般公共预算收入增长5%；城镇新增就业5万人以上。新增高新技术企业200家。\n");
+        let a = crate::analyze("2024年某市工作要点\n今年重点工作安排是：新建学校5所；新增学位2000个。新增高新技术企业200家。\n");
+        let due: Vec<(&str, Option<&str>)> = a
+            .targets
+            .iter()
+            .map(|t| (t.text.as_str(), t.deadline.as_deref()))
+            .collect();
+        assert_eq!(
+            due,
+            [
+                ("5所", Some("今年")),
+                ("2000个", Some("今年")),
+                ("200家", None)
+            ]
+        );
+        let a = crate::analyze("2024年某市政府工作报告\n今年经济社会发展的主要预期目标是：地区生产总值增长6%左右；一般公共预算收入增长5%。城镇新增就业5万人以上。\n新增高新技术企业200家。\n");
         let due: Vec<(&str, Option<&str>)> = a
             .targets
             .iter()
