@@ -89,6 +89,56 @@ fn issuer_field() -> &'static Regex {
     RE.get_or_init(|| meta_field("(?:发文机关|发布机构|发文单位)"))
 }
 
+/// What a web page or an archive says about the document (the weakest sources).
+#[derive(Default)]
+struct PageMeta {
+    pub_date: Option<String>,
+    /// 成文日期 of an info-disclosure grid.
+    grid_date: Option<String>,
+    grid_issuer: Option<String>,
+    /// A body named as 来源 (`市教育局`), not a site name or `本网`.
+    source: Option<String>,
+    grid_number: Option<String>,
+    /// The date of YAML front matter: a publication date.
+    front_date: Option<String>,
+}
+
+/// Page metadata: publication date, info-disclosure grid fields, front matter.
+fn page_metadata(t: &Text, lines: &[Line]) -> PageMeta {
+    let mut m = PageMeta::default();
+    for l in lines.iter().filter(|l| l.chrome == Some(ChromeKind::Meta)) {
+        if let Some(c) = cues::captures(Cue::MetaDate, l.s) {
+            let d = ymd(&c["y"], &c["m"], &c["d"]);
+            if c[0].starts_with("成文日期") {
+                m.grid_date = m.grid_date.or(d);
+            } else {
+                m.pub_date = m.pub_date.or(d);
+            }
+        }
+        if let Some(c) = issuer_field().captures(l.s) {
+            m.grid_issuer = m.grid_issuer.or(Some(c[1].to_string()));
+        }
+        if let Some(c) = source_field().captures(l.s) {
+            let v = c[1].to_string();
+            if m.source.is_none() && org_names(&v).is_some() {
+                m.source = Some(v);
+            }
+        }
+        if l.s.starts_with("发文字号") || l.s.starts_with("文号") {
+            m.grid_number = m.grid_number.or_else(|| doc_number(l.s));
+        }
+    }
+    m.front_date = t.front_matter().iter().find_map(|(k, v)| {
+        matches!(
+            k.as_str(),
+            "date" | "published" | "pubdate" | "发布日期" | "日期"
+        )
+        .then(|| loose_date(v))
+        .flatten()
+    });
+    m
+}
+
 /// A title candidate: lines `first..=last` of the line list, its display text and kind.
 #[derive(Debug, Clone)]
 struct Title {
@@ -105,44 +155,7 @@ pub fn extract(t: &Text) -> Elements {
     let mut skip: Vec<Range<usize>> = Vec::new();
     let content = |i: usize| lines[i].chrome.is_none() && !lines[i].is(Cue::Header);
 
-    // Page metadata: publication date, info-disclosure grid fields.
-    let mut pub_date = None;
-    let mut grid_date = None;
-    let mut grid_issuer = None;
-    let mut page_source: Option<String> = None;
-    let mut grid_number = None;
-    for l in lines.iter().filter(|l| l.chrome == Some(ChromeKind::Meta)) {
-        if let Some(c) = cues::captures(Cue::MetaDate, l.s) {
-            let d = ymd(&c["y"], &c["m"], &c["d"]);
-            if c[0].starts_with("成文日期") {
-                grid_date = grid_date.or(d);
-            } else {
-                pub_date = pub_date.or(d);
-            }
-        }
-        if let Some(c) = issuer_field().captures(l.s) {
-            grid_issuer = grid_issuer.or(Some(c[1].to_string()));
-        }
-        if let Some(c) = source_field().captures(l.s) {
-            let v = c[1].to_string();
-            // Only a body (`市教育局`), not a site name or `本网`.
-            if page_source.is_none() && org_names(&v).is_some() {
-                page_source = Some(v);
-            }
-        }
-        if l.s.starts_with("发文字号") || l.s.starts_with("文号") {
-            grid_number = grid_number.or_else(|| doc_number(l.s));
-        }
-    }
-    // YAML front matter: its date is a publication date (the weakest source).
-    let front_date = t.front_matter().iter().find_map(|(k, v)| {
-        matches!(
-            k.as_str(),
-            "date" | "published" | "pubdate" | "发布日期" | "日期"
-        )
-        .then(|| loose_date(v))
-        .flatten()
-    });
+    let page = page_metadata(t, &lines);
 
     let first_marker = (0..lines.len())
         .find(|&i| content(i) && match_marker(lines[i].s).is_some_and(|h| !h.degraded))
@@ -191,40 +204,14 @@ pub fn extract(t: &Text) -> Elements {
     }
 
     // Dates and the signatures above them.
-    // (date line, date, signatories, first line of the signature block)
-    let mut dated: Vec<(usize, String, Vec<String>, usize)> = Vec::new();
-    for i in (0..lines.len()).filter(|&i| content(i)) {
-        let mut sig = Vec::new();
-        let d = match line_date(lines[i].s) {
-            Some(d) => d,
-            None => {
-                // Signature and date on one line, once the layout that kept them apart is lost.
-                let Some(c) = cues::captures(Cue::SignedDate, lines[i].s) else {
-                    continue;
-                };
-                let Some(org) = c.name("org").filter(|m| org_names(m.as_str()).is_some()) else {
-                    continue;
-                };
-                let Some(d) = ymd(&c["y"], &c["m"], &c["d"]) else {
-                    continue;
-                };
-                for n in org_names(org.as_str()).unwrap_or_default() {
-                    sig.push(t.display(shift(&lines[i], sub_range(lines[i].s, n))));
-                }
-                d
-            }
-        };
-        let plan_last = plan.as_ref().map(|p| p.last);
-        let from = signatories(t, &lines, i, plan_last, &content, &mut sig, &mut skip);
-        skip.push(lines[i].r.clone());
-        dated.push((i, d, sig, from));
-    }
+    let plan_last = plan.as_ref().map(|p| p.last);
+    let dated = signed_dates(t, &lines, plan_last, &content, &mut skip);
     let mut is_dated = vec![false; lines.len()];
     // Lines of a signature block (signatories, seal, date).
     let mut in_sig = vec![false; lines.len()];
     for d in &dated {
-        is_dated[d.0] = true;
-        for x in in_sig.iter_mut().take(d.0 + 1).skip(d.3) {
+        is_dated[d.line] = true;
+        for x in in_sig.iter_mut().take(d.line + 1).skip(d.from) {
             *x = true;
         }
     }
@@ -361,7 +348,7 @@ pub fn extract(t: &Text) -> Elements {
             doc.recipients = split_list(&t.display(l.r.clone()));
         }
     }
-    doc.doc_number = doc.doc_number.or(grid_number);
+    doc.doc_number = doc.doc_number.or(page.grid_number);
     let issuer_mark = Some(banner.issuers).filter(|v| !v.is_empty());
 
     // 附件, 抄送 and 印发 lines anywhere.
@@ -439,9 +426,9 @@ pub fn extract(t: &Text) -> Elements {
         .unwrap_or(0);
     let trailing_sig = dated
         .iter()
-        .filter(|d| lines[d.0].r.start >= body_start && lines[d.0].r.start < body_end)
-        .filter(|d| !d.2.is_empty() || d.0 + 3 >= last_in_body)
-        .map(|d| d.3)
+        .filter(|d| lines[d.line].r.start >= body_start && lines[d.line].r.start < body_end)
+        .filter(|d| !d.sig.is_empty() || d.line + 3 >= last_in_body)
+        .map(|d| d.from)
         .next();
     let outline_stop = [trailing_sig, cc_line, attach_start]
         .into_iter()
@@ -464,53 +451,45 @@ pub fn extract(t: &Text) -> Elements {
     };
 
     // Date and issuers (label rule: a date at the end of the plan, else the signature date of
-    // the notice, else the page grid, the publication date or a report date).
+    // the notice, else a report's day of delivery, else the page grid or publication date).
     let plan_at = plan_line.unwrap_or(0);
     // Inside the body only a signed date or one at the very end is a 成文日期 (a bare date in the
     // text is a time node); the wrapper's dates all count.
-    let eligible = |d: &&(usize, String, Vec<String>, usize)| {
-        lines[d.0].r.start < body_start || !d.2.is_empty() || d.0 + 3 >= last_in_body
+    let eligible = |d: &&Dated| {
+        lines[d.line].r.start < body_start || !d.sig.is_empty() || d.line + 3 >= last_in_body
     };
     let chosen = dated
         .iter()
         .rev()
         .filter(eligible)
-        .find(|d| d.0 > plan_at && plan_line.is_some())
+        .find(|d| d.line > plan_at && plan_line.is_some())
         .or_else(|| {
             dated
                 .iter()
                 .rev()
                 .filter(eligible)
-                .find(|d| plan_line.map_or(true, |p| d.0 < p))
+                .find(|d| plan_line.map_or(true, |p| d.line < p))
         });
-    // A report's dateline (——2024年1月15日在…会议上) comes after the page's own dates: for a web
-    // page without a signature, its publication date is the document date (labels README order).
     let issued = issued_note(t, &lines);
     // A report is dated by the day it was delivered, before the page that carries it.
     doc.date = chosen
-        .map(|d| d.1.clone())
+        .map(|d| d.date.clone())
         .or_else(|| issued.as_ref().map(|x| x.0.clone()))
         .or(report_date)
-        .or(grid_date)
-        .or(pub_date)
-        .or(front_date);
-    let notice_issuer = notice.as_ref().and_then(|n| {
-        let stripped: String = n.text.chars().filter(|c| !c.is_whitespace()).collect();
-        let c = cues::captures(Cue::NoticeTitle, &stripped)
-            .or_else(|| cues::captures(Cue::ForwardTitle, &stripped))?;
-        let iss = c.name("issuer")?.as_str().to_string();
-        org_names(&iss).map(|v| v.into_iter().map(str::to_string).collect::<Vec<_>>())
-    });
+        .or(page.grid_date)
+        .or(page.pub_date)
+        .or(page.front_date);
+    let notice_issuer = notice.as_ref().and_then(|n| notice_issuer(&n.text));
     doc.issuers = chosen
-        .map(|d| d.2.clone())
+        .map(|d| d.sig.clone())
         .filter(|v| !v.is_empty())
         .or(issued.map(|x| x.1))
         .or(plan_issuer)
         .or(issuer_mark)
         .or_else(|| report_issuer(&lines).map(|s| vec![s]))
-        .or_else(|| grid_issuer.map(|g| vec![g]))
+        .or_else(|| page.grid_issuer.map(|g| vec![g]))
         .or(notice_issuer)
-        .or_else(|| page_source.map(|s| vec![s]))
+        .or_else(|| page.source.map(|s| vec![s]))
         .or_else(|| doc.title.as_deref().and_then(title_issuer).map(|s| vec![s]))
         .unwrap_or_default()
         .into_iter()
@@ -518,20 +497,7 @@ pub fn extract(t: &Text) -> Elements {
         .collect();
 
     // Period and plan year.
-    if let Some(title) = &doc.title {
-        if let Some(c) = period_re().captures(title) {
-            let (a, b) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
-            if a <= b && b - a <= 20 {
-                doc.period = Some(Period { from: a, to: b });
-            }
-        }
-        if doc.period.is_none() {
-            doc.period = FIVE_YEAR
-                .iter()
-                .find(|(name, _, _)| title.contains(name))
-                .map(|&(_, from, to)| Period { from, to });
-        }
-    }
+    doc.period = doc.title.as_deref().and_then(title_period);
     let preamble: String = lines[body_first.min(lines.len())..]
         .iter()
         .take(3)
@@ -542,26 +508,7 @@ pub fn extract(t: &Text) -> Elements {
         Some(b) => t.clean.get(b..).unwrap_or("").chars().take(600).collect(),
         None => preamble,
     };
-    let title_year: Option<i32> = doc
-        .title
-        .as_deref()
-        .and_then(|s| year_re().captures(s))
-        .and_then(|c| c[1].parse().ok());
-    let explicit_period = doc
-        .title
-        .as_deref()
-        .is_some_and(|s| period_re().is_match(s));
-    // An explicit period gives the first year; a five-year-plan name yields to a printed year
-    // (`2023年“十四五”规划实施情况` is about 2023).
-    let plan_year = doc
-        .period
-        .filter(|_| explicit_period)
-        .map(|p| p.from)
-        .or(title_year)
-        .or(doc.period.map(|p| p.from))
-        .or_else(|| cues::captures(Cue::PreambleYear, &preamble).and_then(|c| c["y"].parse().ok()))
-        .or_else(|| doc.date.as_deref().and_then(|d| d.get(..4)?.parse().ok()))
-        .or_else(|| year_cue(&preamble));
+    let plan_year = plan_year(&doc, &preamble);
 
     let mut warnings = Vec::new();
     // the last line of the plan's own text: a page's 上一篇/下一篇 links after it are no sentence
@@ -680,6 +627,48 @@ fn mark_menus(lines: &mut [Line]) {
     }
 }
 
+/// The bodies a notice title names before 关于 / 印发.
+fn notice_issuer(title: &str) -> Option<Vec<String>> {
+    let stripped: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+    let c = cues::captures(Cue::NoticeTitle, &stripped)
+        .or_else(|| cues::captures(Cue::ForwardTitle, &stripped))?;
+    let iss = c.name("issuer")?.as_str();
+    org_names(iss).map(|v| v.into_iter().map(str::to_string).collect())
+}
+
+/// The period a title names: two years (`（2022-2024年）`) or a five-year plan.
+fn title_period(title: &str) -> Option<Period> {
+    if let Some(c) = period_re().captures(title) {
+        let (a, b) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
+        if a <= b && b - a <= 20 {
+            return Some(Period { from: a, to: b });
+        }
+    }
+    FIVE_YEAR
+        .iter()
+        .find(|(name, _, _)| title.contains(name))
+        .map(|&(_, from, to)| Period { from, to })
+}
+
+/// The plan's own year. An explicit period gives the first year; a five-year-plan name yields
+/// to a printed year (`2023年“十四五”规划实施情况` is about 2023); then the preamble's year, the
+/// document date, a year cue of the preamble.
+fn plan_year(doc: &Document, preamble: &str) -> Option<i32> {
+    let title = doc.title.as_deref();
+    let title_year: Option<i32> = title
+        .and_then(|s| year_re().captures(s))
+        .and_then(|c| c[1].parse().ok());
+    let explicit_period = title.is_some_and(|s| period_re().is_match(s));
+    doc.period
+        .filter(|_| explicit_period)
+        .map(|p| p.from)
+        .or(title_year)
+        .or(doc.period.map(|p| p.from))
+        .or_else(|| cues::captures(Cue::PreambleYear, preamble).and_then(|c| c["y"].parse().ok()))
+        .or_else(|| doc.date.as_deref().and_then(|d| d.get(..4)?.parse().ok()))
+        .or_else(|| year_cue(preamble))
+}
+
 /// The publication note under a title (`（2016年10月25日 中共中央、国务院发布）`): its date and
 /// bodies.
 fn issued_note(t: &Text, lines: &[Line]) -> Option<(String, Vec<String>)> {
@@ -753,6 +742,60 @@ fn full_name(short: &str, place: Option<&str>, text: &str) -> String {
         .map(|r| format!("{r}{rest}"))
         .find(|full| text.contains(full.as_str()))
         .unwrap_or_else(|| short.to_string())
+}
+
+/// A 成文日期 line and the signature block above it.
+struct Dated {
+    /// The date line.
+    line: usize,
+    date: String,
+    /// The signing bodies, top to bottom.
+    sig: Vec<String>,
+    /// The first line of the signature block.
+    from: usize,
+}
+
+/// Every date line of the text with the signature above it (a bare date has none); the lines
+/// read go into `skip`.
+fn signed_dates(
+    t: &Text,
+    lines: &[Line],
+    plan_last: Option<usize>,
+    content: &dyn Fn(usize) -> bool,
+    skip: &mut Vec<Range<usize>>,
+) -> Vec<Dated> {
+    let mut dated = Vec::new();
+    for i in (0..lines.len()).filter(|&i| content(i)) {
+        let mut sig = Vec::new();
+        let date = match line_date(lines[i].s) {
+            Some(d) => d,
+            None => {
+                // Signature and date on one line, once the layout that kept them apart is lost.
+                let Some(c) = cues::captures(Cue::SignedDate, lines[i].s) else {
+                    continue;
+                };
+                let Some(org) = c.name("org").filter(|m| org_names(m.as_str()).is_some()) else {
+                    continue;
+                };
+                let Some(d) = ymd(&c["y"], &c["m"], &c["d"]) else {
+                    continue;
+                };
+                for n in org_names(org.as_str()).unwrap_or_default() {
+                    sig.push(t.display(shift(&lines[i], sub_range(lines[i].s, n))));
+                }
+                d
+            }
+        };
+        let from = signatories(t, lines, i, plan_last, content, &mut sig, skip);
+        skip.push(lines[i].r.clone());
+        dated.push(Dated {
+            line: i,
+            date,
+            sig,
+            from,
+        });
+    }
+    dated
 }
 
 /// Most lines a signature block spans above its date (joint signatures of many bodies).
