@@ -56,6 +56,10 @@ impl Line<'_> {
     fn chars(&self) -> usize {
         self.s.chars().count()
     }
+    /// The range of `s` in `Text::clean`: the line without its blanks and Markdown marks.
+    fn text(&self) -> Range<usize> {
+        self.at..self.at + self.s.len()
+    }
 }
 
 fn period_re() -> &'static Regex {
@@ -85,6 +89,56 @@ fn issuer_field() -> &'static Regex {
     RE.get_or_init(|| meta_field("(?:发文机关|发布机构|发文单位)"))
 }
 
+/// What a web page or an archive says about the document (the weakest sources).
+#[derive(Default)]
+struct PageMeta {
+    pub_date: Option<String>,
+    /// 成文日期 of an info-disclosure grid.
+    grid_date: Option<String>,
+    grid_issuer: Option<String>,
+    /// A body named as 来源 (`市教育局`), not a site name or `本网`.
+    source: Option<String>,
+    grid_number: Option<String>,
+    /// The date of YAML front matter: a publication date.
+    front_date: Option<String>,
+}
+
+/// Page metadata: publication date, info-disclosure grid fields, front matter.
+fn page_metadata(t: &Text, lines: &[Line]) -> PageMeta {
+    let mut m = PageMeta::default();
+    for l in lines.iter().filter(|l| l.chrome == Some(ChromeKind::Meta)) {
+        if let Some(c) = cues::captures(Cue::MetaDate, l.s) {
+            let d = ymd(&c["y"], &c["m"], &c["d"]);
+            if c[0].starts_with("成文日期") {
+                m.grid_date = m.grid_date.or(d);
+            } else {
+                m.pub_date = m.pub_date.or(d);
+            }
+        }
+        if let Some(c) = issuer_field().captures(l.s) {
+            m.grid_issuer = m.grid_issuer.or(Some(c[1].to_string()));
+        }
+        if let Some(c) = source_field().captures(l.s) {
+            let v = c[1].to_string();
+            if m.source.is_none() && org_names(&v).is_some() {
+                m.source = Some(v);
+            }
+        }
+        if l.s.starts_with("发文字号") || l.s.starts_with("文号") {
+            m.grid_number = m.grid_number.or_else(|| doc_number(l.s));
+        }
+    }
+    m.front_date = t.front_matter().iter().find_map(|(k, v)| {
+        matches!(
+            k.as_str(),
+            "date" | "published" | "pubdate" | "发布日期" | "日期"
+        )
+        .then(|| loose_date(v))
+        .flatten()
+    });
+    m
+}
+
 /// A title candidate: lines `first..=last` of the line list, its display text and kind.
 #[derive(Debug, Clone)]
 struct Title {
@@ -96,68 +150,19 @@ struct Title {
 
 /// Extracts the document elements and the body range of `t`.
 pub fn extract(t: &Text) -> Elements {
-    let lines: Vec<Line> = t
-        .lines()
-        .filter(|r| !t.clean[r.clone()].trim().is_empty())
-        .map(|r| {
-            let raw = &t.clean[r.clone()];
-            let s = raw.trim();
-            Line {
-                chrome: classify(s),
-                at: r.start + (raw.len() - raw.trim_start().len()),
-                r,
-                s,
-            }
-        })
-        .collect();
+    let lines = read_lines(t);
     let mut doc = Document::default();
     let mut skip: Vec<Range<usize>> = Vec::new();
     let content = |i: usize| lines[i].chrome.is_none() && !lines[i].is(Cue::Header);
 
-    // Page metadata: publication date, info-disclosure grid fields.
-    let mut pub_date = None;
-    let mut grid_date = None;
-    let mut grid_issuer = None;
-    let mut page_source: Option<String> = None;
-    let mut grid_number = None;
-    for l in lines.iter().filter(|l| l.chrome == Some(ChromeKind::Meta)) {
-        if let Some(c) = cues::captures(Cue::MetaDate, l.s) {
-            let d = ymd(&c["y"], &c["m"], &c["d"]);
-            if c[0].starts_with("成文日期") {
-                grid_date = grid_date.or(d);
-            } else {
-                pub_date = pub_date.or(d);
-            }
-        }
-        if let Some(c) = issuer_field().captures(l.s) {
-            grid_issuer = grid_issuer.or(Some(c[1].to_string()));
-        }
-        if let Some(c) = source_field().captures(l.s) {
-            let v = c[1].to_string();
-            // Only a body (`市教育局`), not a site name or `本网`.
-            if page_source.is_none() && org_names(&v).is_some() {
-                page_source = Some(v);
-            }
-        }
-        if l.s.starts_with("发文字号") || l.s.starts_with("文号") {
-            grid_number = grid_number.or_else(|| doc_number(l.s));
-        }
-    }
-    // YAML front matter: its date is a publication date (the weakest source).
-    let front_date = t.front_matter().iter().find_map(|(k, v)| {
-        matches!(
-            k.as_str(),
-            "date" | "published" | "pubdate" | "发布日期" | "日期"
-        )
-        .then(|| loose_date(v))
-        .flatten()
-    });
+    let page = page_metadata(t, &lines);
 
     let first_marker = (0..lines.len())
         .find(|&i| content(i) && match_marker(lines[i].s).is_some_and(|h| !h.degraded))
         .unwrap_or(lines.len());
+    let banner = banner(t, &lines, first_marker);
     let window: Vec<usize> = (0..first_marker)
-        .filter(|&i| content(i))
+        .filter(|&i| content(i) && !banner.lines.contains(&i))
         .take(TITLE_WINDOW)
         .collect();
 
@@ -168,6 +173,7 @@ pub fn extract(t: &Text) -> Elements {
         .iter()
         .find(|x| !x.notice && notice.as_ref().map_or(true, |n| x.first > n.last))
         .or_else(|| titles.iter().find(|x| !x.notice))
+        .map(|x| printed_title(&lines, &titles, x))
         .cloned();
     let forwarded = notice
         .as_ref()
@@ -191,73 +197,26 @@ pub fn extract(t: &Text) -> Elements {
                 .map(|i| Title {
                     first: i,
                     last: i,
-                    text: strip_book(t.display(lines[i].r.clone()).trim()),
+                    text: strip_book(t.display(lines[i].text()).trim()),
                     notice: false,
                 });
         }
     }
 
     // Dates and the signatures above them.
-    // (date line, date, signatories, first line of the signature block)
-    let mut dated: Vec<(usize, String, Vec<String>, usize)> = Vec::new();
-    for i in (0..lines.len()).filter(|&i| content(i)) {
-        let mut sig = Vec::new();
-        let d = match line_date(lines[i].s) {
-            Some(d) => d,
-            None => {
-                // Signature and date on one line, once the layout that kept them apart is lost.
-                let Some(c) = cues::captures(Cue::SignedDate, lines[i].s) else {
-                    continue;
-                };
-                let Some(org) = c.name("org").filter(|m| org_names(m.as_str()).is_some()) else {
-                    continue;
-                };
-                let Some(d) = ymd(&c["y"], &c["m"], &c["d"]) else {
-                    continue;
-                };
-                for n in org_names(org.as_str()).unwrap_or_default() {
-                    sig.push(t.display(shift(&lines[i], sub_range(lines[i].s, n))));
-                }
-                d
-            }
-        };
-        let mut j = i;
-        let mut from = i;
-        while j > 0 && sig.len() < 3 {
-            j -= 1;
-            if !content(j) {
-                break;
-            }
-            // A seal placeholder between the signature and its date.
-            if lines[j].is(Cue::Note) {
-                skip.push(lines[j].r.clone());
-                continue;
-            }
-            match org_names(lines[j].s) {
-                Some(names) if plan.as_ref().map_or(true, |p| j != p.last) => {
-                    for n in names.iter().rev() {
-                        sig.insert(0, t.display(shift(&lines[j], sub_range(lines[j].s, n))));
-                    }
-                    skip.push(lines[j].r.clone());
-                    from = j;
-                }
-                _ => break,
-            }
-        }
-        skip.push(lines[i].r.clone());
-        dated.push((i, d, sig, from));
-    }
+    let plan_last = plan.as_ref().map(|p| p.last);
+    let dated = signed_dates(t, &lines, plan_last, &content, &mut skip);
     let mut is_dated = vec![false; lines.len()];
     // Lines of a signature block (signatories, seal, date).
     let mut in_sig = vec![false; lines.len()];
     for d in &dated {
-        is_dated[d.0] = true;
-        for x in in_sig.iter_mut().take(d.0 + 1).skip(d.3) {
+        is_dated[d.line] = true;
+        for x in in_sig.iter_mut().take(d.line + 1).skip(d.from) {
             *x = true;
         }
     }
     let report_date = lines.iter().find_map(|l| {
-        cues::captures(Cue::ReportDate, l.s).and_then(|c| ymd(&c["y"], &c["m"], &c["d"]))
+        cues::captures(Cue::ReportDate, l.s).and_then(|c| any_ymd(&c["y"], &c["m"], &c["d"]))
     });
 
     // Where the body starts.
@@ -318,7 +277,7 @@ pub fn extract(t: &Text) -> Elements {
         {
             // No title word, but a short first line of its own above the text: a reader takes
             // it for the title (`某县2023年全民健身活动安排`).
-            doc.title = Some(strip_book(t.display(lines[i].r.clone()).trim()));
+            doc.title = Some(strip_book(t.display(lines[i].text()).trim()));
             start_line = Some(i + 1);
         }
     }
@@ -337,6 +296,7 @@ pub fn extract(t: &Text) -> Elements {
                 || l.is(Cue::Printed)
                 || l.is(Cue::Closing)
                 || l.is(Cue::IssuerMark)
+                || banner.lines.contains(&i)
                 || is_doc_number_line(l.s)
                 || !content(i);
             if wrapper && i >= s {
@@ -388,11 +348,8 @@ pub fn extract(t: &Text) -> Elements {
             doc.recipients = split_list(&t.display(l.r.clone()));
         }
     }
-    doc.doc_number = doc.doc_number.or(grid_number);
-    let issuer_mark = lines[..body_first.min(lines.len())].iter().find_map(|l| {
-        cues::captures(Cue::IssuerMark, l.s)
-            .and_then(|c| c.name("org").map(|m| t.display(shift(l, m.range()))))
-    });
+    doc.doc_number = doc.doc_number.or(page.grid_number);
+    let issuer_mark = Some(banner.issuers).filter(|v| !v.is_empty());
 
     // 附件, 抄送 and 印发 lines anywhere.
     let mut attach_start = None;
@@ -473,10 +430,10 @@ pub fn extract(t: &Text) -> Elements {
     let wraps = |i: usize| i < first_marker && first_marker < lines.len();
     let trailing_sig = dated
         .iter()
-        .filter(|d| lines[d.0].r.start >= body_start && lines[d.0].r.start < body_end)
-        .filter(|d| !wraps(d.0))
-        .filter(|d| !d.2.is_empty() || d.0 + 3 >= last_in_body)
-        .map(|d| d.3)
+        .filter(|d| lines[d.line].r.start >= body_start && lines[d.line].r.start < body_end)
+        .filter(|d| !wraps(d.line))
+        .filter(|d| !d.sig.is_empty() || d.line + 3 >= last_in_body)
+        .map(|d| d.from)
         .next();
     let outline_stop = [trailing_sig, cc_line, attach_start]
         .into_iter()
@@ -499,84 +456,53 @@ pub fn extract(t: &Text) -> Elements {
     };
 
     // Date and issuers (label rule: a date at the end of the plan, else the signature date of
-    // the notice, else the page grid, the publication date or a report date).
+    // the notice, else a report's day of delivery, else the page grid or publication date).
     let plan_at = plan_line.unwrap_or(0);
     // Inside the body only a signed date or one at the very end is a 成文日期 (a bare date in the
     // text is a time node); the wrapper's dates all count.
-    let eligible = |d: &&(usize, String, Vec<String>, usize)| {
-        lines[d.0].r.start < body_start || !d.2.is_empty() || d.0 + 3 >= last_in_body
+    let eligible = |d: &&Dated| {
+        lines[d.line].r.start < body_start || !d.sig.is_empty() || d.line + 3 >= last_in_body
     };
     let chosen = dated
         .iter()
         .rev()
         .filter(eligible)
-        .find(|d| d.0 > plan_at && plan_line.is_some())
+        .find(|d| d.line > plan_at && plan_line.is_some())
         .or_else(|| {
             dated
                 .iter()
                 .rev()
                 .filter(eligible)
-                .find(|d| plan_line.map_or(true, |p| d.0 < p))
+                .find(|d| plan_line.map_or(true, |p| d.line < p))
         });
-    // A report's dateline (——2024年1月15日在…会议上) comes after the page's own dates: for a web
-    // page without a signature, its publication date is the document date (labels README order).
+    let issued = issued_note(t, &lines);
+    // A report is dated by the day it was delivered, before the page that carries it.
     doc.date = chosen
-        .map(|d| d.1.clone())
-        .or(grid_date)
-        .or(pub_date)
+        .map(|d| d.date.clone())
+        .or_else(|| issued.as_ref().map(|x| x.0.clone()))
         .or(report_date)
-        .or(front_date);
-    let notice_issuer = notice.as_ref().and_then(|n| {
-        let stripped: String = n.text.chars().filter(|c| !c.is_whitespace()).collect();
-        let c = cues::captures(Cue::NoticeTitle, &stripped)
-            .or_else(|| cues::captures(Cue::ForwardTitle, &stripped))?;
-        let iss = c.name("issuer")?.as_str().to_string();
-        org_names(&iss).map(|v| v.into_iter().map(str::to_string).collect::<Vec<_>>())
-    });
-    let speaker = lines.iter().take(TITLE_WINDOW).find_map(|l| {
-        cues::captures(Cue::Speaker, l.s).and_then(|c| {
-            let org = c.name("org")?.as_str();
-            Some(if org.ends_with("人民政府") {
-                org.to_string()
-            } else {
-                format!("{org}人民政府")
-            })
-        })
-    });
+        .or(page.grid_date)
+        .or(page.pub_date)
+        .or(page.front_date);
+    let notice_issuer = notice.as_ref().and_then(|n| notice_issuer(&n.text));
     doc.issuers = chosen
-        .map(|d| d.2.clone())
+        .map(|d| d.sig.clone())
         .filter(|v| !v.is_empty())
+        .or(issued.map(|x| x.1))
         .or(plan_issuer)
-        .or_else(|| {
-            issuer_mark.map(|m| {
-                m.split(' ')
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_string)
-                    .collect()
-            })
-        })
-        .or_else(|| grid_issuer.map(|g| vec![g]))
+        .or(issuer_mark)
+        .or_else(|| report_issuer(&lines).map(|s| vec![s]))
+        .or_else(|| page.grid_issuer.map(|g| vec![g]))
         .or(notice_issuer)
-        .or_else(|| speaker.map(|s| vec![s]))
-        .or_else(|| page_source.map(|s| vec![s]))
+        .or_else(|| page.source.map(|s| vec![s]))
         .or_else(|| doc.title.as_deref().and_then(title_issuer).map(|s| vec![s]))
-        .unwrap_or_default();
+        .unwrap_or_default()
+        .into_iter()
+        .map(|n| full_name(&n, None, &t.clean))
+        .collect();
 
     // Period and plan year.
-    if let Some(title) = &doc.title {
-        if let Some(c) = period_re().captures(title) {
-            let (a, b) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
-            if a <= b && b - a <= 20 {
-                doc.period = Some(Period { from: a, to: b });
-            }
-        }
-        if doc.period.is_none() {
-            doc.period = FIVE_YEAR
-                .iter()
-                .find(|(name, _, _)| title.contains(name))
-                .map(|&(_, from, to)| Period { from, to });
-        }
-    }
+    doc.period = doc.title.as_deref().and_then(title_period);
     let preamble: String = lines[body_first.min(lines.len())..]
         .iter()
         .take(3)
@@ -587,26 +513,7 @@ pub fn extract(t: &Text) -> Elements {
         Some(b) => t.clean.get(b..).unwrap_or("").chars().take(600).collect(),
         None => preamble,
     };
-    let title_year: Option<i32> = doc
-        .title
-        .as_deref()
-        .and_then(|s| year_re().captures(s))
-        .and_then(|c| c[1].parse().ok());
-    let explicit_period = doc
-        .title
-        .as_deref()
-        .is_some_and(|s| period_re().is_match(s));
-    // An explicit period gives the first year; a five-year-plan name yields to a printed year
-    // (`2023年“十四五”规划实施情况` is about 2023).
-    let plan_year = doc
-        .period
-        .filter(|_| explicit_period)
-        .map(|p| p.from)
-        .or(title_year)
-        .or(doc.period.map(|p| p.from))
-        .or_else(|| cues::captures(Cue::PreambleYear, &preamble).and_then(|c| c["y"].parse().ok()))
-        .or_else(|| doc.date.as_deref().and_then(|d| d.get(..4)?.parse().ok()))
-        .or_else(|| year_cue(&preamble));
+    let plan_year = plan_year(&doc, &preamble);
 
     let mut warnings = Vec::new();
     // the last line of the plan's own text: a page's 上一篇/下一篇 links after it are no sentence
@@ -648,6 +555,403 @@ pub fn extract(t: &Text) -> Elements {
     }
 }
 
+/// The non-blank lines of `t`, trimmed, with their chrome kind; a menu printed one entry per
+/// line above the article counts as navigation.
+fn read_lines(t: &Text) -> Vec<Line<'_>> {
+    let mut lines: Vec<Line> = t
+        .lines()
+        .filter(|r| !t.clean[r.clone()].trim().is_empty())
+        .map(|r| {
+            let raw = &t.clean[r.clone()];
+            let s = unmarked(raw.trim());
+            Line {
+                chrome: classify(s),
+                at: r.start + sub_range(raw, s).start,
+                r,
+                s,
+            }
+        })
+        .collect();
+    mark_menus(&mut lines);
+    lines
+}
+
+/// A line without a Markdown heading mark or the bold marks around it (`# 某局关于…的通知`,
+/// `**某某工作方案**`): the marks are no part of a title or a signature.
+fn unmarked(s: &str) -> &str {
+    let s = match s.trim_start_matches('#') {
+        rest if rest.len() < s.len() && rest.starts_with(' ') => rest.trim_start(),
+        _ => s,
+    };
+    match s.strip_prefix("**").and_then(|x| x.strip_suffix("**")) {
+        Some(inner) if !inner.is_empty() && !inner.contains("**") => inner.trim(),
+        _ => s,
+    }
+}
+
+/// Longest menu entry (chars) of a site's navigation printed one entry per line.
+const MENU_ENTRY_MAX: usize = 8;
+/// Fewest entries in a row that make a menu when one of them is page chrome (`首页`, `>`).
+const MENU_RUN_MIN: usize = 4;
+/// Fewest entries in a row that make a menu of plain words (a site's full navigation).
+const MENU_LONG_RUN: usize = 8;
+
+/// Marks runs of short entry lines before the article's first sentence as navigation (`首页`
+/// `学校公告` `校园新闻` …, a breadcrumb or a font-size widget split one item per line). A title
+/// that ends the run (the article's own, printed right after the menu) stays content. The
+/// header cells of a table printed one per line (`序号` `工作任务` `牵头单位` …) are no menu.
+fn mark_menus(lines: &mut [Line]) {
+    let Some(article) = lines.iter().position(|l| {
+        l.s.contains('。') || l.chars() > 40 || match_marker(l.s).is_some_and(|h| !h.degraded)
+    }) else {
+        return;
+    };
+    let entry = |l: &Line| {
+        l.chars() <= MENU_ENTRY_MAX
+            && !l.s.chars().any(|c| c.is_ascii_digit())
+            && !l.is(Cue::Header)
+            && org_names(l.s).is_none()
+    };
+    let mut i = 0;
+    while i < article {
+        let run = lines[i..article].iter().take_while(|l| entry(l)).count();
+        let items = &lines[i..i + run];
+        let menu = (run >= MENU_RUN_MIN && items.iter().any(|l| l.chrome.is_some())
+            || run >= MENU_LONG_RUN)
+            && !items.first().is_some_and(|l| l.s == "序号");
+        if menu {
+            let mut end = i + run;
+            if classify_title(lines[end - 1].s).is_some() {
+                end -= 1;
+            }
+            for l in &mut lines[i..end] {
+                l.chrome.get_or_insert(ChromeKind::Nav);
+            }
+        }
+        i += run.max(1);
+    }
+}
+
+/// The bodies a notice title names before 关于 / 印发.
+fn notice_issuer(title: &str) -> Option<Vec<String>> {
+    let stripped: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+    let c = cues::captures(Cue::NoticeTitle, &stripped)
+        .or_else(|| cues::captures(Cue::ForwardTitle, &stripped))?;
+    let iss = c.name("issuer")?.as_str();
+    org_names(iss).map(|v| v.into_iter().map(str::to_string).collect())
+}
+
+/// The period a title names: two years (`（2022-2024年）`) or a five-year plan.
+fn title_period(title: &str) -> Option<Period> {
+    if let Some(c) = period_re().captures(title) {
+        let (a, b) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
+        if a <= b && b - a <= 20 {
+            return Some(Period { from: a, to: b });
+        }
+    }
+    FIVE_YEAR
+        .iter()
+        .find(|(name, _, _)| title.contains(name))
+        .map(|&(_, from, to)| Period { from, to })
+}
+
+/// The plan's own year. An explicit period gives the first year; a five-year-plan name yields
+/// to a printed year (`2023年“十四五”规划实施情况` is about 2023); then the preamble's year, the
+/// document date, a year cue of the preamble.
+fn plan_year(doc: &Document, preamble: &str) -> Option<i32> {
+    let title = doc.title.as_deref();
+    let title_year: Option<i32> = title
+        .and_then(|s| year_re().captures(s))
+        .and_then(|c| c[1].parse().ok());
+    let explicit_period = title.is_some_and(|s| period_re().is_match(s));
+    doc.period
+        .filter(|_| explicit_period)
+        .map(|p| p.from)
+        .or(title_year)
+        .or(doc.period.map(|p| p.from))
+        .or_else(|| cues::captures(Cue::PreambleYear, preamble).and_then(|c| c["y"].parse().ok()))
+        .or_else(|| doc.date.as_deref().and_then(|d| d.get(..4)?.parse().ok()))
+        .or_else(|| year_cue(preamble))
+}
+
+/// The publication note under a title (`（2016年10月25日 中共中央、国务院发布）`): its date and
+/// bodies.
+fn issued_note(t: &Text, lines: &[Line]) -> Option<(String, Vec<String>)> {
+    lines.iter().take(TITLE_WINDOW).find_map(|l| {
+        let c = cues::captures(Cue::IssuedNote, l.s)?;
+        let date = ymd(&c["y"], &c["m"], &c["d"])?;
+        let orgs = c.name("orgs")?;
+        let names: Vec<String> = orgs
+            .as_str()
+            .split(['、', ' '])
+            .filter(|n| !n.is_empty())
+            .map(|n| org_names(n).map(|_| t.display(shift(l, sub_range(l.s, n)))))
+            .collect::<Option<_>>()?;
+        Some((date, names))
+    })
+}
+
+/// The government a 政府工作报告 is delivered for: the one the speaker represents
+/// (`我代表省人民政府`), else the one the speaker line names; a short name takes the region of
+/// the congress that heard the report (`在陕西省第十四届人民代表大会…` → `陕西省人民政府`).
+fn report_issuer(lines: &[Line]) -> Option<String> {
+    let head = &lines[..lines.len().min(3 * TITLE_WINDOW)];
+    let dateline = head
+        .iter()
+        .find_map(|l| cues::captures(Cue::ReportDate, l.s));
+    let place = dateline
+        .as_ref()
+        .and_then(|c| c.name("place"))
+        .map(|m| m.as_str());
+    let represented = dateline
+        .is_some()
+        .then(|| {
+            head.iter().find_map(|l| {
+                cues::captures(Cue::Represents, l.s)
+                    .and_then(|c| c.name("org").map(|m| m.as_str().to_string()))
+            })
+        })
+        .flatten();
+    let speaker = || {
+        head.iter().find_map(|l| {
+            let c = cues::captures(Cue::Speaker, l.s)?;
+            let org = c.name("org")?.as_str();
+            Some(if org.ends_with("人民政府") {
+                org.to_string()
+            } else {
+                format!("{org}人民政府")
+            })
+        })
+    };
+    let org = represented.or_else(speaker)?;
+    Some(full_name(&org, place, ""))
+}
+
+/// A body's full name where the text gives it: a short name that leaves out its region
+/// (`自治区人民政府`) takes the region of `place`, or the region the text prints it with
+/// (`西藏自治区人民政府`).
+fn full_name(short: &str, place: Option<&str>, text: &str) -> String {
+    let Some(level) = crate::lexicon::REGION_LEVELS
+        .iter()
+        .find(|lv| short.starts_with(**lv))
+    else {
+        return short.to_string();
+    };
+    let rest = &short[level.len()..];
+    if let Some(p) = place.filter(|p| p.ends_with(level) && p.len() > level.len()) {
+        return format!("{p}{rest}");
+    }
+    crate::lexicon::PROVINCIAL_REGIONS
+        .iter()
+        .filter(|r| r.ends_with(level))
+        .map(|r| format!("{r}{rest}"))
+        .find(|full| text.contains(full.as_str()))
+        .unwrap_or_else(|| short.to_string())
+}
+
+/// A 成文日期 line and the signature block above it.
+struct Dated {
+    /// The date line.
+    line: usize,
+    date: String,
+    /// The signing bodies, top to bottom.
+    sig: Vec<String>,
+    /// The first line of the signature block.
+    from: usize,
+}
+
+/// Every date line of the text with the signature above it (a bare date has none); the lines
+/// read go into `skip`.
+fn signed_dates(
+    t: &Text,
+    lines: &[Line],
+    plan_last: Option<usize>,
+    content: &dyn Fn(usize) -> bool,
+    skip: &mut Vec<Range<usize>>,
+) -> Vec<Dated> {
+    let mut dated = Vec::new();
+    for i in (0..lines.len()).filter(|&i| content(i)) {
+        let mut sig = Vec::new();
+        let date = match line_date(lines[i].s) {
+            Some(d) => d,
+            None => {
+                // Signature and date on one line, once the layout that kept them apart is lost.
+                let Some(c) = cues::captures(Cue::SignedDate, lines[i].s) else {
+                    continue;
+                };
+                let Some(org) = c.name("org").filter(|m| org_names(m.as_str()).is_some()) else {
+                    continue;
+                };
+                let Some(d) = ymd(&c["y"], &c["m"], &c["d"]) else {
+                    continue;
+                };
+                for n in org_names(org.as_str()).unwrap_or_default() {
+                    sig.push(t.display(shift(&lines[i], sub_range(lines[i].s, n))));
+                }
+                d
+            }
+        };
+        let from = signatories(t, lines, i, plan_last, content, &mut sig, skip);
+        skip.push(lines[i].r.clone());
+        dated.push(Dated {
+            line: i,
+            date,
+            sig,
+            from,
+        });
+    }
+    dated
+}
+
+/// Most lines a signature block spans above its date (joint signatures of many bodies).
+const SIGNATURE_LINES: usize = 8;
+
+/// Reads the signature above the date on line `date` into `sig` (top to bottom) and returns the
+/// first line of the block. Seal placeholders (`（盖章）`, `（某局代章）`) and a bracketed alias
+/// under a body are passed over; a body broken over two lines is joined.
+fn signatories(
+    t: &Text,
+    lines: &[Line],
+    date: usize,
+    plan_last: Option<usize>,
+    content: &dyn Fn(usize) -> bool,
+    sig: &mut Vec<String>,
+    skip: &mut Vec<Range<usize>>,
+) -> usize {
+    let mut from = date;
+    let mut j = date;
+    while j > 0 && date - j < SIGNATURE_LINES && plan_last.map_or(true, |p| j != p + 1) {
+        j -= 1;
+        if !content(j) {
+            break;
+        }
+        let l = &lines[j];
+        if l.is(Cue::Note) || is_bracketed(l.s) && org_names(l.s.trim_matches(['(', ')'])).is_some()
+        {
+            skip.push(l.r.clone());
+            continue;
+        }
+        let body = strip_seal(l.s);
+        let Some(names) = split_joint(body).or_else(|| org_names(body)) else {
+            break;
+        };
+        let mut found: Vec<String> = names
+            .iter()
+            .map(|n| t.display(shift(l, sub_range(l.s, n))))
+            .collect();
+        skip.push(l.r.clone());
+        from = j;
+        // `某市公共卫生与重大疾病防治工作` ⏎ `领导小组办公室`: the body's first part above it.
+        if let Some(head) = (j > 0 && content(j - 1) && names.len() == 1)
+            .then(|| &lines[j - 1])
+            .filter(|h| wraps_into(h, names[0]))
+        {
+            found[0] = format!("{}{}", t.display(head.r.clone()).trim(), found[0]);
+            skip.push(head.r.clone());
+            j -= 1;
+            from = j;
+        }
+        for n in found.into_iter().rev() {
+            sig.insert(0, n);
+        }
+    }
+    from
+}
+
+/// Is line `head` the first part of the body `tail` broken over two lines?
+fn wraps_into(head: &Line, tail: &str) -> bool {
+    head.chars() <= 24
+        && org_names(head.s).is_none()
+        && !head.s.contains(['。', ',', ':', ';', '、', ' '])
+        && head.s.chars().all(crate::rules::markers::is_han)
+        && !head.is(Cue::Closing)
+        && title_line(head.s)
+        && org_names(&format!("{}{tail}", head.s)).is_some()
+        && classify_title(head.s).is_none()
+}
+
+/// A signature line without the seal note printed after the body (`某办公室（代章）`).
+fn strip_seal(s: &str) -> &str {
+    match s
+        .strip_suffix(')')
+        .and_then(|x| x.rfind('(').map(|at| (x, at)))
+    {
+        Some((x, at)) if cues::is(Cue::Note, &s[at..]) => x[..at].trim_end(),
+        _ => s,
+    }
+}
+
+/// Bodies printed one after another without a separator (`某市卫生健康局某市教育局`): each part
+/// is a body and each next one opens as the first does (its region) or with a region's name.
+fn split_joint(s: &str) -> Option<Vec<&str>> {
+    let lead: String = s.chars().take(2).collect();
+    let opens = |rest: &str| {
+        rest.starts_with(lead.as_str())
+            || ["中共", "国家", "共青团"]
+                .iter()
+                .any(|w| rest.starts_with(w))
+            || crate::lexicon::PROVINCIAL_REGIONS
+                .iter()
+                .any(|r| rest.starts_with(r.chars().take(2).collect::<String>().as_str()))
+    };
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (at, _) in s.char_indices().skip(1) {
+        let (part, rest) = (&s[start..at], &s[at..]);
+        if part.chars().count() >= 4
+            && rest.chars().count() >= 4
+            && opens(rest)
+            && org_names(part).is_some_and(|v| v.len() == 1)
+        {
+            out.push(part);
+            start = at;
+        }
+    }
+    let last = &s[start..];
+    (!out.is_empty() && org_names(last).is_some_and(|v| v.len() == 1)).then(|| {
+        out.push(last);
+        out
+    })
+}
+
+/// The 版头 of GB/T 9704: the issuer mark (`××文件`) and the bodies printed on their own lines
+/// next to it (a joint mark puts one body per line, `文件` beside the first or the middle one).
+struct Banner {
+    lines: Vec<usize>,
+    issuers: Vec<String>,
+}
+
+fn banner(t: &Text, lines: &[Line], before: usize) -> Banner {
+    let mut out = Banner {
+        lines: Vec::new(),
+        issuers: Vec::new(),
+    };
+    let Some(m) = (0..before.min(lines.len())).find(|&i| lines[i].is(Cue::IssuerMark)) else {
+        return out;
+    };
+    let org_line = |i: usize| lines[i].chrome.is_none() && org_names(lines[i].s).is_some();
+    let first = (0..m)
+        .rev()
+        .take_while(|&i| org_line(i))
+        .last()
+        .unwrap_or(m);
+    let last = (m + 1..before.min(lines.len()))
+        .take_while(|&i| org_line(i))
+        .last()
+        .unwrap_or(m);
+    for (i, l) in lines.iter().enumerate().take(last + 1).skip(first) {
+        let names = match cues::captures(Cue::IssuerMark, l.s).and_then(|c| c.name("org")) {
+            Some(org) => org_names(org.as_str()).unwrap_or_else(|| vec![org.as_str()]),
+            None => org_names(l.s).unwrap_or_default(),
+        };
+        for n in names {
+            out.issuers.push(t.display(shift(l, sub_range(l.s, n))));
+        }
+        out.lines.push(i);
+    }
+    out
+}
+
 /// Title candidates in the window: single lines or up to three wrapped lines joined.
 fn find_titles(t: &Text, lines: &[Line], window: &[usize]) -> Vec<Title> {
     let mut out: Vec<Title> = Vec::new();
@@ -669,7 +973,7 @@ fn find_titles(t: &Text, lines: &[Line], window: &[usize]) -> Vec<Title> {
             if idx.iter().any(|&x| !title_line(lines[x].s)) {
                 break;
             }
-            let text: String = idx.iter().map(|&x| t.display(lines[x].r.clone())).collect();
+            let text: String = idx.iter().map(|&x| t.display(lines[x].text())).collect();
             let stripped: String = text
                 .chars()
                 .filter(|c| !c.is_whitespace())
@@ -692,6 +996,9 @@ fn find_titles(t: &Text, lines: &[Line], window: &[usize]) -> Vec<Title> {
                 }
             }
         }
+        if let Some(f) = found.as_mut().filter(|f| !f.notice) {
+            take_title_part(t, lines, f);
+        }
         match found {
             Some(f) => {
                 k += window[k..].iter().position(|&x| x == f.last).unwrap_or(0) + 1;
@@ -701,6 +1008,36 @@ fn find_titles(t: &Text, lines: &[Line], window: &[usize]) -> Vec<Title> {
         }
     }
     out
+}
+
+/// Lines between a page's headline and the article's own title: the page's date and source.
+const HEADLINE_GAP: usize = 16;
+
+/// The article's own title when a page headline above it adds words to it (`2026年某省政府
+/// 工作报告`, then the printed `政府工作报告`): the later title, whose words end the headline,
+/// with only page lines (no sentence) between them.
+fn printed_title<'a>(lines: &[Line], titles: &'a [Title], headline: &'a Title) -> &'a Title {
+    let key = squeeze_title(&headline.text);
+    titles
+        .iter()
+        .filter(|y| !y.notice && y.first > headline.last && y.first <= headline.last + HEADLINE_GAP)
+        .find(|y| {
+            let k = squeeze_title(&y.text);
+            k.len() < key.len()
+                && key.ends_with(&k)
+                && lines[headline.last + 1..y.first]
+                    .iter()
+                    .all(|l| !l.s.contains('。') && l.chars() <= 40)
+        })
+        .unwrap_or(headline)
+}
+
+/// A line of brackets right under a plan title (its period, its draft status) is part of it.
+fn take_title_part(t: &Text, lines: &[Line], f: &mut Title) {
+    if let Some(next) = lines.get(f.last + 1).filter(|l| l.is(Cue::TitlePart)) {
+        f.text.push_str(t.display(next.r.clone()).trim());
+        f.last += 1;
+    }
 }
 
 /// Is this line shaped like (part of) a title: short, no sentence stop, not an element line?
@@ -715,6 +1052,9 @@ fn title_line(s: &str) -> bool {
         && !s.starts_with("现将")
         && !s.starts_with("——")
         && match_marker(s).map_or(true, |h| h.degraded)
+        && !is_doc_number_line(s)
+        && !cues::is(Cue::IssuerMark, s)
+        && !cues::is(Cue::Closing, s)
 }
 
 /// A line wholly in brackets (`（此件公开发布）`, `（2023年1月5日）`) is a note, not a title.
@@ -933,16 +1273,19 @@ fn line_date(s: &str) -> Option<String> {
         return ymd(&c["y"], &c["m"], &c["d"]);
     }
     let c = cues::captures(Cue::DateCjk, s)?;
-    let y: String = c["y"]
-        .chars()
-        .map(|ch| match ch {
-            '〇' | '○' | '零' | 'O' | 'o' | 'О' => Some('0'),
-            ch => cjk_ordinal(&ch.to_string()).and_then(|d| char::from_digit(d, 10)),
-        })
-        .collect::<Option<String>>()?;
-    let m = cjk_ordinal(&c["m"])?;
-    let d = cjk_ordinal(&c["d"])?;
-    ymd(&y, &m.to_string(), &d.to_string())
+    any_ymd(&c["y"], &c["m"], &c["d"])
+}
+
+/// A date whose parts are written in Arabic or Chinese numerals (`二〇二六`, `一`, `二十七`).
+fn any_ymd(y: &str, m: &str, d: &str) -> Option<String> {
+    let digit = |ch: char| match ch {
+        '〇' | '○' | '零' | 'O' | 'o' | 'О' => Some('0'),
+        ch if ch.is_ascii_digit() => Some(ch),
+        ch => cjk_ordinal(&ch.to_string()).and_then(|d| char::from_digit(d, 10)),
+    };
+    let num = |s: &str| s.parse::<u32>().ok().or_else(|| cjk_ordinal(s));
+    let y: String = y.chars().map(digit).collect::<Option<String>>()?;
+    ymd(&y, &num(m)?.to_string(), &num(d)?.to_string())
 }
 
 /// A date written `2023-05-06`, `2023/5/6`, `2023.5.6` or `2023年5月6日` anywhere in `s`.
@@ -1361,6 +1704,146 @@ mod tests {
             "全市教育工作要点\n一、提高站位\n建设一批市级优质学校。\n【打印本页】\n下一篇:关于开展2024年“文化进万家”活动的通知\n",
         );
         assert!(e.warnings.is_empty(), "{:?}", e.warnings);
+    }
+
+    #[test]
+    fn a_menu_printed_one_entry_per_line_is_not_the_title() {
+        let menu = "首页\n学校概况\n学校公告\n校园新闻\n教学科研\n工作安排\n德育天地\n";
+        let src = format!(
+            "{menu}某中学2024年春学期教学工作计划\n本学期,我校将以提高质量为中心。\n一、工作目标\n"
+        );
+        let (t, e) = ex(&src);
+        assert_eq!(
+            e.document.title.as_deref(),
+            Some("某中学2024年春学期教学工作计划")
+        );
+        assert!(body_text(&t, &e).starts_with("本学期"));
+        // a short title that ends the run is the article's own
+        let (_, e) = ex("当前位置:\n首页\n>\n政务要闻\n政府工作报告\n——2026年1月20日在某省第十四届人民代表大会第四次会议上\n各位代表:\n现在,我代表省人民政府向大会报告工作。\n");
+        assert_eq!(e.document.title.as_deref(), Some("政府工作报告"));
+    }
+
+    #[test]
+    fn font_size_widget_and_closing_formula_are_not_title_parts() {
+        let src = "【字号:\n加大\n还原\n减小\n】\n2026年某省政府工作报告\n——2026年1月20日在某省第十四届人民代表大会第四次会议上\n各位代表:\n一、工作回顾";
+        let (_, e) = ex(src);
+        assert_eq!(e.document.title.as_deref(), Some("2026年某省政府工作报告"));
+        let (_, e) = ex("特此通知\n某县2024年防汛工作方案\n一、目标");
+        assert_eq!(e.document.title.as_deref(), Some("某县2024年防汛工作方案"));
+    }
+
+    #[test]
+    fn bracket_lines_under_a_title_belong_to_it() {
+        let (_, e) = ex("某市养老服务体系建设行动计划\n（2020-2022年）\n为加快发展养老服务,制定本计划。\n一、目标");
+        assert_eq!(
+            e.document.title.as_deref(),
+            Some("某市养老服务体系建设行动计划（2020-2022年）")
+        );
+        let (_, e) = ex("某县农村供水保障规划\n（2021-2025年）（征求意见稿）\n一、现状");
+        assert_eq!(
+            e.document.title.as_deref(),
+            Some("某县农村供水保障规划（2021-2025年）（征求意见稿）")
+        );
+    }
+
+    #[test]
+    fn joint_banner_gives_every_body_and_no_title_part() {
+        let src = "发展改革委办公厅  文件\n税务总局办公厅\n发改办财金规〔2019〕860号\n关于加强某某信用监管的通知\n各省、自治区、直辖市发展改革委:\n为加强信用监管,现将有关事项通知如下。\n一、总体要求";
+        let (_, e) = ex(src);
+        let d = &e.document;
+        assert_eq!(d.title.as_deref(), Some("关于加强某某信用监管的通知"));
+        assert_eq!(d.issuers, vec!["发展改革委办公厅", "税务总局办公厅"]);
+        assert_eq!(d.doc_number.as_deref(), Some("发改办财金规〔2019〕860号"));
+    }
+
+    #[test]
+    fn a_document_number_is_no_title_part() {
+        let src = "某 市 卫 生 健 康 局\n依申请公开\n某卫办函〔2025〕11 号\n某市卫生健康局关于开展2025年病例监测工作的通知\n各区卫生健康局:\n现将有关事项通知如下:\n一、监测区域";
+        let (_, e) = ex(src);
+        assert_eq!(
+            e.document.title.as_deref(),
+            Some("某市卫生健康局关于开展2025年病例监测工作的通知")
+        );
+    }
+
+    #[test]
+    fn signatures_with_seal_alias_wrap_and_joint_lines() {
+        let (_, e) = ex("某县2024年工作方案\n一、目标\n加强领导。\n某县爱国卫生运动委员会\n（某县卫生健康局代章）\n2024年3月2日");
+        assert_eq!(e.document.issuers, vec!["某县爱国卫生运动委员会"]);
+        assert_eq!(e.document.date.as_deref(), Some("2024-03-02"));
+        let (_, e) = ex("某县2024年工作方案\n一、目标\n加强领导。\n某市公共卫生与重大疾病防治工作\n领导小组办公室（代章）\n2024年8月9日");
+        assert_eq!(
+            e.document.issuers,
+            vec!["某市公共卫生与重大疾病防治工作领导小组办公室"]
+        );
+        let (_, e) = ex("某市2024年工作方案\n一、目标\n加强领导。\n某市发展和改革局某市财政局\n某市教育局某市人民医院\n某市政策研究室\n2024年5月6日");
+        assert_eq!(
+            e.document.issuers,
+            vec![
+                "某市发展和改革局",
+                "某市财政局",
+                "某市教育局",
+                "某市人民医院",
+                "某市政策研究室"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_heading_mark_on_the_notice_title_is_no_part_of_its_issuer() {
+        let src = "# 某县教育局关于印发《某县2024年教育工作要点》的通知\n各学校:\n现将《某县2024年教育工作要点》印发给你们。\n某县2024年教育工作要点\n一、目标";
+        let (_, e) = ex(src);
+        assert_eq!(e.document.title.as_deref(), Some("某县2024年教育工作要点"));
+        assert_eq!(e.document.issuers, vec!["某县教育局"]);
+    }
+
+    #[test]
+    fn crawler_metadata_is_not_the_title() {
+        let src = "### 基本信息\n- **发布机构**:某某部\n- **发布日期**:2025年8月\n- **文件名称**:某某部关于促进某某产业发展的指导意见\n某某部关于促进某某产业发展的指导意见\n各有关单位:\n一、总体要求\n某某部\n2025年8月25日";
+        let (_, e) = ex(src);
+        let d = &e.document;
+        assert_eq!(
+            d.title.as_deref(),
+            Some("某某部关于促进某某产业发展的指导意见")
+        );
+        assert_eq!(d.date.as_deref(), Some("2025-08-25"));
+        assert_eq!(d.issuers, vec!["某某部"]);
+    }
+
+    #[test]
+    fn publication_note_under_a_title_gives_date_and_issuers() {
+        let src = "某某规划纲要\n（2016 年 10 月 25 日 中共中央、国务院发布）\n序言\n一、总体战略";
+        let (_, e) = ex(src);
+        assert_eq!(e.document.date.as_deref(), Some("2016-10-25"));
+        assert_eq!(e.document.issuers, vec!["中共中央", "国务院"]);
+    }
+
+    #[test]
+    fn a_report_is_issued_by_the_government_the_speaker_represents() {
+        // the day of the congress, not the page's publication date
+        let src = "2026年某某省政府工作报告\n2026年1月27日在陕西省第十四届人民代表大会第四次会议上 陕西省省长 某某\n时间:2026-02-02 09:20\n各位代表:\n现在,我代表省人民政府向大会报告工作。\n一、工作回顾";
+        let (_, e) = ex(src);
+        assert_eq!(e.document.issuers, vec!["陕西省人民政府"]);
+        assert_eq!(e.document.date.as_deref(), Some("2026-01-27"));
+        // a dateline in Chinese numerals, broken before 人民代表大会
+        let src = "政府工作报告\n——二〇二六年一月二十七日在宁夏回族自治区第十三届\n人民代表大会第四次会议上\n自治区人民政府主席 某某某\n各位代表:\n现在,我代表自治区人民政府,向大会报告工作。\n一、工作回顾";
+        let (_, e) = ex(src);
+        assert_eq!(e.document.issuers, vec!["宁夏回族自治区人民政府"]);
+        assert_eq!(e.document.date.as_deref(), Some("2026-01-27"));
+    }
+
+    #[test]
+    fn a_short_name_takes_the_region_the_text_gives() {
+        assert_eq!(
+            full_name("自治区人民政府", None, "西藏自治区人民政府关于…"),
+            "西藏自治区人民政府"
+        );
+        assert_eq!(
+            full_name("省人民政府", Some("青海省"), ""),
+            "青海省人民政府"
+        );
+        assert_eq!(full_name("某市人民政府", None, ""), "某市人民政府");
+        assert_eq!(full_name("市人民政府", None, "无关"), "市人民政府");
     }
 
     #[test]

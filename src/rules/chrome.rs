@@ -139,13 +139,57 @@ pub const CHROME: &[ChromeRule] = &[
     },
     ChromeRule {
         kind: ChromeKind::Meta,
-        pattern: r"^(?:发布日期|发布时间|发文日期|更新时间|信息来源|来源|浏览次数|点击数|阅读次数|访问量|字号|作者|索\s*引\s*号|标\s*题|主题分类|发文机关|成文日期|发文字号|生效日期|文号|公开方式|有效性|组配分类|体裁分类|主题词|信息名称|发布机构)\s*[:]",
+        pattern: r"^(?:发布日期|发布时间|发文日期|更新时间|信息来源|来源|浏览次数|点击数|阅读次数|阅读量|访问量|字号|作者|索\s*引\s*号|标\s*题|主题分类|发文机关|成文日期|发文字号|生效日期|文号|公开方式|有效性|组配分类|体裁分类|主题词|信息名称|发布机构)\s*[:]",
         max_chars: None,
         needs: &[],
         #[cfg(test)]
         example: "发布日期: 2022-03-07    来源:教育局  浏览次数:  字号:〖大 中 小〗",
         #[cfg(test)]
         counter: "来源于群众",
+    },
+    ChromeRule {
+        kind: ChromeKind::Breadcrumb,
+        // a breadcrumb printed one item per line: the separators on lines of their own
+        pattern: r"^[>»›]{1,2}$",
+        max_chars: Some(2),
+        needs: &[],
+        #[cfg(test)]
+        example: ">",
+        #[cfg(test)]
+        counter: ">5",
+    },
+    ChromeRule {
+        kind: ChromeKind::Meta,
+        // an archive's metadata list, in Markdown (`- **发布日期**：2025年8月`) or without its marks
+        pattern: r"^(?:[-*+]\s+)?(?:\*\*)?(?:文档类型|文件类型|原文链接|原文地址|文件名称|文件编号|发布机构|发布单位|发布日期|成文日期|发文机关|发文字号|来源)(?:\*\*)?\s*:|^#{1,6}\s*(?:基本信息|文档信息|元数据)$",
+        max_chars: None,
+        needs: &[],
+        #[cfg(test)]
+        example: "- **文件名称**：工业和信息化部关于优化业务准入促进卫星通信产业发展的指导意见",
+        #[cfg(test)]
+        counter: "- 文件名称要规范",
+    },
+    ChromeRule {
+        kind: ChromeKind::Meta,
+        // a page's time field holding a date (`时间：2026-02-09`), not a plan's schedule line
+        pattern: r"^时间\s*:\s*(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$",
+        max_chars: None,
+        needs: &[],
+        #[cfg(test)]
+        example: "时间：2026-02-09",
+        #[cfg(test)]
+        counter: "时间：2023年5月-6月",
+    },
+    ChromeRule {
+        kind: ChromeKind::Widget,
+        // the entries of a font-size or share widget printed one per line
+        pattern: r"^(?:【|】|〖|〗|下载|全屏|加大|还原|减小|放大|缩小|默认|大|中|小|分享[:]?)$",
+        max_chars: Some(3),
+        needs: &[],
+        #[cfg(test)]
+        example: "减小",
+        #[cfg(test)]
+        counter: "减小差距",
     },
     ChromeRule {
         kind: ChromeKind::Meta,

@@ -24,7 +24,8 @@ pub enum Cue {
     DateCjk,
     /// A signature and its date on one line (`某县人民政府办公室  2023年3月1日`).
     SignedDate,
-    /// The date line under a 政府工作报告 title (`——2023年1月10日在…会议上`).
+    /// The date line under a 政府工作报告 title (`——2023年1月10日在…会议上`, also without the
+    /// dash or in brackets), group `place` the region whose congress heard it.
     ReportDate,
     /// A date in page metadata (`发布日期: 2022-03-07`, `成文日期：2023年01月05日`).
     MetaDate,
@@ -56,6 +57,14 @@ pub enum Cue {
     Speaker,
     /// `2023年是…` at the start of a preamble: the plan year.
     PreambleYear,
+    /// The government a report's speaker represents (`我代表省人民政府`), group `org`.
+    Represents,
+    /// A line of brackets under a plan title that belongs to it: the period, the draft status
+    /// (`（2020-2022）`, `（征求意见稿）`, both on one line).
+    TitlePart,
+    /// A publication note under a title (`（2016年10月25日 中共中央、国务院发布）`): the date and
+    /// the issuing bodies (group `orgs`).
+    IssuedNote,
 }
 
 pub struct CueRule {
@@ -111,7 +120,7 @@ pub const CUES: &[CueRule] = &[
     },
     CueRule {
         cue: Cue::PlanTitle,
-        pattern: r"(?:工作要点|工作计划|要点|计划|行动方案|实施方案|工作方案|方案|规划|纲要|行动计划|实施意见|指导意见|实施细则|办法|工作报告|报告|工作安排|任务清单|清单|若干措施|工作措施|措施|攻坚行动|专项行动|行动|重点工作|任务分工|责任分工)\s*(?:\(\s*(?:(?:19|20)\d{2}\s*(?:[-—–~至]\s*(?:19|20)\d{2})?\s*年?度?|征求意见稿|试行|暂行|修订稿?|草案|送审稿)\s*\))?$",
+        pattern: r"(?:工作要点|工作计划|要点|计划|行动方案|实施方案|工作方案|方案|规划|纲要|行动计划|实施意见|指导意见|实施细则|办法|工作报告|报告|工作安排|任务清单|清单|若干措施|工作措施|措施|攻坚行动|专项行动|行动|重点工作|任务分工|责任分工|指引|指南|导则)\s*(?:\(\s*(?:(?:19|20)\d{2}\s*(?:[-—–~至]\s*(?:19|20)\d{2})?\s*年?度?|征求意见稿|试行|暂行|修订稿?|草案|送审稿)\s*\)\s*){0,2}$",
         limits: &[],
         ends_with: &[],
         #[cfg(test)]
@@ -161,8 +170,8 @@ pub const CUES: &[CueRule] = &[
     },
     CueRule {
         cue: Cue::ReportDate,
-        pattern: r"^[—\-]{1,2}\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*在",
-        limits: &[],
+        pattern: r"^[(—\-―]{0,2}\s*(?P<y>(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*在\s*(?:(?P<place>[\u{2E80}-\u{2FDF}\u{3005}\u{3007}\u{3021}-\u{3029}\u{3038}-\u{303B}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}\u{F900}-\u{FAFF}\u{20000}-\u{3134F}]+?)第?[一二三四五六七八九十\d]+届)?(?:\S*?人民代表大会|\s*$)",
+        limits: &[("place", 20)],
         ends_with: &[],
         #[cfg(test)]
         example: "——2023年1月10日在杭州市第十四届人民代表大会第三次会议上",
@@ -261,7 +270,7 @@ pub const CUES: &[CueRule] = &[
     },
     CueRule {
         cue: Cue::Note,
-        pattern: r"^\((?:此件|本件)[^)]{0,12}\)$|^\((?:盖章|印章|公章|签章)\)$|^\(?(?:联系人|联系电话|联系方式|咨询电话|传真|电子邮箱|邮箱)\s*:",
+        pattern: r"^\((?:此件|本件)[^)]{0,12}\)$|^\([^()]{0,30}?(?:盖章|印章|公章|签章|代章)\)$|^\(?(?:联系人|联系电话|联系方式|咨询电话|传真|电子邮箱|邮箱)\s*:",
         limits: &[],
         ends_with: &[],
         #[cfg(test)]
@@ -271,7 +280,7 @@ pub const CUES: &[CueRule] = &[
     },
     CueRule {
         cue: Cue::Header,
-        pattern: r"^(?:\d{6}|(?:绝密|机密|秘密)(?:\s*★.{0,8})?|特急|加急|特提|平急|内部资料.{0,6}|此件不公开)$",
+        pattern: r"^(?:\d{6}|(?:绝密|机密|秘密)(?:\s*★.{0,8})?|特急|加急|特提|平急|内部资料.{0,6}|此件不公开|主动公开|依申请公开|不予公开|不公开|免予公开)$",
         limits: &[],
         ends_with: &[],
         #[cfg(test)]
@@ -318,6 +327,36 @@ pub const CUES: &[CueRule] = &[
         example: "2023年是全面贯彻落实党的二十大精神的开局之年",
         #[cfg(test)]
         counter: "2023年底前完成",
+    },
+    CueRule {
+        cue: Cue::Represents,
+        pattern: r"我代表(?P<org>[\u{2E80}-\u{2FDF}\u{3005}\u{3007}\u{3021}-\u{3029}\u{3038}-\u{303B}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}\u{F900}-\u{FAFF}\u{20000}-\u{3134F}]*?人民政府)",
+        limits: &[("org", 24)],
+        ends_with: &[],
+        #[cfg(test)]
+        example: "现在,我代表省人民政府,向大会报告工作,请予审议。",
+        #[cfg(test)]
+        counter: "我代表全体师生表示感谢",
+    },
+    CueRule {
+        cue: Cue::TitlePart,
+        pattern: r"^(?:\(\s*(?:(?:19|20)\d{2}\s*(?:[-—–~至]\s*(?:19|20)\d{2})?\s*年?度?|征求意见稿|试行|暂行|修订稿?|草案|送审稿)\s*\)\s*){1,2}$",
+        limits: &[],
+        ends_with: &[")"],
+        #[cfg(test)]
+        example: "（2021-2023年）（征求意见稿）",
+        #[cfg(test)]
+        counter: "（2023年1月5日市政府第12次常务会议审议通过）",
+    },
+    CueRule {
+        cue: Cue::IssuedNote,
+        pattern: r"^\(\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?P<orgs>[^()]+?)\s*(?:发布|印发)\s*\)$",
+        limits: &[("orgs", 60)],
+        ends_with: &[")"],
+        #[cfg(test)]
+        example: "（2016 年 10 月 25 日 中共中央、国务院发布）",
+        #[cfg(test)]
+        counter: "（2016年10月25日市政府常务会议审议通过）",
     },
 ];
 
@@ -377,7 +416,7 @@ fn ends_right(rule: &CueRule, s: &str) -> bool {
 }
 
 /// Org-name endings of a signature line (one body; a joint line is split on spaces first).
-pub const ORG_SUFFIX: &str = r"(?:委员会|人民政府|政府|局|厅|委|办公室|办|中心|学校|大学|学院|院|部|会|处|所|队|站|公司|集团|协会|联合会|工会|团委|工委|党委|党组|支部|小组|指挥部|署|司|室|中学|小学|幼儿园|中心校|医院|卫生院)$";
+pub const ORG_SUFFIX: &str = r"(?:委员会|人民政府|政府|局|厅|委|办公室|办|中心|学校|大学|学院|院|部|会|处|所|队|站|公司|集团|协会|联合会|工会|团委|工委|党委|党组|支部|小组|指挥部|署|司|室|中学|小学|幼儿园|中心校|医院|卫生院|中央)$";
 
 fn org_suffix() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -460,7 +499,7 @@ mod tests {
         for (i, rule) in CUES.iter().enumerate() {
             assert_eq!(rule.cue as usize, i, "{:?}", rule.cue);
         }
-        assert_eq!(CUES.len(), Cue::PreambleYear as usize + 1);
+        assert_eq!(CUES.len(), Cue::IssuedNote as usize + 1);
     }
 
     #[test]
