@@ -210,6 +210,9 @@ pub const UNITS: &[(&str, UnitClass)] = &[
     ("场", UnitClass::Count),
     ("次", UnitClass::Count),
     ("家", UnitClass::Count),
+    // products (`5款以上…产品`) and cases (`不少于1000例病例`)
+    ("款", UnitClass::Count),
+    ("例", UnitClass::Count),
     ("座", UnitClass::Count),
     ("处", UnitClass::Count),
     ("栋", UnitClass::Count),

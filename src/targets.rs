@@ -935,7 +935,13 @@ fn sentence_targets(
             });
             if qualifies
                 || is_specification(q, clause_before, &hay[q.range.end..clause.end])
-                || is_threshold(q, &hay[q.range.end..clause.end], later.is_some())
+                // a later count in the same unit is a parallel item (5家以上…企业、10家以上…),
+                // not the amount a threshold picks
+                || is_threshold(
+                    q,
+                    &hay[q.range.end..clause.end],
+                    later.is_some_and(|x| x.unit != q.unit),
+                )
                 || is_grade_band(&hay[q.range.end..clause.end])
             {
                 continue;
@@ -1701,6 +1707,18 @@ mod tests {
         assert_eq!(texts(&ts), ["7.5‰及以下", "18/10 万及以下"], "{ts:?}");
         assert!(ts.iter().all(|t| t.comparator == Some(Comparator::Lte)));
         assert_eq!(ts[1].unit.as_deref(), Some("/10万"));
+    }
+
+    /// Counts of products and cases are counts, and a later count in the same unit is a
+    /// parallel item, not the amount a threshold picks.
+    #[test]
+    fn parallel_counts_are_no_thresholds() {
+        let ts = run("推动5款以上产品完成检验。引育5家以上具有核心技术的企业、10家以上产业链骨干企业。构建不少于1000例病例的数据集。");
+        assert_eq!(
+            texts(&ts),
+            ["5款以上", "5家以上", "10家以上", "不少于1000例"],
+            "{ts:?}"
+        );
     }
 
     /// A water-quality class is a target where water is named (better is the lower number, so
