@@ -596,8 +596,9 @@ fn lead_paragraphs(t: &Text, lines: &[Range<usize>], flat: &[Flat], body_end: us
             })
             .filter(|_| enumerated && f.level > 1)
             .unwrap_or(paras.len());
-        leads_in(t, &paras[..cut], f.level + 1, f.line, &mut out);
-        leads_in(t, &paras[cut..], f.level, f.line, &mut out);
+        let whole = cut == paras.len();
+        leads_in(t, &paras[..cut], whole, f.level + 1, f.line, &mut out);
+        leads_in(t, &paras[cut..], false, f.level, f.line, &mut out);
     }
     out
 }
@@ -605,8 +606,16 @@ fn lead_paragraphs(t: &Text, lines: &[Range<usize>], flat: &[Flat], body_end: us
 /// How a speech turns to its audience (`各位代表！`).
 const ADDRESSES: &[&str] = &["各位代表", "同志们"];
 
-/// The lead headings (at `level`) among the paragraphs of one section.
-fn leads_in(t: &Text, paras: &[&Range<usize>], level: u32, line: usize, out: &mut Vec<Flat>) {
+/// The lead headings (at `level`) among the paragraphs of one section (`whole`: all of them, not
+/// the part before or after an address).
+fn leads_in(
+    t: &Text,
+    paras: &[&Range<usize>],
+    whole: bool,
+    level: u32,
+    line: usize,
+    out: &mut Vec<Flat>,
+) {
     let kinds: Vec<Para> = paras
         .iter()
         .map(|r| para_kind(&t.clean[(*r).clone()]))
@@ -641,7 +650,7 @@ fn leads_in(t: &Text, paras: &[&Range<usize>], level: u32, line: usize, out: &mu
             .iter()
             .take_while(|p| matches!(p, Para::Opens(_)))
             .count();
-        if run >= LEAD_RUN || (run >= 2 && run == kinds.len()) {
+        if run >= LEAD_RUN || (whole && run >= 2 && run == kinds.len()) {
             for j in k..k + run {
                 if let Para::Opens(n) = kinds[j] {
                     lead(paras[j], n);
@@ -1234,7 +1243,7 @@ mod tests {
     fn an_address_to_the_delegates_closes_an_enumerated_item() {
         let long = "坚持系统观念,统筹发展和安全,推动各项工作落地见效。";
         let src = format!(
-            "一、工作回顾\n一是狠抓产业升级,经济实力迈上新台阶。\n产业升级步伐加快。{long}\n数字经济快速发展。{long}\n市场主体稳步增长。{long}\n二是倾力保障民生,群众生活水平实现新提升。\n就业增收稳定向好。{long}\n教育发展持续加力。{long}\n医疗服务不断改善。{long}\n各位代表!\n过去五年,{long}\n这五年,经济繁荣的基础更加坚实。{long}\n这五年,民族团结的局面更加稳固。{long}\n这五年,人民富裕的保障更加有力。{long}\n二、今年工作安排\n{long}"
+            "一、工作回顾\n一是狠抓产业升级,经济实力迈上新台阶。\n产业升级步伐加快。{long}\n数字经济快速发展。{long}\n市场主体稳步增长。{long}\n二是倾力保障民生,群众生活水平实现新提升。\n就业增收稳定向好。{long}\n教育发展持续加力。{long}\n医疗服务不断改善。{long}\n三是守牢安全底线,社会大局和谐稳定。\n与此同时,其他各方面工作取得新进展。{long}\n过去一年,我们持续加强政府自身建设。{long}\n各位代表!\n过去五年,{long}\n这五年,经济繁荣的基础更加坚实。{long}\n这五年,民族团结的局面更加稳固。{long}\n这五年,人民富裕的保障更加有力。{long}\n二、今年工作安排\n{long}"
         );
         assert_eq!(
             titles(&src),
@@ -1248,6 +1257,7 @@ mod tests {
                 (3, "就业增收稳定向好"),
                 (3, "教育发展持续加力"),
                 (3, "医疗服务不断改善"),
+                (2, "守牢安全底线,社会大局和谐稳定"),
                 (2, "这五年,经济繁荣的基础更加坚实"),
                 (2, "这五年,民族团结的局面更加稳固"),
                 (2, "这五年,人民富裕的保障更加有力"),
