@@ -1173,18 +1173,14 @@ fn title_copy_end(clean: &str, title: &str) -> Option<usize> {
 /// The body a plan title opens with (`某市教育局2023年工作要点` → `某市教育局`): the last resort
 /// when no signature, notice or page names one.
 fn title_issuer(title: &str) -> Option<String> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        crate::rx::new(r"^(?P<org>(?P<place>[\u{2E80}-\u{2FDF}\u{3005}\u{3007}\u{3021}-\u{3029}\u{3038}-\u{303B}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}\u{F900}-\u{FAFF}\u{20000}-\u{3134F}]{2,}?)(?:委员会|人民政府|政府|局|厅|委|办公室|办))(?:\s*(?:19|20)\d{2}\s*年|关于)")
-            .expect("title issuer")
-    });
-    let c = re.captures(title)?;
-    // at most 30 chars before the org word (a limit checked here, not compiled in: rx::within)
-    if !crate::rx::within(c.name("place")?.as_str(), 30) {
-        return None;
-    }
-    let org = c.name("org")?.as_str();
-    org_names(org).map(|_| org.to_string())
+    let cut = [title.find("关于"), year_re().find(title).map(|m| m.start())]
+        .into_iter()
+        .flatten()
+        .min()?;
+    let org = title[..cut].trim();
+    // at most 30 chars (a limit checked here, not compiled in: rx::within)
+    (crate::rx::within(org, 30) && org_names(org).is_some_and(|v| v.len() == 1))
+        .then(|| org.to_string())
 }
 
 /// A title compared modulo white space, 《》 and full-width forms.
@@ -1554,6 +1550,11 @@ mod tests {
         assert_eq!(e.document.issuers, vec!["某市交通运输局"]);
         let (_, e) = ex("2023年武进教育工作要点\n一、目标");
         assert!(e.document.issuers.is_empty());
+        // bodies that are not 局/委/厅/办 take the same table
+        let (_, e) = ex("某市第一人民医院2024年护理质量提升方案\n一、目标");
+        assert_eq!(e.document.issuers, vec!["某市第一人民医院"]);
+        let (_, e) = ex("某区教师发展中心关于印发2024年教研工作计划的通知\n一、目标");
+        assert_eq!(e.document.issuers, vec!["某区教师发展中心"]);
     }
 
     #[test]
