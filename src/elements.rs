@@ -167,41 +167,12 @@ pub fn extract(t: &Text) -> Elements {
         .collect();
 
     // Titles: the notice's, then the plan's own.
-    let titles = find_titles(t, &lines, &window);
-    let notice = titles.iter().find(|x| x.notice).cloned();
-    let mut plan = titles
-        .iter()
-        .find(|x| !x.notice && notice.as_ref().map_or(true, |n| x.first > n.last))
-        .or_else(|| titles.iter().find(|x| !x.notice))
-        .map(|x| printed_title(&lines, &titles, x))
-        .cloned();
-    let forwarded = notice
-        .as_ref()
-        .and_then(|n| inner_title(&n.text).or_else(|| bare_forwarded(&n.text)))
-        .or_else(|| {
-            window.iter().find_map(|&i| {
-                cues::captures(Cue::Forwarding, lines[i].s).map(|c| {
-                    strip_book(
-                        &t.display(shift(&lines[i], c.name("t").map_or(0..0, |m| m.range()))),
-                    )
-                })
-            })
-        });
+    let Titles {
+        notice,
+        plan,
+        forwarded,
+    } = titles(t, &lines, &window, first_marker, &content);
     doc.notice_title = notice.as_ref().map(|n| n.text.clone());
-    // A notice with numbered requirements of its own: the plan's title line comes after them.
-    if plan.is_none() {
-        if let Some(f) = &forwarded {
-            let key = squeeze_title(f);
-            plan = (first_marker..lines.len().min(first_marker + 20 * TITLE_WINDOW))
-                .find(|&i| content(i) && title_line(lines[i].s) && squeeze_title(lines[i].s) == key)
-                .map(|i| Title {
-                    first: i,
-                    last: i,
-                    text: strip_book(t.display(lines[i].text()).trim()),
-                    notice: false,
-                });
-        }
-    }
 
     // Dates and the signatures above them.
     let plan_last = plan.as_ref().map(|p| p.last);
@@ -352,60 +323,8 @@ pub fn extract(t: &Text) -> Elements {
     let issuer_mark = Some(banner.issuers).filter(|v| !v.is_empty());
 
     // 附件, 抄送 and 印发 lines anywhere.
-    let mut attach_start = None;
-    let mut cc_line = None;
-    let mut i = 0;
-    while i < lines.len() {
-        let l = &lines[i];
-        if l.is(Cue::AttachmentNote) || l.is(Cue::AttachmentStart) {
-            if l.r.start >= body_start && attach_start.map_or(true, |a| a < first_marker) {
-                attach_start = Some(i);
-            }
-            skip.push(l.r.clone());
-            if let Some(c) = cues::captures(Cue::AttachmentNote, l.s) {
-                let rest = c.name("rest").map_or(0..0, |m| m.range());
-                push_attachment(&mut doc.attachments, t, shift(l, rest));
-                while i + 1 < lines.len()
-                    && lines[i + 1].is(Cue::AttachmentItem)
-                    && adjacent(&lines[i], &lines[i + 1])
-                {
-                    i += 1;
-                    skip.push(lines[i].r.clone());
-                    push_attachment(&mut doc.attachments, t, lines[i].r.clone());
-                }
-            }
-        } else if let Some(c) = cues::captures(Cue::Cc, l.s) {
-            if l.r.start >= body_start && cc_line.map_or(true, |c| c < first_marker) {
-                cc_line = Some(i);
-            }
-            let mut text = t.display(shift(l, c.name("rest").map_or(0..0, |m| m.range())));
-            skip.push(l.r.clone());
-            while !text.trim_end().ends_with('。')
-                && i + 1 < lines.len()
-                && adjacent(&lines[i], &lines[i + 1])
-                && is_cc_continuation(&lines[i + 1])
-            {
-                i += 1;
-                skip.push(lines[i].r.clone());
-                text.push_str(&t.display(lines[i].r.clone()));
-            }
-            doc.cc.extend(split_list(&text));
-        } else if l.is(Cue::Printed)
-            || (l.r.start >= body_start && (l.is(Cue::Note) || l.is(Cue::Closing)))
-        {
-            skip.push(l.r.clone());
-            if cc_line.is_none() && l.is(Cue::Printed) && l.r.start >= body_start {
-                cc_line = Some(i);
-            }
-        } else if l.r.start >= body_start
-            && l.chrome.is_some_and(|k| {
-                !matches!(k, ChromeKind::Disclaimer | ChromeKind::Footer) || !l.s.contains('。')
-            })
-        {
-            skip.push(l.r.clone());
-        }
-        i += 1;
-    }
+    let (attach_start, cc_line) =
+        closing_elements(t, &lines, body_start, first_marker, &mut doc, &mut skip);
 
     // Where the body ends: the site footer; the headings stop earlier, at a trailing signature,
     // 抄送 or 附件 note.
@@ -630,6 +549,132 @@ fn mark_menus(lines: &mut [Line]) {
         }
         i += run.max(1);
     }
+}
+
+/// The titles of the header: the wrapping notice's, the plan's own, and the title the notice
+/// forwards (which names the plan when its own title line is not printed).
+struct Titles {
+    notice: Option<Title>,
+    plan: Option<Title>,
+    forwarded: Option<String>,
+}
+
+fn titles(
+    t: &Text,
+    lines: &[Line],
+    window: &[usize],
+    first_marker: usize,
+    content: &dyn Fn(usize) -> bool,
+) -> Titles {
+    let titles = find_titles(t, lines, window);
+    let notice = titles.iter().find(|x| x.notice).cloned();
+    let mut plan = titles
+        .iter()
+        .find(|x| !x.notice && notice.as_ref().map_or(true, |n| x.first > n.last))
+        .or_else(|| titles.iter().find(|x| !x.notice))
+        .map(|x| printed_title(lines, &titles, x))
+        .cloned();
+    let forwarded = notice
+        .as_ref()
+        .and_then(|n| inner_title(&n.text).or_else(|| bare_forwarded(&n.text)))
+        .or_else(|| {
+            window.iter().find_map(|&i| {
+                cues::captures(Cue::Forwarding, lines[i].s).map(|c| {
+                    strip_book(
+                        &t.display(shift(&lines[i], c.name("t").map_or(0..0, |m| m.range()))),
+                    )
+                })
+            })
+        });
+    // A notice with numbered requirements of its own: the plan's title line comes after them.
+    if plan.is_none() {
+        if let Some(f) = &forwarded {
+            let key = squeeze_title(f);
+            plan = (first_marker..lines.len().min(first_marker + 20 * TITLE_WINDOW))
+                .find(|&i| content(i) && title_line(lines[i].s) && squeeze_title(lines[i].s) == key)
+                .map(|i| Title {
+                    first: i,
+                    last: i,
+                    text: strip_book(t.display(lines[i].text()).trim()),
+                    notice: false,
+                });
+        }
+    }
+    Titles {
+        notice,
+        plan,
+        forwarded,
+    }
+}
+
+/// The 附件, 抄送 and 印发 lines anywhere, read into `doc` and `skip`: returns the first 附件 line
+/// and the first 抄送 / 印发 line inside the body (where the plan's headings stop); a wrapper's lines above
+/// the first heading (`first_marker`) give way to the plan's own.
+fn closing_elements(
+    t: &Text,
+    lines: &[Line],
+    body_start: usize,
+    first_marker: usize,
+    doc: &mut Document,
+    skip: &mut Vec<Range<usize>>,
+) -> (Option<usize>, Option<usize>) {
+    let mut attach_start = None;
+    let mut cc_line = None;
+    let mut i = 0;
+    while i < lines.len() {
+        let l = &lines[i];
+        if l.is(Cue::AttachmentNote) || l.is(Cue::AttachmentStart) {
+            // a wrapper's 附件 line above the first heading gives way to the plan's own
+            if l.r.start >= body_start && attach_start.is_none_or(|a| a < first_marker) {
+                attach_start = Some(i);
+            }
+            skip.push(l.r.clone());
+            if let Some(c) = cues::captures(Cue::AttachmentNote, l.s) {
+                let rest = c.name("rest").map_or(0..0, |m| m.range());
+                push_attachment(&mut doc.attachments, t, shift(l, rest));
+                while i + 1 < lines.len()
+                    && lines[i + 1].is(Cue::AttachmentItem)
+                    && adjacent(&lines[i], &lines[i + 1])
+                {
+                    i += 1;
+                    skip.push(lines[i].r.clone());
+                    push_attachment(&mut doc.attachments, t, lines[i].r.clone());
+                }
+            }
+        } else if let Some(c) = cues::captures(Cue::Cc, l.s) {
+            if l.r.start >= body_start && cc_line.is_none_or(|c| c < first_marker) {
+                cc_line = Some(i);
+            }
+            let mut text = t.display(shift(l, c.name("rest").map_or(0..0, |m| m.range())));
+            skip.push(l.r.clone());
+            while !text.trim_end().ends_with('。')
+                && i + 1 < lines.len()
+                && adjacent(&lines[i], &lines[i + 1])
+                && is_cc_continuation(&lines[i + 1])
+            {
+                i += 1;
+                skip.push(lines[i].r.clone());
+                text.push_str(&t.display(lines[i].r.clone()));
+            }
+            doc.cc.extend(split_list(&text));
+        } else if l.is(Cue::Printed)
+            || (l.r.start >= body_start && (l.is(Cue::Note) || l.is(Cue::Closing)))
+        {
+            skip.push(l.r.clone());
+            if cc_line.is_none() && l.is(Cue::Printed) && l.r.start >= body_start {
+                cc_line = Some(i);
+            }
+        } else if l.r.start >= body_start
+            && l.chrome.is_some_and(|k| {
+                !matches!(k, ChromeKind::Disclaimer | ChromeKind::Footer) || !l.s.contains('。')
+            })
+        {
+            skip.push(l.r.clone());
+        }
+        i += 1;
+    }
+
+    (attach_start, cc_line)
 }
 
 /// The bodies a notice title names before 关于 / 印发.
@@ -1137,18 +1182,14 @@ fn title_copy_end(clean: &str, title: &str) -> Option<usize> {
 /// The body a plan title opens with (`某市教育局2023年工作要点` → `某市教育局`): the last resort
 /// when no signature, notice or page names one.
 fn title_issuer(title: &str) -> Option<String> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        crate::rx::new(r"^(?P<org>(?P<place>[\u{2E80}-\u{2FDF}\u{3005}\u{3007}\u{3021}-\u{3029}\u{3038}-\u{303B}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}\u{F900}-\u{FAFF}\u{20000}-\u{3134F}]{2,}?)(?:委员会|人民政府|政府|局|厅|委|办公室|办))(?:\s*(?:19|20)\d{2}\s*年|关于)")
-            .expect("title issuer")
-    });
-    let c = re.captures(title)?;
-    // at most 30 chars before the org word (a limit checked here, not compiled in: rx::within)
-    if !crate::rx::within(c.name("place")?.as_str(), 30) {
-        return None;
-    }
-    let org = c.name("org")?.as_str();
-    org_names(org).map(|_| org.to_string())
+    let cut = [title.find("关于"), year_re().find(title).map(|m| m.start())]
+        .into_iter()
+        .flatten()
+        .min()?;
+    let org = title[..cut].trim();
+    // at most 30 chars (a limit checked here, not compiled in: rx::within)
+    (crate::rx::within(org, 30) && org_names(org).is_some_and(|v| v.len() == 1))
+        .then(|| org.to_string())
 }
 
 /// A title compared modulo white space, 《》 and full-width forms.
@@ -1518,6 +1559,11 @@ mod tests {
         assert_eq!(e.document.issuers, vec!["某市交通运输局"]);
         let (_, e) = ex("2023年武进教育工作要点\n一、目标");
         assert!(e.document.issuers.is_empty());
+        // bodies that are not 局/委/厅/办 take the same table
+        let (_, e) = ex("某市第一人民医院2024年护理质量提升方案\n一、目标");
+        assert_eq!(e.document.issuers, vec!["某市第一人民医院"]);
+        let (_, e) = ex("某区教师发展中心关于印发2024年教研工作计划的通知\n一、目标");
+        assert_eq!(e.document.issuers, vec!["某区教师发展中心"]);
     }
 
     #[test]
