@@ -261,6 +261,9 @@ pub const UNITS: &[(&str, UnitClass)] = &[
     ("公里", UnitClass::Count),
     ("千米", UnitClass::Count),
     ("吨", UnitClass::Count),
+    // cubic metres of gas (`天然气产量10亿方`); computing power in petaflops (`算力突破4万P`)
+    ("方", UnitClass::Count),
+    ("P", UnitClass::Count),
     ("吨标准煤", UnitClass::Count),
     ("千瓦", UnitClass::Count),
     ("千瓦时", UnitClass::Count),
@@ -330,7 +333,7 @@ pub const PER_UNITS: &[&str] = &[
 pub const CJK_WORD_UNITS: &[&str] = &[
     "头", "只", "对", "门", "本", "部", "间", "节", "处", "条", "件", "张", "床", "台", "辆", "套",
     "篇", "册", "户", "栋", "幢", "株", "米", "吨", "斤", "期", "枚", "架", "艘", "元", "日", "天",
-    "周", "分", "起", "口", "根", "眼", "盏", "棵",
+    "周", "分", "起", "口", "根", "眼", "盏", "棵", "方",
 ];
 
 /// Chars after which `成` is part of a word (成为, 成功, 成果, 百亿成势 …), not "tenths" (三成 = 30 %).
@@ -886,6 +889,13 @@ pub const FUSED: &[&str] = &[
     "一网统管",
     "一件事",
     "一次性",
+    "每一项",
+    "每一件",
+    "每一条",
+    // names of sports played by teams of that size
+    "三人篮球",
+    "三人制",
+    "五人制",
     // zero goals that are written with 一 (lexicon::ZERO_GOALS): the 一 is no count
     "不垮一坝",
     "不死一人",

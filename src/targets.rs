@@ -448,9 +448,10 @@ fn is_specification(q: &Quantity, before: &str, after: &str) -> bool {
         && after.starts_with(han)
         && before.trim_end().ends_with(han)
         && subject::last_action(before).is_none_or(|(_, end)| end < before.trim_end().len())
+        // 二期、…二期等402万千瓦机组: the total of the projects listed, an amount
         && !before
             .trim_end()
-            .ends_with(|c: char| "到至为达".contains(c))
+            .ends_with(|c: char| "到至为达等".contains(c))
 }
 
 /// `90分以上为优秀` / `75—89分为良好` / `得分率60%以下的为不合格`: the number bounds a grade band of an
@@ -482,7 +483,8 @@ fn is_rank(gap: &str) -> bool {
 /// `24 小时内完成…`: a duration closed by `内` and followed by an action of the plan is a time
 /// limit, at most the number; returns the length of the `内` it takes (after `q`).
 fn time_limit_end(q: &Quantity, before: &str, after: &str) -> Option<usize> {
-    if q.class != UnitClass::Duration || q.comparator.is_some() {
+    // 3—5 天内 stays a range
+    if q.class != UnitClass::Duration || q.comparator.is_some_and(|c| c != Comparator::Range) {
         return None;
     }
     let rest = after.trim_start_matches(' ').strip_prefix('内')?;
@@ -1719,6 +1721,19 @@ mod tests {
             ["5款以上", "5家以上", "10家以上", "不少于1000例"],
             "{ts:?}"
         );
+    }
+
+    /// Gas in 方, computing power in P, the total of listed plants, a range of days as a limit;
+    /// 每一项 and the name of a sport are no counts.
+    #[test]
+    fn energy_units_totals_and_set_phrases() {
+        let ts = run("新增天然气产量10亿方以上，算力总规模突破4万P。");
+        assert_eq!(texts(&ts), ["10亿方以上", "突破4万P"], "{ts:?}");
+        let ts = run("推动商洛电厂二期、店头电厂二期等402万千瓦机组建成投运。");
+        assert_eq!(texts(&ts), ["402万千瓦"], "{ts:?}");
+        let ts = run("全面清理后 3—5 天内要再次入户评估和清理。");
+        assert_eq!(ts[0].comparator, Some(Comparator::Range), "{ts:?}");
+        assert!(run("让每一项行政行为都贯彻法治精神，做靓三人篮球品牌，双方签订协议。").is_empty());
     }
 
     /// A water-quality class is a target where water is named (better is the lower number, so
