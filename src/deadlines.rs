@@ -414,7 +414,8 @@ pub fn inherit(
             continue;
         };
         match (&t.deadline, &mut t.due) {
-            (None, _) => {
+            // a due of its own without words (a report's list of the year's targets) stays
+            (None, None) => {
                 t.deadline = Some(d.raw.clone());
                 t.due = Some(d.due.clone());
             }
@@ -499,6 +500,29 @@ fn plan_name(title: &str) -> Option<(String, String)> {
         end
     };
     Some((title[start..end].to_string(), year_end(2010 + 5 * (n - 11))))
+}
+
+/// The time a sentence opens a dated block with (`到2023年末，…`, `2027年前，…`, `展望2035年，…`,
+/// `到 2030 年具体实现以下目标：`): a whole-year phrase first in the sentence, followed by a
+/// comma or leading a list. The sentences after it in its paragraph and the `——` bullets after
+/// that paragraph state what is due by then. Returns the phrase's byte range in `s` and its due.
+pub fn block_lead(s: &str, anchor: Anchor) -> Option<(Range<usize>, String)> {
+    let body = s.trim_start();
+    let skip = s.len() - body.len();
+    let (skip, body) = match body.strip_prefix("展望") {
+        Some(rest) => (skip + "展望".len(), rest),
+        None => (skip, body),
+    };
+    let tp = find(body, anchor).into_iter().next()?;
+    // a year as written: a relative span (`三年内，…`) opens no block
+    tp.year?;
+    let due = tp.due.filter(|d| d.ends_with("-12-31"))?;
+    let year: i32 = due.get(..4)?.parse().ok()?;
+    let after = &body[tp.range.end..];
+    let opens = tp.range.start == 0
+        && (after.starts_with(',') || after.trim_end().ends_with(':') && !after.contains(','));
+    let current = anchor.year().map_or(true, |py| year >= py);
+    (opens && current).then(|| (skip + tp.range.start..skip + tp.range.end, due))
 }
 
 /// A dated section: its time as written, its last day and year.
