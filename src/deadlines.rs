@@ -328,7 +328,13 @@ pub fn section_time(title: &str) -> Option<SectionTime> {
         .trim_end_matches(|c: char| is_numeral(c) || RANGE_JOINERS.contains(&c));
     let inner = &title[prefix.len()..last.0.end];
     let fen = title[last.0.end..].starts_with('份');
-    let suffix = title[last.0.end..].trim_start_matches('份');
+    // 2023年6月底前, 6月前: the end of the month is the due either way
+    let suffix = title[last.0.end..]
+        .trim_start_matches('份')
+        .trim_start_matches(['底', '末'])
+        .trim_start_matches("以前")
+        .trim_start_matches("之前")
+        .trim_start_matches('前');
     // between the bits only a range joiner
     if !inner
         .chars()
@@ -613,6 +619,10 @@ mod tests {
             Some(("2023—2024年".into(), Some(2024), 12, None))
         );
         assert_eq!(st("第一季度"), Some(("第一季度".into(), None, 3, None)));
+        assert_eq!(
+            st("2023年6月底前"),
+            Some(("2023年6月".into(), Some(2023), 6, None))
+        );
         assert_eq!(
             st("2024年下半年"),
             Some(("2024年下半年".into(), Some(2024), 12, None))

@@ -711,6 +711,12 @@ pub const EFFORTS: &[&str] = &[
     "着力", "加快", "推动", "积极", "努力", "大力", "探索", "逐步", "加速", "持续",
 ];
 
+/// Verbs of work that open a task of a timetable besides [`DELIVERABLE_VERBS`] (`三月份` ⏎
+/// `1. 组织教师培训报名`): under a dated heading, what they open is due by its date.
+pub const SCHEDULE_VERBS: &[&str] = &[
+    "组织", "召开", "举行", "进行", "评选", "总结", "检查", "培训", "做好", "完善", "督查", "评估",
+];
+
 /// Deliverable verbs whose subject stands before them: verbs that take no object (`项目竣工`,
 /// `平台上线`, `线路通车`) and verbs of attaining a level (`考核进入全市先进`, `项目通过验收`).
 pub const SUBJECT_FIRST_DELIVERABLES: &[&str] = &[
