@@ -39,11 +39,11 @@ pub struct TimePhrase {
 const TIME: &str = concat!(
     r"(?:(?P<pre>到|至|截至|截止到|截止) *)?(?P<y>(?:19|20)[0-9]{2}) *年(?:度)?",
     r"(?:(?P<half>上半年|下半年|年中|[一二三四1-4]季度|年底|年末|底|末)",
-    r"|(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?:(?P<d>[0-3]?[0-9])日|底|末|份)?)?",
+    r"| *(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]) *月(?: *(?P<d>[0-3]?[0-9]) *日|底|末|份)?)?",
     r"(?P<term>秋季?学期开学前|春季?学期开学前|秋季?学期起|春季?学期起|秋季?开学前|秋季?学期)?",
     r"(?:前|以前|之前)?",
     r"|(?P<rel>年内|今年|本年度|全年|年底前|年末前|当年|明年)",
-    r"|(?P<m2>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?:(?P<d2>[0-3]?[0-9])日?|底|末|份)?(?:前|以前|之前)",
+    r"|(?P<m2>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]) *月(?: *(?P<d2>[0-3]?[0-9]) *日?|底|末|份)?(?:前|以前|之前)",
     r"|(?P<term2>秋季?学期(?:起|开学前)|春季?学期(?:起|开学前)|新学期起)",
     // a quarter or a half of the plan year: 第三季度前, 三季度末前, 一季度, 上半年
     r"|(?P<q>第[一二三四1-4]季度(?:末|底)?(?:前|以前|之前)?|[一二三四1-4]季度(?:末|底)?(?:前|以前|之前)|上半年(?:前|内)?)",
@@ -328,7 +328,13 @@ pub fn section_time(title: &str) -> Option<SectionTime> {
         .trim_end_matches(|c: char| is_numeral(c) || RANGE_JOINERS.contains(&c));
     let inner = &title[prefix.len()..last.0.end];
     let fen = title[last.0.end..].starts_with('份');
-    let suffix = title[last.0.end..].trim_start_matches('份');
+    // 2023年6月底前, 6月前: the end of the month is the due either way
+    let suffix = title[last.0.end..]
+        .trim_start_matches('份')
+        .trim_start_matches(['底', '末'])
+        .trim_start_matches("以前")
+        .trim_start_matches("之前")
+        .trim_start_matches('前');
     // between the bits only a range joiner
     if !inner
         .chars()
@@ -414,7 +420,8 @@ pub fn inherit(
             continue;
         };
         match (&t.deadline, &mut t.due) {
-            (None, _) => {
+            // a due of its own without words (a report's list of the year's targets) stays
+            (None, None) => {
                 t.deadline = Some(d.raw.clone());
                 t.due = Some(d.due.clone());
             }
@@ -499,6 +506,29 @@ fn plan_name(title: &str) -> Option<(String, String)> {
         end
     };
     Some((title[start..end].to_string(), year_end(2010 + 5 * (n - 11))))
+}
+
+/// The time a sentence opens a dated block with (`到2023年末，…`, `2027年前，…`, `展望2035年，…`,
+/// `到 2030 年具体实现以下目标：`): a whole-year phrase first in the sentence, followed by a
+/// comma or leading a list. The sentences after it in its paragraph and the `——` bullets after
+/// that paragraph state what is due by then. Returns the phrase's byte range in `s` and its due.
+pub fn block_lead(s: &str, anchor: Anchor) -> Option<(Range<usize>, String)> {
+    let body = s.trim_start();
+    let skip = s.len() - body.len();
+    let (skip, body) = match body.strip_prefix("展望") {
+        Some(rest) => (skip + "展望".len(), rest),
+        None => (skip, body),
+    };
+    let tp = find(body, anchor).into_iter().next()?;
+    // a year as written: a relative span (`三年内，…`) opens no block
+    tp.year?;
+    let due = tp.due.filter(|d| d.ends_with("-12-31"))?;
+    let year: i32 = due.get(..4)?.parse().ok()?;
+    let after = &body[tp.range.end..];
+    let opens = tp.range.start == 0
+        && (after.starts_with(',') || after.trim_end().ends_with(':') && !after.contains(','));
+    let current = anchor.year().map_or(true, |py| year >= py);
+    (opens && current).then(|| (skip + tp.range.start..skip + tp.range.end, due))
 }
 
 /// A dated section: its time as written, its last day and year.
@@ -589,6 +619,10 @@ mod tests {
             Some(("2023—2024年".into(), Some(2024), 12, None))
         );
         assert_eq!(st("第一季度"), Some(("第一季度".into(), None, 3, None)));
+        assert_eq!(
+            st("2023年6月底前"),
+            Some(("2023年6月".into(), Some(2023), 6, None))
+        );
         assert_eq!(
             st("2024年下半年"),
             Some(("2024年下半年".into(), Some(2024), 12, None))
@@ -828,6 +862,21 @@ mod tests {
             ),
             ("“十四五”期间新增", None, None, "“十四五”期间", "2025-12-31"),
             ("明年开工", Some(2024), None, "明年", "2025-12-31"),
+            // PDF text spaces out its numbers
+            (
+                "于 1 月 24 日前将名单报至",
+                Some(2025),
+                None,
+                "1 月 24 日前",
+                "2025-01-24",
+            ),
+            (
+                "请于 2025 年 1 月 24 日前报送",
+                Some(2025),
+                None,
+                "2025 年 1 月 24 日前",
+                "2025-01-24",
+            ),
         ] {
             assert_eq!(
                 one(s, py, pp),

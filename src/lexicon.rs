@@ -734,6 +734,42 @@ pub const DELIVERABLE_VERBS: &[&str] = &[
     "基本完善",
     "报送",
     "上报",
+    "报至",
+    "成熟定型",
+    "接轨",
+];
+
+/// End states a sentence inside a dated block states without a time of its own (`到2025年，…` ⏎
+/// `——…数据资源体系基本建成，…`): the words that make it a dated deliverable. Narrower than
+/// [`DELIVERABLE_VERBS`]: work verbs (`开展`, `推进`, `落实`) state no end state, and vague gains
+/// (`进一步提升`, `稳步提高`) promise nothing checkable.
+pub const END_STATES: &[&str] = &[
+    "建成",
+    "建立",
+    "形成",
+    "实现",
+    "成熟定型",
+    "进入",
+    "打造",
+    "取得重大突破",
+    "取得突破",
+    "全球领先",
+    "国际领先",
+    "位居世界前列",
+    "成为",
+    "接轨",
+];
+
+/// Words of effort that turn an end state after them into a task (`着力打造`, `探索建立`,
+/// `加快形成`): the sentence states work under way, not a state reached by a date.
+pub const EFFORTS: &[&str] = &[
+    "着力", "加快", "推动", "积极", "努力", "大力", "探索", "逐步", "加速", "持续",
+];
+
+/// Verbs of work that open a task of a timetable besides [`DELIVERABLE_VERBS`] (`三月份` ⏎
+/// `1. 组织教师培训报名`): under a dated heading, what they open is due by its date.
+pub const SCHEDULE_VERBS: &[&str] = &[
+    "组织", "召开", "举行", "进行", "评选", "总结", "检查", "培训", "做好", "完善", "督查", "评估",
 ];
 
 /// Deliverable verbs whose subject stands before them: verbs that take no object (`项目竣工`,

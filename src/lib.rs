@@ -54,6 +54,7 @@ pub mod render;
 pub mod retrospect;
 pub mod rules;
 pub mod rx;
+pub mod schedule;
 #[cfg(any(not(target_arch = "wasm32"), feature = "extras"))]
 pub mod segment;
 pub mod subject;
@@ -148,6 +149,12 @@ pub fn analyze(input: &str) -> Analysis {
         skip: &skip,
         tables: &tables,
     });
+    // the tasks of a timetable: every one under a dated heading is a dated deliverable
+    let tasks = schedule::tasks(&text, &outline.nodes, &found);
+    if !tasks.is_empty() {
+        found.extend(tasks);
+        order::by_key(&mut found, |t| t.span[0] as u64);
+    }
     for t in &mut found {
         t.path = path_at(&outline.nodes, t.span[0]);
     }

@@ -15,9 +15,9 @@ use crate::clauses::{self, Sentence};
 use crate::deadlines::{self, Anchor, TimePhrase};
 use crate::lexicon::{
     LazySet, UnitClass, WordSet, CHANGE_BASES, CHANGE_DOWN, CHANGE_UP, COMPARATOR_BEFORE, COVERAGE,
-    COVERAGE_ATTRIBUTIVE_NEXT, DELIVERABLE_VERBS, FORECAST, FUTURE_WORDS, LEVEL_VERBS, RECURRENCE,
-    RETRO_WORDS, STRENGTH_ASPIRATIONAL, STRENGTH_FIRM, STRENGTH_PLANNED, YEAR_TARGET_LISTS,
-    ZERO_GOALS,
+    COVERAGE_ATTRIBUTIVE_NEXT, DELIVERABLE_VERBS, EFFORTS, END_STATES, FORECAST, FUTURE_WORDS,
+    LEVEL_VERBS, RECURRENCE, RETRO_WORDS, STRENGTH_ASPIRATIONAL, STRENGTH_FIRM, STRENGTH_PLANNED,
+    YEAR_TARGET_LISTS, ZERO_GOALS,
 };
 use crate::model::{
     Change, Comparator, OutlineNode, Period, Responsible, Scope, Strength, Target, TargetKind,
@@ -252,6 +252,7 @@ static FUTURE_SET: LazySet = LazySet::new(FUTURE_WORDS);
 static LIMIT_SET: LazySet = LazySet::new(crate::lexicon::LIMIT_ACTIONS);
 static BASE_SET: LazySet = LazySet::new(CHANGE_BASES);
 static DELIVER_SET: LazySet = LazySet::new(DELIVERABLE_VERBS);
+static END_SET: LazySet = LazySet::new(END_STATES);
 static SUBJECT_FIRST: LazySet = LazySet::new(crate::lexicon::SUBJECT_FIRST_DELIVERABLES);
 static TOTAL_SET: LazySet = LazySet::new(&["总数达", "累计", "总量", "总数", "共"]);
 static NEW_SET: LazySet = LazySet::new(&["新增", "新建", "增加", "新培育", "扩增"]);
@@ -603,6 +604,7 @@ pub fn extract(cx: &Context) -> Vec<Target> {
     // a statement of the past runs on over a `；` (截至2022年底，…达到635万人；建成设施4200个。)
     let mut carry = false;
     let mut list_time: Option<ListTime> = None;
+    let mut block: Option<Block> = None;
     // the cells of the tables: in a table printed a row per line, each cell is a clause of its
     // own (`建设高标准农田3万亩 县农业农村局 …`: the lead unit is no subject of 3万亩)
     let cells: Vec<Range<usize>> = cx
@@ -627,6 +629,7 @@ pub fn extract(cx: &Context) -> Vec<Target> {
         if retro.at(t, s.range.start) && !in_year_list {
             carry = false;
             list_time = None;
+            block = None;
             continue;
         }
         let first_new = out.len();
@@ -647,6 +650,20 @@ pub fn extract(cx: &Context) -> Vec<Target> {
                 tg.due.clone_from(&lt.due);
             }
         }
+        // any digit: a count whose unit is not read (`5款以上`) still makes it a quantity
+        let numbers = within(&found.quantities, &rel.range, |q| q.range.start)
+            .iter()
+            .any(|q| !found.masks.hits(&q.numeral))
+            || hay[rel.range.clone()].contains(|c: char| c.is_ascii_digit());
+        block = dated_block(
+            &b,
+            &rel,
+            anchor,
+            block,
+            (first_new, numbers),
+            para_end,
+            &mut out,
+        );
         list_time = match list_time.take() {
             Some(lt) if lt.paragraph => (!para_end && !past_end).then_some(lt),
             _ if opens.is_some() => opens.filter(|_| !para_end && !past_end),
@@ -1129,7 +1146,10 @@ fn sentence_targets(
             continue;
         }
         let ctext = &hay[clause.clone()];
+        // 2015 年我国人均预期寿命已达 76.34 岁，…: a time whose own clause states the past
+        let time_clause = s.clauses.iter().find(|c| c.contains(&tp.range.start));
         if past_clause(ctext, false)
+            || time_clause.is_some_and(|c| past_clause(&hay[c.clone()], false))
             || !clause_initial(hay, s, tp, b.cx.skip, b.off)
             || frames_principles(&hay[tp.range.end..])
         {
@@ -1246,6 +1266,123 @@ fn respectively(ctext: &str, unnamed: usize, before: &[Target], clause: &mut [Ta
             t.subject.clone_from(&from.subject);
         }
     }
+}
+
+/// A dated block (`到2023年末，…` ⏎ `——…` bullets; `2030年前，…。…。`): the time its lead
+/// sentence opens with, and where the reading stands in it.
+struct Block {
+    raw: String,
+    due: String,
+    /// Past the lead's paragraph, in the `——` bullets after it.
+    bullets: bool,
+    /// Byte start of the bullet line being read, and whether its first statement is read.
+    line: usize,
+    done: bool,
+}
+
+/// Reads sentence `s` (relative to the body) against the dated block it may open or stand in
+/// ([`deadlines::block_lead`]): its targets that print no time take the block's; a sentence that
+/// states an end state and holds no target is a dated deliverable — in the bullets only the first
+/// statement of each bullet, after its headline (`——数据要素市场体系初步建立。`); `first_new` is
+/// where `s`'s own targets start in `out`, `numbers` says whether `s` holds a number. Returns the
+/// block as it stands after `s`: it ends with its paragraph unless `——` bullets follow.
+fn dated_block(
+    b: &Builder,
+    s: &Sentence,
+    anchor: Anchor,
+    block: Option<Block>,
+    (first_new, numbers): (usize, bool),
+    para_end: bool,
+    out: &mut Vec<Target>,
+) -> Option<Block> {
+    let hay = b.hay;
+    let text = &hay[s.range.clone()];
+    let mut block = match deadlines::block_lead(text, anchor) {
+        Some((r, due)) => Some(Block {
+            raw: b.deadline_text(&TimePhrase {
+                range: s.range.start + r.start..s.range.start + r.end,
+                due: None,
+                year: None,
+                concrete: true,
+            }),
+            due,
+            bullets: false,
+            line: usize::MAX,
+            done: false,
+        }),
+        None => {
+            let mut bl = block?;
+            let line_start = hay[..s.range.start].rfind('\n').map_or(0, |i| i + 1);
+            let line = hay[line_start..].trim_start();
+            let head = line.starts_with("——")
+                && hay[line_start..s.range.start]
+                    .trim()
+                    .trim_start_matches('—')
+                    .is_empty();
+            if bl.bullets && line_start != bl.line {
+                bl.line = line_start;
+                bl.done = false;
+            }
+            // a bullet's headline (more of the bullet follows on its line) states nothing due
+            let headline = head && !para_end;
+            if !headline {
+                for tg in out[first_new..]
+                    .iter_mut()
+                    .filter(|t| t.deadline.is_none() && t.due.is_none())
+                {
+                    tg.deadline = Some(bl.raw.clone());
+                    tg.due = Some(bl.due.clone());
+                }
+                // a sentence with a number states a quantity, not a dated deliverable
+                if out.len() == first_new && !numbers && !(bl.bullets && bl.done) {
+                    out.extend(block_deliverable(b, s, &bl));
+                }
+                bl.done = bl.bullets;
+            }
+            Some(bl)
+        }
+    };
+    if para_end {
+        let next = hay[s.range.end..]
+            .split('\n')
+            .skip(1)
+            .map(str::trim)
+            .find(|l| !l.is_empty());
+        if next.is_some_and(|l| l.starts_with("——")) {
+            if let Some(bl) = block.as_mut() {
+                bl.bullets = true;
+            }
+        } else {
+            block = None;
+        }
+    }
+    block
+}
+
+/// A sentence of a dated block that states an end state ([`END_STATES`]) and holds no number: a
+/// dated deliverable due by the block's time, named by what comes before its end-state word
+/// (`数据资源体系基本建成`) or, when nothing does, what comes after (`打造国家级…集聚区`).
+fn block_deliverable(b: &Builder, s: &Sentence, bl: &Block) -> Option<Target> {
+    let hay = b.hay;
+    let text = &hay[s.range.clone()];
+    if past_clause(text, false) {
+        return None;
+    }
+    // 着力打造…, 探索建立…: an effort towards an end state is no end state
+    let (_, w) = END_SET
+        .get()
+        .find_iter(text)
+        .find(|(_, r)| !EFFORTS.iter().any(|e| text[..r.start].ends_with(e)))?;
+    let at = s.range.start + w.start;
+    let clause = s.clauses.iter().find(|c| c.start <= at && at < c.end)?;
+    let mut tg = b.target(s.range.clone(), clause.clone(), TargetKind::Deadline);
+    tg.deadline = Some(bl.raw.clone());
+    tg.due = Some(bl.due.clone());
+    tg.strength = strength_of(text);
+    let after = hay[s.range.start + w.end..clause.end].trim();
+    tg.subject = phrase_before(&hay[clause.start..at])
+        .or_else(|| without_punctuation(&after.chars().take(30).collect::<String>()));
+    Some(tg)
 }
 
 /// The time that dates the items of a list: as written (None when the list names none, as a
@@ -1416,6 +1553,7 @@ fn clause_initial(
             "确保在",
             "争取在",
             "计划",
+            "展望",
         ]
         .contains(&lead)
         || STRENGTH_FIRM.contains(&lead)
@@ -2606,6 +2744,33 @@ mod tests {
         assert_eq!(
             ts[1].subject.as_deref(),
             Some("高血压、糖尿病患者规范管理率")
+        );
+    }
+
+    /// A sentence that opens with a year and a comma (`到2023年末，…`, `2027年前，…`) dates the
+    /// sentences after it in its paragraph and the first statement of each `——` bullet after
+    /// that paragraph: their numbers take its time, and an end state with no number is a dated
+    /// deliverable. A bullet's headline, a vague gain and the paragraph after the bullets are not.
+    #[test]
+    fn a_dated_lead_sentence_dates_its_block() {
+        let src = "某市产业三年行动计划（2021-2023年）\n二、发展目标\n着力突破关键技术。到2023年末，将本市打造成为产业创新策源地。\n——产业规模进一步壮大。产业规模达1000亿元，培育100家优质企业。\n——关键技术进一步突破。高精度芯片技术全球领先，融合应用加快推广。形成一批标准。\n——服务水平不断提高。服务质量稳步提升。\n三、主要任务\n形成协同机制。\n2027年前，实现高质量脑控。推动临床试验加快开展。形成产品检测评价标准规范。\n";
+        let ts = run_with(src, Some(2021), None);
+        let got: Vec<_> = ts
+            .iter()
+            .map(|t| (t.kind, t.subject.as_deref(), t.deadline.as_deref()))
+            .collect();
+        let d = Some("到2023年末");
+        let d2 = Some("2027年前");
+        assert_eq!(
+            got,
+            vec![
+                (TargetKind::Deadline, Some("成为产业创新策源地"), d),
+                (TargetKind::Money, Some("产业规模"), d),
+                (TargetKind::Count, Some("优质企业"), d),
+                (TargetKind::Deadline, Some("高精度芯片技术"), d),
+                (TargetKind::Deadline, Some("高质量脑控"), d2),
+                (TargetKind::Deadline, Some("产品检测评价标准规范"), d2),
+            ]
         );
     }
 
