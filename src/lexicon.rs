@@ -480,6 +480,46 @@ pub const CAPACITY_UNITS: &[&str] = &[
     "千伏安",
 ];
 
+/// Words that name eligibility conditions or scoring rules (`三、申报条件`, `实施条件：屋面总面积
+/// 2000平方米以上`): the numbers under such a heading or label pick who qualifies, they are no
+/// commitment of the plan.
+pub const CONDITION_WORDS: &[&str] = &[
+    "申报条件",
+    "实施条件",
+    "基本条件",
+    "准入条件",
+    "认定条件",
+    "参评条件",
+    "申请条件",
+    "入选条件",
+    "适用范围",
+    "认定标准",
+    "评分标准",
+    "评价标准",
+    "评分细则",
+    "申报要求",
+    "申报范围",
+];
+
+/// Ends of a framing `以…为…` phrase (`以滨江10.5平方公里滨水区域为核心`): what it sizes is the
+/// ground of the plan, not a target.
+pub const FRAMING_ENDS: &[&str] = &[
+    "为核心",
+    "为重点",
+    "为主体",
+    "为依托",
+    "为引领",
+    "为载体",
+    "为中心",
+    "为基础",
+    "为抓手",
+    "为主线",
+    "为导向",
+    "为牵引",
+    "为支撑",
+    "为单元",
+];
+
 /// Words that make `前N` a rank (`进入全国前10%`, `位居全省前列`'s numeric cousin `位居全省前5位`).
 pub const RANK_LEADS: &[&str] = &[
     "进入",
@@ -638,6 +678,10 @@ pub const COVERAGE: &[&str] = &["全覆盖"];
 /// `全覆盖格局`) instead of an outcome.
 pub const COVERAGE_ATTRIBUTIVE_NEXT: &[&str] =
     &["的", "、", "格局", "体系", "网络", "模式", "机制", "态势"];
+
+/// Words after a zero or coverage word that make it part of a name (`动态清零行动`,
+/// `全覆盖工程`), not a goal.
+pub const CUE_NAME_NEXT: &[&str] = &["行动", "工程", "专项", "计划", "攻坚", "机制", "模式"];
 
 /// Zero goals: the written words and the value they normalise to (`零突破` = at least one).
 pub const ZERO_GOALS: &[(&str, f64, Comparator)] = &[

@@ -158,6 +158,8 @@ pub fn analyze(input: &str) -> Analysis {
     for t in &mut found {
         t.path = path_at(&outline.nodes, t.span[0]);
     }
+    // the numbers of an eligibility or scoring section pick who qualifies: no commitments
+    found.retain(|t| !under_conditions(&outline.nodes, &t.path));
     // a target with no time phrase of its own is due when its month or phase heading says
     deadlines::inherit(
         &text,
@@ -176,6 +178,20 @@ pub fn analyze(input: &str) -> Analysis {
         tables: tables.into_iter().map(|b| b.table).collect(),
         warnings,
     }
+}
+
+/// Is a section on `path` about eligibility conditions or scoring rules
+/// ([`lexicon::CONDITION_WORDS`])?
+fn under_conditions(nodes: &[OutlineNode], path: &[usize]) -> bool {
+    let mut level = nodes;
+    for &i in path {
+        let Some(n) = level.get(i) else { return false };
+        if lexicon::CONDITION_WORDS.iter().any(|w| n.title.contains(w)) {
+            return true;
+        }
+        level = &n.children;
+    }
+    false
 }
 
 /// Child indexes from the outline root to the deepest node whose span contains `at`.

@@ -439,6 +439,28 @@ fn is_threshold(q: &Quantity, after: &str, later_number: bool) -> bool {
             .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '“')
 }
 
+/// `以滨江10.5平方公里滨水区域为核心`: a number inside a framing `以…为…` phrase sizes the ground of
+/// the plan ([`crate::lexicon::FRAMING_ENDS`]).
+fn framed(before: &str, after: &str) -> bool {
+    before.contains('以')
+        && crate::lexicon::FRAMING_ENDS.iter().any(|w| {
+            after
+                .find(w)
+                .is_some_and(|at| !after[..at].contains(['，', ',', '。']))
+        })
+}
+
+/// `实施条件：屋面总面积2000平方米以上`: a number after a label of conditions in its sentence.
+fn is_condition(sentence_before: &str) -> bool {
+    sentence_before
+        .split_once([':', '：'])
+        .is_some_and(|(label, _)| {
+            crate::lexicon::CONDITION_WORDS
+                .iter()
+                .any(|w| label.contains(w))
+        })
+}
+
 /// `推动国达化工60万吨钾肥复合造粒`: a capacity written straight before the noun it sizes, after a
 /// name rather than a verb that governs it, specifies a project ([`crate::lexicon::CAPACITY_UNITS`]).
 fn is_specification(q: &Quantity, before: &str, after: &str) -> bool {
@@ -953,6 +975,8 @@ fn sentence_targets(
                     && !q.class.eq(&UnitClass::Ratio)
             });
             if qualifies
+                || framed(clause_before, &hay[q.range.end..clause.end])
+                || is_condition(&hay[s.range.start..q.range.start])
                 || is_specification(q, clause_before, &hay[q.range.end..clause.end])
                 // a later count in the same unit is a parallel item (5家以上…企业、10家以上…),
                 // not the amount a threshold picks
@@ -1678,19 +1702,36 @@ fn cue_target(
     {
         return None;
     }
+    if cue.kind == TargetKind::Coverage
+        && crate::lexicon::CUE_NAME_NEXT
+            .iter()
+            .any(|w| after.starts_with(w))
+    {
+        return None;
+    }
     if cue.kind == TargetKind::Coverage && cue.unit == Some("%") {
+        // 县级全覆盖、行政村全覆盖: a list of coverage goals, not a series of adjectives
+        let listed = after
+            .strip_prefix('、')
+            .and_then(|rest| rest.split(['、', '，', ',', '。', '；']).next())
+            .is_some_and(|item| item.ends_with(&hay[cue.range.clone()]));
         if before.ends_with('、')
-            || COVERAGE_ATTRIBUTIVE_NEXT
-                .iter()
-                .any(|w| after.starts_with(w))
+            || !listed
+                && COVERAGE_ATTRIBUTIVE_NEXT
+                    .iter()
+                    .any(|w| after.starts_with(w))
         {
             return None;
         }
         // 100%全覆盖 / 100%名校资源全覆盖: one target, the 100%
         let t = b.cx.text;
         let cue_c = t.orig_offset(b.off + cue.range.start);
+        // (a coverage cue before it is a goal of its own: 县级全覆盖、行政村全覆盖)
         if let Some(prev) = clause_targets.iter_mut().rev().find(|tg| {
-            tg.value == Some(100.0) && tg.unit.as_deref() == Some("%") && tg.span[1] <= cue_c
+            tg.value == Some(100.0)
+                && tg.unit.as_deref() == Some("%")
+                && tg.span[1] <= cue_c
+                && tg.kind != TargetKind::Coverage
         }) {
             if prev.span[1] == cue_c {
                 let end = t.span(b.off + cue.range.start..b.off + cue.range.end)[1];
@@ -1872,6 +1913,25 @@ mod tests {
         let ts = run("全面清理后 3—5 天内要再次入户评估和清理。");
         assert_eq!(ts[0].comparator, Some(Comparator::Range), "{ts:?}");
         assert!(run("让每一项行政行为都贯彻法治精神，做靓三人篮球品牌，双方签订协议。").is_empty());
+    }
+
+    /// Sizes inside a framing 以…为… phrase and numbers after a label of conditions are no
+    /// targets.
+    #[test]
+    fn framing_sizes_and_conditions_are_no_targets() {
+        assert!(run("以滨江10.5平方公里滨水区域为核心，打造城市会客厅。").is_empty());
+        assert!(run("实施条件：屋面总面积2000平方米以上；产权清晰。").is_empty());
+        let ts = run("以数字化为引领，建成10个示范区。");
+        assert_eq!(texts(&ts), ["10个"], "{ts:?}");
+    }
+
+    /// Coverage goals listed with 、 are each a target; a zero word inside a name is none.
+    #[test]
+    fn listed_coverage_goals_and_named_zero_actions() {
+        let ts = run("力争5G演进网络县级全覆盖、千兆光网行政村全覆盖。");
+        assert_eq!(texts(&ts), ["全覆盖", "全覆盖"], "{ts:?}");
+        assert!(run("形成全方位、全覆盖、多层次的工作格局。").is_empty());
+        assert!(run("实施金融风险化解动态清零行动。").is_empty());
     }
 
     /// A water-quality class is a target where water is named (better is the lower number, so
