@@ -461,6 +461,18 @@ fn is_condition(sentence_before: &str) -> bool {
         })
 }
 
+/// `新建1000个粮油千亩高产片`, `万亩良田`: a bare scale word (千, 万) with its unit before a noun,
+/// after a name rather than a verb that governs it, names a kind of thing.
+fn is_scale_name(q: &Quantity, hay: &str, before: &str, after: &str) -> bool {
+    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    q.cjk
+        && hay[q.numeral.clone()]
+            .chars()
+            .all(|c| "百千万亿".contains(c))
+        && after.starts_with(han)
+        && subject::last_action(before).is_none_or(|(_, end)| end < before.trim_end().len())
+}
+
 /// `推动国达化工60万吨钾肥复合造粒`: a capacity written straight before the noun it sizes, after a
 /// name rather than a verb that governs it, specifies a project ([`crate::lexicon::CAPACITY_UNITS`]).
 fn is_specification(q: &Quantity, before: &str, after: &str) -> bool {
@@ -978,6 +990,7 @@ fn sentence_targets(
                 || framed(clause_before, &hay[q.range.end..clause.end])
                 || is_condition(&hay[s.range.start..q.range.start])
                 || is_specification(q, clause_before, &hay[q.range.end..clause.end])
+                || is_scale_name(q, hay, clause_before, &hay[q.range.end..clause.end])
                 // a later count in the same unit is a parallel item (5家以上…企业、10家以上…),
                 // not the amount a threshold picks
                 || is_threshold(
@@ -1932,6 +1945,15 @@ mod tests {
         assert_eq!(texts(&ts), ["全覆盖", "全覆盖"], "{ts:?}");
         assert!(run("形成全方位、全覆盖、多层次的工作格局。").is_empty());
         assert!(run("实施金融风险化解动态清零行动。").is_empty());
+    }
+
+    /// A bare scale word before a noun names a kind of thing, unless a verb governs it.
+    #[test]
+    fn scale_words_name_kinds() {
+        let ts = run("新建1000个粮油千亩高产片。");
+        assert_eq!(texts(&ts), ["1000个"], "{ts:?}");
+        let ts = run("抓好新建煤矿投产，新增千万吨产能。");
+        assert!(texts(&ts).iter().all(|t| *t != "千亩"), "{ts:?}");
     }
 
     /// A water-quality class is a target where water is named (better is the lower number, so

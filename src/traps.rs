@@ -37,12 +37,13 @@ const PATTERNS: &[(&str, &str)] = &[
         "slogan-count",
         r"[一二两三四五六七八九十]+[个项条种类大][“\x22]",
     ),
-    // 3 names and slogans in quotes (at most QUOTE_MAX chars), cited titles (TITLE_MAX)
+    // 3 names and slogans in quotes (at most QUOTE_MAX chars) with the count of a quoted list
+    // after them (“考核、督查、激励”三项机制), cited titles (TITLE_MAX)
     // (with the size of a cited document: 《意见》10条措施); the limits are checked by
     // `quote_within`, not compiled in (see rx::within). No other row starts with “ " or 《.
     (
         "quoted",
-        r"“[^”\n]*”|\x22[^\x22\n]*\x22|《[^》\n]*》(?: *(?:[0-9]+|[一二两三四五六七八九十]+) *(?:条|项|点|个方面|方面|部分))?",
+        r"“[^”\n]*”(?:[一二两三四五六七八九十]+[个项条种类大])?|\x22[^\x22\n]*\x22(?:[一二两三四五六七八九十]+[个项条种类大])?|《[^》\n]*》(?: *(?:[0-9]+|[一二两三四五六七八九十]+) *(?:条|项|点|个方面|方面|部分))?",
     ),
     // 4 the shape of numbered formulas: 三会一课, 五险一金, 四级七类, 一校一品 (not 三至五个)
     (
@@ -274,6 +275,7 @@ mod tests {
             ("实施二期五年行动计划", "二期"),
             ("落实“两个只增不减”", "两个"),
             ("实现三个“零误差”", "三个"),
+            ("健全“考核、督查、激励”三项机制", "三项"),
             ("推进“532”工程", "532"),
             ("对照《十项准则》", "十项"),
             ("落实《意见》10条措施", "10条"),
