@@ -192,7 +192,7 @@ impl std::error::Error for DictError {}
 
 /// A loaded segmenter (building the trie is the expensive part: load once, reuse).
 pub struct Segmenter {
-    inner: jieba_rs::Jieba,
+    inner: crate::segment::Segmenter,
 }
 
 impl Segmenter {
@@ -201,10 +201,8 @@ impl Segmenter {
         if dict.trim().is_empty() {
             return Err(DictError("empty".into()));
         }
-        let mut inner = jieba_rs::Jieba::empty();
-        inner
-            .load_dict(&mut dict.as_bytes())
-            .map_err(|e| DictError(e.to_string()))?;
+        let inner =
+            crate::segment::Segmenter::from_dict(dict).map_err(|e| DictError(e.to_string()))?;
         Ok(Segmenter { inner })
     }
 
@@ -212,15 +210,15 @@ impl Segmenter {
     /// loaded, and out-of-dictionary runs stay single characters, which the filter drops).
     pub fn words<'a>(&'a self, text: &'a str) -> Vec<(&'a str, usize, usize, &'a str)> {
         self.inner
-            .tag(text, false)
+            .words(text)
             .into_iter()
-            .map(|t| (t.word, t.start, t.end, t.tag))
+            .map(|w| (w.word, w.start, w.end, w.tag))
             .collect()
     }
 
     /// Word boundaries (char offsets where a word ends), for measuring a trimmed dictionary.
     pub fn boundaries(&self, text: &str) -> Vec<usize> {
-        self.words(text).iter().map(|w| w.2).collect()
+        self.inner.boundaries(text)
     }
 }
 

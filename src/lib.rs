@@ -27,8 +27,8 @@
 //! The core is pure Rust with no browser types; `wasm` (the JavaScript binding) and `web` (the
 //! page) are compiled only for `wasm32`. There the Cargo features split the page's code in two
 //! wasm modules (Cargo.toml `[features]`): `web` (the first load: analysis + page UI) and `extras`
-//! (loaded on first use: [`compare`]'s engine, [`docx`], [`keywords`]); [`docx`] and
-//! [`keywords`] are not compiled into a `web`-only wasm at all, and [`compare`]
+//! (loaded on first use: [`compare`]'s engine, [`docx`], [`keywords`] / [`segment`]); [`docx`],
+//! [`keywords`] and [`segment`] are not compiled into a `web`-only wasm at all, and [`compare`]
 //! contributes only its result types and renderers there.
 
 pub mod clauses;
@@ -53,6 +53,8 @@ pub mod render;
 pub mod retrospect;
 pub mod rules;
 pub mod rx;
+#[cfg(any(not(target_arch = "wasm32"), feature = "extras"))]
+pub mod segment;
 pub mod subject;
 pub mod tables;
 pub mod targets;
