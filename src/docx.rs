@@ -1,26 +1,32 @@
 //! The text of a `.docx` file, read without leaving the page.
 //!
-//! A `.docx` is a zip archive whose `word/document.xml` holds the body. Reading it needs only
-//! the zip central directory (parsed here by hand, ~60 lines) and raw DEFLATE (`miniz_oxide`,
-//! pure Rust, so it builds for wasm32 with no C compiler). The XML is scanned, not parsed into a
-//! tree: we only need the characters of `<w:t>` runs, with a line break at every paragraph end,
-//! so each table cell lands on its own line — exactly the "flattened table" shape the analyser
-//! already rebuilds from plain-text plans.
+//! A `.docx` is a zip archive (read with the `zip` crate, DEFLATE through miniz_oxide: pure
+//! Rust, so it builds for wasm32 with no C compiler) whose `word/document.xml` holds the body,
+//! read as XML events by quick-xml. The text is one line per paragraph, so each table cell lands
+//! on its own line — exactly the "flattened table" shape the analyser already rebuilds from
+//! plain-text plans — and a paragraph numbered by Word starts with the marker Word shows
+//! (`一、`, `（一）`, `1.`: [`numbering`]), as when the same plan is copied out of Word as text.
 
+mod numbering;
+
+use numbering::{attr, Numbering, ParaNum};
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::Reader;
 use std::fmt;
+use std::io::{Cursor, Read};
 
 /// Why a file could not be read as a Word document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DocxError {
-    /// No zip end-of-central-directory record: not a zip (maybe an old binary `.doc`).
+    /// Not a zip archive (maybe an old binary `.doc`).
     NotZip,
     /// A zip, but without `word/document.xml` (not a Word document).
     NoDocument,
-    /// The archive is damaged or truncated at the named structure.
+    /// The archive is damaged or truncated.
     Corrupt(&'static str),
-    /// Compression method other than stored (0) or deflate (8), or zip64 / encryption.
+    /// An archive feature the reader does not take (encryption, another compression method).
     Unsupported(&'static str),
-    /// The body would inflate beyond [`MAX_XML_BYTES`].
+    /// A part would inflate beyond [`MAX_XML_BYTES`].
     TooLarge,
 }
 
@@ -38,7 +44,7 @@ impl fmt::Display for DocxError {
 
 impl std::error::Error for DocxError {}
 
-/// Upper bound on the inflated `document.xml` (a zip bomb must not take the tab down).
+/// Upper bound on each inflated part (a zip bomb must not take the tab down).
 pub const MAX_XML_BYTES: usize = 64 << 20;
 
 /// True when the bytes start like a zip archive (`PK\x03\x04`).
@@ -46,238 +52,225 @@ pub fn looks_like_zip(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04")
 }
 
-/// The document text of a `.docx`: one line per paragraph (and per table cell).
+/// The document text of a `.docx`: one line per paragraph (and per table cell), numbered
+/// paragraphs with their list markers.
 pub fn docx_text(bytes: &[u8]) -> Result<String, DocxError> {
-    let xml = read_entry(bytes, "word/document.xml")?;
-    Ok(xml_text(&String::from_utf8_lossy(&xml)))
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| match e {
+        _ if !bytes.starts_with(b"PK") => DocxError::NotZip,
+        e => zip_error(e),
+    })?;
+    let body = read_part(&mut zip, "word/document.xml")?.ok_or(DocxError::NoDocument)?;
+    // the list definitions only add markers: a damaged one leaves the text unnumbered
+    let numbering = read_part(&mut zip, "word/numbering.xml").ok().flatten();
+    let styles = match numbering {
+        Some(_) => read_part(&mut zip, "word/styles.xml").ok().flatten(),
+        None => None,
+    };
+    let mut lists = Numbering::new(numbering.as_deref(), styles.as_deref());
+    Ok(body_text(&body, &mut lists))
 }
 
-// Offsets come from the file, and usize is 32 bits on wasm32: every sum is checked, so a
-// crafted archive cannot overflow (a debug build would panic, a release build would wrap).
-fn u16_at(b: &[u8], at: usize) -> Option<usize> {
-    Some(u16::from_le_bytes(b.get(at..at.checked_add(2)?)?.try_into().ok()?) as usize)
-}
-
-fn u32_at(b: &[u8], at: usize) -> Option<usize> {
-    Some(u32::from_le_bytes(b.get(at..at.checked_add(4)?)?.try_into().ok()?) as usize)
-}
-
-fn add(parts: &[usize]) -> Option<usize> {
-    parts.iter().try_fold(0usize, |acc, &p| acc.checked_add(p))
-}
-
-/// The inflated bytes of one zip entry, found through the central directory.
-fn read_entry(b: &[u8], name: &str) -> Result<Vec<u8>, DocxError> {
-    // End of central directory: 22 bytes + a comment of up to 65535 bytes, at the end.
-    let min = b.len().saturating_sub(22 + 65535);
-    let eocd = (min..b.len().saturating_sub(21))
-        .rev()
-        .find(|&i| b.get(i..i.saturating_add(4)) == Some(b"PK\x05\x06".as_slice()))
-        .ok_or(DocxError::NotZip)?;
-    let count = u16_at(b, eocd.saturating_add(10)).ok_or(DocxError::Corrupt("directory"))?;
-    let mut at = u32_at(b, eocd.saturating_add(16)).ok_or(DocxError::Corrupt("directory"))?;
-    if at == 0xFFFF_FFFF {
-        return Err(DocxError::Unsupported("zip64"));
+fn zip_error(e: zip::result::ZipError) -> DocxError {
+    use zip::result::ZipError;
+    match e {
+        ZipError::FileNotFound => DocxError::NoDocument,
+        ZipError::UnsupportedArchive(what) => DocxError::Unsupported(what),
+        ZipError::CompressionMethodNotSupported(_) => DocxError::Unsupported("compression method"),
+        ZipError::InvalidPassword => DocxError::Unsupported("encryption"),
+        ZipError::InvalidArchive(_) => DocxError::Corrupt("directory"),
+        _ => DocxError::Corrupt("entry data"),
     }
-    for _ in 0..count {
-        if add(&[at, 4]).and_then(|e| b.get(at..e)) != Some(b"PK\x01\x02".as_slice()) {
-            return Err(DocxError::Corrupt("directory entry"));
-        }
-        let field = |off: usize| {
-            add(&[at, off])
-                .and_then(|p| u16_at(b, p))
-                .ok_or(DocxError::Corrupt("directory entry"))
-        };
-        let field32 = |off: usize| {
-            add(&[at, off])
-                .and_then(|p| u32_at(b, p))
-                .ok_or(DocxError::Corrupt("directory entry"))
-        };
-        let flags = field(8)?;
-        let method = field(10)?;
-        let csize = field32(20)?;
-        let usize_ = field32(24)?;
-        let (nlen, xlen, clen) = (field(28)?, field(30)?, field(32)?);
-        let local = field32(42)?;
-        let name_at = add(&[at, 46]).ok_or(DocxError::Corrupt("name"))?;
-        let entry_name = add(&[name_at, nlen])
-            .and_then(|e| b.get(name_at..e))
-            .ok_or(DocxError::Corrupt("name"))?;
-        at = add(&[name_at, nlen, xlen, clen]).ok_or(DocxError::Corrupt("directory entry"))?;
-        if entry_name != name.as_bytes() {
-            continue;
-        }
-        if flags & 1 != 0 {
-            return Err(DocxError::Unsupported("encryption"));
-        }
-        if add(&[local, 4]).and_then(|e| b.get(local..e)) != Some(b"PK\x03\x04".as_slice()) {
-            return Err(DocxError::Corrupt("local header"));
-        }
-        let lh = |off: usize| {
-            add(&[local, off])
-                .and_then(|p| u16_at(b, p))
-                .ok_or(DocxError::Corrupt("local header"))
-        };
-        let (lnlen, lxlen) = (lh(26)?, lh(28)?);
-        let start = add(&[local, 30, lnlen, lxlen]).ok_or(DocxError::Corrupt("local header"))?;
-        let data = b
-            .get(start..start.saturating_add(csize))
-            .ok_or(DocxError::Corrupt("entry data"))?;
-        return match method {
-            0 => Ok(data.to_vec()),
-            8 => {
-                if usize_ > MAX_XML_BYTES {
-                    return Err(DocxError::TooLarge);
-                }
-                miniz_oxide::inflate::decompress_to_vec_with_limit(data, MAX_XML_BYTES)
-                    .map_err(|_| DocxError::Corrupt("deflate stream"))
-            }
-            _ => Err(DocxError::Unsupported("compression method")),
-        };
-    }
-    Err(DocxError::NoDocument)
 }
 
-/// The visible text of WordprocessingML: `<w:t>` characters, `</w:p>` → newline, `<w:tab/>` →
-/// tab, `<w:br/>` → newline. Deleted text, field codes and the fallback copy of text boxes
-/// (`<mc:Fallback>`, which repeats the `<mc:Choice>` text) are skipped.
-pub fn xml_text(xml: &str) -> String {
-    let mut out = String::new();
-    let mut rest = xml;
-    let mut in_text = false;
-    let mut fallback_depth = 0usize;
-    while let Some(lt) = rest.find('<') {
-        if in_text && fallback_depth == 0 {
-            push_unescaped(&mut out, &rest[..lt]);
+/// The text of one part of the archive (`None` when the archive has no such part), read at most
+/// [`MAX_XML_BYTES`] far whatever its header claims.
+fn read_part(
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    name: &str,
+) -> Result<Option<String>, DocxError> {
+    read_part_within(zip, name, MAX_XML_BYTES)
+}
+
+fn read_part_within(
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    name: &str,
+    limit: usize,
+) -> Result<Option<String>, DocxError> {
+    let file = match zip.by_name(name) {
+        Ok(f) => f,
+        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+        Err(e) => return Err(zip_error(e)),
+    };
+    if file.size() > limit as u64 {
+        return Err(DocxError::TooLarge);
+    }
+    let mut buf = Vec::new();
+    file.take(limit as u64 + 1)
+        .read_to_end(&mut buf)
+        .map_err(|_| DocxError::Corrupt("entry data"))?;
+    if buf.len() > limit {
+        return Err(DocxError::TooLarge);
+    }
+    Ok(Some(String::from_utf8_lossy(&buf).into_owned()))
+}
+
+/// Elements whose content is not part of the visible text: the fallback copy of a text box
+/// (`mc:Fallback` repeats the `mc:Choice`), tracked deletions and moved-away text, and the old
+/// properties of a tracked formatting change (an old `w:numPr` must not number the paragraph).
+const SKIPPED: [&str; 5] = [
+    "mc:Fallback",
+    "w:del",
+    "w:moveFrom",
+    "w:pPrChange",
+    "w:rPrChange",
+];
+
+/// Where the walk is inside the body.
+#[derive(Default)]
+struct Walk {
+    out: String,
+    /// Depth inside [`SKIPPED`] elements.
+    skip: usize,
+    in_text: bool,
+    in_run: usize,
+    /// Open paragraphs (text boxes nest them): where each starts in `out`, its numbering.
+    paras: Vec<(usize, ParaNum)>,
+}
+
+impl Walk {
+    fn open(&mut self, e: &BytesStart, empty: bool) {
+        let name = e.name();
+        let name = name.as_ref();
+        if SKIPPED.contains(&name) {
+            self.skip += usize::from(!empty);
+            return;
         }
-        let Some(gt) = rest[lt..].find('>') else {
-            break;
-        };
-        let tag = &rest[lt + 1..lt + gt];
-        rest = &rest[lt + gt + 1..];
-        let closing = tag.starts_with('/');
-        let name = tag
-            .trim_start_matches('/')
-            .split(|c: char| c.is_whitespace() || c == '/')
-            .next()
-            .unwrap_or("");
-        let self_closing = tag.ends_with('/');
+        if self.skip > 0 {
+            return;
+        }
         match name {
-            "w:t" => in_text = !closing && !self_closing,
-            "mc:Fallback" if !self_closing => {
-                if closing {
-                    fallback_depth = fallback_depth.saturating_sub(1);
-                } else {
-                    fallback_depth += 1;
-                }
-            }
-            _ if fallback_depth > 0 => {}
-            "w:p" if closing => out.push('\n'),
-            "w:tab" if !closing => out.push('\t'),
-            "w:br" | "w:cr" if !closing => out.push('\n'),
+            "w:p" if !empty => self.paras.push((self.out.len(), ParaNum::default())),
+            "w:p" => self.out.push('\n'),
+            "w:r" if !empty => self.in_run += 1,
+            "w:t" => self.in_text = !empty,
+            "w:tab" if self.in_run > 0 => self.out.push('\t'),
+            "w:br" | "w:cr" if self.in_run > 0 => self.out.push('\n'),
+            "w:pStyle" | "w:numId" | "w:ilvl" if self.in_run == 0 => self.para_prop(name, e),
             _ => {}
         }
     }
-    out
-}
 
-/// Appends XML character data with the five named entities and numeric references resolved.
-fn push_unescaped(out: &mut String, s: &str) {
-    let mut rest = s;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        let after = &rest[amp + 1..];
-        let Some(semi) = after.find(';').filter(|&i| i <= 10) else {
-            out.push('&');
-            rest = after;
-            continue;
+    /// A numbering property of the innermost paragraph (its `w:pPr` comes before its runs).
+    fn para_prop(&mut self, name: &str, e: &BytesStart) {
+        let Some((_, p)) = self.paras.last_mut() else {
+            return;
         };
-        let ent = &after[..semi];
-        let ch = match ent {
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "amp" => Some('&'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            _ => ent
-                .strip_prefix("#x")
-                .and_then(|h| u32::from_str_radix(h, 16).ok())
-                .or_else(|| ent.strip_prefix('#').and_then(|d| d.parse().ok()))
-                .and_then(char::from_u32),
-        };
-        match ch {
-            Some(c) => {
-                out.push(c);
-                rest = &after[semi + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = after;
-            }
+        let val = attr(e, "w:val");
+        match name {
+            "w:pStyle" => p.style = val,
+            "w:numId" => p.num_id = val,
+            _ => p.ilvl = val.and_then(|v| v.trim().parse().ok()),
         }
     }
-    out.push_str(rest);
+
+    fn close(&mut self, name: &str, lists: &mut Numbering) {
+        if SKIPPED.contains(&name) {
+            self.skip = self.skip.saturating_sub(1);
+            return;
+        }
+        if self.skip > 0 {
+            return;
+        }
+        match name {
+            "w:t" => self.in_text = false,
+            "w:r" => self.in_run = self.in_run.saturating_sub(1),
+            "w:p" => {
+                if let Some((start, p)) = self.paras.pop() {
+                    let marker = lists.marker(&p);
+                    self.out.insert_str(start, &marker);
+                }
+                self.out.push('\n');
+            }
+            _ => {}
+        }
+    }
+
+    fn text(&mut self, s: &str) {
+        if self.in_text && self.skip == 0 {
+            self.out.push_str(s);
+        }
+    }
+}
+
+/// The visible text of a WordprocessingML body: `<w:t>` characters with entities decoded, a
+/// newline at each paragraph end, `<w:tab/>` → tab, `<w:br/>` → newline, numbered paragraphs
+/// prefixed with their markers; deleted text, field codes and the fallback copy of text boxes
+/// left out. Damaged XML ends the text where it stops being readable.
+fn body_text(xml: &str, lists: &mut Numbering) -> String {
+    let mut r = Reader::from_str(xml);
+    r.config_mut().check_end_names = false;
+    let mut w = Walk::default();
+    loop {
+        match r.read_event() {
+            Ok(Event::Start(e)) => w.open(&e, false),
+            Ok(Event::Empty(e)) => w.open(&e, true),
+            Ok(Event::End(e)) => w.close(e.name().as_ref(), lists),
+            Ok(Event::Text(t)) => w.text(&t.xml10_content()),
+            Ok(Event::CData(t)) => w.text(&t),
+            Ok(Event::GeneralRef(g)) => match g.resolve_char_ref() {
+                Ok(Some(c)) => w.text(c.encode_utf8(&mut [0; 4])),
+                _ => match quick_xml::escape::resolve_predefined_entity(&g) {
+                    Some(s) => w.text(s),
+                    None => w.text(&format!("&{};", &*g)),
+                },
+            },
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(_) => {}
+        }
+    }
+    w.out
+}
+
+/// The visible text of a WordprocessingML body without list definitions (see [`docx_text`]).
+pub fn xml_text(xml: &str) -> String {
+    body_text(xml, &mut Numbering::default())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Write;
 
-    /// A minimal zip with one stored or deflated entry, built the way Word's writer lays it out.
-    fn zip(name: &str, data: &[u8], deflate: bool) -> Vec<u8> {
-        let body = if deflate {
-            miniz_oxide::deflate::compress_to_vec(data, 6)
+    /// A zip with the given parts, stored or deflated, written the way Word's writer lays it out.
+    fn zip(parts: &[(&str, &str)], deflate: bool) -> Vec<u8> {
+        let mut z = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let method = if deflate {
+            zip::CompressionMethod::Deflated
         } else {
-            data.to_vec()
+            zip::CompressionMethod::Stored
         };
-        let method: u16 = if deflate { 8 } else { 0 };
-        let mut z = Vec::new();
-        z.extend_from_slice(b"PK\x03\x04");
-        z.extend_from_slice(&[20, 0, 0, 0]);
-        z.extend_from_slice(&method.to_le_bytes());
-        z.extend_from_slice(&[0; 8]); // time, date, crc (not checked)
-        z.extend_from_slice(&(body.len() as u32).to_le_bytes());
-        z.extend_from_slice(&(data.len() as u32).to_le_bytes());
-        z.extend_from_slice(&(name.len() as u16).to_le_bytes());
-        z.extend_from_slice(&[0, 0]);
-        z.extend_from_slice(name.as_bytes());
-        z.extend_from_slice(&body);
-        let cd = z.len();
-        z.extend_from_slice(b"PK\x01\x02");
-        z.extend_from_slice(&[20, 0, 20, 0, 0, 0]);
-        z.extend_from_slice(&method.to_le_bytes());
-        z.extend_from_slice(&[0; 8]);
-        z.extend_from_slice(&(body.len() as u32).to_le_bytes());
-        z.extend_from_slice(&(data.len() as u32).to_le_bytes());
-        z.extend_from_slice(&(name.len() as u16).to_le_bytes());
-        z.extend_from_slice(&[0; 12]);
-        z.extend_from_slice(&0u32.to_le_bytes());
-        z.extend_from_slice(name.as_bytes());
-        let cd_len = z.len() - cd;
-        z.extend_from_slice(b"PK\x05\x06");
-        z.extend_from_slice(&[0; 4]);
-        z.extend_from_slice(&1u16.to_le_bytes());
-        z.extend_from_slice(&1u16.to_le_bytes());
-        z.extend_from_slice(&(cd_len as u32).to_le_bytes());
-        z.extend_from_slice(&(cd as u32).to_le_bytes());
-        z.extend_from_slice(&[0, 0]);
-        z
+        let opts = zip::write::SimpleFileOptions::default().compression_method(method);
+        for (name, data) in parts {
+            z.start_file(*name, opts).expect("entry");
+            z.write_all(data.as_bytes()).expect("write");
+        }
+        z.finish().expect("zip").into_inner()
     }
 
-    const DOC: &str = r#"<w:document><w:body><w:p><w:r><w:t>一、总体要求</w:t></w:r></w:p><w:p><w:r><w:t xml:space="preserve">新增学位 </w:t></w:r><w:r><w:t>1000&lt;个&gt;</w:t></w:r><w:r><w:tab/><w:t>&#x4E00;</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>序号</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>任务</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p><w:r><w:delText>删掉</w:delText><mc:AlternateContent><mc:Choice><w:t>框</w:t></mc:Choice><mc:Fallback><w:p><w:r><w:t>框</w:t></w:r></w:p></mc:Fallback></mc:AlternateContent></w:r></w:p></w:body></w:document>"#;
+    const DOC: &str = r#"<w:document><w:body><w:p><w:pPr><w:tabs><w:tab w:val="left"/></w:tabs></w:pPr><w:r><w:t>一、总体要求</w:t></w:r></w:p><w:p><w:r><w:t xml:space="preserve">新增学位 </w:t></w:r><w:r><w:t>1000&lt;个&gt;</w:t></w:r><w:r><w:tab/><w:t>&#x4E00;&amp;&#19968;&nbsp;</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>序号</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>任务</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p><w:r><w:delText>删掉</w:delText></w:r><w:del><w:r><w:t>也删掉</w:t></w:r></w:del><w:r><mc:AlternateContent><mc:Choice><w:t>框</w:t></mc:Choice><mc:Fallback><w:p><w:r><w:t>框</w:t></w:r></w:p></mc:Fallback></mc:AlternateContent></w:r></w:p></w:body></w:document>"#;
 
     #[test]
     fn reads_paragraphs_cells_and_entities() {
         assert_eq!(
             xml_text(DOC),
-            "一、总体要求\n新增学位 1000<个>\t一\n序号\n任务\n框\n"
+            "一、总体要求\n新增学位 1000<个>\t一&一&nbsp;\n序号\n任务\n框\n"
         );
     }
 
     #[test]
     fn reads_stored_and_deflated_archives() {
         for deflate in [false, true] {
-            let z = zip("word/document.xml", DOC.as_bytes(), deflate);
+            let z = zip(&[("word/document.xml", DOC)], deflate);
             assert!(looks_like_zip(&z));
             let text = docx_text(&z).expect("readable");
             assert!(text.starts_with("一、总体要求\n"), "{text}");
@@ -285,35 +278,61 @@ mod tests {
     }
 
     #[test]
-    fn precise_errors_and_no_panic_on_garbage() {
-        assert_eq!(docx_text(b"plain text"), Err(DocxError::NotZip));
-        let other = zip("xl/workbook.xml", b"<x/>", false);
-        assert_eq!(docx_text(&other), Err(DocxError::NoDocument));
-        let z = zip("word/document.xml", DOC.as_bytes(), true);
-        for cut in (0..z.len()).step_by(7) {
-            let _ = docx_text(&z[..cut]); // must return, never panic
-        }
-        let mut bad = z.clone();
-        let n = bad.len();
-        bad[n - 6..n - 2].copy_from_slice(&[9, 9, 9, 9]);
-        assert!(docx_text(&bad).is_err());
-        // offsets near u32::MAX (usize is 32 bits on wasm32): an error, never an overflow
-        let mut huge = z.clone();
-        huge[n - 6..n - 2].copy_from_slice(&0xFFFF_FFF0u32.to_le_bytes());
-        assert!(docx_text(&huge).is_err());
-        let cd = u32::from_le_bytes(z[n - 6..n - 2].try_into().expect("4 bytes")) as usize;
-        let mut far = z.clone();
-        far[cd + 42..cd + 46].copy_from_slice(&0xFFFF_FFFEu32.to_le_bytes());
-        assert!(docx_text(&far).is_err());
-        let mut long_name = z.clone();
-        long_name[cd + 28..cd + 30].copy_from_slice(&0xFFFFu16.to_le_bytes());
-        assert!(docx_text(&long_name).is_err());
+    fn numbered_paragraphs_get_their_markers() {
+        let numbering = r#"<w:numbering><w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/><w:suff w:val="nothing"/></w:lvl></w:abstractNum><w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num></w:numbering>"#;
+        let p = |ilvl: u8, text: &str| {
+            format!(
+                r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="3"/></w:numPr><w:pPrChange><w:pPr><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr></w:pPrChange></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
+            )
+        };
+        let doc = format!(
+            "<w:document><w:body>{}{}{}{}</w:body></w:document>",
+            p(0, "总体要求"),
+            p(1, "目标"),
+            p(1, "原则"),
+            p(0, "重点任务")
+        );
+        let z = zip(
+            &[
+                ("word/document.xml", &doc),
+                ("word/numbering.xml", numbering),
+            ],
+            true,
+        );
+        assert_eq!(
+            docx_text(&z).expect("readable"),
+            "一、总体要求\n（一）目标\n（二）原则\n二、重点任务\n"
+        );
     }
 
     #[test]
-    fn unescape_leaves_unknown_entities() {
-        let mut s = String::new();
-        push_unescaped(&mut s, "a&b &nbsp; &#99999999; &amp;");
-        assert_eq!(s, "a&b &nbsp; &#99999999; &");
+    fn precise_errors_and_no_panic_on_garbage() {
+        assert_eq!(docx_text(b"plain text"), Err(DocxError::NotZip));
+        let other = zip(&[("xl/workbook.xml", "<x/>")], false);
+        assert_eq!(docx_text(&other), Err(DocxError::NoDocument));
+        let z = zip(&[("word/document.xml", DOC)], true);
+        for cut in (0..z.len()).step_by(7) {
+            let _ = docx_text(&z[..cut]); // must return, never panic
+        }
+        let n = z.len();
+        for at in [n - 6, n - 10, n - 12, 20, 30] {
+            for v in [0x00u8, 0x7F, 0xFF] {
+                let mut bad = z.clone();
+                bad[at..at + 2].copy_from_slice(&[v, v]);
+                let _ = docx_text(&bad);
+            }
+        }
+    }
+
+    #[test]
+    fn a_part_past_the_limit_is_refused() {
+        let big = "<w:t>".to_string() + &"一".repeat(5000);
+        let z = zip(&[("word/document.xml", &big)], true);
+        assert!(z.len() < 1000, "deflates well: {}", z.len());
+        let mut archive = zip::ZipArchive::new(Cursor::new(&z[..])).expect("zip");
+        let within =
+            |a: &mut zip::ZipArchive<_>, limit| read_part_within(a, "word/document.xml", limit);
+        assert_eq!(within(&mut archive, 15_000), Err(DocxError::TooLarge));
+        assert!(within(&mut archive, 16_000).expect("fits").is_some());
     }
 }

@@ -108,8 +108,8 @@ mod extras {
     use serde::Serialize;
     use wasm_bindgen::prelude::*;
 
-    /// The text of a `.docx` (its `word/document.xml`, paragraphs as lines); the error message says
-    /// why the bytes are not a readable Word document.
+    /// The text of a `.docx` (its `word/document.xml`, paragraphs as lines, Word's list numbers as
+    /// markers); the error message says why the bytes are not a readable Word document.
     #[wasm_bindgen(js_name = docxText)]
     pub fn docx_text(bytes: &[u8]) -> Result<String, JsValue> {
         crate::docx::docx_text(bytes).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
