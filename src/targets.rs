@@ -1412,7 +1412,8 @@ fn block_deliverable(b: &Builder, s: &Sentence, bl: &Block) -> Option<Target> {
         .find(|(_, r)| !EFFORTS.iter().any(|e| text[..r.start].ends_with(e)))?;
     let at = s.range.start + w.start;
     let clause = s.clauses.iter().find(|c| c.start <= at && at < c.end)?;
-    let mut tg = b.target(s.range.clone(), clause.clone(), TargetKind::Deadline);
+    // the whole sentence is the deliverable: its clause span holds it
+    let mut tg = b.target(s.range.clone(), s.range.clone(), TargetKind::Deadline);
     tg.deadline = Some(bl.raw.clone());
     tg.due = Some(bl.due.clone());
     tg.strength = strength_of(text);
