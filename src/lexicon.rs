@@ -520,6 +520,12 @@ pub const FRAMING_ENDS: &[&str] = &[
     "为单元",
 ];
 
+/// Words before a count of times that make it the frequency of a routine duty (`以后每 3 天 1 次`,
+/// `之后每周 1 次`, `连续再处理 3 次`), not a count of things to deliver.
+pub const FREQUENCY_LEADS: &[&str] = &["每", "连续"];
+/// Units that count occurrences.
+pub const OCCURRENCE_UNITS: &[&str] = &["次", "轮", "遍"];
+
 /// Words that make `前N` a rank (`进入全国前10%`, `位居全省前列`'s numeric cousin `位居全省前5位`).
 pub const RANK_LEADS: &[&str] = &[
     "进入",

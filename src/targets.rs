@@ -439,6 +439,19 @@ fn is_threshold(q: &Quantity, after: &str, later_number: bool) -> bool {
             .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '“')
 }
 
+/// `以后每 3 天 1 次`, `连续再处理 3 次`: a count of times that ends its clause after a recurrence
+/// or 连续 is how often a routine duty is done, not a deliverable; `每学年组织1次…推广活动`, which
+/// names what is held, stays a count.
+fn is_frequency(q: &Quantity, before: &str, after: &str) -> bool {
+    let ends = after
+        .trim_matches(|c: char| c.is_whitespace() || "，。；、,;".contains(c))
+        .is_empty();
+    ends && crate::lexicon::OCCURRENCE_UNITS.contains(&q.unit.as_str())
+        && crate::lexicon::FREQUENCY_LEADS
+            .iter()
+            .any(|w| before.contains(w))
+}
+
 /// `以滨江10.5平方公里滨水区域为核心`: a number inside a framing `以…为…` phrase sizes the ground of
 /// the plan ([`crate::lexicon::FRAMING_ENDS`]).
 fn framed(before: &str, after: &str) -> bool {
@@ -987,6 +1000,7 @@ fn sentence_targets(
                     && !q.class.eq(&UnitClass::Ratio)
             });
             if qualifies
+                || is_frequency(q, clause_before, &hay[q.range.end..clause.end])
                 || framed(clause_before, &hay[q.range.end..clause.end])
                 || is_condition(&hay[s.range.start..q.range.start])
                 || is_specification(q, clause_before, &hay[q.range.end..clause.end])
@@ -1955,6 +1969,14 @@ mod tests {
         assert_eq!(texts(&ts), ["1000个"], "{ts:?}");
         let ts = run("抓好新建煤矿投产，新增千万吨产能。");
         assert!(texts(&ts).iter().all(|t| *t != "千亩"), "{ts:?}");
+    }
+
+    /// How often a routine duty is done is no target; a count of events held is one.
+    #[test]
+    fn frequencies_of_routine_duties() {
+        assert!(run("以后每 3 天 1 次，连续再处理 3 次，之后每周 1 次。").is_empty());
+        let ts = run("每学年组织1次区域教科研成果展示推广活动。");
+        assert_eq!(texts(&ts), ["1次"], "{ts:?}");
     }
 
     /// A water-quality class is a target where water is named (better is the lower number, so
