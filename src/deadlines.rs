@@ -48,7 +48,9 @@ const TIME: &str = concat!(
     // a quarter or a half of the plan year: 第三季度前, 三季度末前, 一季度, 上半年
     r"|(?P<q>第[一二三四1-4]季度(?:末|底)?(?:前|以前|之前)?|[一二三四1-4]季度(?:末|底)?(?:前|以前|之前)|上半年(?:前|内)?)",
     r"|(?P<season>寒假前|暑假前|放假前|期末前|汛期前|汛前|春节前|国庆节前)",
-    r"|(?P<n>[一二三四五两十0-9]{1,2})年内",
+    r"|(?P<n>[一二三四五两十0-9]{1,2})年内|历时(?P<n2>[一二三四五两十0-9]{1,2})年",
+    // a year in Chinese numerals, its 〇 sometimes dropped by the copy (到二〇三五年, 到二三五年)
+    r"|(?:到|至|展望) *(?P<yc>二[〇零○]?[〇零○一二三四五六七八九]{2})年(?:底|末)?(?:前|以前|之前)?",
     r"|[“\x22]?十(?P<fyp>[一二三四五六七八九])五[”\x22]?(?:期间|末|时期)",
     r"|(?P<pend>规划期末|到期末|规划期内)",
 );
@@ -144,9 +146,18 @@ pub fn find(hay: &str, anchor: Anchor) -> Vec<TimePhrase> {
                 continue;
             }
         }
+        // “十五五”时期，是…关键时期: a period the sentence describes, not a time limit
+        if c.name("fyp").is_some() && after.trim_start_matches([',', '，', ' ']).starts_with('是')
+        {
+            continue;
+        }
         let due = resolve(&c, anchor);
-        let year = c.name("y").and_then(|y| y.as_str().parse().ok());
-        let concrete = c.name("y").is_some()
+        let year = c
+            .name("y")
+            .and_then(|y| y.as_str().parse().ok())
+            .or_else(|| c.name("yc").and_then(|y| cjk_year(y.as_str())));
+        let concrete = year.is_some()
+            || c.name("fyp").is_some()
             || c.name("m2").is_some()
             || c.name("term2").is_some()
             || c.name("q").is_some()
@@ -163,7 +174,30 @@ pub fn find(hay: &str, anchor: Anchor) -> Vec<TimePhrase> {
     out
 }
 
+/// A year written digit by digit in Chinese numerals (`二〇三五` → 2035); a copy that dropped the
+/// 〇 (`二三五`) still names a year of the 2000s.
+fn cjk_year(s: &str) -> Option<i32> {
+    let digits: Vec<i32> = s
+        .chars()
+        .map(|c| match c {
+            '〇' | '零' | '○' => Some(0),
+            _ => "一二三四五六七八九"
+                .chars()
+                .position(|d| d == c)
+                .map(|i| i as i32 + 1),
+        })
+        .collect::<Option<_>>()?;
+    let y = match digits[..] {
+        [2, 0, t, u] | [2, t, u] => 2000 + 10 * t + u,
+        _ => return None,
+    };
+    Some(y)
+}
+
 fn resolve(c: &crate::rx::Captures, anchor: Anchor) -> Option<String> {
+    if let Some(y) = c.name("yc").and_then(|y| cjk_year(y.as_str())) {
+        return Some(year_end(y));
+    }
     if let Some(y) = c.name("y").and_then(|y| y.as_str().parse::<i32>().ok()) {
         if let Some(t) = c.name("term") {
             return Some(term_date(y, t.as_str()));
@@ -207,7 +241,7 @@ fn resolve(c: &crate::rx::Captures, anchor: Anchor) -> Option<String> {
         };
         return Some(end_of_month(py?, m));
     }
-    if let Some(n) = c.name("n") {
+    if let Some(n) = c.name("n").or(c.name("n2")) {
         let n = crate::numerals::parse_number(n.as_str())? as i32;
         if let Some(p) = anchor.period {
             return Some(ymd(p.to, 12, 31));

@@ -737,6 +737,8 @@ pub const DELIVERABLE_VERBS: &[&str] = &[
     "报至",
     "成熟定型",
     "接轨",
+    "应装尽装",
+    "应接尽接",
 ];
 
 /// End states a sentence inside a dated block states without a time of its own (`到2025年，…` ⏎
@@ -753,6 +755,8 @@ pub const END_STATES: &[&str] = &[
     "打造",
     "取得重大突破",
     "取得突破",
+    "应装尽装",
+    "应接尽接",
     "全球领先",
     "国际领先",
     "位居世界前列",
@@ -796,6 +800,8 @@ pub const SUBJECT_FIRST_DELIVERABLES: &[&str] = &[
     "交付",
     "招生",
     "获批",
+    "应装尽装",
+    "应接尽接",
 ];
 
 /// Words of manner that make the words before a verb an adverbial, not its subject

@@ -2911,4 +2911,47 @@ mod tests {
         );
         assert!(subjects.contains(&"新能源公交车占比"), "{subjects:?}");
     }
+    /// Deadline wordings of plans besides `到YYYY年`: a five-year-plan period after 力争在, a year
+    /// in Chinese numerals (its 〇 sometimes dropped by the copy), a span of years (`历时三年`),
+    /// and 应装尽装 as an end state. A vague gain after a year promises nothing checkable.
+    #[test]
+    fn plan_periods_and_chinese_years_date_deliverables() {
+        let d = |src: &str| {
+            run_with(src, Some(2021), None)
+                .iter()
+                .map(|t| (t.kind, t.deadline.clone(), t.due.clone()))
+                .collect::<Vec<_>>()
+        };
+        let dl = |raw: &str, due: &str| {
+            (
+                TargetKind::Deadline,
+                Some(raw.to_string()),
+                Some(due.to_string()),
+            )
+        };
+        assert_eq!(
+            d("力争在“十四五”期间建成全国一流的数据中心。"),
+            vec![dl("“十四五”期间", "2025-12-31")]
+        );
+        assert_eq!(
+            d("到二三五年实现社会主义现代化。"),
+            vec![dl("到二三五年", "2035-12-31")]
+        );
+        assert_eq!(
+            d("到二〇三五年基本实现社会主义现代化。"),
+            vec![dl("到二〇三五年", "2035-12-31")]
+        );
+        assert_eq!(
+            d("到2030年，新建住宅小区充电设施应装尽装。"),
+            vec![dl("到2030年", "2030-12-31")]
+        );
+        let ts = run_with("历时三年，建成智慧停车泊位5000个。", Some(2021), None);
+        assert_eq!(
+            (ts[0].deadline.as_deref(), ts[0].due.as_deref()),
+            (Some("历时三年"), Some("2023-12-31"))
+        );
+        assert!(d("到2025年，公共服务水平不断提高、稳步提升。").is_empty());
+        assert!(d("二三五个项目顺利推进。").is_empty());
+        assert!(d("“十五五”时期，是基本实现社会主义现代化的关键时期。").is_empty());
+    }
 }
