@@ -92,6 +92,14 @@ pub fn year_end(y: i32) -> String {
     ymd(y, 12, 31)
 }
 
+/// Day `d` of month `m` of year `y` as `YYYY-MM-DD` (a day past the month's end is its last), or
+/// None for a month that does not exist.
+pub fn day(y: i32, m: u32, d: u32) -> Option<String> {
+    (1..=12)
+        .contains(&m)
+        .then(|| ymd(y, m, d.clamp(1, last_day(y, m))))
+}
+
 fn ymd(y: i32, m: u32, d: u32) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }

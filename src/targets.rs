@@ -1558,6 +1558,16 @@ fn clause_initial(
         .contains(&lead)
         || STRENGTH_FIRM.contains(&lead)
         || STRENGTH_ASPIRATIONAL.contains(&lead)
+        || asked_of_subject(lead)
+}
+
+/// `联络员相关信息请于 2025 年 1 月 24 日前…报送`: a short subject then 请于 / 应于 / 须于 before the
+/// time asks for a deliverable as much as a clause-initial time does.
+fn asked_of_subject(lead: &str) -> bool {
+    ["请于", "应于", "须于", "需于", "务必于"].iter().any(|w| {
+        lead.strip_suffix(w)
+            .is_some_and(|s| s.chars().count() <= 12)
+    })
 }
 
 /// What joins the two values of a pair (`分别增长6%和7.5%`, `65%、63%`).
