@@ -44,6 +44,9 @@ const TIME: &str = concat!(
     r"(?:前|以前|之前)?",
     r"|(?P<rel>年内|今年|本年度|全年|年底前|年末前|当年|明年)",
     r"|(?P<m2>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]) *月(?: *(?P<d2>[0-3]?[0-9]) *日?|底|末|份)?(?:前|以前|之前)",
+    // a bare month scheduling the plan's own activity (7月初评, 推迟到6月份进行, 5-6月份，…)
+    r"|(?P<mre>(?:推迟|延迟|延期|调整|改)(?:到|至) *)?(?:(?:1[0-2]|0?[1-9])[-—～~至])?",
+    r"(?P<m3>1[0-2]|0?[1-9]) *月(?: *(?P<d3>[0-3]?[0-9]) *日|份)?(?:初|上旬|中旬|下旬|中|底|末)?",
     r"|(?P<term2>秋季?学期(?:起|开学前)|春季?学期(?:起|开学前)|新学期起)",
     // a quarter or a half of the plan year: 第三季度前, 三季度末前, 一季度, 上半年
     r"|(?P<q>第[一二三四1-4]季度(?:末|底)?(?:前|以前|之前)?|[一二三四1-4]季度(?:末|底)?(?:前|以前|之前)|上半年(?:前|内)?)",
@@ -154,6 +157,14 @@ pub fn find(hay: &str, anchor: Anchor) -> Vec<TimePhrase> {
                 continue;
             }
         }
+        // 11.5-6月份 (item 11 about May–June), 2024年1-10月, 每年3月, 3月以来: no schedule
+        if c.name("m3").is_some()
+            && (before.ends_with(|ch: char| ch.is_ascii_digit() || ".年每第个".contains(ch))
+                || after.starts_with("以来")
+                || after.starts_with("份以来"))
+        {
+            continue;
+        }
         // “十五五”时期，是…关键时期: a period the sentence describes, not a time limit
         if c.name("fyp").is_some() && after.trim_start_matches([',', '，', ' ']).starts_with('是')
         {
@@ -167,6 +178,7 @@ pub fn find(hay: &str, anchor: Anchor) -> Vec<TimePhrase> {
         let concrete = year.is_some()
             || c.name("fyp").is_some()
             || c.name("m2").is_some()
+            || c.name("m3").is_some()
             || c.name("term2").is_some()
             || c.name("q").is_some()
             || c.name("season").is_some()
@@ -236,6 +248,13 @@ fn resolve(c: &crate::rx::Captures, anchor: Anchor) -> Option<String> {
         }
         return Some(end_of_month(y, m));
     }
+    if let Some(m) = c.name("m3").and_then(|m| month_num(m.as_str())) {
+        let y = py?;
+        return match c.name("d3").and_then(|d| d.as_str().parse::<u32>().ok()) {
+            Some(d) => day(y, m, d),
+            None => Some(end_of_month(y, m)),
+        };
+    }
     if let Some(t) = c.name("term2") {
         return Some(term_date(py?, t.as_str()));
     }
@@ -265,6 +284,21 @@ fn resolve(c: &crate::rx::Captures, anchor: Anchor) -> Option<String> {
         return anchor.period.map(|p| ymd(p.to, 12, 31));
     }
     None
+}
+
+/// A bare month of the plan year (`7月`, `5-6月份`, `推迟到6月份`) with no 前 and no year: it
+/// schedules an activity at that month rather than bounding a deliverable.
+pub fn is_bare_month(raw: &str) -> bool {
+    raw.contains('月')
+        && !raw.contains('年')
+        && !raw.ends_with('前')
+        && raw.starts_with(|c: char| c.is_ascii_digit() || "推延调改".contains(c))
+}
+
+/// A bare month led by a word of rescheduling (`推迟到6月份`): it dates the activity wherever it
+/// stands in its clause.
+pub fn reschedules(raw: &str) -> bool {
+    is_bare_month(raw) && raw.starts_with(|c: char| "推延调改".contains(c))
 }
 
 /// `到 2022 年和 2030 年，…分别不低于 22%和 30%`: the indexes of two time phrases of `times` that
