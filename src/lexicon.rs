@@ -739,6 +739,8 @@ pub const DELIVERABLE_VERBS: &[&str] = &[
     "接轨",
     "应装尽装",
     "应接尽接",
+    "降低到",
+    "基本完备",
 ];
 
 /// End states a sentence inside a dated block states without a time of its own (`到2025年，…` ⏎
@@ -757,6 +759,7 @@ pub const END_STATES: &[&str] = &[
     "取得突破",
     "应装尽装",
     "应接尽接",
+    "基本完备",
     "全球领先",
     "国际领先",
     "位居世界前列",
