@@ -44,11 +44,16 @@ const TIME: &str = concat!(
     r"(?:前|以前|之前)?",
     r"|(?P<rel>年内|今年|本年度|全年|年底前|年末前|当年|明年)",
     r"|(?P<m2>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]) *月(?: *(?P<d2>[0-3]?[0-9]) *日?|底|末|份)?(?:前|以前|之前)",
+    // a bare month scheduling the plan's own activity (7月初评, 推迟到6月份进行, 5-6月份，…)
+    r"|(?P<mre>(?:推迟|延迟|延期|调整|改)(?:到|至) *)?(?:(?:1[0-2]|0?[1-9])[-—～~至])?",
+    r"(?P<m3>1[0-2]|0?[1-9]) *月(?: *(?P<d3>[0-3]?[0-9]) *日|份)?(?:初|上旬|中旬|下旬|中|底|末)?",
     r"|(?P<term2>秋季?学期(?:起|开学前)|春季?学期(?:起|开学前)|新学期起)",
     // a quarter or a half of the plan year: 第三季度前, 三季度末前, 一季度, 上半年
     r"|(?P<q>第[一二三四1-4]季度(?:末|底)?(?:前|以前|之前)?|[一二三四1-4]季度(?:末|底)?(?:前|以前|之前)|上半年(?:前|内)?)",
     r"|(?P<season>寒假前|暑假前|放假前|期末前|汛期前|汛前|春节前|国庆节前)",
-    r"|(?P<n>[一二三四五两十0-9]{1,2})年内",
+    r"|(?P<n>[一二三四五两十0-9]{1,2})年内|历时(?P<n2>[一二三四五两十0-9]{1,2})年",
+    // a year in Chinese numerals, its 〇 sometimes dropped by the copy (到二〇三五年, 到二三五年)
+    r"|(?:到|至|展望) *(?P<yc>二[〇零○]?[〇零○一二三四五六七八九]{2})年(?:底|末)?(?:前|以前|之前)?",
     r"|[“\x22]?十(?P<fyp>[一二三四五六七八九])五[”\x22]?(?:期间|末|时期)",
     r"|(?P<pend>规划期末|到期末|规划期内)",
 );
@@ -88,6 +93,14 @@ fn quarter_month(s: &str) -> Option<u32> {
 /// The last day of year `y`, `YYYY-12-31`: the due of a year named as a whole.
 pub fn year_end(y: i32) -> String {
     ymd(y, 12, 31)
+}
+
+/// Day `d` of month `m` of year `y` as `YYYY-MM-DD` (a day past the month's end is its last), or
+/// None for a month that does not exist.
+pub fn day(y: i32, m: u32, d: u32) -> Option<String> {
+    (1..=12)
+        .contains(&m)
+        .then(|| ymd(y, m, d.clamp(1, last_day(y, m))))
 }
 
 fn ymd(y: i32, m: u32, d: u32) -> String {
@@ -144,10 +157,28 @@ pub fn find(hay: &str, anchor: Anchor) -> Vec<TimePhrase> {
                 continue;
             }
         }
+        // 11.5-6月份 (item 11 about May–June), 2024年1-10月, 每年3月, 3月以来: no schedule
+        if c.name("m3").is_some()
+            && (before.ends_with(|ch: char| ch.is_ascii_digit() || ".年每第个".contains(ch))
+                || after.starts_with("以来")
+                || after.starts_with("份以来"))
+        {
+            continue;
+        }
+        // “十五五”时期，是…关键时期: a period the sentence describes, not a time limit
+        if c.name("fyp").is_some() && after.trim_start_matches([',', '，', ' ']).starts_with('是')
+        {
+            continue;
+        }
         let due = resolve(&c, anchor);
-        let year = c.name("y").and_then(|y| y.as_str().parse().ok());
-        let concrete = c.name("y").is_some()
+        let year = c
+            .name("y")
+            .and_then(|y| y.as_str().parse().ok())
+            .or_else(|| c.name("yc").and_then(|y| cjk_year(y.as_str())));
+        let concrete = year.is_some()
+            || c.name("fyp").is_some()
             || c.name("m2").is_some()
+            || c.name("m3").is_some()
             || c.name("term2").is_some()
             || c.name("q").is_some()
             || c.name("season").is_some()
@@ -163,7 +194,30 @@ pub fn find(hay: &str, anchor: Anchor) -> Vec<TimePhrase> {
     out
 }
 
+/// A year written digit by digit in Chinese numerals (`二〇三五` → 2035); a copy that dropped the
+/// 〇 (`二三五`) still names a year of the 2000s.
+fn cjk_year(s: &str) -> Option<i32> {
+    let digits: Vec<i32> = s
+        .chars()
+        .map(|c| match c {
+            '〇' | '零' | '○' => Some(0),
+            _ => "一二三四五六七八九"
+                .chars()
+                .position(|d| d == c)
+                .map(|i| i as i32 + 1),
+        })
+        .collect::<Option<_>>()?;
+    let y = match digits[..] {
+        [2, 0, t, u] | [2, t, u] => 2000 + 10 * t + u,
+        _ => return None,
+    };
+    Some(y)
+}
+
 fn resolve(c: &crate::rx::Captures, anchor: Anchor) -> Option<String> {
+    if let Some(y) = c.name("yc").and_then(|y| cjk_year(y.as_str())) {
+        return Some(year_end(y));
+    }
     if let Some(y) = c.name("y").and_then(|y| y.as_str().parse::<i32>().ok()) {
         if let Some(t) = c.name("term") {
             return Some(term_date(y, t.as_str()));
@@ -194,6 +248,13 @@ fn resolve(c: &crate::rx::Captures, anchor: Anchor) -> Option<String> {
         }
         return Some(end_of_month(y, m));
     }
+    if let Some(m) = c.name("m3").and_then(|m| month_num(m.as_str())) {
+        let y = py?;
+        return match c.name("d3").and_then(|d| d.as_str().parse::<u32>().ok()) {
+            Some(d) => day(y, m, d),
+            None => Some(end_of_month(y, m)),
+        };
+    }
     if let Some(t) = c.name("term2") {
         return Some(term_date(py?, t.as_str()));
     }
@@ -207,7 +268,7 @@ fn resolve(c: &crate::rx::Captures, anchor: Anchor) -> Option<String> {
         };
         return Some(end_of_month(py?, m));
     }
-    if let Some(n) = c.name("n") {
+    if let Some(n) = c.name("n").or(c.name("n2")) {
         let n = crate::numerals::parse_number(n.as_str())? as i32;
         if let Some(p) = anchor.period {
             return Some(ymd(p.to, 12, 31));
@@ -223,6 +284,21 @@ fn resolve(c: &crate::rx::Captures, anchor: Anchor) -> Option<String> {
         return anchor.period.map(|p| ymd(p.to, 12, 31));
     }
     None
+}
+
+/// A bare month of the plan year (`7月`, `5-6月份`, `推迟到6月份`) with no 前 and no year: it
+/// schedules an activity at that month rather than bounding a deliverable.
+pub fn is_bare_month(raw: &str) -> bool {
+    raw.contains('月')
+        && !raw.contains('年')
+        && !raw.ends_with('前')
+        && raw.starts_with(|c: char| c.is_ascii_digit() || "推延调改".contains(c))
+}
+
+/// A bare month led by a word of rescheduling (`推迟到6月份`): it dates the activity wherever it
+/// stands in its clause.
+pub fn reschedules(raw: &str) -> bool {
+    is_bare_month(raw) && raw.starts_with(|c: char| "推延调改".contains(c))
 }
 
 /// `到 2022 年和 2030 年，…分别不低于 22%和 30%`: the indexes of two time phrases of `times` that

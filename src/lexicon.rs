@@ -787,6 +787,10 @@ pub const DELIVERABLE_VERBS: &[&str] = &[
     "报至",
     "成熟定型",
     "接轨",
+    "应装尽装",
+    "应接尽接",
+    "降低到",
+    "基本完备",
 ];
 
 /// End states a sentence inside a dated block states without a time of its own (`到2025年，…` ⏎
@@ -803,6 +807,9 @@ pub const END_STATES: &[&str] = &[
     "打造",
     "取得重大突破",
     "取得突破",
+    "应装尽装",
+    "应接尽接",
+    "基本完备",
     "全球领先",
     "国际领先",
     "位居世界前列",
@@ -821,6 +828,17 @@ pub const EFFORTS: &[&str] = &[
 pub const SCHEDULE_VERBS: &[&str] = &[
     "组织", "召开", "举行", "进行", "评选", "总结", "检查", "培训", "做好", "完善", "督查", "评估",
 ];
+
+/// Activities whose period a plan states on a line of its own (`监测时间：2025 年 2 月 1 日至 12
+/// 月 31 日`): the activity runs to the period's last day, a dated deliverable.
+pub const PERIOD_ACTIVITIES: &[&str] = &[
+    "监测", "检测", "筛查", "调查", "排查", "督查", "巡查", "整治", "评估", "实施", "试点", "报名",
+    "申报", "征集", "活动",
+];
+
+/// Verbs that a same-day limit (`发现可疑病例应当天报告…`) binds: the report or the response is due
+/// the day the event happens.
+pub const SAME_DAY_VERBS: &[&str] = &["报告", "上报", "报送", "处置", "核实", "反馈"];
 
 /// Deliverable verbs whose subject stands before them: verbs that take no object (`项目竣工`,
 /// `平台上线`, `线路通车`) and verbs of attaining a level (`考核进入全市先进`, `项目通过验收`).
@@ -846,6 +864,8 @@ pub const SUBJECT_FIRST_DELIVERABLES: &[&str] = &[
     "交付",
     "招生",
     "获批",
+    "应装尽装",
+    "应接尽接",
 ];
 
 /// Words of manner that make the words before a verb an adverbial, not its subject

@@ -150,7 +150,9 @@ pub fn analyze(input: &str) -> Analysis {
         tables: &tables,
     });
     // the tasks of a timetable: every one under a dated heading is a dated deliverable
-    let tasks = schedule::tasks(&text, &outline.nodes, &found);
+    let mut tasks = schedule::tasks(&text, &outline.nodes, &found);
+    // the period of an activity and a same-day report limit
+    tasks.extend(schedule::limits(&text, elements.body.clone(), &found));
     if !tasks.is_empty() {
         found.extend(tasks);
         order::by_key(&mut found, |t| t.span[0] as u64);

@@ -7,10 +7,14 @@
 //! holds no target yet. Their deadline and due are given afterwards by
 //! [`crate::deadlines::inherit`], as for any target under a dated heading.
 
-use crate::lexicon::{LazySet, DELIVERABLE_VERBS, SCHEDULE_VERBS};
+use crate::lexicon::{
+    LazySet, DELIVERABLE_VERBS, PERIOD_ACTIVITIES, SAME_DAY_VERBS, SCHEDULE_VERBS,
+};
 use crate::model::{OutlineNode, Target, TargetKind};
+use crate::rx::Regex;
 use crate::text::Text;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 static DELIVER: LazySet = LazySet::new(DELIVERABLE_VERBS);
 static SCHEDULE: LazySet = LazySet::new(SCHEDULE_VERBS);
@@ -47,6 +51,65 @@ pub fn tasks(text: &Text, nodes: &[OutlineNode], targets: &[Target]) -> Vec<Targ
         }
     }
     out
+}
+
+/// Time limits on the plan's own activities that name no deadline word, each a dated deliverable
+/// no target in `targets` covers: the period of an activity (`监测时间：2025 年 2 月 1 日至 12 月
+/// 31 日`, due its last day) and a same-day limit on a report (`发现可疑病例应当天报告…`, due
+/// 当天, no date).
+pub fn limits(text: &Text, body: Range<usize>, targets: &[Target]) -> Vec<Target> {
+    let Some(hay) = text.clean.get(body.clone()) else {
+        return Vec::new();
+    };
+    let mut out: Vec<Target> = Vec::new();
+    for c in limit_re().captures_iter(hay) {
+        let (Some(m), Some(when)) = (c.get(0), c.name("when").or(c.name("when2"))) else {
+            continue;
+        };
+        let span = text.span(body.start + m.start()..body.start + m.end());
+        if targets
+            .iter()
+            .any(|t| t.span[0] < span[1] && span[0] < t.span[1])
+        {
+            continue;
+        }
+        let mut tg = Target::new(text.original(span), span, span, TargetKind::Deadline);
+        let when_span = text.span(body.start + when.start()..body.start + when.end());
+        tg.deadline = Some(text.original(when_span));
+        if let Some(w) = c.name("act") {
+            tg.subject = Some(w.as_str().to_string());
+            tg.due = period_end(&c);
+        } else if let Some(v) = c.name("verb") {
+            tg.action = Some(v.as_str().to_string());
+            tg.subject = c.name("obj").map(|o| o.as_str().to_string());
+        }
+        out.push(tg);
+    }
+    out
+}
+
+fn limit_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let acts = PERIOD_ACTIVITIES.join("|");
+        let verbs = SAME_DAY_VERBS.join("|");
+        let date = |y: &str, m: &str, d: &str| {
+            format!(r"(?:(?P<{y}>(?:19|20)[0-9]{{2}})\s*年\s*)?(?P<{m}>1[0-2]|0?[1-9])\s*月\s*(?P<{d}>[0-3]?[0-9])\s*日")
+        };
+        let pattern = format!(
+            r"(?P<act>{acts})\s*时间\s*[:：]\s*(?P<when>{}\s*(?:至|到|—|–|-|～|~)\s*{})|(?P<when2>当天|当日)(?P<verb>{verbs})(?P<obj>[^,;。:，；：\s]{{1,20}})",
+            date("y1", "m1", "d1"),
+            date("y2", "m2", "d2"),
+        );
+        crate::rx::new(&pattern).expect("limit pattern")
+    })
+}
+
+/// The last day of a stated period: its second date, in the first date's year when it names none.
+fn period_end(c: &crate::rx::Captures) -> Option<String> {
+    let num = |g: &str| c.name(g).and_then(|x| x.as_str().parse::<u32>().ok());
+    let y = c.name("y2").or(c.name("y1"))?.as_str().parse().ok()?;
+    crate::deadlines::day(y, num("m2")?, num("d2")?)
 }
 
 /// The body ranges (bytes of `text.clean`, after the heading line) of every dated heading.
@@ -134,6 +197,52 @@ mod tests {
                 (Count, Some("岸电设施"), Some("2023-12-31")),
             ]
         );
+    }
+
+    /// The period of a monitoring activity is a dated deliverable due its last day, and a report
+    /// due the same day is one due 当天; a time of day written elsewhere (统计时间：) is not.
+    #[test]
+    fn activity_periods_and_same_day_reports() {
+        let plan = "某市登革热强化监测工作方案\n一、监测时间\n二类地区开展抗原筛查。监测时间：2025 年 2 月 1 日至 12 月 31 日。\n三类地区监测\n时间：2025 年 3 月 1 日至 11 月 30 日。\n二、信息报送\n诊所每日登记排查信息，一旦发现可疑病例应当天报告镇卫生健康行政部门；\n联络员相关信息请于 2025 年 1 月 24 日前由各区汇总报送至市疾控中心。\n统计时间：\n";
+        let a = crate::analyze(plan);
+        let got: Vec<_> = a
+            .targets
+            .iter()
+            .map(|t| {
+                (
+                    t.deadline.as_deref(),
+                    t.due.as_deref(),
+                    t.subject.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    Some("2025 年 2 月 1 日至 12 月 31 日"),
+                    Some("2025-12-31"),
+                    Some("监测")
+                ),
+                (
+                    Some("2025 年 3 月 1 日至 11 月 30 日"),
+                    Some("2025-11-30"),
+                    Some("监测")
+                ),
+                (Some("当天"), None, Some("镇卫生健康行政部门")),
+                (
+                    Some("2025 年 1 月 24 日前"),
+                    Some("2025-01-24"),
+                    a.targets[3].subject.as_deref()
+                ),
+            ],
+            "{:?}",
+            a.targets
+        );
+        assert!(a
+            .targets
+            .iter()
+            .all(|t| t.kind == crate::model::TargetKind::Deadline));
     }
 
     #[test]

@@ -1162,10 +1162,28 @@ fn sentence_targets(
         if is_past(tp) || !(tp.concrete || relative_then_verb(hay, tp)) {
             continue;
         }
-        let scope_end = times.get(i + 1).map_or(s.range.end, |n| n.range.start);
+        let raw = &hay[tp.range.clone()];
+        let bare = deadlines::is_bare_month(raw);
+        // 依次延迟到9月份、12月份举行: months joined into one list each date the activity after
+        // the last of them
+        let joined = |j: usize| {
+            let (Some(a), Some(z)) = (times.get(j), times.get(j + 1)) else {
+                return false;
+            };
+            let between = hay.get(a.range.end..z.range.start).unwrap_or("").trim();
+            PAIR_JOINERS.contains(&between)
+                && deadlines::is_bare_month(&hay[a.range.clone()])
+                && deadlines::is_bare_month(&hay[z.range.clone()])
+        };
+        let mut last = i;
+        while joined(last) {
+            last += 1;
+        }
+        let scope_end = times.get(last + 1).map_or(s.range.end, |n| n.range.start);
         let t = b.cx.text;
-        let scope = hay.get(tp.range.end..scope_end).unwrap_or("");
-        let start_phrase = hay[tp.range.clone()].ends_with('起');
+        let scope = hay.get(times[last].range.end..scope_end).unwrap_or("");
+        let start_phrase = raw.ends_with('起');
+        let works = |x: &str| contains_any(x, &DELIVER_SET) || bare && scheduled_activity(x);
         let Some(clause) = s.clauses.iter().find(|c| {
             let rest = hay.get(tp.range.end.max(c.start)..c.end).unwrap_or("");
             c.end > tp.range.start
@@ -1173,19 +1191,23 @@ fn sentence_targets(
                     // 秋学期起,起始年级…: the deliverable is the clause after the phrase
                     !rest.trim().is_empty()
                 } else {
-                    contains_any(rest, &DELIVER_SET)
+                    works(rest)
                 }
         }) else {
             continue;
         };
-        if clause.start >= scope_end || (!start_phrase && !contains_any(scope, &DELIVER_SET)) {
+        if clause.start >= scope_end || (!start_phrase && !works(scope)) {
             continue;
         }
         // a number in the deliverable's own clause already carries the date (2024年完成30座); one
         // in a later clause (2024年建成平台，覆盖率达到100%) does not
         // — nor may any target already in the span this one would claim (a second date in the
         // clause, `2023年底前完成…2024年新增…12000个`): one commitment, one target.
-        let end = clause.end.max(tp.range.end);
+        let end = if last > i {
+            times[i + 1].range.start
+        } else {
+            clause.end.max(tp.range.end)
+        };
         let (a, z) = (
             t.orig_offset(b.off + tp.range.start),
             t.orig_offset(b.off + end),
@@ -1201,7 +1223,9 @@ fn sentence_targets(
         let time_clause = s.clauses.iter().find(|c| c.contains(&tp.range.start));
         if past_clause(ctext, false)
             || time_clause.is_some_and(|c| past_clause(&hay[c.clone()], false))
-            || !clause_initial(hay, s, tp, b.cx.skip, b.off)
+            || !(clause_initial(hay, s, tp, b.cx.skip, b.off)
+                || deadlines::reschedules(raw)
+                || i > 0 && joined(i - 1))
             || frames_principles(&hay[tp.range.end..])
         {
             continue;
@@ -1221,6 +1245,13 @@ fn sentence_targets(
     }
     crate::order::by_key(&mut out[first_out..], |t| t.span[0] as u64);
     carried_past
+}
+
+/// Words of the plan's own activity that a bare month schedules (`7月初评`, `6月份进行`,
+/// `5-6月份，…开展专项调研`): a deliverable verb or a verb of a timetable's tasks.
+fn scheduled_activity(s: &str) -> bool {
+    static SCHEDULE: LazySet = LazySet::new(crate::lexicon::SCHEDULE_VERBS);
+    contains_any(s, &SCHEDULE) || ["评", "答辩", "调研"].iter().any(|w| s.contains(w))
 }
 
 /// The action and the thing a dated deliverable delivers, from the words after its time phrase.
@@ -1606,10 +1637,21 @@ fn clause_initial(
             "争取在",
             "计划",
             "展望",
+            "即",
         ]
         .contains(&lead)
         || STRENGTH_FIRM.contains(&lead)
         || STRENGTH_ASPIRATIONAL.contains(&lead)
+        || asked_of_subject(lead)
+}
+
+/// `联络员相关信息请于 2025 年 1 月 24 日前…报送`: a short subject then 请于 / 应于 / 须于 before the
+/// time asks for a deliverable as much as a clause-initial time does.
+fn asked_of_subject(lead: &str) -> bool {
+    ["请于", "应于", "须于", "需于", "务必于"].iter().any(|w| {
+        lead.strip_suffix(w)
+            .is_some_and(|s| s.chars().count() <= 12)
+    })
 }
 
 /// What joins the two values of a pair (`分别增长6%和7.5%`, `65%、63%`).
@@ -3015,5 +3057,94 @@ mod tests {
             "{subjects:?}"
         );
         assert!(subjects.contains(&"新能源公交车占比"), "{subjects:?}");
+    }
+    /// Deadline wordings of plans besides `到YYYY年`: a five-year-plan period after 力争在, a year
+    /// in Chinese numerals (its 〇 sometimes dropped by the copy), a span of years (`历时三年`),
+    /// and 应装尽装 as an end state. A vague gain after a year promises nothing checkable.
+    #[test]
+    fn plan_periods_and_chinese_years_date_deliverables() {
+        let d = |src: &str| {
+            run_with(src, Some(2021), None)
+                .iter()
+                .map(|t| (t.kind, t.deadline.clone(), t.due.clone()))
+                .collect::<Vec<_>>()
+        };
+        let dl = |raw: &str, due: &str| {
+            (
+                TargetKind::Deadline,
+                Some(raw.to_string()),
+                Some(due.to_string()),
+            )
+        };
+        assert_eq!(
+            d("力争在“十四五”期间建成全国一流的数据中心。"),
+            vec![dl("“十四五”期间", "2025-12-31")]
+        );
+        assert_eq!(
+            d("到二三五年实现社会主义现代化。"),
+            vec![dl("到二三五年", "2035-12-31")]
+        );
+        assert_eq!(
+            d("到二〇三五年基本实现社会主义现代化。"),
+            vec![dl("到二〇三五年", "2035-12-31")]
+        );
+        assert_eq!(
+            d("到2030年，新建住宅小区充电设施应装尽装。"),
+            vec![dl("到2030年", "2030-12-31")]
+        );
+        let ts = run_with("历时三年，建成智慧停车泊位5000个。", Some(2021), None);
+        assert_eq!(
+            (ts[0].deadline.as_deref(), ts[0].due.as_deref()),
+            (Some("历时三年"), Some("2023-12-31"))
+        );
+        assert_eq!(
+            d("到2030年，力争将道路交通事故死伤比基本降低到中等发达国家水平。"),
+            vec![dl("到2030年", "2030-12-31")]
+        );
+        assert!(d("到2025年，公共服务水平不断提高、稳步提升。").is_empty());
+        assert!(d("二三五个项目顺利推进。").is_empty());
+        assert!(d("“十五五”时期，是基本实现社会主义现代化的关键时期。").is_empty());
+    }
+    /// A bare month that schedules the plan's own activity dates it: each clause at its month, a
+    /// rescheduled activity at its new month, a span at its last month, every month of a joined
+    /// list. A month after a decimal item number, a year or 每 schedules nothing, and a time
+    /// phrase before ；-clauses dates each of them.
+    #[test]
+    fn bare_months_schedule_the_plans_activities() {
+        let got = |src: &str| {
+            run_with(src, Some(2024), None)
+                .iter()
+                .map(|t| (t.kind, t.deadline.clone(), t.due.clone()))
+                .collect::<Vec<_>>()
+        };
+        let dl = |raw: &str, due: &str| {
+            (
+                TargetKind::Deadline,
+                Some(raw.to_string()),
+                Some(due.to_string()),
+            )
+        };
+        assert_eq!(
+            got("评审分两轮进行，即7月初评，10月二轮答辩。"),
+            vec![dl("7月初", "2024-07-31"), dl("10月", "2024-10-31")]
+        );
+        assert_eq!(
+            got("原定于4月份的初评推迟到6月份进行。"),
+            vec![dl("推迟到6月份", "2024-06-30")]
+        );
+        assert_eq!(
+            got("5-6月份，各区开展专项调研。"),
+            vec![dl("5-6月份", "2024-06-30")]
+        );
+        assert_eq!(
+            got("第二、三批评审依次延迟到9月份、12月份举行。"),
+            vec![dl("延迟到9月份", "2024-09-30"), dl("12月份", "2024-12-31")]
+        );
+        assert!(got("每年3月组织开展安全评估。").is_empty());
+        assert!(got("11.5-6月份，组织开展专项调研。").is_empty());
+        assert_eq!(
+            got("2025年底前，完成平台建设；建成数据中心；实现数据共享。"),
+            vec![dl("2025年底前", "2025-12-31"); 3]
+        );
     }
 }
