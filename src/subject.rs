@@ -271,9 +271,17 @@ fn in_noun(s: &str, r: &std::ops::Range<usize>) -> bool {
     })
 }
 
+/// Is a word that follows `before` inside a quoted name (`评选“新时代教师队伍建设先进学校”`: the
+/// 建设 names the school, it does not build it)?
+fn in_quotes(before: &str) -> bool {
+    before.matches('“').count() > before.matches('”').count()
+}
+
 /// The last action verb of `s` and the byte offset just after it.
 pub fn last_action(s: &str) -> Option<(&'static str, usize)> {
-    let (i, r) = ACTIONS.get().last_in_where(s, |r| !in_noun(s, r))?;
+    let (i, r) = ACTIONS
+        .get()
+        .last_in_where(s, |r| !in_noun(s, r) && !in_quotes(&s[..r.start]))?;
     // 力争创建: the matcher takes 争创 and never sees the 创建 that overlaps it and ends later. The
     // later verb wins when the chars before it make a leading word (力争) that began before the
     // match; 创建成为 stays 创建 (+ 成为), not 建成.
@@ -313,6 +321,87 @@ fn strip_base_year(s: &str) -> &str {
         }
     }
     s
+}
+
+/// Comparators that can stand inside the words before a share: `教师交流人数不少于应交流人数的15%`.
+const SHARE_COMPARATORS: &[&str] = &[
+    "不少于",
+    "不低于",
+    "不超过",
+    "不高于",
+    "提高到",
+    "控制在",
+    "达到",
+];
+
+/// `X不少于Y的15%`: a share of a base (Y) measures what stands before the comparator (X).
+fn share_of_base(s: &str) -> &str {
+    if !s.ends_with('的') {
+        return s;
+    }
+    match SHARE_COMPARATORS.iter().filter_map(|w| s.find(w)).min() {
+        Some(i) if i > 0 => s[..i].trim_end(),
+        _ => s,
+    }
+}
+
+/// `现场流调组(不少于15人`, `公务车辆（2-3辆`: a number in brackets counts what stands before the
+/// bracket; one after an opening bracket left open counts what the bracket holds
+/// (`成蚊杀灭(确保3天内成蚊密度ADI≤2`).
+fn after_open_bracket(s: &str) -> &str {
+    let s = s.trim_end_matches(['(', '（']).trim_end();
+    match s.rfind(['(', '（']) {
+        Some(i) if !s[i..].contains([')', '）']) => s[i..].trim_start_matches(['(', '（']),
+        _ => s,
+    }
+}
+
+/// `学科竞赛、教育教学、艺术体育等高层次人才`: the class after 等 is what is counted.
+fn class_after_list(s: &str) -> &str {
+    match s.rsplit_once('等') {
+        Some((list, class)) if list.contains('、') && class.chars().count() >= 2 => class,
+        _ => s,
+    }
+}
+
+/// `3天内成蚊密度ADI`: a relative time limit that opens the words is the target's time, not
+/// part of what is measured.
+fn without_time_limit(s: &str) -> &str {
+    let rest = s.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || c == ' ' || "一二两三四五六七八九十".contains(c)
+    });
+    if rest.len() == s.len() {
+        return s;
+    }
+    ["天内", "日内", "小时内", "周内", "个月内", "年内"]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .map_or(s, str::trim_start)
+}
+
+/// Do the words after a number open with an action verb (`产能1400万吨/年建成试运转`)? Then they
+/// say what happens to the counted thing, they do not name it.
+fn opens_with_verb(head: &str) -> Option<&'static str> {
+    if WHOLE_WORDS.iter().any(|w| head.starts_with(w)) {
+        return None;
+    }
+    ACTION_VERBS
+        .iter()
+        .filter(|v| head.starts_with(**v))
+        .max_by_key(|v| v.len())
+        .copied()
+}
+
+/// Do the words before a number name nothing (empty, a list comma, or a verb or modal that
+/// ends them: `各中小学确保`)?
+fn names_nothing(before: &str) -> bool {
+    let b = before.trim_end();
+    b.is_empty()
+        || b.ends_with(['、', '，', ',', '；', ';'])
+        || last_action(b).is_some_and(|(_, e)| e == b.len())
+        || ["确保", "力争", "要", "实现"]
+            .iter()
+            .any(|w| b.ends_with(w))
 }
 
 /// Keeps at most `n` chars from the end of `s`.
@@ -396,15 +485,30 @@ pub fn subject(before: &str, after: &str) -> Option<String> {
             "原则",
             "基础上",
             "比例",
+            // 家长学校100%覆盖: the coverage word is the quantity's, what is covered stands before
+            "覆盖",
+            "全覆盖",
         ];
+        // 100%开展每天阳光体育锻炼: with nothing named before the number, the object of the verb
+        // after it is what the share does; 产能1400万吨/年建成试运转: with a noun before, the
+        // verb only says what happens to it
+        if let Some(v) = opens_with_verb(head) {
+            let object = head[v.len()..].trim();
+            if names_nothing(before) && object.chars().count() >= 2 && last_action(object).is_none()
+            {
+                return Some(object.to_string());
+            }
+        }
         let long_enough = head.chars().count() >= 2 || compared && head.chars().all(is_han);
-        if long_enough && !GENERIC.contains(&head) && !verb_only {
+        if long_enough && !GENERIC.contains(&head) && !verb_only && opens_with_verb(head).is_none()
+        {
             return Some(head.to_string());
         }
     }
     // verb + subject + number: 创建市教育装备管理应用示范校4所, 优良率达52.5%
     let clean = |s: &str| -> Option<String> {
-        let s = strip_loop(s.trim(), TRAILING, true);
+        let s = class_after_list(after_open_bracket(share_of_base(s.trim())));
+        let s = strip_loop(s, TRAILING, true);
         let s = strip_loop(s, crate::lexicon::LEVEL_VERBS, true);
         let s = strip_loop(s, &["突破", "下降到", "下降至"], true);
         // every change word, not only TRAILING's common ones: 办理时限压缩50%, 用地缩减
@@ -414,6 +518,7 @@ pub fn subject(before: &str, after: &str) -> Option<String> {
         // 排放总量分别比2023年下降: what stood before the base; 收入全部达到: an adverb
         let s = strip_loop(s, &["分别", "均", "都", "各", "全部"], true);
         let s = strip_loop(s, LEADING, false).trim_start_matches('的');
+        let s = strip_loop(without_time_limit(s), LEADING, false);
         let s = tail(s, 24);
         (s.chars().count() >= 2).then(|| s.to_string())
     };
@@ -469,6 +574,28 @@ pub fn subject(before: &str, after: &str) -> Option<String> {
     }
 }
 
+/// The items of a subject that a 分别 list distributes over `n` values, in order: `一产、二产、三产增加值`
+/// over three values → 一产 / 二产 / 三产增加值 (the last item runs on to the shared head noun).
+/// `None` unless the subject lists exactly `n` items.
+pub fn distribute(subject: &str, n: usize) -> Option<Vec<String>> {
+    if n < 2 || subject.contains(['“', '"', '(', '（']) {
+        return None;
+    }
+    let sep = if subject.contains('、') {
+        &['、'][..]
+    } else {
+        &['和', '及', '与'][..]
+    };
+    let items: Vec<&str> = subject.split(sep).map(str::trim).collect();
+    let whole = |s: &str| {
+        WHOLE_WORDS
+            .iter()
+            .any(|w| w.contains(['和', '及']) && s.contains(w))
+    };
+    (items.len() == n && items.iter().all(|i| !i.is_empty()) && !whole(subject))
+        .then(|| items.into_iter().map(str::to_string).collect())
+}
+
 /// Verbs that open or close the words before a coverage, zero or class cue without naming what
 /// is covered: `实现…全覆盖`, `推动…全覆盖`, `…建设实现全覆盖`, `确保不发生…`, `保持…Ⅱ类`.
 const COVERAGE_VERBS: &[&str] = &[
@@ -490,6 +617,9 @@ const COVERAGE_VERBS: &[&str] = &[
     "力争",
     "基本",
     "全面",
+    "扎实推进",
+    // 高风险机构动态清零: how the zero is kept, not what is cleared
+    "动态",
 ];
 
 /// What a coverage or zero cue covers, from the words before it (time phrases and heading markers
@@ -503,6 +633,11 @@ pub fn coverage_subject(before: &str) -> String {
     let before = match before.strip_suffix(['个', '项']) {
         Some(s) if s.ends_with(numeral) => s.trim_end_matches(numeral),
         _ => before,
+    };
+    // 5G演进网络县级全覆盖、千兆光网行政村全覆盖: each coverage names its own
+    let before = match before.rfind("覆盖") {
+        Some(i) => before[i + "覆盖".len()..].trim_start_matches(['、', '，', ',', ' ']),
+        None => before,
     };
     let s = strip_loop(before, LEADING, false);
     let s = strip_loop(s, COVERAGE_VERBS, false);
@@ -675,6 +810,71 @@ mod tests {
         ] {
             assert_eq!(coverage_subject(before), want, "{before}");
         }
+    }
+
+    /// A share of a base, a bracket, a class after a list, a verb inside a quoted name, a verb
+    /// after the number, a relative time limit: none of them is what is measured.
+    #[test]
+    fn subjects_by_clause_structure() {
+        for (before, after, want) in [
+            (
+                "确保每年教师交流人数不少于应交流人数的",
+                "",
+                Some("教师交流人数"),
+            ),
+            (
+                "国家卫生城市数量提高到全国城市总数的",
+                "",
+                Some("国家卫生城市数量"),
+            ),
+            ("现场流调组(", "", Some("现场流调组")),
+            (
+                "核心区全覆盖成蚊杀灭(确保3天内成蚊密度ADI",
+                "",
+                Some("成蚊密度ADI"),
+            ),
+            (
+                "引进学科竞赛、教育教学、艺术体育等高层次人才和知名教师",
+                "",
+                Some("高层次人才和知名教师"),
+            ),
+            (
+                "评选“新时代教师队伍建设先进学校”",
+                "",
+                Some("“新时代教师队伍建设先进学校”"),
+            ),
+            ("实现家长学校", "覆盖", Some("家长学校")),
+            (
+                "各中小学确保",
+                "开展每天阳光体育锻炼",
+                Some("每天阳光体育锻炼"),
+            ),
+            ("产能", "建成试运转", Some("产能")),
+        ] {
+            assert_eq!(subject(before, after).as_deref(), want, "{before}|{after}");
+        }
+    }
+
+    #[test]
+    fn respectively_distributes_listed_items() {
+        let got = distribute("一产、二产、三产增加值", 3);
+        assert_eq!(
+            got,
+            Some(vec!["一产".into(), "二产".into(), "三产增加值".into()])
+        );
+        let got = distribute("机构内集中养育和社会散居孤儿津贴标准", 2);
+        assert_eq!(got.map(|v| v[0].clone()).as_deref(), Some("机构内集中养育"));
+        assert_eq!(distribute("城乡居民人均可支配收入", 2), None);
+        assert_eq!(distribute("一产、二产、三产增加值", 2), None);
+    }
+
+    #[test]
+    fn each_coverage_names_its_own() {
+        assert_eq!(
+            coverage_subject("力争5G演进网络县级全覆盖、千兆光网行政村"),
+            "千兆光网行政村"
+        );
+        assert_eq!(coverage_subject("扎实推进高风险机构动态"), "高风险机构");
     }
 
     #[test]

@@ -1084,6 +1084,9 @@ fn sentence_targets(
         }
         respectively(ctext, unnamed, &out[first_out..], &mut clause_targets);
         crate::order::by_key(&mut clause_targets, |t| t.span[0] as u64);
+        if ctext.contains("分别") {
+            distribute_subjects(&mut clause_targets);
+        }
         out.extend(clause_targets);
     }
     pair_deadlines(b, &times, &mut out[first_out..]);
@@ -1159,6 +1162,18 @@ fn deliverable(s: &str) -> (Option<&'static str>, Option<String>) {
         return (None, deliverable_object(s));
     };
     let rest = s[e..].trim_matches([' ', ',', '。', ';']);
+    // 创建为…平安校园建设区: a verb with one char after it is inside a name (建设区)
+    if rest.chars().count() == 1 {
+        if let Some((pa, pe)) = subject::last_action(&s[..e - a.len()]) {
+            // 创建为…: the copula is no part of what is delivered
+            let object = s[pe..].trim_matches([' ', ',', '。', ';']);
+            let object = object
+                .strip_prefix("成为")
+                .or(object.strip_prefix('为'))
+                .unwrap_or(object);
+            return (Some(pa), Some(object.chars().take(60).collect()));
+        }
+    }
     if !rest.is_empty() && SUBJECT_FIRST.get().longest_at(rest, 0).is_none() {
         return (Some(a), Some(rest.chars().take(30).collect()));
     }
@@ -1243,6 +1258,29 @@ fn respectively(ctext: &str, unnamed: usize, before: &[Target], clause: &mut [Ta
         for (t, from) in clause.iter_mut().zip(named) {
             t.subject.clone_from(&from.subject);
         }
+    }
+}
+
+/// `一产、二产、三产增加值分别增长5%左右、5%以上、5%左右`: a 分别 list that names as many items
+/// as the values sharing its subject gives each value its own item (see
+/// [`subject::distribute`]).
+fn distribute_subjects(clause: &mut [Target]) {
+    let mut i = 0;
+    while i < clause.len() {
+        let same = clause[i..]
+            .iter()
+            .take_while(|t| t.subject.is_some() && t.subject == clause[i].subject)
+            .count();
+        let items = clause[i]
+            .subject
+            .as_deref()
+            .and_then(|s| subject::distribute(s, same));
+        if let Some(items) = items {
+            for (t, item) in clause[i..i + same].iter_mut().zip(items) {
+                t.subject = Some(item);
+            }
+        }
+        i += same.max(1);
     }
 }
 
@@ -2585,13 +2623,12 @@ mod tests {
         for t in &ts {
             assert_eq!(t.subject.as_deref(), Some("城乡居民人均可支配收入"));
         }
-        // a plain pair stays plain
+        // a plain pair stays plain; each value takes its own item of a 分别 list, the last item
+        // running on to the shared head noun
         let ts = run("高血压、糖尿病患者规范管理率分别达到65%和63%。");
         assert_eq!(ts[1].change, None);
-        assert_eq!(
-            ts[1].subject.as_deref(),
-            Some("高血压、糖尿病患者规范管理率")
-        );
+        assert_eq!(ts[0].subject.as_deref(), Some("高血压"));
+        assert_eq!(ts[1].subject.as_deref(), Some("糖尿病患者规范管理率"));
     }
 
     /// `到 2022 年和 2030 年，…分别 A 和 B`: A is due by the first year, B by the second; a
