@@ -81,6 +81,8 @@ pub const ACTION_VERBS: &[&str] = &[
 const TRAILING: &[&str] = &[
     "力争达",
     "要达",
+    // 59项测评点中有22项: the part of a whole
+    "中有",
     "达到",
     "达",
     "保持在",
@@ -323,6 +325,14 @@ fn strip_base_year(s: &str) -> &str {
     s
 }
 
+/// Words that end the words before a number without naming anything (`…单位每周开展一次`).
+const CLOSING_WORDS: &[&str] = &[
+    "开展", "实施", "完成", "实现", "增长", "提高", "降低", "下降", "减少", "明显", "共同",
+];
+
+/// Change words that can open the words after a number (`4.5%左右的增长目标`).
+const CHANGE_WORDS: &[&str] = &["增长", "提高", "提升", "降低", "下降", "增加", "减少"];
+
 /// Comparators that can stand inside the words before a share: `教师交流人数不少于应交流人数的15%`.
 const SHARE_COMPARATORS: &[&str] = &[
     "不少于",
@@ -417,6 +427,55 @@ fn tail(s: &str, n: usize) -> &str {
 /// Subject of a quantity from the words `before` it (since the previous quantity or the clause
 /// start) and `after` it (to the clause end).
 pub fn subject(before: &str, after: &str) -> Option<String> {
+    subject_words(before, after).and_then(|s| tidy(&s))
+}
+
+/// Punctuation, comparators and the halves of a quote or bracket that a cut left at either end
+/// of a subject: `重大事故隐患深查彻改、` → 重大事故隐患深查彻改, `…就业服务”职业技能培训` →
+/// 职业技能培训. `None` when nothing but a generic word or a single char is left.
+pub fn tidy(whole: &str) -> Option<String> {
+    let s = whole;
+    let mut s = s.trim_matches(|c: char| c.is_whitespace() || "、，,；;：:。".contains(c));
+    // a closing half whose opening was cut off: what follows it is the name
+    if s.matches('”').count() > s.matches('“').count() {
+        s = s.split_once('”').map_or(s, |(_, rest)| rest);
+    }
+    if s.matches(['(', '（']).count() < s.matches([')', '）']).count() {
+        s = s.split_once([')', '）']).map_or(s, |(_, rest)| rest);
+    }
+    // an opening half with nothing after it
+    let s = s.trim_end_matches(['“', '‘', '(', '（']);
+    let s = strip_loop(
+        s,
+        &["以上", "以下", "左右", "达到", "不少于", "不低于"],
+        true,
+    );
+    // 合作项目、开展, 比例实现明显下降: a verb or change word left at the end is no part of it
+    let s = strip_loop(s, CLOSING_WORDS, true);
+    let s = strip_loop(s, &["每周", "每天", "每日", "每月", "每年"], true);
+    let s = strip_loop(s, &["以上", "以下", "达到", "、", "，"], false);
+    let s = s.trim_matches(|c: char| c.is_whitespace() || "、，,；;：:。".contains(c));
+    // a one-char noun stands only as it was given (50%的村超过…), never as what a cut left
+    let n = s.chars().count();
+    (n >= 2 && !GENERIC.contains(&s) || n == 1 && s == whole.trim()).then(|| s.to_string())
+}
+
+/// Nouns that, alone after a number, name no subject (`保持85%的要求`).
+const GENERIC: &[&str] = &[
+    "要求",
+    "目标",
+    "标准",
+    "水平",
+    "任务",
+    "原则",
+    "基础上",
+    "比例",
+    // 家长学校100%覆盖: the coverage word is the quantity's, what is covered stands before
+    "覆盖",
+    "全覆盖",
+];
+
+fn subject_words(before: &str, after: &str) -> Option<String> {
     let after_t = after.trim_start_matches([' ', '的']);
     // verb + number + subject: 评选15个…学校党组织, 组建8个优质教育集群, 100%的中小学…
     let starts_noun = after_t
@@ -452,7 +511,7 @@ pub fn subject(before: &str, after: &str) -> Option<String> {
         };
         // 争创3所省优质园和4—5所市优质园: the words after the number stop at the next number
         let head = head.trim_end_matches(['、', '和', '及', '与']);
-        let head = tail(head.trim(), 24);
+        let head = strip_loop(tail(head.trim(), 24), LEADING, false);
         // 完成变电站2座建设: a verb after the number names the work, and the subject stands
         // before the number
         let closing = last_action(head);
@@ -467,28 +526,22 @@ pub fn subject(before: &str, after: &str) -> Option<String> {
                     && last_action(noun).is_none()
                     && !noun.contains(['和', '及', '与', '、'])
                     && !MANNER.get().any_in(noun);
+                // 项目按计划高质量完成: how the work is done is no part of what is counted
+                let manner_at = MANNER.get().find_iter(noun).next().map(|(_, r)| r.start);
                 if plain {
                     noun
+                } else if let Some(at) = manner_at.filter(|&at| noun[..at].chars().count() >= 2) {
+                    noun[..at].trim_end()
                 } else {
                     head
                 }
             }
             _ => head,
         };
-        // 保持85%的要求: a generic noun after the number names no subject
-        const GENERIC: &[&str] = &[
-            "要求",
-            "目标",
-            "标准",
-            "水平",
-            "任务",
-            "原则",
-            "基础上",
-            "比例",
-            // 家长学校100%覆盖: the coverage word is the quantity's, what is covered stands before
-            "覆盖",
-            "全覆盖",
-        ];
+        // 保持85%的要求, 4.5%左右的增长目标: a generic noun after the number names no subject
+        let generic = GENERIC.contains(&strip_loop(head, CHANGE_WORDS, false));
+        // 59项测评点中有22项达到…: a comparator after the number opens what is said of it
+        let compares = COMPARED_BY.iter().any(|w| head.starts_with(w));
         // 100%开展每天阳光体育锻炼: with nothing named before the number, the object of the verb
         // after it is what the share does; 产能1400万吨/年建成试运转: with a noun before, the
         // verb only says what happens to it
@@ -500,14 +553,18 @@ pub fn subject(before: &str, after: &str) -> Option<String> {
             }
         }
         let long_enough = head.chars().count() >= 2 || compared && head.chars().all(is_han);
-        if long_enough && !GENERIC.contains(&head) && !verb_only && opens_with_verb(head).is_none()
-        {
+        if long_enough && !generic && !compares && !verb_only && opens_with_verb(head).is_none() {
             return Some(head.to_string());
         }
     }
     // verb + subject + number: 创建市教育装备管理应用示范校4所, 优良率达52.5%
     let clean = |s: &str| -> Option<String> {
         let s = class_after_list(after_open_bracket(share_of_base(s.trim())));
+        // 规模分别达1.28万亿、1.18万亿、…: the values of a 分别 list are no part of the subject
+        let s = match s.find("分别") {
+            Some(i) if s[i..].contains('、') => &s[..i],
+            _ => s,
+        };
         let s = strip_loop(s, TRAILING, true);
         let s = strip_loop(s, crate::lexicon::LEVEL_VERBS, true);
         let s = strip_loop(s, &["突破", "下降到", "下降至"], true);
@@ -643,7 +700,7 @@ pub fn coverage_subject(before: &str) -> String {
     let s = strip_loop(s, COVERAGE_VERBS, false);
     let s = strip_loop(s, LEADING, false);
     let s = strip_loop(s, COVERAGE_VERBS, true);
-    tail(s.trim_matches([' ', ',', '，']), 24).to_string()
+    tidy(tail(s, 24)).unwrap_or_default()
 }
 
 fn is_han(c: char) -> bool {
