@@ -201,6 +201,8 @@ const WHOLE_WORDS: &[&str] = &[
     // 为 ends a level verb (达到/为), not 违法行为 or 有所作为
     "行为",
     "作为",
+    // 和美乡村 is one name, not 和 + 美乡村
+    "和美",
 ];
 
 /// Comparators that, after the noun that follows a number, open a second quantity of that noun
@@ -452,12 +454,29 @@ pub fn tidy(whole: &str) -> Option<String> {
     );
     // 合作项目、开展, 比例实现明显下降: a verb or change word left at the end is no part of it
     let s = strip_loop(s, CLOSING_WORDS, true);
-    let s = strip_loop(s, &["每周", "每天", "每日", "每月", "每年"], true);
+    let s = strip_loop(
+        s,
+        &[
+            "每周", "每天", "每日", "每月", "每年", "和", "及", "与", "以上", "以下", "左右",
+        ],
+        true,
+    );
     let s = strip_loop(s, &["以上", "以下", "达到", "、", "，"], false);
     let s = s.trim_matches(|c: char| c.is_whitespace() || "、，,；;：:。".contains(c));
     // a one-char noun stands only as it was given (50%的村超过…), never as what a cut left
     let n = s.chars().count();
     (n >= 2 && !GENERIC.contains(&s) || n == 1 && s == whole.trim()).then(|| s.to_string())
+}
+
+/// The end state a dated deliverable names, without the evaluation before its 的
+/// (`与社会主义现代化国家相适应的健康国家` → 健康国家, `起覆盖全国、较为完善的紧急医学救援网络` →
+/// 紧急医学救援网络); a short noun after 的 keeps its qualifier.
+pub fn end_state(s: &str) -> &str {
+    let s = s.strip_prefix('起').unwrap_or(s);
+    match s.rsplit_once('的') {
+        Some((_, n)) if n.chars().count() >= 4 && last_action(n).is_none() => n,
+        _ => s,
+    }
 }
 
 /// Nouns that, alone after a number, name no subject (`保持85%的要求`).
@@ -482,7 +501,13 @@ fn subject_words(before: &str, after: &str) -> Option<String> {
         .chars()
         .next()
         .is_some_and(|c| is_han(c) && !"且等,和及、或以并左右多余".contains(c))
-        || after_t.starts_with('“');
+        || after_t.starts_with('“')
+        || WHOLE_WORDS.iter().any(|w| after_t.starts_with(w))
+        // 14个750千伏电网工程: a specification opens the noun after the number
+        || after_t
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .starts_with(is_han)
+            && after_t.starts_with(|c: char| c.is_ascii_digit());
     if starts_noun {
         let cut = after_t.find([' ', '(', ',', ';']).unwrap_or(after_t.len());
         let head = &after_t[..cut];
@@ -653,6 +678,15 @@ pub fn distribute(subject: &str, n: usize) -> Option<Vec<String>> {
         .then(|| items.into_iter().map(str::to_string).collect())
 }
 
+/// Is `s` a noun phrase that a state can be said of (`学生资助政策`), not an adverb, a place
+/// phrase or a heading marker?
+fn names_a_holder(s: &str) -> bool {
+    let s = strip_loop(strip_loop(s, LEADING, false), COVERAGE_VERBS, false);
+    s.chars().count() >= 2
+        && s.starts_with(|c: char| is_han(c) && !"在对以从向于为把将".contains(c))
+        && !s.contains(['，', ','])
+}
+
 /// Verbs that open or close the words before a coverage, zero or class cue without naming what
 /// is covered: `实现…全覆盖`, `推动…全覆盖`, `…建设实现全覆盖`, `确保不发生…`, `保持…Ⅱ类`.
 const COVERAGE_VERBS: &[&str] = &[
@@ -695,6 +729,16 @@ pub fn coverage_subject(before: &str) -> String {
     let before = match before.rfind("覆盖") {
         Some(i) => before[i + "覆盖".len()..].trim_start_matches(['、', '，', ',', ' ']),
         None => before,
+    };
+    // 前3天内完成首次空间灭蚊全覆盖: what the last verb governs is what is covered
+    // … but 学生资助政策实现所有学段…全覆盖: what 实现 attains is said of the noun before it
+    // (not of an adverb, a place phrase or a heading marker: 基本实现…, 在城镇社区实现…)
+    let before = match last_action(before) {
+        Some(("实现", e)) if names_a_holder(&before[..e - "实现".len()]) => {
+            &before[..e - "实现".len()]
+        }
+        Some((_, e)) if before[e..].trim().chars().count() >= 2 => &before[e..],
+        _ => before,
     };
     let s = strip_loop(before, LEADING, false);
     let s = strip_loop(s, COVERAGE_VERBS, false);
@@ -913,6 +957,21 @@ mod tests {
     }
 
     #[test]
+    fn an_end_state_loses_its_evaluation() {
+        assert_eq!(
+            end_state("与社会主义现代化国家相适应的健康国家"),
+            "健康国家"
+        );
+        assert_eq!(
+            end_state("起覆盖全国、较为完善的紧急医学救援网络"),
+            "紧急医学救援网络"
+        );
+        assert_eq!(end_state("规范的课堂"), "规范的课堂");
+        assert_eq!(tidy("万及以下和"), None);
+        assert_eq!(subject("打造", "和美乡村").as_deref(), Some("和美乡村"));
+    }
+
+    #[test]
     fn respectively_distributes_listed_items() {
         let got = distribute("一产、二产、三产增加值", 3);
         assert_eq!(
@@ -932,6 +991,14 @@ mod tests {
             "千兆光网行政村"
         );
         assert_eq!(coverage_subject("扎实推进高风险机构动态"), "高风险机构");
+        assert_eq!(
+            coverage_subject("对核心区在疫情处置的前 3 天内完成首次空间灭蚊"),
+            "首次空间灭蚊"
+        );
+        assert_eq!(
+            coverage_subject("学生资助政策实现所有学段、公民办学校、家庭经济困难学生"),
+            "学生资助政策"
+        );
     }
 
     #[test]

@@ -1146,7 +1146,7 @@ fn sentence_targets(
         tg.strength = strength_of(&hay[s.range.start..end]);
         let (action, subject) = deliverable(&hay[tp.range.end..end]);
         tg.action = action.map(str::to_string);
-        tg.subject = subject.and_then(|s| subject::tidy(&s));
+        tg.subject = subject.and_then(|s| subject::tidy(subject::end_state(&s)));
         out.push(tg);
     }
     crate::order::by_key(&mut out[first_out..], |t| t.span[0] as u64);
@@ -1162,8 +1162,15 @@ fn deliverable(s: &str) -> (Option<&'static str>, Option<String>) {
         return (None, deliverable_object(s));
     };
     let rest = s[e..].trim_matches([' ', ',', '。', ';']);
-    // 创建为…平安校园建设区: a verb with one char after it is inside a name (建设区)
-    if rest.chars().count() == 1 {
+    // 全国出生人口性别比实现自然平衡: the state attained is said of the noun before 实现
+    if a == "实现" {
+        if let Some(p) = phrase_before(&s[..e - a.len()]) {
+            return (Some(a), Some(p));
+        }
+    }
+    // 创建为…平安校园建设区, 健康村镇建设的示范市: a verb with one char or a 的 after it is
+    // inside a name
+    if rest.chars().count() == 1 || rest.starts_with('的') {
         if let Some((pa, pe)) = subject::last_action(&s[..e - a.len()]) {
             // 创建为…: the copula is no part of what is delivered
             let object = s[pe..].trim_matches([' ', ',', '。', ';']);
