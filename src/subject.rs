@@ -173,6 +173,9 @@ const LEADING: &[&str] = &[
     "深化",
     "全面",
     "持续",
+    // 所有入户工作: the whole of what is named is no narrower subject
+    "所有",
+    "全部",
 ];
 
 /// Words the subject reader never cuts, though a word of [`LEADING`], [`TRAILING`] or an action
@@ -368,10 +371,11 @@ fn after_open_bracket(s: &str) -> &str {
     }
 }
 
-/// `学科竞赛、教育教学、艺术体育等高层次人才`: the class after 等 is what is counted.
+/// `学科竞赛、教育教学、艺术体育等高层次人才`: the class after 等 is what is counted. A short
+/// head (`供排水、燃气、供热等管网`) is named by its list and keeps it.
 fn class_after_list(s: &str) -> &str {
     match s.rsplit_once('等') {
-        Some((list, class)) if list.contains('、') && class.chars().count() >= 2 => class,
+        Some((list, class)) if list.contains('、') && class.chars().count() >= 4 => class,
         _ => s,
     }
 }
@@ -585,6 +589,12 @@ fn subject_words(before: &str, after: &str) -> Option<String> {
     // verb + subject + number: 创建市教育装备管理应用示范校4所, 优良率达52.5%
     let clean = |s: &str| -> Option<String> {
         let s = class_after_list(after_open_bracket(share_of_base(s.trim())));
+        // 入户工作要在疫情接报后3天内: the modal opens when it is due, not what
+        let s = ["要在", "需在", "应在", "须在"]
+            .iter()
+            .filter_map(|w| s.find(w))
+            .min()
+            .map_or(s, |i| &s[..i]);
         // 规模分别达1.28万亿、1.18万亿、…: the values of a 分别 list are no part of the subject
         let s = match s.find("分别") {
             Some(i) if s[i..].contains('、') => &s[..i],
@@ -930,6 +940,11 @@ mod tests {
             ),
             ("现场流调组(", "", Some("现场流调组")),
             (
+                "改造城市供排水、燃气、供热等管网",
+                "",
+                Some("城市供排水、燃气、供热等管网"),
+            ),
+            (
                 "核心区全覆盖成蚊杀灭(确保3天内成蚊密度ADI",
                 "",
                 Some("成蚊密度ADI"),
@@ -968,6 +983,10 @@ mod tests {
         );
         assert_eq!(end_state("规范的课堂"), "规范的课堂");
         assert_eq!(tidy("万及以下和"), None);
+        assert_eq!(
+            subject("所有入户工作要在疫情接报后 ", "完成").as_deref(),
+            Some("入户工作")
+        );
         assert_eq!(subject("打造", "和美乡村").as_deref(), Some("和美乡村"));
     }
 

@@ -1162,6 +1162,13 @@ fn deliverable(s: &str) -> (Option<&'static str>, Option<String>) {
         return (None, deliverable_object(s));
     };
     let rest = s[e..].trim_matches([' ', ',', '。', ';']);
+    // 把我国农村建设成为…美丽家园: what 把 takes is what the end state is about
+    if let Some(i) = s[..e - a.len()].rfind('把') {
+        let held = s[i + '把'.len_utf8()..e - a.len()].trim();
+        if (2..=16).contains(&held.chars().count()) && subject::last_action(held).is_none() {
+            return (Some(a), Some(held.to_string()));
+        }
+    }
     // 全国出生人口性别比实现自然平衡: the state attained is said of the noun before 实现
     if a == "实现" {
         if let Some(p) = phrase_before(&s[..e - a.len()]) {
