@@ -483,6 +483,14 @@ pub fn end_state(s: &str) -> &str {
     }
 }
 
+/// The indicator a bare index code (`BI`, `ADI`) stands for when the subject before it in its
+/// clause ends with that code (`幼虫密度BI`).
+pub fn code_of(subject: Option<&str>, before: Option<&str>) -> Option<String> {
+    let (s, p) = (subject?, before?);
+    let code = !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric());
+    (code && p.ends_with(s) && p.len() > s.len()).then(|| p.to_string())
+}
+
 /// Nouns that, alone after a number, name no subject (`保持85%的要求`).
 const GENERIC: &[&str] = &[
     "要求",
@@ -983,6 +991,11 @@ mod tests {
         );
         assert_eq!(end_state("规范的课堂"), "规范的课堂");
         assert_eq!(tidy("万及以下和"), None);
+        assert_eq!(
+            code_of(Some("BI"), Some("幼虫密度BI")).as_deref(),
+            Some("幼虫密度BI")
+        );
+        assert_eq!(code_of(Some("农田"), Some("高标准农田")), None);
         assert_eq!(
             subject("所有入户工作要在疫情接报后 ", "完成").as_deref(),
             Some("入户工作")
