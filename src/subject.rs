@@ -81,6 +81,8 @@ pub const ACTION_VERBS: &[&str] = &[
 const TRAILING: &[&str] = &[
     "力争达",
     "要达",
+    // 59项测评点中有22项: the part of a whole
+    "中有",
     "达到",
     "达",
     "保持在",
@@ -171,6 +173,9 @@ const LEADING: &[&str] = &[
     "深化",
     "全面",
     "持续",
+    // 所有入户工作: the whole of what is named is no narrower subject
+    "所有",
+    "全部",
 ];
 
 /// Words the subject reader never cuts, though a word of [`LEADING`], [`TRAILING`] or an action
@@ -199,6 +204,8 @@ const WHOLE_WORDS: &[&str] = &[
     // 为 ends a level verb (达到/为), not 违法行为 or 有所作为
     "行为",
     "作为",
+    // 和美乡村 is one name, not 和 + 美乡村
+    "和美",
 ];
 
 /// Comparators that, after the noun that follows a number, open a second quantity of that noun
@@ -271,9 +278,17 @@ fn in_noun(s: &str, r: &std::ops::Range<usize>) -> bool {
     })
 }
 
+/// Is a word that follows `before` inside a quoted name (`评选“新时代教师队伍建设先进学校”`: the
+/// 建设 names the school, it does not build it)?
+fn in_quotes(before: &str) -> bool {
+    before.matches('“').count() > before.matches('”').count()
+}
+
 /// The last action verb of `s` and the byte offset just after it.
 pub fn last_action(s: &str) -> Option<(&'static str, usize)> {
-    let (i, r) = ACTIONS.get().last_in_where(s, |r| !in_noun(s, r))?;
+    let (i, r) = ACTIONS
+        .get()
+        .last_in_where(s, |r| !in_noun(s, r) && !in_quotes(&s[..r.start]))?;
     // 力争创建: the matcher takes 争创 and never sees the 创建 that overlaps it and ends later. The
     // later verb wins when the chars before it make a leading word (力争) that began before the
     // match; 创建成为 stays 创建 (+ 成为), not 建成.
@@ -315,6 +330,96 @@ fn strip_base_year(s: &str) -> &str {
     s
 }
 
+/// Words that end the words before a number without naming anything (`…单位每周开展一次`).
+const CLOSING_WORDS: &[&str] = &[
+    "开展", "实施", "完成", "实现", "增长", "提高", "降低", "下降", "减少", "明显", "共同",
+];
+
+/// Change words that can open the words after a number (`4.5%左右的增长目标`).
+const CHANGE_WORDS: &[&str] = &["增长", "提高", "提升", "降低", "下降", "增加", "减少"];
+
+/// Comparators that can stand inside the words before a share: `教师交流人数不少于应交流人数的15%`.
+const SHARE_COMPARATORS: &[&str] = &[
+    "不少于",
+    "不低于",
+    "不超过",
+    "不高于",
+    "提高到",
+    "控制在",
+    "达到",
+];
+
+/// `X不少于Y的15%`: a share of a base (Y) measures what stands before the comparator (X).
+fn share_of_base(s: &str) -> &str {
+    if !s.ends_with('的') {
+        return s;
+    }
+    match SHARE_COMPARATORS.iter().filter_map(|w| s.find(w)).min() {
+        Some(i) if i > 0 => s[..i].trim_end(),
+        _ => s,
+    }
+}
+
+/// `现场流调组(不少于15人`, `公务车辆（2-3辆`: a number in brackets counts what stands before the
+/// bracket; one after an opening bracket left open counts what the bracket holds
+/// (`成蚊杀灭(确保3天内成蚊密度ADI≤2`).
+fn after_open_bracket(s: &str) -> &str {
+    let s = s.trim_end_matches(['(', '（']).trim_end();
+    match s.rfind(['(', '（']) {
+        Some(i) if !s[i..].contains([')', '）']) => s[i..].trim_start_matches(['(', '（']),
+        _ => s,
+    }
+}
+
+/// `学科竞赛、教育教学、艺术体育等高层次人才`: the class after 等 is what is counted. A short
+/// head (`供排水、燃气、供热等管网`) is named by its list and keeps it.
+fn class_after_list(s: &str) -> &str {
+    match s.rsplit_once('等') {
+        Some((list, class)) if list.contains('、') && class.chars().count() >= 4 => class,
+        _ => s,
+    }
+}
+
+/// `3天内成蚊密度ADI`: a relative time limit that opens the words is the target's time, not
+/// part of what is measured.
+fn without_time_limit(s: &str) -> &str {
+    let rest = s.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || c == ' ' || "一二两三四五六七八九十".contains(c)
+    });
+    if rest.len() == s.len() {
+        return s;
+    }
+    ["天内", "日内", "小时内", "周内", "个月内", "年内"]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .map_or(s, str::trim_start)
+}
+
+/// Do the words after a number open with an action verb (`产能1400万吨/年建成试运转`)? Then they
+/// say what happens to the counted thing, they do not name it.
+fn opens_with_verb(head: &str) -> Option<&'static str> {
+    if WHOLE_WORDS.iter().any(|w| head.starts_with(w)) {
+        return None;
+    }
+    ACTION_VERBS
+        .iter()
+        .filter(|v| head.starts_with(**v))
+        .max_by_key(|v| v.len())
+        .copied()
+}
+
+/// Do the words before a number name nothing (empty, a list comma, or a verb or modal that
+/// ends them: `各中小学确保`)?
+fn names_nothing(before: &str) -> bool {
+    let b = before.trim_end();
+    b.is_empty()
+        || b.ends_with(['、', '，', ',', '；', ';'])
+        || last_action(b).is_some_and(|(_, e)| e == b.len())
+        || ["确保", "力争", "要", "实现"]
+            .iter()
+            .any(|w| b.ends_with(w))
+}
+
 /// Keeps at most `n` chars from the end of `s`.
 fn tail(s: &str, n: usize) -> &str {
     let count = s.chars().count();
@@ -328,13 +433,93 @@ fn tail(s: &str, n: usize) -> &str {
 /// Subject of a quantity from the words `before` it (since the previous quantity or the clause
 /// start) and `after` it (to the clause end).
 pub fn subject(before: &str, after: &str) -> Option<String> {
+    subject_words(before, after).and_then(|s| tidy(&s))
+}
+
+/// Punctuation, comparators and the halves of a quote or bracket that a cut left at either end
+/// of a subject: `重大事故隐患深查彻改、` → 重大事故隐患深查彻改, `…就业服务”职业技能培训` →
+/// 职业技能培训. `None` when nothing but a generic word or a single char is left.
+pub fn tidy(whole: &str) -> Option<String> {
+    let s = whole;
+    let mut s = s.trim_matches(|c: char| c.is_whitespace() || "、，,；;：:。".contains(c));
+    // a closing half whose opening was cut off: what follows it is the name
+    if s.matches('”').count() > s.matches('“').count() {
+        s = s.split_once('”').map_or(s, |(_, rest)| rest);
+    }
+    if s.matches(['(', '（']).count() < s.matches([')', '）']).count() {
+        s = s.split_once([')', '）']).map_or(s, |(_, rest)| rest);
+    }
+    // an opening half with nothing after it
+    let s = s.trim_end_matches(['“', '‘', '(', '（']);
+    let s = strip_loop(
+        s,
+        &["以上", "以下", "左右", "达到", "不少于", "不低于"],
+        true,
+    );
+    // 合作项目、开展, 比例实现明显下降: a verb or change word left at the end is no part of it
+    let s = strip_loop(s, CLOSING_WORDS, true);
+    let s = strip_loop(
+        s,
+        &[
+            "每周", "每天", "每日", "每月", "每年", "和", "及", "与", "以上", "以下", "左右",
+        ],
+        true,
+    );
+    let s = strip_loop(s, &["以上", "以下", "达到", "、", "，"], false);
+    let s = s.trim_matches(|c: char| c.is_whitespace() || "、，,；;：:。".contains(c));
+    // a one-char noun stands only as it was given (50%的村超过…), never as what a cut left
+    let n = s.chars().count();
+    (n >= 2 && !GENERIC.contains(&s) || n == 1 && s == whole.trim()).then(|| s.to_string())
+}
+
+/// The end state a dated deliverable names, without the evaluation before its 的
+/// (`与社会主义现代化国家相适应的健康国家` → 健康国家, `起覆盖全国、较为完善的紧急医学救援网络` →
+/// 紧急医学救援网络); a short noun after 的 keeps its qualifier.
+pub fn end_state(s: &str) -> &str {
+    let s = s.strip_prefix('起').unwrap_or(s);
+    match s.rsplit_once('的') {
+        Some((_, n)) if n.chars().count() >= 4 && last_action(n).is_none() => n,
+        _ => s,
+    }
+}
+
+/// The indicator a bare index code (`BI`, `ADI`) stands for when the subject before it in its
+/// clause ends with that code (`幼虫密度BI`).
+pub fn code_of(subject: Option<&str>, before: Option<&str>) -> Option<String> {
+    let (s, p) = (subject?, before?);
+    let code = !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric());
+    (code && p.ends_with(s) && p.len() > s.len()).then(|| p.to_string())
+}
+
+/// Nouns that, alone after a number, name no subject (`保持85%的要求`).
+const GENERIC: &[&str] = &[
+    "要求",
+    "目标",
+    "标准",
+    "水平",
+    "任务",
+    "原则",
+    "基础上",
+    "比例",
+    // 家长学校100%覆盖: the coverage word is the quantity's, what is covered stands before
+    "覆盖",
+    "全覆盖",
+];
+
+fn subject_words(before: &str, after: &str) -> Option<String> {
     let after_t = after.trim_start_matches([' ', '的']);
     // verb + number + subject: 评选15个…学校党组织, 组建8个优质教育集群, 100%的中小学…
     let starts_noun = after_t
         .chars()
         .next()
         .is_some_and(|c| is_han(c) && !"且等,和及、或以并左右多余".contains(c))
-        || after_t.starts_with('“');
+        || after_t.starts_with('“')
+        || WHOLE_WORDS.iter().any(|w| after_t.starts_with(w))
+        // 14个750千伏电网工程: a specification opens the noun after the number
+        || after_t
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .starts_with(is_han)
+            && after_t.starts_with(|c: char| c.is_ascii_digit());
     if starts_noun {
         let cut = after_t.find([' ', '(', ',', ';']).unwrap_or(after_t.len());
         let head = &after_t[..cut];
@@ -363,7 +548,7 @@ pub fn subject(before: &str, after: &str) -> Option<String> {
         };
         // 争创3所省优质园和4—5所市优质园: the words after the number stop at the next number
         let head = head.trim_end_matches(['、', '和', '及', '与']);
-        let head = tail(head.trim(), 24);
+        let head = strip_loop(tail(head.trim(), 24), LEADING, false);
         // 完成变电站2座建设: a verb after the number names the work, and the subject stands
         // before the number
         let closing = last_action(head);
@@ -378,33 +563,52 @@ pub fn subject(before: &str, after: &str) -> Option<String> {
                     && last_action(noun).is_none()
                     && !noun.contains(['和', '及', '与', '、'])
                     && !MANNER.get().any_in(noun);
+                // 项目按计划高质量完成: how the work is done is no part of what is counted
+                let manner_at = MANNER.get().find_iter(noun).next().map(|(_, r)| r.start);
                 if plain {
                     noun
+                } else if let Some(at) = manner_at.filter(|&at| noun[..at].chars().count() >= 2) {
+                    noun[..at].trim_end()
                 } else {
                     head
                 }
             }
             _ => head,
         };
-        // 保持85%的要求: a generic noun after the number names no subject
-        const GENERIC: &[&str] = &[
-            "要求",
-            "目标",
-            "标准",
-            "水平",
-            "任务",
-            "原则",
-            "基础上",
-            "比例",
-        ];
+        // 保持85%的要求, 4.5%左右的增长目标: a generic noun after the number names no subject
+        let generic = GENERIC.contains(&strip_loop(head, CHANGE_WORDS, false));
+        // 59项测评点中有22项达到…: a comparator after the number opens what is said of it
+        let compares = COMPARED_BY.iter().any(|w| head.starts_with(w));
+        // 100%开展每天阳光体育锻炼: with nothing named before the number, the object of the verb
+        // after it is what the share does; 产能1400万吨/年建成试运转: with a noun before, the
+        // verb only says what happens to it
+        if let Some(v) = opens_with_verb(head) {
+            let object = head[v.len()..].trim();
+            if names_nothing(before) && object.chars().count() >= 2 && last_action(object).is_none()
+            {
+                return Some(object.to_string());
+            }
+        }
         let long_enough = head.chars().count() >= 2 || compared && head.chars().all(is_han);
-        if long_enough && !GENERIC.contains(&head) && !verb_only {
+        if long_enough && !generic && !compares && !verb_only && opens_with_verb(head).is_none() {
             return Some(head.to_string());
         }
     }
     // verb + subject + number: 创建市教育装备管理应用示范校4所, 优良率达52.5%
     let clean = |s: &str| -> Option<String> {
-        let s = strip_loop(s.trim(), TRAILING, true);
+        let s = class_after_list(after_open_bracket(share_of_base(s.trim())));
+        // 入户工作要在疫情接报后3天内: the modal opens when it is due, not what
+        let s = ["要在", "需在", "应在", "须在"]
+            .iter()
+            .filter_map(|w| s.find(w))
+            .min()
+            .map_or(s, |i| &s[..i]);
+        // 规模分别达1.28万亿、1.18万亿、…: the values of a 分别 list are no part of the subject
+        let s = match s.find("分别") {
+            Some(i) if s[i..].contains('、') => &s[..i],
+            _ => s,
+        };
+        let s = strip_loop(s, TRAILING, true);
         let s = strip_loop(s, crate::lexicon::LEVEL_VERBS, true);
         let s = strip_loop(s, &["突破", "下降到", "下降至"], true);
         // every change word, not only TRAILING's common ones: 办理时限压缩50%, 用地缩减
@@ -414,6 +618,7 @@ pub fn subject(before: &str, after: &str) -> Option<String> {
         // 排放总量分别比2023年下降: what stood before the base; 收入全部达到: an adverb
         let s = strip_loop(s, &["分别", "均", "都", "各", "全部"], true);
         let s = strip_loop(s, LEADING, false).trim_start_matches('的');
+        let s = strip_loop(without_time_limit(s), LEADING, false);
         let s = tail(s, 24);
         (s.chars().count() >= 2).then(|| s.to_string())
     };
@@ -469,6 +674,37 @@ pub fn subject(before: &str, after: &str) -> Option<String> {
     }
 }
 
+/// The items of a subject that a 分别 list distributes over `n` values, in order: `一产、二产、三产增加值`
+/// over three values → 一产 / 二产 / 三产增加值 (the last item runs on to the shared head noun).
+/// `None` unless the subject lists exactly `n` items.
+pub fn distribute(subject: &str, n: usize) -> Option<Vec<String>> {
+    if n < 2 || subject.contains(['“', '"', '(', '（']) {
+        return None;
+    }
+    let sep = if subject.contains('、') {
+        &['、'][..]
+    } else {
+        &['和', '及', '与'][..]
+    };
+    let items: Vec<&str> = subject.split(sep).map(str::trim).collect();
+    let whole = |s: &str| {
+        WHOLE_WORDS
+            .iter()
+            .any(|w| w.contains(['和', '及']) && s.contains(w))
+    };
+    (items.len() == n && items.iter().all(|i| !i.is_empty()) && !whole(subject))
+        .then(|| items.into_iter().map(str::to_string).collect())
+}
+
+/// Is `s` a noun phrase that a state can be said of (`学生资助政策`), not an adverb, a place
+/// phrase or a heading marker?
+fn names_a_holder(s: &str) -> bool {
+    let s = strip_loop(strip_loop(s, LEADING, false), COVERAGE_VERBS, false);
+    s.chars().count() >= 2
+        && s.starts_with(|c: char| is_han(c) && !"在对以从向于为把将".contains(c))
+        && !s.contains(['，', ','])
+}
+
 /// Verbs that open or close the words before a coverage, zero or class cue without naming what
 /// is covered: `实现…全覆盖`, `推动…全覆盖`, `…建设实现全覆盖`, `确保不发生…`, `保持…Ⅱ类`.
 const COVERAGE_VERBS: &[&str] = &[
@@ -490,6 +726,9 @@ const COVERAGE_VERBS: &[&str] = &[
     "力争",
     "基本",
     "全面",
+    "扎实推进",
+    // 高风险机构动态清零: how the zero is kept, not what is cleared
+    "动态",
 ];
 
 /// What a coverage or zero cue covers, from the words before it (time phrases and heading markers
@@ -504,11 +743,26 @@ pub fn coverage_subject(before: &str) -> String {
         Some(s) if s.ends_with(numeral) => s.trim_end_matches(numeral),
         _ => before,
     };
+    // 5G演进网络县级全覆盖、千兆光网行政村全覆盖: each coverage names its own
+    let before = match before.rfind("覆盖") {
+        Some(i) => before[i + "覆盖".len()..].trim_start_matches(['、', '，', ',', ' ']),
+        None => before,
+    };
+    // 前3天内完成首次空间灭蚊全覆盖: what the last verb governs is what is covered
+    // … but 学生资助政策实现所有学段…全覆盖: what 实现 attains is said of the noun before it
+    // (not of an adverb, a place phrase or a heading marker: 基本实现…, 在城镇社区实现…)
+    let before = match last_action(before) {
+        Some(("实现", e)) if names_a_holder(&before[..e - "实现".len()]) => {
+            &before[..e - "实现".len()]
+        }
+        Some((_, e)) if before[e..].trim().chars().count() >= 2 => &before[e..],
+        _ => before,
+    };
     let s = strip_loop(before, LEADING, false);
     let s = strip_loop(s, COVERAGE_VERBS, false);
     let s = strip_loop(s, LEADING, false);
     let s = strip_loop(s, COVERAGE_VERBS, true);
-    tail(s.trim_matches([' ', ',', '，']), 24).to_string()
+    tidy(tail(s, 24)).unwrap_or_default()
 }
 
 fn is_han(c: char) -> bool {
@@ -675,6 +929,108 @@ mod tests {
         ] {
             assert_eq!(coverage_subject(before), want, "{before}");
         }
+    }
+
+    /// A share of a base, a bracket, a class after a list, a verb inside a quoted name, a verb
+    /// after the number, a relative time limit: none of them is what is measured.
+    #[test]
+    fn subjects_by_clause_structure() {
+        for (before, after, want) in [
+            (
+                "确保每年教师交流人数不少于应交流人数的",
+                "",
+                Some("教师交流人数"),
+            ),
+            (
+                "国家卫生城市数量提高到全国城市总数的",
+                "",
+                Some("国家卫生城市数量"),
+            ),
+            ("现场流调组(", "", Some("现场流调组")),
+            (
+                "改造城市供排水、燃气、供热等管网",
+                "",
+                Some("城市供排水、燃气、供热等管网"),
+            ),
+            (
+                "核心区全覆盖成蚊杀灭(确保3天内成蚊密度ADI",
+                "",
+                Some("成蚊密度ADI"),
+            ),
+            (
+                "引进学科竞赛、教育教学、艺术体育等高层次人才和知名教师",
+                "",
+                Some("高层次人才和知名教师"),
+            ),
+            (
+                "评选“新时代教师队伍建设先进学校”",
+                "",
+                Some("“新时代教师队伍建设先进学校”"),
+            ),
+            ("实现家长学校", "覆盖", Some("家长学校")),
+            (
+                "各中小学确保",
+                "开展每天阳光体育锻炼",
+                Some("每天阳光体育锻炼"),
+            ),
+            ("产能", "建成试运转", Some("产能")),
+        ] {
+            assert_eq!(subject(before, after).as_deref(), want, "{before}|{after}");
+        }
+    }
+
+    #[test]
+    fn an_end_state_loses_its_evaluation() {
+        assert_eq!(
+            end_state("与社会主义现代化国家相适应的健康国家"),
+            "健康国家"
+        );
+        assert_eq!(
+            end_state("起覆盖全国、较为完善的紧急医学救援网络"),
+            "紧急医学救援网络"
+        );
+        assert_eq!(end_state("规范的课堂"), "规范的课堂");
+        assert_eq!(tidy("万及以下和"), None);
+        assert_eq!(
+            code_of(Some("BI"), Some("幼虫密度BI")).as_deref(),
+            Some("幼虫密度BI")
+        );
+        assert_eq!(code_of(Some("农田"), Some("高标准农田")), None);
+        assert_eq!(
+            subject("所有入户工作要在疫情接报后 ", "完成").as_deref(),
+            Some("入户工作")
+        );
+        assert_eq!(subject("打造", "和美乡村").as_deref(), Some("和美乡村"));
+    }
+
+    #[test]
+    fn respectively_distributes_listed_items() {
+        let got = distribute("一产、二产、三产增加值", 3);
+        assert_eq!(
+            got,
+            Some(vec!["一产".into(), "二产".into(), "三产增加值".into()])
+        );
+        let got = distribute("机构内集中养育和社会散居孤儿津贴标准", 2);
+        assert_eq!(got.map(|v| v[0].clone()).as_deref(), Some("机构内集中养育"));
+        assert_eq!(distribute("城乡居民人均可支配收入", 2), None);
+        assert_eq!(distribute("一产、二产、三产增加值", 2), None);
+    }
+
+    #[test]
+    fn each_coverage_names_its_own() {
+        assert_eq!(
+            coverage_subject("力争5G演进网络县级全覆盖、千兆光网行政村"),
+            "千兆光网行政村"
+        );
+        assert_eq!(coverage_subject("扎实推进高风险机构动态"), "高风险机构");
+        assert_eq!(
+            coverage_subject("对核心区在疫情处置的前 3 天内完成首次空间灭蚊"),
+            "首次空间灭蚊"
+        );
+        assert_eq!(
+            coverage_subject("学生资助政策实现所有学段、公民办学校、家庭经济困难学生"),
+            "学生资助政策"
+        );
     }
 
     #[test]

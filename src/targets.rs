@@ -1101,6 +1101,11 @@ fn sentence_targets(
             // (年底前关停燃煤锅炉15台)
             let from = past_times(&times, prev_end.min(start), start);
             tg.subject = subject::subject(&hay[from..start], after);
+            // 幼虫密度BI＜5、5天内BI＜2: a bare index code repeats the indicator named before
+            let prev = clause_targets.last().and_then(|p| p.subject.as_deref());
+            if let Some(whole) = subject::code_of(tg.subject.as_deref(), prev) {
+                tg.subject = Some(whole);
+            }
             unnamed += usize::from(tg.subject.is_none());
             // 收入分别增长5.5%和7%, 收集率提高2个百分点，力争达到72%: a number that names no
             // subject measures the one of the target before it in its sentence, in its unit (a
@@ -1154,6 +1159,9 @@ fn sentence_targets(
         }
         respectively(ctext, unnamed, &out[first_out..], &mut clause_targets);
         crate::order::by_key(&mut clause_targets, |t| t.span[0] as u64);
+        if ctext.contains("分别") {
+            distribute_subjects(&mut clause_targets);
+        }
         out.extend(clause_targets);
     }
     pair_deadlines(b, &times, &mut out[first_out..]);
@@ -1240,7 +1248,7 @@ fn sentence_targets(
         tg.strength = strength_of(&hay[s.range.start..end]);
         let (action, subject) = deliverable(&hay[tp.range.end..end]);
         tg.action = action.map(str::to_string);
-        tg.subject = subject;
+        tg.subject = subject.and_then(|s| subject::tidy(subject::end_state(&s)));
         out.push(tg);
     }
     crate::order::by_key(&mut out[first_out..], |t| t.span[0] as u64);
@@ -1263,6 +1271,32 @@ fn deliverable(s: &str) -> (Option<&'static str>, Option<String>) {
         return (None, deliverable_object(s));
     };
     let rest = s[e..].trim_matches([' ', ',', '。', ';']);
+    // 把我国农村建设成为…美丽家园: what 把 takes is what the end state is about
+    if let Some(i) = s[..e - a.len()].rfind('把') {
+        let held = s[i + '把'.len_utf8()..e - a.len()].trim();
+        if (2..=16).contains(&held.chars().count()) && subject::last_action(held).is_none() {
+            return (Some(a), Some(held.to_string()));
+        }
+    }
+    // 全国出生人口性别比实现自然平衡: the state attained is said of the noun before 实现
+    if a == "实现" {
+        if let Some(p) = phrase_before(&s[..e - a.len()]) {
+            return (Some(a), Some(p));
+        }
+    }
+    // 创建为…平安校园建设区, 健康村镇建设的示范市: a verb with one char or a 的 after it is
+    // inside a name
+    if rest.chars().count() == 1 || rest.starts_with('的') {
+        if let Some((pa, pe)) = subject::last_action(&s[..e - a.len()]) {
+            // 创建为…: the copula is no part of what is delivered
+            let object = s[pe..].trim_matches([' ', ',', '。', ';']);
+            let object = object
+                .strip_prefix("成为")
+                .or(object.strip_prefix('为'))
+                .unwrap_or(object);
+            return (Some(pa), Some(object.chars().take(60).collect()));
+        }
+    }
     if !rest.is_empty() && SUBJECT_FIRST.get().longest_at(rest, 0).is_none() {
         return (Some(a), Some(rest.chars().take(30).collect()));
     }
@@ -1466,6 +1500,29 @@ fn block_deliverable(b: &Builder, s: &Sentence, bl: &Block) -> Option<Target> {
     tg.subject = phrase_before(&hay[clause.start..at])
         .or_else(|| without_punctuation(&after.chars().take(30).collect::<String>()));
     Some(tg)
+}
+
+/// `一产、二产、三产增加值分别增长5%左右、5%以上、5%左右`: a 分别 list that names as many items
+/// as the values sharing its subject gives each value its own item (see
+/// [`subject::distribute`]).
+fn distribute_subjects(clause: &mut [Target]) {
+    let mut i = 0;
+    while i < clause.len() {
+        let same = clause[i..]
+            .iter()
+            .take_while(|t| t.subject.is_some() && t.subject == clause[i].subject)
+            .count();
+        let items = clause[i]
+            .subject
+            .as_deref()
+            .and_then(|s| subject::distribute(s, same));
+        if let Some(items) = items {
+            for (t, item) in clause[i..i + same].iter_mut().zip(items) {
+                t.subject = Some(item);
+            }
+        }
+        i += same.max(1);
+    }
 }
 
 /// The time that dates the items of a list: as written (None when the list names none, as a
@@ -2325,16 +2382,16 @@ mod tests {
         assert_eq!(ts[0].subject.as_deref(), Some("办理时限"));
         let ts = run("完成30个村庄清洁行动示范村创建。");
         assert_eq!(ts[0].subject.as_deref(), Some("村庄清洁行动示范村"));
-        for (src, whole) in [
-            (
-                "推动5所“头雁计划”示范引领学校遴选和年度建设。",
-                "“头雁计划”示范引领学校遴选和年度建设",
-            ),
-            ("推进14个项目按计划高质量完成。", "项目按计划高质量完成"),
-        ] {
-            let ts = run(src);
-            assert_eq!(ts[0].subject.as_deref(), Some(whole), "{src}");
-        }
+        let src = "推动5所“头雁计划”示范引领学校遴选和年度建设。";
+        let ts = run(src);
+        assert_eq!(
+            ts[0].subject.as_deref(),
+            Some("“头雁计划”示范引领学校遴选和年度建设"),
+            "{src}"
+        );
+        // how the work is done is no part of what is counted
+        let ts = run("推进14个项目按计划高质量完成。");
+        assert_eq!(ts[0].subject.as_deref(), Some("项目"));
     }
 
     /// What a dated deliverable delivers: the object of its last verb, what the verb before a
@@ -2885,13 +2942,12 @@ mod tests {
         for t in &ts {
             assert_eq!(t.subject.as_deref(), Some("城乡居民人均可支配收入"));
         }
-        // a plain pair stays plain
+        // a plain pair stays plain; each value takes its own item of a 分别 list, the last item
+        // running on to the shared head noun
         let ts = run("高血压、糖尿病患者规范管理率分别达到65%和63%。");
         assert_eq!(ts[1].change, None);
-        assert_eq!(
-            ts[1].subject.as_deref(),
-            Some("高血压、糖尿病患者规范管理率")
-        );
+        assert_eq!(ts[0].subject.as_deref(), Some("高血压"));
+        assert_eq!(ts[1].subject.as_deref(), Some("糖尿病患者规范管理率"));
     }
 
     /// A sentence that opens with a year and a comma (`到2023年末，…`, `2027年前，…`) dates the
