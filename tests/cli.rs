@@ -259,3 +259,40 @@ fn a_directory_with_one_bad_file_prints_the_others_and_exits_1() {
     assert_eq!(err.trim().lines().count(), 1, "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A plan whose title and section names carry HTML and a Markdown link, and a target whose
+/// quantity starts with `+`: compare and check escape the one and defuse the other like analyze.
+const HOSTILE: &[u8] = "<img src=x onerror=alert(1)>工作要点\n一、<script>加强</script>[x](javascript:alert(1))\n完成9所学校建设。\n城镇新增就业增加5个百分点。\n".as_bytes();
+
+#[test]
+fn compare_and_check_markdown_escape_titles_and_sections() {
+    let f = tmp("hostile.txt", HOSTILE);
+    for args in [
+        vec!["compare", &f, &f, "--format", "markdown"],
+        vec!["check", &f, "--format", "markdown"],
+    ] {
+        let out = planlens(&args, None);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let md = String::from_utf8_lossy(&out.stdout);
+        assert!(md.contains("&lt;img"), "{md}");
+        for raw in ["<img", "<script", "](javascript"] {
+            assert!(!md.contains(raw), "{raw} passed through: {md}");
+        }
+    }
+}
+
+#[test]
+fn compare_and_check_csv_defuse_formula_cells() {
+    let f = tmp("hostile-csv.txt", HOSTILE);
+    let out = planlens(&["compare", &f, &f, "--format", "csv"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let csv = String::from_utf8_lossy(&out.stdout);
+    assert!(csv.contains(",'+5个百分点,"), "{csv}");
+    for line in csv.lines() {
+        for cell in line.split(',') {
+            let live = cell.starts_with(['=', '+', '@', '\t', '\r'])
+                || (cell.starts_with('-') && cell.parse::<f64>().is_err());
+            assert!(!live, "formula-looking cell {cell:?} in {line}");
+        }
+    }
+}
