@@ -461,3 +461,29 @@ fn a_directory_with_one_file_is_json_lines_too() {
     assert!(v["file"].as_str().is_some_and(|f| f.ends_with("p00.txt")));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn utf32_with_a_bom_is_read_like_the_utf8_file() {
+    let text = std::fs::read_to_string(fixture(SEED)).unwrap();
+    let be: Vec<u8> = [0, 0, 0xFE, 0xFF]
+        .into_iter()
+        .chain(text.chars().flat_map(|c| (c as u32).to_be_bytes()))
+        .collect();
+    let out = planlens(&["analyze", &tmp("plan-utf32.txt", &be)], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        json(&out),
+        json(&planlens(&["analyze", &fixture(SEED)], None))
+    );
+}
+
+#[test]
+fn big5_is_named_and_refused() {
+    // 覆蓋率達到95%，完成9所學校建設。全面推進教育現代化，加強組織領導。 in Big5
+    let big5 = b"\xc2\xd0\xbb\x5c\xb2\x76\xb9\x46\xa8\xec\x39\x35\x25\xa1\x41\xa7\xb9\xa6\xa8\x39\xa9\xd2\xbe\xc7\xae\xd5\xab\xd8\xb3\x5d\xa1\x43\xa5\xfe\xad\xb1\xb1\xc0\xb6\x69\xb1\xd0\xa8\x7c\xb2\x7b\xa5\x4e\xa4\xc6\xa1\x41\xa5\x5b\xb1\x6a\xb2\xd5\xc2\xb4\xbb\xe2\xbe\xc9\xa1\x43";
+    let out = planlens(&["analyze", &tmp("big5.txt", big5)], None);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("Big5"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+}
