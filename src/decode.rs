@@ -257,6 +257,17 @@ mod tests {
         );
     }
 
+    /// The rule of docs/output-schema.md: a byte-order mark is no char of the decoded input, so
+    /// spans count from the char after it; a U+FEFF inside a string given to `analyze` is a char
+    /// like any other and is counted.
+    #[test]
+    fn spans_count_from_after_a_bom_the_decoder_drops() {
+        let text = decode("\u{FEFF}完成9所学校。".as_bytes(), Encoding::Utf8).unwrap();
+        assert_eq!(text, "完成9所学校。");
+        assert_eq!(crate::analyze(&text).targets[0].span, [2, 4]);
+        assert_eq!(crate::analyze("\u{FEFF}完成9所学校。").targets[0].span, [3, 5]);
+    }
+
     #[test]
     fn utf32_with_a_bom_is_decoded_either_way_round() {
         let s = "一、目标😀\r\n";

@@ -687,7 +687,26 @@ pub fn extract(cx: &Context) -> Vec<Target> {
             apply_row(&rows, tg);
         }
     }
+    out.iter_mut().for_each(flag_overflow);
     out
+}
+
+/// A number too large for a float (hundreds of digits, `999,999,…`) parses to infinity, which
+/// JSON cannot hold: the value is dropped and the target says so (`value_overflow`) instead of
+/// printing a silent `null`.
+fn flag_overflow(tg: &mut Target) {
+    let mut overflow = false;
+    if tg.value.is_some_and(|v| !v.is_finite()) {
+        tg.value = None;
+        overflow = true;
+    }
+    if tg.range.is_some_and(|r| r.iter().any(|v| !v.is_finite())) {
+        tg.range = None;
+        overflow = true;
+    }
+    if overflow {
+        tg.flags.push("value_overflow".into());
+    }
 }
 
 /// A table row with its own and its cells' char spans (targets' spans are in chars).
@@ -1619,6 +1638,20 @@ fn cue_target(
 mod tests {
     use super::*;
     use crate::clean::clean;
+
+    #[test]
+    fn a_value_too_large_for_a_float_is_flagged_not_silently_null() {
+        let huge = vec!["999"; 140].join(",");
+        for src in [format!("完成{huge}所。"), format!("完成3—{huge}所。")] {
+            let a = crate::analyze(&src);
+            assert_eq!(a.targets.len(), 1, "{src}");
+            let t = &a.targets[0];
+            assert_eq!((t.value, t.range), (None, None), "{src}");
+            assert_eq!(t.flags, vec!["value_overflow"], "{src}");
+        }
+        let a = crate::analyze("完成3—9所。");
+        assert!(a.targets.iter().all(|t| t.flags.is_empty()));
+    }
 
     fn run_with(src: &str, py: Option<i32>, period: Option<(i32, i32)>) -> Vec<Target> {
         let t = clean(src);
