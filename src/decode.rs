@@ -265,7 +265,10 @@ mod tests {
         let text = decode("\u{FEFF}完成9所学校。".as_bytes(), Encoding::Utf8).unwrap();
         assert_eq!(text, "完成9所学校。");
         assert_eq!(crate::analyze(&text).targets[0].span, [2, 4]);
-        assert_eq!(crate::analyze("\u{FEFF}完成9所学校。").targets[0].span, [3, 5]);
+        assert_eq!(
+            crate::analyze("\u{FEFF}完成9所学校。").targets[0].span,
+            [3, 5]
+        );
     }
 
     #[test]
