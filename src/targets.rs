@@ -887,17 +887,18 @@ fn indicator_cells(b: &Builder, retro: &Retro, out: &mut Vec<Target>) {
 
 fn attach_note(b: &Builder, notes: &[(usize, Responsible)], tg: &mut Target) {
     // positions of notes are relative bytes; compare in original chars
+    // the notes are in text order, so the first at or after the target is found by binary
+    // search (a scan per target was quadratic in a plan of many noted targets)
     let t = b.cx.text;
     let end_char = tg.span[1];
-    for (at, r) in notes {
-        let c = t.orig_offset(b.off + at);
-        if c >= end_char {
-            let between = t.original([end_char, c]);
-            if !between.contains('\n') && !between.contains("牵头") {
-                tg.responsible = Some(r.clone());
-            }
-            return;
-        }
+    let i = notes.partition_point(|(at, _)| t.orig_offset(b.off + at) < end_char);
+    let Some((at, r)) = notes.get(i) else {
+        return;
+    };
+    let c = t.orig_offset(b.off + at);
+    let between = t.original([end_char, c]);
+    if !between.contains('\n') && !between.contains("牵头") {
+        tg.responsible = Some(r.clone());
     }
 }
 
@@ -2285,6 +2286,19 @@ mod tests {
                 others: vec!["区财政局".into(), "区发改委".into()]
             })
         );
+    }
+
+    #[test]
+    fn each_of_many_noted_targets_takes_the_note_after_it() {
+        let src: String = (1..=30)
+            .map(|i| format!("完成{i}所学校建设（牵头单位：局{i}；配合单位：区财政局）；"))
+            .collect();
+        let ts = run(&src);
+        assert_eq!(ts.len(), 30);
+        for (i, t) in ts.iter().enumerate() {
+            let lead = t.responsible.as_ref().map(|r| r.lead.clone());
+            assert_eq!(lead, Some(vec![format!("局{}", i + 1)]), "{t:?}");
+        }
     }
 
     // ---- every lexicon row, through the whole stage ----
