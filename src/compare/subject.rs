@@ -75,9 +75,8 @@ fn drop_years(chars: &[char]) -> Vec<char> {
 /// verb (the analysis's [`crate::subject::ACTION_VERBS`]): the words began with their own verb.
 fn strip_words(mut s: Vec<char>, min_lead: usize) -> (Vec<char>, bool) {
     let mut verb = false;
-    let all_lead = sorted(LEAD_WORDS);
+    let (all_lead, trail) = word_tables();
     let lead: Vec<&Vec<char>> = all_lead.iter().filter(|w| w.len() >= min_lead).collect();
-    let trail = sorted(TRAIL_WORDS);
     // Bounded: each pass removes at least one char or stops.
     loop {
         let before = s.len();
@@ -99,6 +98,14 @@ fn strip_words(mut s: Vec<char>, min_lead: usize) -> (Vec<char>, bool) {
         s.clear();
     }
     (s, verb)
+}
+
+/// The lead and trail words as char vectors, longest first, built once: subjects are cleaned
+/// for every target of both plans, and rebuilding the tables each time dominated a comparison.
+fn word_tables() -> &'static (Vec<Vec<char>>, Vec<Vec<char>>) {
+    static TABLES: std::sync::OnceLock<(Vec<Vec<char>>, Vec<Vec<char>>)> =
+        std::sync::OnceLock::new();
+    TABLES.get_or_init(|| (sorted(LEAD_WORDS), sorted(TRAIL_WORDS)))
 }
 
 fn sorted(words: &[&str]) -> Vec<Vec<char>> {
