@@ -100,15 +100,17 @@ fn strip_words(mut s: Vec<char>, min_lead: usize) -> (Vec<char>, bool) {
     (s, verb)
 }
 
+/// Words as char vectors, longest first.
+type Words = Vec<Vec<char>>;
+
 /// The lead and trail words as char vectors, longest first, built once: subjects are cleaned
 /// for every target of both plans, and rebuilding the tables each time dominated a comparison.
-fn word_tables() -> &'static (Vec<Vec<char>>, Vec<Vec<char>>) {
-    static TABLES: std::sync::OnceLock<(Vec<Vec<char>>, Vec<Vec<char>>)> =
-        std::sync::OnceLock::new();
+fn word_tables() -> &'static (Words, Words) {
+    static TABLES: std::sync::OnceLock<(Words, Words)> = std::sync::OnceLock::new();
     TABLES.get_or_init(|| (sorted(LEAD_WORDS), sorted(TRAIL_WORDS)))
 }
 
-fn sorted(words: &[&str]) -> Vec<Vec<char>> {
+fn sorted(words: &[&str]) -> Words {
     let mut v: Vec<Vec<char>> = words.iter().map(|w| w.chars().collect()).collect();
     v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     v
