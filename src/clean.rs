@@ -98,10 +98,21 @@ fn replacement(m: &str) -> Option<char> {
     }
 }
 
-/// Chars that carry no text: BOM, zero-width marks, soft hyphen, Word's private-use bullets.
+/// Chars that carry no text: BOM, zero-width marks, soft hyphen, Word's private-use bullets, and
+/// the bidirectional marks, embeddings, overrides and isolates (U+200E/F, U+202A–E, U+2066–9,
+/// U+061C), which only steer display and would otherwise split a number from its unit.
 fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{FEFF}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{00AD}' | '\u{E000}'..='\u{F8FF}')
-        || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{000C}'))
+    matches!(
+        c,
+        '\u{FEFF}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{061C}'
+            | '\u{2060}'
+            | '\u{00AD}'
+            | '\u{E000}'..='\u{F8FF}'
+    ) || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{000C}'))
 }
 
 /// Cleans `input` into the working copy.
@@ -546,6 +557,15 @@ fn blocks_join(b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn direction_marks_are_dropped_and_targets_survive_them() {
+        let marks = "\u{200E}\u{200F}\u{202A}\u{202B}\u{202C}\u{202D}\u{202E}\u{2066}\u{2067}\u{2068}\u{2069}\u{061C}";
+        assert_eq!(clean(&format!("覆{marks}盖率")).clean, "覆盖率");
+        let a = crate::analyze("完成\u{200E}9\u{202E}所\u{200F}学校建设。");
+        assert_eq!(a.targets.len(), 1);
+        assert_eq!(a.targets[0].value, Some(9.0));
+    }
 
     /// The capped width is the full width up to the cap, and the cap beyond it.
     #[test]

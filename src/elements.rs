@@ -1231,10 +1231,12 @@ fn is_cc_continuation(l: &Line) -> bool {
         && match_marker(l.s).map_or(true, |h| h.degraded)
 }
 
-/// A 主送 line: org names ending in a colon, no sentence inside.
+/// A 主送 line: org names ending in a colon, no sentence inside. Names carry no quantity: a
+/// paragraph of targets cut off at an unfinished note (`覆盖率达到95%;(牵头单位:`) is body text.
 fn is_recipients(s: &str) -> bool {
     s.ends_with(':')
         && !s.contains('。')
+        && !s.contains(|c: char| c.is_ascii_digit() || c == '%')
         && s.chars().count() >= 3
         && match_marker(s).is_none()
         && !s.starts_with("附件")
@@ -1400,6 +1402,15 @@ mod tests {
         );
         assert_eq!(e.plan_year, Some(2022));
         assert_eq!(e.document.date.as_deref(), Some("2022-03-07"));
+    }
+
+    #[test]
+    fn a_paragraph_cut_at_an_unfinished_note_is_no_recipients_line() {
+        assert!(is_recipients("各区卫生健康局,委属各单位:"));
+        assert!(!is_recipients("完成9所学校建设;覆盖率达到95%;(牵头单位:"));
+        let a = crate::analyze("完成9所学校建设；覆盖率达到95%；（牵头单位：");
+        assert!(a.document.recipients.is_empty());
+        assert_eq!(a.targets.len(), 2);
     }
 
     #[test]

@@ -200,9 +200,39 @@ fn under_conditions(nodes: &[OutlineNode], path: &[usize]) -> bool {
 pub fn path_at(nodes: &[OutlineNode], at: usize) -> Vec<usize> {
     let mut path = Vec::new();
     let mut level = nodes;
-    while let Some(i) = level.iter().position(|n| n.span[0] <= at && at < n.span[1]) {
-        path.push(i);
-        level = &level[i].children;
+    // siblings are in text order and do not overlap: the one that may hold `at` is the last
+    // that starts at or before it (a linear scan per target was quadratic in headings)
+    loop {
+        let i = level.partition_point(|n| n.span[0] <= at);
+        let Some(n) = i.checked_sub(1).and_then(|i| level.get(i)) else {
+            break;
+        };
+        if at >= n.span[1] {
+            break;
+        }
+        path.push(i - 1);
+        level = &n.children;
     }
     path
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_targets_path_is_found_among_many_sibling_sections() {
+        let src: String = (1..=12)
+            .map(|i| format!("{i}月份\n完成{i}所学校建设。\n"))
+            .collect();
+        let a = crate::analyze(&src);
+        for t in &a.targets {
+            let node = crate::path_at(&a.outline, t.span[0]);
+            let first = node.first().and_then(|&i| a.outline.get(i));
+            assert!(
+                first.is_some_and(|n| n.span[0] <= t.span[0] && t.span[0] < n.span[1]),
+                "{t:?}"
+            );
+        }
+        assert_eq!(a.outline.len(), 12);
+        assert_eq!(a.targets.last().map(|t| t.path.clone()), Some(vec![11]));
+    }
 }

@@ -1,15 +1,17 @@
 //! `planlens` — the command line.
 //!
 //! ```text
-//! planlens analyze FILE|-|DIR... [--format json|markdown|csv|jsonl] [--encoding utf-8|gb18030]
-//! planlens compare A B [--format json|markdown|csv] [--encoding utf-8|gb18030]
-//! planlens check FILE [--format json|markdown|csv] [--encoding utf-8|gb18030]
+//! planlens analyze FILE|-|DIR... [--format json|markdown|csv|jsonl] [--encoding utf-8|gb18030] [--max-bytes N]
+//! planlens compare A B [--format json|markdown|csv] [--encoding utf-8|gb18030] [--max-bytes N]
+//! planlens check FILE [--format json|markdown|csv] [--encoding utf-8|gb18030] [--max-bytes N]
 //! ```
 //! `compare` prints a `planlens-compare/1` comparison of two plans, `check` a `planlens-check/1`
 //! self-consistency check of one (see `docs/compare-schema.md`).
-//! One file prints one `planlens/1` document; several files or a directory print JSON Lines (one
-//! analysis per line, with its `file`), analysed in parallel. Exit codes: 0 ok, 1 bad input (one
-//! line on stderr), 2 usage.
+//! One file prints one `planlens/1` document; several files or a directory (even one holding a
+//! single file) print JSON Lines (one analysis per line, with its `file`), analysed in parallel.
+//! Each input is read up to `--max-bytes` (64 MiB unless raised; pipes and devices too). Exit
+//! codes: 0 ok, 1 bad input or a failed write (one line on stderr), 2 usage, 141 when the reader
+//! of stdout went away (as a shell reports a process ended by SIGPIPE).
 
 use planlens::decode::{decode, Encoding};
 use planlens::{analyze, render};
@@ -17,9 +19,60 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: planlens analyze FILE|-|DIR... [--format json|markdown|csv|jsonl] [--encoding utf-8|gb18030]
-       planlens compare A B [--format json|markdown|csv] [--encoding utf-8|gb18030]
-       planlens check FILE [--format json|markdown|csv] [--encoding utf-8|gb18030]";
+const USAGE: &str = "usage: planlens analyze FILE|-|DIR... [--format json|markdown|csv|jsonl] [--encoding utf-8|gb18030] [--max-bytes N]
+       planlens compare A B [--format json|markdown|csv] [--encoding utf-8|gb18030] [--max-bytes N]
+       planlens check FILE [--format json|markdown|csv] [--encoding utf-8|gb18030] [--max-bytes N]
+  --max-bytes N  read at most N bytes of each input (default 64M; suffixes K, M, G)";
+
+/// How much of one input is read unless `--max-bytes` raises it: far above any real plan (the
+/// longest are a few MB), low enough that `/dev/zero` or a wrong file stops at once.
+const DEFAULT_MAX_BYTES: u64 = 64 << 20;
+
+/// One line on stderr. A failed write there (a closed or full stderr) is ignored: there is no
+/// other channel to report it on, and `eprintln!` would panic.
+fn say(msg: &str) {
+    let _ = writeln!(std::io::stderr(), "{msg}");
+}
+
+/// The exit for a failed write to stdout: quiet 141 when the reader went away (`| head`),
+/// else one line and 1 (a full disk must not look like success).
+fn write_failed(e: &std::io::Error) -> ExitCode {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        return ExitCode::from(141);
+    }
+    say(&format!("planlens: stdout: {e}"));
+    ExitCode::from(1)
+}
+
+/// Prints one whole output and flushes it, so a write error shows here and not after exit.
+fn print_out(out: &str) -> ExitCode {
+    let mut stdout = std::io::stdout().lock();
+    match writeln!(stdout, "{}", out.trim_end()).and_then(|()| stdout.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => write_failed(&e),
+    }
+}
+
+/// A byte count as a person would write it (`64 MiB`).
+fn human_size(n: u64) -> String {
+    match n {
+        n if n >= 1 << 20 && n % (1 << 20) == 0 => format!("{} MiB", n >> 20),
+        n if n >= 1 << 10 && n % (1 << 10) == 0 => format!("{} KiB", n >> 10),
+        n => format!("{n} bytes"),
+    }
+}
+
+/// `--max-bytes` value: a byte count with an optional K, M or G (binary) suffix.
+fn parse_size(v: &str) -> Option<u64> {
+    let v = v.trim();
+    let (digits, shift) = match v.char_indices().last()? {
+        (i, 'k' | 'K') => (&v[..i], 10),
+        (i, 'm' | 'M') => (&v[..i], 20),
+        (i, 'g' | 'G') => (&v[..i], 30),
+        _ => (v, 0),
+    };
+    digits.parse::<u64>().ok()?.checked_mul(1 << shift)
+}
 
 #[derive(Clone, Copy, PartialEq)]
 enum Format {
@@ -33,6 +86,7 @@ struct Args {
     inputs: Vec<String>,
     format: Option<Format>,
     encoding: Encoding,
+    max_bytes: u64,
 }
 
 fn parse_args(args: &[String]) -> Result<Args, String> {
@@ -46,6 +100,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         inputs: Vec::new(),
         format: None,
         encoding: Encoding::Utf8,
+        max_bytes: DEFAULT_MAX_BYTES,
     };
     while let Some(arg) = it.next() {
         let (key, inline) = match arg.split_once('=') {
@@ -76,6 +131,12 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                     v => return Err(format!("unknown encoding '{v}' (utf-8, gb18030)")),
                 }
             }
+            "--max-bytes" => {
+                let v = value()?;
+                a.max_bytes = parse_size(&v).filter(|&n| n > 0).ok_or(format!(
+                    "--max-bytes needs a byte count such as 64M, got '{v}'"
+                ))?
+            }
             "-h" | "--help" => return Err(String::new()),
             k if k.starts_with('-') && k != "-" => return Err(format!("unknown option '{k}'")),
             _ => a.inputs.push(arg.clone()),
@@ -84,40 +145,60 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
     if a.inputs.is_empty() {
         return Err("no input given (a file, '-' for stdin, or a directory)".into());
     }
+    if a.inputs.iter().filter(|i| *i == "-").count() > 1 {
+        return Err("stdin ('-') can be read only once".into());
+    }
     Ok(a)
 }
 
-fn read_input(path: &str, enc: Encoding) -> Result<String, String> {
-    let bytes = if path == "-" {
-        let mut b = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut b)
-            .map_err(|e| format!("stdin: {e}"))?;
-        b
+/// Reads and decodes one input, at most `max` bytes of it: a pipe, a FIFO or a device is read
+/// like a file, and one that goes on past the cap is refused rather than read for ever.
+fn read_input(path: &str, enc: Encoding, max: u64) -> Result<String, String> {
+    let name = if path == "-" { "stdin" } else { path };
+    let source: Box<dyn Read> = if path == "-" {
+        Box::new(std::io::stdin())
     } else {
-        std::fs::read(path).map_err(|e| format!("{path}: {e}"))?
+        Box::new(std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?)
     };
-    decode(&bytes, enc).map_err(|e| format!("{path}: {e}"))
+    let mut bytes = Vec::new();
+    source
+        .take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("{name}: {e}"))?;
+    if bytes.len() as u64 > max {
+        return Err(format!(
+            "{name}: larger than {} ({max} bytes); not read (raise the limit with --max-bytes)",
+            human_size(max)
+        ));
+    }
+    decode(&bytes, enc).map_err(|e| format!("{name}: {e}"))
 }
 
-/// Files to analyse: each argument, directories expanded to their `.txt`/`.md` files (sorted).
-fn expand(inputs: &[String]) -> Result<Vec<String>, String> {
+/// Files to analyse: each argument, directories expanded to their `.txt`/`.md` files (sorted),
+/// and whether any argument was a directory (its output is JSON Lines however many files it has).
+/// A directory with no such file is an error: an empty output would look like success.
+fn expand(inputs: &[String]) -> Result<(Vec<String>, bool), String> {
     let mut out = Vec::new();
+    let mut any_dir = false;
     for i in inputs {
         let p = Path::new(i);
         if i != "-" && p.is_dir() {
+            any_dir = true;
             let mut files: Vec<PathBuf> = std::fs::read_dir(p)
                 .map_err(|e| format!("{i}: {e}"))?
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "txt" || x == "md"))
                 .collect();
+            if files.is_empty() {
+                return Err(format!("{i}: no .txt or .md files in this directory"));
+            }
             files.sort();
             out.extend(files.into_iter().map(|p| p.to_string_lossy().into_owned()));
         } else {
             out.push(i.clone());
         }
     }
-    Ok(out)
+    Ok((out, any_dir))
 }
 
 /// Analyses many files on all cores and prints JSON Lines in input order.
@@ -131,7 +212,7 @@ struct Record<'a> {
     file: &'a str,
 }
 
-fn batch(files: &[String], enc: Encoding) -> ExitCode {
+fn batch(files: &[String], enc: Encoding, max: u64) -> ExitCode {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(files.len().max(1));
@@ -143,7 +224,7 @@ fn batch(files: &[String], enc: Encoding) -> ExitCode {
             s.spawn(|| loop {
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 let Some(f) = files.get(i) else { break };
-                let r = read_input(f, enc).map(|text| {
+                let r = read_input(f, enc, max).map(|text| {
                     let analysis = analyze(&text);
                     let record = Record {
                         analysis: &analysis,
@@ -162,14 +243,19 @@ fn batch(files: &[String], enc: Encoding) -> ExitCode {
     for r in results {
         match r.into_inner().ok().flatten() {
             Some(Ok(line)) => {
-                let _ = writeln!(stdout, "{line}");
+                if let Err(e) = writeln!(stdout, "{line}") {
+                    return write_failed(&e);
+                }
             }
             Some(Err(e)) => {
-                eprintln!("planlens: {e}");
+                say(&format!("planlens: {e}"));
                 failed = true;
             }
             None => failed = true,
         }
+    }
+    if let Err(e) = stdout.flush() {
+        return write_failed(&e);
     }
     if failed {
         ExitCode::from(1)
@@ -182,23 +268,23 @@ fn batch(files: &[String], enc: Encoding) -> ExitCode {
 fn compare_or_check(command: &str, args: &Args) -> ExitCode {
     let want = if command == "compare" { 2 } else { 1 };
     if args.inputs.len() != want {
-        eprintln!(
+        say(&format!(
             "planlens: {command} takes {want} file(s) ('-' for stdin), got {}",
             args.inputs.len()
-        );
-        eprintln!("{USAGE}");
+        ));
+        say(USAGE);
         return ExitCode::from(2);
     }
     if args.format == Some(Format::Jsonl) {
-        eprintln!("planlens: {command} prints json, markdown or csv");
+        say(&format!("planlens: {command} prints json, markdown or csv"));
         return ExitCode::from(2);
     }
     let mut texts = Vec::new();
     for f in &args.inputs {
-        match read_input(f, args.encoding) {
+        match read_input(f, args.encoding, args.max_bytes) {
             Ok(t) => texts.push(t),
             Err(e) => {
-                eprintln!("planlens: {e}");
+                say(&format!("planlens: {e}"));
                 return ExitCode::from(1);
             }
         }
@@ -220,11 +306,7 @@ fn compare_or_check(command: &str, args: &Args) -> ExitCode {
             _ => cr::json(&c),
         }
     };
-    let mut stdout = std::io::stdout().lock();
-    if writeln!(stdout, "{}", out.trim_end()).is_err() {
-        return ExitCode::from(1);
-    }
-    ExitCode::SUCCESS
+    print_out(&out)
 }
 
 fn main() -> ExitCode {
@@ -233,33 +315,33 @@ fn main() -> ExitCode {
         Ok(a) => a,
         Err(e) => {
             if !e.is_empty() {
-                eprintln!("planlens: {e}");
+                say(&format!("planlens: {e}"));
             }
-            eprintln!("{USAGE}");
+            say(USAGE);
             return ExitCode::from(2);
         }
     };
     if let Some(cmd @ ("compare" | "check")) = argv.first().map(String::as_str) {
         return compare_or_check(cmd, &args);
     }
-    let files = match expand(&args.inputs) {
+    let (files, any_dir) = match expand(&args.inputs) {
         Ok(f) => f,
         Err(e) => {
-            eprintln!("planlens: {e}");
+            say(&format!("planlens: {e}"));
             return ExitCode::from(1);
         }
     };
-    if files.len() != 1 || args.format == Some(Format::Jsonl) {
+    if files.len() != 1 || any_dir || args.format == Some(Format::Jsonl) {
         if matches!(args.format, Some(Format::Markdown | Format::Csv)) {
-            eprintln!("planlens: several inputs are printed as JSON Lines; markdown and csv take one file");
+            say("planlens: several inputs are printed as JSON Lines; markdown and csv take one file");
             return ExitCode::from(2);
         }
-        return batch(&files, args.encoding);
+        return batch(&files, args.encoding, args.max_bytes);
     }
-    let text = match read_input(&files[0], args.encoding) {
+    let text = match read_input(&files[0], args.encoding, args.max_bytes) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("planlens: {e}");
+            say(&format!("planlens: {e}"));
             return ExitCode::from(1);
         }
     };
@@ -270,9 +352,5 @@ fn main() -> ExitCode {
         Format::Csv => render::csv(&a),
         Format::Jsonl => render::json_line(&a),
     };
-    let mut stdout = std::io::stdout().lock();
-    if writeln!(stdout, "{}", out.trim_end()).is_err() {
-        return ExitCode::from(1);
-    }
-    ExitCode::SUCCESS
+    print_out(&out)
 }

@@ -212,9 +212,10 @@ fn enum_str<T: serde::Serialize>(v: &T) -> String {
         .unwrap_or_default()
 }
 
-/// One CSV cell, quoted when needed; a leading `= + - @` is defused so spreadsheets do not run it.
+/// One CSV cell, quoted when needed; a leading `= + - @`, tab or carriage return is defused so
+/// spreadsheets do not run it as a formula (a plain number such as `-5` stays a number).
 pub fn csv_cell(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err() {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) && s.parse::<f64>().is_err() {
         format!("'{s}")
     } else {
         s.to_string()
@@ -248,6 +249,9 @@ mod tests {
         assert_eq!(csv_cell("say \"x\""), "\"say \"\"x\"\"\"");
         assert_eq!(csv_cell("=cmd()"), "'=cmd()");
         assert_eq!(csv_cell("-5"), "-5");
+        assert_eq!(csv_cell("+5个百分点"), "'+5个百分点");
+        assert_eq!(csv_cell("\t=1"), "'\t=1");
+        assert_eq!(csv_cell("\r=1"), "\"'\r=1\"");
     }
 
     #[test]

@@ -586,6 +586,60 @@ struct Builder<'a> {
     cx: &'a Context<'a>,
     off: usize,
     hay: &'a str,
+    /// `cx.skip` relative to `hay`, indexed once: a scan of every marker per clause made a plan
+    /// of many short sections quadratic.
+    skips: Skips,
+}
+
+/// Ranges that hold no values (heading markers, element lines), sorted by start, with the
+/// largest end so far, so the ranges over a point or a span are found by binary search.
+struct Skips {
+    ranges: Vec<Range<usize>>,
+    max_end: Vec<usize>,
+}
+
+impl Skips {
+    /// `skip` (absolute offsets, any order) relative to a haystack that starts at `off`.
+    fn new(skip: &[Range<usize>], off: usize) -> Skips {
+        let mut ranges: Vec<Range<usize>> = skip
+            .iter()
+            .map(|r| r.start.saturating_sub(off)..r.end.saturating_sub(off))
+            .collect();
+        ranges.sort_by_key(|r| (r.start, r.end));
+        let max_end = ranges
+            .iter()
+            .scan(0, |m, r| {
+                *m = (*m).max(r.end);
+                Some(*m)
+            })
+            .collect();
+        Skips { ranges, max_end }
+    }
+
+    /// Does any range overlap `r`?
+    fn overlaps(&self, r: &Range<usize>) -> bool {
+        let n = self.ranges.partition_point(|x| x.start < r.end);
+        n > 0 && self.max_end[n - 1] > r.start
+    }
+
+    /// The ranges that contain `at`, latest start first.
+    fn over(&self, at: usize) -> impl Iterator<Item = &Range<usize>> + '_ {
+        let n = self.ranges.partition_point(|x| x.start <= at);
+        (0..n)
+            .rev()
+            .take_while(move |&i| self.max_end[i] > at)
+            .map(move |i| &self.ranges[i])
+            .filter(move |r| at < r.end)
+    }
+
+    /// Past the ranges that start a span at `from` and end by `limit` (a marker, then maybe the
+    /// element line around it): where the span's own words begin.
+    fn skip_from(&self, mut from: usize, limit: usize) -> usize {
+        while let Some(end) = self.over(from).map(|r| r.end).filter(|&e| e <= limit).max() {
+            from = end;
+        }
+        from
+    }
 }
 
 impl Builder<'_> {
@@ -646,7 +700,12 @@ pub fn extract(cx: &Context) -> Vec<Target> {
     };
     let found = find_all(hay, anchor);
     let retro = Retro::new(t, body.clone(), cx.outline, first_year);
-    let b = Builder { cx, off, hay };
+    let b = Builder {
+        cx,
+        off,
+        hay,
+        skips: Skips::new(cx.skip, off),
+    };
     let mut out = Vec::new();
     // a statement of the past runs on over a `；` (截至2022年底，…达到635万人；建成设施4200个。)
     let mut carry = false;
@@ -753,7 +812,26 @@ pub fn extract(cx: &Context) -> Vec<Target> {
             apply_row(&rows, tg);
         }
     }
+    out.iter_mut().for_each(flag_overflow);
     out
+}
+
+/// A number too large for a float (hundreds of digits, `999,999,…`) parses to infinity, which
+/// JSON cannot hold: the value is dropped and the target says so (`value_overflow`) instead of
+/// printing a silent `null`.
+fn flag_overflow(tg: &mut Target) {
+    let mut overflow = false;
+    if tg.value.is_some_and(|v| !v.is_finite()) {
+        tg.value = None;
+        overflow = true;
+    }
+    if tg.range.is_some_and(|r| r.iter().any(|v| !v.is_finite())) {
+        tg.range = None;
+        overflow = true;
+    }
+    if overflow {
+        tg.flags.push("value_overflow".into());
+    }
 }
 
 /// A table row with its own and its cells' char spans (targets' spans are in chars).
@@ -875,17 +953,18 @@ fn indicator_cells(b: &Builder, retro: &Retro, out: &mut Vec<Target>) {
 
 fn attach_note(b: &Builder, notes: &[(usize, Responsible)], tg: &mut Target) {
     // positions of notes are relative bytes; compare in original chars
+    // the notes are in text order, so the first at or after the target is found by binary
+    // search (a scan per target was quadratic in a plan of many noted targets)
     let t = b.cx.text;
     let end_char = tg.span[1];
-    for (at, r) in notes {
-        let c = t.orig_offset(b.off + at);
-        if c >= end_char {
-            let between = t.original([end_char, c]);
-            if !between.contains('\n') && !between.contains("牵头") {
-                tg.responsible = Some(r.clone());
-            }
-            return;
-        }
+    let i = notes.partition_point(|(at, _)| t.orig_offset(b.off + at) < end_char);
+    let Some((at, r)) = notes.get(i) else {
+        return;
+    };
+    let c = t.orig_offset(b.off + at);
+    let between = t.original([end_char, c]);
+    if !between.contains('\n') && !between.contains("牵头") {
+        tg.responsible = Some(r.clone());
     }
 }
 
@@ -954,12 +1033,7 @@ fn sentence_targets(
             last_action = Some(a);
         }
         // a heading marker that opens the clause (`1.完成危桥改造20座`) is no part of a subject
-        let marker_end =
-            b.cx.skip
-                .iter()
-                .map(|r| r.start.saturating_sub(b.off)..r.end.saturating_sub(b.off))
-                .find(|r| r.start <= clause.start && clause.start < r.end && r.end <= clause.end)
-                .map_or(clause.start, |r| r.end);
+        let marker_end = b.skips.skip_from(clause.start, clause.end);
         let mut prev_end = marker_end;
         let qs = within(&f.quantities, clause, |q| q.range.start);
         let mut clause_targets: Vec<Target> = Vec::new();
@@ -969,12 +1043,7 @@ fn sentence_targets(
             if q.range.end > clause.end || f.masks.hits(&q.numeral) {
                 continue;
             }
-            let abs = b.off + q.range.start..b.off + q.range.end;
-            if b.cx
-                .skip
-                .iter()
-                .any(|r| r.start < abs.end && abs.start < r.end)
-            {
+            if b.skips.overlaps(&q.range) {
                 continue;
             }
             let gap = &hay[prev_end.min(q.range.start)..q.range.start];
@@ -1231,7 +1300,7 @@ fn sentence_targets(
         let time_clause = s.clauses.iter().find(|c| c.contains(&tp.range.start));
         if past_clause(ctext, false)
             || time_clause.is_some_and(|c| past_clause(&hay[c.clone()], false))
-            || !(clause_initial(hay, s, tp, b.cx.skip, b.off)
+            || !(clause_initial(hay, s, tp, &b.skips)
                 || deadlines::reschedules(raw)
                 || i > 0 && joined(i - 1))
             || frames_principles(&hay[tp.range.end..])
@@ -1660,25 +1729,13 @@ fn verb_follows(hay: &str, tp: &TimePhrase) -> bool {
 
 /// Does the time phrase open its clause (`2023年底前完成…`, `力争2023年…`)? A year inside a
 /// noun phrase (`聚焦2023年主题教育`) dates nothing.
-/// A heading marker before the phrase (`②2023年底前，…完成…`, ranges in `skip`, absolute from
-/// `off`) does not count as words before it.
-fn clause_initial(
-    hay: &str,
-    s: &Sentence,
-    tp: &TimePhrase,
-    skip: &[Range<usize>],
-    off: usize,
-) -> bool {
+/// A heading marker before the phrase (`②2023年底前，…完成…`, ranges in `skips`) does not
+/// count as words before it.
+fn clause_initial(hay: &str, s: &Sentence, tp: &TimePhrase, skips: &Skips) -> bool {
     let Some(c) = s.clauses.iter().find(|c| c.contains(&tp.range.start)) else {
         return false;
     };
-    let mut from = c.start;
-    for r in skip {
-        let (a, z) = (r.start.saturating_sub(off), r.end.saturating_sub(off));
-        if a <= from && from < z && z <= tp.range.start {
-            from = z;
-        }
-    }
+    let from = skips.skip_from(c.start, tp.range.start);
     let lead = hay.get(from..tp.range.start).unwrap_or("").trim();
     verb_follows(hay, tp)
         || lead.is_empty()
@@ -1927,6 +1984,36 @@ fn cue_target(
 mod tests {
     use super::*;
     use crate::clean::clean;
+
+    #[test]
+    fn skips_answer_like_a_scan_of_every_range() {
+        // absolute ranges, out of order, one before the haystack's start at 10
+        let skips = Skips::new(&[30..34, 12..14, 5..8, 14..16, 20..40], 10);
+        assert!(skips.overlaps(&(3..5)));
+        assert!(skips.overlaps(&(25..26)));
+        assert!(!skips.overlaps(&(6..10)));
+        assert!(!skips.overlaps(&(0..0)));
+        let over: Vec<_> = skips.over(22).cloned().collect();
+        assert_eq!(over, vec![20..24, 10..30]);
+        // a marker then the range right after it are both skipped, up to the limit
+        assert_eq!(skips.skip_from(2, 40), 6);
+        assert_eq!(skips.skip_from(2, 5), 4);
+        assert_eq!(skips.skip_from(7, 40), 7);
+    }
+
+    #[test]
+    fn a_value_too_large_for_a_float_is_flagged_not_silently_null() {
+        let huge = vec!["999"; 140].join(",");
+        for src in [format!("完成{huge}所。"), format!("完成3—{huge}所。")] {
+            let a = crate::analyze(&src);
+            assert_eq!(a.targets.len(), 1, "{src}");
+            let t = &a.targets[0];
+            assert_eq!((t.value, t.range), (None, None), "{src}");
+            assert_eq!(t.flags, vec!["value_overflow"], "{src}");
+        }
+        let a = crate::analyze("完成3—9所。");
+        assert!(a.targets.iter().all(|t| t.flags.is_empty()));
+    }
 
     fn run_with(src: &str, py: Option<i32>, period: Option<(i32, i32)>) -> Vec<Target> {
         let t = clean(src);
@@ -2556,6 +2643,19 @@ mod tests {
                 others: vec!["区财政局".into(), "区发改委".into()]
             })
         );
+    }
+
+    #[test]
+    fn each_of_many_noted_targets_takes_the_note_after_it() {
+        let src: String = (1..=30)
+            .map(|i| format!("完成{i}所学校建设（牵头单位：局{i}；配合单位：区财政局）；"))
+            .collect();
+        let ts = run(&src);
+        assert_eq!(ts.len(), 30);
+        for (i, t) in ts.iter().enumerate() {
+            let lead = t.responsible.as_ref().map(|r| r.lead.clone());
+            assert_eq!(lead, Some(vec![format!("局{}", i + 1)]), "{t:?}");
+        }
     }
 
     // ---- every lexicon row, through the whole stage ----

@@ -259,3 +259,231 @@ fn a_directory_with_one_bad_file_prints_the_others_and_exits_1() {
     assert_eq!(err.trim().lines().count(), 1, "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A plan whose title and section names carry HTML and a Markdown link, and a target whose
+/// quantity starts with `+`: compare and check escape the one and defuse the other like analyze.
+const HOSTILE: &[u8] = "<img src=x onerror=alert(1)>工作要点\n一、<script>加强</script>[x](javascript:alert(1))\n完成9所学校建设。\n城镇新增就业增加5个百分点。\n".as_bytes();
+
+#[test]
+fn compare_and_check_markdown_escape_titles_and_sections() {
+    let f = tmp("hostile.txt", HOSTILE);
+    for args in [
+        vec!["compare", &f, &f, "--format", "markdown"],
+        vec!["check", &f, "--format", "markdown"],
+    ] {
+        let out = planlens(&args, None);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let md = String::from_utf8_lossy(&out.stdout);
+        assert!(md.contains("&lt;img"), "{md}");
+        for raw in ["<img", "<script", "](javascript"] {
+            assert!(!md.contains(raw), "{raw} passed through: {md}");
+        }
+    }
+}
+
+#[test]
+fn compare_and_check_csv_defuse_formula_cells() {
+    let f = tmp("hostile-csv.txt", HOSTILE);
+    let out = planlens(&["compare", &f, &f, "--format", "csv"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let csv = String::from_utf8_lossy(&out.stdout);
+    assert!(csv.contains(",'+5个百分点,"), "{csv}");
+    for line in csv.lines() {
+        for cell in line.split(',') {
+            let live = cell.starts_with(['=', '+', '@', '\t', '\r'])
+                || (cell.starts_with('-') && cell.parse::<f64>().is_err());
+            assert!(!live, "formula-looking cell {cell:?} in {line}");
+        }
+    }
+}
+
+/// A fresh directory under the temp dir holding `n` copies of the seed plan.
+fn seed_dir(name: &str, n: usize) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("planlens-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = std::fs::read(fixture(SEED)).unwrap();
+    for i in 0..n {
+        std::fs::write(dir.join(format!("p{i:02}.txt")), &good).unwrap();
+    }
+    dir
+}
+
+/// Runs planlens with stdout or stderr sent to `/dev/full` (Linux); `None` where there is none.
+fn into_full_device(args: &[&str], stdout: bool) -> Option<Output> {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .ok()?;
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_planlens"));
+    cmd.args(args).stdin(Stdio::null());
+    if stdout {
+        cmd.stdout(full).stderr(Stdio::piped());
+    } else {
+        cmd.stdout(Stdio::piped()).stderr(full);
+    }
+    Some(cmd.output().unwrap())
+}
+
+#[test]
+fn a_full_stderr_is_no_panic() {
+    let bin = tmp("random.bin", &[0x89, 0x50, 0x4e, 0x47, 0, 0, 0xff, 0xfe, 0]);
+    let Some(out) = into_full_device(&["analyze", &bin], false) else {
+        return;
+    };
+    assert_eq!(out.status.code(), Some(1));
+    let Some(out) = into_full_device(&["analyze", "--bogus"], false) else {
+        return;
+    };
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_full_disk_fails_a_directory_run_and_a_single_file() {
+    let dir = seed_dir("full", 2);
+    let file = fixture(SEED);
+    for args in [
+        vec!["analyze", dir.to_str().unwrap()],
+        vec!["analyze", &file],
+    ] {
+        let Some(out) = into_full_device(&args, true) else {
+            return;
+        };
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("stdout"), "{err}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_reader_that_goes_away_ends_a_directory_run_quietly_with_141() {
+    use std::io::Read;
+    // Twenty plans print far more than a pipe buffers, so the writer meets the closed pipe.
+    let dir = seed_dir("pipe", 20);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_planlens"))
+        .args(["analyze", dir.to_str().unwrap()])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut head = [0u8; 10];
+    child.stdout.take().unwrap().read_exact(&mut head).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(141));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn input_past_the_size_cap_is_refused_and_the_cap_can_be_raised() {
+    let text = "完成9所学校建设。".repeat(20);
+    let out = planlens(
+        &["analyze", "-", "--max-bytes", "100"],
+        Some(text.as_bytes()),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("--max-bytes") && err.contains("stdin"),
+        "{err}"
+    );
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    let out = planlens(&["analyze", "-", "--max-bytes=1K"], Some(text.as_bytes()));
+    assert_eq!(out.status.code(), Some(0));
+    let out = planlens(&["analyze", "-", "--max-bytes", "lots"], Some(b""));
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn an_endless_device_stops_at_the_cap() {
+    if !std::path::Path::new("/dev/zero").exists() {
+        return;
+    }
+    let t = std::time::Instant::now();
+    let out = planlens(&["analyze", "/dev/zero", "--max-bytes", "1M"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("larger than 1 MiB"));
+    assert!(t.elapsed().as_secs() < 20);
+}
+
+#[test]
+fn a_fifo_is_read_like_a_file() {
+    let path = std::env::temp_dir().join(format!("planlens-cli-fifo-{}", std::process::id()));
+    let _ = std::fs::remove_file(&path);
+    let made = Command::new("mkfifo").arg(&path).status();
+    if !made.is_ok_and(|s| s.success()) {
+        return;
+    }
+    let writer = {
+        let path = path.clone();
+        std::thread::spawn(move || std::fs::write(path, "完成9所学校建设。".as_bytes()))
+    };
+    let out = planlens(&["analyze", path.to_str().unwrap()], None);
+    writer.join().unwrap().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(json(&out)["targets"].as_array().map(Vec::len), Some(1));
+    let _ = std::fs::remove_file(&path);
+}
+
+#[test]
+fn stdin_twice_is_a_usage_error() {
+    let out = planlens(&["compare", "-", "-"], Some("完成9所。".as_bytes()));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("only once"));
+}
+
+#[test]
+fn an_empty_directory_exits_1_with_one_line() {
+    let dir = seed_dir("empty", 0);
+    let out = planlens(&["analyze", dir.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(err.contains("no .txt or .md"), "{err}");
+    assert!(out.stdout.is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_directory_with_one_file_is_json_lines_too() {
+    let dir = seed_dir("one", 1);
+    let out = planlens(&["analyze", dir.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 1, "one compact line");
+    let v: serde_json::Value = serde_json::from_str(text.trim()).unwrap();
+    assert!(v["file"].as_str().is_some_and(|f| f.ends_with("p00.txt")));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn utf32_with_a_bom_is_read_like_the_utf8_file() {
+    let text = std::fs::read_to_string(fixture(SEED)).unwrap();
+    let be: Vec<u8> = [0, 0, 0xFE, 0xFF]
+        .into_iter()
+        .chain(text.chars().flat_map(|c| (c as u32).to_be_bytes()))
+        .collect();
+    let out = planlens(&["analyze", &tmp("plan-utf32.txt", &be)], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        json(&out),
+        json(&planlens(&["analyze", &fixture(SEED)], None))
+    );
+}
+
+#[test]
+fn big5_is_named_and_refused() {
+    // 覆蓋率達到95%，完成9所學校建設。全面推進教育現代化，加強組織領導。 in Big5
+    let big5 = b"\xc2\xd0\xbb\x5c\xb2\x76\xb9\x46\xa8\xec\x39\x35\x25\xa1\x41\xa7\xb9\xa6\xa8\x39\xa9\xd2\xbe\xc7\xae\xd5\xab\xd8\xb3\x5d\xa1\x43\xa5\xfe\xad\xb1\xb1\xc0\xb6\x69\xb1\xd0\xa8\x7c\xb2\x7b\xa5\x4e\xa4\xc6\xa1\x41\xa5\x5b\xb1\x6a\xb2\xd5\xc2\xb4\xbb\xe2\xbe\xc9\xa1\x43";
+    let out = planlens(&["analyze", &tmp("big5.txt", big5)], None);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("Big5"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+}

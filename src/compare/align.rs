@@ -172,7 +172,7 @@ pub fn score(
             return (cx.is_empty() && cy.is_empty() && raw(pa, x) == raw(pb, y))
                 .then_some(THRESHOLD);
         }
-        0.8 * similarity(&cx, &cy)
+        0.8 * similarity(cx, cy)
     };
     if s < THRESHOLD {
         return None;
@@ -212,14 +212,16 @@ pub fn subject_similarity(x: &Item, y: &Item) -> f64 {
     s
 }
 
-fn clause_key(p: &Plan, it: &Item) -> String {
-    let e = it.clause_span[1].min(p.chars.len());
-    let b = it.clause_span[0].min(e);
-    let raw: String = p.chars[b..e]
-        .iter()
-        .filter(|c| !c.is_ascii_digit())
-        .collect();
-    clean_subject(&raw)
+fn clause_key<'a>(p: &Plan, it: &'a Item) -> &'a str {
+    it.clause_key.get_or_init(|| {
+        let e = it.clause_span[1].min(p.chars.len());
+        let b = it.clause_span[0].min(e);
+        let raw: String = p.chars[b..e]
+            .iter()
+            .filter(|c| !c.is_ascii_digit())
+            .collect();
+        clean_subject(&raw)
+    })
 }
 
 /// Target pairs `(item in a, item in b, score)`. With `annual_year`, plan A is the multi-year plan
@@ -247,6 +249,17 @@ pub fn align_targets(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_clause_key_is_made_once_per_item() {
+        let text = "完成3所学校建设，建成5个。";
+        let a = crate::analyze(text);
+        let p = super::super::items::plan(text, &a);
+        let it = &p.items[0];
+        let first: *const str = clause_key(&p, it);
+        assert!(!clause_key(&p, it).is_empty());
+        assert!(std::ptr::eq(first, clause_key(&p, it)));
+    }
 
     #[test]
     fn greedy_is_one_to_one_and_prefers_the_diagonal_on_ties() {

@@ -92,6 +92,9 @@ pub struct Item {
     pub path: Vec<usize>,
     pub span: Span,
     pub clause_span: Span,
+    /// The clause's words as a key, for a target with no subject; made on first use and kept,
+    /// since every item of one plan is scored against every item of the other.
+    pub clause_key: std::cell::OnceCell<String>,
 }
 
 /// A plan prepared for comparing.
@@ -383,6 +386,7 @@ pub fn plan<'a>(input: &str, analysis: &'a Analysis) -> Plan<'a> {
             path: t.path.clone(),
             span: t.span,
             clause_span: t.clause_span,
+            clause_key: std::cell::OnceCell::new(),
         });
     }
     Plan {

@@ -2,6 +2,7 @@
 //! a Markdown report, and CSV with one row per aligned pair, unmatched target, annual row or flag.
 
 use super::{Check, Comparison, Flag, TargetRef};
+use crate::render::{csv_cell, md_escape as md};
 
 pub fn json<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_string_pretty(v).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
@@ -11,17 +12,13 @@ pub fn json_line<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
 }
 
-fn md(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
-}
-
 fn cell(r: Option<&TargetRef>) -> String {
     match r {
         Some(r) => {
             let col = r
                 .column
                 .as_deref()
-                .map(|c| format!(" [表 {c}]"))
+                .map(|c| format!(" [表 {}]", md(c)))
                 .unwrap_or_default();
             format!("{} **{}**{}", md(&r.subject), md(&r.quantity), col)
         }
@@ -132,14 +129,6 @@ pub fn markdown(c: &Comparison) -> String {
     out
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
 fn csv_ref(r: Option<&TargetRef>) -> [String; 5] {
     match r {
         Some(r) => [
@@ -167,7 +156,7 @@ fn csv_row(
     f.extend(csv_ref(a));
     f.extend(csv_ref(b));
     f.push(diff.map(|d| d.to_string()).unwrap_or_default());
-    let line: Vec<String> = f.iter().map(|s| csv_field(s)).collect();
+    let line: Vec<String> = f.iter().map(|s| csv_cell(s)).collect();
     out.push_str(&line.join(","));
     out.push('\n');
 }

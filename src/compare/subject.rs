@@ -75,9 +75,8 @@ fn drop_years(chars: &[char]) -> Vec<char> {
 /// verb (the analysis's [`crate::subject::ACTION_VERBS`]): the words began with their own verb.
 fn strip_words(mut s: Vec<char>, min_lead: usize) -> (Vec<char>, bool) {
     let mut verb = false;
-    let all_lead = sorted(LEAD_WORDS);
+    let (all_lead, trail) = word_tables();
     let lead: Vec<&Vec<char>> = all_lead.iter().filter(|w| w.len() >= min_lead).collect();
-    let trail = sorted(TRAIL_WORDS);
     // Bounded: each pass removes at least one char or stops.
     loop {
         let before = s.len();
@@ -101,7 +100,17 @@ fn strip_words(mut s: Vec<char>, min_lead: usize) -> (Vec<char>, bool) {
     (s, verb)
 }
 
-fn sorted(words: &[&str]) -> Vec<Vec<char>> {
+/// Words as char vectors, longest first.
+type Words = Vec<Vec<char>>;
+
+/// The lead and trail words as char vectors, longest first, built once: subjects are cleaned
+/// for every target of both plans, and rebuilding the tables each time dominated a comparison.
+fn word_tables() -> &'static (Words, Words) {
+    static TABLES: std::sync::OnceLock<(Words, Words)> = std::sync::OnceLock::new();
+    TABLES.get_or_init(|| (sorted(LEAD_WORDS), sorted(TRAIL_WORDS)))
+}
+
+fn sorted(words: &[&str]) -> Words {
     let mut v: Vec<Vec<char>> = words.iter().map(|w| w.chars().collect()).collect();
     v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     v
