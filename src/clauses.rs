@@ -1,4 +1,4 @@
-//! Sentence and clause segmentation of the plan body (domain guide §4.5, labels README).
+//! Sentence and clause segmentation of the plan body (docs/domain.md#targets, tests/devcorpus/README.md).
 //!
 //! A sentence ends at `。！？`, the full-width `；` and a line break. The ASCII `;` that some plans
 //! print inside a sentence is a clause break only — the folded working copy writes both as `;`,

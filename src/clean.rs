@@ -23,7 +23,7 @@ use std::sync::OnceLock;
 /// the match rather than compiled in (see [`crate::rx::within`]).
 const MARKER_MAX: usize = 200;
 
-/// Converter artefacts removed before anything else looks at the text (domain guide §3.4), and
+/// Converter artefacts removed before anything else looks at the text (docs/domain.md#pdf), and
 /// HTML entities (decoded): docx markers and entities, then page-jump notes (`（下转第2版）`).
 /// Two patterns, not one alternation: in one, the page-jump's leading `(`/`（` — in nearly every
 /// sentence of a plan — switched the literal prefilter off for all of them, and the search of

@@ -1,4 +1,4 @@
-//! Time phrases and their resolution against the plan's own year or period (domain guide §4.3
+//! Time phrases and their resolution against the plan's own year or period (docs/domain.md#deadlines
 //! "Deadline resolution", trap 13). Never the clock: `年内` in a 2022 plan is 2022-12-31 whatever
 //! day the tool runs.
 

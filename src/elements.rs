@@ -1,7 +1,7 @@
 //! Document elements (GB/T 9704 parts that survive in plain text) and where the plan body is.
 //!
 //! Works top-down over the lines of the working copy, the way a reader peels a document
-//! (domain guide §2.3, §3): web chrome is transparent; the notice that wraps a plan (its title,
+//! (docs/domain.md#elements, #input): web chrome is transparent; the notice that wraps a plan (its title,
 //! 主送, forwarding sentence, signature, date, 抄送, 附件 lines) is read for metadata; the plan's
 //! own title opens the body; a trailing signature, 抄送 block or site footer closes it. The cue
 //! vocabulary lives in [`crate::rules::cues`] and [`crate::rules::chrome`].

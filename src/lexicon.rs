@@ -1,4 +1,4 @@
-//! The data tables of target extraction (domain guide §4.3, §4.7, Appendix B), in one place.
+//! The data tables of target extraction (docs/domain.md#deadlines, #traps), in one place.
 //!
 //! Every rule of the target stages that depends on a word is a row here, so that growing the
 //! coverage for a new sector means adding rows, not code. Each table is tested by the stage that

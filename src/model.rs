@@ -75,7 +75,7 @@ pub struct Target {
     pub due: Option<String>,
     pub subject: Option<String>,
     pub path: Vec<usize>,
-    // Optional extras (domain guide §4.2); omitted from JSON when unknown.
+    // Optional extras (docs/domain.md#targets); omitted from JSON when unknown.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub action: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none", default)]

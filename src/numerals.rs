@@ -1,5 +1,5 @@
 //! Numerals: Arabic (with thousands separators and decimals) and Chinese (一…十, 百/千/万/亿, 两,
-//! 〇/零), parsed to `f64` (domain guide §5).
+//! 〇/零), parsed to `f64` (docs/domain.md#quantities).
 
 /// Value of an Arabic numeral as written in the folded text (`12,000`, `52.5`).
 pub fn parse_arabic(s: &str) -> Option<f64> {
@@ -39,7 +39,7 @@ fn cjk_unit(c: char) -> Option<u64> {
 
 /// Value of a Chinese integer numeral (`十五` 15, `一百零五` 105, `两万三` 23000, `百` 100).
 ///
-/// The algorithm of domain guide §5.2: sections below 万 accumulate; 万 and 亿 close a section.
+/// The usual reading of Chinese numerals: sections below 万 accumulate; 万 and 亿 close a section.
 /// A trailing digit after 千/百/万 with no 零 between scales down one place (`一万五` = 15000).
 pub fn parse_cjk(s: &str) -> Option<f64> {
     let mut total: u64 = 0;

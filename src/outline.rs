@@ -1,6 +1,6 @@
 //! The heading hierarchy of the plan body.
 //!
-//! Levels come from a stack, not from fixed depths (domain guide §2.4): a marker of a family
+//! Levels come from a stack, not from fixed depths (docs/domain.md#levels): a marker of a family
 //! already on the stack closes everything above it; a new family opens a child level. So `一、` →
 //! `1.` nests `1.` at level 2, and `一、` → `(一)` → `1.` nests `1.` at level 3. The marker
 //! vocabulary lives in [`crate::rules::markers`].
@@ -812,7 +812,7 @@ mod tests {
                 (2, "深化公立医院改革")
             ])
         );
-        // one paragraph that enumerates (domain guide F8): no headings inside it
+        // one paragraph that enumerates (docs/domain.md#lead-phrases): no headings inside it
         let inline = titles("一、厕所革命\n一是改造户厕15万户。二是新建公厕800座。\n");
         assert_eq!(inline, tl(&[(1, "厕所革命")]));
         assert!(enumerates_inline("改造户厕。 三是新建"));

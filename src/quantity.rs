@@ -1,5 +1,5 @@
 //! Quantities: a numeral (Arabic, Chinese, 百分之…, or a masked `xx`) with its measure word or
-//! unit, an optional range and the approximators written into it (domain guide §5, Appendix B.4).
+//! unit, an optional range and the approximators written into it (docs/domain.md#quantities).
 //!
 //! One scanner finds every candidate in one pass ([`scan`]: the grammar of one regex, written
 //! out); this module parses what it matched and leaves comparators written *around* the quantity

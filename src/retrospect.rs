@@ -1,4 +1,4 @@
-//! Is a sentence in the plan's own forward-looking voice? (domain guide §4.1, traps 16–17)
+//! Is a sentence in the plan's own forward-looking voice? (docs/domain.md#trap-retrospect)
 //!
 //! A 政府工作报告 spends half its length on 过去一年工作回顾: full of numbers (`全年城镇新增就业1244万人`)
 //! that are statistics, not targets, often with no past-tense marker at all. So the section decides

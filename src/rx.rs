@@ -34,8 +34,9 @@ use std::borrow::Cow;
 #[cfg(any(target_arch = "wasm32", test))]
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod lean;
-// the page's patterns compiled ahead of time (natively, too, only for lean's tests)
-#[cfg(any(target_arch = "wasm32", test))]
+// the page's patterns compiled ahead of time (natively, too, only for lean's tests); in the page
+// only with the `rx-snapshot` feature (Cargo.toml says why it is off)
+#[cfg(any(all(target_arch = "wasm32", feature = "rx-snapshot"), test))]
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod snapshot;
 

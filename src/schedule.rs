@@ -1,4 +1,4 @@
-//! Tasks of a timetable (domain guide §4.3). Under a heading that is a date — a 时间节点 section's
+//! Tasks of a timetable (docs/domain.md#dated-headings). Under a heading that is a date — a 时间节点 section's
 //! `（一）2023年6月底前`, a month of a school's 行事历 (`三月份`), a dated phase
 //! (`动员部署阶段（2022年3月—4月）`), see [`crate::deadlines::section_time`] — every task is a
 //! dated deliverable due by the heading's date, with or without 前, 底 or 完成 in its words:

@@ -1,5 +1,5 @@
 //! Subject and action of a quantity: what is measured or delivered, and the verb that delivers it
-//! (domain guide §4.4 T1/T2, §4.5 rule 5).
+//! (docs/domain.md#subjects).
 //!
 //! A heuristic on word order, without a segmenter: `创建示范校4所` (verb + subject + number) takes
 //! the words between the verb and the number; `评选15个…的学校党组织` (verb + number + subject)

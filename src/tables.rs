@@ -1,4 +1,4 @@
-//! Tables carried flattened one cell per line, rebuilt (domain guide §3.5); tables printed a row
+//! Tables carried flattened one cell per line, rebuilt (docs/domain.md#tables); tables printed a row
 //! per line (copied from Word or a PDF) are split into the same cells first ([`cells_in`]).
 //!
 //! A converted docx table arrives as one cell per line: first the header cells (a header cell

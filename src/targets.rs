@@ -1,4 +1,4 @@
-//! Targets: every measurable commitment, normalised (domain guide §4).
+//! Targets: every measurable commitment, normalised (docs/domain.md#targets).
 //!
 //! The stage reads like a pipeline over the plan body:
 //! 1. [`crate::traps`] masks numerals that are names, ordinals, formulas and citations;
@@ -528,23 +528,23 @@ fn is_rank(gap: &str) -> bool {
         && crate::lexicon::RANK_LEADS.iter().any(|w| lead.contains(w))
 }
 
-/// `24 小时内完成…`: a duration closed by `内` and followed by an action of the plan is a time
-/// limit, at most the number; returns the length of the `内` it takes (after `q`).
-fn time_limit_end(q: &Quantity, before: &str, after: &str) -> Option<usize> {
+/// `3天内`: a duration closed by `内` that is no response's opening window (`前3天内`); returns the
+/// length of what follows `q` up to and with the `内`.
+fn limit_len(q: &Quantity, before: &str, after: &str) -> Option<usize> {
     // 3—5 天内 stays a range
     if q.class != UnitClass::Duration || q.comparator.is_some_and(|c| c != Comparator::Range) {
         return None;
     }
     let rest = after.trim_start_matches(' ').strip_prefix('内')?;
-    // 前3天内: the first days of a response, a window rather than a limit
-    if before.trim_end_matches(' ').ends_with('前') {
-        return None;
-    }
-    let next = rest.trim_start_matches([' ', '\n', '\u{c}']);
-    LIMIT_SET
-        .get()
-        .longest_at(next, 0)
-        .map(|_| after.len() - rest.len())
+    (!before.trim_end_matches(' ').ends_with('前')).then(|| after.len() - rest.len())
+}
+
+/// `24 小时内完成…`: a time limit followed by an action of the plan is a target, at most the
+/// number; returns the length of the `内` it takes (after `q`).
+fn time_limit_end(q: &Quantity, before: &str, after: &str) -> Option<usize> {
+    let n = limit_len(q, before, after)?;
+    let next = after[n..].trim_start_matches([' ', '\n', '\u{c}']);
+    LIMIT_SET.get().longest_at(next, 0).map(|_| n)
 }
 
 /// `after` without the words of [`crate::lexicon::LIMIT_LINKS`] that open it.
@@ -1039,6 +1039,8 @@ fn sentence_targets(
         let mut clause_targets: Vec<Target> = Vec::new();
         // the clause's numbers that name no subject of their own
         let mut unnamed = 0;
+        // `确保3天内成蚊密度ADI≤2`: a time limit that bounds the values after it is their deadline
+        let mut bounding: Option<Range<usize>> = None;
         for q in qs {
             if q.range.end > clause.end || f.masks.hits(&q.numeral) {
                 continue;
@@ -1059,6 +1061,9 @@ fn sentence_targets(
                         && within(&f.cues, &(q.range.end..clause.end), |c| c.range.start).is_empty()
                 });
             if limit_end.is_none() && !has_value_cue(q, gap, clause_before, cmp_before.is_some()) {
+                if let Some(n) = limit_len(q, clause_before, &hay[q.range.end..clause.end]) {
+                    bounding = Some(q.range.start..q.range.end + n);
+                }
                 continue;
             }
             // 公交站点500米覆盖率达到100%: the number qualifies the indicator the later number measures
@@ -1224,6 +1229,18 @@ fn sentence_targets(
                 cue_target(b, clause, from, cue, &mut clause_targets, &times, &is_past)
             {
                 clause_targets.push(tg);
+            }
+        }
+        if let Some(r) = bounding {
+            let raw =
+                b.cx.text
+                    .original(b.cx.text.span(b.off + r.start..b.off + r.end));
+            let from = b.cx.text.orig_offset(b.off + r.end);
+            for tg in clause_targets
+                .iter_mut()
+                .filter(|t| t.deadline.is_none() && t.span[0] >= from)
+            {
+                tg.deadline = Some(raw.clone());
             }
         }
         respectively(ctext, unnamed, &out[first_out..], &mut clause_targets);
@@ -2178,6 +2195,15 @@ mod tests {
         assert_eq!(ts[0].subject.as_deref(), Some("黄河干流"));
         assert_eq!(ts[1].comparator, Some(Comparator::Lte));
         assert_eq!(ts[1].subject.as_deref(), Some("干流全线水质"));
+    }
+
+    /// A time limit before the values it bounds is their deadline, not a target of its own.
+    #[test]
+    fn a_limit_dates_the_values_after_it() {
+        let ts = run("确保3天内成蚊密度ADI≤2。3 天内要完成全覆盖。");
+        assert_eq!(texts(&ts), ["≤2", "全覆盖"], "{ts:?}");
+        assert_eq!(ts[0].deadline.as_deref(), Some("3天内"));
+        assert_eq!(ts[1].deadline.as_deref(), Some("3 天内"));
     }
 
     /// An index bounded by a symbol is a value with no unit; a reading in a definition is not.

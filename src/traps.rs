@@ -1,4 +1,4 @@
-//! Numbers that are not targets (domain guide §4.7): one pass that masks every span of the text
+//! Numbers that are not targets (docs/domain.md#traps): one pass that masks every span of the text
 //! holding a numeral that is a name, an ordinal, a formula, a citation or metadata.
 //!
 //! Masking first and reading quantities afterwards keeps each trap a data row or one pattern,

@@ -1,4 +1,4 @@
-//! Property tests: invariants that hold for every input (domain guide §0, output schema).
+//! Property tests: invariants that hold for every input (docs/output-schema.md).
 //!
 //! - every span slices back to the text it claims, clause spans hold their targets;
 //! - outline spans nest inside their parents, siblings do not overlap, levels count depth;

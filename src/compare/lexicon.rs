@@ -54,7 +54,7 @@ pub const LEAD_WORDS: &[&str] = &[
     "着力",
     "稳步",
     "有序",
-    // action verbs (domain guide §4.2 action words)
+    // action verbs (docs/domain.md#subjects)
     "创建成为",
     "创建成",
     "创建为",

@@ -1,4 +1,4 @@
-//! Web-page chrome, page furniture and archive disclaimers (domain guide §3.2, §3.4).
+//! Web-page chrome, page furniture and archive disclaimers (docs/domain.md#furniture, #pdf).
 //!
 //! Each row names what a line is when it matches. Patterns run on one trimmed line of the folded
 //! working copy (full-width ASCII already half-width, so `：` is `:` here).

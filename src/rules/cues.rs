@@ -1,4 +1,4 @@
-//! Document-element cues (domain guide §2.2–§2.3): titles, notices, signatures, dates, 文号,
+//! Document-element cues (docs/domain.md#elements): titles, notices, signatures, dates, 文号,
 //! 主送/附件/抄送, plan-period words.
 //!
 //! Patterns run on one trimmed line of the folded working copy (full-width ASCII is half-width:

@@ -1,4 +1,4 @@
-//! Heading marker families and their printed variants (domain guide §2.4).
+//! Heading marker families and their printed variants (docs/domain.md#marker-families).
 //!
 //! Patterns are written for the folded working copy ([`crate::text`]): full-width ASCII is already
 //! half-width there, so `（一）` and `(一)`, `１．` and `1.` are one pattern each. Enclosed forms

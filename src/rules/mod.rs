@@ -1,4 +1,4 @@
-//! Rule tables, one place each (domain guide §2–§3, Appendix B).
+//! Rule tables, one place each (docs/domain.md).
 //!
 //! The stages read their vocabulary from here instead of carrying scattered special cases, so a new
 //! heading style, chrome phrase or element cue is one new row (with its own example in the row's

@@ -126,7 +126,11 @@ impl Regex {
     /// cache of up to `dfa_cache` bytes per direction. Its NFAs are rebuilt from the snapshot
     /// table if it has them (the same NFAs, without parsing or compiling), compiled otherwise.
     pub fn new(pattern: &str, dfa_cache: usize) -> Result<Regex, Error> {
-        let (nfa, nfarev) = match super::snapshot::nfas(pattern) {
+        #[cfg(any(feature = "rx-snapshot", test))]
+        let stored = super::snapshot::nfas(pattern);
+        #[cfg(not(any(feature = "rx-snapshot", test)))]
+        let stored = None;
+        let (nfa, nfarev) = match stored {
             Some(nfas) => nfas,
             None => {
                 FALLBACK_COMPILES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);

@@ -36,10 +36,8 @@ test('the page wasm gives the native golden JSON for every seed', async () => {
       assert.fail(`${name}: the wasm differs from the golden at line ${at + 1}:\n  golden ${a[at]}\n  wasm   ${b[at]}`);
     }
   }
-  // Every pattern those analyses (and the worker's warm-up) needed came from the snapshot table
-  // (src/rx/snapshot.rs): the page parsed and compiled none. A pattern that only the wasm build
-  // compiles, or a stale table, shows here.
+  // The page build carries no snapshot table (Cargo.toml, feature rx-snapshot): its warm-up
+  // compiles every pattern itself, and the analyses above are still the goldens byte for byte.
   m.warmUp();
-  assert.equal(m.patternsCompiled(), 0,
-    'the page wasm compiled patterns missing from src/rx/snapshots.bin: run PLANLENS_BLESS=1 cargo test --lib snapshots_are_current');
+  assert.ok(m.patternsCompiled() > 0, 'the warm-up compiled the pipeline\'s patterns');
 });
