@@ -3,7 +3,7 @@
 
 usage: reports_check.py [--dir DIR] [--cmd 'TEMPLATE with {file}'] [--year 2026] [-v]
 
-For every DIR/*.txt (default: the 28 provincial 2026 reports in ../shared/corpora/), runs the CLI
+For every DIR/*.txt (default: the 28 provincial 2026 reports in tests/corpora/), runs the CLI
 (default `target/release/planlens analyze {file}`), finds the report's list of the year's main
 expected targets (the paragraph opened by `主要预期目标` or `今年…主要目标是：`) and takes as its
 targets every Arabic number with a unit or a percent sign in it (`增长5%左右`, `4.5%—5%` as one range,
@@ -19,7 +19,7 @@ direction ok / found, due ok / found.
 import argparse, json, os, re, subprocess, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_DIR = os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "corpora", "provincial-reports-2026"))
+DEFAULT_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "corpora", "provincial-reports-2026")
 
 ANCHOR = re.compile(r"主要预期目标|今年[^。\n]{0,12}主要目标")
 NUM = r"\d+(?:\.\d+)?"
