@@ -533,7 +533,7 @@ fn lead_time(body: &str, anchor: Anchor) -> Option<Dated> {
     let due = tp.due.filter(|d| d.ends_with("-12-31"))?;
     let year: i32 = due.get(..4)?.parse().ok()?;
     let framed = tp.range.start == 0 && body[tp.range.end..].starts_with(',');
-    let current = anchor.year().map_or(true, |py| year >= py);
+    let current = anchor.year().is_none_or(|py| year >= py);
     (framed && current).then(|| Dated {
         raw: body[tp.range].to_string(),
         due,
@@ -556,7 +556,7 @@ fn aims_time(title: &str, anchor: Anchor) -> Option<Dated> {
         .find_map(|tp| Some((title[tp.range].to_string(), tp.due?)))
         .or_else(|| plan_name(title))?;
     let year: i32 = due.get(..4)?.parse().ok()?;
-    let current = anchor.year().map_or(true, |py| year >= py);
+    let current = anchor.year().is_none_or(|py| year >= py);
     current.then_some(Dated { raw, due, year })
 }
 
@@ -603,7 +603,7 @@ pub fn block_lead(s: &str, anchor: Anchor) -> Option<(Range<usize>, String)> {
     let after = &body[tp.range.end..];
     let opens = tp.range.start == 0
         && (after.starts_with(',') || after.trim_end().ends_with(':') && !after.contains(','));
-    let current = anchor.year().map_or(true, |py| year >= py);
+    let current = anchor.year().is_none_or(|py| year >= py);
     (opens && current).then(|| (skip + tp.range.start..skip + tp.range.end, due))
 }
 

@@ -185,7 +185,7 @@ fn gb_pairs(bytes: &[u8]) -> (usize, usize) {
 /// UTF-32 after its BOM; a length that is no multiple of 4 or a unit that is no char (a
 /// surrogate, past U+10FFFF) is an error.
 fn utf32(rest: &[u8], unit: fn([u8; 4]) -> u32) -> Result<String, DecodeError> {
-    if rest.len() % 4 != 0 {
+    if !rest.len().is_multiple_of(4) {
         return Err(DecodeError::NotUtf32);
     }
     rest.chunks_exact(4)
@@ -196,7 +196,7 @@ fn utf32(rest: &[u8], unit: fn([u8; 4]) -> u32) -> Result<String, DecodeError> {
 /// UTF-16 after its BOM; an odd trailing byte or a lone surrogate is an error, not a silent
 /// replacement char, so a mis-detected binary file is not analysed as noise.
 fn utf16(rest: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, DecodeError> {
-    if rest.len() % 2 != 0 {
+    if !rest.len().is_multiple_of(2) {
         return Err(DecodeError::NotUtf16);
     }
     let units = rest.chunks_exact(2).map(|c| unit([c[0], c[1]]));

@@ -392,7 +392,7 @@ pub fn extract(t: &Text) -> Elements {
                 .iter()
                 .rev()
                 .filter(eligible)
-                .find(|d| plan_line.map_or(true, |p| d.line < p))
+                .find(|d| plan_line.is_none_or(|p| d.line < p))
         });
     let issued = issued_note(t, &lines);
     // A report is dated by the day it was delivered, before the page that carries it.
@@ -537,7 +537,7 @@ fn mark_menus(lines: &mut [Line]) {
         let items = &lines[i..i + run];
         let menu = (run >= MENU_RUN_MIN && items.iter().any(|l| l.chrome.is_some())
             || run >= MENU_LONG_RUN)
-            && !items.first().is_some_and(|l| l.s == "序号");
+            && items.first().is_none_or(|l| l.s != "序号");
         if menu {
             let mut end = i + run;
             if classify_title(lines[end - 1].s).is_some() {
@@ -570,7 +570,7 @@ fn titles(
     let notice = titles.iter().find(|x| x.notice).cloned();
     let mut plan = titles
         .iter()
-        .find(|x| !x.notice && notice.as_ref().map_or(true, |n| x.first > n.last))
+        .find(|x| !x.notice && notice.as_ref().is_none_or(|n| x.first > n.last))
         .or_else(|| titles.iter().find(|x| !x.notice))
         .map(|x| printed_title(lines, &titles, x))
         .cloned();
@@ -865,7 +865,7 @@ fn signatories(
 ) -> usize {
     let mut from = date;
     let mut j = date;
-    while j > 0 && date - j < SIGNATURE_LINES && plan_last.map_or(true, |p| j != p + 1) {
+    while j > 0 && date - j < SIGNATURE_LINES && plan_last.is_none_or(|p| j != p + 1) {
         j -= 1;
         if !content(j) {
             break;
@@ -1096,7 +1096,7 @@ fn title_line(s: &str) -> bool {
         && !s.starts_with("抄送")
         && !s.starts_with("现将")
         && !s.starts_with("——")
-        && match_marker(s).map_or(true, |h| h.degraded)
+        && match_marker(s).is_none_or(|h| h.degraded)
         && !is_doc_number_line(s)
         && !cues::is(Cue::IssuerMark, s)
         && !cues::is(Cue::Closing, s)
@@ -1228,7 +1228,7 @@ fn is_cc_continuation(l: &Line) -> bool {
         && !l.is(Cue::AttachmentStart)
         && !l.is(Cue::AttachmentNote)
         && !l.is(Cue::Printed)
-        && match_marker(l.s).map_or(true, |h| h.degraded)
+        && match_marker(l.s).is_none_or(|h| h.degraded)
 }
 
 /// A 主送 line: org names ending in a colon, no sentence inside. Names carry no quantity: a

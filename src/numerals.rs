@@ -144,7 +144,7 @@ pub fn parse_cjk_range(s: &str) -> Option<(f64, f64)> {
         0.0
     } else {
         // `十五六`: the prefix is the tens; a prefix must end in a scale char.
-        if !prefix.chars().last().is_some_and(|c| cjk_unit(c).is_some()) {
+        if prefix.chars().last().is_none_or(|c| cjk_unit(c).is_none()) {
             return None;
         }
         parse_cjk(&prefix)?

@@ -228,7 +228,7 @@ pub fn build(
         };
         let no_stop_in = |a: usize, z: usize| {
             let i = stops.partition_point(|&p| p < a);
-            !stops.get(i).is_some_and(|&p| p < z)
+            stops.get(i).is_none_or(|&p| p >= z)
         };
         for (at, place) in candidates(line, line_runon) {
             if at < min_at {

@@ -661,7 +661,7 @@ fn subject_words(before: &str, after: &str) -> Option<String> {
             // (危桥改造), it does not deliver it
             // — and so does one whose object is a bare one- or two-char noun (完成年度建设任务的
             // 30% → 年度建设任务, not 任务)
-            if after_verb.as_ref().map_or(true, |a| a.chars().count() <= 2) {
+            if after_verb.as_ref().is_none_or(|a| a.chars().count() <= 2) {
                 if let Some((_, e0)) = last_action(before.get(..e - v.len()).unwrap_or("")) {
                     if let Some(task) = clean(before.get(e0..).unwrap_or("")) {
                         return Some(task);

@@ -443,7 +443,7 @@ fn plain_rows(
                 .iter()
                 .any(|&j| text(j).contains(|c: char| c.is_ascii_digit()))
             && values.iter().all(|&j| text(j).chars().count() <= 16)
-            && !attr.is_some_and(|a| !ATTRIBUTES.contains(&text(a)));
+            && attr.is_none_or(|a| ATTRIBUTES.contains(&text(a)));
         if !fits {
             break;
         }

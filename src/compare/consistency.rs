@@ -129,7 +129,7 @@ fn best_group(
     let mut scored: Vec<(usize, f64)> = gs
         .iter()
         .enumerate()
-        .filter(|(_, g)| g.class == class && row.map_or(true, |r| r == (g.table, g.row)))
+        .filter(|(_, g)| g.class == class && row.is_none_or(|r| r == (g.table, g.row)))
         .map(|(i, g)| (i, similarity_with(&g.key, &g.grams, key, &grams)))
         .filter(|(_, s)| *s >= SAME)
         .collect();

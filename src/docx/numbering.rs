@@ -95,7 +95,7 @@ fn read_level_field(lvl: &mut Level, e: &BytesStart) {
         "w:numFmt" => lvl.fmt = attr(e, "w:val").unwrap_or_default(),
         "w:lvlText" => lvl.text = attr(e, "w:val").unwrap_or_default(),
         "w:lvlRestart" => lvl.restart = attr_num(e, "w:val"),
-        "w:isLgl" => lvl.legal = attr(e, "w:val").map_or(true, |v| v != "0" && v != "false"),
+        "w:isLgl" => lvl.legal = attr(e, "w:val").is_none_or(|v| v != "0" && v != "false"),
         "w:suff" => lvl.suffix = attr(e, "w:val").unwrap_or_default(),
         "w:pStyle" => lvl.style = attr(e, "w:val"),
         _ => {}
@@ -207,7 +207,7 @@ impl Numbering {
             };
             let Some((_, s)) = &mut cur else {
                 if e.name().as_ref() == "w:style"
-                    && attr(&e, "w:type").map_or(true, |t| t == "paragraph")
+                    && attr(&e, "w:type").is_none_or(|t| t == "paragraph")
                 {
                     cur = attr(&e, "w:styleId").map(|id| (id, Style::default()));
                 }

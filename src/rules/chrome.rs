@@ -246,7 +246,7 @@ fn compiled() -> &'static [(Regex, &'static ChromeRule)] {
 
 /// Does `rule` (compiled as `re`) take the line `s`?
 fn takes(re: &Regex, rule: &ChromeRule, s: &str) -> bool {
-    rule.max_chars.map_or(true, |n| crate::rx::within(s, n))
+    rule.max_chars.is_none_or(|n| crate::rx::within(s, n))
         && (rule.needs.is_empty() || rule.needs.iter().any(|&c| s.contains(c)))
         && re.is_match(s)
 }
@@ -336,7 +336,7 @@ mod tests {
                 let bare = l.trim_start_matches(BULLETS).trim_start();
                 for hay in [l.as_str(), bare] {
                     let plain =
-                        re.is_match(hay) && rule.max_chars.map_or(true, |n| rx::within(hay, n));
+                        re.is_match(hay) && rule.max_chars.is_none_or(|n| rx::within(hay, n));
                     assert_eq!(takes(re, rule, hay), plain, "{:?} on {hay:?}", rule.pattern);
                     taken += usize::from(plain);
                 }

@@ -396,7 +396,7 @@ fn captures_within<'h>(re: &Regex, rule: &CueRule, s: &'h str) -> Option<crate::
     let c = re.captures(s)?;
     let within = |(g, max): &(&str, usize)| {
         c.name(g)
-            .map_or(true, |m| crate::rx::within(m.as_str(), *max))
+            .is_none_or(|m| crate::rx::within(m.as_str(), *max))
     };
     rule.limits.iter().all(within).then_some(c)
 }

@@ -549,7 +549,7 @@ fn render_filter(c: &Cmp, lang: Lang) {
         if n == 0 && !always {
             continue;
         }
-        if f == "annual" && !c.result.as_ref().is_some_and(|r| r.annual.is_some()) {
+        if f == "annual" && c.result.as_ref().is_none_or(|r| r.annual.is_none()) {
             continue;
         }
         let label = tr(lang, &format!("cmp.f.{f}"));

@@ -1166,7 +1166,7 @@ impl TextBuild {
         let mut ops = 0u32;
         while self.at < self.pieces.len() {
             ops += 1;
-            if ops % 64 == 0 && dom::now() >= deadline {
+            if ops.is_multiple_of(64) && dom::now() >= deadline {
                 return Built::More;
             }
             match &self.pieces[self.at] {
