@@ -3240,24 +3240,29 @@ mod tests {
         );
         assert!(subjects.contains(&"新能源公交车占比"), "{subjects:?}");
     }
+    /// (kind, deadline, due) of every target of `src` in a plan of `year`.
+    fn kinds_and_times(src: &str, year: i32) -> Vec<(TargetKind, Option<String>, Option<String>)> {
+        run_with(src, Some(year), None)
+            .iter()
+            .map(|t| (t.kind, t.deadline.clone(), t.due.clone()))
+            .collect()
+    }
+
+    /// A dated deliverable's (kind, deadline, due).
+    fn dl(raw: &str, due: &str) -> (TargetKind, Option<String>, Option<String>) {
+        (
+            TargetKind::Deadline,
+            Some(raw.to_string()),
+            Some(due.to_string()),
+        )
+    }
+
     /// Deadline wordings of plans besides `到YYYY年`: a five-year-plan period after 力争在, a year
     /// in Chinese numerals (its 〇 sometimes dropped by the copy), a span of years (`历时三年`),
     /// and 应装尽装 as an end state. A vague gain after a year promises nothing checkable.
     #[test]
     fn plan_periods_and_chinese_years_date_deliverables() {
-        let d = |src: &str| {
-            run_with(src, Some(2021), None)
-                .iter()
-                .map(|t| (t.kind, t.deadline.clone(), t.due.clone()))
-                .collect::<Vec<_>>()
-        };
-        let dl = |raw: &str, due: &str| {
-            (
-                TargetKind::Deadline,
-                Some(raw.to_string()),
-                Some(due.to_string()),
-            )
-        };
+        let d = |src: &str| kinds_and_times(src, 2021);
         assert_eq!(
             d("力争在“十四五”期间建成全国一流的数据中心。"),
             vec![dl("“十四五”期间", "2025-12-31")]
@@ -3293,19 +3298,7 @@ mod tests {
     /// phrase before ；-clauses dates each of them.
     #[test]
     fn bare_months_schedule_the_plans_activities() {
-        let got = |src: &str| {
-            run_with(src, Some(2024), None)
-                .iter()
-                .map(|t| (t.kind, t.deadline.clone(), t.due.clone()))
-                .collect::<Vec<_>>()
-        };
-        let dl = |raw: &str, due: &str| {
-            (
-                TargetKind::Deadline,
-                Some(raw.to_string()),
-                Some(due.to_string()),
-            )
-        };
+        let got = |src: &str| kinds_and_times(src, 2024);
         assert_eq!(
             got("评审分两轮进行，即7月初评，10月二轮答辩。"),
             vec![dl("7月初", "2024-07-31"), dl("10月", "2024-10-31")]
