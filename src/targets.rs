@@ -474,6 +474,11 @@ fn is_condition(sentence_before: &str) -> bool {
         })
 }
 
+/// Does an action verb end `before` (so it governs the number that follows)?
+fn verb_governs(before: &str) -> bool {
+    subject::last_action(before).is_some_and(|(_, end)| end >= before.trim_end().len())
+}
+
 /// `新建1000个粮油千亩高产片`, `万亩良田`: a bare scale word (千, 万) with its unit before a noun,
 /// after a name rather than a verb that governs it, names a kind of thing.
 fn is_scale_name(q: &Quantity, hay: &str, before: &str, after: &str) -> bool {
@@ -483,7 +488,7 @@ fn is_scale_name(q: &Quantity, hay: &str, before: &str, after: &str) -> bool {
             .chars()
             .all(|c| "百千万亿".contains(c))
         && after.starts_with(han)
-        && subject::last_action(before).is_none_or(|(_, end)| end < before.trim_end().len())
+        && !verb_governs(before)
 }
 
 /// `推动国达化工60万吨钾肥复合造粒`: a capacity written straight before the noun it sizes, after a
@@ -495,7 +500,7 @@ fn is_specification(q: &Quantity, before: &str, after: &str) -> bool {
         && crate::lexicon::CAPACITY_UNITS.contains(&base)
         && after.starts_with(han)
         && before.trim_end().ends_with(han)
-        && subject::last_action(before).is_none_or(|(_, end)| end < before.trim_end().len())
+        && !verb_governs(before)
         // 二期、…二期等402万千瓦机组: the total of the projects listed, an amount
         && !before
             .trim_end()
@@ -3146,16 +3151,19 @@ mod tests {
         assert!(a.warnings.is_empty(), "{:?}", a.warnings);
     }
 
+    /// (text, deadline) of each target.
+    fn texts_and_deadlines(ts: &[Target]) -> Vec<(&str, Option<&str>)> {
+        ts.iter()
+            .map(|t| (t.text.as_str(), t.deadline.as_deref()))
+            .collect()
+    }
+
     /// The time before the colon of a list dates every item up to the full stop, not after it;
     /// a report's list of the year's targets runs to the end of its paragraph.
     #[test]
     fn the_time_before_a_list_dates_all_its_items() {
         let a = crate::analyze("2024年某市工作要点\n今年重点工作安排是：新建学校5所；新增学位2000个。新增高新技术企业200家。\n");
-        let due: Vec<(&str, Option<&str>)> = a
-            .targets
-            .iter()
-            .map(|t| (t.text.as_str(), t.deadline.as_deref()))
-            .collect();
+        let due = texts_and_deadlines(&a.targets);
         assert_eq!(
             due,
             [
@@ -3165,11 +3173,7 @@ mod tests {
             ]
         );
         let a = crate::analyze("2024年某市政府工作报告\n今年经济社会发展的主要预期目标是：地区生产总值增长6%左右；一般公共预算收入增长5%。城镇新增就业5万人以上。\n新增高新技术企业200家。\n");
-        let due: Vec<(&str, Option<&str>)> = a
-            .targets
-            .iter()
-            .map(|t| (t.text.as_str(), t.deadline.as_deref()))
-            .collect();
+        let due = texts_and_deadlines(&a.targets);
         assert_eq!(
             due,
             [
