@@ -10,7 +10,7 @@
 //!   share of the full dictionary's *content words* (nouns, verbal nouns, idioms, abbreviations:
 //!   the keyword candidates, ≥ 2 chars) found with the same span and tag — what keywords see.
 //!
-//! * the same load and segmentation times for `planlens::segment` (the page's segmenter: the same
+//! * the same load and segmentation times for `planlens::keywords::segment` (the page's segmenter: the same
 //!   tokens as jieba-rs without its HMM table in the wasm; tests/segment_agreement.rs).
 //!
 //! The seeds are a test set here: no trim rule looks at them (see trim_dict.py). Without the
@@ -150,17 +150,17 @@ fn main() {
                 .collect(),
         );
         let s = segment(&j, &docs);
-        // planlens::segment (what the page uses instead of jieba-rs): load and segmentation time
+        // planlens::keywords::segment (what the page uses instead of jieba-rs): load and segmentation time
         let ours_load = median(
             (0..runs)
                 .map(|_| {
                     let t = Instant::now();
-                    black_box(planlens::segment::Segmenter::from_dict(&text).ok());
+                    black_box(planlens::keywords::segment::Segmenter::from_dict(&text).ok());
                     t.elapsed()
                 })
                 .collect(),
         );
-        let ours = planlens::segment::Segmenter::from_dict(&text).ok();
+        let ours = planlens::keywords::segment::Segmenter::from_dict(&text).ok();
         let ours_t = median(
             (0..runs)
                 .map(|_| {

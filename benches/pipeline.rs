@@ -14,7 +14,9 @@
 //! test profile): it checks that the harness works, never speed — nothing here fails on timing.
 //! `PLANLENS_BENCH_REPS` / `PLANLENS_BENCH_RUNS` override the copies and runs.
 
-use planlens::{analyze, clean, elements, outline, render, tables, targets};
+use planlens::document::{elements, outline, tables};
+use planlens::input::clean;
+use planlens::{analyze, render, targets};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 

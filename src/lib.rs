@@ -4,64 +4,43 @@
 //! its structure (document elements, heading outline, rebuilt tables) and its targets (every
 //! measurable commitment, normalised), as the `planlens/1` JSON contract in [`model`].
 //!
-//! The modules read like the pipeline:
+//! The folders of `src/` read like the pipeline:
 //!
-//! 1. [`clean`] — input cleaning into a folded working copy with an offset map ([`text`]).
-//! 2. [`elements`] — document elements: titles, issuers, dates, 文号, 主送/抄送/附件, period, and
-//!    where the plan body is.
-//! 3. [`tables`] — tables carried flattened one cell per line, rebuilt.
-//! 4. [`outline`] — the heading hierarchy.
-//! 5. [`targets`] — every measurable commitment: [`traps`] masks numbers that are names, ordinals
-//!    and citations; [`numerals`] and [`quantity`] read numbers and units; [`clauses`] cuts
-//!    sentences; [`deadlines`] resolves time phrases against the plan year; [`retrospect`] drops
-//!    review sections and forecasts; [`subject`] names what is measured. The word tables are in
-//!    [`lexicon`].
-//! 6. [`render`] — JSON, Markdown and CSV output.
-//!
-//! The structure stages read their vocabulary (heading markers, web chrome, element cues) from
-//! the data tables in [`rules`].
+//! 1. [`input`] — bytes, `.docx` and Markdown to text; [`input::clean`] makes the folded working
+//!    copy with its offset map ([`text`]), dropping print furniture ([`input::furniture`]).
+//! 2. [`document`] — what the plan is and how it is built: its elements ([`document::elements`]:
+//!    title, issuer, date, 文号, 主送/抄送/附件, period, where the body is), its tables rebuilt
+//!    ([`document::tables`]) and its heading outline ([`document::outline`]), reading their
+//!    vocabulary from the rule tables [`document::markers`] and [`document::cues`].
+//! 3. [`targets`] — every measurable commitment: numbers that are names masked, quantities and
+//!    time phrases read, sentences cut, review sections dropped, subjects named; its word tables
+//!    are [`targets::lexicon`].
+//! 4. [`model`] and [`render`] (the `output` folder) — the `planlens/1` types and their JSON,
+//!    Markdown and CSV forms.
 //!
 //! On top of the analysis, [`compare`] reads two plans against each other (and one against its own
-//! table): `planlens-compare/1`.
+//! table): `planlens-compare/1`. [`keywords`] names what each section is about. [`rx`] is the one
+//! regex constructor; [`order`] the one stable sort.
 //!
 //! The core is pure Rust with no browser types; `wasm` (the JavaScript binding) and `web` (the
 //! page) are compiled only for `wasm32`. There the Cargo features split the page's code in two
 //! wasm modules (Cargo.toml `[features]`): `web` (the first load: analysis + page UI) and `extras`
-//! (loaded on first use: [`compare`]'s engine, [`docx`], [`keywords`] / [`segment`]); [`docx`],
-//! [`keywords`] and [`segment`] are not compiled into a `web`-only wasm at all, and [`compare`]
-//! contributes only its result types and renderers there.
+//! (loaded on first use: [`compare`]'s engine, `.docx` reading, [`keywords`]); `.docx` reading and
+//! [`keywords`] are not compiled into a `web`-only wasm at all, and [`compare`] contributes only
+//! its result types and renderers there.
 
-pub mod clauses;
-pub mod clean;
 pub mod compare;
-pub mod deadlines;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod decode;
-#[cfg(any(not(target_arch = "wasm32"), feature = "extras"))]
-pub mod docx;
-pub mod elements;
-pub mod indicators;
+pub mod document;
+pub mod input;
 #[cfg(any(not(target_arch = "wasm32"), feature = "extras"))]
 pub mod keywords;
-pub mod lexicon;
-pub mod markdown;
-pub mod model;
-pub mod numerals;
 pub mod order;
-pub mod outline;
-pub mod quantity;
-pub mod render;
-pub mod retrospect;
-pub mod rules;
+mod output;
 pub mod rx;
-pub mod schedule;
-#[cfg(any(not(target_arch = "wasm32"), feature = "extras"))]
-pub mod segment;
-pub mod subject;
-pub mod tables;
 pub mod targets;
 pub mod text;
-pub mod traps;
+
+pub use output::{model, render};
 
 /// A short plan with the shapes every stage looks for: a notice wrapper, a document number, a
 /// dateline, headings of several families, a review section, targets with units, comparators,
@@ -110,7 +89,7 @@ use model::{Analysis, OutlineNode, Warning, SCHEMA};
 
 /// Analyses one plan. Never panics; any input (empty, binary, huge) gets a result.
 pub fn analyze(input: &str) -> Analysis {
-    let text = clean::clean(input);
+    let text = input::clean::clean(input);
     let mut warnings: Vec<Warning> = Vec::new();
     if text.clean.trim().is_empty() {
         warnings.push(Warning {
@@ -119,8 +98,8 @@ pub fn analyze(input: &str) -> Analysis {
             span: [0, text.original_len()],
         });
     }
-    let elements = elements::extract(&text);
-    let tables = tables::detect(&text, elements.body.clone());
+    let elements = document::elements::extract(&text);
+    let tables = document::tables::detect(&text, elements.body.clone());
     // a table's last row, printed on one line, stops without a full stop: no truncated text
     warnings.extend(
         elements
@@ -134,7 +113,8 @@ pub fn analyze(input: &str) -> Analysis {
             })
             .cloned(),
     );
-    let outline = outline::build(&text, elements.outline.clone(), &tables, &elements.skip);
+    let outline =
+        document::outline::build(&text, elements.outline.clone(), &tables, &elements.skip);
     warnings.extend(outline.warnings.iter().cloned());
     // Heading markers and element lines inside the body (attachment lists, signatures) hold no
     // values.
@@ -150,9 +130,13 @@ pub fn analyze(input: &str) -> Analysis {
         tables: &tables,
     });
     // the tasks of a timetable: every one under a dated heading is a dated deliverable
-    let mut tasks = schedule::tasks(&text, &outline.nodes, &found);
+    let mut tasks = targets::schedule::tasks(&text, &outline.nodes, &found);
     // the period of an activity and a same-day report limit
-    tasks.extend(schedule::limits(&text, elements.body.clone(), &found));
+    tasks.extend(targets::schedule::limits(
+        &text,
+        elements.body.clone(),
+        &found,
+    ));
     if !tasks.is_empty() {
         found.extend(tasks);
         order::by_key(&mut found, |t| t.span[0] as u64);
@@ -163,11 +147,11 @@ pub fn analyze(input: &str) -> Analysis {
     // the numbers of an eligibility or scoring section pick who qualifies: no commitments
     found.retain(|t| !under_conditions(&outline.nodes, &t.path));
     // a target with no time phrase of its own is due when its month or phase heading says
-    deadlines::inherit(
+    targets::deadlines::inherit(
         &text,
         &outline.nodes,
         &mut found,
-        deadlines::Anchor {
+        targets::deadlines::Anchor {
             plan_year: elements.plan_year,
             period: elements.document.period,
         },
@@ -183,12 +167,15 @@ pub fn analyze(input: &str) -> Analysis {
 }
 
 /// Is a section on `path` about eligibility conditions or scoring rules
-/// ([`lexicon::CONDITION_WORDS`])?
+/// ([`targets::lexicon::CONDITION_WORDS`])?
 fn under_conditions(nodes: &[OutlineNode], path: &[usize]) -> bool {
     let mut level = nodes;
     for &i in path {
         let Some(n) = level.get(i) else { return false };
-        if lexicon::CONDITION_WORDS.iter().any(|w| n.title.contains(w)) {
+        if targets::lexicon::CONDITION_WORDS
+            .iter()
+            .any(|w| n.title.contains(w))
+        {
             return true;
         }
         level = &n.children;

@@ -1,7 +1,7 @@
 //! One constructor for every pattern of the pipeline, so all of them get the same engine settings.
 //!
 //! Why this exists: several rule tables are compiled into one alternation (the trap patterns of
-//! [`crate::traps`], the cue table of the targets stage, the heading markers), and the lazy DFA of
+//! [`crate::targets::traps`], the cue table of the targets stage, the heading markers), and the lazy DFA of
 //! such an alternation needs more states on a real plan than the regex crate's default cache
 //! (2 MiB) holds. The cache is then cleared again and again and the search drops to a few tens of
 //! MB/s: the trap alternation over the seeds × 28 (1.33 M chars) took 68 ms with the default and
@@ -16,7 +16,7 @@
 //! `White_Space` (checked against the regex crate's own class in the tests below). `\d` is the ASCII digits `0-9`, not
 //! Unicode's `Nd`: cleaning has folded full-width digits to ASCII before any pattern runs
 //! ([`crate::text::fold_char`]), and a digit of another script is nothing the numeral reader can
-//! read ([`crate::numerals`]), so a pattern that matched one would only produce a number that
+//! read ([`crate::targets::numerals`]), so a pattern that matched one would only produce a number that
 //! fails to parse. It is also cheaper: every `\d{1,2}` of the Nd set was a UTF-8 automaton of
 //! ~70 ranges, and compiling the pipeline's patterns in the page's wasm took 95 → 61–70 ms
 //! (Node, `warmUp`, 2026-12-01) — the worker pays that before its first result. `\w` and `\b`

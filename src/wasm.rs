@@ -112,7 +112,8 @@ mod extras {
     /// markers); the error message says why the bytes are not a readable Word document.
     #[wasm_bindgen(js_name = docxText)]
     pub fn docx_text(bytes: &[u8]) -> Result<String, JsValue> {
-        crate::docx::docx_text(bytes).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+        crate::input::docx::docx_text(bytes)
+            .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
     }
 
     // ---- section keywords (helper A, issue 5). The worker fetches dict/jieba.dict.txt once and

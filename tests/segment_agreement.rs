@@ -1,8 +1,8 @@
-//! `planlens::segment` must segment exactly like `jieba_rs::Jieba::tag(text, false)`: same words,
+//! `planlens::keywords::segment` must segment exactly like `jieba_rs::Jieba::tag(text, false)`: same words,
 //! char offsets and tags, on every seed plan, with the page's dictionary and with jieba's full
 //! one. (It replaces jieba-rs in the wasm only to keep jieba-rs's HMM table out of it.)
 
-use planlens::segment::Segmenter;
+use planlens::keywords::segment::Segmenter;
 
 fn full_dict() -> Option<String> {
     let home = std::env::var("CARGO_HOME")

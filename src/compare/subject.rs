@@ -72,7 +72,7 @@ fn drop_years(chars: &[char]) -> Vec<char> {
 
 /// Strips lead and trail words; lead words shorter than `min_lead` chars are kept (see
 /// [`clean_analysis_subject`]). Also says whether one of the lead words taken off was an action
-/// verb (the analysis's [`crate::subject::ACTION_VERBS`]): the words began with their own verb.
+/// verb (the analysis's [`crate::targets::subject::ACTION_VERBS`]): the words began with their own verb.
 fn strip_words(mut s: Vec<char>, min_lead: usize) -> (Vec<char>, bool) {
     let mut verb = false;
     let (all_lead, trail) = word_tables();
@@ -82,7 +82,7 @@ fn strip_words(mut s: Vec<char>, min_lead: usize) -> (Vec<char>, bool) {
         let before = s.len();
         if let Some(w) = lead.iter().find(|w| s.starts_with(w) && s.len() > w.len()) {
             let word: String = w.iter().collect();
-            verb |= crate::subject::ACTION_VERBS.contains(&word.as_str());
+            verb |= crate::targets::subject::ACTION_VERBS.contains(&word.as_str());
             s.drain(..w.len());
         }
         if let Some(w) = trail.iter().find(|w| s.ends_with(w) && s.len() > w.len()) {

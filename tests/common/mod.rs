@@ -143,7 +143,7 @@ fn check_nodes(
         // HTML entities in it are read decoded (`&#x1F600;` is the title "😀").
         let at = slice(chars, ts);
         let decoded = {
-            let t = planlens::clean::clean(&at);
+            let t = planlens::input::clean::clean(&at);
             t.display(0..t.clean.len())
         };
         if !is_subsequence(&squeeze(&node.title), &at)

@@ -5,16 +5,16 @@
 //! out); this module parses what it matched and leaves comparators written *around* the quantity
 //! and everything about the sentence to [`crate::targets`].
 
-use crate::lexicon::{
+use crate::model::Comparator;
+use crate::rx::Regex;
+use crate::targets::lexicon::{
     UnitClass, CHENG_WORD_NEXT, CJK_WORD_UNITS, COMPARATOR_AFTER, PER_UNITS, SYMBOL_COMPARATORS,
     UNITS,
 };
-use crate::model::Comparator;
-use crate::numerals::{
+use crate::targets::numerals::{
     is_cjk_numeral, parse_arabic, parse_cjk_range, parse_percent_words, split_trailing_multiplier,
     CJK_NUMERAL_CHARS,
 };
-use crate::rx::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -142,17 +142,17 @@ fn numeral(s: &str, at: usize) -> Option<usize> {
 /// The longest unit at `at` (longest first, as the regex alternation of [`UNITS`] is built):
 /// (row of UNITS, end).
 fn unit_at(s: &str, at: usize) -> Option<(usize, usize)> {
-    static SET: OnceLock<crate::lexicon::WordSet> = OnceLock::new();
+    static SET: OnceLock<crate::targets::lexicon::WordSet> = OnceLock::new();
     let set = SET.get_or_init(|| {
         let words: Vec<&'static str> = UNITS.iter().map(|(u, _)| *u).collect();
-        crate::lexicon::WordSet::new(&words)
+        crate::targets::lexicon::WordSet::new(&words)
     });
     set.longest_at(s, at)
 }
 
 /// The end of a rate's `/年` after a unit ending at `at` ([`PER_UNITS`]), if one is written there.
 fn per_unit_end(s: &str, at: usize) -> Option<usize> {
-    static SET: crate::lexicon::LazySet = crate::lexicon::LazySet::new(PER_UNITS);
+    static SET: crate::targets::lexicon::LazySet = crate::targets::lexicon::LazySet::new(PER_UNITS);
     let slash = char_at(s, at, |ch| ch == '/' || ch == '／')?;
     SET.get().longest_at(s, slash).map(|(_, end)| end)
 }
@@ -526,8 +526,8 @@ fn fractions(hay: &str) -> Vec<Quantity> {
             continue;
         };
         let (Some(dv), Some(nv)) = (
-            crate::numerals::parse_number(d.as_str()),
-            crate::numerals::parse_number(n.as_str()),
+            crate::targets::numerals::parse_number(d.as_str()),
+            crate::targets::numerals::parse_number(n.as_str()),
         ) else {
             continue;
         };
@@ -585,7 +585,7 @@ mod tests {
 
     fn units_alt() -> String {
         let units: Vec<&str> = UNITS.iter().map(|(u, _)| *u).collect();
-        crate::lexicon::alternation(&units)
+        crate::targets::lexicon::alternation(&units)
     }
 
     fn after_alt() -> String {
@@ -603,7 +603,7 @@ mod tests {
             let pattern = format!(
                 r"(?P<n1>{num})(?P<ap>余|多)? *(?P<p1>%|‰)?(?: *(?P<sep>——|—|–|-|－|‐|~|～|〜|至|到) *(?P<n2>{num})(?P<ap2>余|多)?)?(?:(?P<mult>万亿|亿|万|千)? *(?P<unit>(?P<base>{units})(?:[/／](?:{per}))?))?(?P<suf>{after})?",
                 units = units_alt(),
-                per = crate::lexicon::alternation(PER_UNITS),
+                per = crate::targets::lexicon::alternation(PER_UNITS),
                 after = after_alt(),
             );
             crate::rx::new(&pattern).unwrap()
@@ -638,7 +638,7 @@ mod tests {
         let mut n = 0;
         for e in std::fs::read_dir(dir).unwrap().flatten() {
             let raw = std::fs::read_to_string(e.path()).unwrap_or_default();
-            for hay in [raw.clone(), crate::clean::clean(&raw).clean] {
+            for hay in [raw.clone(), crate::input::clean::clean(&raw).clean] {
                 assert_eq!(scan(&hay), reference(&hay), "{:?}", e.path());
                 n += 1;
             }

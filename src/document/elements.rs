@@ -4,12 +4,12 @@
 //! (docs/domain.md#elements, #input): web chrome is transparent; the notice that wraps a plan (its title,
 //! 主送, forwarding sentence, signature, date, 抄送, 附件 lines) is read for metadata; the plan's
 //! own title opens the body; a trailing signature, 抄送 block or site footer closes it. The cue
-//! vocabulary lives in [`crate::rules::cues`] and [`crate::rules::chrome`].
+//! vocabulary lives in [`crate::document::cues`] and [`crate::input::furniture`].
 
+use crate::document::cues::{self, org_names, re, year_cue, Cue, FIVE_YEAR};
+use crate::document::markers::{cjk_ordinal, match_marker};
+use crate::input::furniture::{classify, ChromeKind};
 use crate::model::{Document, Period, Warning};
-use crate::rules::chrome::{classify, ChromeKind};
-use crate::rules::cues::{self, org_names, re, year_cue, Cue, FIVE_YEAR};
-use crate::rules::markers::{cjk_ordinal, match_marker};
 use crate::rx::Regex;
 use crate::text::{RangeSet, Text};
 use std::ops::Range;
@@ -776,7 +776,7 @@ fn report_issuer(lines: &[Line]) -> Option<String> {
 /// (`自治区人民政府`) takes the region of `place`, or the region the text prints it with
 /// (`西藏自治区人民政府`).
 fn full_name(short: &str, place: Option<&str>, text: &str) -> String {
-    let Some(level) = crate::lexicon::REGION_LEVELS
+    let Some(level) = crate::targets::lexicon::REGION_LEVELS
         .iter()
         .find(|lv| short.starts_with(**lv))
     else {
@@ -786,7 +786,7 @@ fn full_name(short: &str, place: Option<&str>, text: &str) -> String {
     if let Some(p) = place.filter(|p| p.ends_with(level) && p.len() > level.len()) {
         return format!("{p}{rest}");
     }
-    crate::lexicon::PROVINCIAL_REGIONS
+    crate::targets::lexicon::PROVINCIAL_REGIONS
         .iter()
         .filter(|r| r.ends_with(level))
         .map(|r| format!("{r}{rest}"))
@@ -908,7 +908,7 @@ fn wraps_into(head: &Line, tail: &str) -> bool {
     head.chars() <= 24
         && org_names(head.s).is_none()
         && !head.s.contains(['。', ',', ':', ';', '、', ' '])
-        && head.s.chars().all(crate::rules::markers::is_han)
+        && head.s.chars().all(crate::document::markers::is_han)
         && !head.is(Cue::Closing)
         && title_line(head.s)
         && org_names(&format!("{}{tail}", head.s)).is_some()
@@ -935,7 +935,7 @@ fn split_joint(s: &str) -> Option<Vec<&str>> {
             || ["中共", "国家", "共青团"]
                 .iter()
                 .any(|w| rest.starts_with(w))
-            || crate::lexicon::PROVINCIAL_REGIONS
+            || crate::targets::lexicon::PROVINCIAL_REGIONS
                 .iter()
                 .any(|r| rest.starts_with(r.chars().take(2).collect::<String>().as_str()))
     };
@@ -1373,7 +1373,7 @@ fn toc_key(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clean::clean;
+    use crate::input::clean::clean;
 
     fn ex(src: &str) -> (Text, Elements) {
         let t = clean(src);

@@ -109,7 +109,7 @@ pub struct MarkerRule {
     pub degraded: bool,
     /// A line this row must recognise (and the ordinal it carries). Test-only, like `counter`
     /// (`#[cfg(test)]` here and on every row): the CLI and the page do not carry the examples
-    /// (see [`crate::rules::cues::CueRule`]).
+    /// (see [`crate::document::cues::CueRule`]).
     #[cfg(test)]
     pub example: (&'static str, u32),
     /// A line this row must not take as a marker.

@@ -111,7 +111,7 @@ pub fn sentences(t: &Text, range: Range<usize>) -> Vec<Sentence> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clean::clean;
+    use crate::input::clean::clean;
 
     fn cut(src: &str) -> Vec<Vec<String>> {
         let t = clean(src);

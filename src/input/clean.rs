@@ -11,9 +11,9 @@
 //! (PDF text wrapped every ~28 chars, a stray break after a comma) becomes one line again. Joining
 //! only drops the `\n`, so every kept char still maps to its original offset.
 
-use crate::rules::chrome::{classify, is_furniture};
-use crate::rules::cues::{self, Cue};
-use crate::rules::markers::match_marker;
+use crate::document::cues::{self, Cue};
+use crate::document::markers::match_marker;
+use crate::input::furniture::{classify, is_furniture};
 use crate::rx::Regex;
 use crate::text::{fold_char, Text, TextBuilder};
 use std::ops::Range;
@@ -51,7 +51,7 @@ fn artefact_spans(input: &str) -> Vec<(usize, usize, Option<char>)> {
         .flat_map(|re| crate::rx::find_iter_where(re, input, marker_within))
         .map(|m| (m.start(), m.end(), replacement(m.as_str())))
         .chain(
-            crate::markdown::marks(input)
+            crate::input::markdown::marks(input)
                 .into_iter()
                 .map(|(r, c)| (r.start, r.end, c)),
         )

@@ -3,11 +3,11 @@
 //! The values of the target column are bare cells (`≤30`, `88左右`, `<0.5`, `〔1.36〕`) whose unit
 //! is printed in the 单位 column (or in the indicator name, `（%）`), so the sentence reader, which
 //! needs a unit after the number, never sees them. This module reads those cells with the rebuilt
-//! table ([`crate::tables`]) telling which column is which; the baseline column is left alone.
+//! table ([`crate::document::tables`]) telling which column is which; the baseline column is left alone.
 
+use crate::document::tables::{column, TableBlock};
 use crate::model::Comparator;
 use crate::rx::Regex;
-use crate::tables::{column, TableBlock};
 use crate::text::Text;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -171,15 +171,15 @@ pub fn cells(t: &Text, tables: &[TableBlock]) -> Vec<CellTarget> {
         let nc = column(cols, NAME_HEADERS, true).or_else(|| column(cols, &["指标"], false));
         // the table's lines, to find each cell where it is printed: every row looks for its
         // number and its cell among them
-        let (lines, texts) = (&tb.cells, crate::tables::cell_texts(t, tb));
+        let (lines, texts) = (&tb.cells, crate::document::tables::cell_texts(t, tb));
         let text_of = |i: usize| texts[i].as_str();
         // the row starts at its number; its cells run to the next row's number
-        let starts = crate::tables::row_starts(t, tb, &texts);
+        let starts = crate::document::tables::row_starts(t, tb, &texts);
         for (ri, row) in tb.table.rows.iter().enumerate() {
             let (Some(start), Some(cell)) = (starts[ri], row.get(tc)) else {
                 continue;
             };
-            let end = crate::tables::row_end(&starts, ri, lines.len());
+            let end = crate::document::tables::row_end(&starts, ri, lines.len());
             let Some(li) = (start + 1..end).find(|&i| text_of(i) == cell) else {
                 continue; // a merged cell filled from the row above: printed once, read once
             };
@@ -285,7 +285,7 @@ mod tests {
     #[test]
     fn year_labelled_lines_are_cells_after_the_baseline() {
         let src = "指标：人均预期寿命(岁)\n\n2015 年：76.34\n\n2020 年：77.3\n\n2030 年：79.0\n2020年：是全面建成小康社会之年";
-        let t = crate::clean::clean(src);
+        let t = crate::input::clean::clean(src);
         let cells = labelled_cells(&t);
         let got: Vec<(Option<f64>, Option<&str>, i32)> = cells
             .iter()
@@ -305,7 +305,7 @@ mod tests {
             ]
         );
         // a lone year line is no table
-        assert!(labelled_cells(&crate::clean::clean("2030 年：30")).is_empty());
+        assert!(labelled_cells(&crate::input::clean::clean("2030 年：30")).is_empty());
     }
 
     #[test]
@@ -342,8 +342,8 @@ mod tests {
     #[test]
     fn reads_the_target_column_with_the_row_unit() {
         let src = "主要指标\n序号\n指标\n单位\n2020年\n2025年目标值\n属性\n1\n空气质量优良天数比例\n%\n86.5\n88左右\n约束性\n2\n化学需氧量重点工程减排量\n万吨\n—\n〔1.36〕\n约束性\n3\n城镇化率（%）\n\n60\n65\n预期性\n";
-        let t = crate::clean::clean(src);
-        let tables = crate::tables::detect(&t, 0..t.clean.len());
+        let t = crate::input::clean::clean(src);
+        let tables = crate::document::tables::detect(&t, 0..t.clean.len());
         let got = cells(&t, &tables);
         let texts: Vec<String> = got.iter().map(|c| t.display(c.range.clone())).collect();
         assert_eq!(texts, vec!["88左右", "〔1.36〕", "65"]);
@@ -358,8 +358,8 @@ mod tests {
     #[test]
     fn a_table_without_a_target_column_gives_nothing() {
         let src = "序号\n项目名称\n主要内容\n牵头部门\n责任部门\n1\n示范校\n建成示范校3所\n教育局\n财政局\n";
-        let t = crate::clean::clean(src);
-        let tables = crate::tables::detect(&t, 0..t.clean.len());
+        let t = crate::input::clean::clean(src);
+        let tables = crate::document::tables::detect(&t, 0..t.clean.len());
         assert!(cells(&t, &tables).is_empty());
     }
 }

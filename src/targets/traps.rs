@@ -5,8 +5,8 @@
 //! instead of a special case inside the quantity reader. The mask is a sorted list of byte ranges;
 //! a quantity whose numeral overlaps one is dropped.
 
-use crate::lexicon::{FUSED, ONCE_COMPARATORS, ONCE_NOT_AFTER, RECURRENCE};
 use crate::rx::Regex;
+use crate::targets::lexicon::{FUSED, ONCE_COMPARATORS, ONCE_NOT_AFTER, RECURRENCE};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -110,7 +110,7 @@ const PATTERNS: &[(&str, &str)] = &[
     ),
 ];
 
-static FUSED_SET: crate::lexicon::LazySet = crate::lexicon::LazySet::new(FUSED);
+static FUSED_SET: crate::targets::lexicon::LazySet = crate::targets::lexicon::LazySet::new(FUSED);
 
 /// Longest name or slogan in quotes that is a trap (chars).
 const QUOTE_MAX: usize = 30;
@@ -170,7 +170,7 @@ fn counts_once(hay: &str, at: usize) -> bool {
 }
 
 /// Sorted, non-overlapping byte ranges of `hay` that hold no values. Two passes (a literal
-/// lexicon, matched by [`crate::lexicon::WordSet`], and the patterns), merged.
+/// lexicon, matched by [`crate::targets::lexicon::WordSet`], and the patterns), merged.
 pub fn masks(hay: &str) -> Masks {
     let mut all: Vec<Range<usize>> = FUSED_SET
         .get()

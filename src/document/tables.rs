@@ -12,8 +12,8 @@
 //! name fits 牵头部门, an `、` list fits 责任部门), where leaving a column out costs little for
 //! columns that are typically merged; a left-out cell is filled from the row above.
 
+use crate::document::cues::org_names;
 use crate::model::Table;
-use crate::rules::cues::org_names;
 use crate::text::Text;
 use std::ops::Range;
 
@@ -455,7 +455,7 @@ fn plain_rows(
 
 /// No heading marker opens the cell (`第三章 主要任务` after a table is text, not a row).
 fn match_free(cell: &str) -> bool {
-    crate::rules::markers::match_marker(cell).is_none()
+    crate::document::markers::match_marker(cell).is_none()
 }
 
 /// How well a cell fits a column kind (lower is better).
@@ -793,7 +793,7 @@ mod tests {
     #[test]
     fn tables_printed_a_row_per_line() {
         let src = "专栏1 主要指标\n序号\t指标\t单位\t2020年\t2025年\t属性\n1 森林覆盖率 % 2 40 预期性\n2 空气质量优良天数比率 % 82.5 ≥85 约束性\n注：以上为预期值。\n序号 工作任务 牵头单位 责任单位 完成时限\n1 建设高标准农田3万亩 县农业农村局 县财政局、各镇 2024年10月底\n2 新增耕地1000亩 县自然资源局 各镇 2024年12月底\n";
-        let t = crate::clean::clean(src);
+        let t = crate::input::clean::clean(src);
         let tables = detect(&t, 0..t.clean.len());
         assert_eq!(tables.len(), 2, "{tables:?}");
         let (a, b) = (&tables[0].table, &tables[1].table);
@@ -829,7 +829,7 @@ mod tests {
             texts.contains(&"≥85") && texts.contains(&"注:以上为预期值。"),
             "{texts:?}"
         );
-        let prose = crate::clean::clean("一、总体要求 到2025年 建成 示范校 10所\n");
+        let prose = crate::input::clean::clean("一、总体要求 到2025年 建成 示范校 10所\n");
         assert_eq!(cells_in(&prose, 0..prose.clean.len()).len(), 1);
     }
 
@@ -837,7 +837,7 @@ mod tests {
     #[test]
     fn rows_say_when_and_who() {
         let src = "序号\n工作任务\n牵头单位\n责任单位\n完成时限\n1\n建设高标准农田3万亩\n县农业农村局\n县财政局、各镇(开发区、街道)\n2024年10月底\n2\n新增耕地1000亩\n县自然资源局\n—\n2024年12月底\n";
-        let t = crate::clean::clean(src);
+        let t = crate::input::clean::clean(src);
         let tables = detect(&t, 0..t.clean.len());
         let got = super::rows(&t, &tables);
         assert_eq!(got.len(), 2, "{got:?}");
@@ -851,7 +851,7 @@ mod tests {
 
         let src =
             "序号\n项目名称\n2022\n2023年\n牵头部门\n1\n品格提升\n建成10个\n新增10个\n教育局\n";
-        let t = crate::clean::clean(src);
+        let t = crate::input::clean::clean(src);
         let tables = detect(&t, 0..t.clean.len());
         let got = super::rows(&t, &tables);
         let years: Vec<Option<i32>> = got[0]
@@ -865,7 +865,7 @@ mod tests {
         assert_eq!(year_column("2023年以前"), None);
         assert_eq!(year_column("完成时限"), None);
     }
-    use crate::clean::clean;
+    use crate::input::clean::clean;
 
     #[test]
     fn header_vocabulary_one_example_per_row() {
@@ -1068,7 +1068,7 @@ mod tests {
     #[test]
     fn whole_header_words_are_not_joined() {
         let src = "主要指标\n序号\n指标\n单位\n2020年\n2025年目标值\n属性\n1\n空气质量优良天数比例\n%\n86.5\n88左右\n约束性\n2\n重污染天数比例\n%\n0.8\n<0.5\n约束性\n";
-        let t = crate::clean::clean(src);
+        let t = crate::input::clean::clean(src);
         let blocks = detect(&t, 0..t.clean.len());
         assert_eq!(blocks.len(), 1);
         let tb = &blocks[0].table;
@@ -1082,7 +1082,7 @@ mod tests {
         );
         // a printed empty cell keeps its column
         let src = src.replace("0.8\n", "—\n");
-        let t = crate::clean::clean(&src);
+        let t = crate::input::clean::clean(&src);
         let blocks = detect(&t, 0..t.clean.len());
         assert_eq!(
             blocks[0].table.rows[1],

@@ -3,7 +3,7 @@
 //! Levels come from a stack, not from fixed depths (docs/domain.md#levels): a marker of a family
 //! already on the stack closes everything above it; a new family opens a child level. So `一、` →
 //! `1.` nests `1.` at level 2, and `一、` → `(一)` → `1.` nests `1.` at level 3. The marker
-//! vocabulary lives in [`crate::rules::markers`].
+//! vocabulary lives in [`crate::document::markers`].
 //!
 //! Three kinds of heading are found:
 //!
@@ -16,9 +16,11 @@
 //! 3. *unnumbered lead-phrase paragraphs* that systematically subdivide a section (every paragraph
 //!    under a heading opens with a short clause ending in 。, like `规范民办义务教育发展。…`).
 
+use crate::document::markers::{
+    is_han, match_marker, Family, Hit, TITLE_STOPS, UNNUMBERED_DIVISIONS,
+};
+use crate::document::tables::TableBlock;
 use crate::model::{OutlineNode, Warning};
-use crate::rules::markers::{is_han, match_marker, Family, Hit, TITLE_STOPS, UNNUMBERED_DIVISIONS};
-use crate::tables::TableBlock;
 use crate::text::{RangeSet, Text};
 use std::ops::Range;
 
@@ -32,7 +34,7 @@ pub struct Outline {
 }
 
 /// Re-exported for callers that used the old location.
-pub use crate::rules::markers::cjk_ordinal;
+pub use crate::document::markers::cjk_ordinal;
 
 /// A body is read as run-on text (inline markers accepted) when it has fewer line-initial markers
 /// than this and one line of at least [`RUNON_MIN_LINE`] chars holds three quarters of it.
@@ -753,7 +755,7 @@ fn close(open: &mut Vec<OutlineNode>, roots: &mut Vec<OutlineNode>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clean::clean;
+    use crate::input::clean::clean;
 
     /// (level, marker, title) of every node, depth first.
     fn outline(src: &str) -> Vec<(u32, String, String)> {

@@ -7,6 +7,8 @@
 //! which surfaces what a section is *about* (学位, 托育, 课后服务) instead of the verbs every
 //! section shares. Those verbs and the genre's boilerplate are the [`STOP_WORDS`] table.
 
+pub mod segment;
+
 use crate::model::OutlineNode;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -192,7 +194,7 @@ impl std::error::Error for DictError {}
 
 /// A loaded segmenter (building the trie is the expensive part: load once, reuse).
 pub struct Segmenter {
-    inner: crate::segment::Segmenter,
+    inner: crate::keywords::segment::Segmenter,
 }
 
 impl Segmenter {
@@ -201,8 +203,8 @@ impl Segmenter {
         if dict.trim().is_empty() {
             return Err(DictError("empty".into()));
         }
-        let inner =
-            crate::segment::Segmenter::from_dict(dict).map_err(|e| DictError(e.to_string()))?;
+        let inner = crate::keywords::segment::Segmenter::from_dict(dict)
+            .map_err(|e| DictError(e.to_string()))?;
         Ok(Segmenter { inner })
     }
 

@@ -258,10 +258,11 @@ fn strip_loop<'a>(s: &'a str, words: &[&str], from_end: bool) -> &'a str {
     }
 }
 
-static ACTIONS: crate::lexicon::LazySet = crate::lexicon::LazySet::new(ACTION_VERBS);
-/// [`crate::lexicon::MANNER_WORDS`], shared with the dated deliverables' subjects.
-pub(crate) static MANNER: crate::lexicon::LazySet =
-    crate::lexicon::LazySet::new(crate::lexicon::MANNER_WORDS);
+static ACTIONS: crate::targets::lexicon::LazySet =
+    crate::targets::lexicon::LazySet::new(ACTION_VERBS);
+/// [`crate::targets::lexicon::MANNER_WORDS`], shared with the dated deliverables' subjects.
+pub(crate) static MANNER: crate::targets::lexicon::LazySet =
+    crate::targets::lexicon::LazySet::new(crate::targets::lexicon::MANNER_WORDS);
 
 /// Is the verb at `r` of `s` inside one of [`WHOLE_WORDS`]?
 fn in_noun(s: &str, r: &std::ops::Range<usize>) -> bool {
@@ -609,11 +610,11 @@ fn subject_words(before: &str, after: &str) -> Option<String> {
             _ => s,
         };
         let s = strip_loop(s, TRAILING, true);
-        let s = strip_loop(s, crate::lexicon::LEVEL_VERBS, true);
+        let s = strip_loop(s, crate::targets::lexicon::LEVEL_VERBS, true);
         let s = strip_loop(s, &["突破", "下降到", "下降至"], true);
         // every change word, not only TRAILING's common ones: 办理时限压缩50%, 用地缩减
-        let s = strip_loop(s, crate::lexicon::CHANGE_DOWN, true);
-        let s = strip_loop(s, crate::lexicon::CHANGE_UP, true);
+        let s = strip_loop(s, crate::targets::lexicon::CHANGE_DOWN, true);
+        let s = strip_loop(s, crate::targets::lexicon::CHANGE_UP, true);
         let s = strip_base_year(s);
         // 排放总量分别比2023年下降: what stood before the base; 收入全部达到: an adverb
         let s = strip_loop(s, &["分别", "均", "都", "各", "全部"], true);
@@ -645,7 +646,7 @@ fn subject_words(before: &str, after: &str) -> Option<String> {
             // rate (巡查覆盖率, 标准化建设率)
             let object = strip_loop(
                 strip_loop(before.get(e..).unwrap_or(""), TRAILING, true),
-                crate::lexicon::LEVEL_VERBS,
+                crate::targets::lexicon::LEVEL_VERBS,
                 true,
             );
             if after_verb
@@ -882,7 +883,7 @@ mod tests {
     #[test]
     fn trailing_strips_every_recurrence_word() {
         let at = |w: &str| TRAILING.iter().position(|t| *t == w);
-        for (w, _) in crate::lexicon::RECURRENCE {
+        for (w, _) in crate::targets::lexicon::RECURRENCE {
             let i = at(w).unwrap_or_else(|| panic!("{w} is not in TRAILING"));
             assert!(i > at("增长").unwrap() && i < at("均").unwrap(), "{w}");
         }

@@ -1,17 +1,17 @@
 //! Tasks of a timetable (docs/domain.md#dated-headings). Under a heading that is a date — a 时间节点 section's
 //! `（一）2023年6月底前`, a month of a school's 行事历 (`三月份`), a dated phase
-//! (`动员部署阶段（2022年3月—4月）`), see [`crate::deadlines::section_time`] — every task is a
+//! (`动员部署阶段（2022年3月—4月）`), see [`crate::targets::deadlines::section_time`] — every task is a
 //! dated deliverable due by the heading's date, with or without 前, 底 or 完成 in its words:
 //! `完成全市岸电设施普查。启动联合执法专项行动。` are two. A task is a sentence that opens with a
-//! verb of work ([`crate::lexicon::DELIVERABLE_VERBS`], [`crate::lexicon::SCHEDULE_VERBS`]) and
+//! verb of work ([`crate::targets::lexicon::DELIVERABLE_VERBS`], [`crate::targets::lexicon::SCHEDULE_VERBS`]) and
 //! holds no target yet. Their deadline and due are given afterwards by
-//! [`crate::deadlines::inherit`], as for any target under a dated heading.
+//! [`crate::targets::deadlines::inherit`], as for any target under a dated heading.
 
-use crate::lexicon::{
-    LazySet, DELIVERABLE_VERBS, PERIOD_ACTIVITIES, SAME_DAY_VERBS, SCHEDULE_VERBS,
-};
 use crate::model::{OutlineNode, Target, TargetKind};
 use crate::rx::Regex;
+use crate::targets::lexicon::{
+    LazySet, DELIVERABLE_VERBS, PERIOD_ACTIVITIES, SAME_DAY_VERBS, SCHEDULE_VERBS,
+};
 use crate::text::Text;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -33,7 +33,7 @@ pub fn tasks(text: &Text, nodes: &[OutlineNode], targets: &[Target]) -> Vec<Targ
             .filter(|&(j, r)| j != i && body.start <= r.start && r.end <= body.end)
             .map(|(_, r)| r)
             .collect();
-        for s in crate::clauses::sentences(text, body.clone()) {
+        for s in crate::targets::clauses::sentences(text, body.clone()) {
             if inner.iter().any(|r| r.contains(&s.range.start)) {
                 continue;
             }
@@ -109,13 +109,13 @@ fn limit_re() -> &'static Regex {
 fn period_end(c: &crate::rx::Captures) -> Option<String> {
     let num = |g: &str| c.name(g).and_then(|x| x.as_str().parse::<u32>().ok());
     let y = c.name("y2").or(c.name("y1"))?.as_str().parse().ok()?;
-    crate::deadlines::day(y, num("m2")?, num("d2")?)
+    crate::targets::deadlines::day(y, num("m2")?, num("d2")?)
 }
 
 /// The body ranges (bytes of `text.clean`, after the heading line) of every dated heading.
 fn dated_bodies(text: &Text, nodes: &[OutlineNode], out: &mut Vec<Range<usize>>) {
     for n in nodes {
-        if crate::deadlines::section_time(&n.title).is_some() {
+        if crate::targets::deadlines::section_time(&n.title).is_some() {
             let from = text.clean_offset(n.title_span[1]);
             let to = text.clean_offset(n.span[1]);
             if from < to {
@@ -253,7 +253,7 @@ mod tests {
             ("三、总结", 6),
             ("组织", 0),
         ] {
-            let t = crate::clean::clean(s);
+            let t = crate::input::clean::clean(s);
             assert_eq!(super::marker_len(&t.clean), n, "{s}");
         }
     }

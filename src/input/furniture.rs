@@ -325,7 +325,7 @@ mod tests {
             for f in std::fs::read_dir(dir).unwrap() {
                 let p = f.unwrap().path();
                 if p.extension().is_some_and(|x| x == "txt") {
-                    let t = crate::clean::clean(&std::fs::read_to_string(p).unwrap());
+                    let t = crate::input::clean::clean(&std::fs::read_to_string(p).unwrap());
                     lines.extend(t.clean.lines().map(|l| l.trim().to_string()));
                 }
             }

@@ -2,14 +2,14 @@
 //!
 //! A 政府工作报告 spends half its length on 过去一年工作回顾: full of numbers (`全年城镇新增就业1244万人`)
 //! that are statistics, not targets, often with no past-tense marker at all. So the section decides
-//! first — a heading from [`crate::lexicon::RETRO_HEADINGS`] (from the outline, or a top-level
+//! first — a heading from [`crate::targets::lexicon::RETRO_HEADINGS`] (from the outline, or a top-level
 //! heading line when the outline missed it) or a paragraph opened by `过去一年` makes everything up
 //! to the next top-level heading retrospective. Inside forward sections, a clause with a
 //! perfective marker (`完成了`, `已`), a past year or a forecast word (`预计`) is left out too.
 
-use crate::lexicon::{LazySet, RETRO_HEADINGS, RETRO_OPENERS};
 use crate::model::OutlineNode;
 use crate::rx::Regex;
+use crate::targets::lexicon::{LazySet, RETRO_HEADINGS, RETRO_OPENERS};
 use crate::text::Text;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -171,7 +171,7 @@ impl Retro {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clean::clean;
+    use crate::input::clean::clean;
 
     #[test]
     fn retrospective_titles() {

@@ -553,7 +553,7 @@ pub const RECURRENCE: &[(&str, &str)] = &[
     ("每日", "day"),
 ];
 
-/// Comparators that, right before `一次`, make it a count (`至少一次`; [`crate::traps`]).
+/// Comparators that, right before `一次`, make it a count (`至少一次`; [`crate::targets::traps`]).
 pub const ONCE_COMPARATORS: &[&str] = &["至少", "不少于", "不低于", "最少"];
 /// Chars before `一次` that make it a word, not a count: `第一次`, `再一次`, `每一次` (each
 /// time), `跑一次` (最多跑一次, a reform slogan), `上一次`/`下一次`, `这一次`, `同一次`.
