@@ -81,11 +81,11 @@ fn cue_re() -> &'static Regex {
     RE.get_or_init(|| {
         let mut words: Vec<&str> = COVERAGE.to_vec();
         words.extend(ZERO_GOALS.iter().map(|(w, _, _)| *w));
-        words.extend(crate::targets::lexicon::MULTIPLE_WORDS.iter().map(|(w, _, _)| *w));
+        words.extend(lexicon::MULTIPLE_WORDS.iter().map(|(w, _, _)| *w));
         let rank = r"(?:全国|全省|全市|全区|全县|市直|省直|区直|县直|同类城市|同类地区|同类学校)[^,。;\n]{0,8}?前(?P<rank>[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?P<ru>名|位)?";
         // a water-quality class (Ⅱ类水质, 地表水Ⅲ类, 保持在Ⅱ类及以上): better is the lower number
         let class = r"(?P<cls>[ⅠⅡⅢⅣⅤ])类(?P<cs>及以上|或以上|以上|及以下|或以下|以下)?";
-        let words = crate::targets::lexicon::alternation(&words);
+        let words = lexicon::alternation(&words);
         crate::rx::new(&format!("{words}|{rank}|{class}")).expect("cue pattern")
     })
 }
@@ -127,7 +127,7 @@ fn find_all(hay: &str, anchor: Anchor) -> Found {
     for c in cue_re().captures_iter(hay) {
         let Some(m) = c.get(0) else { continue };
         if let Some(n) = c.name("rank") {
-            if let Some(v) = crate::targets::numerals::parse_number(n.as_str()) {
+            if let Some(v) = numerals::parse_number(n.as_str()) {
                 let start = m.as_str().rfind('前').map_or(m.start(), |i| m.start() + i);
                 cues.push(Cue {
                     range: start..m.end(),
@@ -171,10 +171,7 @@ fn find_all(hay: &str, anchor: Anchor) -> Found {
                 kind: TargetKind::Coverage,
                 change: None,
             });
-        } else if let Some((_, v, up)) = crate::targets::lexicon::MULTIPLE_WORDS
-            .iter()
-            .find(|(z, _, _)| *z == w)
-        {
+        } else if let Some((_, v, up)) = lexicon::MULTIPLE_WORDS.iter().find(|(z, _, _)| *z == w) {
             cues.push(Cue {
                 range: m.range(),
                 value: *v,
@@ -259,11 +256,11 @@ fn within<'a, T>(items: &'a [T], r: &Range<usize>, start: impl Fn(&T) -> usize) 
 }
 
 static FUTURE_SET: LazySet = LazySet::new(FUTURE_WORDS);
-static LIMIT_SET: LazySet = LazySet::new(crate::targets::lexicon::LIMIT_ACTIONS);
+static LIMIT_SET: LazySet = LazySet::new(lexicon::LIMIT_ACTIONS);
 static BASE_SET: LazySet = LazySet::new(CHANGE_BASES);
 static DELIVER_SET: LazySet = LazySet::new(DELIVERABLE_VERBS);
 static END_SET: LazySet = LazySet::new(END_STATES);
-static SUBJECT_FIRST: LazySet = LazySet::new(crate::targets::lexicon::SUBJECT_FIRST_DELIVERABLES);
+static SUBJECT_FIRST: LazySet = LazySet::new(lexicon::SUBJECT_FIRST_DELIVERABLES);
 static TOTAL_SET: LazySet = LazySet::new(&["总数达", "累计", "总量", "总数", "共"]);
 static NEW_SET: LazySet = LazySet::new(&["新增", "新建", "增加", "新培育", "扩增"]);
 
@@ -436,7 +433,7 @@ fn is_threshold(q: &Quantity, after: &str, later_number: bool) -> bool {
         return false;
     }
     let after = after.strip_prefix('的').unwrap_or(after);
-    if crate::targets::lexicon::THRESHOLD_NOUNS
+    if lexicon::THRESHOLD_NOUNS
         .iter()
         .any(|n| after.starts_with(n))
     {
@@ -456,17 +453,15 @@ fn is_frequency(q: &Quantity, before: &str, after: &str) -> bool {
     let ends = after
         .trim_matches(|c: char| c.is_whitespace() || "，。；、,;".contains(c))
         .is_empty();
-    ends && crate::targets::lexicon::OCCURRENCE_UNITS.contains(&q.unit.as_str())
-        && crate::targets::lexicon::FREQUENCY_LEADS
-            .iter()
-            .any(|w| before.contains(w))
+    ends && lexicon::OCCURRENCE_UNITS.contains(&q.unit.as_str())
+        && lexicon::FREQUENCY_LEADS.iter().any(|w| before.contains(w))
 }
 
 /// `以滨江10.5平方公里滨水区域为核心`: a number inside a framing `以…为…` phrase sizes the ground of
-/// the plan ([`crate::targets::lexicon::FRAMING_ENDS`]).
+/// the plan ([`lexicon::FRAMING_ENDS`]).
 fn framed(before: &str, after: &str) -> bool {
     before.contains('以')
-        && crate::targets::lexicon::FRAMING_ENDS.iter().any(|w| {
+        && lexicon::FRAMING_ENDS.iter().any(|w| {
             after
                 .find(w)
                 .is_some_and(|at| !after[..at].contains(['，', ',', '。']))
@@ -477,11 +472,7 @@ fn framed(before: &str, after: &str) -> bool {
 fn is_condition(sentence_before: &str) -> bool {
     sentence_before
         .split_once([':', '：'])
-        .is_some_and(|(label, _)| {
-            crate::targets::lexicon::CONDITION_WORDS
-                .iter()
-                .any(|w| label.contains(w))
-        })
+        .is_some_and(|(label, _)| lexicon::CONDITION_WORDS.iter().any(|w| label.contains(w)))
 }
 
 /// Does an action verb end `before` (so it governs the number that follows)?
@@ -502,12 +493,12 @@ fn is_scale_name(q: &Quantity, hay: &str, before: &str, after: &str) -> bool {
 }
 
 /// `推动国达化工60万吨钾肥复合造粒`: a capacity written straight before the noun it sizes, after a
-/// name rather than a verb that governs it, specifies a project ([`crate::targets::lexicon::CAPACITY_UNITS`]).
+/// name rather than a verb that governs it, specifies a project ([`lexicon::CAPACITY_UNITS`]).
 fn is_specification(q: &Quantity, before: &str, after: &str) -> bool {
     let base = q.unit.trim_start_matches(['万', '亿', '千', '百']);
     let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
     q.comparator.is_none()
-        && crate::targets::lexicon::CAPACITY_UNITS.contains(&base)
+        && lexicon::CAPACITY_UNITS.contains(&base)
         && after.starts_with(han)
         && before.trim_end().ends_with(han)
         && !verb_governs(before)
@@ -522,14 +513,12 @@ fn is_specification(q: &Quantity, before: &str, after: &str) -> bool {
 fn is_grade_band(after: &str) -> bool {
     let after = after.trim_start();
     let after = after.strip_prefix('的').unwrap_or(after);
-    crate::targets::lexicon::GRADE_VERBS
+    lexicon::GRADE_VERBS
         .iter()
         .filter_map(|v| after.strip_prefix(v))
         .any(|rest| {
             let rest = rest.trim_start_matches(['“', '"', '‘']);
-            crate::targets::lexicon::GRADE_WORDS
-                .iter()
-                .any(|g| rest.starts_with(g))
+            lexicon::GRADE_WORDS.iter().any(|g| rest.starts_with(g))
         })
 }
 
@@ -540,9 +529,7 @@ fn is_rank(gap: &str) -> bool {
     };
     // 6月底前, 2025年前 are time limits
     !lead.ends_with(|c: char| c.is_ascii_digit() || "年月日底末".contains(c))
-        && crate::targets::lexicon::RANK_LEADS
-            .iter()
-            .any(|w| lead.contains(w))
+        && lexicon::RANK_LEADS.iter().any(|w| lead.contains(w))
 }
 
 /// `3天内`: a duration closed by `内` that is no response's opening window (`前3天内`); returns the
@@ -564,12 +551,9 @@ fn time_limit_end(q: &Quantity, before: &str, after: &str) -> Option<usize> {
     LIMIT_SET.get().longest_at(next, 0).map(|_| n)
 }
 
-/// `after` without the words of [`crate::targets::lexicon::LIMIT_LINKS`] that open it.
+/// `after` without the words of [`lexicon::LIMIT_LINKS`] that open it.
 fn strip_links(mut after: &str) -> &str {
-    while let Some(w) = crate::targets::lexicon::LIMIT_LINKS
-        .iter()
-        .find(|w| after.starts_with(*w))
-    {
+    while let Some(w) = lexicon::LIMIT_LINKS.iter().find(|w| after.starts_with(*w)) {
         after = &after[w.len()..];
     }
     after
@@ -814,11 +798,10 @@ pub fn extract(cx: &Context) -> Vec<Target> {
                 .map(|(c, y)| (t.span(c.clone()), y.clone()))
                 .collect(),
             // once per row, not per target in it
-            limit_due: r.time_limit.as_deref().and_then(|l| {
-                crate::targets::deadlines::find(l, anchor)
-                    .into_iter()
-                    .find_map(|p| p.due)
-            }),
+            limit_due: r
+                .time_limit
+                .as_deref()
+                .and_then(|l| deadlines::find(l, anchor).into_iter().find_map(|p| p.due)),
             row: r,
         })
         .collect();
@@ -886,7 +869,7 @@ fn apply_row(rows: &[RowSpans], tg: &mut Target) {
             .and_then(|(_, y)| y.clone());
         if let Some((raw, y)) = year {
             tg.deadline = Some(raw);
-            tg.due = Some(crate::targets::deadlines::year_end(y));
+            tg.due = Some(deadlines::year_end(y));
         } else if let Some(limit) = &row.time_limit {
             tg.deadline = Some(limit.clone());
             tg.due = rs.limit_due.clone();
@@ -905,8 +888,8 @@ fn apply_row(rows: &[RowSpans], tg: &mut Target) {
 fn indicator_cells(b: &Builder, retro: &Retro, out: &mut Vec<Target>) {
     let (t, off) = (b.cx.text, b.off);
     let body_end = off + b.hay.len();
-    let mut cells = crate::targets::indicators::cells(t, b.cx.tables);
-    cells.extend(crate::targets::indicators::labelled_cells(t));
+    let mut cells = indicators::cells(t, b.cx.tables);
+    cells.extend(indicators::labelled_cells(t));
     if cells.is_empty() {
         return;
     }
@@ -961,7 +944,7 @@ fn indicator_cells(b: &Builder, retro: &Retro, out: &mut Vec<Target>) {
         // the year of the column (`2025年目标值`) is the cell's deadline
         if let Some((raw, y)) = c.year {
             tg.deadline = Some(raw);
-            tg.due = Some(crate::targets::deadlines::year_end(y));
+            tg.due = Some(deadlines::year_end(y));
         }
         out.push(tg);
         added = true;
@@ -1364,7 +1347,7 @@ fn sentence_targets(
 /// Words of the plan's own activity that a bare month schedules (`7月初评`, `6月份进行`,
 /// `5-6月份，…开展专项调研`): a deliverable verb or a verb of a timetable's tasks.
 fn scheduled_activity(s: &str) -> bool {
-    static SCHEDULE: LazySet = LazySet::new(crate::targets::lexicon::SCHEDULE_VERBS);
+    static SCHEDULE: LazySet = LazySet::new(lexicon::SCHEDULE_VERBS);
     contains_any(s, &SCHEDULE) || ["评", "答辩", "调研"].iter().any(|w| s.contains(w))
 }
 
@@ -1424,7 +1407,7 @@ fn deliverable(s: &str) -> (Option<&'static str>, Option<String>) {
 }
 
 /// What a dated deliverable delivers when no action verb names it. A verb that takes no object or
-/// attains a level (`竣工`, `进入`: [`crate::targets::lexicon::SUBJECT_FIRST_DELIVERABLES`]) follows its
+/// attains a level (`竣工`, `进入`: [`lexicon::SUBJECT_FIRST_DELIVERABLES`]) follows its
 /// subject: `年底前城东污水处理厂项目竣工投用` → 城东污水处理厂项目, if that is a short noun phrase.
 /// Any other deliverable verb precedes its object: `11月底前报送工作总结` → 工作总结.
 fn deliverable_object(s: &str) -> Option<String> {
@@ -1924,9 +1907,7 @@ fn cue_target(
         return None;
     }
     if cue.kind == TargetKind::Coverage
-        && crate::targets::lexicon::CUE_NAME_NEXT
-            .iter()
-            .any(|w| after.starts_with(w))
+        && lexicon::CUE_NAME_NEXT.iter().any(|w| after.starts_with(w))
     {
         return None;
     }
@@ -2708,7 +2689,7 @@ mod tests {
 
     #[test]
     fn every_unit_row_is_read() {
-        use crate::targets::lexicon::UNITS;
+        use lexicon::UNITS;
         for (u, class) in UNITS {
             // durations and ages need a cue; ratios written with a slash need one digit group
             let src = match class {
@@ -2729,7 +2710,7 @@ mod tests {
 
     #[test]
     fn every_cjk_word_unit_row_rejects_a_chinese_numeral() {
-        for u in crate::targets::lexicon::CJK_WORD_UNITS {
+        for u in lexicon::CJK_WORD_UNITS {
             let src = format!("推进两{u}工作。");
             assert!(run(&src).is_empty(), "{src}: {:?}", texts(&run(&src)));
         }
@@ -2744,7 +2725,7 @@ mod tests {
             assert_eq!(ts[0].comparator, Some(*cmp), "{src}");
             assert!(ts[0].text.starts_with(w), "{src}: {}", ts[0].text);
         }
-        for (w, cmp) in crate::targets::lexicon::COMPARATOR_AFTER {
+        for (w, cmp) in lexicon::COMPARATOR_AFTER {
             let src = format!("建成示范校8所{w}。");
             let ts = run(&src);
             assert_eq!(
@@ -2822,11 +2803,11 @@ mod tests {
             let src = format!("全市{w}建成示范校5所。");
             assert!(run(&src).is_empty(), "{src}: {:?}", texts(&run(&src)));
         }
-        for w in crate::targets::lexicon::RETRO_OPENERS {
+        for w in lexicon::RETRO_OPENERS {
             let src = format!("{w},全市建成示范校5所。\n一、主要任务\n建成示范校6所。");
             assert_eq!(texts(&run(&src)), vec!["6所"], "{src}");
         }
-        for w in crate::targets::lexicon::RETRO_HEADINGS {
+        for w in lexicon::RETRO_HEADINGS {
             let src = format!("一、{w}\n建成示范校5所。\n二、主要任务\n建成示范校6所。");
             assert_eq!(texts(&run(&src)), vec!["6所"], "{src}");
         }
@@ -2867,7 +2848,7 @@ mod tests {
 
     #[test]
     fn every_fused_word_row_is_masked() {
-        for w in crate::targets::lexicon::FUSED {
+        for w in lexicon::FUSED {
             let src = format!("推进{w}所建设。");
             let ts = run(&src);
             // a pledge (不死一人) is fused so that its 一 is no count, and is a zero goal itself
