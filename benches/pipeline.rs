@@ -14,9 +14,8 @@
 //! test profile): it checks that the harness works, never speed — nothing here fails on timing.
 //! `PLANLENS_BENCH_REPS` / `PLANLENS_BENCH_RUNS` override the copies and runs.
 
-use planlens::document::{elements, outline, tables};
-use planlens::input::clean;
-use planlens::{analyze, render, targets};
+use planlens::stages::{clean, elements, outline, tables, targets, Context};
+use planlens::{analyze, render};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -60,11 +59,11 @@ fn main() {
     let input = vec![one.as_str(); reps].join("\n");
     let chars = input.chars().count();
 
-    let text = clean::clean(&input);
+    let text = clean(&input);
     let el = elements::extract(&text);
     let tb = tables::detect(&text, el.body.clone());
     let ol = outline::build(&text, el.outline.clone(), &tb, &el.skip);
-    let cx = targets::Context {
+    let cx = Context {
         text: &text,
         body: el.body.clone(),
         plan_year: el.plan_year,
@@ -75,7 +74,7 @@ fn main() {
     };
     let whole = analyze(&input);
     let rows: Vec<(&str, (Duration, Duration))> = vec![
-        ("clean", time(runs, || clean::clean(black_box(&input)))),
+        ("clean", time(runs, || clean(black_box(&input)))),
         ("elements", time(runs, || elements::extract(&text))),
         (
             "tables",
@@ -87,7 +86,7 @@ fn main() {
                 outline::build(&text, el.outline.clone(), &tb, &el.skip)
             }),
         ),
-        ("targets", time(runs, || targets::extract(&cx))),
+        ("targets", time(runs, || targets(&cx))),
         ("JSON", time(runs, || render::json_line(&whole))),
         ("analyze (all)", time(runs, || analyze(black_box(&input)))),
         (

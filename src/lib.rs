@@ -19,8 +19,8 @@
 //!    Markdown and CSV forms.
 //!
 //! On top of the analysis, [`compare`] reads two plans against each other (and one against its own
-//! table): `planlens-compare/1`. [`keywords`] names what each section is about. [`rx`] is the one
-//! regex constructor; [`order`] the one stable sort.
+//! table): `planlens-compare/1`. [`keywords`] names what each section is about. `rx` is the one
+//! regex constructor; `order` the one stable sort.
 //!
 //! The core is pure Rust with no browser types; `wasm` (the JavaScript binding) and `web` (the
 //! page) are compiled only for `wasm32`. There the Cargo features split the page's code in two
@@ -30,17 +30,33 @@
 //! its result types and renderers there.
 
 pub mod compare;
-pub mod document;
-pub mod input;
+mod document;
+mod input;
 #[cfg(any(not(target_arch = "wasm32"), feature = "extras"))]
 pub mod keywords;
-pub mod order;
+mod order;
 mod output;
-pub mod rx;
-pub mod targets;
-pub mod text;
+mod rx;
+mod targets;
+mod text;
 
+// The public surface: `analyze` and the `planlens/1` types with their renderers; `compare` and
+// `check` (in [`compare`]); what the command line and the page read their input with; the stages
+// of `analyze` one by one. Everything else is the pipeline's own business.
+#[cfg(not(target_arch = "wasm32"))]
+pub use input::decode;
+#[cfg(any(not(target_arch = "wasm32"), feature = "extras"))]
+pub use input::docx;
 pub use output::{model, render};
+pub use text::fold;
+
+/// The stages of [`analyze`] one at a time, for benchmarks and tests that look at one stage.
+pub mod stages {
+    pub use crate::document::{elements, outline, tables};
+    pub use crate::input::clean::clean;
+    pub use crate::targets::{extract as targets, Context};
+    pub use crate::text::Text;
+}
 
 /// A short plan with the shapes every stage looks for: a notice wrapper, a document number, a
 /// dateline, headings of several families, a review section, targets with units, comparators,

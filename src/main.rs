@@ -13,7 +13,7 @@
 //! codes: 0 ok, 1 bad input or a failed write (one line on stderr), 2 usage, 141 when the reader
 //! of stdout went away (as a shell reports a process ended by SIGPIPE).
 
-use planlens::input::decode::{decode, Encoding};
+use planlens::decode::{decode, Encoding};
 use planlens::{analyze, render};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};

@@ -24,6 +24,7 @@ pub fn by_key_desc<T>(v: &mut [T], key: impl Fn(&T) -> u64) {
 /// Sorts indexes `v` by a comparator, stably. The comparator is a trait object so that every
 /// such sort of the crate (the page's column sorts, its timeline, its marks) shares one copy of
 /// the standard sort instead of one per closure.
+#[cfg(any(test, all(target_arch = "wasm32", feature = "web")))]
 pub fn indexes_by(v: &mut [usize], cmp: &dyn Fn(usize, usize) -> std::cmp::Ordering) {
     v.sort_by(|&x, &y| cmp(x, y));
 }

@@ -162,15 +162,6 @@ where
     })
 }
 
-/// Index of the capture group `name` of `re`, for `Captures::get` in a loop that runs on every
-/// match (`Captures::name` hashes the name each time). Patterns are constants of this crate and
-/// their groups are read by their tests, so a missing group is a bug: callers build this once.
-pub fn group(re: &Regex, name: &str) -> usize {
-    re.capture_names()
-        .position(|n| n == Some(name))
-        .expect("a group of a constant pattern")
-}
-
 #[cfg(test)]
 mod tests {
     use regex::Regex;

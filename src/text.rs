@@ -245,15 +245,6 @@ impl RangeSet {
     }
 }
 
-/// Copies `b` into a builder unchanged, byte range by byte range (for stages that rewrite a
-/// `Text` into a new one, such as line joining).
-pub fn copy_range(out: &mut TextBuilder, t: &Text, r: Range<usize>) {
-    let r = t.clamp(r);
-    for (i, c) in t.clean[r.clone()].char_indices() {
-        out.push(c, t.orig_offset(r.start + i));
-    }
-}
-
 /// The fold of one char in the matching copy, or `None` when it stays as it is.
 ///
 /// Full-width ASCII (U+FF01–FF5E) → ASCII; U+3000 and NBSP → space. Deliberately *not* NFKC: that

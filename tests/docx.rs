@@ -26,7 +26,7 @@ fn fixture(name: &str) -> Vec<u8> {
 #[test]
 fn word_numbering_gives_the_outline_of_the_pasted_text() {
     let pasted = String::from_utf8(fixture("numbered_plan.txt")).expect("utf-8");
-    let read = planlens::input::docx::docx_text(&fixture("numbered_plan.docx")).expect("readable");
+    let read = planlens::docx::docx_text(&fixture("numbered_plan.docx")).expect("readable");
     let want = outline(&pasted);
     assert_eq!(want.len(), 14, "the pasted plan's outline: {want:?}");
     assert_eq!(outline(&read), want, "read from Word:\n{read}");

@@ -145,7 +145,7 @@ proptest! {
 /// original char no earlier than the one byte `b - 1` came from, and every kept char is the fold
 /// of the original char it points at (or a newline, decoded entity or artefact boundary).
 fn check_clean(s: &str) -> Result<(), String> {
-    let t = planlens::input::clean::clean(s);
+    let t = planlens::stages::clean(s);
     let orig: Vec<char> = s.chars().collect();
     let mut prev = 0;
     for (b, c) in t.clean.char_indices() {
@@ -157,7 +157,7 @@ fn check_clean(s: &str) -> Result<(), String> {
         let Some(&oc) = orig.get(o) else {
             return Err(format!("byte {b} maps past the input ({o})"));
         };
-        let folded = planlens::text::fold(oc);
+        let folded = planlens::fold(oc);
         if folded != c && c != '\n' && oc != '&' && c != ' ' {
             return Err(format!("byte {b}: {c:?} comes from {oc:?}"));
         }
@@ -168,8 +168,8 @@ fn check_clean(s: &str) -> Result<(), String> {
 /// The element stage's ranges nest: outline ⊆ body ⊆ the text, skip ranges and tables inside
 /// the body, the title's chars appear in the input in order.
 fn check_elements(s: &str) -> Result<(), String> {
-    let t = planlens::input::clean::clean(s);
-    let e = planlens::document::elements::extract(&t);
+    let t = planlens::stages::clean(s);
+    let e = planlens::stages::elements::extract(&t);
     let n = t.clean.len();
     if !(e.body.start <= e.body.end && e.body.end <= n) {
         return Err(format!("body {:?} out of 0..{n}", e.body));
@@ -190,7 +190,7 @@ fn check_elements(s: &str) -> Result<(), String> {
     {
         return Err(format!("skip {r:?} outside body {:?}", e.body));
     }
-    for tb in planlens::document::tables::detect(&t, e.body.clone()) {
+    for tb in planlens::stages::tables::detect(&t, e.body.clone()) {
         if tb.range.start < e.body.start || tb.range.end > e.body.end {
             return Err(format!("table {:?} outside body {:?}", tb.range, e.body));
         }

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use planlens::input::decode::{decode, Encoding};
+use planlens::decode::{decode, Encoding};
 
 fuzz_target!(|data: &[u8]| {
     for enc in [Encoding::Utf8, Encoding::Gb18030] {

@@ -18,7 +18,7 @@ fn archive(parts: &[(&str, &[u8])]) -> Option<Vec<u8>> {
 }
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(text) = planlens::input::docx::docx_text(data) {
+    if let Ok(text) = planlens::docx::docx_text(data) {
         let _ = planlens::analyze(&text);
     }
     let mut it = data.splitn(3, |&b| b == 0);
@@ -31,7 +31,7 @@ fuzz_target!(|data: &[u8]| {
         ("word/styles.xml", styles),
     ];
     if let Some(z) = archive(&parts) {
-        let text = planlens::input::docx::docx_text(&z).expect("a well-formed archive reads");
+        let text = planlens::docx::docx_text(&z).expect("a well-formed archive reads");
         let _ = planlens::analyze(&text);
     }
 });

@@ -81,7 +81,7 @@ pub fn check_invariants(input: &str, a: &Analysis) -> Result<(), String> {
         // full-width forms); a merged cell is repeated down its rows, so order is not checked.
         let at: String = chars[tb.span[0]..tb.span[1]]
             .iter()
-            .map(|&c| planlens::text::fold(c))
+            .map(|&c| planlens::fold(c))
             .filter(|c| !c.is_whitespace())
             .collect();
         if let Some(cell) = tb
@@ -143,7 +143,7 @@ fn check_nodes(
         // HTML entities in it are read decoded (`&#x1F600;` is the title "😀").
         let at = slice(chars, ts);
         let decoded = {
-            let t = planlens::input::clean::clean(&at);
+            let t = planlens::stages::clean(&at);
             t.display(0..t.clean.len())
         };
         if !is_subsequence(&squeeze(&node.title), &at)
