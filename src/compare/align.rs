@@ -11,6 +11,7 @@ use super::lexicon::TITLE_NOISE;
 use super::subject::{bigrams, clean_subject, similarity, similarity_with};
 use crate::model::OutlineNode;
 use crate::text::fold;
+use std::collections::HashMap;
 
 /// Subject similarity a pair needs to be aligned at all.
 pub const THRESHOLD: f64 = 0.55;
@@ -25,6 +26,9 @@ pub struct Section {
     pub title: String,
     pub span: crate::model::Span,
     key: String,
+    /// The key's bigrams, made once: every section of one plan is scored against every one of
+    /// the other.
+    grams: Vec<(char, char)>,
 }
 
 pub fn sections(nodes: &[OutlineNode]) -> Vec<Section> {
@@ -34,11 +38,13 @@ pub fn sections(nodes: &[OutlineNode]) -> Vec<Section> {
         }
         for (i, n) in ns.iter().enumerate() {
             path.push(i);
+            let key = title_key(&n.title);
             out.push(Section {
                 path: path.clone(),
                 title: n.title.clone(),
                 span: n.title_span,
-                key: title_key(&n.title),
+                grams: bigrams(&key),
+                key,
             });
             walk(&n.children, path, out, depth + 1);
             path.pop();
@@ -61,8 +67,8 @@ fn title_key(title: &str) -> String {
     clean_subject(&s)
 }
 
-fn jaccard(a: &str, b: &str) -> f64 {
-    let (x, y) = (bigrams(a), bigrams(b));
+/// Jaccard index of two sorted, deduplicated bigram sets.
+fn jaccard(x: &[(char, char)], y: &[(char, char)]) -> f64 {
     if x.is_empty() || y.is_empty() {
         return 0.0;
     }
@@ -108,6 +114,11 @@ pub fn align_sections_with(
     b: &[Section],
     evidence: &[(Vec<usize>, Vec<usize>)],
 ) -> Vec<(usize, usize, f64)> {
+    // Counted once, not searched for every pair of sections.
+    let mut support: HashMap<(&[usize], &[usize]), usize> = HashMap::new();
+    for (p, q) in evidence {
+        *support.entry((p.as_slice(), q.as_slice())).or_default() += 1;
+    }
     let mut cands = Vec::new();
     for (i, x) in a.iter().enumerate().take(MAX_ITEMS) {
         for (j, y) in b.iter().enumerate().take(MAX_ITEMS) {
@@ -120,12 +131,12 @@ pub fn align_sections_with(
             } else if x.key == y.key {
                 1.0
             } else {
-                jaccard(&x.key, &y.key)
+                jaccard(&x.grams, &y.grams)
             };
-            let n = evidence
-                .iter()
-                .filter(|(p, q)| *p == x.path && *q == y.path)
-                .count();
+            let n = support
+                .get(&(x.path.as_slice(), y.path.as_slice()))
+                .copied()
+                .unwrap_or(0);
             let s = title + (0.2 * n as f64).min(0.6);
             if s >= 0.3 {
                 cands.push((s, i, j));
@@ -144,12 +155,13 @@ fn eligible(it: &Item, year: Option<i32>) -> bool {
 }
 
 /// Score of aligning `x` (plan A) with `y` (plan B), or `None` when they cannot be the same target.
+/// `partners` are the B sections paired with the A sections holding `x` ([`Partners`]).
 pub fn score(
     x: &Item,
     y: &Item,
     pa: &Plan,
     pb: &Plan,
-    section_pairs: &[(Vec<usize>, Vec<usize>)],
+    partners: &[&[usize]],
     annual_year: Option<i32>,
 ) -> Option<f64> {
     // Numbers only meet numbers of their class; qualitative targets (一批, a deadline) only meet
@@ -161,8 +173,8 @@ pub fn score(
         subject_similarity(x, y)
     } else {
         // No subject on one side: the two clauses themselves, digits aside, and worth less.
-        let cx = clause_key(pa, x);
-        let cy = clause_key(pb, y);
+        let (cx, gx) = clause_key(pa, x);
+        let (cy, gy) = clause_key(pb, y);
         if cx.is_empty() || cy.is_empty() {
             // Not a word around either (a bare `100%`): only the very same clause is the same.
             let raw = |p: &Plan, it: &Item| -> String {
@@ -172,7 +184,7 @@ pub fn score(
             return (cx.is_empty() && cy.is_empty() && raw(pa, x) == raw(pb, y))
                 .then_some(THRESHOLD);
         }
-        0.8 * similarity(cx, cy)
+        0.8 * similarity_with(cx, gx, cy, gy)
     };
     if s < THRESHOLD {
         return None;
@@ -183,10 +195,7 @@ pub fn score(
             s += 0.05;
         }
     }
-    if section_pairs
-        .iter()
-        .any(|(p, q)| x.path.starts_with(p) && y.path.starts_with(q) && !p.is_empty())
-    {
+    if partners.iter().any(|q| y.path.starts_with(q)) {
         s += 0.03;
     }
     if let Some(yr) = annual_year {
@@ -212,16 +221,44 @@ pub fn subject_similarity(x: &Item, y: &Item) -> f64 {
     s
 }
 
-fn clause_key<'a>(p: &Plan, it: &'a Item) -> &'a str {
-    it.clause_key.get_or_init(|| {
+/// The clause's key and its bigrams (see [`Item::clause_key`]).
+fn clause_key<'a>(p: &Plan, it: &'a Item) -> (&'a str, &'a [(char, char)]) {
+    let (key, grams) = it.clause_key.get_or_init(|| {
         let e = it.clause_span[1].min(p.chars.len());
         let b = it.clause_span[0].min(e);
         let raw: String = p.chars[b..e]
             .iter()
             .filter(|c| !c.is_ascii_digit())
             .collect();
-        clean_subject(&raw)
-    })
+        let key = clean_subject(&raw);
+        let grams = bigrams(&key);
+        (key, grams)
+    });
+    (key, grams)
+}
+
+/// Aligned sections looked up by their A path: which B sections the sections holding an A item
+/// are paired with. Made once, so that a pair of targets asks at most its depth, not every pair of
+/// sections.
+struct Partners<'a>(HashMap<&'a [usize], Vec<&'a [usize]>>);
+
+impl<'a> Partners<'a> {
+    fn new(section_pairs: &'a [(Vec<usize>, Vec<usize>)]) -> Self {
+        let mut map: HashMap<&[usize], Vec<&[usize]>> = HashMap::new();
+        for (p, q) in section_pairs.iter().filter(|(p, _)| !p.is_empty()) {
+            map.entry(p.as_slice()).or_default().push(q.as_slice());
+        }
+        Partners(map)
+    }
+
+    /// The B sections paired with `path` or any section above it.
+    fn of(&self, path: &[usize]) -> Vec<&'a [usize]> {
+        (1..=path.len())
+            .filter_map(|k| self.0.get(&path[..k]))
+            .flatten()
+            .copied()
+            .collect()
+    }
 }
 
 /// Target pairs `(item in a, item in b, score)`. With `annual_year`, plan A is the multi-year plan
@@ -232,13 +269,15 @@ pub fn align_targets(
     section_pairs: &[(Vec<usize>, Vec<usize>)],
     annual_year: Option<i32>,
 ) -> Vec<(usize, usize, f64)> {
+    let partners = Partners::new(section_pairs);
     let mut cands = Vec::new();
     for (i, x) in pa.items.iter().enumerate().take(MAX_ITEMS) {
         if !eligible(x, annual_year) {
             continue;
         }
+        let qs = partners.of(&x.path);
         for (j, y) in pb.items.iter().enumerate().take(MAX_ITEMS) {
-            if let Some(s) = score(x, y, pa, pb, section_pairs, annual_year) {
+            if let Some(s) = score(x, y, pa, pb, &qs, annual_year) {
                 cands.push((s, i, j));
             }
         }
@@ -256,9 +295,9 @@ mod tests {
         let a = crate::analyze(text);
         let p = super::super::items::plan(text, &a);
         let it = &p.items[0];
-        let first: *const str = clause_key(&p, it);
-        assert!(!clause_key(&p, it).is_empty());
-        assert!(std::ptr::eq(first, clause_key(&p, it)));
+        let first: *const str = clause_key(&p, it).0;
+        assert!(!clause_key(&p, it).0.is_empty());
+        assert!(std::ptr::eq(first, clause_key(&p, it).0));
     }
 
     #[test]

@@ -92,9 +92,9 @@ pub struct Item {
     pub path: Vec<usize>,
     pub span: Span,
     pub clause_span: Span,
-    /// The clause's words as a key, for a target with no subject; made on first use and kept,
-    /// since every item of one plan is scored against every item of the other.
-    pub clause_key: std::cell::OnceCell<String>,
+    /// The clause's words as a key, for a target with no subject, and the key's bigrams; made on
+    /// first use and kept, since every item of one plan is scored against every item of the other.
+    pub clause_key: std::cell::OnceCell<(String, Vec<(char, char)>)>,
 }
 
 /// A plan prepared for comparing.
