@@ -16,7 +16,7 @@
 //! `White_Space` (checked against the regex crate's own class in the tests below). `\d` is the ASCII digits `0-9`, not
 //! Unicode's `Nd`: cleaning has folded full-width digits to ASCII before any pattern runs
 //! ([`crate::text::fold_char`]), and a digit of another script is nothing the numeral reader can
-//! read ([`crate::targets::numerals`]), so a pattern that matched one would only produce a number that
+//! read ([`crate::text::numerals`]), so a pattern that matched one would only produce a number that
 //! fails to parse. It is also cheaper: every `\d{1,2}` of the Nd set was a UTF-8 automaton of
 //! ~70 ranges, and compiling the pipeline's patterns in the page's wasm took 95 → 61–70 ms
 //! (Node, `warmUp`, 2026-12-01) — the worker pays that before its first result. `\w` and `\b`
@@ -42,8 +42,10 @@ mod snapshot;
 
 // Natively the regex crate itself, with its literal prefilters (the CLI's speed); in the page,
 // the same engines without the build-time work the page cannot use ([`lean`]).
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
+pub use lean::patterns_compiled;
 #[cfg(target_arch = "wasm32")]
-pub use lean::{patterns_compiled, Captures, Error, Match, Regex};
+pub use lean::{Captures, Error, Match, Regex};
 #[cfg(not(target_arch = "wasm32"))]
 pub use regex::{Captures, Error, Match, Regex};
 

@@ -14,12 +14,11 @@
 
 use super::lexicon::{LEAD_WORDS, LEVELS, TRAIL_WORDS};
 use super::synonyms::canonical;
-use crate::text::fold;
+use crate::text::{fold, is_han};
 
 /// Is `c` kept in a key: CJK ideographs and ASCII letters.
 fn keep(c: char) -> bool {
-    matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF)
-        || c.is_ascii_alphabetic()
+    is_han(c) || c.is_ascii_alphabetic()
 }
 
 /// Removes `(…)` groups of up to 8 chars (`产业教授(产业导师)`, `各镇(开发区、街道)`).

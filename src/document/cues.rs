@@ -438,7 +438,7 @@ pub fn org_names(line: &str) -> Option<Vec<&str>> {
     let ok = parts.iter().all(|p| {
         p.chars().count() >= 2
             && p.chars()
-                .all(|c| crate::document::markers::is_han(c) || "()·".contains(c))
+                .all(|c| crate::text::is_han(c) || "()·".contains(c))
             && org_suffix().is_match(p)
     });
     (ok && !parts.is_empty()).then_some(parts)

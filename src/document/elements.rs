@@ -7,10 +7,11 @@
 //! vocabulary lives in [`crate::document::cues`] and [`crate::input::furniture`].
 
 use crate::document::cues::{self, org_names, re, year_cue, Cue, FIVE_YEAR};
-use crate::document::markers::{cjk_ordinal, match_marker};
+use crate::document::markers::match_marker;
 use crate::input::furniture::{classify, ChromeKind};
 use crate::model::{Document, Period, Warning};
 use crate::rx::Regex;
+use crate::text::numerals::cjk_ordinal;
 use crate::text::{RangeSet, Text};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -908,7 +909,7 @@ fn wraps_into(head: &Line, tail: &str) -> bool {
     head.chars() <= 24
         && org_names(head.s).is_none()
         && !head.s.contains(['。', ',', ':', ';', '、', ' '])
-        && head.s.chars().all(crate::document::markers::is_han)
+        && head.s.chars().all(crate::text::is_han)
         && !head.is(Cue::Closing)
         && title_line(head.s)
         && org_names(&format!("{}{tail}", head.s)).is_some()

@@ -9,6 +9,8 @@
 //! numbering expects it.
 
 use crate::rx::Regex;
+use crate::text::is_han;
+use crate::text::numerals::cjk_ordinal;
 use std::sync::OnceLock;
 
 /// A heading marker family. Levels come from first use (a stack), not from the family.
@@ -486,49 +488,6 @@ fn starts_with_year(s: &str) -> bool {
     b.len() >= 7 && b[..4].iter().all(u8::is_ascii_digit) && s[4..].starts_with('年')
 }
 
-/// A CJK ideograph (the basic block and extension A).
-pub fn is_han(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
-}
-
-/// Value of a CJK numeral from 一 to 九百九十九 (`十二` → 12, `三十三` → 33, `一百零一` → 101).
-pub fn cjk_ordinal(s: &str) -> Option<u32> {
-    let d = |c: char| "一二三四五六七八九".find(c).map(|i| i as u32 / 3 + 1);
-    let cs: Vec<char> = s.chars().collect();
-    if cs.len() > 6 {
-        return None;
-    }
-    if let Some(p) = cs.iter().position(|&c| c == '百') {
-        let hundreds = match p {
-            0 => 1,
-            1 => d(cs[0])?,
-            _ => return None,
-        };
-        let mut rest: &[char] = &cs[p + 1..];
-        if rest.first().is_some_and(|&c| c == '零' || c == '〇') {
-            rest = &rest[1..];
-            if rest.len() != 1 {
-                return None;
-            }
-        }
-        let tail: String = rest.iter().collect();
-        let low = if tail.is_empty() {
-            0
-        } else {
-            cjk_ordinal(&tail)?
-        };
-        return Some(hundreds * 100 + low);
-    }
-    match cs.as_slice() {
-        ['十'] => Some(10),
-        [a] => d(*a),
-        ['十', b] => Some(10 + d(*b)?),
-        [a, '十'] => Some(d(*a)? * 10),
-        [a, '十', b] => Some(d(*a)? * 10 + d(*b)?),
-        _ => None,
-    }
-}
-
 /// Value of an enclosed numeral: `①` `❶` `➀` `⑴` `⒈` → 1…, `㈠` → 1….
 pub fn enclosed_ordinal(c: char) -> Option<u32> {
     let u = c as u32;
@@ -697,12 +656,6 @@ mod tests {
 
     #[test]
     fn ordinals() {
-        assert_eq!(cjk_ordinal("十二"), Some(12));
-        assert_eq!(cjk_ordinal("三十三"), Some(33));
-        assert_eq!(cjk_ordinal("十"), Some(10));
-        assert_eq!(cjk_ordinal("一百零一"), Some(101));
-        assert_eq!(cjk_ordinal("零"), None);
-        assert_eq!(cjk_ordinal("十四五"), None);
         assert_eq!(enclosed_ordinal('③'), Some(3));
         assert_eq!(enclosed_ordinal('⑴'), Some(1));
         assert_eq!(enclosed_ordinal('⒉'), Some(2));

@@ -16,12 +16,10 @@
 //! 3. *unnumbered lead-phrase paragraphs* that systematically subdivide a section (every paragraph
 //!    under a heading opens with a short clause ending in 。, like `规范民办义务教育发展。…`).
 
-use crate::document::markers::{
-    is_han, match_marker, Family, Hit, TITLE_STOPS, UNNUMBERED_DIVISIONS,
-};
+use crate::document::markers::{match_marker, Family, Hit, TITLE_STOPS, UNNUMBERED_DIVISIONS};
 use crate::document::tables::TableBlock;
 use crate::model::{OutlineNode, Warning};
-use crate::text::{RangeSet, Text};
+use crate::text::{is_han, RangeSet, Text};
 use std::ops::Range;
 
 /// The outline and what the target stage must not read as quantities.
@@ -32,9 +30,6 @@ pub struct Outline {
     pub marker_ranges: Vec<Range<usize>>,
     pub warnings: Vec<Warning>,
 }
-
-/// Re-exported for callers that used the old location.
-pub use crate::document::markers::cjk_ordinal;
 
 /// A body is read as run-on text (inline markers accepted) when it has fewer line-initial markers
 /// than this and one line of at least [`RUNON_MIN_LINE`] chars holds three quarters of it.

@@ -80,6 +80,7 @@ fn compiler(config: thompson::Config) -> thompson::Compiler {
 static FALLBACK_COMPILES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// See [`FALLBACK_COMPILES`].
+#[cfg(any(test, feature = "web"))]
 pub fn patterns_compiled() -> usize {
     FALLBACK_COMPILES.load(std::sync::atomic::Ordering::Relaxed)
 }
@@ -283,7 +284,9 @@ impl Regex {
         })
     }
 
-    /// The groups' names in index order (`None` for an unnamed group, group 0 first).
+    /// The groups' names in index order (`None` for an unnamed group, group 0 first). Only the
+    /// tests that hold this engine against the regex crate read them.
+    #[cfg(test)]
     pub fn capture_names(&self) -> impl Iterator<Item = Option<&str>> + '_ {
         self.vm
             .get_nfa()
@@ -314,12 +317,6 @@ impl<'h> Match<'h> {
     pub fn end(&self) -> usize {
         self.end
     }
-    pub fn is_empty(&self) -> bool {
-        self.start == self.end
-    }
-    pub fn len(&self) -> usize {
-        self.end - self.start
-    }
     pub fn range(&self) -> std::ops::Range<usize> {
         self.start..self.end
     }
@@ -345,7 +342,8 @@ impl<'h> Captures<'h> {
             .map(|s| Match::new(self.hay, s))
     }
     /// The number of groups, group 0 included (never 0: `regex::Captures` has no `is_empty`
-    /// either).
+    /// either). Only the tests that hold this engine against the regex crate count them.
+    #[cfg(test)]
     #[allow(clippy::len_without_is_empty)]
     pub fn len(&self) -> usize {
         self.caps.group_len()

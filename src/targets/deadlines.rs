@@ -66,7 +66,7 @@ fn time_re() -> &'static Regex {
 fn month_num(s: &str) -> Option<u32> {
     s.parse::<u32>()
         .ok()
-        .or_else(|| crate::targets::numerals::parse_cjk(s).map(|v| v as u32))
+        .or_else(|| crate::text::numerals::parse_cjk(s).map(|v| v as u32))
         .filter(|m| (1..=12).contains(m))
 }
 
@@ -269,7 +269,7 @@ fn resolve(c: &crate::rx::Captures, anchor: Anchor) -> Option<String> {
         return Some(end_of_month(py?, m));
     }
     if let Some(n) = c.name("n").or(c.name("n2")) {
-        let n = crate::targets::numerals::parse_number(n.as_str())? as i32;
+        let n = crate::text::numerals::parse_number(n.as_str())? as i32;
         if let Some(p) = anchor.period {
             return Some(ymd(p.to, 12, 31));
         }
@@ -277,7 +277,7 @@ fn resolve(c: &crate::rx::Captures, anchor: Anchor) -> Option<String> {
     }
     if let Some(f) = c.name("fyp") {
         // 十一五 ends 2010, 十四五 2025: 2010 + 5 × (n − 11)
-        let n = crate::targets::numerals::parse_cjk(f.as_str())? as i32 + 10;
+        let n = crate::text::numerals::parse_cjk(f.as_str())? as i32 + 10;
         return Some(ymd(2010 + 5 * (n - 11), 12, 31));
     }
     if c.name("pend").is_some() {
@@ -566,7 +566,7 @@ fn plan_name(title: &str) -> Option<(String, String)> {
     let at = title.find('十')?;
     let mut cs = title[at..].chars();
     let (_, n, w) = (cs.next(), cs.next()?, cs.next()?);
-    let n = crate::targets::numerals::parse_cjk(&n.to_string())? as i32 + 10;
+    let n = crate::text::numerals::parse_cjk(&n.to_string())? as i32 + 10;
     if w != '五' || !(11..=19).contains(&n) {
         return None;
     }

@@ -15,7 +15,6 @@ pub mod clauses;
 pub mod deadlines;
 pub mod indicators;
 pub mod lexicon;
-pub mod numerals;
 pub mod quantity;
 pub mod retrospect;
 pub mod schedule;
@@ -127,7 +126,7 @@ fn find_all(hay: &str, anchor: Anchor) -> Found {
     for c in cue_re().captures_iter(hay) {
         let Some(m) = c.get(0) else { continue };
         if let Some(n) = c.name("rank") {
-            if let Some(v) = numerals::parse_number(n.as_str()) {
+            if let Some(v) = crate::text::numerals::parse_number(n.as_str()) {
                 let start = m.as_str().rfind('前').map_or(m.start(), |i| m.start() + i);
                 cues.push(Cue {
                     range: start..m.end(),

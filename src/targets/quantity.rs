@@ -11,7 +11,7 @@ use crate::targets::lexicon::{
     UnitClass, CHENG_WORD_NEXT, CJK_WORD_UNITS, COMPARATOR_AFTER, PER_UNITS, SYMBOL_COMPARATORS,
     UNITS,
 };
-use crate::targets::numerals::{
+use crate::text::numerals::{
     is_cjk_numeral, parse_arabic, parse_cjk_range, parse_percent_words, split_trailing_multiplier,
     CJK_NUMERAL_CHARS,
 };
@@ -526,8 +526,8 @@ fn fractions(hay: &str) -> Vec<Quantity> {
             continue;
         };
         let (Some(dv), Some(nv)) = (
-            crate::targets::numerals::parse_number(d.as_str()),
-            crate::targets::numerals::parse_number(n.as_str()),
+            crate::text::numerals::parse_number(d.as_str()),
+            crate::text::numerals::parse_number(n.as_str()),
         ) else {
             continue;
         };

@@ -6,6 +6,8 @@
 //! takes the words after the number, from the last `的`. jieba would need its 5 MB dictionary at
 //! run time for little gain on these two orders, so it is not used here.
 
+use crate::text::is_han;
+
 /// Verbs that deliver a counted thing, longest first where one contains another.
 pub const ACTION_VERBS: &[&str] = &[
     "评选表彰",
@@ -764,10 +766,6 @@ pub fn coverage_subject(before: &str) -> String {
     let s = strip_loop(s, LEADING, false);
     let s = strip_loop(s, COVERAGE_VERBS, true);
     tidy(tail(s, 24)).unwrap_or_default()
-}
-
-fn is_han(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
 #[cfg(test)]

@@ -37,6 +37,50 @@ fn cjk_unit(c: char) -> Option<u64> {
     })
 }
 
+/// Value of a Chinese ordinal from 一 to 九百九十九 as headings and list items number themselves
+/// (`十二` → 12, `三十三` → 33, `一百零一` → 101). Stricter than [`parse_cjk`]: only the written
+/// shapes of a counted position, so `十四五` (a plan period), `两` and `零` are no ordinal.
+pub fn cjk_ordinal(s: &str) -> Option<u32> {
+    let d = |c: char| {
+        cjk_digit(c)
+            .filter(|&v| v > 0 && c != '两')
+            .map(|v| v as u32)
+    };
+    let cs: Vec<char> = s.chars().collect();
+    if cs.len() > 6 {
+        return None;
+    }
+    if let Some(p) = cs.iter().position(|&c| c == '百') {
+        let hundreds = match p {
+            0 => 1,
+            1 => d(cs[0])?,
+            _ => return None,
+        };
+        let mut rest: &[char] = &cs[p + 1..];
+        if rest.first().is_some_and(|&c| c == '零' || c == '〇') {
+            rest = &rest[1..];
+            if rest.len() != 1 {
+                return None;
+            }
+        }
+        let tail: String = rest.iter().collect();
+        let low = if tail.is_empty() {
+            0
+        } else {
+            cjk_ordinal(&tail)?
+        };
+        return Some(hundreds * 100 + low);
+    }
+    match cs.as_slice() {
+        ['十'] => Some(10),
+        [a] => d(*a),
+        ['十', b] => Some(10 + d(*b)?),
+        [a, '十'] => Some(d(*a)? * 10),
+        [a, '十', b] => Some(d(*a)? * 10 + d(*b)?),
+        _ => None,
+    }
+}
+
 /// Value of a Chinese integer numeral (`十五` 15, `一百零五` 105, `两万三` 23000, `百` 100).
 ///
 /// The usual reading of Chinese numerals: sections below 万 accumulate; 万 and 亿 close a section.
@@ -190,6 +234,20 @@ pub fn parse_number(s: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ordinals() {
+        assert_eq!(cjk_ordinal("十二"), Some(12));
+        assert_eq!(cjk_ordinal("三十三"), Some(33));
+        assert_eq!(cjk_ordinal("十"), Some(10));
+        assert_eq!(cjk_ordinal("一百零一"), Some(101));
+        assert_eq!(cjk_ordinal("九百九十九"), Some(999));
+        assert_eq!(cjk_ordinal("零"), None);
+        assert_eq!(cjk_ordinal("两"), None);
+        assert_eq!(cjk_ordinal("〇"), None);
+        assert_eq!(cjk_ordinal("十四五"), None);
+        assert_eq!(cjk_ordinal("一千"), None);
+    }
 
     #[test]
     fn arabic() {

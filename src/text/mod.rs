@@ -11,6 +11,11 @@
 //!
 //! Why bytes and not chars: the `regex` crate reports byte offsets, and converting at the very end
 //! (once per span) is cheaper than keeping the working copy as `Vec<char>`.
+//!
+//! [`numerals`] reads the numbers written in it, Arabic and Chinese: the outline's ordinals
+//! (`十二、`) and the targets' quantities (`两万三`) alike.
+
+pub mod numerals;
 
 use crate::model::Span;
 use std::ops::Range;
@@ -245,6 +250,17 @@ impl RangeSet {
     }
 }
 
+/// A Chinese character: a CJK unified ideograph of the basic block (U+4E00–9FFF), of extension A
+/// (U+3400–4DBF, rare characters that still turn up in place and person names) or of the
+/// supplementary planes (extensions B and later, U+20000–3134F), or a compatibility ideograph
+/// (U+F900–FAFF, what text converted from older encodings carries for some characters). All of
+/// them are words of the text, so a heading's words or a subject may start with any of them; the
+/// basic block alone missed a heading opened by a rare place name. Ideographic marks that are not
+/// characters (`〇` as a digit, `々`, radicals) are left out: they never open a word.
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
+}
+
 /// The fold of one char in the matching copy, or `None` when it stays as it is.
 ///
 /// Full-width ASCII (U+FF01–FF5E) → ASCII; U+3000 and NBSP → space. Deliberately *not* NFKC: that
@@ -270,6 +286,16 @@ pub fn fold_str(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn han_characters_of_every_block() {
+        for c in ['教', '㐂', '𠀀', '豈'] {
+            assert!(is_han(c), "{c}");
+        }
+        for c in ['〇', '々', '⺈', 'a', '1', '，', '、'] {
+            assert!(!is_han(c), "{c}");
+        }
+    }
 
     fn build(s: &str) -> Text {
         let mut b = TextBuilder::default();
