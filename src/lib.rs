@@ -34,6 +34,7 @@
 pub mod clauses;
 pub mod clean;
 pub mod compare;
+pub mod corpus;
 pub mod deadlines;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod decode;
