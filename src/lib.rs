@@ -30,6 +30,7 @@
 //! its result types and renderers there.
 
 pub mod compare;
+pub mod corpus;
 mod document;
 mod input;
 #[cfg(any(not(target_arch = "wasm32"), feature = "extras"))]

@@ -4,7 +4,10 @@
 //! planlens analyze FILE|-|DIR... [--format json|markdown|csv|jsonl] [--encoding utf-8|gb18030] [--max-bytes N]
 //! planlens compare A B [--format json|markdown|csv] [--encoding utf-8|gb18030] [--max-bytes N]
 //! planlens check FILE [--format json|markdown|csv] [--encoding utf-8|gb18030] [--max-bytes N]
+//! planlens corpus DIR|FILE... [--reference FILE] [--format json|markdown|csv|targets-csv] [--encoding …] [--max-bytes N]
 //! ```
+//! `corpus` prints a `planlens-corpus/1` line-up of many plans by indicator (see
+//! `docs/corpus-schema.md`); `csv` is its matrix, `targets-csv` every target of every plan.
 //! `compare` prints a `planlens-compare/1` comparison of two plans, `check` a `planlens-check/1`
 //! self-consistency check of one (see `docs/compare-schema.md`).
 //! One file prints one `planlens/1` document; several files or a directory (even one holding a
@@ -22,6 +25,7 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: planlens analyze FILE|-|DIR... [--format json|markdown|csv|jsonl] [--encoding utf-8|gb18030] [--max-bytes N]
        planlens compare A B [--format json|markdown|csv] [--encoding utf-8|gb18030] [--max-bytes N]
        planlens check FILE [--format json|markdown|csv] [--encoding utf-8|gb18030] [--max-bytes N]
+       planlens corpus DIR|FILE... [--reference FILE] [--format json|markdown|csv|targets-csv] [--encoding utf-8|gb18030] [--max-bytes N]
   --max-bytes N  read at most N bytes of each input (default 64M; suffixes K, M, G)";
 
 /// How much of one input is read unless `--max-bytes` raises it: far above any real plan (the
@@ -80,6 +84,8 @@ enum Format {
     Markdown,
     Csv,
     Jsonl,
+    /// Every target of every plan of a corpus, as CSV.
+    TargetsCsv,
 }
 
 struct Args {
@@ -87,12 +93,13 @@ struct Args {
     format: Option<Format>,
     encoding: Encoding,
     max_bytes: u64,
+    reference: Option<String>,
 }
 
 fn parse_args(args: &[String]) -> Result<Args, String> {
     let mut it = args.iter();
     match it.next().map(String::as_str) {
-        Some("analyze" | "compare" | "check") => {}
+        Some("analyze" | "compare" | "check" | "corpus") => {}
         Some("-h" | "--help") | None => return Err(String::new()),
         Some(other) => return Err(format!("unknown command '{other}'")),
     }
@@ -101,6 +108,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         format: None,
         encoding: Encoding::Utf8,
         max_bytes: DEFAULT_MAX_BYTES,
+        reference: None,
     };
     while let Some(arg) = it.next() {
         let (key, inline) = match arg.split_once('=') {
@@ -120,7 +128,12 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                     "markdown" | "md" => Format::Markdown,
                     "csv" => Format::Csv,
                     "jsonl" => Format::Jsonl,
-                    v => return Err(format!("unknown format '{v}' (json, markdown, csv, jsonl)")),
+                    "targets-csv" => Format::TargetsCsv,
+                    v => {
+                        return Err(format!(
+                            "unknown format '{v}' (json, markdown, csv, jsonl, targets-csv)"
+                        ))
+                    }
                 })
             }
             "--json" => a.format = Some(Format::Json),
@@ -137,10 +150,18 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                     "--max-bytes needs a byte count such as 64M, got '{v}'"
                 ))?
             }
+            "--reference" => a.reference = Some(value()?),
             "-h" | "--help" => return Err(String::new()),
             k if k.starts_with('-') && k != "-" => return Err(format!("unknown option '{k}'")),
             _ => a.inputs.push(arg.clone()),
         }
+    }
+    let corpus = args.first().is_some_and(|c| c == "corpus");
+    if a.reference.is_some() && !corpus {
+        return Err("--reference goes with corpus".into());
+    }
+    if a.format == Some(Format::TargetsCsv) && !corpus {
+        return Err("targets-csv goes with corpus".into());
     }
     if a.inputs.is_empty() {
         return Err("no input given (a file, '-' for stdin, or a directory)".into());
@@ -212,36 +233,47 @@ struct Record<'a> {
     file: &'a str,
 }
 
-fn batch(files: &[String], enc: Encoding, max: u64) -> ExitCode {
+/// Runs `f` on every file on all cores; the results in input order (`None` where a worker died).
+fn par_map<T: Send>(files: &[String], f: impl Fn(&str) -> T + Sync) -> Vec<Option<T>> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(files.len().max(1));
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let results: Vec<std::sync::Mutex<Option<Result<String, String>>>> =
+    let results: Vec<std::sync::Mutex<Option<T>>> =
         files.iter().map(|_| std::sync::Mutex::new(None)).collect();
     std::thread::scope(|s| {
         for _ in 0..threads {
             s.spawn(|| loop {
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some(f) = files.get(i) else { break };
-                let r = read_input(f, enc, max).map(|text| {
-                    let analysis = analyze(&text);
-                    let record = Record {
-                        analysis: &analysis,
-                        file: f,
-                    };
-                    serde_json::to_string(&record).unwrap_or_default()
-                });
+                let Some(file) = files.get(i) else { break };
+                let r = f(file);
                 if let Ok(mut slot) = results[i].lock() {
                     *slot = Some(r);
                 }
             });
         }
     });
+    results
+        .into_iter()
+        .map(|r| r.into_inner().ok().flatten())
+        .collect()
+}
+
+fn batch(files: &[String], enc: Encoding, max: u64) -> ExitCode {
+    let results = par_map(files, |f| {
+        read_input(f, enc, max).map(|text| {
+            let analysis = analyze(&text);
+            let record = Record {
+                analysis: &analysis,
+                file: f,
+            };
+            serde_json::to_string(&record).unwrap_or_default()
+        })
+    });
     let mut stdout = std::io::stdout().lock();
     let mut failed = false;
     for r in results {
-        match r.into_inner().ok().flatten() {
+        match r {
             Some(Ok(line)) => {
                 if let Err(e) = writeln!(stdout, "{line}") {
                     return write_failed(&e);
@@ -309,6 +341,120 @@ fn compare_or_check(command: &str, args: &Args) -> ExitCode {
     print_out(&out)
 }
 
+/// The names the corpus shows: file names, or the paths as given when two files share a name.
+fn doc_names(files: &[String]) -> Vec<String> {
+    let base: Vec<String> = files
+        .iter()
+        .map(|f| {
+            Path::new(f)
+                .file_name()
+                .map_or(f.clone(), |n| n.to_string_lossy().into_owned())
+        })
+        .collect();
+    let unique = base
+        .iter()
+        .all(|b| base.iter().filter(|o| *o == b).count() == 1);
+    if unique {
+        base
+    } else {
+        files.to_vec()
+    }
+}
+
+/// The files of a corpus and the index of the reference among them (added first when the
+/// directory does not hold it).
+fn corpus_files(args: &Args) -> Result<(Vec<String>, Option<usize>), String> {
+    let (mut files, _) = expand(&args.inputs)?;
+    let Some(r) = &args.reference else {
+        return Ok((files, None));
+    };
+    let same = |f: &String| match (std::fs::canonicalize(f), std::fs::canonicalize(r)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => f == r,
+    };
+    match files.iter().position(same) {
+        Some(i) => Ok((files, Some(i))),
+        None => {
+            files.insert(0, r.clone());
+            Ok((files, Some(0)))
+        }
+    }
+}
+
+/// `planlens corpus DIR…`: every plan read and analysed on all cores, then lined up by
+/// indicator. A file that cannot be read is reported (stderr and the output's `errors`) and the
+/// others go on; the exit code is then 1, as for `analyze DIR`. An unreadable reference stops it.
+fn corpus_cmd(args: &Args) -> ExitCode {
+    use planlens::corpus::{self, render as cr, Input, ReadError};
+    if args.format == Some(Format::Jsonl) {
+        say("planlens: corpus prints json, markdown, csv or targets-csv");
+        return ExitCode::from(2);
+    }
+    let (files, reference) = match corpus_files(args) {
+        Ok(f) => f,
+        Err(e) => {
+            say(&format!("planlens: {e}"));
+            return ExitCode::from(1);
+        }
+    };
+    let names = doc_names(&files);
+    let read = par_map(&files, |f| {
+        read_input(f, args.encoding, args.max_bytes).map(|t| {
+            let a = analyze(&t);
+            (t, a)
+        })
+    });
+    let mut docs = Vec::new();
+    let mut errors = Vec::new();
+    let mut reference_at = None;
+    for (i, r) in read.into_iter().enumerate() {
+        match r {
+            Some(Ok(d)) => {
+                if reference == Some(i) {
+                    reference_at = Some(docs.len());
+                }
+                docs.push((names[i].as_str(), d));
+            }
+            failed => {
+                let message = match failed {
+                    Some(Err(e)) => e,
+                    _ => format!("{}: not analysed", files[i]),
+                };
+                say(&format!("planlens: {message}"));
+                if reference == Some(i) {
+                    return ExitCode::from(1);
+                }
+                errors.push(ReadError {
+                    name: names[i].clone(),
+                    message,
+                });
+            }
+        }
+    }
+    let inputs: Vec<Input> = docs
+        .iter()
+        .map(|(name, (text, analysis))| Input {
+            name,
+            text,
+            analysis,
+        })
+        .collect();
+    let mut c = corpus::corpus(&inputs, reference_at);
+    c.errors = errors;
+    let out = match args.format.unwrap_or(Format::Json) {
+        Format::Markdown => cr::markdown(&c),
+        Format::Csv => cr::matrix_csv(&c),
+        Format::TargetsCsv => cr::targets_csv(&inputs),
+        _ => cr::json(&c),
+    };
+    let code = print_out(&out);
+    if c.errors.is_empty() || code != ExitCode::SUCCESS {
+        code
+    } else {
+        ExitCode::from(1)
+    }
+}
+
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
     let args = match parse_args(&argv) {
@@ -321,6 +467,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if argv.first().is_some_and(|c| c == "corpus") {
+        return corpus_cmd(&args);
+    }
     if let Some(cmd @ ("compare" | "check")) = argv.first().map(String::as_str) {
         return compare_or_check(cmd, &args);
     }
@@ -350,7 +499,7 @@ fn main() -> ExitCode {
         Format::Json => render::json(&a),
         Format::Markdown => render::markdown(&a),
         Format::Csv => render::csv(&a),
-        Format::Jsonl => render::json_line(&a),
+        Format::Jsonl | Format::TargetsCsv => render::json_line(&a),
     };
     print_out(&out)
 }

@@ -209,7 +209,7 @@ fn when_str(w: When) -> String {
     }
 }
 
-fn target_ref(p: &Plan, it: &Item) -> TargetRef {
+pub(crate) fn target_ref(p: &Plan, it: &Item) -> TargetRef {
     let t = &p.analysis.targets[it.index];
     let (place, column) = match it.place {
         Place::Body => ("body".to_string(), None),
@@ -242,7 +242,7 @@ fn target_ref(p: &Plan, it: &Item) -> TargetRef {
     }
 }
 
-fn info(p: &Plan) -> PlanInfo {
+pub(crate) fn info(p: &Plan) -> PlanInfo {
     PlanInfo {
         title: p.analysis.document.title.clone(),
         period: p.analysis.document.period,
@@ -282,7 +282,7 @@ fn difference(x: &Item, y: &Item) -> Option<f64> {
 
 /// `met` when the annual figure commits at least the plan's (its lower bound reaches the plan's
 /// lower bound; for `≤` targets its cap is no higher), `weaker` otherwise.
-fn status(plan: &Item, annual: &Item) -> &'static str {
+pub(crate) fn status(plan: &Item, annual: &Item) -> &'static str {
     if plan.class != annual.class {
         return "not_comparable";
     }

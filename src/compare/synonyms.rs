@@ -9,7 +9,8 @@
 //! Only add a group when the variants really name the same kind of thing in the genre — not
 //! because one seed plan needs it.
 
-/// `(canonical, variants)`. Variants are substrings of a normalised subject key.
+/// `(canonical, variants)`. Variants are substrings of a normalised subject key; a variant that
+/// starts with `=` is rewritten only when it is the whole key.
 pub const SYNONYMS: &[(&str, &[&str])] = &[
     // 名班主任 at district or city-and-district level: the honour is the same kind of thing.
     (
@@ -39,16 +40,44 @@ pub const SYNONYMS: &[(&str, &[&str])] = &[
     // Common public-sector spellings.
     ("卫生院", &["乡镇卫生院"]),
     ("污水处理厂", &["污水厂"]),
+    // Government work reports (政府工作报告) name their main expected targets in a few set ways.
+    // GDP growth is also 经济增长, but only as the whole subject (数字经济增长 is another thing).
+    ("地区生产总值增长", &["=经济增长"]),
+    // The consumer price index, however its rise is worded.
+    (
+        "居民消费价格涨幅",
+        &[
+            "居民消费价格指数涨幅",
+            "居民消费价格指数上涨",
+            "居民消费价格总水平上涨幅度",
+            "居民消费价格上涨",
+            "居民消费价格增长",
+        ],
+    ),
+    ("城镇新增就业", &["城镇新增就业人数"]),
+    ("规模以上工业增加值", &["规上工业增加值", "规模工业增加值"]),
+    (
+        "进出口总额",
+        &["外贸进出口总额", "外贸进出口总值", "进出口总值"],
+    ),
+    // Carbon intensity: the direction is the target's change, not part of what is measured.
+    ("二氧化碳排放", &["二氧化碳排放下降", "二氧化碳排放降低"]),
 ];
 
 /// `key` with every known variant replaced by its canonical form. Scans left to right taking
 /// the longest entry (variant or canonical) at each position, so `省市优质园` stays itself rather
 /// than having its `市优质园` rewritten, and `市区名班主任` is not half-rewritten via `区名班主任`.
 pub fn canonical(key: &str) -> String {
+    if let Some((canon, _)) = SYNONYMS
+        .iter()
+        .find(|(_, vs)| vs.iter().any(|v| v.strip_prefix('=') == Some(key)))
+    {
+        return canon.to_string();
+    }
     let mut entries: Vec<(Vec<char>, &str)> = Vec::new();
     for (canon, vs) in SYNONYMS {
         entries.push((canon.chars().collect(), canon));
-        for v in vs.iter() {
+        for v in vs.iter().filter(|v| !v.starts_with('=')) {
             entries.push((v.chars().collect(), canon));
         }
     }
@@ -87,5 +116,8 @@ mod tests {
         assert_eq!(canonical("特色学校"), "特色学校");
         assert_eq!(canonical("评选区名班主任工作室"), "评选名班主任工作室");
         assert_eq!(canonical(""), "");
+        assert_eq!(canonical("经济增长"), "地区生产总值增长");
+        assert_eq!(canonical("数字经济增长"), "数字经济增长");
+        assert_eq!(canonical("居民消费价格指数涨幅"), "居民消费价格涨幅");
     }
 }

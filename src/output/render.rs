@@ -160,49 +160,59 @@ pub fn responsible(t: &Target) -> String {
     }
 }
 
+/// Header of [`csv`]: one column per field of [`csv_fields`].
+pub const CSV_HEAD: &str =
+    "section,text,kind,value,range_low,range_high,unit,comparator,change,subject,deadline,due,start,end,lead,others";
+
 /// CSV (RFC 4180), one target per row, with its section path as titles.
 pub fn csv(a: &Analysis) -> String {
-    let mut out = String::from(
-        "section,text,kind,value,range_low,range_high,unit,comparator,change,subject,deadline,due,start,end,lead,others\n",
-    );
+    let mut out = format!("{CSV_HEAD}\n");
     for t in &a.targets {
-        let section = section_titles(&a.outline, &t.path).join(" > ");
-        let (lo, hi) = t.range.map_or((String::new(), String::new()), |[a, b]| {
-            (fmt_num(a), fmt_num(b))
-        });
-        let row = [
-            section,
-            t.text.clone(),
-            enum_str(&t.kind),
-            t.value.map(fmt_num).unwrap_or_default(),
-            lo,
-            hi,
-            t.unit.clone().unwrap_or_default(),
-            t.comparator.as_ref().map(enum_str).unwrap_or_default(),
-            t.change.as_ref().map(enum_str).unwrap_or_default(),
-            t.subject.clone().unwrap_or_default(),
-            t.deadline.clone().unwrap_or_default(),
-            t.due.clone().unwrap_or_default(),
-            t.span[0].to_string(),
-            t.span[1].to_string(),
-            t.responsible
-                .as_ref()
-                .map(|r| r.lead.join("、"))
-                .unwrap_or_default(),
-            t.responsible
-                .as_ref()
-                .map(|r| r.others.join("、"))
-                .unwrap_or_default(),
-        ];
-        out.push_str(
-            &row.iter()
-                .map(|c| csv_cell(c))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
+        out.push_str(&csv_line(&csv_fields(a, t)));
         out.push('\n');
     }
     out
+}
+
+/// One CSV line of cells, each quoted and defused by [`csv_cell`].
+pub fn csv_line<S: AsRef<str>>(cells: &[S]) -> String {
+    cells
+        .iter()
+        .map(|c| csv_cell(c.as_ref()))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// The fields of one target's row of [`csv`], in the order of [`CSV_HEAD`].
+pub fn csv_fields(a: &Analysis, t: &crate::model::Target) -> [String; 16] {
+    let section = section_titles(&a.outline, &t.path).join(" > ");
+    let (lo, hi) = t.range.map_or((String::new(), String::new()), |[a, b]| {
+        (fmt_num(a), fmt_num(b))
+    });
+    [
+        section,
+        t.text.clone(),
+        enum_str(&t.kind),
+        t.value.map(fmt_num).unwrap_or_default(),
+        lo,
+        hi,
+        t.unit.clone().unwrap_or_default(),
+        t.comparator.as_ref().map(enum_str).unwrap_or_default(),
+        t.change.as_ref().map(enum_str).unwrap_or_default(),
+        t.subject.clone().unwrap_or_default(),
+        t.deadline.clone().unwrap_or_default(),
+        t.due.clone().unwrap_or_default(),
+        t.span[0].to_string(),
+        t.span[1].to_string(),
+        t.responsible
+            .as_ref()
+            .map(|r| r.lead.join("、"))
+            .unwrap_or_default(),
+        t.responsible
+            .as_ref()
+            .map(|r| r.others.join("、"))
+            .unwrap_or_default(),
+    ]
 }
 
 fn enum_str<T: serde::Serialize>(v: &T) -> String {

@@ -1,0 +1,163 @@
+//! A corpus as JSON (`planlens-corpus/1`), as a Markdown report, as the matrix CSV (one row per
+//! indicator, one column per document) and as the all-targets CSV (every target of every
+//! document). The CSVs open with a UTF-8 byte-order mark so spreadsheets read the Chinese right.
+
+use super::{Corpus, Input};
+use crate::render::{csv_fields, csv_line, md_escape as md, CSV_HEAD};
+
+const BOM: &str = "\u{feff}";
+
+/// The corpus as pretty JSON.
+pub fn json(c: &Corpus) -> String {
+    serde_json::to_string_pretty(c).unwrap_or_default()
+}
+
+/// The matrix: the indicator, then one column per document headed by its name, each cell the
+/// quantity as written (`5%左右`, `4.5%—5%`), empty where that document states none.
+pub fn matrix_csv(c: &Corpus) -> String {
+    let mut out = String::from(BOM);
+    let mut head = vec!["indicator"];
+    head.extend(c.documents.iter().map(|d| d.name.as_str()));
+    out.push_str(&csv_line(&head));
+    out.push('\n');
+    for r in &c.indicators {
+        let mut line = vec![r.indicator.as_str()];
+        line.extend(
+            r.cells
+                .iter()
+                .map(|t| t.as_ref().map_or("", |t| t.text.as_str())),
+        );
+        out.push_str(&csv_line(&line));
+        out.push('\n');
+    }
+    out
+}
+
+/// Every target of every document: the document's name, then the columns of the single-plan CSV.
+pub fn targets_csv(inputs: &[Input]) -> String {
+    let mut out = format!("{BOM}document,{CSV_HEAD}\n");
+    for i in inputs {
+        for t in &i.analysis.targets {
+            let mut line = vec![i.name.to_string()];
+            line.extend(csv_fields(i.analysis, t));
+            out.push_str(&csv_line(&line));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// A cell of the Markdown matrix: the quantity as written, and the verdict against the reference.
+fn md_cell(c: &Corpus, row: &super::Indicator, d: usize) -> String {
+    let q = row.cells[d]
+        .as_ref()
+        .map_or("—".to_string(), |t| md(&t.text));
+    let st = row
+        .status
+        .as_ref()
+        .and_then(|s| s.get(d).cloned().flatten());
+    match st {
+        Some(s) if Some(d) != c.reference => format!("{q} ({})", verdict_label(&s)),
+        _ => q,
+    }
+}
+
+/// The words a reader sees for a verdict: an absent target is 未提及 (not mentioned), which says
+/// what the text shows and no more.
+pub fn verdict_label(s: &str) -> &'static str {
+    match s {
+        "met" => "达到 met",
+        "weaker" => "低于 weaker",
+        "missing" => "未提及 missing",
+        "extra" => "新增 extra",
+        "in_period" => "期内其他年份 in period",
+        _ => "不可比 not comparable",
+    }
+}
+
+/// A Markdown report: the documents, the matrix, and the targets no other document states.
+pub fn markdown(c: &Corpus) -> String {
+    let mut out = String::from("# 多文件指标对照 (corpus)\n\n## 文件 (documents)\n\n");
+    out.push_str("| # | file | title | targets | vs reference |\n|---|---|---|---|---|\n");
+    for (i, d) in c.documents.iter().enumerate() {
+        let vs = match (&d.versus_reference, c.reference == Some(i)) {
+            (_, true) => "reference".to_string(),
+            (Some(v), _) => format!(
+                "met {} · weaker {} · missing {} · extra {}",
+                v.met, v.weaker, v.missing, v.extra
+            ),
+            _ => String::new(),
+        };
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} |\n",
+            i + 1,
+            md(&d.name),
+            md(d.plan.title.as_deref().unwrap_or("")),
+            d.plan.targets,
+            vs
+        ));
+    }
+    out.push_str("\n## 指标 (indicators)\n\n| indicator |");
+    for i in 0..c.documents.len() {
+        out.push_str(&format!(" {} |", i + 1));
+    }
+    out.push_str("\n|---|");
+    out.push_str(&"---|".repeat(c.documents.len()));
+    out.push('\n');
+    for r in &c.indicators {
+        out.push_str(&format!("| {} |", md(&r.indicator)));
+        for d in 0..c.documents.len() {
+            out.push_str(&format!(" {} |", md_cell(c, r, d)));
+        }
+        out.push('\n');
+    }
+    if !c.unaligned.is_empty() {
+        out.push_str("\n## 仅见于一份文件 (stated by one document only)\n\n");
+        for e in &c.unaligned {
+            out.push_str(&format!(
+                "- {}: {} {}\n",
+                e.document + 1,
+                md(&e.target.subject),
+                md(&e.target.text)
+            ));
+        }
+    }
+    if !c.errors.is_empty() {
+        out.push_str("\n## 未能读取 (not read)\n\n");
+        for e in &c.errors {
+            out.push_str(&format!("- {}: {}\n", md(&e.name), md(&e.message)));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_matrix_csv_has_a_bom_a_column_per_document_and_defused_cells() {
+        let texts = ["地区生产总值增长5%左右。\n", "地区生产总值增长4.5%—5%。\n"];
+        let analyses: Vec<_> = texts.iter().map(|t| crate::analyze(t)).collect();
+        let inputs: Vec<Input> = texts
+            .iter()
+            .zip(&analyses)
+            .zip(["a.txt", "=b.txt"])
+            .map(|((t, a), n)| Input {
+                name: n,
+                text: t,
+                analysis: a,
+            })
+            .collect();
+        let c = super::super::corpus(&inputs, None);
+        let csv = matrix_csv(&c);
+        let mut lines = csv.lines();
+        assert_eq!(lines.next(), Some("\u{feff}indicator,a.txt,'=b.txt"));
+        let row = lines.next().unwrap_or_default();
+        assert!(row.ends_with(",5%左右,4.5%—5%"), "{row}");
+        let grid = targets_csv(&inputs);
+        assert!(grid.starts_with("\u{feff}document,section,text,"));
+        assert_eq!(grid.lines().count(), 3);
+        assert!(markdown(&c).contains("| 5%左右 |"));
+    }
+}
