@@ -866,6 +866,17 @@ pub const SUBJECT_FIRST_DELIVERABLES: &[&str] = &[
     "获批",
     "应装尽装",
     "应接尽接",
+    // 全民医保体系成熟定型, 质量标准全面与国际接轨: states said of the noun before them
+    "成熟定型",
+    "与国际接轨",
+];
+
+/// Evaluative words that end a qualifier before 的 (`优质高效的`, `协调统一的`, `与…相适应的`,
+/// `较为完善的`, `堡垒作用示范明显的`): they judge the thing named after 的, they do not say which.
+pub const EVALUATIVE: &[&str] = &[
+    "完善", "健全", "高效", "优质", "统一", "有序", "完备", "先进", "明显", "扎实", "突出", "显著",
+    "良好", "协调", "适应", "一流", "领先", "合理", "公平", "便捷", "均衡", "有力", "可靠", "坚实",
+    "强大", "充分", "开放", "包容", "活跃", "科学", "完整", "稳定", "成熟",
 ];
 
 /// Words of manner that make the words before a verb an adverbial, not its subject

@@ -1337,6 +1337,13 @@ fn sentence_targets(
         let (action, subject) = deliverable(&hay[tp.range.end..end]);
         tg.action = action.map(str::to_string);
         tg.subject = subject.and_then(|s| subject::tidy(subject::end_state(&s)));
+        // 联络员相关信息请于…前报送: what is asked for stands before the time
+        if let Some(p) = hay
+            .get(clause.start..tp.range.start)
+            .and_then(asked_subject)
+        {
+            tg.subject = subject::tidy(p);
+        }
         out.push(tg);
     }
     crate::order::by_key(&mut out[first_out..], |t| t.span[0] as u64);
@@ -1355,6 +1362,10 @@ fn scheduled_activity(s: &str) -> bool {
 /// clause, what the verb before it governs (`完成第一批养老服务中心建设` → 第一批养老服务中心建设), or
 /// the subject before it (`黑臭水体基本消除`, see [`deliverable_object`]).
 fn deliverable(s: &str) -> (Option<&'static str>, Option<String>) {
+    // 将名单报至…, 将道路交通事故死伤比降低到…: what 将 / 把 takes is what the deliverable is about
+    if let Some(held) = held_object(s) {
+        return (subject::last_action(s).map(|(a, _)| a), Some(held));
+    }
     let Some((a, e)) = subject::last_action(s) else {
         return (None, deliverable_object(s));
     };
@@ -1405,6 +1416,47 @@ fn deliverable(s: &str) -> (Option<&'static str>, Option<String>) {
     )
 }
 
+/// Verbs that dispose of what 将 / 把 takes before them: it is sent or moved to a level (what it is
+/// made into, `将上海打造成为…策源地`, is the deliverable itself).
+const DISPOSAL_VERBS: &[&str] = &[
+    "报至",
+    "报送",
+    "上报",
+    "降低到",
+    "降低至",
+    "降到",
+    "降至",
+    "提高到",
+    "提升到",
+    "控制在",
+    "纳入",
+];
+
+/// `将名单(附件7)报至…` → 名单: the noun phrase that 将 or 把 takes before a disposal verb, without
+/// a bracket, an adverb or a heading marker, if it is short and holds no verb of its own.
+fn held_object(s: &str) -> Option<String> {
+    let r = s
+        .char_indices()
+        .find(|&(i, c)| (c == '将' || c == '把') && !s[i..].starts_with("把握"))
+        .map(|(i, c)| i + c.len_utf8())?;
+    let rest = &s[r..];
+    let (at, _) = DISPOSAL_VERBS
+        .iter()
+        .filter_map(|v| rest.find(v).map(|i| (i, v)))
+        .min()?;
+    let mut held = rest[..at].trim();
+    if let Some(i) = held.rfind('(').filter(|_| held.ends_with(')')) {
+        held = held[..i].trim_end();
+    }
+    for adverb in ["基本", "全部", "全面", "如期", "统一", "及时"] {
+        held = held.strip_suffix(adverb).unwrap_or(held);
+    }
+    let n = held.chars().count();
+    ((2..=16).contains(&n) && subject::last_action(held).is_none())
+        .then(|| without_punctuation(held))
+        .flatten()
+}
+
 /// What a dated deliverable delivers when no action verb names it. A verb that takes no object or
 /// attains a level (`竣工`, `进入`: [`lexicon::SUBJECT_FIRST_DELIVERABLES`]) follows its
 /// subject: `年底前城东污水处理厂项目竣工投用` → 城东污水处理厂项目, if that is a short noun phrase.
@@ -1429,11 +1481,19 @@ fn deliverable_object(s: &str) -> Option<String> {
 fn phrase_before(s: &str) -> Option<String> {
     let p = s.rsplit([',', ' ']).next().unwrap_or("");
     let mut p = p.trim_start_matches(['要', '将', '在', '前']);
-    for adverb in ["基本", "全部", "全面", "如期", "顺利", "全"] {
+    for adverb in ["基本", "全部", "全面", "如期", "顺利", "全", "具体"] {
         p = p.strip_suffix(adverb).unwrap_or(p);
     }
+    // 协调统一的数字经济治理框架和规则体系基本建立: the evaluation goes, and a noun phrase
+    // without a verb may be long
+    let p = subject::without_evaluation(p);
     let n = p.chars().count();
-    if (1..=16).contains(&n) && !contains_any(p, &subject::MANNER) {
+    let most = if subject::last_action(p).is_none() {
+        30
+    } else {
+        16
+    };
+    if (1..=most).contains(&n) && !contains_any(p, &subject::MANNER) {
         without_punctuation(p)
     } else {
         None
@@ -1784,6 +1844,36 @@ fn asked_of_subject(lead: &str) -> bool {
     ["请于", "应于", "须于", "需于", "务必于"].iter().any(|w| {
         lead.strip_suffix(w)
             .is_some_and(|s| s.chars().count() <= 12)
+    })
+}
+
+/// The short subject before 请于 / 应于 … (or before 请 / 应 when the time phrase took the 于).
+fn asked_subject(lead: &str) -> Option<&str> {
+    let lead = lead.trim_end();
+    [
+        "请于",
+        "应于",
+        "须于",
+        "需于",
+        "务必于",
+        "请",
+        "应",
+        "须",
+        "需",
+        "务必",
+    ]
+    .iter()
+    .find_map(|w| lead.strip_suffix(w))
+    .map(str::trim)
+    .filter(|p| (2..=12).contains(&p.chars().count()))
+    // 各区应于…: the body asked to act is no deliverable
+    .filter(|p| {
+        !p.starts_with('各')
+            && ![
+                "区", "市", "县", "镇", "局", "委", "办", "科", "站", "单位", "中心",
+            ]
+            .iter()
+            .any(|w| p.ends_with(w))
     })
 }
 

@@ -12,6 +12,9 @@ use crate::text::is_han;
 pub const ACTION_VERBS: &[&str] = &[
     "评选表彰",
     "评选",
+    // 机组建成投运: one compound verb after its noun, not 建成 + a noun 投运
+    "建成投运",
+    "建成投产",
     "遴选",
     "争创",
     "创建",
@@ -75,7 +78,22 @@ pub const ACTION_VERBS: &[&str] = &[
     "关停",
     "退出",
     "更新",
+    "拆除",
     "创",
+];
+
+/// Verbs that work on something already there: the number counts what is done to it, so the verb
+/// stays with its object (`改造城镇老旧小区房屋2.7万套`, `治理沙化土地88.5万亩`, `拆除违法建设`).
+const WORKS_ON: &[&str] = &[
+    "改造提升",
+    "提升改造",
+    "改扩建",
+    "改造",
+    "改建",
+    "更新",
+    "治理",
+    "修复",
+    "拆除",
 ];
 
 /// Words stripped from the end of a subject taken before the number (comparators, level verbs,
@@ -208,6 +226,9 @@ const WHOLE_WORDS: &[&str] = &[
     "作为",
     // 和美乡村 is one name, not 和 + 美乡村
     "和美",
+    // 拆除违法建设: an illegal building, not 违法 + the verb 建设
+    "违法建设",
+    "违章建设",
 ];
 
 /// Comparators that, after the noun that follows a number, open a second quantity of that noun
@@ -424,13 +445,34 @@ fn names_nothing(before: &str) -> bool {
 }
 
 /// Keeps at most `n` chars from the end of `s`.
+/// A cut inside a word leaves a fragment (`量、国家级专精特新…`), so the kept part starts after its
+/// first list or clause break when it has one.
 fn tail(s: &str, n: usize) -> &str {
     let count = s.chars().count();
     if count <= n {
         return s;
     }
     let skip = count - n;
-    s.char_indices().nth(skip).map_or(s, |(i, _)| &s[i..])
+    let at = |k: usize| s.char_indices().nth(k).map_or(s.len(), |(i, _)| i);
+    let cut = at(skip);
+    let is_break = |c: char| "、，,；;".contains(c);
+    // a break (or the end of a quote) a few chars before the cut keeps the whole first item
+    let back = at(skip.saturating_sub(8));
+    if let Some((i, c)) = s[back..cut]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_break(c) || c == '”')
+    {
+        return &s[back + i + c.len_utf8()..];
+    }
+    if skip <= 8 && !s[..cut].contains(is_break) {
+        return s;
+    }
+    let kept = &s[cut..];
+    match kept.char_indices().find(|&(_, c)| is_break(c)) {
+        Some((i, c)) if kept[i + c.len_utf8()..].chars().count() >= 2 => &kept[i + c.len_utf8()..],
+        _ => kept,
+    }
 }
 
 /// Subject of a quantity from the words `before` it (since the previous quantity or the clause
@@ -472,18 +514,39 @@ pub fn tidy(whole: &str) -> Option<String> {
     let s = s.trim_matches(|c: char| c.is_whitespace() || "、，,；;：:。".contains(c));
     // a one-char noun stands only as it was given (50%的村超过…), never as what a cut left
     let n = s.chars().count();
-    (n >= 2 && !GENERIC.contains(&s) || n == 1 && s == whole.trim()).then(|| s.to_string())
+    // 从209元、280元提高到217元: an old level left before the new one is a quantity, no subject
+    let quantity = s.starts_with(|c: char| c.is_ascii_digit())
+        && s.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+            .chars()
+            .count()
+            <= 2;
+    (n >= 2 && !GENERIC.contains(&s) && !quantity || n == 1 && s == whole.trim())
+        .then(|| s.to_string())
 }
 
 /// The end state a dated deliverable names, without the evaluation before its 的
 /// (`与社会主义现代化国家相适应的健康国家` → 健康国家, `起覆盖全国、较为完善的紧急医学救援网络` →
 /// 紧急医学救援网络); a short noun after 的 keeps its qualifier.
 pub fn end_state(s: &str) -> &str {
-    let s = s.strip_prefix('起').unwrap_or(s);
-    match s.rsplit_once('的') {
-        Some((_, n)) if n.chars().count() >= 4 && last_action(n).is_none() => n,
-        _ => s,
+    without_evaluation(s.strip_prefix('起').unwrap_or(s))
+}
+
+/// `优质高效的整合型医疗卫生服务体系`, `协调统一的数字经济治理框架` → what is built, without the
+/// evaluation before its 的 ([`crate::lexicon::EVALUATIVE`] ends it). A qualifier that says which
+/// thing is meant stays (`健康城市、健康村镇建设的示范市`, `具有…研发能力的企业`).
+pub fn without_evaluation(s: &str) -> &str {
+    let mut s = s;
+    while let Some((q, rest)) = s.split_once('的') {
+        // (a qualifier holding a coordination of nouns is no evaluation: 整合型…体系和完善的…)
+        let evaluative =
+            crate::lexicon::EVALUATIVE.iter().any(|w| q.ends_with(w)) && !q.contains(['和', '及']);
+        // a short noun keeps its evaluation (规范的课堂)
+        if !evaluative || rest.chars().count() < 4 {
+            break;
+        }
+        s = rest;
     }
+    s
 }
 
 /// The indicator a bare index code (`BI`, `ADI`) stands for when the subject before it in its
@@ -509,8 +572,23 @@ const GENERIC: &[&str] = &[
     "全覆盖",
 ];
 
+/// Verbs of having that open a qualifier saying which things are counted
+/// (`5家以上具有脑机接口核心技术与产品研发能力的自主创新企业`): the qualifier stays.
+const HAVING: &[&str] = &["具有", "具备", "拥有", "掌握"];
+
+/// `超100条（个）幸福河湖`: a measure word in brackets after the number is no part of the noun.
+fn without_bracketed_measure(s: &str) -> &str {
+    let Some(inner) = s.strip_prefix(['(', '（']) else {
+        return s;
+    };
+    match inner.char_indices().find(|&(_, c)| c == ')' || c == '）') {
+        Some((i, c)) if inner[..i].chars().count() <= 2 => inner[i + c.len_utf8()..].trim_start(),
+        _ => s,
+    }
+}
+
 fn subject_words(before: &str, after: &str) -> Option<String> {
-    let after_t = after.trim_start_matches([' ', '的']);
+    let after_t = without_bracketed_measure(after.trim_start_matches([' ', '的']));
     // verb + number + subject: 评选15个…学校党组织, 组建8个优质教育集群, 100%的中小学…
     let starts_noun = after_t
         .chars()
@@ -526,7 +604,16 @@ fn subject_words(before: &str, after: &str) -> Option<String> {
     if starts_noun {
         let cut = after_t.find([' ', '(', ',', ';']).unwrap_or(after_t.len());
         let head = &after_t[..cut];
-        let head = head.rsplit_once('的').map_or(head, |(_, h)| h);
+        // 学生集体用餐配送单位实现…全覆盖: 实现 opens what is said of the counted thing
+        let head = match head.find("实现") {
+            Some(i) if head[..i].chars().count() >= 2 => &head[..i],
+            _ => head,
+        };
+        let head = match head.rsplit_once('的') {
+            Some(_) if HAVING.iter().any(|w| head.starts_with(w)) => head,
+            Some((_, h)) => h,
+            None => head,
+        };
         // 50%的村超过20万元: a comparator after the noun opens the next quantity; the noun before
         // it is what is counted, however short (村, 户, 校)
         let (head, compared) = match COMPARED_BY.iter().filter_map(|w| head.find(w)).min() {
@@ -671,6 +758,24 @@ fn subject_words(before: &str, after: &str) -> Option<String> {
                     }
                 }
             }
+            // 改造城镇老旧小区房屋2.7万套: a verb that works on what is there stays with its object
+            // — when it governs it: after nothing, a break or another verb (新建改造提升…), not
+            // inside a compound noun (棚户区改造安置房, 社区改造省级项目)
+            if after_verb.is_some() && WORKS_ON.contains(&v) {
+                let mut from = e - v.len();
+                while let Some(w) = WORKS_ON.iter().find(|w| before[..from].ends_with(**w)) {
+                    from -= w.len();
+                }
+                let lead = strip_loop(&before[..from], LEADING, true);
+                let governs = names_nothing(lead)
+                    || lead.len() < from
+                    || ["开工", "新开工", "启动", "新建", "建设", "维修", "提质"]
+                        .iter()
+                        .any(|w| lead.ends_with(w));
+                if let Some(whole) = clean(&before[from..]).filter(|_| governs) {
+                    return Some(whole);
+                }
+            }
             after_verb.or_else(|| clean(before.get(..e - v.len()).unwrap_or("")))
         }
         None => clean(before),
@@ -765,6 +870,15 @@ pub fn coverage_subject(before: &str) -> String {
     let s = strip_loop(s, COVERAGE_VERBS, false);
     let s = strip_loop(s, LEADING, false);
     let s = strip_loop(s, COVERAGE_VERBS, true);
+    // 3天内要完成全覆盖: the time limit and the modal say when, not what
+    let s = strip_loop(without_time_limit(s), &["要", "需", "应", "须"], true);
+    // 以县(市、区)为单位全覆盖: the unit of coverage, not what is covered
+    let s = match s.find("为单位") {
+        Some(i) if s.starts_with('以') => &s[i + "为单位".len()..],
+        _ => s,
+    };
+    // 企业数量较2020年实现翻番: the base year is no part of what doubles
+    let s = strip_base_year(s);
     tidy(tail(s, 24)).unwrap_or_default()
 }
 
@@ -897,8 +1011,8 @@ mod tests {
                 Some("国三及以下排放标准营运柴油货车"),
             ),
             ("关停退出燃煤锅炉", "", Some("燃煤锅炉")),
-            ("新增和更新新能源公交车", "", Some("新能源公交车")),
-            ("改造提升镇敬老院", "", Some("镇敬老院")),
+            ("新增和更新新能源公交车", "", Some("更新新能源公交车")),
+            ("改造提升镇敬老院", "", Some("改造提升镇敬老院")),
             ("实施城市更新项目", "", Some("城市更新项目")),
         ] {
             assert_eq!(subject(before, after).as_deref(), want, "{before}|{after}");
@@ -949,7 +1063,7 @@ mod tests {
             (
                 "改造城市供排水、燃气、供热等管网",
                 "",
-                Some("城市供排水、燃气、供热等管网"),
+                Some("改造城市供排水、燃气、供热等管网"),
             ),
             (
                 "核心区全覆盖成蚊杀灭(确保3天内成蚊密度ADI",
@@ -1030,6 +1144,77 @@ mod tests {
             coverage_subject("学生资助政策实现所有学段、公民办学校、家庭经济困难学生"),
             "学生资助政策"
         );
+    }
+
+    /// A verb that works on what is there stays with its object; a compound verb after the noun,
+    /// an illegal building, a bracketed measure word and an old level are no part of a subject.
+    #[test]
+    fn verbs_that_work_on_what_is_there() {
+        for (before, after, want) in [
+            ("改造城镇老旧小区房屋", "", Some("改造城镇老旧小区房屋")),
+            ("新建改造提升高标准农田", "", Some("改造提升高标准农田")),
+            ("治理沙化土地", "", Some("治理沙化土地")),
+            ("拆除违法建设", "", Some("拆除违法建设")),
+            ("推动建设超", "(个)幸福河湖", Some("幸福河湖")),
+            ("、280元提高到", "", None),
+            (
+                "引育",
+                "具有脑机接口核心技术与产品研发能力的自主创新企业",
+                Some("具有脑机接口核心技术与产品研发能力的自主创新企业"),
+            ),
+            (
+                "全省320家承包或委托经营的中小学食堂、",
+                "学生集体用餐配送单位实现全流程检查评价",
+                Some("学生集体用餐配送单位"),
+            ),
+        ] {
+            assert_eq!(subject(before, after).as_deref(), want, "{before}|{after}");
+        }
+        assert_eq!(tidy("280元"), None);
+    }
+
+    /// A long subject is cut at a list break, never inside a word; a base year, a time limit, a
+    /// modal and the unit of coverage are no part of what is covered.
+    #[test]
+    fn coverage_subjects_without_time_base_or_unit() {
+        assert_eq!(
+            coverage_subject(
+                "每万人口高价值发明专利拥有量、国家级专精特新“小巨人”企业数量较2020年实现"
+            ),
+            "每万人口高价值发明专利拥有量、国家级专精特新“小巨人”企业数量"
+        );
+        assert_eq!(
+            coverage_subject(
+                "全市每万人口高价值发明专利拥有量、国家级专精特新“小巨人”企业数量较2020年实现"
+            ),
+            "国家级专精特新“小巨人”企业数量"
+        );
+        assert_eq!(coverage_subject("3 天内要完成"), "");
+        assert_eq!(coverage_subject("基本实现以县(市、区)为单位"), "");
+    }
+
+    #[test]
+    fn evaluation_before_de_goes() {
+        for (s, want) in [
+            (
+                "优质高效的整合型医疗卫生服务体系和完善的全民健身公共服务体系",
+                "整合型医疗卫生服务体系和完善的全民健身公共服务体系",
+            ),
+            (
+                "协调统一的数字经济治理框架和规则体系",
+                "数字经济治理框架和规则体系",
+            ),
+            (
+                "统一公平、竞争有序、成熟完备的数字经济现代市场体系",
+                "数字经济现代市场体系",
+            ),
+            (
+                "健康城市、健康村镇建设的示范市和示范村镇",
+                "健康城市、健康村镇建设的示范市和示范村镇",
+            ),
+        ] {
+            assert_eq!(end_state(s), want);
+        }
     }
 
     #[test]
