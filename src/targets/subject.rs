@@ -532,14 +532,14 @@ pub fn end_state(s: &str) -> &str {
 }
 
 /// `优质高效的整合型医疗卫生服务体系`, `协调统一的数字经济治理框架` → what is built, without the
-/// evaluation before its 的 ([`crate::lexicon::EVALUATIVE`] ends it). A qualifier that says which
+/// evaluation before its 的 ([`crate::targets::lexicon::EVALUATIVE`] ends it). A qualifier that says which
 /// thing is meant stays (`健康城市、健康村镇建设的示范市`, `具有…研发能力的企业`).
 pub fn without_evaluation(s: &str) -> &str {
     let mut s = s;
     while let Some((q, rest)) = s.split_once('的') {
         // (a qualifier holding a coordination of nouns is no evaluation: 整合型…体系和完善的…)
         let evaluative =
-            crate::lexicon::EVALUATIVE.iter().any(|w| q.ends_with(w)) && !q.contains(['和', '及']);
+            crate::targets::lexicon::EVALUATIVE.iter().any(|w| q.ends_with(w)) && !q.contains(['和', '及']);
         // a short noun keeps its evaluation (规范的课堂)
         if !evaluative || rest.chars().count() < 4 {
             break;
