@@ -30,15 +30,10 @@ pub struct CellTarget {
     pub year: Option<(String, i32)>,
 }
 
-/// The first `YYYY年` of a column header (`2025年目标值` → `2025年`, 2025).
+/// The year a target column's header names (`2025年目标值` → `2025年`, 2025).
 fn header_year(header: &str) -> Option<(String, i32)> {
-    let at = header.find('年')?;
-    let digits = header[..at].trim_end();
-    let y = digits.get(digits.len().checked_sub(4)?..)?;
-    if !y.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    Some((format!("{y}年"), y.parse().ok()?))
+    let y = crate::document::tables::header_year(header)?.year;
+    Some((format!("{y}年"), y))
 }
 
 /// Header words of the column that holds the targets; a header naming a baseline never is one.
