@@ -717,8 +717,10 @@ pub fn column(columns: &[String], words: &[&str], exact: bool) -> Option<usize> 
     })
 }
 
-/// The units a cell lists (`政府办、宣传部、各镇(开发区、街道)`), split at 、，； outside brackets.
-fn units_of(cell: &str) -> Vec<String> {
+/// The units a list of responsible units names (`政府办、宣传部、各镇(开发区、街道)`), split at
+/// 、，； and spaces outside brackets: a table's 牵头/责任 cell and a body's `（牵头单位：…）` note
+/// alike.
+pub fn units_of(cell: &str) -> Vec<String> {
     let mut out = Vec::new();
     let (mut depth, mut from) = (0usize, 0usize);
     let mut push = |s: &str| {
@@ -905,6 +907,10 @@ mod tests {
             .collect();
         assert_eq!(years, [None, Some(2022), Some(2023), None]);
         assert_eq!(got[0].lead, ["教育局"]);
+        assert_eq!(
+            units_of("区财政局、各镇(开发区、街道) 区发改委;—"),
+            ["区财政局", "各镇(开发区、街道)", "区发改委"]
+        );
         let alone = |h: &str| header_year(h).filter(|y| y.alone).map(|y| y.year);
         assert_eq!(alone("2023年目标"), Some(2023));
         assert_eq!(alone("2023年以前"), None);
