@@ -1,14 +1,14 @@
 //! Document elements (GB/T 9704 parts that survive in plain text) and where the plan body is.
 //!
 //! Works top-down over the lines of the working copy, the way a reader peels a document
-//! (docs/domain.md#elements, #input): web chrome is transparent; the notice that wraps a plan (its title,
+//! (docs/domain.md#elements, #input): web-page furniture is transparent; the notice that wraps a plan (its title,
 //! 主送, forwarding sentence, signature, date, 抄送, 附件 lines) is read for metadata; the plan's
 //! own title opens the body; a trailing signature, 抄送 block or site footer closes it. The cue
 //! vocabulary lives in [`crate::document::cues`] and [`crate::input::furniture`].
 
 use crate::document::cues::{self, org_names, re, year_cue, Cue, FIVE_YEAR};
 use crate::document::markers::match_marker;
-use crate::input::furniture::{classify, ChromeKind};
+use crate::input::furniture::{classify, Furniture};
 use crate::model::{Document, Period, Warning};
 use crate::rx::Regex;
 use crate::text::numerals::cjk_ordinal;
@@ -30,7 +30,7 @@ pub struct Elements {
     /// The plan's own year (工作要点 for 2023 → 2023); for a multi-year plan, its first year.
     pub plan_year: Option<i32>,
     /// Byte ranges inside `body` that are document elements, not plan text (附件 lists,
-    /// signatures, dates, 抄送, chrome lines): no headings and no targets there.
+    /// signatures, dates, 抄送, furniture lines): no headings and no targets there.
     pub skip: Vec<Range<usize>>,
     pub warnings: Vec<Warning>,
 }
@@ -47,7 +47,7 @@ struct Line<'a> {
     at: usize,
     /// The line, trimmed.
     s: &'a str,
-    chrome: Option<ChromeKind>,
+    furniture: Option<Furniture>,
 }
 
 impl Line<'_> {
@@ -107,7 +107,10 @@ struct PageMeta {
 /// Page metadata: publication date, info-disclosure grid fields, front matter.
 fn page_metadata(t: &Text, lines: &[Line]) -> PageMeta {
     let mut m = PageMeta::default();
-    for l in lines.iter().filter(|l| l.chrome == Some(ChromeKind::Meta)) {
+    for l in lines
+        .iter()
+        .filter(|l| l.furniture == Some(Furniture::Meta))
+    {
         if let Some(c) = cues::captures(Cue::MetaDate, l.s) {
             let d = ymd(&c["y"], &c["m"], &c["d"]);
             if c[0].starts_with("成文日期") {
@@ -154,7 +157,7 @@ pub fn extract(t: &Text) -> Elements {
     let lines = read_lines(t);
     let mut doc = Document::default();
     let mut skip: Vec<Range<usize>> = Vec::new();
-    let content = |i: usize| lines[i].chrome.is_none() && !lines[i].is(Cue::Header);
+    let content = |i: usize| lines[i].furniture.is_none() && !lines[i].is(Cue::Header);
 
     let page = page_metadata(t, &lines);
 
@@ -202,7 +205,7 @@ pub fn extract(t: &Text) -> Elements {
         let mut k = p.last + 1;
         while k < lines.len() {
             let l = &lines[k];
-            // Chrome, and the title printed a second time (web page heading, then the article).
+            // furniture, and the title printed a second time (web page heading, then the article).
             if !content(k) || squeeze_title(l.s) == key {
                 skip.push(l.r.clone());
                 k += 1;
@@ -331,7 +334,7 @@ pub fn extract(t: &Text) -> Elements {
     // 抄送 or 附件 note.
     // The site footer: a footer line that is not a sentence of the plan (`保护版权所有人…。`).
     let foot = (body_first..lines.len()).find(|&i| {
-        lines[i].chrome == Some(ChromeKind::Footer)
+        lines[i].furniture == Some(Furniture::Footer)
             && !lines[i].s.contains('。')
             && lines[i].chars() <= 200
     });
@@ -440,7 +443,7 @@ pub fn extract(t: &Text) -> Elements {
     if let Some(last) = lines.iter().rev().find(|l| {
         l.r.start < body_end
             && l.r.end <= body_end
-            && l.chrome.is_none()
+            && l.furniture.is_none()
             && l.r.start >= body_start.saturating_sub(l.r.len())
     }) {
         let end = last.s.chars().last().unwrap_or('。');
@@ -475,7 +478,7 @@ pub fn extract(t: &Text) -> Elements {
     }
 }
 
-/// The non-blank lines of `t`, trimmed, with their chrome kind; a menu printed one entry per
+/// The non-blank lines of `t`, trimmed, with their furniture kind; a menu printed one entry per
 /// line above the article counts as navigation.
 fn read_lines(t: &Text) -> Vec<Line<'_>> {
     let mut lines: Vec<Line> = t
@@ -485,7 +488,7 @@ fn read_lines(t: &Text) -> Vec<Line<'_>> {
             let raw = &t.clean[r.clone()];
             let s = unmarked(raw.trim());
             Line {
-                chrome: classify(s),
+                furniture: classify(s),
                 at: r.start + sub_range(raw, s).start,
                 r,
                 s,
@@ -511,7 +514,7 @@ fn unmarked(s: &str) -> &str {
 
 /// Longest menu entry (chars) of a site's navigation printed one entry per line.
 const MENU_ENTRY_MAX: usize = 8;
-/// Fewest entries in a row that make a menu when one of them is page chrome (`首页`, `>`).
+/// Fewest entries in a row that make a menu when one of them is page furniture (`首页`, `>`).
 const MENU_RUN_MIN: usize = 4;
 /// Fewest entries in a row that make a menu of plain words (a site's full navigation).
 const MENU_LONG_RUN: usize = 8;
@@ -536,7 +539,7 @@ fn mark_menus(lines: &mut [Line]) {
     while i < article {
         let run = lines[i..article].iter().take_while(|l| entry(l)).count();
         let items = &lines[i..i + run];
-        let menu = (run >= MENU_RUN_MIN && items.iter().any(|l| l.chrome.is_some())
+        let menu = (run >= MENU_RUN_MIN && items.iter().any(|l| l.furniture.is_some())
             || run >= MENU_LONG_RUN)
             && items.first().is_none_or(|l| l.s != "序号");
         if menu {
@@ -545,7 +548,7 @@ fn mark_menus(lines: &mut [Line]) {
                 end -= 1;
             }
             for l in &mut lines[i..end] {
-                l.chrome.get_or_insert(ChromeKind::Nav);
+                l.furniture.get_or_insert(Furniture::Nav);
             }
         }
         i += run.max(1);
@@ -666,8 +669,8 @@ fn closing_elements(
                 cc_line = Some(i);
             }
         } else if l.r.start >= body_start
-            && l.chrome.is_some_and(|k| {
-                !matches!(k, ChromeKind::Disclaimer | ChromeKind::Footer) || !l.s.contains('。')
+            && l.furniture.is_some_and(|k| {
+                !matches!(k, Furniture::Disclaimer | Furniture::Footer) || !l.s.contains('。')
             })
         {
             skip.push(l.r.clone());
@@ -975,7 +978,7 @@ fn banner(t: &Text, lines: &[Line], before: usize) -> Banner {
     let Some(m) = (0..before.min(lines.len())).find(|&i| lines[i].is(Cue::IssuerMark)) else {
         return out;
     };
-    let org_line = |i: usize| lines[i].chrome.is_none() && org_names(lines[i].s).is_some();
+    let org_line = |i: usize| lines[i].furniture.is_none() && org_names(lines[i].s).is_some();
     let first = (0..m)
         .rev()
         .take_while(|&i| org_line(i))
@@ -1009,7 +1012,7 @@ fn find_titles(t: &Text, lines: &[Line], window: &[usize]) -> Vec<Title> {
             let Some(&j) = window.get(k + n - 1) else {
                 break;
             };
-            // Joined lines must be adjacent in the text (no chrome between them).
+            // Joined lines must be adjacent in the text (no furniture between them).
             if n > 1
                 && (j != window[k + n - 2] + 1 || !joinable(&lines[window[k + n - 2]], &lines[j]))
             {
@@ -1116,7 +1119,7 @@ fn joinable(a: &Line, b: &Line) -> bool {
     (open || cont || classify_title(a.s).is_none())
         && b.chars() <= TITLE_MAX
         && org_names(b.s).is_none()
-        && b.chrome.is_none()
+        && b.furniture.is_none()
 }
 
 /// `Some(true)` for a notice title, `Some(false)` for a plan title.
@@ -1224,7 +1227,7 @@ fn adjacent(a: &Line, b: &Line) -> bool {
 
 fn is_cc_continuation(l: &Line) -> bool {
     l.chars() <= 60
-        && l.chrome.is_none()
+        && l.furniture.is_none()
         && line_date(l.s).is_none()
         && !l.is(Cue::AttachmentStart)
         && !l.is(Cue::AttachmentNote)

@@ -641,9 +641,10 @@ const TIME_HEADERS: &[&str] = &[
     "进度安排",
     "完成期限",
 ];
-/// Header words of a column of lead units, and of other responsible units.
+/// Header words of a column of lead units, and of other responsible units (offices, not units
+/// of measure: those are [`crate::targets`]' indicator tables' `MEASURE_HEADERS`).
 const LEAD_HEADERS: &[&str] = &["牵头"];
-const UNIT_HEADERS: &[&str] = &[
+const OFFICE_HEADERS: &[&str] = &[
     "责任单位",
     "责任部门",
     "配合单位",
@@ -792,7 +793,7 @@ pub fn rows(t: &Text, tables: &[TableBlock]) -> Vec<RowFacts> {
         let unit_col = cols
             .iter()
             .enumerate()
-            .position(|(j, h)| Some(j) != lead_col && UNIT_HEADERS.iter().any(|w| h.contains(w)));
+            .position(|(j, h)| Some(j) != lead_col && OFFICE_HEADERS.iter().any(|w| h.contains(w)));
         let (lines, texts) = (&tb.cells, cell_texts(t, tb));
         let starts = row_starts(t, tb, &texts);
         for (ri, row) in tb.table.rows.iter().enumerate() {

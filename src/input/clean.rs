@@ -13,7 +13,7 @@
 
 use crate::document::cues::{self, Cue};
 use crate::document::markers::match_marker;
-use crate::input::furniture::{classify, is_furniture};
+use crate::input::furniture::{classify, is_print_furniture};
 use crate::rx::Regex;
 use crate::text::{fold_char, Text, TextBuilder};
 use std::ops::Range;
@@ -287,7 +287,7 @@ fn rejoin(b1: &TextBuilder, feeds: &[usize]) -> (TextBuilder, Vec<(String, Strin
         drop_page_break_blanks(b1, &lines, feeds, &mut drop);
     }
     for i in 0..lines.len() {
-        if !drop[i] && is_furniture(&s[lines[i].clone()]) {
+        if !drop[i] && is_print_furniture(&s[lines[i].clone()]) {
             drop[i] = true;
             // The blank lines around a page number belong to the page break, not the text.
             let mut j = i;
@@ -338,7 +338,7 @@ fn drop_running_heads(s: &str, lines: &[Range<usize>], drop: &mut [bool]) {
     use std::collections::HashMap;
     let mut next_to_break: Vec<usize> = Vec::new();
     for i in 0..lines.len() {
-        if !(drop[i] && is_furniture(&s[lines[i].clone()])) {
+        if !(drop[i] && is_print_furniture(&s[lines[i].clone()])) {
             continue;
         }
         // Look a few lines each way only (a page break is surrounded by a blank line or two).
@@ -543,7 +543,7 @@ fn table_row(l: &str) -> bool {
     parts >= 4 && values >= 2
 }
 
-/// Lines that always start something new: headings, elements, dates, chrome.
+/// Lines that always start something new: headings, elements, dates, furniture.
 fn blocks_join(b: &str) -> bool {
     match_marker(b).is_some_and(|h| !h.degraded)
         || ["附件", "抄送", "主送", "印发", "特此", "联系人", "——"]
