@@ -5,7 +5,7 @@
 //! dictionary against the full `dict.txt` of the jieba-rs crate:
 //!
 //! * words and the trie build time (median of runs; `Jieba::with_dict`, what the worker pays once);
-//! * segmentation throughput (`tag`, no HMM, as `src/keywords.rs` uses it);
+//! * segmentation throughput (`tag`, no HMM, as `src/keywords/mod.rs` uses it);
 //! * agreement with the full dictionary's segmentation: word-boundary precision/recall/F1, and the
 //!   share of the full dictionary's *content words* (nouns, verbal nouns, idioms, abbreviations:
 //!   the keyword candidates, ≥ 2 chars) found with the same span and tag — what keywords see.
@@ -26,7 +26,7 @@ fn median(mut v: Vec<Duration>) -> Duration {
     v[v.len() / 2]
 }
 
-/// The keyword candidates of `src/keywords.rs`: nouns of every kind, verbal/adjectival nouns,
+/// The keyword candidates of `src/keywords/mod.rs`: nouns of every kind, verbal/adjectival nouns,
 /// idioms, set phrases, abbreviations.
 fn content(tag: &str) -> bool {
     tag.starts_with('n') || matches!(tag, "vn" | "an" | "l" | "i" | "j")

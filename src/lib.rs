@@ -6,15 +6,15 @@
 //!
 //! The folders of `src/` read like the pipeline:
 //!
-//! 1. [`input`] — bytes, `.docx` and Markdown to text; [`input::clean`] makes the folded working
-//!    copy with its offset map ([`text`]), dropping print furniture ([`input::furniture`]).
-//! 2. [`document`] — what the plan is and how it is built: its elements ([`document::elements`]:
+//! 1. `input` — bytes, `.docx` and Markdown to text; `input::clean` makes the folded working
+//!    copy with its offset map (`text`), dropping print furniture (`input::furniture`).
+//! 2. `document` — what the plan is and how it is built: its elements (`document::elements`:
 //!    title, issuer, date, 文号, 主送/抄送/附件, period, where the body is), its tables rebuilt
-//!    ([`document::tables`]) and its heading outline ([`document::outline`]), reading their
-//!    vocabulary from the rule tables [`document::markers`] and [`document::cues`].
-//! 3. [`targets`] — every measurable commitment: numbers that are names masked, quantities and
+//!    (`document::tables`) and its heading outline (`document::outline`), reading their
+//!    vocabulary from the rule tables `document::markers` and `document::cues`.
+//! 3. `targets` — every measurable commitment: numbers that are names masked, quantities and
 //!    time phrases read, sentences cut, review sections dropped, subjects named; its word tables
-//!    are [`targets::lexicon`].
+//!    are `targets::lexicon`.
 //! 4. [`model`] and [`render`] (the `output` folder) — the `planlens/1` types and their JSON,
 //!    Markdown and CSV forms.
 //!
@@ -28,6 +28,10 @@
 //! (loaded on first use: [`compare`]'s engine, `.docx` reading, [`keywords`]); `.docx` reading and
 //! [`keywords`] are not compiled into a `web`-only wasm at all, and [`compare`] contributes only
 //! its result types and renderers there.
+
+// The module docs are written for whoever works on the pipeline and link its private modules
+// (`cargo doc --document-private-items` renders them).
+#![allow(rustdoc::private_intra_doc_links)]
 
 pub mod compare;
 pub mod corpus;

@@ -23,7 +23,7 @@ def find_source():
     sys.exit("jieba-rs dict.txt not found: run `cargo fetch` first")
 
 def content(tag):
-    """The keyword candidates' tags (src/keywords.rs content_tag)."""
+    """The keyword candidates' tags (src/keywords/mod.rs content_tag)."""
     return tag.startswith("n") or tag in ("vn", "an", "l", "i", "j", "eng")
 
 
@@ -36,7 +36,7 @@ def main():
     ap.add_argument("--rare-tags", default="i,m,z,zg,nrf")
     ap.add_argument("--rare-min", type=int, default=10)
     # words that can never be keywords (verbs, adverbs, numerals …: not the content tags of
-    # src/keywords.rs) only matter for segmentation boundaries; common ones are enough
+    # src/keywords/mod.rs) only matter for segmentation boundaries; common ones are enough
     ap.add_argument("--other-min", type=int, default=100)
     ap.add_argument("--src", default=None)
     ap.add_argument("--out", default="www/dict/jieba.dict.txt")

@@ -62,29 +62,12 @@ impl Grid {
     }
 }
 
-/// `2022`, `2022年`, `2022年度` as a year column header; a rebuilt table may also prefix the
-/// merged group header (`分年度推进内容/2022`, `分年度推进内容 2023年`).
-pub fn header_year(h: &str) -> Option<i32> {
-    let h: Vec<char> = h.trim().chars().map(fold).collect();
-    if h.len() > 16 {
-        return None;
-    }
-    let start = h.iter().position(|c| c.is_ascii_digit())?;
-    let digits: String = h[start..]
-        .iter()
-        .take_while(|c| c.is_ascii_digit())
-        .collect();
-    let rest: String = h[start + digits.len()..].iter().collect();
-    let prefix_ok = start == 0 || matches!(h[start - 1], '/' | ' ' | '-' | '|' | '(');
-    if digits.len() == 4
-        && prefix_ok
-        && matches!(rest.as_str(), "" | "年" | "年度" | "年目标" | ")" | "年)")
-    {
-        let y: i32 = digits.parse().ok()?;
-        (1990..=2100).contains(&y).then_some(y)
-    } else {
-        None
-    }
+/// The year of a year column header (`2022`, `2022年度`, `分年度推进内容/2022`): see
+/// [`crate::document::tables::header_year`].
+fn header_year(h: &str) -> Option<i32> {
+    crate::document::tables::header_year(h)
+        .filter(|y| y.alone)
+        .map(|y| y.year)
 }
 
 fn role_of_header(h: &str) -> Role {

@@ -1,4 +1,6 @@
-//! Word tables the comparison reads, in one place (like AutoCorrect's rule tables).
+//! The word tables of the comparison (`planlens-compare/1`); the analysis's own are
+//! [`crate::targets::lexicon`] (targets) and the rule tables of [`crate::document`] and
+//! [`crate::input`].
 //!
 //! A target's subject is the noun phrase next to its quantity once the words that carry no
 //! identity are taken away: the verb (创建, 评选, 新增…), the time and scope words (三年内, 每年,

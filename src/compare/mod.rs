@@ -384,62 +384,35 @@ pub fn compare(a_text: &str, b_text: &str) -> Comparison {
     compare_analyses(a_text, &a, b_text, &b)
 }
 
-/// [`compare`] on analyses already made from the two inputs.
+/// [`compare`] on analyses already made from the two inputs: sections aligned by title, targets
+/// paired one to one (with the multi-year plan first when one plan is an annual plan inside the
+/// other's period), sections aligned again with the paired targets as evidence, what is left
+/// unpaired, the annual rows, each plan's own consistency flags and the summary.
 pub fn compare_analyses(a_text: &str, a: &Analysis, b_text: &str, b: &Analysis) -> Comparison {
     let pa = items::plan(a_text, a);
     let pb = items::plan(b_text, b);
 
     let (sa, sb) = (align::sections(&a.outline), align::sections(&b.outline));
-    let sec = align::align_sections(&sa, &sb);
-    let sec_paths: Vec<(Vec<usize>, Vec<usize>)> = sec
+    let sec_paths: Vec<(Vec<usize>, Vec<usize>)> = align::align_sections(&sa, &sb)
         .iter()
         .map(|&(i, j, _)| (sa[i].path.clone(), sb[j].path.clone()))
         .collect();
+    let annual = annual_in_period(&pa, &pb);
+    let pairs_ab = target_pairs(&pa, &pb, &sec_paths, annual);
 
-    // Annual in period: one side multi-year, the other an annual plan inside its period.
-    let in_period = |multi: &Plan, annual: &Plan| match (multi.period, annual.year, annual.period) {
-        (Some((f, t)), Some(y), None) if (f..=t).contains(&y) => Some(y),
-        _ => None,
-    };
-    let annual = match (in_period(&pa, &pb), in_period(&pb, &pa)) {
-        (Some(y), _) => Some((false, y)),
-        (None, Some(y)) => Some((true, y)),
-        _ => None,
-    };
-
-    // Align with the multi-year plan first when there is one, then map back to (a, b).
-    let pairs_ab: Vec<(usize, usize, f64)> = match annual {
-        Some((true, y)) => {
-            let back: Vec<(Vec<usize>, Vec<usize>)> = sec_paths
-                .iter()
-                .map(|(p, q)| (q.clone(), p.clone()))
-                .collect();
-            align::align_targets(&pb, &pa, &back, Some(y))
-                .into_iter()
-                .map(|(j, i, s)| (i, j, s))
-                .collect()
-        }
-        Some((false, y)) => align::align_targets(&pa, &pb, &sec_paths, Some(y)),
-        None => align::align_targets(&pa, &pb, &sec_paths, None),
-    };
-    let mut pairs_ab = pairs_ab;
-    pairs_ab.sort_by_key(|p| (p.0, p.1));
-
-    let mut used_a = vec![false; pa.items.len()];
-    let mut used_b = vec![false; pb.items.len()];
-    let mut pairs = Vec::new();
-    for &(i, j, s) in &pairs_ab {
-        used_a[i] = true;
-        used_b[j] = true;
-        let (x, y) = (&pa.items[i], &pb.items[j]);
-        pairs.push(Pair {
-            a: target_ref(&pa, x),
-            b: target_ref(&pb, y),
-            score: round3(s),
-            same: same_figure(x, y),
-            difference: difference(x, y),
-        });
-    }
+    let pairs: Vec<Pair> = pairs_ab
+        .iter()
+        .map(|&(i, j, s)| {
+            let (x, y) = (&pa.items[i], &pb.items[j]);
+            Pair {
+                a: target_ref(&pa, x),
+                b: target_ref(&pb, y),
+                score: round3(s),
+                same: same_figure(x, y),
+                difference: difference(x, y),
+            }
+        })
+        .collect();
     // Sections again, now with the aligned body targets as evidence.
     let evidence: Vec<(Vec<usize>, Vec<usize>)> = pairs_ab
         .iter()
@@ -447,20 +420,8 @@ pub fn compare_analyses(a_text: &str, a: &Analysis, b_text: &str, b: &Analysis) 
         .map(|&(i, j, _)| (pa.items[i].path.clone(), pb.items[j].path.clone()))
         .collect();
     let sec = align::align_sections_with(&sa, &sb, &evidence);
-
-    let only_a: Vec<TargetRef> = pa
-        .items
-        .iter()
-        .filter(|it| !used_a[it.index])
-        .map(|it| target_ref(&pa, it))
-        .collect();
-    let only_b: Vec<TargetRef> = pb
-        .items
-        .iter()
-        .filter(|it| !used_b[it.index])
-        .map(|it| target_ref(&pb, it))
-        .collect();
-
+    let only_a = unpaired(&pa, pairs_ab.iter().map(|p| p.0));
+    let only_b = unpaired(&pb, pairs_ab.iter().map(|p| p.1));
     let annual_out = annual.map(|(multi_is_b, year)| {
         let (pm, pn) = if multi_is_b { (&pb, &pa) } else { (&pa, &pb) };
         // (multi item, annual item) pairs.
@@ -468,87 +429,12 @@ pub fn compare_analyses(a_text: &str, a: &Analysis, b_text: &str, b: &Analysis) 
             .iter()
             .map(|&(i, j, _)| if multi_is_b { (j, i) } else { (i, j) })
             .collect();
-        let mut rows = Vec::new();
-        let mut counts = AnnualCounts::default();
-        let mut annual_used = vec![false; pn.items.len()];
-        for it in &pm.items {
-            let for_year = matches!(it.when, When::Year(y) if y == year) || it.when == When::Yearly;
-            // A yearly body target often restates the table's cell for the year (每年评选区名班主任
-            // 100名 / the 2023 cell 新增市区名班主任100名): it is covered by that cell's partner.
-            let partner = mp
-                .iter()
-                .find(|p| p.0 == it.index)
-                .map(|p| p.1)
-                .or_else(|| {
-                    if !for_year {
-                        return None;
-                    }
-                    mp.iter()
-                        .filter(|p| {
-                            let o = &pm.items[p.0];
-                            o.class == it.class
-                                && o.index != it.index
-                                && subject::similarity(&o.key, &it.key) >= 0.6
-                        })
-                        .map(|p| p.1)
-                        .next()
-                });
-            let st = match (partner, for_year) {
-                (Some(j), true) => status(it, &pn.items[j]),
-                (Some(_), false) => "in_period",
-                (None, true) => "missing",
-                (None, false) => continue,
-            };
-            if let Some(j) = partner {
-                annual_used[j] = true;
-            }
-            match st {
-                "met" => counts.met += 1,
-                "weaker" => counts.weaker += 1,
-                "missing" => counts.missing += 1,
-                "in_period" => counts.in_period += 1,
-                _ => counts.not_comparable += 1,
-            }
-            rows.push(AnnualRow {
-                status: st.into(),
-                plan: Some(target_ref(pm, it)),
-                annual: partner.map(|j| target_ref(pn, &pn.items[j])),
-            });
-        }
-        for it in pn.items.iter().filter(|it| !annual_used[it.index]) {
-            counts.extra += 1;
-            rows.push(AnnualRow {
-                status: "extra".into(),
-                plan: None,
-                annual: Some(target_ref(pn, it)),
-            });
-        }
-        Annual {
-            plan: if multi_is_b { "b" } else { "a" }.into(),
-            annual: if multi_is_b { "a" } else { "b" }.into(),
-            year,
-            rows,
-            counts,
-        }
+        let mut out = annual_rows(pm, pn, &mp, year);
+        out.plan = if multi_is_b { "b" } else { "a" }.into();
+        out.annual = if multi_is_b { "a" } else { "b" }.into();
+        out
     });
-
-    let same = pairs.iter().filter(|p| p.same).count();
-    let share = |n: usize, d: usize| {
-        if d == 0 {
-            0.0
-        } else {
-            round3(n as f64 / d as f64)
-        }
-    };
-    let summary = Summary {
-        pairs: pairs.len(),
-        same,
-        different: pairs.len() - same,
-        only_a: only_a.len(),
-        only_b: only_b.len(),
-        aligned_a: share(pairs.len(), pa.items.len()),
-        aligned_b: share(pairs.len(), pb.items.len()),
-    };
+    let summary = summary(&pairs, &only_a, &only_b, &pa, &pb);
     Comparison {
         schema: COMPARE_SCHEMA.into(),
         a: info(&pa),
@@ -582,5 +468,152 @@ pub fn compare_analyses(a_text: &str, a: &Analysis, b_text: &str, b: &Analysis) 
                 .collect(),
         },
         summary,
+    }
+}
+
+/// One side multi-year, the other an annual plan inside its period: `(multi is B, the year)`.
+fn annual_in_period(pa: &Plan, pb: &Plan) -> Option<(bool, i32)> {
+    let in_period = |multi: &Plan, annual: &Plan| match (multi.period, annual.year, annual.period) {
+        (Some((f, t)), Some(y), None) if (f..=t).contains(&y) => Some(y),
+        _ => None,
+    };
+    match (in_period(pa, pb), in_period(pb, pa)) {
+        (Some(y), _) => Some((false, y)),
+        (None, Some(y)) => Some((true, y)),
+        _ => None,
+    }
+}
+
+/// The targets paired one to one, `(A item, B item, score)` in A's order: aligned with the
+/// multi-year plan first when there is one, then mapped back to (A, B).
+fn target_pairs(
+    pa: &Plan,
+    pb: &Plan,
+    sec_paths: &[(Vec<usize>, Vec<usize>)],
+    annual: Option<(bool, i32)>,
+) -> Vec<(usize, usize, f64)> {
+    let mut pairs: Vec<(usize, usize, f64)> = match annual {
+        Some((true, y)) => {
+            let back: Vec<(Vec<usize>, Vec<usize>)> = sec_paths
+                .iter()
+                .map(|(p, q)| (q.clone(), p.clone()))
+                .collect();
+            align::align_targets(pb, pa, &back, Some(y))
+                .into_iter()
+                .map(|(j, i, s)| (i, j, s))
+                .collect()
+        }
+        Some((false, y)) => align::align_targets(pa, pb, sec_paths, Some(y)),
+        None => align::align_targets(pa, pb, sec_paths, None),
+    };
+    pairs.sort_by_key(|p| (p.0, p.1));
+    pairs
+}
+
+/// The targets of `p` not among the `paired` item indexes.
+fn unpaired(p: &Plan, paired: impl Iterator<Item = usize>) -> Vec<TargetRef> {
+    let mut used = vec![false; p.items.len()];
+    for i in paired {
+        used[i] = true;
+    }
+    p.items
+        .iter()
+        .filter(|it| !used[it.index])
+        .map(|it| target_ref(p, it))
+        .collect()
+}
+
+/// The multi-year plan `pm`'s targets for `year` against the annual plan `pn`'s, each `met`,
+/// `weaker`, `missing`, `in_period` or `extra`; `mp` are the (multi, annual) item pairs. The
+/// sides' names are left for the caller.
+fn annual_rows(pm: &Plan, pn: &Plan, mp: &[(usize, usize)], year: i32) -> Annual {
+    let mut rows = Vec::new();
+    let mut counts = AnnualCounts::default();
+    let mut annual_used = vec![false; pn.items.len()];
+    for it in &pm.items {
+        let for_year = matches!(it.when, When::Year(y) if y == year) || it.when == When::Yearly;
+        // A yearly body target often restates the table's cell for the year (每年评选区名班主任
+        // 100名 / the 2023 cell 新增市区名班主任100名): it is covered by that cell's partner.
+        let partner = mp
+            .iter()
+            .find(|p| p.0 == it.index)
+            .map(|p| p.1)
+            .or_else(|| {
+                if !for_year {
+                    return None;
+                }
+                mp.iter()
+                    .filter(|p| {
+                        let o = &pm.items[p.0];
+                        o.class == it.class
+                            && o.index != it.index
+                            && subject::similarity(&o.key, &it.key) >= 0.6
+                    })
+                    .map(|p| p.1)
+                    .next()
+            });
+        let st = match (partner, for_year) {
+            (Some(j), true) => status(it, &pn.items[j]),
+            (Some(_), false) => "in_period",
+            (None, true) => "missing",
+            (None, false) => continue,
+        };
+        if let Some(j) = partner {
+            annual_used[j] = true;
+        }
+        match st {
+            "met" => counts.met += 1,
+            "weaker" => counts.weaker += 1,
+            "missing" => counts.missing += 1,
+            "in_period" => counts.in_period += 1,
+            _ => counts.not_comparable += 1,
+        }
+        rows.push(AnnualRow {
+            status: st.into(),
+            plan: Some(target_ref(pm, it)),
+            annual: partner.map(|j| target_ref(pn, &pn.items[j])),
+        });
+    }
+    for it in pn.items.iter().filter(|it| !annual_used[it.index]) {
+        counts.extra += 1;
+        rows.push(AnnualRow {
+            status: "extra".into(),
+            plan: None,
+            annual: Some(target_ref(pn, it)),
+        });
+    }
+    Annual {
+        plan: String::new(),
+        annual: String::new(),
+        year,
+        rows,
+        counts,
+    }
+}
+
+/// The counts of a comparison and the share of each plan's targets that found a partner.
+fn summary(
+    pairs: &[Pair],
+    only_a: &[TargetRef],
+    only_b: &[TargetRef],
+    pa: &Plan,
+    pb: &Plan,
+) -> Summary {
+    let same = pairs.iter().filter(|p| p.same).count();
+    let share = |n: usize, d: usize| {
+        if d == 0 {
+            0.0
+        } else {
+            round3(n as f64 / d as f64)
+        }
+    };
+    Summary {
+        pairs: pairs.len(),
+        same,
+        different: pairs.len() - same,
+        only_a: only_a.len(),
+        only_b: only_b.len(),
+        aligned_a: share(pairs.len(), pa.items.len()),
+        aligned_b: share(pairs.len(), pb.items.len()),
     }
 }

@@ -1,14 +1,14 @@
 //! Document elements (GB/T 9704 parts that survive in plain text) and where the plan body is.
 //!
 //! Works top-down over the lines of the working copy, the way a reader peels a document
-//! (docs/domain.md#elements, #input): web chrome is transparent; the notice that wraps a plan (its title,
+//! (docs/domain.md#elements, #input): web-page furniture is transparent; the notice that wraps a plan (its title,
 //! 主送, forwarding sentence, signature, date, 抄送, 附件 lines) is read for metadata; the plan's
 //! own title opens the body; a trailing signature, 抄送 block or site footer closes it. The cue
 //! vocabulary lives in [`crate::document::cues`] and [`crate::input::furniture`].
 
 use crate::document::cues::{self, org_names, re, year_cue, Cue, FIVE_YEAR};
 use crate::document::markers::match_marker;
-use crate::input::furniture::{classify, ChromeKind};
+use crate::input::furniture::{classify, Furniture};
 use crate::model::{Document, Period, Warning};
 use crate::rx::Regex;
 use crate::text::numerals::cjk_ordinal;
@@ -30,7 +30,7 @@ pub struct Elements {
     /// The plan's own year (工作要点 for 2023 → 2023); for a multi-year plan, its first year.
     pub plan_year: Option<i32>,
     /// Byte ranges inside `body` that are document elements, not plan text (附件 lists,
-    /// signatures, dates, 抄送, chrome lines): no headings and no targets there.
+    /// signatures, dates, 抄送, furniture lines): no headings and no targets there.
     pub skip: Vec<Range<usize>>,
     pub warnings: Vec<Warning>,
 }
@@ -47,7 +47,7 @@ struct Line<'a> {
     at: usize,
     /// The line, trimmed.
     s: &'a str,
-    chrome: Option<ChromeKind>,
+    furniture: Option<Furniture>,
 }
 
 impl Line<'_> {
@@ -107,7 +107,10 @@ struct PageMeta {
 /// Page metadata: publication date, info-disclosure grid fields, front matter.
 fn page_metadata(t: &Text, lines: &[Line]) -> PageMeta {
     let mut m = PageMeta::default();
-    for l in lines.iter().filter(|l| l.chrome == Some(ChromeKind::Meta)) {
+    for l in lines
+        .iter()
+        .filter(|l| l.furniture == Some(Furniture::Meta))
+    {
         if let Some(c) = cues::captures(Cue::MetaDate, l.s) {
             let d = ymd(&c["y"], &c["m"], &c["d"]);
             if c[0].starts_with("成文日期") {
@@ -149,13 +152,16 @@ struct Title {
     notice: bool,
 }
 
-/// Extracts the document elements and the body range of `t`.
+/// Extracts the document elements and the body range of `t`, peeling the document the way a
+/// reader does: the 版头 and the titles (the notice's, then the plan's own), the signatures and
+/// their dates, where the body starts, the header zone (文号, 主送), the closing elements (附件,
+/// 抄送, 印发), where the body ends; then the date, issuers, period and plan year are read off
+/// what was found.
 pub fn extract(t: &Text) -> Elements {
     let lines = read_lines(t);
+    let content = |i: usize| is_content(&lines[i]);
     let mut doc = Document::default();
     let mut skip: Vec<Range<usize>> = Vec::new();
-    let content = |i: usize| lines[i].chrome.is_none() && !lines[i].is(Cue::Header);
-
     let page = page_metadata(t, &lines);
 
     let first_marker = (0..lines.len())
@@ -166,81 +172,149 @@ pub fn extract(t: &Text) -> Elements {
         .filter(|&i| content(i) && !banner.lines.contains(&i))
         .take(TITLE_WINDOW)
         .collect();
+    let titles = titles(t, &lines, &window, first_marker, &content);
+    doc.notice_title = titles.notice.as_ref().map(|n| n.text.clone());
 
-    // Titles: the notice's, then the plan's own.
-    let Titles {
-        notice,
-        plan,
-        forwarded,
-    } = titles(t, &lines, &window, first_marker, &content);
-    doc.notice_title = notice.as_ref().map(|n| n.text.clone());
+    let plan_line = titles.plan.as_ref().map(|p| p.last);
+    let signed = Signatures::read(t, &lines, plan_line, &content, &mut skip);
+    let opening = Opening {
+        titles: &titles,
+        window: &window,
+        banner: &banner,
+        signed: &signed,
+        first_marker,
+    };
+    let start = body_start(t, &lines, &opening, &mut doc, &mut skip);
+    header_zone(t, &lines[..start.first.min(lines.len())], &mut doc);
+    doc.doc_number = doc.doc_number.or(page.grid_number.clone());
+    let (attach_start, cc_line) =
+        closing_elements(t, &lines, start.byte, first_marker, &mut doc, &mut skip);
+    let end = body_end(
+        t,
+        &lines,
+        &start,
+        &signed.dated,
+        first_marker,
+        [cc_line, attach_start],
+        &skip,
+    );
 
-    // Dates and the signatures above them.
-    let plan_last = plan.as_ref().map(|p| p.last);
-    let dated = signed_dates(t, &lines, plan_last, &content, &mut skip);
-    let mut is_dated = vec![false; lines.len()];
-    // Lines of a signature block (signatories, seal, date).
-    let mut in_sig = vec![false; lines.len()];
-    for d in &dated {
-        is_dated[d.line] = true;
-        for x in in_sig.iter_mut().take(d.line + 1).skip(d.from) {
-            *x = true;
+    date_and_issuers(t, &lines, &opening, &start, &end, page, &mut doc);
+    doc.period = doc.title.as_deref().and_then(title_period);
+    let plan_year = plan_year(&doc, &preamble(t, &lines, &start));
+    let warnings = truncation(t, &lines, &start, &end).into_iter().collect();
+
+    let trim = |mut e: usize| {
+        while e > start.byte && t.clean.as_bytes().get(e - 1) == Some(&b'\n') {
+            e -= 1;
+        }
+        e
+    };
+    let body_end = trim(end.body);
+    let outline_end = trim(end.outline.min(body_end));
+    skip.retain(|r| r.start >= start.byte && r.end <= body_end);
+    crate::order::by_key(&mut skip, |r| r.start as u64);
+    skip.dedup();
+    Elements {
+        document: doc,
+        body: start.byte..body_end,
+        outline: start.byte..outline_end.max(start.byte),
+        plan_year,
+        skip,
+        warnings,
+    }
+}
+
+/// A line of the document's own text: no furniture, no header line.
+fn is_content(l: &Line) -> bool {
+    l.furniture.is_none() && !l.is(Cue::Header)
+}
+
+/// The dated lines and the signature blocks above them.
+struct Signatures {
+    dated: Vec<Dated>,
+    /// Lines that are a date of [`Self::dated`].
+    is_dated: Vec<bool>,
+    /// Lines of a signature block (signatories, seal, date).
+    in_sig: Vec<bool>,
+}
+
+impl Signatures {
+    fn read(
+        t: &Text,
+        lines: &[Line],
+        plan_last: Option<usize>,
+        content: &dyn Fn(usize) -> bool,
+        skip: &mut Vec<Range<usize>>,
+    ) -> Signatures {
+        let dated = signed_dates(t, lines, plan_last, content, skip);
+        let mut is_dated = vec![false; lines.len()];
+        let mut in_sig = vec![false; lines.len()];
+        for d in &dated {
+            is_dated[d.line] = true;
+            for x in in_sig.iter_mut().take(d.line + 1).skip(d.from) {
+                *x = true;
+            }
+        }
+        Signatures {
+            dated,
+            is_dated,
+            in_sig,
         }
     }
-    let report_date = lines.iter().find_map(|l| {
-        cues::captures(Cue::ReportDate, l.s).and_then(|c| any_ymd(&c["y"], &c["m"], &c["d"]))
-    });
+}
 
-    // Where the body starts.
-    let plan_line = plan.as_ref().map(|p| p.last);
+/// What the top of the document showed: its titles, the lines a title was looked for in, the
+/// 版头, the signatures, and the first line with a heading marker.
+struct Opening<'a> {
+    titles: &'a Titles,
+    window: &'a [usize],
+    banner: &'a Banner,
+    signed: &'a Signatures,
+    first_marker: usize,
+}
+
+/// Where the body starts.
+struct BodyStart {
+    /// Byte offset in `Text::clean`.
+    byte: usize,
+    /// The first line of the body.
+    first: usize,
+    /// The body starts mid-line (a title glued to the text, a text that lost its line breaks).
+    mid_line: Option<usize>,
+    /// The issuer printed under the plan's title.
+    plan_issuer: Option<Vec<String>>,
+}
+
+/// Where the body starts: after the plan's title and what is printed under it (issuer, date,
+/// 文号, a table of contents), or after the last wrapper element before the first heading; a 主送
+/// line right under the title still belongs to the wrapper. Sets the title.
+fn body_start(
+    t: &Text,
+    lines: &[Line],
+    o: &Opening,
+    doc: &mut Document,
+    skip: &mut Vec<Range<usize>>,
+) -> BodyStart {
     let mut start_line = None; // first line index of the body
     let mut start_byte = None; // a body that starts mid-line (glued title)
     let mut plan_issuer: Option<Vec<String>> = None;
-    if let Some(p) = &plan {
+    let content = |i: usize| is_content(&lines[i]);
+    if let Some(p) = &o.titles.plan {
         doc.title = Some(p.text.clone());
-        let key = squeeze_title(&p.text);
-        let mut k = p.last + 1;
-        while k < lines.len() {
-            let l = &lines[k];
-            // Chrome, and the title printed a second time (web page heading, then the article).
-            if !content(k) || squeeze_title(l.s) == key {
-                skip.push(l.r.clone());
-                k += 1;
-                continue;
-            }
-            if let Some(names) = org_names(l.s) {
-                if plan_issuer.is_none() && !is_dated.get(k + 1).copied().unwrap_or(false) {
-                    plan_issuer = Some(
-                        names
-                            .iter()
-                            .map(|n| t.display(shift(l, sub_range(l.s, n))))
-                            .collect(),
-                    );
-                }
-            } else if !(line_date(l.s).is_some()
-                || l.is(Cue::ReportDate)
-                || l.is(Cue::Speaker)
-                || l.is(Cue::Note)
-                || is_doc_number_line(l.s)
-                || is_bracketed(l.s)
-                || l.s.starts_with("——"))
-            {
-                break;
-            }
-            skip.push(l.r.clone());
-            k += 1;
-        }
-        start_line = Some(skip_toc(&lines, k));
-    } else if let Some(f) = &forwarded {
+        let (k, issuer) = under_title(t, lines, p, &o.signed.is_dated, skip);
+        plan_issuer = issuer;
+        start_line = Some(skip_toc(lines, k));
+    } else if let Some(f) = &o.titles.forwarded {
         doc.title = Some(f.clone());
-    } else if let Some(n) = &notice {
+    } else if let Some(n) = &o.titles.notice {
         doc.title = Some(n.text.clone());
-    } else if let Some(&i) = window.first() {
+    } else if let Some(&i) = o.window.first() {
         if let Some(c) = cues::captures(Cue::GluedPlanTitle, lines[i].s) {
             let m = c.name("t").map_or(0..0, |m| m.range());
             doc.title = Some(t.display(shift(&lines[i], m.clone())));
             start_byte = Some(lines[i].at + m.end);
-        } else if window.len() > 1
+        } else if o.window.len() > 1
             && title_line(lines[i].s)
             && lines[i].chars() >= 4
             && org_names(lines[i].s).is_none()
@@ -256,10 +330,10 @@ pub fn extract(t: &Text) -> Elements {
     if start_line.is_none() && start_byte.is_none() {
         // No title line of the plan: the body starts after the last wrapper element before the
         // first heading (or after the notice title).
-        let mut s = notice.as_ref().map_or(0, |n| n.last + 1);
-        for i in 0..first_marker.min(lines.len()) {
+        let mut s = o.titles.notice.as_ref().map_or(0, |n| n.last + 1);
+        for i in 0..o.first_marker.min(lines.len()) {
             let l = &lines[i];
-            let wrapper = in_sig[i]
+            let wrapper = o.signed.in_sig[i]
                 || is_recipients(l.s)
                 || l.is(Cue::Forwarding)
                 || l.is(Cue::Cc)
@@ -268,7 +342,7 @@ pub fn extract(t: &Text) -> Elements {
                 || l.is(Cue::Printed)
                 || l.is(Cue::Closing)
                 || l.is(Cue::IssuerMark)
-                || banner.lines.contains(&i)
+                || o.banner.lines.contains(&i)
                 || is_doc_number_line(l.s)
                 || !content(i);
             if wrapper && i >= s {
@@ -277,7 +351,7 @@ pub fn extract(t: &Text) -> Elements {
                 break;
             }
         }
-        start_line = Some(skip_toc(&lines, s));
+        start_line = Some(skip_toc(lines, s));
     }
     let mut body_start = match (start_byte, start_line) {
         (Some(b), _) => b,
@@ -310,9 +384,63 @@ pub fn extract(t: &Text) -> Elements {
             .map_or(t.clean.len(), |n| n.r.start);
         body_first += 1;
     }
+    BodyStart {
+        byte: body_start,
+        first: body_first,
+        mid_line: start_byte,
+        plan_issuer,
+    }
+}
 
-    // Header zone: 文号, 主送, issuer mark.
-    for l in &lines[..body_first.min(lines.len())] {
+/// The lines printed under the plan's title before its text (furniture, the title a second
+/// time, the issuer, a date, 文号, a bracketed note), skipped: the first line after them, and the
+/// issuer when one is printed there.
+fn under_title(
+    t: &Text,
+    lines: &[Line],
+    p: &Title,
+    is_dated: &[bool],
+    skip: &mut Vec<Range<usize>>,
+) -> (usize, Option<Vec<String>>) {
+    let mut plan_issuer = None;
+    let key = squeeze_title(&p.text);
+    let mut k = p.last + 1;
+    while k < lines.len() {
+        let l = &lines[k];
+        // furniture, and the title printed a second time (web page heading, then the article).
+        if !is_content(l) || squeeze_title(l.s) == key {
+            skip.push(l.r.clone());
+            k += 1;
+            continue;
+        }
+        if let Some(names) = org_names(l.s) {
+            if plan_issuer.is_none() && !is_dated.get(k + 1).copied().unwrap_or(false) {
+                plan_issuer = Some(
+                    names
+                        .iter()
+                        .map(|n| t.display(shift(l, sub_range(l.s, n))))
+                        .collect(),
+                );
+            }
+        } else if !(line_date(l.s).is_some()
+            || l.is(Cue::ReportDate)
+            || l.is(Cue::Speaker)
+            || l.is(Cue::Note)
+            || is_doc_number_line(l.s)
+            || is_bracketed(l.s)
+            || l.s.starts_with("——"))
+        {
+            break;
+        }
+        skip.push(l.r.clone());
+        k += 1;
+    }
+    (k, plan_issuer)
+}
+
+/// The header zone above the body: 文号 and 主送.
+fn header_zone(t: &Text, header: &[Line], doc: &mut Document) {
+    for l in header {
         if doc.doc_number.is_none() && is_doc_number_line(l.s) {
             doc.doc_number = doc_number(l.s);
         }
@@ -320,24 +448,42 @@ pub fn extract(t: &Text) -> Elements {
             doc.recipients = split_list(&t.display(l.r.clone()));
         }
     }
-    doc.doc_number = doc.doc_number.or(page.grid_number);
-    let issuer_mark = Some(banner.issuers).filter(|v| !v.is_empty());
+}
 
-    // 附件, 抄送 and 印发 lines anywhere.
-    let (attach_start, cc_line) =
-        closing_elements(t, &lines, body_start, first_marker, &mut doc, &mut skip);
+/// Where the body ends.
+struct BodyEnd {
+    /// Byte offset in `Text::clean` where the body ends.
+    body: usize,
+    /// Where the headings stop (at or before [`Self::body`]).
+    outline: usize,
+    /// The line of a trailing signature, 抄送 or 附件 note that stops the headings.
+    outline_stop: Option<usize>,
+    /// The last content line of the body.
+    last_in_body: usize,
+}
 
-    // Where the body ends: the site footer; the headings stop earlier, at a trailing signature,
-    // 抄送 or 附件 note.
+/// Where the body ends: the site footer; the headings stop earlier, at a trailing signature,
+/// 抄送 or 附件 note (`closing`: the 抄送 and 附件 lines), and the body with them when nothing
+/// but elements follows.
+fn body_end(
+    t: &Text,
+    lines: &[Line],
+    start: &BodyStart,
+    dated: &[Dated],
+    first_marker: usize,
+    closing: [Option<usize>; 2],
+    skip: &[Range<usize>],
+) -> BodyEnd {
+    let content = |i: usize| is_content(&lines[i]);
     // The site footer: a footer line that is not a sentence of the plan (`保护版权所有人…。`).
-    let foot = (body_first..lines.len()).find(|&i| {
-        lines[i].chrome == Some(ChromeKind::Footer)
+    let foot = (start.first..lines.len()).find(|&i| {
+        lines[i].furniture == Some(Furniture::Footer)
             && !lines[i].s.contains('。')
             && lines[i].chars() <= 200
     });
     let body_end = foot
         .map_or(t.clean.len(), |i| lines[i].r.start)
-        .max(body_start);
+        .max(start.byte);
     // A date line closes the plan when it is signed, or when at most a few lines follow it
     // (a bare date inside the text is a time node, not a signature).
     let last_in_body = (0..lines.len())
@@ -350,38 +496,55 @@ pub fn extract(t: &Text) -> Elements {
     let wraps = |i: usize| i < first_marker && first_marker < lines.len();
     let trailing_sig = dated
         .iter()
-        .filter(|d| lines[d.line].r.start >= body_start && lines[d.line].r.start < body_end)
+        .filter(|d| lines[d.line].r.start >= start.byte && lines[d.line].r.start < body_end)
         .filter(|d| !wraps(d.line))
         .filter(|d| !d.sig.is_empty() || d.line + 3 >= last_in_body)
         .map(|d| d.from)
         .next();
-    let outline_stop = [trailing_sig, cc_line, attach_start]
+    let outline_stop = [trailing_sig, closing[0], closing[1]]
         .into_iter()
         .flatten()
-        .filter(|&i| lines[i].r.start >= body_start && !wraps(i))
+        .filter(|&i| lines[i].r.start >= start.byte && !wraps(i))
         .min();
     let outline_end = outline_stop
         .map_or(body_end, |i| lines[i].r.start.min(body_end))
-        .max(body_start);
+        .max(start.byte);
     // Nothing but elements after the trailing signature: the body ends there too.
     let after = outline_stop.map_or(lines.len(), |i| i);
-    let skipped = RangeSet::new(skip.clone());
+    let skipped = RangeSet::new(skip.to_vec());
     let rest_is_elements = (after..lines.len())
         .filter(|&i| lines[i].r.start < body_end)
         .all(|i| skipped.covers(&lines[i].r) || !content(i));
-    let body_end = if rest_is_elements {
-        outline_end
-    } else {
-        body_end
-    };
+    BodyEnd {
+        body: if rest_is_elements {
+            outline_end
+        } else {
+            body_end
+        },
+        outline: outline_end,
+        outline_stop,
+        last_in_body,
+    }
+}
 
-    // Date and issuers (label rule: a date at the end of the plan, else the signature date of
-    // the notice, else a report's day of delivery, else the page grid or publication date).
+/// The date and the issuers (label rule: a date at the end of the plan, else the signature date
+/// of the notice, else a report's day of delivery, else the page grid or publication date).
+fn date_and_issuers(
+    t: &Text,
+    lines: &[Line],
+    o: &Opening,
+    start: &BodyStart,
+    end: &BodyEnd,
+    page: PageMeta,
+    doc: &mut Document,
+) {
+    let plan_line = o.titles.plan.as_ref().map(|p| p.last);
     let plan_at = plan_line.unwrap_or(0);
+    let dated = &o.signed.dated;
     // Inside the body only a signed date or one at the very end is a 成文日期 (a bare date in the
     // text is a time node); the wrapper's dates all count.
     let eligible = |d: &&Dated| {
-        lines[d.line].r.start < body_start || !d.sig.is_empty() || d.line + 3 >= last_in_body
+        lines[d.line].r.start < start.byte || !d.sig.is_empty() || d.line + 3 >= end.last_in_body
     };
     let chosen = dated
         .iter()
@@ -395,7 +558,10 @@ pub fn extract(t: &Text) -> Elements {
                 .filter(eligible)
                 .find(|d| plan_line.is_none_or(|p| d.line < p))
         });
-    let issued = issued_note(t, &lines);
+    let issued = issued_note(t, lines);
+    let report_date = lines.iter().find_map(|l| {
+        cues::captures(Cue::ReportDate, l.s).and_then(|c| any_ymd(&c["y"], &c["m"], &c["d"]))
+    });
     // A report is dated by the day it was delivered, before the page that carries it.
     doc.date = chosen
         .map(|d| d.date.clone())
@@ -404,14 +570,19 @@ pub fn extract(t: &Text) -> Elements {
         .or(page.grid_date)
         .or(page.pub_date)
         .or(page.front_date);
-    let notice_issuer = notice.as_ref().and_then(|n| notice_issuer(&n.text));
+    let notice_issuer = o
+        .titles
+        .notice
+        .as_ref()
+        .and_then(|n| notice_issuer(&n.text));
+    let issuer_mark = Some(o.banner.issuers.clone()).filter(|v| !v.is_empty());
     doc.issuers = chosen
         .map(|d| d.sig.clone())
         .filter(|v| !v.is_empty())
         .or(issued.map(|x| x.1))
-        .or(plan_issuer)
+        .or(start.plan_issuer.clone())
         .or(issuer_mark)
-        .or_else(|| report_issuer(&lines).map(|s| vec![s]))
+        .or_else(|| report_issuer(lines).map(|s| vec![s]))
         .or_else(|| page.grid_issuer.map(|g| vec![g]))
         .or(notice_issuer)
         .or_else(|| page.source.map(|s| vec![s]))
@@ -420,62 +591,43 @@ pub fn extract(t: &Text) -> Elements {
         .into_iter()
         .map(|n| full_name(&n, None, &t.clean))
         .collect();
+}
 
-    // Period and plan year.
-    doc.period = doc.title.as_deref().and_then(title_period);
-    let preamble: String = lines[body_first.min(lines.len())..]
-        .iter()
-        .take(3)
-        .map(|l| l.s.chars().take(300).collect::<String>())
-        .collect::<Vec<_>>()
-        .join("\n");
-    let preamble = match start_byte {
+/// The opening of the body (its first three lines, or 600 chars of a body that starts
+/// mid-line): where a plan without a year in its title names it.
+fn preamble(t: &Text, lines: &[Line], start: &BodyStart) -> String {
+    match start.mid_line {
         Some(b) => t.clean.get(b..).unwrap_or("").chars().take(600).collect(),
-        None => preamble,
-    };
-    let plan_year = plan_year(&doc, &preamble);
-
-    let mut warnings = Vec::new();
-    // the last line of the plan's own text: a page's 上一篇/下一篇 links after it are no sentence
-    if let Some(last) = lines.iter().rev().find(|l| {
-        l.r.start < body_end
-            && l.r.end <= body_end
-            && l.chrome.is_none()
-            && l.r.start >= body_start.saturating_sub(l.r.len())
-    }) {
-        let end = last.s.chars().last().unwrap_or('。');
-        if last.chars() >= 20 && !"。!?”’」)》;.…:".contains(end) && outline_stop.is_none()
-        {
-            warnings.push(Warning {
-                code: "truncated-text".into(),
-                message: "正文似乎被截断 (the text seems to stop mid-sentence)".into(),
-                span: t.span(last.r.end.saturating_sub(30).max(last.r.start)..last.r.end),
-            });
-        }
-    }
-
-    let trim = |mut e: usize| {
-        while e > body_start && t.clean.as_bytes().get(e - 1) == Some(&b'\n') {
-            e -= 1;
-        }
-        e
-    };
-    let body_end = trim(body_end);
-    let outline_end = trim(outline_end.min(body_end));
-    skip.retain(|r| r.start >= body_start && r.end <= body_end);
-    crate::order::by_key(&mut skip, |r| r.start as u64);
-    skip.dedup();
-    Elements {
-        document: doc,
-        body: body_start..body_end,
-        outline: body_start..outline_end.max(body_start),
-        plan_year,
-        skip,
-        warnings,
+        None => lines[start.first.min(lines.len())..]
+            .iter()
+            .take(3)
+            .map(|l| l.s.chars().take(300).collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n"),
     }
 }
 
-/// The non-blank lines of `t`, trimmed, with their chrome kind; a menu printed one entry per
+/// A text that stops mid-sentence: the last line of the plan's own text (a page's 上一篇/下一篇
+/// links after it are no sentence) is long and ends without a full stop, and no signature or
+/// closing element follows.
+fn truncation(t: &Text, lines: &[Line], start: &BodyStart, end: &BodyEnd) -> Option<Warning> {
+    let last = lines.iter().rev().find(|l| {
+        l.r.start < end.body
+            && l.r.end <= end.body
+            && l.furniture.is_none()
+            && l.r.start >= start.byte.saturating_sub(l.r.len())
+    })?;
+    let stop = last.s.chars().last().unwrap_or('。');
+    (last.chars() >= 20 && !"。!?”’」)》;.…:".contains(stop) && end.outline_stop.is_none()).then(
+        || Warning {
+            code: "truncated-text".into(),
+            message: "正文似乎被截断 (the text seems to stop mid-sentence)".into(),
+            span: t.span(last.r.end.saturating_sub(30).max(last.r.start)..last.r.end),
+        },
+    )
+}
+
+/// The non-blank lines of `t`, trimmed, with their furniture kind; a menu printed one entry per
 /// line above the article counts as navigation.
 fn read_lines(t: &Text) -> Vec<Line<'_>> {
     let mut lines: Vec<Line> = t
@@ -485,7 +637,7 @@ fn read_lines(t: &Text) -> Vec<Line<'_>> {
             let raw = &t.clean[r.clone()];
             let s = unmarked(raw.trim());
             Line {
-                chrome: classify(s),
+                furniture: classify(s),
                 at: r.start + sub_range(raw, s).start,
                 r,
                 s,
@@ -511,7 +663,7 @@ fn unmarked(s: &str) -> &str {
 
 /// Longest menu entry (chars) of a site's navigation printed one entry per line.
 const MENU_ENTRY_MAX: usize = 8;
-/// Fewest entries in a row that make a menu when one of them is page chrome (`首页`, `>`).
+/// Fewest entries in a row that make a menu when one of them is page furniture (`首页`, `>`).
 const MENU_RUN_MIN: usize = 4;
 /// Fewest entries in a row that make a menu of plain words (a site's full navigation).
 const MENU_LONG_RUN: usize = 8;
@@ -536,7 +688,7 @@ fn mark_menus(lines: &mut [Line]) {
     while i < article {
         let run = lines[i..article].iter().take_while(|l| entry(l)).count();
         let items = &lines[i..i + run];
-        let menu = (run >= MENU_RUN_MIN && items.iter().any(|l| l.chrome.is_some())
+        let menu = (run >= MENU_RUN_MIN && items.iter().any(|l| l.furniture.is_some())
             || run >= MENU_LONG_RUN)
             && items.first().is_none_or(|l| l.s != "序号");
         if menu {
@@ -545,7 +697,7 @@ fn mark_menus(lines: &mut [Line]) {
                 end -= 1;
             }
             for l in &mut lines[i..end] {
-                l.chrome.get_or_insert(ChromeKind::Nav);
+                l.furniture.get_or_insert(Furniture::Nav);
             }
         }
         i += run.max(1);
@@ -666,8 +818,8 @@ fn closing_elements(
                 cc_line = Some(i);
             }
         } else if l.r.start >= body_start
-            && l.chrome.is_some_and(|k| {
-                !matches!(k, ChromeKind::Disclaimer | ChromeKind::Footer) || !l.s.contains('。')
+            && l.furniture.is_some_and(|k| {
+                !matches!(k, Furniture::Disclaimer | Furniture::Footer) || !l.s.contains('。')
             })
         {
             skip.push(l.r.clone());
@@ -975,7 +1127,7 @@ fn banner(t: &Text, lines: &[Line], before: usize) -> Banner {
     let Some(m) = (0..before.min(lines.len())).find(|&i| lines[i].is(Cue::IssuerMark)) else {
         return out;
     };
-    let org_line = |i: usize| lines[i].chrome.is_none() && org_names(lines[i].s).is_some();
+    let org_line = |i: usize| lines[i].furniture.is_none() && org_names(lines[i].s).is_some();
     let first = (0..m)
         .rev()
         .take_while(|&i| org_line(i))
@@ -1009,7 +1161,7 @@ fn find_titles(t: &Text, lines: &[Line], window: &[usize]) -> Vec<Title> {
             let Some(&j) = window.get(k + n - 1) else {
                 break;
             };
-            // Joined lines must be adjacent in the text (no chrome between them).
+            // Joined lines must be adjacent in the text (no furniture between them).
             if n > 1
                 && (j != window[k + n - 2] + 1 || !joinable(&lines[window[k + n - 2]], &lines[j]))
             {
@@ -1116,7 +1268,7 @@ fn joinable(a: &Line, b: &Line) -> bool {
     (open || cont || classify_title(a.s).is_none())
         && b.chars() <= TITLE_MAX
         && org_names(b.s).is_none()
-        && b.chrome.is_none()
+        && b.furniture.is_none()
 }
 
 /// `Some(true)` for a notice title, `Some(false)` for a plan title.
@@ -1224,7 +1376,7 @@ fn adjacent(a: &Line, b: &Line) -> bool {
 
 fn is_cc_continuation(l: &Line) -> bool {
     l.chars() <= 60
-        && l.chrome.is_none()
+        && l.furniture.is_none()
         && line_date(l.s).is_none()
         && !l.is(Cue::AttachmentStart)
         && !l.is(Cue::AttachmentNote)

@@ -136,6 +136,56 @@ pub fn build(
     skip: &[Range<usize>],
 ) -> Outline {
     let body = t.clamp(body);
+    let lines = body_lines(t, &body, tables, skip);
+    let runon = reads_runon(t, &lines);
+    let named = stacked_names(t, &lines);
+    let mut r = Reader {
+        t,
+        lines: &lines,
+        named: &named,
+        runon,
+        flat: Vec::new(),
+        warnings: Vec::new(),
+        num: Numbering::default(),
+        in_box: false,
+        name_taken: vec![false; lines.len()],
+    };
+    for &li in &visit_order(&named) {
+        r.read_line(li);
+    }
+    let Reader {
+        mut flat, warnings, ..
+    } = r;
+    let mut marker_ranges: Vec<Range<usize>> = flat.iter().map(|f| f.marker.clone()).collect();
+    // Month headings carry their words as title; their "marker" is the month itself.
+    for f in &mut flat {
+        if f.title.is_empty() {
+            f.title = f.marker.clone();
+        }
+    }
+    flat.retain(|f| !t.clean[f.title.clone()].trim().is_empty());
+
+    if !runon {
+        let leads = lead_paragraphs(t, &lines, &flat, body.end);
+        flat.extend(leads);
+    }
+    crate::order::by_key(&mut flat, |f| f.start as u64);
+    crate::order::by_key(&mut marker_ranges, |r| r.start as u64);
+    Outline {
+        nodes: nest(nodes(t, &flat, body.end)),
+        marker_ranges,
+        warnings,
+    }
+}
+
+/// The lines of the body outside its tables and skipped element lines, clipped to the body (a
+/// body may start mid-line after a glued title).
+fn body_lines(
+    t: &Text,
+    body: &Range<usize>,
+    tables: &[TableBlock],
+    skip: &[Range<usize>],
+) -> Vec<Range<usize>> {
     let excluded = RangeSet::new(
         tables
             .iter()
@@ -143,21 +193,20 @@ pub fn build(
             .chain(skip.iter().cloned())
             .collect(),
     );
-    let excluded = |r: &Range<usize>| excluded.contains(r.start);
-    // Lines clipped to the body (a body may start mid-line after a glued title).
-    let lines: Vec<Range<usize>> = t
-        .lines()
+    t.lines()
         .map(|r| r.start.max(body.start)..r.end.min(body.end))
-        .filter(|r| r.start < r.end && !excluded(r))
-        .collect();
+        .filter(|r| r.start < r.end && !excluded.contains(r.start))
+        .collect()
+}
 
+/// Run-on reading for a whole body only when it is (nearly) one long line: inline markers in
+/// well-formed text are mid-paragraph enumerations, not headings. A heading line that runs
+/// into its first item is handled line by line (`heading_runs_into_item`).
+fn reads_runon(t: &Text, lines: &[Range<usize>]) -> bool {
     let line_markers = lines
         .iter()
         .filter(|r| match_marker(&t.clean[(*r).clone()]).is_some_and(|h| !h.degraded))
         .count();
-    // Run-on reading for a whole body only when it is (nearly) one long line: inline markers in
-    // well-formed text are mid-paragraph enumerations, not headings. A heading line that runs
-    // into its first item is handled line by line (`heading_runs_into_item`).
     let body_chars: usize = lines
         .iter()
         .map(|r| t.clean[r.clone()].chars().count())
@@ -167,27 +216,40 @@ pub fn build(
         .map(|r| t.clean[r.clone()].chars().count())
         .max()
         .unwrap_or(0);
-    let runon = line_markers < RUNON_MAX_LINE_MARKERS
+    line_markers < RUNON_MAX_LINE_MARKERS
         && longest >= RUNON_MIN_LINE
-        && longest * 4 >= body_chars * 3;
+        && longest * 4 >= body_chars * 3
+}
 
-    let mut flat: Vec<Flat> = Vec::new();
-    let mut warnings = Vec::new();
-    let mut num = Numbering::default();
-    // Inside a box (`专栏1 …`) or a note (`注:`), numbered lines are its contents, not headings;
-    // the box ends at the next heading of a family already open.
-    let mut in_box = false;
-    let named = stacked_names(t, &lines);
-    let mut name_taken = vec![false; lines.len()];
-    for &li in &visit_order(&named) {
-        if name_taken[li] {
-            continue;
+/// The headings found so far, line by line.
+struct Reader<'a> {
+    t: &'a Text,
+    lines: &'a [Range<usize>],
+    /// The name line below each marker alone on its line ([`stacked_names`]).
+    named: &'a [Option<usize>],
+    runon: bool,
+    flat: Vec<Flat>,
+    warnings: Vec<Warning>,
+    num: Numbering,
+    /// Inside a box (`专栏1 …`) or a note (`注:`), numbered lines are its contents, not headings;
+    /// the box ends at the next heading of a family already open.
+    in_box: bool,
+    /// Name lines already taken as a marker's title.
+    name_taken: Vec<bool>,
+}
+
+impl Reader<'_> {
+    /// The headings of line `li`: an unnumbered division, or each marker the line opens with or
+    /// (run-on) holds.
+    fn read_line(&mut self, li: usize) {
+        if self.name_taken[li] {
+            return;
         }
-        let r = &lines[li];
-        let line = &t.clean[r.clone()];
+        let r = self.lines[li].clone();
+        let line = &self.t.clean[r.clone()];
         if opens_box(line) {
-            in_box = true;
-            continue;
+            self.in_box = true;
+            return;
         }
         // `序言` alone on its line, or an appendix's head (`附:某室2020年工作行事历`): a division
         // of the top level without a number.
@@ -197,10 +259,10 @@ pub fn build(
             appendix_head(line)
         };
         if let Some(m) = head {
-            num.stack.clear();
+            self.num.stack.clear();
             // an appendix holds its own outline; a 序言 is followed by the plan's first division
-            num.base = u32::from(m > 0);
-            flat.push(Flat {
+            self.num.base = u32::from(m > 0);
+            self.flat.push(Flat {
                 level: 1,
                 marker: r.start..r.start + m,
                 title: r.start + m..r.end,
@@ -208,11 +270,11 @@ pub fn build(
                 start: r.start,
                 line: li,
             });
-            continue;
+            return;
         }
         let mut on_line: Vec<usize> = Vec::new();
         let mut min_at = 0;
-        let line_runon = runon || heading_runs_into_item(line);
+        let line_runon = self.runon || heading_runs_into_item(line);
         // Where the line's sentence stops are, so "no stop between two markers" is a binary
         // search, not a rescan of the line for every candidate (quadratic on a long line).
         let stops: Vec<usize> = if line_runon {
@@ -234,114 +296,128 @@ pub fn build(
             let Some(hit) = match_marker(&line[at..]) else {
                 continue;
             };
-            let ok = match place {
-                Place::LineStart => {
-                    if matches!(hit.family, Family::Shi) {
-                        // `一是…。二是…。` in one paragraph is an enumeration inside it (domain
-                        // guide F8), not a run of headings; only one item per line leads.
-                        num.expects(&hit) && !enumerates_inline(&line[at + hit.len..])
-                    } else if hit.degraded {
-                        num.expects(&hit)
-                    } else {
-                        true
-                    }
-                }
-                // Inline 一是/二是 are enumerations inside a paragraph, not headings.
-                Place::AfterStop => {
-                    num.expects(&hit) && !matches!(hit.family, Family::Month | Family::Shi)
-                }
-                Place::AfterComma => {
-                    !hit.degraded
-                        && matches!(
-                            hit.family,
-                            Family::ArabicDot | Family::ParenArabic | Family::ParenCjk
-                        )
-                        && num.expects_child_or_sibling(&hit)
-                }
-                Place::Glued => {
-                    // Only where a heading opened on this line runs straight into its first
-                    // item: no sentence stop since that heading's marker.
-                    on_line.last().is_some_and(|&k| {
-                        let from = flat[k].marker.end - r.start;
-                        line.get(from..at).is_some() && no_stop_in(from, at)
-                    }) && matches!(
-                        hit.family,
-                        Family::ArabicDot | Family::ParenCjk | Family::ParenArabic
-                    ) && num.expects_child_or_sibling(&hit)
-                }
+            // Only where a heading opened on this line runs straight into its first item: no
+            // sentence stop since that heading's marker.
+            let glued = || {
+                on_line.last().is_some_and(|&k| {
+                    let from = self.flat[k].marker.end - r.start;
+                    line.get(from..at).is_some() && no_stop_in(from, at)
+                })
             };
-            if !ok {
+            if !self.placed(place, &hit, &line[at + hit.len..], glued) {
                 continue;
             }
-            if in_box {
-                if !num.stack.iter().any(|(f, _)| *f == hit.family) {
+            if self.in_box {
+                if !self.num.stack.iter().any(|(f, _)| *f == hit.family) {
                     continue;
                 }
-                in_box = false;
+                self.in_box = false;
             }
-            let marker = r.start + at..r.start + at + hit.len;
-            let (level, prev) = num.open(&hit);
-            if let Some(p) = prev {
-                if hit.ordinal != p + 1 && !matches!(hit.family, Family::Month) {
-                    warnings.push(numbering_warning(t, &marker, p, hit.ordinal));
-                }
-            }
-            // The previous heading on this line ends where this marker starts.
-            if let Some(&k) = on_line.last() {
-                let f: &mut Flat = &mut flat[k];
-                if f.title.end > marker.start {
-                    f.title.end = marker.start.max(f.title.start);
-                }
-            }
-            let mut title = title_range(t, &marker, r.end, hit.family, line_runon);
-            let mut at_line = li;
-            let mut start = r.start + at;
-            // `第一章` alone on its line: its name is on a line below (see `stacked_names`).
-            if let (true, Some(n)) = (title.is_empty(), named[li]) {
-                title = lines[n].clone();
-                at_line = n;
-                name_taken[n] = true;
-                // a marker printed above a heading it belongs under starts at its name
-                if flat.last().is_some_and(|p| p.start >= start) {
-                    start = title.start;
-                }
-            }
-            min_at = marker.end - r.start;
-            on_line.push(flat.len());
-            flat.push(Flat {
-                level,
-                marker,
-                title,
-                ordinal: Some(hit.ordinal),
-                start,
-                line: at_line,
-            });
+            min_at = at + hit.len;
+            on_line.push(self.flat.len());
+            self.push(li, &r, at, &hit, &on_line, line_runon);
         }
     }
-    let mut marker_ranges: Vec<Range<usize>> = flat.iter().map(|f| f.marker.clone()).collect();
-    // Month headings carry their words as title; their "marker" is the month itself.
-    for f in &mut flat {
-        if f.title.is_empty() {
-            f.title = f.marker.clone();
+
+    /// Does a marker found at `place` open a heading there?
+    fn placed(&self, place: Place, hit: &Hit, after: &str, glued: impl FnOnce() -> bool) -> bool {
+        let num = &self.num;
+        match place {
+            Place::LineStart => {
+                if matches!(hit.family, Family::Shi) {
+                    // `一是…。二是…。` in one paragraph is an enumeration inside it (domain
+                    // guide F8), not a run of headings; only one item per line leads.
+                    num.expects(hit) && !enumerates_inline(after)
+                } else if hit.degraded {
+                    num.expects(hit)
+                } else {
+                    true
+                }
+            }
+            // Inline 一是/二是 are enumerations inside a paragraph, not headings.
+            Place::AfterStop => {
+                num.expects(hit) && !matches!(hit.family, Family::Month | Family::Shi)
+            }
+            Place::AfterComma => {
+                !hit.degraded
+                    && matches!(
+                        hit.family,
+                        Family::ArabicDot | Family::ParenArabic | Family::ParenCjk
+                    )
+                    && num.expects_child_or_sibling(hit)
+            }
+            Place::Glued => {
+                glued()
+                    && matches!(
+                        hit.family,
+                        Family::ArabicDot | Family::ParenCjk | Family::ParenArabic
+                    )
+                    && num.expects_child_or_sibling(hit)
+            }
         }
     }
-    flat.retain(|f| !t.clean[f.title.clone()].trim().is_empty());
 
-    if !runon {
-        let leads = lead_paragraphs(t, &lines, &flat, body.end);
-        flat.extend(leads);
+    /// Opens the heading of `hit` at byte `at` of line `li` (`r`); `on_line` ends with its own
+    /// index, after the headings opened earlier on the line.
+    fn push(
+        &mut self,
+        li: usize,
+        r: &Range<usize>,
+        at: usize,
+        hit: &Hit,
+        on_line: &[usize],
+        line_runon: bool,
+    ) {
+        let t = self.t;
+        let marker = r.start + at..r.start + at + hit.len;
+        let (level, prev) = self.num.open(hit);
+        if let Some(p) = prev {
+            if hit.ordinal != p + 1 && !matches!(hit.family, Family::Month) {
+                self.warnings
+                    .push(numbering_warning(t, &marker, p, hit.ordinal));
+            }
+        }
+        // The previous heading on this line ends where this marker starts.
+        if let [.., k, _] = on_line {
+            let f: &mut Flat = &mut self.flat[*k];
+            if f.title.end > marker.start {
+                f.title.end = marker.start.max(f.title.start);
+            }
+        }
+        let mut title = title_range(t, &marker, r.end, hit.family, line_runon);
+        let mut at_line = li;
+        let mut start = r.start + at;
+        // `第一章` alone on its line: its name is on a line below (see `stacked_names`).
+        if let (true, Some(n)) = (title.is_empty(), self.named[li]) {
+            title = self.lines[n].clone();
+            at_line = n;
+            self.name_taken[n] = true;
+            // a marker printed above a heading it belongs under starts at its name
+            if self.flat.last().is_some_and(|p| p.start >= start) {
+                start = title.start;
+            }
+        }
+        self.flat.push(Flat {
+            level,
+            marker,
+            title,
+            ordinal: Some(hit.ordinal),
+            start,
+            line: at_line,
+        });
     }
-    crate::order::by_key(&mut flat, |f| f.start as u64);
-    crate::order::by_key(&mut marker_ranges, |r| r.start as u64);
+}
 
-    let mut ends = vec![body.end; flat.len()];
+/// The outline nodes of the flat headings, each with its level: a node's span runs to the next
+/// heading of its level or above (or the body's end), without trailing blank lines.
+fn nodes(t: &Text, flat: &[Flat], body_end: usize) -> Vec<(u32, OutlineNode)> {
+    let mut ends = vec![body_end; flat.len()];
     for i in 0..flat.len() {
         if let Some(j) = (i + 1..flat.len()).find(|&j| flat[j].level <= flat[i].level) {
             ends[i] = flat[j].start;
         }
     }
-    let nodes: Vec<(u32, OutlineNode)> = flat
-        .iter()
+    flat.iter()
         .zip(&ends)
         .map(|(f, &end)| {
             let mut content_end = end.max(f.start);
@@ -364,12 +440,7 @@ pub fn build(
             };
             (f.level, node)
         })
-        .collect();
-    Outline {
-        nodes: nest(nodes),
-        marker_ranges,
-        warnings,
-    }
+        .collect()
 }
 
 /// Bytes of the mark of an appendix's head (`附:` in `附:某室2020年工作行事历`): a short line

@@ -14,7 +14,7 @@
 
 use crate::document::cues::org_names;
 use crate::model::Table;
-use crate::text::Text;
+use crate::text::{fold, Text};
 use std::ops::Range;
 
 /// A rebuilt table and where it sits in the working text.
@@ -641,9 +641,10 @@ const TIME_HEADERS: &[&str] = &[
     "进度安排",
     "完成期限",
 ];
-/// Header words of a column of lead units, and of other responsible units.
+/// Header words of a column of lead units, and of other responsible units (offices, not units
+/// of measure: those are [`crate::targets`]' indicator tables' `MEASURE_HEADERS`).
 const LEAD_HEADERS: &[&str] = &["牵头"];
-const UNIT_HEADERS: &[&str] = &[
+const OFFICE_HEADERS: &[&str] = &[
     "责任单位",
     "责任部门",
     "配合单位",
@@ -652,17 +653,59 @@ const UNIT_HEADERS: &[&str] = &[
     "参与单位",
 ];
 
-/// The year a column header names as a whole (`2023`, `2023年`, `2023年目标`): the cells of a
-/// 分年推进表's year columns are that year's targets.
-pub fn year_column(header: &str) -> Option<i32> {
-    let h = header.trim();
-    let digits = h.get(..4)?;
-    let rest = &h[4..];
-    (digits.bytes().all(|b| b.is_ascii_digit())
-        && digits.starts_with(['1', '2'])
-        && ["", "年", "年目标", "年目标值", "年度", "年任务"].contains(&rest))
-    .then(|| digits.parse().ok())
-    .flatten()
+/// The year a table header names, and whether the header is that year alone.
+///
+/// One reader for every table of the pipeline. A per-year schedule (分年推进表) heads its year
+/// columns with the year alone (`2023`, `2023年`, `2023年度`, `2023年目标`, `(2023)`; in a
+/// rebuilt table after the merged group header, `分年度推进内容/2022`): its cells are that year's
+/// targets. An indicator table (主要指标表) heads its target column with a label holding the year
+/// (`2025年目标值`): the year the cells are due.
+pub fn header_year(header: &str) -> Option<HeaderYear> {
+    let h: Vec<char> = header.trim().chars().map(fold).collect();
+    year_alone(&h)
+        .map(|year| HeaderYear { year, alone: true })
+        .or_else(|| {
+            let s: String = h.iter().collect();
+            let digits = s[..s.find('年')?].trim_end();
+            let y = digits.get(digits.len().checked_sub(4)?..)?;
+            let year = y
+                .parse()
+                .ok()
+                .filter(|_| y.bytes().all(|b| b.is_ascii_digit()))?;
+            Some(HeaderYear { year, alone: false })
+        })
+}
+
+/// See [`header_year`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HeaderYear {
+    pub year: i32,
+    /// The header is the year alone (a column of a per-year schedule).
+    pub alone: bool,
+}
+
+/// What may follow the year of a header that is the year alone.
+const YEAR_ALONE_ENDS: &[&str] = &["", "年", "年度", "年目标", "年目标值", "年任务", ")", "年)"];
+
+/// The year of a header that is a year alone: four digits (1900–2100) opening the header or
+/// after a group header's separator, followed by nothing but [`YEAR_ALONE_ENDS`].
+fn year_alone(h: &[char]) -> Option<i32> {
+    if h.len() > 16 {
+        return None;
+    }
+    let start = h.iter().position(char::is_ascii_digit)?;
+    let n = h[start..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let rest: String = h[start + n..].iter().collect();
+    let after_group = start == 0 || matches!(h[start - 1], '/' | ' ' | '-' | '|' | '(');
+    if n != 4 || !after_group || !YEAR_ALONE_ENDS.contains(&rest.as_str()) {
+        return None;
+    }
+    let y: i32 = h[start..start + 4]
+        .iter()
+        .collect::<String>()
+        .parse()
+        .ok()?;
+    (1900..=2100).contains(&y).then_some(y)
 }
 
 /// The first column whose header (trimmed) is one of `words` (`exact`) or contains one.
@@ -675,8 +718,10 @@ pub fn column(columns: &[String], words: &[&str], exact: bool) -> Option<usize> 
     })
 }
 
-/// The units a cell lists (`政府办、宣传部、各镇(开发区、街道)`), split at 、，； outside brackets.
-fn units_of(cell: &str) -> Vec<String> {
+/// The units a list of responsible units names (`政府办、宣传部、各镇(开发区、街道)`), split at
+/// 、，； and spaces outside brackets: a table's 牵头/责任 cell and a body's `（牵头单位：…）` note
+/// alike.
+pub fn units_of(cell: &str) -> Vec<String> {
     let mut out = Vec::new();
     let (mut depth, mut from) = (0usize, 0usize);
     let mut push = |s: &str| {
@@ -748,7 +793,7 @@ pub fn rows(t: &Text, tables: &[TableBlock]) -> Vec<RowFacts> {
         let unit_col = cols
             .iter()
             .enumerate()
-            .position(|(j, h)| Some(j) != lead_col && UNIT_HEADERS.iter().any(|w| h.contains(w)));
+            .position(|(j, h)| Some(j) != lead_col && OFFICE_HEADERS.iter().any(|w| h.contains(w)));
         let (lines, texts) = (&tb.cells, cell_texts(t, tb));
         let starts = row_starts(t, tb, &texts);
         for (ri, row) in tb.table.rows.iter().enumerate() {
@@ -758,7 +803,9 @@ pub fn rows(t: &Text, tables: &[TableBlock]) -> Vec<RowFacts> {
             let mut from = start + 1;
             for (j, cell) in row.iter().enumerate().skip(1) {
                 if let Some(li) = (from..end).find(|&i| texts[i] == cell.trim()) {
-                    let year = year_column(&cols[j]).map(|y| (cols[j].trim().to_string(), y));
+                    let year = header_year(&cols[j])
+                        .filter(|y| y.alone)
+                        .map(|y| (cols[j].trim().to_string(), y.year));
                     cells.push((lines[li].clone(), year));
                     from = li + 1;
                 }
@@ -861,9 +908,24 @@ mod tests {
             .collect();
         assert_eq!(years, [None, Some(2022), Some(2023), None]);
         assert_eq!(got[0].lead, ["教育局"]);
-        assert_eq!(year_column("2023年目标"), Some(2023));
-        assert_eq!(year_column("2023年以前"), None);
-        assert_eq!(year_column("完成时限"), None);
+        assert_eq!(
+            units_of("区财政局、各镇(开发区、街道) 区发改委;—"),
+            ["区财政局", "各镇(开发区、街道)", "区发改委"]
+        );
+        let alone = |h: &str| header_year(h).filter(|y| y.alone).map(|y| y.year);
+        assert_eq!(alone("2023年目标"), Some(2023));
+        assert_eq!(alone("2023年以前"), None);
+        assert_eq!(alone("完成时限"), None);
+        assert_eq!(alone("2023"), Some(2023));
+        assert_eq!(alone("２０２３年度"), Some(2023));
+        assert_eq!(alone("分年度推进内容/2022"), Some(2022));
+        assert_eq!(alone("12000"), None);
+        assert_eq!(alone("完成12000个"), None);
+        let labelled = |h: &str| header_year(h).map(|y| (y.year, y.alone));
+        assert_eq!(labelled("2025年目标值"), Some((2025, true)));
+        assert_eq!(labelled("2020年(基期)"), Some((2020, false)));
+        assert_eq!(labelled("十四五末目标值"), None);
+        assert_eq!(labelled("25年目标"), None);
     }
     use crate::input::clean::clean;
 

@@ -13,7 +13,7 @@
 
 use crate::document::cues::{self, Cue};
 use crate::document::markers::match_marker;
-use crate::input::furniture::{classify, is_furniture};
+use crate::input::furniture::{classify, is_print_furniture};
 use crate::rx::Regex;
 use crate::text::{fold_char, Text, TextBuilder};
 use std::ops::Range;
@@ -287,7 +287,7 @@ fn rejoin(b1: &TextBuilder, feeds: &[usize]) -> (TextBuilder, Vec<(String, Strin
         drop_page_break_blanks(b1, &lines, feeds, &mut drop);
     }
     for i in 0..lines.len() {
-        if !drop[i] && is_furniture(&s[lines[i].clone()]) {
+        if !drop[i] && is_print_furniture(&s[lines[i].clone()]) {
             drop[i] = true;
             // The blank lines around a page number belong to the page break, not the text.
             let mut j = i;
@@ -338,7 +338,7 @@ fn drop_running_heads(s: &str, lines: &[Range<usize>], drop: &mut [bool]) {
     use std::collections::HashMap;
     let mut next_to_break: Vec<usize> = Vec::new();
     for i in 0..lines.len() {
-        if !(drop[i] && is_furniture(&s[lines[i].clone()])) {
+        if !(drop[i] && is_print_furniture(&s[lines[i].clone()])) {
             continue;
         }
         // Look a few lines each way only (a page break is surrounded by a blank line or two).
@@ -543,7 +543,7 @@ fn table_row(l: &str) -> bool {
     parts >= 4 && values >= 2
 }
 
-/// Lines that always start something new: headings, elements, dates, chrome.
+/// Lines that always start something new: headings, elements, dates, furniture.
 fn blocks_join(b: &str) -> bool {
     match_marker(b).is_some_and(|h| !h.degraded)
         || ["附件", "抄送", "主送", "印发", "特此", "联系人", "——"]
@@ -589,7 +589,7 @@ mod tests {
         }
     }
 
-    fn orig_of(_src: &str, t: &Text, needle: &str) -> String {
+    fn orig_of(t: &Text, needle: &str) -> String {
         let at = t.clean.find(needle).unwrap();
         t.original(t.span(at..at + needle.len()))
     }
@@ -643,7 +643,7 @@ mod tests {
             t.clean,
             "(二十七)加强教育经费投入。落实多元化教育经费投入,加强经费投入分析研判,积极争取教育经费。\n(二十八)推进项目。"
         );
-        assert_eq!(orig_of(src, &t, "投入,加强"), "投入,\n加强");
+        assert_eq!(orig_of(&t, "投入,加强"), "投入,\n加强");
     }
 
     /// A ragged wrap (no width to vote for) inside the sentence after a finished one is joined;
@@ -746,7 +746,7 @@ mod tests {
         assert!(lines[4].ends_with("做到早发现早报告。"), "{}", lines[4]);
         assert!(!t.clean.contains("— 3 —") && !t.clean.contains("- 3 -"));
         // The mid-word wrap `卫\n生` keeps both chars' offsets.
-        assert_eq!(orig_of(src, &t, "卫生服务"), "卫\n生服务");
+        assert_eq!(orig_of(&t, "卫生服务"), "卫\n生服务");
     }
 
     /// A paragraph cut by a bare page break (a form feed and a blank line) is one paragraph.
@@ -759,7 +759,7 @@ mod tests {
         src.push_str("\u{3000}\u{3000}自主自律、健康生活。倡导每个人是自己健康第一责任人的\n理念,激发居民热爱健康、追求健康的热情,养成符合自身和家\n\n\u{000C}庭特点的健康生活方式,合理膳食、科学运动、戒烟限酒。\n早期干预、完善服务。对主要健康问题及影响因素尽早采取\n");
         let t = clean(&src);
         assert!(t.clean.contains("自身和家庭特点"), "{}", t.clean);
-        assert_eq!(orig_of(&src, &t, "家庭"), "家\n\n\u{000C}庭");
+        assert_eq!(orig_of(&t, "家庭"), "家\n\n\u{000C}庭");
         // between paragraphs the break still separates them
         let t = clean("一、总体要求。\n\n\u{000C}二、主要任务\n");
         assert_eq!(t.clean, "一、总体要求。\n二、主要任务\n");
@@ -842,7 +842,7 @@ mod tests {
             t.front_matter()[1],
             ("date".to_string(), "2023-02-01".to_string())
         );
-        assert_eq!(orig_of(src, &t, "一、"), "一、");
+        assert_eq!(orig_of(&t, "一、"), "一、");
         // A `---` rule without fields is text.
         assert_eq!(clean("---\n正文\n---").clean, "---\n正文\n---");
     }
@@ -856,10 +856,10 @@ mod tests {
             t.clean,
             "关于印发某区行动方案的通知\n\n发布日期: 2025-01-10\n\n\n\n某区城市更新行动方案(2026—2030年)\n\n一、工作目标\n\n到2027年,完成改造老旧小区30个。"
         );
-        assert_eq!(orig_of(src, &t, "一、工作目标"), "一、工作目标");
-        assert_eq!(orig_of(src, &t, "2030年)"), "2030年****）");
+        assert_eq!(orig_of(&t, "一、工作目标"), "一、工作目标");
+        assert_eq!(orig_of(&t, "2030年)"), "2030年****）");
         assert_eq!(
-            orig_of(src, &t, "老旧小区30个"),
+            orig_of(&t, "老旧小区30个"),
             "老旧小区](http://example.gov.cn/x)30个"
         );
     }
@@ -869,7 +869,7 @@ mod tests {
         let src = "推进项目建设（下转第2版）进度。&nbsp;全面&#12288;落实&9826;。";
         let t = clean(src);
         assert_eq!(t.clean, "推进项目建设进度。 全面 落实。");
-        assert_eq!(orig_of(src, &t, "落实"), "落实");
+        assert_eq!(orig_of(&t, "落实"), "落实");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //!
 //! Why: building the patterns was nearly all of the engine worker's warm-up. Natively it is
 //! 4.8 ms of the 4.9 ms that the first analysis of the warm-up plan takes; in the page's wasm it
-//! was ~100 ms of a Chromium cold start (`tools/bench/startup_probe.mjs`, BENCHMARKS.md stop 16).
+//! was ~100 ms of a Chromium cold start (`tools/bench/startup_probe.mjs` measures it).
 //! The work is parsing each pattern (regex-syntax), translating it, and compiling its UTF-8
 //! classes into a forward and a reverse NFA; what comes out is a few hundred plain states.
 //! Rebuilding those states with regex-automata's own [`thompson::Builder`] skips all of that

@@ -30,21 +30,17 @@ pub struct CellTarget {
     pub year: Option<(String, i32)>,
 }
 
-/// The first `YYYY年` of a column header (`2025年目标值` → `2025年`, 2025).
+/// The year a target column's header names (`2025年目标值` → `2025年`, 2025).
 fn header_year(header: &str) -> Option<(String, i32)> {
-    let at = header.find('年')?;
-    let digits = header[..at].trim_end();
-    let y = digits.get(digits.len().checked_sub(4)?..)?;
-    if !y.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    Some((format!("{y}年"), y.parse().ok()?))
+    let y = crate::document::tables::header_year(header)?.year;
+    Some((format!("{y}年"), y))
 }
 
 /// Header words of the column that holds the targets; a header naming a baseline never is one.
 const TARGET_HEADERS: &[&str] = &["目标值", "目标", "预期值", "规划值"];
 const BASELINE_HEADERS: &[&str] = &["基期", "现状", "基准", "完成"];
-const UNIT_HEADERS: &[&str] = &["单位", "计量单位"];
+/// Header words of the column holding each indicator's unit of measure (`%`, `万人`).
+const MEASURE_HEADERS: &[&str] = &["单位", "计量单位"];
 const NAME_HEADERS: &[&str] = &["指标", "指标名称", "主要指标", "名称"];
 
 /// Comparator signs and words written in a cell, before or after the number.
@@ -167,7 +163,7 @@ pub fn cells(t: &Text, tables: &[TableBlock]) -> Vec<CellTarget> {
         let cols = &tb.table.columns;
         let Some(tc) = target_col(cols) else { continue };
         let year = header_year(&cols[tc]);
-        let uc = column(cols, UNIT_HEADERS, true);
+        let uc = column(cols, MEASURE_HEADERS, true);
         let nc = column(cols, NAME_HEADERS, true).or_else(|| column(cols, &["指标"], false));
         // the table's lines, to find each cell where it is printed: every row looks for its
         // number and its cell among them

@@ -1,4 +1,10 @@
-//! The data tables of target extraction (docs/domain.md#deadlines, #traps), in one place.
+//! The word tables of the targets stage (docs/domain.md#deadlines, #traps).
+//!
+//! Each stage has its own: the input's furniture rows are [`crate::input::furniture`], the
+//! structure stages' heading markers and element cues [`crate::document::markers`] and
+//! [`crate::document::cues`], the comparison's subject words `compare::lexicon`. Two rows here
+//! serve the other stages too: the region names the elements read an issuer's level from, and
+//! the condition words that make [`crate::analyze`] drop an eligibility section's numbers.
 //!
 //! Every rule of the target stages that depends on a word is a row here, so that growing the
 //! coverage for a new sector means adding rows, not code. Each table is tested by the stage that

@@ -107,11 +107,7 @@ fn parse_note(s: &str) -> Responsible {
         let part = part
             .split_once([':', '：'])
             .map_or(part, |(_, names)| names);
-        let names = part
-            .split(['、', ',', '，'])
-            .map(str::trim)
-            .filter(|n| !n.is_empty())
-            .map(str::to_string);
+        let names = crate::document::tables::units_of(part);
         if i == 0 {
             r.lead.extend(names);
         } else {

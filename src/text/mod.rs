@@ -1,7 +1,7 @@
 //! The working copy of the input, with a map back to original char offsets.
 //!
 //! Every later stage reads [`Text::clean`], a *folded matching copy* of the input: artefacts and
-//! chrome removed, full-width ASCII folded to half-width (`（`→`(`, `１`→`1`, `％`→`%`, `，`→`,`),
+//! furniture removed, full-width ASCII folded to half-width (`（`→`(`, `１`→`1`, `％`→`%`, `，`→`,`),
 //! ideographic spaces turned into ASCII spaces, and hard-wrapped lines rejoined. Patterns can then
 //! be written once, for half-width forms, and still match both.
 //!

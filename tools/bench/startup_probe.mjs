@@ -12,7 +12,7 @@
 // --mode floor (or both) also loads a blank page that starts an empty module worker the same way
 // (FLOOR_HTML): what the browser alone needs. PROBE_UI_AFTER_READY=1 starts the page's UI only once
 // the engine is ready (an experiment: the worker then starts sooner, the UI competes with the
-// warm-up instead; BENCHMARKS.md "Where the cold start goes"). PROBE_ARGS passes Chromium flags.
+// warm-up instead; BENCHMARKS.md "Current figures" says what the cold start depends on). PROBE_ARGS passes Chromium flags.
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';

@@ -53,7 +53,7 @@ def variants():
 
 
 def content(tag):
-    """The keyword candidates' tags (src/keywords.rs): nouns, vn, an, idioms, set phrases, abbreviations."""
+    """The keyword candidates' tags (src/keywords/mod.rs): nouns, vn, an, idioms, set phrases, abbreviations."""
     return tag.startswith("n") or tag in ("vn", "an", "l", "i", "j", "eng")
 
 
