@@ -57,6 +57,26 @@ fn print_out(out: &str) -> ExitCode {
     }
 }
 
+/// Prints one value as JSON (pretty, or on one line) straight to stdout and a newline, flushed:
+/// the same bytes as [`print_out`] of the rendered string, without holding the whole text in
+/// memory (the JSON of a huge input is several times the input).
+fn print_json<T: serde::Serialize>(value: &T, pretty: bool) -> ExitCode {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let written = if pretty {
+        serde_json::to_writer_pretty(&mut out, value)
+    } else {
+        serde_json::to_writer(&mut out, value)
+    };
+    match written
+        .map_err(std::io::Error::from)
+        .and_then(|()| writeln!(out))
+        .and_then(|()| out.flush())
+    {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => write_failed(&e),
+    }
+}
+
 /// A byte count as a person would write it (`64 MiB`).
 fn human_size(n: u64) -> String {
     match n {
@@ -323,22 +343,21 @@ fn compare_or_check(command: &str, args: &Args) -> ExitCode {
     }
     use planlens::compare::{self, render as cr};
     let fmt = args.format.unwrap_or(Format::Json);
-    let out = if command == "compare" {
+    if command == "compare" {
         let c = compare::compare(&texts[0], &texts[1]);
         match fmt {
-            Format::Markdown => cr::markdown(&c),
-            Format::Csv => cr::csv(&c),
-            _ => cr::json(&c),
+            Format::Markdown => print_out(&cr::markdown(&c)),
+            Format::Csv => print_out(&cr::csv(&c)),
+            _ => print_json(&c, true),
         }
     } else {
         let c = compare::check(&texts[0]);
         match fmt {
-            Format::Markdown => cr::check_markdown(&c),
-            Format::Csv => cr::check_csv(&c),
-            _ => cr::json(&c),
+            Format::Markdown => print_out(&cr::check_markdown(&c)),
+            Format::Csv => print_out(&cr::check_csv(&c)),
+            _ => print_json(&c, true),
         }
-    };
-    print_out(&out)
+    }
 }
 
 /// The names the corpus shows: file names, or the paths as given when two files share a name.
@@ -495,11 +514,11 @@ fn main() -> ExitCode {
         }
     };
     let a = analyze(&text);
-    let out = match args.format.unwrap_or(Format::Json) {
-        Format::Json => render::json(&a),
-        Format::Markdown => render::markdown(&a),
-        Format::Csv => render::csv(&a),
-        Format::Jsonl | Format::TargetsCsv => render::json_line(&a),
-    };
-    print_out(&out)
+    drop(text);
+    match args.format.unwrap_or(Format::Json) {
+        Format::Json => print_json(&a, true),
+        Format::Markdown => print_out(&render::markdown(&a)),
+        Format::Csv => print_out(&render::csv(&a)),
+        Format::Jsonl | Format::TargetsCsv => print_json(&a, false),
+    }
 }

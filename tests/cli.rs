@@ -492,3 +492,81 @@ fn big5_is_named_and_refused() {
     assert!(err.contains("Big5"), "{err}");
     assert_eq!(err.trim().lines().count(), 1, "{err}");
 }
+
+#[test]
+fn streamed_json_is_byte_for_byte_the_rendered_json() {
+    let file = fixture(SEED);
+    let other = fixture("000_afc61ac5f3af42de.txt");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let b = std::fs::read_to_string(&other).unwrap();
+    let a = planlens::analyze(&text);
+    let line = |s: String| format!("{s}\n").into_bytes();
+    use planlens::compare::{self, render as cr};
+    for (args, want) in [
+        (vec!["analyze", &file], line(planlens::render::json(&a))),
+        (
+            vec!["compare", &file, &other],
+            line(cr::json(&compare::compare(&text, &b))),
+        ),
+        (vec!["check", &file], line(cr::json(&compare::check(&text)))),
+    ] {
+        let out = planlens(&args, None);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert!(out.stdout == want, "{args:?}: output differs");
+    }
+}
+
+#[test]
+fn a_reader_that_goes_away_ends_a_streamed_analysis_quietly_with_141() {
+    use std::io::Read;
+    // Its JSON is far more than a pipe buffers.
+    let big = tmp(
+        "streamed.txt",
+        "一、加强建设\n完成9所学校建设。\n".repeat(3000).as_bytes(),
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_planlens"))
+        .args(["analyze", &big])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut head = [0u8; 10];
+    child.stdout.take().unwrap().read_exact(&mut head).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(141));
+    assert!(out.stderr.is_empty());
+}
+
+/// The growth benchmark (`./x bench growth`) as a smoke test: every generator at tiny sizes runs
+/// through the CLI without failing. Its timings are printed, never asserted.
+#[test]
+fn the_growth_benchmark_runs_every_input_at_tiny_sizes() {
+    let script = format!("{}/tools/bench/growth.py", env!("CARGO_MANIFEST_DIR"));
+    let run = Command::new("python3")
+        .args([&script, "--bin", env!("CARGO_BIN_EXE_planlens")])
+        .args(["--sizes", "4K,8K", "--rows", "20", "--timeout", "120"])
+        .output();
+    let Ok(out) = run else {
+        eprintln!("python3 not found: growth smoke test skipped");
+        return;
+    };
+    let table = String::from_utf8_lossy(&out.stdout);
+    println!("{table}");
+    assert!(
+        out.status.success(),
+        "{table}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for row in [
+        "month-headings",
+        "goal-headings",
+        "compare-targets",
+        "check-20-rows",
+    ] {
+        assert!(
+            table.contains(&format!("| {row} |")),
+            "{row} missing:\n{table}"
+        );
+    }
+}

@@ -408,3 +408,49 @@ proptest! {
         prop_assert_eq!(&r, &analyze(&part));
     }
 }
+
+/// What cleaning takes out of a heading or changes in it: entities it decodes, invisible and
+/// direction marks it drops, spaces it folds, a line break it may join, a full-width digit.
+const HEADING_NOISE: &[&str] = &[
+    "&amp;", "&#x4E00;", "\u{200B}", "\u{202E}", "\u{FEFF}", " ", "\u{3000}", "\u{A0}", "\n", "１",
+    "\t",
+];
+
+/// Every char offset inside a heading's title, over the whole outline.
+fn title_offsets(nodes: &[planlens::model::OutlineNode], out: &mut Vec<usize>) {
+    for n in nodes {
+        out.extend(n.title_span[0]..n.title_span[1]);
+        title_offsets(&n.children, out);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Seeds with noise put into their headings: each heading's title span still slices the
+    /// input to the title as printed (`title_raw` when cleaning changed it, else `title`), and
+    /// every other invariant holds.
+    #[test]
+    fn heading_spans_slice_the_title_as_printed_in_mutated_seeds(
+        pick in 0usize..64,
+        edits in prop::collection::vec((0.0f64..1.0, 0usize..HEADING_NOISE.len()), 1..16),
+    ) {
+        let seeds = fixtures();
+        let (name, text) = &seeds[pick % seeds.len()];
+        let mut at = Vec::new();
+        title_offsets(&analyze(text).outline, &mut at);
+        prop_assume!(!at.is_empty());
+        let mut places: Vec<(usize, &str)> = edits
+            .iter()
+            .map(|&(f, k)| (at[((at.len() as f64 * f) as usize).min(at.len() - 1)], HEADING_NOISE[k]))
+            .collect();
+        places.sort();
+        let mut chars: Vec<String> = text.chars().map(String::from).collect();
+        for &(i, noise) in places.iter().rev() {
+            chars.insert(i, noise.to_string());
+        }
+        let mutated = chars.concat();
+        let a = analyze(&mutated);
+        prop_assert!(check_invariants(&mutated, &a).is_ok(), "{}: {:?}", name, check_invariants(&mutated, &a));
+    }
+}

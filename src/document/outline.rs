@@ -425,6 +425,9 @@ fn nodes(t: &Text, flat: &[Flat], body_end: usize) -> Vec<(u32, OutlineNode)> {
                 content_end -= 1;
             }
             let title = trim_title(t, f.title.clone());
+            let title_span = t.span(title.clone());
+            let shown = t.display(title);
+            let printed = t.original(title_span);
             let node = OutlineNode {
                 level: f.level,
                 marker: if f.marker == f.title {
@@ -433,9 +436,10 @@ fn nodes(t: &Text, flat: &[Flat], body_end: usize) -> Vec<(u32, OutlineNode)> {
                     t.display(f.marker.clone()).trim_end().to_string()
                 },
                 ordinal: f.ordinal,
-                title: t.display(title.clone()),
                 span: t.span(f.start..content_end),
-                title_span: t.span(title),
+                title_span,
+                title_raw: (printed != shown).then_some(printed),
+                title: shown,
                 children: Vec::new(),
             };
             (f.level, node)
@@ -844,6 +848,40 @@ mod tests {
 
     fn tl(v: &[(u32, &str)]) -> Vec<(u32, String)> {
         v.iter().map(|(l, s)| (*l, s.to_string())).collect()
+    }
+
+    /// A title that cleaning changed keeps the chars printed at its span beside it; one that
+    /// cleaning left alone has none.
+    #[test]
+    fn a_cleaned_title_keeps_its_printed_form() {
+        let src = "某市工作方案\n一、加强&amp;推进学校建设\n完成3所。\n二、提升\u{200B}服务水平\n三、强化保障\n";
+        let t = clean(src);
+        let o = build(&t, 0..t.clean.len(), &[], &[]);
+        let chars: Vec<char> = src.chars().collect();
+        let got: Vec<(&str, Option<&str>, String)> = o
+            .nodes
+            .iter()
+            .map(|n| {
+                let at = chars[n.title_span[0]..n.title_span[1]].iter().collect();
+                (n.title.as_str(), n.title_raw.as_deref(), at)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "加强&推进学校建设",
+                    Some("加强&amp;推进学校建设"),
+                    "加强&amp;推进学校建设".into()
+                ),
+                (
+                    "提升服务水平",
+                    Some("提升\u{200B}服务水平"),
+                    "提升\u{200B}服务水平".into()
+                ),
+                ("强化保障", None, "强化保障".into()),
+            ]
+        );
     }
 
     /// A short plan pasted as one line is read run-on; a space after a title ends it there.

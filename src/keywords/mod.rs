@@ -348,6 +348,7 @@ mod tests {
             title: title.into(),
             span,
             title_span: span,
+            title_raw: None,
             children: vec![],
         }
     }

@@ -55,7 +55,13 @@ pub struct OutlineNode {
     pub title: String,
     /// The heading and its whole body, up to the next heading of the same or a higher level.
     pub span: Span,
+    /// The title as printed: from its first char to its last, with whatever cleaning took out
+    /// between them (a line break it joined, spaces, an entity it decoded).
     pub title_span: Span,
+    /// The input's own chars at `title_span`, given only when they differ from `title`, so that
+    /// slicing the input at `title_span` always gives `title_raw`, or `title` when it is absent.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub title_raw: Option<String>,
     pub children: Vec<OutlineNode>,
 }
 

@@ -12,7 +12,8 @@ use crate::rx::Regex;
 use crate::targets::lexicon::{
     LazySet, DELIVERABLE_VERBS, PERIOD_ACTIVITIES, SAME_DAY_VERBS, SCHEDULE_VERBS,
 };
-use crate::text::Text;
+use crate::text::{RangeSet, Text};
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -24,28 +25,41 @@ static SCHEDULE: LazySet = LazySet::new(SCHEDULE_VERBS);
 pub fn tasks(text: &Text, nodes: &[OutlineNode], targets: &[Target]) -> Vec<Target> {
     let mut dated: Vec<Range<usize>> = Vec::new();
     dated_bodies(text, nodes, &mut dated);
+    // Indexes made once: one scan of every dated body and every target per heading and per
+    // sentence was quadratic in a timetable of many months.
+    let mut by_start: Vec<usize> = (0..dated.len()).collect();
+    crate::order::by_key(&mut by_start, |&i| dated[i].start as u64);
+    let covered_by_targets = RangeSet::new(targets.iter().map(|t| t.span[0]..t.span[1]).collect());
+    // the tasks found so far never overlap (a task is only taken where none is), so the one that
+    // starts last before a span's end is the only one that may reach into it
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     let mut out = Vec::new();
     for (i, body) in dated.iter().enumerate() {
         // a dated heading inside this one reads its own tasks
-        let inner: Vec<&Range<usize>> = dated
-            .iter()
-            .enumerate()
-            .filter(|&(j, r)| j != i && body.start <= r.start && r.end <= body.end)
-            .map(|(_, r)| r)
-            .collect();
+        let first = by_start.partition_point(|&j| dated[j].start < body.start);
+        let inner = RangeSet::new(
+            by_start[first..]
+                .iter()
+                .take_while(|&&j| dated[j].start < body.end)
+                .filter(|&&j| j != i && dated[j].end <= body.end)
+                .map(|&j| dated[j].clone())
+                .collect(),
+        );
         for s in crate::targets::clauses::sentences(text, body.clone()) {
-            if inner.iter().any(|r| r.contains(&s.range.start)) {
+            if inner.contains(s.range.start) {
                 continue;
             }
             let span = text.span(s.range.clone());
-            let covered = targets
-                .iter()
-                .chain(&out)
-                .any(|t| t.span[0] < span[1] && span[0] < t.span[1]);
+            let covered = covered_by_targets.overlaps(span[0]..span[1])
+                || taken
+                    .range(..span[1])
+                    .next_back()
+                    .is_some_and(|(_, &end)| span[0] < end);
             if covered {
                 continue;
             }
             if let Some(tg) = task(text, s.range.clone()) {
+                taken.insert(tg.span[0], tg.span[1]);
                 out.push(tg);
             }
         }
@@ -61,16 +75,14 @@ pub fn limits(text: &Text, body: Range<usize>, targets: &[Target]) -> Vec<Target
     let Some(hay) = text.clean.get(body.clone()) else {
         return Vec::new();
     };
+    let covered_by_targets = RangeSet::new(targets.iter().map(|t| t.span[0]..t.span[1]).collect());
     let mut out: Vec<Target> = Vec::new();
     for c in limit_re().captures_iter(hay) {
         let (Some(m), Some(when)) = (c.get(0), c.name("when").or(c.name("when2"))) else {
             continue;
         };
         let span = text.span(body.start + m.start()..body.start + m.end());
-        if targets
-            .iter()
-            .any(|t| t.span[0] < span[1] && span[0] < t.span[1])
-        {
+        if covered_by_targets.overlaps(span[0]..span[1]) {
             continue;
         }
         let mut tg = Target::new(text.original(span), span, span, TargetKind::Deadline);

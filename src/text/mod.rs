@@ -243,6 +243,12 @@ impl RangeSet {
         i > 0 && at < self.0[i - 1].end
     }
 
+    /// Does `r` (not empty) share a position with one of the ranges?
+    pub fn overlaps(&self, r: Range<usize>) -> bool {
+        let i = self.0.partition_point(|x| x.start < r.end);
+        i > 0 && r.start < self.0[i - 1].end
+    }
+
     /// Does `r` lie wholly inside one of the ranges?
     pub fn covers(&self, r: &Range<usize>) -> bool {
         let i = self.0.partition_point(|x| x.start <= r.start);
@@ -361,6 +367,8 @@ mod tests {
         assert!(s.contains(0) && s.contains(9) && !s.contains(2) && !s.contains(10));
         assert!(s.covers(&(5..10)) && !s.covers(&(1..3)));
         assert!(!RangeSet::default().contains(0));
+        assert!(s.overlaps(1..3) && s.overlaps(9..12) && s.overlaps(2..6));
+        assert!(!s.overlaps(2..5) && !s.overlaps(10..11) && !RangeSet::default().overlaps(0..1));
     }
 
     #[test]

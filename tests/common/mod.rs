@@ -138,6 +138,17 @@ fn check_nodes(
         if !(s[0] <= ts[0] && ts[0] <= ts[1] && ts[1] <= s[1]) {
             return Err(format!("title span {:?} not inside node span {:?}", ts, s));
         }
+        // The input sliced at the title span is the title as printed: `title_raw` when cleaning
+        // changed it, else the title itself.
+        let printed = node.title_raw.as_deref().unwrap_or(&node.title);
+        if slice(chars, ts) != printed || node.title_raw.as_deref() == Some(node.title.as_str()) {
+            return Err(format!(
+                "title span {ts:?} slices {:?}, not the title as printed {:?} (title {:?})",
+                slice(chars, ts),
+                node.title_raw,
+                node.title
+            ));
+        }
         // The title is the text at its span, less what cleaning removed inside it (white space,
         // joined line breaks, converter artefacts): its chars appear there in order.
         // HTML entities in it are read decoded (`&#x1F600;` is the title "😀").
