@@ -1223,9 +1223,14 @@ fn sentence_targets(
         }
         for cue in within(&f.cues, clause, |c| c.range.start) {
             let from = past_times(&times, marker_end.min(cue.range.start), cue.range.start);
-            if let Some(tg) =
+            if let Some(mut tg) =
                 cue_target(b, clause, from, cue, &mut clause_targets, &times, &is_past)
             {
+                // 推进全民健康生活方式行动，…，基本实现以县为单位全覆盖: a coverage whose own words
+                // name nothing covers the work its sentence opens with
+                if tg.subject.is_none() && cue.kind == TargetKind::Coverage && cue.unit.is_some() {
+                    tg.subject = opening_work(b, s, clause);
+                }
                 clause_targets.push(tg);
             }
         }
@@ -1955,6 +1960,15 @@ fn joins_pair(between: &str) -> bool {
     between.chars().count() <= 6
         && !between.contains([',', '，', '；', ';'])
         && PAIR_JOINERS.iter().any(|j| between.ends_with(j))
+}
+
+/// The work the first clause of sentence `s` names (`核心区前3天每天至少开展一次成蚊灭杀` →
+/// 成蚊灭杀), when `clause` comes after it.
+fn opening_work(b: &Builder, s: &Sentence, clause: &Range<usize>) -> Option<String> {
+    let first = s.clauses.first().filter(|c| c.start < clause.start)?;
+    let from = b.skips.skip_from(first.start, first.end);
+    let w = subject::coverage_subject(b.hay.get(from..first.end)?);
+    (!w.is_empty()).then_some(w)
 }
 
 /// A coverage / zero / rank target, or `None` when the cue is rhetorical or already part of a

@@ -879,6 +879,16 @@ pub fn coverage_subject(before: &str) -> String {
     };
     // 企业数量较2020年实现翻番: the base year is no part of what doubles
     let s = strip_base_year(s);
+    // 开展一次成蚊灭杀: how often is no part of the work
+    let s = match s.char_indices().nth(1) {
+        Some((i, c))
+            if "次轮遍".contains(c)
+                && s[..i].chars().all(|d| "一二两三四五六七八九十".contains(d)) =>
+        {
+            &s[i + c.len_utf8()..]
+        }
+        _ => s,
+    };
     tidy(tail(s, 24)).unwrap_or_default()
 }
 
@@ -1190,6 +1200,10 @@ mod tests {
             "国家级专精特新“小巨人”企业数量"
         );
         assert_eq!(coverage_subject("3 天内要完成"), "");
+        assert_eq!(
+            coverage_subject("核心区前 3 天每天至少开展一次成蚊灭杀"),
+            "成蚊灭杀"
+        );
         assert_eq!(coverage_subject("基本实现以县(市、区)为单位"), "");
     }
 

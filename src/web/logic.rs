@@ -38,7 +38,8 @@ pub struct Filter {
     /// Index of a top-level section (`path[0]`).
     pub section: Option<usize>,
     pub deadline: DeadlineFilter,
-    /// Case-insensitive substring of the target's text, subject or clause-free fields.
+    /// Case-insensitive substring of the target's sentence, section titles, text, subject, unit,
+    /// deadline or units responsible.
     pub query: String,
 }
 
@@ -57,7 +58,39 @@ pub fn due_year(t: &Target) -> Option<i32> {
     t.due.as_deref()?.get(..4)?.parse().ok()
 }
 
-fn matches(t: &Target, f: &Filter) -> bool {
+/// The sentence a target stands in: its clause (char offsets into `text`, `bytes` the byte
+/// offset of every char and of the end) widened to the sentence ends around it (`。！？；!?;` and
+/// line breaks, as in `clauses`), so a word of the sentence finds the target even when its own
+/// clause or subject does not hold it (`开发储备超8000个公益性岗位` in a sentence on 就业).
+pub fn sentence_of<'a>(text: &'a str, bytes: &[usize], t: &Target) -> &'a str {
+    let at = |i: usize| bytes.get(i).copied().unwrap_or(text.len()).min(text.len());
+    let (a, b) = (at(t.clause_span[0]), at(t.clause_span[1]));
+    let (Some(before), Some(after)) = (text.get(..a), text.get(b..)) else {
+        return "";
+    };
+    let end = |c: char| "。！？；!?;\n".contains(c);
+    let from = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| end(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let to = b + after.find(end).unwrap_or(after.len());
+    text.get(from..to).unwrap_or("")
+}
+
+/// The titles of the sections a target stands in, outermost first.
+fn section_titles<'a>(a: &'a Analysis, t: &Target) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let mut level = &a.outline;
+    for &i in &t.path {
+        let Some(n) = level.get(i) else { break };
+        out.push(n.title.as_str());
+        level = &n.children;
+    }
+    out
+}
+
+fn matches(a: &Analysis, text: &str, bytes: &[usize], t: &Target, f: &Filter) -> bool {
     if f.kind.is_some_and(|k| k != t.kind) {
         return false;
     }
@@ -86,21 +119,32 @@ fn matches(t: &Target, f: &Filter) -> bool {
         .flat_map(|r| r.lead.iter().chain(&r.others));
     q.is_empty()
         || [
-            Some(&t.text),
-            t.subject.as_ref(),
-            t.unit.as_ref(),
-            t.deadline.as_ref(),
+            Some(t.text.as_str()),
+            t.subject.as_deref(),
+            t.unit.as_deref(),
+            t.deadline.as_deref(),
+            Some(sentence_of(text, bytes, t)),
         ]
         .into_iter()
         .flatten()
-        .chain(units)
+        .chain(units.map(String::as_str))
+        .chain(section_titles(a, t))
         .any(|s| norm(s).contains(&q))
 }
 
-/// Indexes of the targets passing `f`, in document order.
-pub fn filter_targets(a: &Analysis, f: &Filter) -> Vec<usize> {
+/// Indexes of the targets passing `f`, in document order; `text` is the text the analysis points
+/// into (a search reads each target's sentence there).
+pub fn filter_targets(a: &Analysis, text: &str, f: &Filter) -> Vec<usize> {
+    let bytes: Vec<usize> = if f.query.trim().is_empty() {
+        Vec::new()
+    } else {
+        text.char_indices()
+            .map(|(b, _)| b)
+            .chain([text.len()])
+            .collect()
+    };
     (0..a.targets.len())
-        .filter(|&i| matches(&a.targets[i], f))
+        .filter(|&i| matches(a, text, &bytes, &a.targets[i], f))
         .collect()
 }
 
@@ -374,11 +418,11 @@ pub fn mark_pieces(text: &str, marks: &[Mark]) -> (Vec<Piece>, Vec<usize>) {
 mod tests {
     use super::*;
 
+    const TEXT: &str = "一、学前教育\n2023年底前新增学位1000个。公办园覆盖率不低于60%。\n\
+             二、义务教育\n新建学校5所。到2025年，课后服务覆盖率达到100%。\n";
+
     fn analysis() -> Analysis {
-        crate::analyze(
-            "一、学前教育\n2023年底前新增学位1000个。公办园覆盖率不低于60%。\n\
-             二、义务教育\n新建学校5所。到2025年，课后服务覆盖率达到100%。\n",
-        )
+        crate::analyze(TEXT)
     }
 
     fn mark(start: usize, end: usize, rank: u8, id: usize) -> Mark {
@@ -436,10 +480,11 @@ mod tests {
     fn filter_sort_and_timeline() {
         let a = analysis();
         assert!(a.targets.len() >= 3, "{:?}", a.targets);
-        let all = filter_targets(&a, &Filter::default());
+        let all = filter_targets(&a, TEXT, &Filter::default());
         assert_eq!(all.len(), a.targets.len());
         let sec1 = filter_targets(
             &a,
+            TEXT,
             &Filter {
                 section: Some(1),
                 ..Filter::default()
@@ -448,6 +493,7 @@ mod tests {
         assert!(!sec1.is_empty() && sec1.iter().all(|&i| a.targets[i].path[0] == 1));
         let pct = filter_targets(
             &a,
+            TEXT,
             &Filter {
                 kind: Some(TargetKind::Percent),
                 ..Filter::default()
@@ -458,6 +504,7 @@ mod tests {
             .all(|&i| a.targets[i].kind == TargetKind::Percent));
         let q = filter_targets(
             &a,
+            TEXT,
             &Filter {
                 query: "学位".into(),
                 ..Filter::default()
@@ -470,10 +517,12 @@ mod tests {
                 .unwrap_or("")
                 .contains("学位")));
         // full-width and half-width, upper and lower case find each other
-        let b = crate::analyze("一、目标\n推动GDP增长6%。ＰＭ2.5浓度下降到35微克/立方米。\n");
+        let b_text = "一、目标\n推动GDP增长6%。ＰＭ2.5浓度下降到35微克/立方米。\n";
+        let b = crate::analyze(b_text);
         for query in ["gdp", "ＧＤＰ", "pm2.5", "ＰＭ２．５"] {
             let hits = filter_targets(
                 &b,
+                b_text,
                 &Filter {
                     query: query.into(),
                     ..Filter::default()
@@ -492,7 +541,8 @@ mod tests {
         assert_eq!(idx, all);
         // by the units responsible: the ones a task table names first, in order; and a bureau's
         // name finds its targets
-        let t = crate::analyze("序号\n工作任务\n牵头单位\n责任单位\n完成时限\n1\n新增耕地1000亩\n县自然资源局\n—\n2024年12月底\n2\n建设高标准农田3万亩\n县农业农村局\n县财政局\n2024年10月底\n");
+        let t_text = "序号\n工作任务\n牵头单位\n责任单位\n完成时限\n1\n新增耕地1000亩\n县自然资源局\n—\n2024年12月底\n2\n建设高标准农田3万亩\n县农业农村局\n县财政局\n2024年10月底\n";
+        let t = crate::analyze(t_text);
         let mut idx: Vec<usize> = (0..t.targets.len()).collect();
         sort_targets(&t, &mut idx, SortKey::Responsible, true);
         let who: Vec<String> = idx
@@ -504,7 +554,7 @@ mod tests {
             query: "财政局".into(),
             ..Filter::default()
         };
-        assert_eq!(filter_targets(&t, &mine).len(), 1);
+        assert_eq!(filter_targets(&t, t_text, &mine).len(), 1);
         let tl = timeline(&a);
         let dated: Vec<_> = tl.iter().filter(|g| !g.0.is_empty()).collect();
         assert!(dated.windows(2).all(|w| w[0].0 < w[1].0));
@@ -522,8 +572,59 @@ mod tests {
                 deadline: DeadlineFilter::Year(*y),
                 ..Filter::default()
             };
-            assert!(!filter_targets(&a, &f).is_empty());
+            assert!(!filter_targets(&a, TEXT, &f).is_empty());
         }
+    }
+
+    /// A search finds a target by any word of its sentence or of its section titles, not only by
+    /// its own clause or subject.
+    #[test]
+    fn search_reads_the_sentence_and_the_section() {
+        let text = "一、重点群体\n做好高校毕业生等重点群体就业工作，开发储备超8000个公益性岗位，\
+                    城镇新增就业110万人以上。\n二、民生\n新建学校5所。\n";
+        let a = crate::analyze(text);
+        let query = |q: &str| {
+            filter_targets(
+                &a,
+                text,
+                &Filter {
+                    query: q.into(),
+                    ..Filter::default()
+                },
+            )
+        };
+        let jobs = query("就业");
+        let posts = a.targets.iter().position(|t| t.text.contains("8000"));
+        assert!(
+            posts.is_some_and(|i| jobs.contains(&i)),
+            "{jobs:?} {:?}",
+            a.targets
+        );
+        let school = a.targets.iter().position(|t| t.text.contains("5所"));
+        assert!(school.is_some_and(|i| !jobs.contains(&i)));
+        // every target whose sentence holds the word, and only those, besides its section's
+        for (i, t) in a.targets.iter().enumerate() {
+            let bytes: Vec<usize> = text
+                .char_indices()
+                .map(|(b, _)| b)
+                .chain([text.len()])
+                .collect();
+            let sentence = sentence_of(text, &bytes, t);
+            assert!(
+                !sentence.contains('。') && sentence.contains(t.text.as_str()),
+                "{sentence}"
+            );
+            assert_eq!(
+                jobs.contains(&i),
+                sentence.contains("就业") || t.path.first() == Some(&0)
+            );
+        }
+        // a section title finds the targets under it
+        assert_eq!(query("民生"), school.into_iter().collect::<Vec<_>>());
+        // a span past the text is no sentence, and no panic
+        let mut far = a.targets[0].clone();
+        far.clause_span = [10_000, 10_005];
+        assert_eq!(sentence_of(text, &[0], &far), "");
     }
 
     #[test]

@@ -599,7 +599,7 @@ pub fn visible_targets(app: &App) -> Vec<usize> {
     let Some(a) = &app.analysis else {
         return vec![];
     };
-    let mut v = logic::filter_targets(a, &app.filter);
+    let mut v = logic::filter_targets(a, &app.text, &app.filter);
     logic::sort_targets(a, &mut v, app.sort.0, app.sort.1);
     v
 }

@@ -51,6 +51,25 @@ async function loadSample(page, n) {
   await analysed(page, g);
   await page.waitForSelector('#text-view mark', { timeout: 30_000 });
 }
+/** A target's sentence: its clause widened to the sentence ends around it (as the search reads it). */
+function sentenceOf(chars, t) {
+  const end = (c) => '。！？；!?;\n'.includes(c);
+  let [a, b] = t.clause_span;
+  while (a > 0 && !end(chars[a - 1])) a--;
+  while (b < chars.length && !end(chars[b])) b++;
+  return chars.slice(a, b).join('');
+}
+/** The titles of the sections a target stands in. */
+function sectionTitles(outline, t) {
+  const out = [];
+  let level = outline;
+  for (const i of t.path) {
+    if (!level[i]) break;
+    out.push(level[i].title);
+    level = level[i].children || [];
+  }
+  return out;
+}
 async function download(page, selector) {
   const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), page.click(selector)]);
   return { name: dl.suggestedFilename(), bytes: fs.readFileSync(await dl.path()) };
@@ -267,11 +286,13 @@ test('targets grid: filters by kind, section, deadline and search; sorting by va
   await page.selectOption('#filter-deadline', '');
   // search
   await page.fill('#filter-search', '100%');
-  const hits = json.targets.filter((t) => [t.text, t.subject, t.unit, t.deadline].some((s) => s && s.toLowerCase().includes('100%'))).length;
+  const chars = Array.from(fixtures().find((f) => f.name.startsWith('003')).text);
+  const fields = (t) => [t.text, t.subject, t.unit, t.deadline, sentenceOf(chars, t), ...sectionTitles(json.outline, t)];
+  const hits = json.targets.filter((t) => fields(t).some((s) => s && s.toLowerCase().includes('100%'))).length;
   assert.equal(await rowCount(page), Math.min(hits, 100));
   // a bureau finds the targets its table rows name it for, in the 责任单位 column
   const units = (t) => (t.responsible ? [...t.responsible.lead, ...t.responsible.others] : []);
-  const mine = json.targets.filter((t) => [t.text, t.subject, t.unit, t.deadline, ...units(t)].some((s) => s && s.includes('财政局')));
+  const mine = json.targets.filter((t) => [...fields(t), ...units(t)].some((s) => s && s.includes('财政局')));
   assert.ok(mine.length > 10 && mine.some((t) => units(t).includes('财政局')), 'the 003 table names 财政局');
   await page.fill('#filter-search', '财政局');
   assert.equal(await rowCount(page), Math.min(mine.length, 100));
@@ -297,6 +318,30 @@ test('targets grid: filters by kind, section, deadline and search; sorting by va
     assert.equal(await rowCount(page), n - 100);
     assert.match(await page.textContent('#grid-info'), new RegExp(`显示 101–${n}`));
   }
+  await ctx.close();
+});
+
+test('targets grid: a search finds every target whose sentence holds the word (就业 in the Guangdong 2026 report)', async () => {
+  const { ctx, page } = await open();
+  const file = path.join(ROOT, 'tests', 'corpora', 'provincial-reports-2026', '2026_广东省_政府工作报告.txt');
+  const g = await gen(page);
+  await page.setInputFiles('#file-input', file);
+  await analysed(page, g);
+  const json = await exportJson(page);
+  const chars = Array.from(await page.inputValue('#source-input'));
+  const want = json.targets
+    .map((t, i) => [t, i])
+    .filter(([t]) => sentenceOf(chars, t).includes('就业'))
+    .map(([, i]) => i);
+  // the employment targets whose subject does not say 就业 are among them
+  for (const q of ['8000个', '30万人次', '640万人']) {
+    assert.ok(want.some((i) => json.targets[i].text.includes(q)), q);
+  }
+  await page.click('#tab-targets');
+  await page.fill('#filter-search', '就业');
+  const shown = await page.$$eval('#targets-grid tbody tr[data-t]', (rs) => rs.map((r) => Number(r.dataset.t)));
+  assert.ok(want.length >= 8 && want.length <= 100, String(want.length));
+  for (const i of want) assert.ok(shown.includes(i), `${json.targets[i].text} in ${sentenceOf(chars, json.targets[i])}`);
   await ctx.close();
 });
 
