@@ -26,10 +26,11 @@
 //!
 //! The core is pure Rust with no browser types; `wasm` (the JavaScript binding) and `web` (the
 //! page) are compiled only for `wasm32`. There the Cargo features split the page's code in two
-//! wasm modules (Cargo.toml `[features]`): `web` (the first load: analysis + page UI) and `extras`
-//! (loaded on first use: [`compare`]'s engine, [`docx`], [`keywords`] / [`segment`]); [`docx`],
-//! [`keywords`] and [`segment`] are not compiled into a `web`-only wasm at all, and [`compare`]
-//! contributes only its result types and renderers there.
+//! wasm modules (Cargo.toml `[features]`): `web` (the first load: analysis + page UI), `extras`
+//! (loaded on first use: [`compare`]'s engine, [`docx`]) and `keywords` (loaded on first use:
+//! [`keywords`] on jieba-rs, without the analysis core); [`docx`] and [`keywords`] are not
+//! compiled into a `web`-only wasm at all, and [`compare`] contributes only its result types and
+//! renderers there.
 
 pub mod clauses;
 pub mod clean;
@@ -41,7 +42,7 @@ pub mod decode;
 pub mod docx;
 pub mod elements;
 pub mod indicators;
-#[cfg(any(not(target_arch = "wasm32"), feature = "extras"))]
+#[cfg(feature = "keywords")]
 pub mod keywords;
 pub mod lexicon;
 pub mod markdown;
@@ -55,8 +56,6 @@ pub mod retrospect;
 pub mod rules;
 pub mod rx;
 pub mod schedule;
-#[cfg(any(not(target_arch = "wasm32"), feature = "extras"))]
-pub mod segment;
 pub mod subject;
 pub mod tables;
 pub mod targets;
