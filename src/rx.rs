@@ -35,7 +35,7 @@ use std::borrow::Cow;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod lean;
 // the page's patterns compiled ahead of time (natively, too, only for lean's tests); in the page
-// only with the `rx-snapshot` feature (Cargo.toml says why it is off)
+// only with the `rx-snapshot` feature (the first-load wasm's, through `web`: Cargo.toml)
 #[cfg(any(all(target_arch = "wasm32", feature = "rx-snapshot"), test))]
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod snapshot;
@@ -165,10 +165,12 @@ where
 /// Index of the capture group `name` of `re`, for `Captures::get` in a loop that runs on every
 /// match (`Captures::name` hashes the name each time). Patterns are constants of this crate and
 /// their groups are read by their tests, so a missing group is a bug: callers build this once.
+/// The one pattern without its groups is one that matches nothing (the page's stand-in for a
+/// pattern its snapshot table lacks, [`lean`]): an index no `Captures` has.
 pub fn group(re: &Regex, name: &str) -> usize {
-    re.capture_names()
-        .position(|n| n == Some(name))
-        .expect("a group of a constant pattern")
+    let i = re.capture_names().position(|n| n == Some(name));
+    debug_assert!(i.is_some(), "no group {name} in a constant pattern");
+    i.unwrap_or(usize::MAX)
 }
 
 #[cfg(test)]
