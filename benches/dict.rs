@@ -10,9 +10,6 @@
 //!   share of the full dictionary's *content words* (nouns, verbal nouns, idioms, abbreviations:
 //!   the keyword candidates, ≥ 2 chars) found with the same span and tag — what keywords see.
 //!
-//! * the same load and segmentation times for `planlens::keywords::segment` (the page's segmenter: the same
-//!   tokens as jieba-rs without its HMM table in the wasm; tests/segment_agreement.rs).
-//!
 //! The seeds are a test set here: no trim rule looks at them (see trim_dict.py). Without the
 //! `--bench` flag (under `cargo test --all-targets`) it runs one quick pass, as a smoke test.
 
@@ -99,17 +96,8 @@ fn main() {
         docs.len()
     );
     println!(
-        "{:<28} {:>8} {:>9} {:>9} {:>7} {:>7} {:>7} {:>9} {:>10} {:>9}",
-        "dictionary",
-        "words",
-        "trie ms",
-        "M ch/s",
-        "P",
-        "R",
-        "F1",
-        "content",
-        "segment ms",
-        "M ch/s"
+        "{:<28} {:>8} {:>9} {:>9} {:>7} {:>7} {:>7} {:>9}",
+        "dictionary", "words", "trie ms", "M ch/s", "P", "R", "F1", "content"
     );
     let mut reference: Option<Seg> = None;
     for path in dicts {
@@ -150,28 +138,6 @@ fn main() {
                 .collect(),
         );
         let s = segment(&j, &docs);
-        // planlens::keywords::segment (what the page uses instead of jieba-rs): load and segmentation time
-        let ours_load = median(
-            (0..runs)
-                .map(|_| {
-                    let t = Instant::now();
-                    black_box(planlens::keywords::segment::Segmenter::from_dict(&text).ok());
-                    t.elapsed()
-                })
-                .collect(),
-        );
-        let ours = planlens::keywords::segment::Segmenter::from_dict(&text).ok();
-        let ours_t = median(
-            (0..runs)
-                .map(|_| {
-                    let t = Instant::now();
-                    for d in &docs {
-                        black_box(ours.as_ref().map(|o| o.words(d).len()));
-                    }
-                    t.elapsed()
-                })
-                .collect(),
-        );
         let name = if path == full {
             "full jieba dict.txt".to_string()
         } else {
@@ -186,7 +152,7 @@ fn main() {
         let f1 = 2.0 * p * rc / (p + rc).max(1e-9);
         let cw = s.words.intersection(&r.words).count() as f64 / r.words.len().max(1) as f64;
         println!(
-            "{:<28} {:>8} {:>9.1} {:>9.2} {:>7.4} {:>7.4} {:>7.4} {:>9.4} {:>10.1} {:>9.2}",
+            "{:<28} {:>8} {:>9.1} {:>9.2} {:>7.4} {:>7.4} {:>7.4} {:>9.4}",
             name,
             words,
             trie.as_secs_f64() * 1e3,
@@ -194,9 +160,7 @@ fn main() {
             p,
             rc,
             f1,
-            cw,
-            ours_load.as_secs_f64() * 1e3,
-            chars as f64 / ours_t.as_secs_f64().max(1e-9) / 1e6
+            cw
         );
         if !bench {
             break; // smoke: one dictionary is enough to prove the harness works

@@ -24,10 +24,11 @@
 //!
 //! The core is pure Rust with no browser types; `wasm` (the JavaScript binding) and `web` (the
 //! page) are compiled only for `wasm32`. There the Cargo features split the page's code in two
-//! wasm modules (Cargo.toml `[features]`): `web` (the first load: analysis + page UI) and `extras`
-//! (loaded on first use: [`compare`]'s engine, `.docx` reading, [`keywords`]); `.docx` reading and
-//! [`keywords`] are not compiled into a `web`-only wasm at all, and [`compare`] contributes only
-//! its result types and renderers there.
+//! wasm modules (Cargo.toml `[features]`): `web` (the first load: analysis + page UI), `extras`
+//! (loaded on first use: [`compare`]'s engine, [`docx`]) and `keywords` (loaded on first use:
+//! [`keywords`] on jieba-rs, without the analysis core); [`docx`] and [`keywords`] are not
+//! compiled into a `web`-only wasm at all, and [`compare`] contributes only its result types and
+//! renderers there.
 
 // The module docs are written for whoever works on the pipeline and link its private modules
 // (`cargo doc --document-private-items` renders them).
@@ -37,7 +38,7 @@ pub mod compare;
 pub mod corpus;
 mod document;
 mod input;
-#[cfg(any(not(target_arch = "wasm32"), feature = "extras"))]
+#[cfg(feature = "keywords")]
 pub mod keywords;
 mod order;
 mod output;

@@ -35,7 +35,7 @@ use std::borrow::Cow;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod lean;
 // the page's patterns compiled ahead of time (natively, too, only for lean's tests); in the page
-// only with the `rx-snapshot` feature (Cargo.toml says why it is off)
+// only with the `rx-snapshot` feature (the first-load wasm's, through `web`: Cargo.toml)
 #[cfg(any(all(target_arch = "wasm32", feature = "rx-snapshot"), test))]
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod snapshot;

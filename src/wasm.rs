@@ -5,9 +5,10 @@
 //! (serde_wasm_bindgen) serialiser of the `Analysis` type in the first load (BENCHMARKS.md).
 //!
 //! Which exports a wasm has follows its Cargo features (Cargo.toml `[features]`): `web` (the
-//! first-load wasm) has `analyzeJson`; `extras` (the lazily loaded one) has compare,
-//! check, keywords and .docx reading. The engine (www/worker.js, www/planlens.js) routes each op
-//! to the module that exports it and fetches the extras module on the first op that needs it.
+//! first-load wasm) has `analyzeJson`; `extras` (lazily loaded) has compare, check and .docx
+//! reading; `keywords` (lazily loaded) has the section keywords. The engine (www/worker.js,
+//! www/planlens.js) routes each op to the module that exports it and fetches a lazily loaded
+//! module on the first op that needs it.
 
 #[cfg(feature = "web")]
 use wasm_bindgen::prelude::*;
@@ -116,38 +117,6 @@ mod extras {
             .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
     }
 
-    // ---- section keywords (helper A, issue 5). The worker fetches dict/jieba.dict.txt once and
-    // passes it to keywordsReady; the trie is built once and kept for every later call.
-
-    thread_local! {
-        static SEGMENTER: std::cell::RefCell<Option<crate::keywords::Segmenter>> =
-            const { std::cell::RefCell::new(None) };
-    }
-
-    /// Loads the jieba dictionary (`word freq tag` lines) for [`keywords`].
-    #[wasm_bindgen(js_name = keywordsReady)]
-    pub fn keywords_ready(dict: &str) -> Result<(), JsValue> {
-        let seg = crate::keywords::Segmenter::from_dict(dict)
-            .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
-        SEGMENTER.with(|s| *s.borrow_mut() = Some(seg));
-        Ok(())
-    }
-
-    /// Keywords of each outline section (two levels deep, eight per section) of `text`.
-    #[wasm_bindgen(js_name = keywords)]
-    pub fn keywords(text: &str) -> Result<JsValue, JsValue> {
-        SEGMENTER.with(|s| {
-            let s = s.borrow();
-            let seg = s
-                .as_ref()
-                .ok_or_else(|| JsValue::from(js_sys::Error::new("dictionary not loaded")))?;
-            let a = crate::analyze(text);
-            let kw = crate::keywords::section_keywords(seg, text, &a.outline, 2, 8);
-            kw.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-                .map_err(|e| JsValue::from_str(&e.to_string()))
-        })
-    }
-
     /// Compares plan A with plan B and returns the `planlens-compare/1` object.
     #[wasm_bindgen(js_name = compare)]
     pub fn compare_js(a_text: &str, b_text: &str) -> Result<JsValue, JsValue> {
@@ -181,5 +150,49 @@ mod extras {
         let c = crate::compare::check(text);
         c.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
             .map_err(|e| JsValue::from_str(&e.to_string()))
+    }
+}
+
+/// The keywords module's exports (feature `keywords`). The worker fetches dict/jieba.dict.txt
+/// once and passes it to `keywordsReady`; the trie is built once and kept for every later call.
+#[cfg(feature = "keywords")]
+mod keywords {
+    use serde::Serialize;
+    use wasm_bindgen::prelude::*;
+
+    thread_local! {
+        static SEGMENTER: std::cell::RefCell<Option<crate::keywords::Segmenter>> =
+            const { std::cell::RefCell::new(None) };
+    }
+
+    fn js_error(message: &str) -> JsValue {
+        JsValue::from(js_sys::Error::new(message))
+    }
+
+    /// Loads the jieba dictionary (`word freq tag` lines) for [`keywords`].
+    #[wasm_bindgen(js_name = keywordsReady)]
+    pub fn keywords_ready(dict: &str) -> Result<(), JsValue> {
+        let seg =
+            crate::keywords::Segmenter::from_dict(dict).map_err(|e| js_error(&e.to_string()))?;
+        SEGMENTER.with(|s| *s.borrow_mut() = Some(seg));
+        Ok(())
+    }
+
+    /// Keywords of each outline section (two levels deep, eight per section) of `text`, whose
+    /// `planlens/1` analysis is `analysis_json` (the engine passes the first-load module's
+    /// `analyzeJson(text)`: this module has no analysis of its own).
+    #[wasm_bindgen(js_name = keywords)]
+    pub fn keywords(text: &str, analysis_json: &str) -> Result<JsValue, JsValue> {
+        let outline =
+            crate::keywords::outline_of(analysis_json).map_err(|e| js_error(&e.to_string()))?;
+        SEGMENTER.with(|s| {
+            let s = s.borrow();
+            let seg = s
+                .as_ref()
+                .ok_or_else(|| js_error("dictionary not loaded"))?;
+            let kw = crate::keywords::section_keywords(seg, text, &outline, 2, 8);
+            kw.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+                .map_err(|e| JsValue::from_str(&e.to_string()))
+        })
     }
 }

@@ -6,11 +6,12 @@
 // the staging dir to dist/. Everything here works on that staged output, never on hand-kept lists:
 //
 //  1. find the hashed glue/wasm names (exactly one of each, or fail the build);
-//  1b. build the extras wasm (compare / check / keywords / .docx, Cargo feature `extras`; see
-//     buildExtras) and stage it as planlens-extras-HASH.js + planlens-extras-HASH_bg.wasm;
+//  1b. build the lazily loaded wasm modules (see buildModule) and stage them under hashed names:
+//     the extras (compare / check / .docx, Cargo feature `extras`) as planlens-extras-HASH.js +
+//     planlens-extras-HASH_bg.wasm, the keywords (feature `keywords`) as planlens-keywords-HASH…;
 //  2. render www/boot.js, www/planlens.js and www/worker.js with those names (string placeholders
-//     "__PLANLENS_…__"), so the page, the worker and embedders all fetch ONE wasm URL (and one
-//     extras URL, only when an extras op is first called);
+//     "__PLANLENS_…__"), so the page, the worker and embedders all fetch ONE wasm URL (and the
+//     extras or keywords URL, only when one of its ops is first called);
 //  3. copy the static platform files (planlens.d.ts, manifest, icons);
 //  4. check index.html: the CSP meta is there, no inline script, no inline event handler or
 //     style attribute (the CSP would silently block them), boot.js is the only loader;
@@ -35,16 +36,24 @@ const ROOT = path.resolve(HERE, '..');
 /** wasm exports reachable through `planlens.call(op, ...args)` (and so through the worker).
  *  Anything else the glue exports (start_app, internals) is not callable from outside.
  *  MAIN_OPS are in the first-load wasm (trunk's, Cargo feature `web`); EXTRA_OPS in the extras
- *  wasm (feature `extras`), which the engine fetches on the first call of one of them. */
+ *  wasm (feature `extras`) and KEYWORD_OPS in the keywords wasm (feature `keywords`), each fetched
+ *  by the engine on the first call of one of its ops. */
 export const MAIN_OPS = ['analyze', 'analyzeJson'];
 /** Ops the engine answers by JSON.parse of another export's text: `analyze` = parsed
  *  `analyzeJson` (smaller wasm than a serde_wasm_bindgen serialiser, same object, same speed). */
 export const JSON_OPS = { analyze: 'analyzeJson' };
-export const EXTRA_OPS = ['compare', 'compareJson', 'compareExport', 'checkPlan', 'keywords', 'docxText'];
-export const OPS = [...MAIN_OPS, ...EXTRA_OPS];
+export const EXTRA_OPS = ['compare', 'compareJson', 'compareExport', 'checkPlan', 'docxText'];
+export const KEYWORD_OPS = ['keywords'];
+export const OPS = [...MAIN_OPS, ...EXTRA_OPS, ...KEYWORD_OPS];
+/** Ops whose module has no analysis core: the engine passes the first-load module's analysis of
+ *  the op's first argument (the text) as one more argument, `keywords(text)` → the keywords
+ *  module's `keywords(text, analyzeJson(text))`. */
+export const WITH_ANALYSIS = { keywords: 'analyzeJson' };
 
 /** Staged names of the extras module: `planlens-extras-HASH.js` + `planlens-extras-HASH_bg.wasm`. */
 export const EXTRAS_RE = /^planlens-extras-[0-9a-f]+(\.js|_bg\.wasm)$/;
+/** Staged names of the keywords module: `planlens-keywords-HASH.js` + `…_bg.wasm`. */
+export const KEYWORDS_RE = /^planlens-keywords-[0-9a-f]+(\.js|_bg\.wasm)$/;
 
 /** Data files an op needs, fetched by the engine (worker.js, or planlens.js inline) on first use
  *  and handed to the wasm's `<op>Ready(text)`: keywords → keywordsReady(dictionary). */
@@ -81,12 +90,13 @@ function sri(buf) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The extras wasm (issue 7): the same crate with `--no-default-features --features extras`, built
-// here because trunk 0.21 cannot build one cdylib twice with different features (both builds
-// would write target/wasm32-unknown-unknown/PROFILE/planlens.wasm, concurrently). Same steps as
-// trunk's rust pipeline: cargo → wasm-bindgen --target=web → (release) wasm-opt with the opt
-// level and params of index.html's <link data-trunk rel="rust">. Its own target dir
-// (target/extras) keeps the two feature sets from invalidating each other.
+// The lazily loaded wasm modules (issue 7): the same crate with `--no-default-features --features
+// extras` (or `keywords`), built here because trunk 0.21 cannot build one cdylib twice with
+// different features (both builds would write target/wasm32-unknown-unknown/PROFILE/planlens.wasm,
+// concurrently). Same steps as trunk's rust pipeline: cargo → wasm-bindgen --target=web →
+// (release) wasm-opt with the opt level and params of index.html's <link data-trunk rel="rust">.
+// Each feature's own target dir (target/extras, target/keywords) keeps the feature sets from
+// invalidating each other.
 
 /** The attributes of index.html's `<link data-trunk rel="rust" …>` (the first-load wasm). */
 export function rustLinkAttrs(html) {
@@ -127,16 +137,17 @@ function finishWasm(file, optArgs) {
   return fixed;
 }
 
-/** Builds the extras module and writes it into `staging` under content-hashed names. The
- *  bindgen + wasm-opt step (the slow one) is cached in target/extras/staged/ by the SHA-256 of
- *  cargo's wasm and the flags, so an unchanged crate costs only cargo's no-op check. */
-export function buildExtras(staging, { sourceDir = ROOT, release = true, html } = {}) {
+/** Builds the module of Cargo feature `feature` and writes it into `staging` under content-hashed
+ *  names (`planlens-FEATURE-HASH.js`, `…_bg.wasm`). The bindgen + wasm-opt step (the slow one) is
+ *  cached in target/FEATURE/staged/ by the SHA-256 of cargo's wasm and the flags, so an unchanged
+ *  crate costs only cargo's no-op check. */
+export function buildModule(staging, feature, { sourceDir = ROOT, release = true, html } = {}) {
   const link = rustLinkAttrs(html ?? fs.readFileSync(path.join(sourceDir, 'index.html'), 'utf8'));
   const profile = release ? (link['data-cargo-profile-release'] || 'release') : (link['data-cargo-profile-dev'] || 'dev');
   const profileDir = profile === 'dev' ? 'debug' : profile;
-  const targetDir = path.join(process.env.CARGO_TARGET_DIR || path.join(sourceDir, 'target'), 'extras');
+  const targetDir = path.join(process.env.CARGO_TARGET_DIR || path.join(sourceDir, 'target'), feature);
   run('cargo', ['build', '--lib', '--target=wasm32-unknown-unknown', '--manifest-path', path.join(sourceDir, 'Cargo.toml'),
-    '--profile', profile, '--offline', '--no-default-features', '--features', 'extras', '--target-dir', targetDir]);
+    '--profile', profile, '--offline', '--no-default-features', '--features', feature, '--target-dir', targetDir]);
   const input = path.join(targetDir, 'wasm32-unknown-unknown', profileDir, 'planlens.wasm');
   const optArgs = release ? wasmOptArgs(link) : [];
   const key = createHash('sha256').update(fs.readFileSync(input)).update(JSON.stringify(optArgs))
@@ -146,16 +157,16 @@ export function buildExtras(staging, { sourceDir = ROOT, release = true, html } 
     const tmp = `${cache}.tmp`;
     fs.rmSync(tmp, { recursive: true, force: true });
     fs.mkdirSync(tmp, { recursive: true });
-    run('wasm-bindgen', ['--target=web', `--out-dir=${tmp}`, '--out-name=planlens_extras', '--no-typescript', input]);
-    finishWasm(path.join(tmp, 'planlens_extras_bg.wasm'), optArgs);
+    run('wasm-bindgen', ['--target=web', `--out-dir=${tmp}`, `--out-name=planlens_${feature}`, '--no-typescript', input]);
+    finishWasm(path.join(tmp, `planlens_${feature}_bg.wasm`), optArgs);
     fs.writeFileSync(path.join(tmp, 'done'), key);
     fs.rmSync(cache, { recursive: true, force: true });
     fs.renameSync(tmp, cache);
   }
-  const js = fs.readFileSync(path.join(cache, 'planlens_extras.js'));
-  const wasm = fs.readFileSync(path.join(cache, 'planlens_extras_bg.wasm'));
+  const js = fs.readFileSync(path.join(cache, `planlens_${feature}.js`));
+  const wasm = fs.readFileSync(path.join(cache, `planlens_${feature}_bg.wasm`));
   const hash = createHash('sha256').update(js).update(wasm).digest('hex').slice(0, 16);
-  const names = { glue: `planlens-extras-${hash}.js`, wasm: `planlens-extras-${hash}_bg.wasm` };
+  const names = { glue: `planlens-${feature}-${hash}.js`, wasm: `planlens-${feature}-${hash}_bg.wasm` };
   fs.writeFileSync(path.join(staging, names.glue), js);
   fs.writeFileSync(path.join(staging, names.wasm), wasm);
   return names;
@@ -344,13 +355,17 @@ export function postBuild(staging, sourceDir = ROOT, { release = true } = {}) {
   const leaked = EXTRA_OPS.filter((op) => exportsFound.has(op));
   if (leaked.length) fail(`${glue} (the first load) exports ${leaked.join(', ')}: build it with --features web only`);
 
-  for (const f of staged.filter((f) => EXTRAS_RE.test(f))) fs.rmSync(path.join(staging, f));
+  for (const f of staged.filter((f) => EXTRAS_RE.test(f) || KEYWORDS_RE.test(f))) fs.rmSync(path.join(staging, f));
   const html = fs.readFileSync(path.join(sourceDir, 'index.html'), 'utf8');
-  const extras = buildExtras(staging, { sourceDir, release, html });
+  const extras = buildModule(staging, 'extras', { sourceDir, release, html });
   const extrasExports = glueExports(fs.readFileSync(path.join(staging, extras.glue), 'utf8'));
   const extraOps = EXTRA_OPS.filter((op) => extrasExports.has(op));
   if (!extraOps.includes('compare')) fail(`${extras.glue} does not export compare()`);
-  const ops = [...mainOps, ...extraOps];
+  const keywords = buildModule(staging, 'keywords', { sourceDir, release, html });
+  const keywordsExports = glueExports(fs.readFileSync(path.join(staging, keywords.glue), 'utf8'));
+  const keywordOps = KEYWORD_OPS.filter((op) => keywordsExports.has(op));
+  if (!keywordOps.includes('keywords')) fail(`${keywords.glue} does not export keywords()`);
+  const ops = [...mainOps, ...extraOps, ...keywordOps];
 
   const link = rustLinkAttrs(html);
   // trunk runs no wasm-opt at level "0" (see wasmOptArgs): the page wasm gets the params' pipeline here
@@ -371,7 +386,8 @@ export function postBuild(staging, sourceDir = ROOT, { release = true } = {}) {
   const build = hash.digest('hex').slice(0, 12);
   const values = {
     GLUE: `./${glue}`, WASM: `./${wasm}`, EXTRAS_GLUE: `./${extras.glue}`, EXTRAS_WASM: `./${extras.wasm}`,
-    BUILD: build, OPS: ops, EXTRA_OPS: extraOps, JSON_OPS, ASSETS,
+    KEYWORDS_GLUE: `./${keywords.glue}`, KEYWORDS_WASM: `./${keywords.wasm}`,
+    BUILD: build, OPS: ops, EXTRA_OPS: extraOps, KEYWORD_OPS: keywordOps, WITH_ANALYSIS, JSON_OPS, ASSETS,
   };
   for (const f of RENDERED) {
     const out = render(fs.readFileSync(path.join(www, f), 'utf8'), values, f);
@@ -380,14 +396,14 @@ export function postBuild(staging, sourceDir = ROOT, { release = true } = {}) {
 
   if (release) {
     const css = listFiles(staging).filter((f) => /^app-[0-9a-f]+\.css$/.test(f));
-    minify(staging, [glue, extras.glue, ...RENDERED, ...css]);
+    minify(staging, [glue, extras.glue, keywords.glue, ...RENDERED, ...css]);
   }
 
   const htmlPath = path.join(staging, 'index.html');
   checkHtml(fs.readFileSync(htmlPath, 'utf8'));
 
   const sw = writeServiceWorker(staging, www);
-  return { glue, wasm, extras, ops, build, version: sw.version, files: sw.files };
+  return { glue, wasm, extras, keywords, ops, build, version: sw.version, files: sw.files };
 }
 
 /** Raw and gzip -9 sizes, for the build log (first-load budget). */
@@ -405,7 +421,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
     const r = postBuild(staging, process.env.TRUNK_SOURCE_DIR || ROOT, { release: process.env.TRUNK_PROFILE !== 'debug' });
     const list = sizes(staging);
     const kb = (n) => (n / 1024).toFixed(1).padStart(8);
-    console.log(`post_build: build ${r.build}, sw ${r.version}, glue ${r.glue}, extras ${r.extras.glue}, ops ${r.ops.join(',')}`);
+    console.log(`post_build: build ${r.build}, sw ${r.version}, glue ${r.glue}, extras ${r.extras.glue}, keywords ${r.keywords.glue}, ops ${r.ops.join(',')}`);
     for (const s of list) console.log(`  ${kb(s.bytes)} KiB ${kb(s.gzip)} KiB gz  ${s.file}`);
     const tot = list.reduce((a, s) => [a[0] + s.bytes, a[1] + s.gzip], [0, 0]);
     console.log(`  ${kb(tot[0])} KiB ${kb(tot[1])} KiB gz  (all ${list.length} files)`);

@@ -154,7 +154,7 @@ const rendered = firstResult(FIRST_RESULT_WAIT);
 await startUi();
 // Registered after the UI so its own listeners run first and can claim the event.
 watchEngine();
-// The service worker's install downloads every precached file, the extras wasm too (compare,
-// keywords, .docx: not needed for the first result): so it starts only once the first result is
+// The service worker's install downloads every precached file, the extras and keywords wasm too
+// (compare, keywords, .docx: not needed for the first result): so it starts only once the first result is
 // on screen, and the first load stays the first load (tests/e2e/size-budget.test.mjs checks it).
 rendered.then(registerServiceWorker);

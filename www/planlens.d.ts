@@ -111,7 +111,8 @@ export declare function analyze(text: string): Promise<Analysis>;
 /** Calls another allow-listed engine operation, e.g. call('analyzeJson', text): Promise<string>. */
 export declare function call(op: 'analyzeJson', text: string): Promise<string>;
 /** The text of a .docx file (rejects with code "engine-error" saying why it is unreadable). The
- *  compare / check / keywords / docxText ops run in a second wasm, fetched on their first call. */
+ *  compare / check / docxText ops run in a second wasm and keywords in a third, each fetched on
+ *  the first call of one of its ops. */
 export declare function call(op: 'docxText', bytes: Uint8Array): Promise<string>;
 export declare function call(op: string, ...args: unknown[]): Promise<unknown>;
 /** timeout: the per-request bound in ms (default 120000). */

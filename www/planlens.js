@@ -6,8 +6,8 @@
 //   import { ready, analyze } from 'https://their-host/planlens/planlens.js';
 //   await ready; const result = await analyze(text);   // a planlens/1 object
 //
-// It finds the wasm, the extras wasm (compare / check / keywords / .docx ops, fetched by the engine on
-// the first call of one of them) and worker.js relative to its own URL (import.meta.url), runs the engine in a
+// It finds the wasm, the extras wasm (compare / check / .docx ops) and the keywords wasm (fetched
+// by the engine on the first call of one of their ops) and worker.js relative to its own URL (import.meta.url), runs the engine in a
 // module Web Worker (ready handshake, one request at a time from a queue, restart on crash), and
 // falls back to the page's own thread when Worker is unavailable or the page URL says
 // `?engine=inline` (tests). It also sets `globalThis.planlens = {ready, analyze, call, version}`
@@ -22,10 +22,16 @@ const OPS = "__PLANLENS_OPS__";
 const ASSETS = "__PLANLENS_ASSETS__";
 const GLUE_URL = new URL("__PLANLENS_GLUE__", import.meta.url).href;
 const WASM_URL = new URL("__PLANLENS_WASM__", import.meta.url).href;
-/** The extras module (not part of the first load) and the ops it implements. */
+/** The extras and the keywords module (not part of the first load) and the ops each implements. */
 const EXTRAS_GLUE_URL = new URL("__PLANLENS_EXTRAS_GLUE__", import.meta.url).href;
 const EXTRAS_WASM_URL = new URL("__PLANLENS_EXTRAS_WASM__", import.meta.url).href;
 const EXTRA_OPS = "__PLANLENS_EXTRA_OPS__";
+const KEYWORDS_GLUE_URL = new URL("__PLANLENS_KEYWORDS_GLUE__", import.meta.url).href;
+const KEYWORDS_WASM_URL = new URL("__PLANLENS_KEYWORDS_WASM__", import.meta.url).href;
+const KEYWORD_OPS = "__PLANLENS_KEYWORD_OPS__";
+/** Ops whose module has no analysis core: they get the first-load module's analysis of their
+ *  text as one more argument (keywords → keywords(text, analyzeJson(text))). */
+const WITH_ANALYSIS = "__PLANLENS_WITH_ANALYSIS__";
 /** Ops answered by JSON.parse of another export's JSON text (analyze → analyzeJson). */
 const JSON_OPS = "__PLANLENS_JSON_OPS__";
 const WORKER_URL = new URL('./worker.js', import.meta.url).href;
@@ -81,20 +87,24 @@ export function loadGlue() {
   return gluePromise;
 }
 
-let extrasPromise = null;
-/** The extras module, initialised once on this thread on first use (the inline engine's twin of
- *  worker.js's loadExtras); a failed load is retried on the next call. */
-function loadExtras() {
-  if (!extrasPromise) {
-    extrasPromise = (async () => {
-      const glue = await import(EXTRAS_GLUE_URL);
-      await glue.default({ module_or_path: EXTRAS_WASM_URL });
-      return glue;
-    })();
-    extrasPromise.catch(() => { extrasPromise = null; });
-  }
-  return extrasPromise;
+/** A lazily loaded module, initialised once on this thread on first use (the inline engine's twin
+ *  of worker.js's lazyModule); a failed load is retried on the next call. */
+function lazyModule(glueUrl, wasmUrl) {
+  let promise = null;
+  return () => {
+    if (!promise) {
+      promise = (async () => {
+        const glue = await import(glueUrl);
+        await glue.default({ module_or_path: wasmUrl });
+        return glue;
+      })();
+      promise.catch(() => { promise = null; });
+    }
+    return promise;
+  };
 }
+const loadExtras = lazyModule(EXTRAS_GLUE_URL, EXTRAS_WASM_URL);
+const loadKeywords = lazyModule(KEYWORDS_GLUE_URL, KEYWORDS_WASM_URL);
 
 /** Fetches the data an op needs once and hands it to `<op>Ready(text)` of the module `glue`
  *  that implements the op (same rule as worker.js). */
@@ -130,18 +140,20 @@ class InlineEngine {
   async call(op, args) {
     if (this.broken) throw this.broken;
     let mod = this.glue;
-    if (EXTRA_OPS.includes(op)) {
+    const lazy = EXTRA_OPS.includes(op) ? ['extras', loadExtras] : KEYWORD_OPS.includes(op) ? ['keywords', loadKeywords] : null;
+    if (lazy) {
       try {
-        mod = await loadExtras();
+        mod = await lazy[1]();
       } catch (err) {
-        throw new PlanlensError(`planlens: the engine could not load its extras module (${describe(err)})`, 'engine-error', err);
+        throw new PlanlensError(`planlens: the engine could not load its ${lazy[0]} module (${describe(err)})`, 'engine-error', err);
       }
     }
     const fn = JSON_OPS[op] || op;
     if (typeof mod[fn] !== 'function') throw new PlanlensError(`planlens: "${op}" is not in this build`, 'unknown-op');
     try {
       await this.ensureAsset(op, mod);
-      const out = await mod[fn](...args);
+      const full = WITH_ANALYSIS[op] ? [...args, this.glue[WITH_ANALYSIS[op]](args[0])] : args;
+      const out = await mod[fn](...full);
       return JSON_OPS[op] ? JSON.parse(out) : out;
     } catch (err) {
       if (err instanceof WebAssembly.RuntimeError) {

@@ -13,8 +13,9 @@
 //                                                          or `unreachable`), the instance is no
 //                                                          longer trustworthy → page restarts us
 // Lazily needed code and data are fetched here, not on the page, relative to this file's own URL:
-// the extras wasm (compare, check, keywords, .docx: EXTRA_OPS; not part of the first load) on the
-// first request for one of its ops, and the keyword dictionary on the first keywords request.
+// the extras wasm (compare, check, .docx: EXTRA_OPS) and the keywords wasm (KEYWORD_OPS), neither
+// part of the first load, on the first request for one of their ops, and the keyword dictionary
+// on the first keywords request.
 // Rendered by tools/post_build.mjs (the "__PLANLENS_…__" placeholders).
 
 const GLUE = new URL("__PLANLENS_GLUE__", import.meta.url).href;
@@ -23,8 +24,14 @@ const EXTRAS_GLUE = new URL("__PLANLENS_EXTRAS_GLUE__", import.meta.url).href;
 const EXTRAS_WASM = new URL("__PLANLENS_EXTRAS_WASM__", import.meta.url).href;
 const BUILD = "__PLANLENS_BUILD__";
 const OPS = new Set("__PLANLENS_OPS__");
-/** The ops of the extras module (the rest are the first-load module's). */
+const KEYWORDS_GLUE = new URL("__PLANLENS_KEYWORDS_GLUE__", import.meta.url).href;
+const KEYWORDS_WASM = new URL("__PLANLENS_KEYWORDS_WASM__", import.meta.url).href;
+/** The ops of the extras and the keywords module (the rest are the first-load module's). */
 const EXTRA_OPS = new Set("__PLANLENS_EXTRA_OPS__");
+const KEYWORD_OPS = new Set("__PLANLENS_KEYWORD_OPS__");
+/** Ops whose module has no analysis core: they get the first-load module's analysis of their
+ *  text as one more argument (keywords → keywords(text, analyzeJson(text))). */
+const WITH_ANALYSIS = "__PLANLENS_WITH_ANALYSIS__";
 /** Ops answered by JSON.parse of another export's JSON text (analyze → analyzeJson). */
 const JSON_OPS = "__PLANLENS_JSON_OPS__";
 
@@ -38,23 +45,29 @@ const errorOf = (err) => ({
 });
 
 let glue = null;
-let extras = null; // Promise of the extras glue, initialised (once; retried after a failure)
 const loaded = new Map(); // op → Promise<void> for its asset
 
-function loadExtras() {
-  if (!extras) {
-    extras = (async () => {
-      const g = await import(EXTRAS_GLUE);
-      await g.default({ module_or_path: EXTRAS_WASM });
-      return g;
-    })();
-    extras.catch(() => { extras = null; });
-  }
-  return extras;
+/** A loader of a lazily loaded module: the Promise of its glue, initialised once (retried after
+ *  a failure). */
+function lazyModule(glueUrl, wasmUrl) {
+  let promise = null;
+  return () => {
+    if (!promise) {
+      promise = (async () => {
+        const g = await import(glueUrl);
+        await g.default({ module_or_path: wasmUrl });
+        return g;
+      })();
+      promise.catch(() => { promise = null; });
+    }
+    return promise;
+  };
 }
+const loadExtras = lazyModule(EXTRAS_GLUE, EXTRAS_WASM);
+const loadKeywords = lazyModule(KEYWORDS_GLUE, KEYWORDS_WASM);
 
 /** The initialised module that implements `op`. */
-const moduleFor = (op) => (EXTRA_OPS.has(op) ? loadExtras() : glue);
+const moduleFor = (op) => (EXTRA_OPS.has(op) ? loadExtras() : KEYWORD_OPS.has(op) ? loadKeywords() : glue);
 
 async function ensureAsset(op, mod) {
   const file = ASSETS[op];
@@ -78,7 +91,9 @@ async function handle({ id, op, args }) {
     const fn = JSON_OPS[op] || op;
     if (typeof mod[fn] !== 'function') throw new TypeError(`planlens: unknown operation "${op}"`);
     await ensureAsset(op, mod);
-    const out = await mod[fn](...(Array.isArray(args) ? args : []));
+    const given = Array.isArray(args) ? args : [];
+    const full = WITH_ANALYSIS[op] ? [...given, glue[WITH_ANALYSIS[op]](given[0])] : given;
+    const out = await mod[fn](...full);
     const result = JSON_OPS[op] ? JSON.parse(out) : out;
     self.postMessage({ id, ok: true, result });
   } catch (err) {
@@ -94,7 +109,7 @@ const gotModule = new Promise((resolve) => { pageModule = resolve; });
 const booted = (async () => {
   glue = await import(GLUE);
   await glue.default({ module_or_path: (await gotModule) || WASM });
-  const ops = [...OPS].filter((op) => EXTRA_OPS.has(op) || typeof glue[JSON_OPS[op] || op] === 'function');
+  const ops = [...OPS].filter((op) => EXTRA_OPS.has(op) || KEYWORD_OPS.has(op) || typeof glue[JSON_OPS[op] || op] === 'function');
   self.postMessage({ type: 'ready', build: BUILD, ops });
 })();
 booted.catch((err) => self.postMessage({ type: 'init-error', error: errorOf(err) }));

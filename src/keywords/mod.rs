@@ -2,15 +2,14 @@
 //!
 //! The dictionary is not compiled in (`jieba-rs` with `default-features = false`): the page
 //! fetches a trimmed `dict.txt` (see `tools/make_dict.py`) only when keywords are shown, so the
-//! core analysis never pays for it. Scoring treats the top-level sections as the "documents" of
+//! core analysis never pays for it. In the page this is a wasm module of its own (Cargo feature
+//! `keywords`) without the analysis core: it is handed the outline ([`outline_of`]). Scoring treats the top-level sections as the "documents" of
 //! a TF-IDF: a word scores high in a section when it is frequent there and rare in the others,
 //! which surfaces what a section is *about* (学位, 托育, 课后服务) instead of the verbs every
 //! section shares. Those verbs and the genre's boilerplate are the [`STOP_WORDS`] table.
 
-pub mod segment;
-
 use crate::model::OutlineNode;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt;
 
@@ -192,9 +191,10 @@ impl fmt::Display for DictError {
 
 impl std::error::Error for DictError {}
 
-/// A loaded segmenter (building the trie is the expensive part: load once, reuse).
+/// A loaded segmenter (building the trie is the expensive part: load once, reuse): jieba-rs with
+/// only the given dictionary (no bundled one, no HMM model in use).
 pub struct Segmenter {
-    inner: crate::keywords::segment::Segmenter,
+    inner: jieba_rs::Jieba,
 }
 
 impl Segmenter {
@@ -203,7 +203,9 @@ impl Segmenter {
         if dict.trim().is_empty() {
             return Err(DictError("empty".into()));
         }
-        let inner = crate::keywords::segment::Segmenter::from_dict(dict)
+        let mut inner = jieba_rs::Jieba::empty();
+        inner
+            .load_dict(&mut dict.as_bytes())
             .map_err(|e| DictError(e.to_string()))?;
         Ok(Segmenter { inner })
     }
@@ -212,15 +214,15 @@ impl Segmenter {
     /// loaded, and out-of-dictionary runs stay single characters, which the filter drops).
     pub fn words<'a>(&'a self, text: &'a str) -> Vec<(&'a str, usize, usize, &'a str)> {
         self.inner
-            .words(text)
+            .tag(text, false)
             .into_iter()
-            .map(|w| (w.word, w.start, w.end, w.tag))
+            .map(|t| (t.word, t.start, t.end, t.tag))
             .collect()
     }
 
     /// Word boundaries (char offsets where a word ends), for measuring a trimmed dictionary.
     pub fn boundaries(&self, text: &str) -> Vec<usize> {
-        self.inner.boundaries(text)
+        self.inner.cut(text, false).iter().map(|t| t.end).collect()
     }
 }
 
@@ -333,6 +335,17 @@ pub fn section_keywords(
     out
 }
 
+/// The outline of a `planlens/1` analysis given as its JSON text: the page's keywords module has
+/// no analysis core of its own (it would double the module), so the engine hands it the analysis
+/// the first-load module made. Every other field is skipped unread.
+pub fn outline_of(analysis_json: &str) -> Result<Vec<OutlineNode>, serde_json::Error> {
+    #[derive(Deserialize)]
+    struct Outlined {
+        outline: Vec<OutlineNode>,
+    }
+    serde_json::from_str::<Outlined>(analysis_json).map(|a| a.outline)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -379,6 +392,18 @@ mod tests {
         let outline = vec![node("x", [0, 999])];
         let kw = section_keywords(&seg, "\u{0}\u{FEFF}𠀀 ２０２２年", &outline, 3, 5);
         assert_eq!(kw.len(), 1);
+    }
+
+    /// The outline read back from the analysis JSON is the analysis's own, so keywords from it
+    /// are the keywords from the analysis.
+    #[test]
+    fn outline_of_reads_the_analysis_json() {
+        let text =
+            "一、学位\n新增学位，学位保障。\n（一）托育\n托育机构。\n二、体育\n体育场馆开放。\n";
+        let a = crate::analyze(text);
+        let json = crate::render::json_line(&a);
+        assert_eq!(outline_of(&json).expect("outline"), a.outline);
+        assert!(outline_of("{}").is_err() && outline_of("not json").is_err());
     }
 
     #[test]

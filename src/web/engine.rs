@@ -173,9 +173,9 @@ pub async fn analyze(text: String, wanted: impl Fn() -> bool) -> Result<(Analysi
     Ok((crate::analyze(&text), Via::Inline))
 }
 
-/// Calls an op of the engine's lazily loaded extras module (compare, keywords, .docx: Cargo
-/// feature `extras`, not in this wasm) through `planlens.call`, which loads that module on the
-/// first such call. A page without the engine (built alone) has no extras: `Err`, with the
+/// Calls an op of one of the engine's lazily loaded modules (compare, .docx: Cargo feature
+/// `extras`; keywords: feature `keywords`; neither in this wasm) through `planlens.call`, which
+/// loads that module on the first such call. A page without the engine (built alone) has none: `Err`, with the
 /// engine's message; so is any failure of the op itself (the page never runs it here).
 async fn call_extra(op: &str, args: &[JsValue]) -> Result<JsValue, String> {
     let p = engine().ok_or_else(|| format!("planlens: no engine for \"{op}\" on this page"))?;

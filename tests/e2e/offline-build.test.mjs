@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { assertDist, DIST, ROOT } from './lib.mjs';
-import { checkHtml, EXTRA_OPS, EXTRAS_RE, findGlue, fixExternrefExport, JSON_OPS, LAZY, listFiles, MAIN_OPS, render, rustLinkAttrs } from '../../tools/post_build.mjs';
+import { checkHtml, EXTRA_OPS, EXTRAS_RE, findGlue, fixExternrefExport, JSON_OPS, KEYWORD_OPS, KEYWORDS_RE, LAZY, listFiles, MAIN_OPS, render, rustLinkAttrs } from '../../tools/post_build.mjs';
 
 const read = (f) => fs.readFileSync(path.join(DIST, f));
 
@@ -37,19 +37,21 @@ test('rendered files carry the hashed names; the page passes its own CSP checks'
   for (const icon of manifest.icons) assert.ok(fs.existsSync(path.join(DIST, icon.src)), icon.src);
 });
 
-test('both wasm modules export their externref table (the binaryen 108 fix is applied)', () => {
+test('every wasm module exports its externref table (the binaryen 108 fix is applied)', () => {
   assertDist();
   const { wasm } = findGlue(listFiles(DIST));
   const extras = listFiles(DIST).filter((f) => EXTRAS_RE.test(f) && f.endsWith('.wasm'));
   assert.equal(extras.length, 1, `one extras wasm: ${extras}`);
-  for (const f of [wasm, ...extras]) {
+  const keywords = listFiles(DIST).filter((f) => KEYWORDS_RE.test(f) && f.endsWith('.wasm'));
+  assert.equal(keywords.length, 1, `one keywords wasm: ${keywords}`);
+  for (const f of [wasm, ...extras, ...keywords]) {
     const bytes = Buffer.from(read(f));
     assert.equal(fixExternrefExport(bytes), false, `${f}: nothing left to repoint`);
     assert.ok(WebAssembly.validate(bytes), f);
   }
 });
 
-test('the first-load wasm and the extras split the ops; the engine knows where each one is', () => {
+test('the first-load wasm, the extras and the keywords split the ops; the engine knows where each one is', () => {
   assertDist();
   const files = listFiles(DIST);
   const { glue } = findGlue(files);
@@ -63,10 +65,20 @@ test('the first-load wasm and the extras split the ops; the engine knows where e
     assert.ok(!main.has(op), `${op} must not be in the first-load wasm`);
   }
   assert.ok(!extras.has('start_app'), 'no page UI in the extras');
+  const keywordsGlue = files.find((f) => KEYWORDS_RE.test(f) && f.endsWith('.js'));
+  const keywords = exportsOf(keywordsGlue);
+  for (const op of KEYWORD_OPS) {
+    assert.ok(keywords.has(op), `${op} in the keywords wasm`);
+    assert.ok(!main.has(op) && !extras.has(op), `${op} only in the keywords wasm`);
+  }
+  // no analysis core in the keywords module: the engine hands it the first-load module's analysis
+  assert.ok(!keywords.has('analyzeJson') && !keywords.has('start_app') && !keywords.has('compare'));
   for (const f of ['planlens.js', 'worker.js']) {
     const src = read(f).toString();
     assert.ok(src.includes(`"./${extrasGlue}"`), `${f} names the extras glue`);
     assert.ok(src.includes(JSON.stringify(EXTRA_OPS)), `${f} has the extras op list`);
+    assert.ok(src.includes(`"./${keywordsGlue}"`), `${f} names the keywords glue`);
+    assert.ok(src.includes(JSON.stringify(KEYWORD_OPS)), `${f} has the keywords op list`);
   }
   // trunk builds the first-load wasm with the `web` feature only (the hook builds `extras`)
   const link = rustLinkAttrs(fs.readFileSync(path.join(ROOT, 'index.html'), 'utf8'));

@@ -68,8 +68,9 @@ test('works offline after one load; a new deploy is offered, applied on reload, 
     assert.equal(c1.sizes[c1.keys[0]], precached.length, 'every precached file is in the cache');
     assert.ok(!precached.some(([f]) => f.startsWith('dict/')), 'the dictionary is not precached');
     // One URL for the page, the worker and the service worker: the wasm crossed the wire once;
-    // so did the extras wasm (precached by the service worker, not needed for the first result).
-    for (const [what, re] of [['wasm', /\/planlens-[0-9a-f]+_bg\.wasm$/], ['extras wasm', /\/planlens-extras-[0-9a-f]+_bg\.wasm$/]]) {
+    // so did the extras and the keywords wasm (precached by the service worker, not needed for the
+    // first result).
+    for (const [what, re] of [['wasm', /\/planlens-[0-9a-f]+_bg\.wasm$/], ['extras wasm', /\/planlens-extras-[0-9a-f]+_bg\.wasm$/], ['keywords wasm', /\/planlens-keywords-[0-9a-f]+_bg\.wasm$/]]) {
       const gets = server.requests.filter((r) => re.test(r.path));
       if (process.env.DEBUG_E2E) console.log(what, gets.map((r) => r.status));
       assert.equal(gets.filter((r) => r.status === 200).length, 1, `${what} transfers: ${JSON.stringify(gets.map((r) => r.status))}`);

@@ -4,7 +4,7 @@
 // make room (or move the new code to the lazily loaded extras wasm) instead of raising it.
 // Deterministic (file sizes, not timings), so CI can fail on it. Deny by default: every file of dist/ counts, except the LAZY paths (first_load.mjs),
 // which the page only fetches when a feature needs them (the extras wasm for compare / check /
-// keywords / .docx, the jieba dictionary for keywords, the sample plans, manifest icons) or after
+// .docx, the keywords wasm and the jieba dictionary for keywords, the sample plans, manifest icons) or after
 // the first result (the service worker installs later; boot.js registers it after the first result).
 // If you add a lazily-loaded asset, add it to LAZY with the reason; tools/bench/browser.mjs
 // measures the real transfer in Chromium and would show a wrong entry here.
@@ -50,6 +50,7 @@ test('the service worker does not precache the lazy dictionary', { skip: !haveDi
 // checked in Chromium, with the service worker off (its install precaches every file, after the
 // first result: see the second part) and on.
 const EXTRAS = /\/planlens-extras-[0-9a-f]+(_bg\.wasm|\.js)$/;
+const KEYWORDS = /\/planlens-keywords-[0-9a-f]+(_bg\.wasm|\.js)$/;
 test('the extras wasm is not fetched before the first result, only by the first op that needs it', { skip: !haveDist && 'no dist/', timeout: 120_000 }, async () => {
   const { launch, serve, watchPage } = await import('./lib.mjs');
   const browser = await launch();
@@ -73,6 +74,13 @@ test('the extras wasm is not fetched before the first result, only by the first 
     assert.equal(after.filter((p) => p.endsWith('.js')).length, 1, `extras glue fetched once: ${after}`);
     await page.evaluate(() => globalThis.planlens.call('compare', '到2025年，新建幼儿园120所。', '到2025年，新建幼儿园100所。'));
     assert.equal(extrasGets().length, 2, 'a second extras op reuses the loaded module');
+    // the keywords module only by the first keywords op, and not with the extras
+    const keywordsGets = () => server.requests.filter((r) => KEYWORDS.test(r.path)).map((r) => r.path);
+    assert.deepEqual(keywordsGets(), [], 'the keywords module was fetched before any keywords op');
+    const kw = await page.evaluate(() => globalThis.planlens.call('keywords', '一、学前教育\n新增学位，学位保障，托育机构。\n二、体育\n体育场馆开放，体育场馆。'));
+    assert.ok(Array.isArray(kw) && kw.length > 0, JSON.stringify(kw));
+    assert.equal(keywordsGets().filter((p) => p.endsWith('_bg.wasm')).length, 1, `keywords wasm fetched once: ${keywordsGets()}`);
+    assert.equal(extrasGets().length, 2, 'keywords fetch no extras');
     assert.deepEqual(log.errors, []);
     await ctx.close();
 

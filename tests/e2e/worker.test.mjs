@@ -338,8 +338,8 @@ test('if the wasm cannot be loaded: ready and analyze() reject with init-failed,
   }
 });
 
-/** The page wasm's path in dist/ (the first-load module, not the extras). */
-const pageWasm = () => '/' + fs.readdirSync(DIST).find((f) => f.endsWith('_bg.wasm') && !f.startsWith('planlens-extras'));
+/** The page wasm's path in dist/ (the first-load module, not a lazily loaded one). */
+const pageWasm = () => '/' + fs.readdirSync(DIST).find((f) => /^planlens-[0-9a-f]+_bg\.wasm$/.test(f));
 
 test('the wasm is fetched and compiled once: the worker instantiates the module the page compiled', { timeout: 60_000 }, async () => {
   const wasm = pageWasm();

@@ -21,17 +21,26 @@ if (process.env.PLANLENS_PROBE_CHILD) {
   const js = fs.readdirSync(dist).find((f) => /^planlens-[0-9a-f]+\.js$/.test(f));
   const m = await import(pathToFileURL(path.join(dist, js)).href);
   const module = await WebAssembly.compile(fs.readFileSync(path.join(dist, js.replace('.js', '_bg.wasm'))));
+  // CPU time beside wall time: on a shared machine the wall time of one step varies 2-3x with
+  // the host's load, the process's CPU time much less
+  const cpu = (c) => (c.user + c.system) / 1000;
   let t = performance.now();
+  let c = process.cpuUsage();
   await m.default({ module_or_path: module });
   const init = performance.now() - t;
+  const initCpu = cpu(process.cpuUsage(c));
   t = performance.now();
+  c = process.cpuUsage();
   if (!process.env.NO_WARM) m.warmUp();
   const warm = performance.now() - t;
+  const warmCpu = cpu(process.cpuUsage(c));
   const plan = plan20k(); // the browser bench's pasted plan
   t = performance.now();
+  c = process.cpuUsage();
   JSON.parse(m.analyzeJson(plan));
   const first = performance.now() - t;
-  console.log(JSON.stringify({ init, warm, first }));
+  const firstCpu = cpu(process.cpuUsage(c));
+  console.log(JSON.stringify({ init, warm, first, initCpu, warmCpu, firstCpu }));
 } else {
   const pos = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !(all[i - 1] || '').startsWith('--'));
   const dist = path.resolve(pos[0] || path.join(ROOT, 'dist'));
@@ -47,4 +56,5 @@ if (process.env.PLANLENS_PROBE_CHILD) {
   const m = (k) => median(rows.map((r) => r[k])).toFixed(1);
   console.log(`${path.relative(ROOT, dist) || dist} (Node ${process.version} ${flags.join(' ')}, median of ${runs} processes):`);
   console.log(`  instantiate ${m('init')} ms, warmUp ${m('warm')} ms, first 20 k-char analysis ${m('first')} ms`);
+  console.log(`  CPU time: instantiate ${m('initCpu')} ms, warmUp ${m('warmCpu')} ms, first 20 k-char analysis ${m('firstCpu')} ms`);
 }
