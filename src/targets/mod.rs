@@ -2005,6 +2005,10 @@ fn cue_target(
     {
         return None;
     }
+    // 健全覆盖全人群的…体系: 健全 + 覆盖, no coverage goal
+    if hay[cue.range.clone()].starts_with('全') && before.ends_with('健') {
+        return None;
+    }
     if cue.kind == TargetKind::Coverage
         && lexicon::CUE_NAME_NEXT.iter().any(|w| after.starts_with(w))
     {

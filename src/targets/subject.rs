@@ -96,6 +96,44 @@ const WORKS_ON: &[&str] = &[
     "拆除",
 ];
 
+/// The per-unit words between 从 / 由 and an old level (`从每人每月209元`).
+const PER_UNIT_BASES: &[&str] = &["每人", "每户", "每生", "每年", "每月", "每日", "每天"];
+
+/// Count measure words: a subject that opens with a count of them (`5个以上紧密型城市医疗集团、区级覆盖率`,
+/// `1000处信号灯联网`) has taken in a number that is not its own.
+const COUNT_WORDS: &[char] = &[
+    '个', '处', '所', '家', '项', '座', '条', '名', '户', '套', '批',
+];
+
+/// `5个以上紧密型城市医疗集团、区级覆盖率` → 区级覆盖率, `1000处信号灯联网` → 信号灯联网, `4.为…` →
+/// `为…`: a leading count or list marker is no part of the subject (an indicator that opens with
+/// digits, `12345热线`, `5G`, `750千伏`, keeps them).
+fn without_leading_count(s: &str) -> &str {
+    let rest = s.trim_start_matches(|c: char| c.is_ascii_digit());
+    if rest.len() == s.len() {
+        return s;
+    }
+    if let Some(r) = rest.strip_prefix(['.', '、', '．']) {
+        // (with the verb that opens the listed task: 7.实施公路安全生命防护工程)
+        return if r.starts_with(|c: char| c.is_ascii_digit()) {
+            s
+        } else {
+            strip_loop(r, LEADING, false)
+        };
+    }
+    let Some(r) = rest.strip_prefix(COUNT_WORDS) else {
+        return s;
+    };
+    let r = strip_loop(r, &["以上", "左右", "多"], false);
+    // (the rate after the counted things is what is measured)
+    match r.rfind('、') {
+        Some(i) if ["率", "比例", "比重"].iter().any(|w| r.ends_with(w)) => {
+            &r[i + '、'.len_utf8()..]
+        }
+        _ => r,
+    }
+}
+
 /// Words stripped from the end of a subject taken before the number (comparators, level verbs,
 /// change words and bases, which belong to the quantity, not to the thing measured).
 const TRAILING: &[&str] = &[
@@ -337,9 +375,11 @@ pub fn last_action(s: &str) -> Option<(&'static str, usize)> {
 
 /// `治理率较2020年` → `治理率`, `标准从209元` → `标准`: the base of a change is not part of the subject.
 fn strip_base_year(s: &str) -> &str {
-    // 标准从209元提高到: the old level is no part of what is measured
-    if let Some(i) = s.rfind('从') {
-        if s[i + '从'.len_utf8()..].starts_with(|c: char| c.is_ascii_digit()) {
+    // 标准从209元提高到, 标准分别从每人每月, 保费由每生每年5元: the old level is no part of what
+    // is measured
+    if let Some(i) = s.rfind(['从', '由']).filter(|&i| i > 0) {
+        let rest = strip_loop(&s[i + '从'.len_utf8()..], PER_UNIT_BASES, false);
+        if rest.is_empty() || rest.starts_with(|c: char| c.is_ascii_digit()) {
             return s[..i].trim_end();
         }
     }
@@ -485,7 +525,7 @@ pub fn subject(before: &str, after: &str) -> Option<String> {
 /// of a subject: `重大事故隐患深查彻改、` → 重大事故隐患深查彻改, `…就业服务”职业技能培训` →
 /// 职业技能培训. `None` when nothing but a generic word or a single char is left.
 pub fn tidy(whole: &str) -> Option<String> {
-    let s = whole;
+    let s = without_leading_count(whole.trim());
     let mut s = s.trim_matches(|c: char| c.is_whitespace() || "、，,；;：:。".contains(c));
     // a closing half whose opening was cut off: what follows it is the name
     if s.matches('”').count() > s.matches('“').count() {
@@ -626,11 +666,15 @@ fn subject_words(before: &str, after: &str) -> Option<String> {
             _ => head,
         };
         // 百场讲座和家长课堂 names one thing; 5个示范基地和2个实训中心 two (the second counted apart)
+        // … and 省级重点项目、完成投资 names the projects, the verb opens the next item (a verb
+        // after 和 joins verbs: 入户队伍组建和培训)
         let head = match head.find(['、', '和', '及']) {
             Some(i)
                 if head[i..].contains(|c: char| {
                     c.is_ascii_digit() || "二两三四五六七八九十百千".contains(c)
-                }) =>
+                }) || head[i..]
+                    .strip_prefix('、')
+                    .is_some_and(|rest| opens_with_verb(rest).is_some()) =>
             {
                 &head[..i]
             }
@@ -1181,6 +1225,42 @@ mod tests {
             assert_eq!(subject(before, after).as_deref(), want, "{before}|{after}");
         }
         assert_eq!(tidy("280元"), None);
+        for (s, want) in [
+            ("5个以上紧密型城市医疗集团、区级覆盖率", "区级覆盖率"),
+            ("1000处信号灯联网", "信号灯联网"),
+            ("1000处信号灯联网、累计", "信号灯联网、累计"),
+            (
+                "10.发放城镇住房保障家庭租赁补贴",
+                "发放城镇住房保障家庭租赁补贴",
+            ),
+            ("7.实施公路安全生命防护工程", "公路安全生命防护工程"),
+            ("12345热线群众诉求满意率", "12345热线群众诉求满意率"),
+            ("750千伏和330千伏电网工程", "750千伏和330千伏电网工程"),
+            ("5G-A基站", "5G-A基站"),
+        ] {
+            assert_eq!(tidy(s).as_deref(), Some(want), "{s}");
+        }
+        for (before, want) in [
+            (
+                "困难残疾人生活补贴、重度残疾人护理补贴标准分别从每人",
+                "困难残疾人生活补贴、重度残疾人护理补贴标准",
+            ),
+            ("保费由每生每年5元提高至", "保费"),
+            (
+                "集中供养孤儿基本生活保障省定最低标准从每人每月2375元提高到",
+                "集中供养孤儿基本生活保障省定最低标准",
+            ),
+        ] {
+            assert_eq!(subject(before, "").as_deref(), Some(want), "{before}");
+        }
+        assert_eq!(
+            subject("推进", "省级重点项目、完成投资").as_deref(),
+            Some("省级重点项目")
+        );
+        assert_eq!(
+            subject("完成", "入户队伍组建和培训").as_deref(),
+            Some("入户队伍组建和培训")
+        );
     }
 
     /// A long subject is cut at a list break, never inside a word; a base year, a time limit, a
