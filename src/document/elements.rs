@@ -299,7 +299,6 @@ fn body_start(
     let mut start_line = None; // first line index of the body
     let mut start_byte = None; // a body that starts mid-line (glued title)
     let mut plan_issuer: Option<Vec<String>> = None;
-    let content = |i: usize| is_content(&lines[i]);
     if let Some(p) = &o.titles.plan {
         doc.title = Some(p.text.clone());
         let (k, issuer) = under_title(t, lines, p, &o.signed.is_dated, skip);
@@ -328,30 +327,7 @@ fn body_start(
         }
     }
     if start_line.is_none() && start_byte.is_none() {
-        // No title line of the plan: the body starts after the last wrapper element before the
-        // first heading (or after the notice title).
-        let mut s = o.titles.notice.as_ref().map_or(0, |n| n.last + 1);
-        for i in 0..o.first_marker.min(lines.len()) {
-            let l = &lines[i];
-            let wrapper = o.signed.in_sig[i]
-                || is_recipients(l.s)
-                || l.is(Cue::Forwarding)
-                || l.is(Cue::Cc)
-                || l.is(Cue::AttachmentNote)
-                || l.is(Cue::AttachmentStart)
-                || l.is(Cue::Printed)
-                || l.is(Cue::Closing)
-                || l.is(Cue::IssuerMark)
-                || o.banner.lines.contains(&i)
-                || is_doc_number_line(l.s)
-                || !content(i);
-            if wrapper && i >= s {
-                s = i + 1;
-            } else if !wrapper && i >= s {
-                break;
-            }
-        }
-        start_line = Some(skip_toc(lines, s));
+        start_line = Some(skip_toc(lines, after_wrapper(lines, o)));
     }
     let mut body_start = match (start_byte, start_line) {
         (Some(b), _) => b,
@@ -390,6 +366,33 @@ fn body_start(
         mid_line: start_byte,
         plan_issuer,
     }
+}
+
+/// No title line of the plan: the body starts after the last wrapper element (signature,
+/// 主送, forwarding sentence, 抄送, 附件 note, 版头, 文号, furniture) before the first heading, or
+/// after the notice title.
+fn after_wrapper(lines: &[Line], o: &Opening) -> usize {
+    let mut s = o.titles.notice.as_ref().map_or(0, |n| n.last + 1);
+    for (i, l) in lines.iter().enumerate().take(o.first_marker) {
+        let wrapper = o.signed.in_sig[i]
+            || is_recipients(l.s)
+            || l.is(Cue::Forwarding)
+            || l.is(Cue::Cc)
+            || l.is(Cue::AttachmentNote)
+            || l.is(Cue::AttachmentStart)
+            || l.is(Cue::Printed)
+            || l.is(Cue::Closing)
+            || l.is(Cue::IssuerMark)
+            || o.banner.lines.contains(&i)
+            || is_doc_number_line(l.s)
+            || !is_content(l);
+        if wrapper && i >= s {
+            s = i + 1;
+        } else if !wrapper && i >= s {
+            break;
+        }
+    }
+    s
 }
 
 /// The lines printed under the plan's title before its text (furniture, the title a second

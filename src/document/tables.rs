@@ -230,8 +230,39 @@ fn header_at(t: &Text, cells: &[Range<usize>], i: usize) -> Option<(ColKind, Str
     header_kind(a).map(|k| (k, a.to_string(), 1))
 }
 
+/// The table whose header starts at cell `from`: its header run, its columns, then its rows
+/// (numbered rows when the first column is 序号, rows a line each otherwise).
 fn read_table(t: &Text, cells: &[Range<usize>], from: usize) -> Option<(TableBlock, usize)> {
-    // The header run.
+    let (heads, i) = header_run(t, cells, from)?;
+    let cols = columns(&heads);
+    let seq_col = cols.iter().position(|c| c.0 == ColKind::Seq);
+    if seq_col.is_none() {
+        let (rows, end) = plain_rows(t, cells, i, &cols)?;
+        let grid = rows
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|r| t.display(r.clone()).trim().to_string())
+                    .collect()
+            })
+            .collect();
+        return Some(finish(t, cells, from, end, cols, grid));
+    }
+    if seq_col != Some(0) || cols.len() < 3 {
+        return None;
+    }
+    let (rows, end) = numbered_rows(t, cells, i, cols.len())?;
+    let kinds: Vec<ColKind> = cols.iter().map(|c| c.0).collect();
+    let grid = aligned_grid(t, &rows, &kinds);
+    Some(finish(t, cells, from, end, cols, grid))
+}
+
+/// A header's cells from cell `from`: (kind, text, cells), and the cell after them.
+type HeaderRun = (Vec<(ColKind, String, Range<usize>)>, usize);
+
+/// The run of header cells from cell `from`, when it is long enough to head a table (at least
+/// two headers that are not bare years).
+fn header_run(t: &Text, cells: &[Range<usize>], from: usize) -> Option<HeaderRun> {
     let mut heads: Vec<(ColKind, String, Range<usize>)> = Vec::new();
     let mut i = from;
     while let Some((k, text, used)) = header_at(t, cells, i) {
@@ -242,16 +273,16 @@ fn read_table(t: &Text, cells: &[Range<usize>], from: usize) -> Option<(TableBlo
         heads.push((k, text, r));
         i += used;
     }
-    if heads.len() < MIN_HEADER
-        || heads
-            .iter()
-            .filter(|h| h.0 != ColKind::Content || !is_year(&h.1))
-            .count()
-            < 2
-    {
-        return None;
-    }
-    // Sub-headers printed after the first header row replace the spanning header.
+    let named = heads
+        .iter()
+        .filter(|h| h.0 != ColKind::Content || !is_year(&h.1))
+        .count();
+    (heads.len() >= MIN_HEADER && named >= 2).then_some((heads, i))
+}
+
+/// The columns of a header run: sub-headers printed after the first header row (the years under
+/// `分年度推进内容`) replace the spanning header.
+fn columns(heads: &[(ColKind, String, Range<usize>)]) -> Vec<(ColKind, String)> {
     let mut cols: Vec<(ColKind, String)> = Vec::new();
     let years_from = heads
         .iter()
@@ -275,24 +306,16 @@ fn read_table(t: &Text, cells: &[Range<usize>], from: usize) -> Option<(TableBlo
     if !placed {
         cols.extend(years.iter().cloned());
     }
-    let seq_col = cols.iter().position(|c| c.0 == ColKind::Seq);
-    if seq_col.is_none() {
-        let (rows, end) = plain_rows(t, cells, i, &cols)?;
-        let grid = rows
-            .iter()
-            .map(|row| {
-                row.iter()
-                    .map(|r| t.display(r.clone()).trim().to_string())
-                    .collect()
-            })
-            .collect();
-        return Some(finish(t, cells, from, end, cols, grid));
-    }
-    if seq_col != Some(0) || cols.len() < 3 {
-        return None;
-    }
-    // Rows, each opened by the next row number.
-    let ncols = cols.len();
+    cols
+}
+
+/// Rows from cell `i` on, each opened by the next row number, and the cell after the last row.
+fn numbered_rows(
+    t: &Text,
+    cells: &[Range<usize>],
+    i: usize,
+    ncols: usize,
+) -> Option<(Vec<Vec<Range<usize>>>, usize)> {
     let min_row = ncols.div_ceil(2);
     let mut rows: Vec<Vec<Range<usize>>> = Vec::new();
     let mut cur: Vec<Range<usize>> = Vec::new();
@@ -323,12 +346,14 @@ fn read_table(t: &Text, cells: &[Range<usize>], from: usize) -> Option<(TableBlo
         cur.truncate(take);
         rows.push(cur);
     }
-    if rows.is_empty() {
-        return None;
-    }
-    let kinds: Vec<ColKind> = cols.iter().map(|c| c.0).collect();
+    (!rows.is_empty()).then_some((rows, end))
+}
+
+/// Each numbered row's cells aligned to the columns `kinds`; a merged cell takes the text of
+/// the row above.
+fn aligned_grid(t: &Text, rows: &[Vec<Range<usize>>], kinds: &[ColKind]) -> Vec<Vec<String>> {
     let mut grid: Vec<Vec<String>> = Vec::new();
-    for row in &rows {
+    for row in rows {
         let texts: Vec<String> = row
             .iter()
             .map(|r| t.display(r.clone()).trim().to_string())
@@ -336,7 +361,7 @@ fn read_table(t: &Text, cells: &[Range<usize>], from: usize) -> Option<(TableBlo
         // a row printed on one line (tabs or spaces between its cells) with a cell for every
         // column needs no aligning; cells spread over lines may be split or merged
         let one_line = !t.clean[row[0].start..row[row.len() - 1].end].contains('\n');
-        let aligned = if one_line && texts.len() == ncols {
+        let aligned = if one_line && texts.len() == kinds.len() {
             texts[1..].iter().cloned().map(Some).collect()
         } else {
             align(&texts[1..], &kinds[1..])
@@ -355,7 +380,7 @@ fn read_table(t: &Text, cells: &[Range<usize>], from: usize) -> Option<(TableBlo
         }
         grid.push(out);
     }
-    Some(finish(t, cells, from, end, cols, grid))
+    grid
 }
 
 /// The table block from its header cell `from` to the cell before `end`, with the title line

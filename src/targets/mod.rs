@@ -11,15 +11,15 @@
 //!    ([`subject`]);
 //! 5. a concrete date with a deliverable verb and no number after it becomes a `deadline` target.
 
-pub mod clauses;
-pub mod deadlines;
-pub mod indicators;
-pub mod lexicon;
-pub mod quantity;
-pub mod retrospect;
-pub mod schedule;
-pub mod subject;
-pub mod traps;
+mod clauses;
+pub(crate) mod deadlines;
+mod indicators;
+pub(crate) mod lexicon;
+mod quantity;
+mod retrospect;
+pub(crate) mod schedule;
+pub(crate) mod subject;
+mod traps;
 
 use crate::document::tables::TableBlock;
 use crate::model::{
