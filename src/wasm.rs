@@ -144,6 +144,41 @@ mod extras {
         }
     }
 
+    /// One document handed to [`corpus_export`].
+    #[derive(serde::Deserialize)]
+    struct CorpusDoc {
+        name: String,
+        text: String,
+    }
+
+    /// Many plans lined up by indicator, as `planlens corpus` prints them: `docs` is a JSON array
+    /// of `{name, text}`, `reference` an index into it (negative: none), `format` `json`
+    /// (`planlens-corpus/1`), `csv` (the matrix), `targets-csv` (every target) or `markdown`.
+    #[wasm_bindgen(js_name = corpusExport)]
+    pub fn corpus_export(docs: &str, reference: i32, format: &str) -> Result<String, JsValue> {
+        use crate::corpus::{corpus, render, Input};
+        let docs: Vec<CorpusDoc> =
+            serde_json::from_str(docs).map_err(|e| JsValue::from_str(&e.to_string()))?;
+        let analyses: Vec<crate::model::Analysis> =
+            docs.iter().map(|d| crate::analyze(&d.text)).collect();
+        let inputs: Vec<Input> = docs
+            .iter()
+            .zip(&analyses)
+            .map(|(d, a)| Input {
+                name: &d.name,
+                text: &d.text,
+                analysis: a,
+            })
+            .collect();
+        let c = corpus(&inputs, usize::try_from(reference).ok());
+        Ok(match format {
+            "csv" => render::matrix_csv(&c),
+            "targets-csv" => render::targets_csv(&inputs),
+            "markdown" => render::markdown(&c),
+            _ => render::json(&c),
+        })
+    }
+
     /// Checks a plan against itself and returns the `planlens-check/1` object.
     #[wasm_bindgen(js_name = checkPlan)]
     pub fn check_js(text: &str) -> Result<JsValue, JsValue> {

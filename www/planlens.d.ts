@@ -114,6 +114,10 @@ export declare function call(op: 'analyzeJson', text: string): Promise<string>;
  *  compare / check / docxText ops run in a second wasm and keywords in a third, each fetched on
  *  the first call of one of its ops. */
 export declare function call(op: 'docxText', bytes: Uint8Array): Promise<string>;
+/** Many plans lined up by indicator, as `planlens corpus` prints them: `docs` a JSON array of
+ *  `{name, text}`, `reference` an index into it (-1: none), `format` `json` (planlens-corpus/1,
+ *  docs/corpus-schema.md), `csv` (the matrix), `targets-csv` or `markdown`. */
+export declare function call(op: 'corpusExport', docs: string, reference: number, format: 'json' | 'csv' | 'targets-csv' | 'markdown'): Promise<string>;
 export declare function call(op: string, ...args: unknown[]): Promise<unknown>;
 /** timeout: the per-request bound in ms (default 120000). */
 export declare function configure(options: { timeout?: number }): void;

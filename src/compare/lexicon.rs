@@ -164,6 +164,8 @@ pub const TRAIL_WORDS: &[&str] = &[
     "达",
     "保持在",
     "保持",
+    // an adverb the analysis leaves before the verb it took off (粮食产量继续|保持500亿斤以上)
+    "继续",
     "稳定在",
     "控制在",
     "提高到",
