@@ -115,6 +115,14 @@ mod extras {
         crate::docx::docx_text(bytes).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
     }
 
+    /// A (`planlens/1` JSON) analysis of `text` as a label file (tests/devcorpus/README.md).
+    #[wasm_bindgen(js_name = labelsJson)]
+    pub fn labels_json(analysis: &str, text: &str) -> Result<String, JsValue> {
+        let a: crate::model::Analysis = serde_json::from_str(analysis)
+            .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
+        Ok(crate::web_labels::labels_for_text(&a, text))
+    }
+
     // ---- section keywords (helper A, issue 5). The worker fetches dict/jieba.dict.txt once and
     // passes it to keywordsReady; the trie is built once and kept for every later call.
 
