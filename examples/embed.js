@@ -1,8 +1,8 @@
 // The embedding example's own script (a file, because the example's CSP allows no inline script).
 import { ready, analyze } from 'https://their-host/planlens/planlens.js';
 
-// Calling before the engine is up is a clear error (code "not-ready"), not a hang.
-const early = analyze('一、总体目标').then(() => null, (e) => ({ name: e.name, code: e.code, message: e.message }));
+// A call made before the engine is up waits for it: no need to await `ready` first.
+const early = analyze('一、总体目标\n到2025年，覆盖率达到95%以上。').then((r) => r, (e) => ({ name: e.name, code: e.code, message: e.message }));
 
 await ready;
 const lens = document.getElementById('lens');

@@ -100,6 +100,10 @@ mod web;
 #[allow(dead_code)]
 #[path = "web/cmp_logic.rs"]
 mod web_cmp_logic;
+/// The page's labels export, run in the engine's extras module (and tested natively).
+#[cfg(any(test, all(target_arch = "wasm32", feature = "extras")))]
+#[path = "web/labels.rs"]
+mod web_labels;
 /// The page's view logic (filter, sort, timeline, marks) has no browser types; it is compiled
 /// natively under `cfg(test)` too so `cargo test` checks it.
 #[cfg(all(test, not(target_arch = "wasm32")))]

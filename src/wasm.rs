@@ -117,6 +117,14 @@ mod extras {
             .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
     }
 
+    /// A (`planlens/1` JSON) analysis of `text` as a label file (tests/devcorpus/README.md).
+    #[wasm_bindgen(js_name = labelsJson)]
+    pub fn labels_json(analysis: &str, text: &str) -> Result<String, JsValue> {
+        let a: crate::model::Analysis = serde_json::from_str(analysis)
+            .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
+        Ok(crate::web_labels::labels_for_text(&a, text))
+    }
+
     /// Compares plan A with plan B and returns the `planlens-compare/1` object.
     #[wasm_bindgen(js_name = compare)]
     pub fn compare_js(a_text: &str, b_text: &str) -> Result<JsValue, JsValue> {

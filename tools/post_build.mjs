@@ -42,7 +42,7 @@ export const MAIN_OPS = ['analyze', 'analyzeJson'];
 /** Ops the engine answers by JSON.parse of another export's text: `analyze` = parsed
  *  `analyzeJson` (smaller wasm than a serde_wasm_bindgen serialiser, same object, same speed). */
 export const JSON_OPS = { analyze: 'analyzeJson' };
-export const EXTRA_OPS = ['compare', 'compareJson', 'compareExport', 'checkPlan', 'docxText', 'corpusExport'];
+export const EXTRA_OPS = ['compare', 'compareJson', 'compareExport', 'checkPlan', 'docxText', 'corpusExport', 'labelsJson'];
 export const KEYWORD_OPS = ['keywords'];
 export const OPS = [...MAIN_OPS, ...EXTRA_OPS, ...KEYWORD_OPS];
 /** Ops whose module has no analysis core: the engine passes the first-load module's analysis of
@@ -65,6 +65,26 @@ export const LAZY = ['dict/'];
 
 /** Files copied verbatim from www/ (relative paths, directories copied recursively). */
 const STATIC = ['planlens.d.ts', 'manifest.webmanifest', 'icons'];
+/** The page's sample plans (src/web/mod.rs SAMPLES), copied from the tests' own copies so each
+ *  text is kept once: `samples/NAME` ← source (a directory: every .txt in it). */
+const SAMPLES = {
+  '': 'tests/fixtures',
+  'guangdong-2026-work-report.txt': 'tests/corpora/provincial-reports-2026/2026_广东省_政府工作报告.txt',
+  'healthy-china-2030-outline.txt': 'tests/devcorpus/docs/05_healthy_china_2030_outline_pdf.txt',
+  'foshan-dengue-plan-2024-pdf.txt': 'tests/devcorpus/docs/03_foshan_dengue_consolidation_plan_2024_pdf.txt',
+};
+
+function copySamples(sourceDir, staging) {
+  const out = path.join(staging, 'samples');
+  fs.mkdirSync(out, { recursive: true });
+  for (const [name, from] of Object.entries(SAMPLES)) {
+    const src = path.join(sourceDir, from);
+    if (!fs.existsSync(src)) fail(`sample source ${from} is missing`);
+    if (fs.statSync(src).isDirectory()) {
+      for (const f of fs.readdirSync(src).filter((f) => f.endsWith('.txt'))) fs.copyFileSync(path.join(src, f), path.join(out, f));
+    } else fs.copyFileSync(src, path.join(out, name));
+  }
+}
 /** Templates rendered with the build's names. */
 const RENDERED = ['boot.js', 'planlens.js', 'worker.js'];
 
@@ -378,6 +398,7 @@ export function postBuild(staging, sourceDir = ROOT, { release = true } = {}) {
     const src = path.join(www, item);
     if (fs.existsSync(src)) copyRecursive(src, path.join(staging, item));
   }
+  copySamples(sourceDir, staging);
 
   // The build id that planlens.js/worker.js report: everything but the files it is written into.
   const hash = createHash('sha256');

@@ -88,7 +88,6 @@ export interface Analysis {
 }
 
 export type PlanlensErrorCode =
-  | 'not-ready' // called before `ready` resolved
   | 'init-failed' // the wasm could not be loaded (network, CSP)
   | 'engine-crashed' // the worker died or trapped on this request; it has been restarted
   | 'engine-failed' // it keeps crashing (or the inline engine trapped): reload
@@ -106,7 +105,7 @@ export declare class PlanlensError extends Error {
 export declare const ready: Promise<void>;
 /** The build id; changes with every build. */
 export declare const version: string;
-/** Analyses a plan. Rejects with PlanlensError (code "not-ready" before `ready`). */
+/** Analyses a plan. Made before `ready`, it waits for the engine. */
 export declare function analyze(text: string): Promise<Analysis>;
 /** Calls another allow-listed engine operation, e.g. call('analyzeJson', text): Promise<string>. */
 export declare function call(op: 'analyzeJson', text: string): Promise<string>;
@@ -118,6 +117,8 @@ export declare function call(op: 'docxText', bytes: Uint8Array): Promise<string>
  *  `{name, text}`, `reference` an index into it (-1: none), `format` `json` (planlens-corpus/1,
  *  docs/corpus-schema.md), `csv` (the matrix), `targets-csv` or `markdown`. */
 export declare function call(op: 'corpusExport', docs: string, reference: number, format: 'json' | 'csv' | 'targets-csv' | 'markdown'): Promise<string>;
+/** A planlens/1 JSON analysis of `text` as a label file (tests/devcorpus/README.md). */
+export declare function call(op: 'labelsJson', analysisJson: string, text: string): Promise<string>;
 export declare function call(op: string, ...args: unknown[]): Promise<unknown>;
 /** timeout: the per-request bound in ms (default 120000). */
 export declare function configure(options: { timeout?: number }): void;

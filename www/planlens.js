@@ -44,7 +44,7 @@ let requestTimeout = 120_000;
 const MAX_CRASHES = 5;
 const CRASH_WINDOW = 60_000;
 
-/** Every error this module rejects with. `code` is one of: not-ready, init-failed, engine-crashed,
+/** Every error this module rejects with. `code` is one of: init-failed, engine-crashed,
  *  engine-failed, timeout, unknown-op, bad-input, engine-error. */
 export class PlanlensError extends Error {
   constructor(message, code, cause) {
@@ -405,9 +405,8 @@ function createApi() {
       return Promise.reject(new PlanlensError(`planlens: "${op}" is not an operation (this build has: ${OPS.join(', ')})`, 'unknown-op'));
     }
     if (failure) return Promise.reject(failure);
-    if (!isReady) {
-      return Promise.reject(new PlanlensError('planlens is not ready yet: `await ready` (or `await planlens.ready`) before calling it', 'not-ready'));
-    }
+    // a call made before the engine is up waits for it (and fails as `ready` does)
+    if (!isReady) return ready.then(() => engine.call(op, args));
     return engine.call(op, args);
   }
 

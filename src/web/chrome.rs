@@ -27,6 +27,9 @@ pub struct Els {
     pub f_section: HtmlSelectElement,
     pub f_deadline: HtmlSelectElement,
     pub f_search: HtmlInputElement,
+    pub f_subject: HtmlSelectElement,
+    pub f_fixed: HtmlSelectElement,
+    pub f_due_by: HtmlInputElement,
     pub grid: Element,
     pub grid_info: Element,
     /// The selected target in full: its clause with the quantity marked, every known field.
@@ -37,6 +40,8 @@ pub struct Els {
     pub keywords: Element,
     pub text_view: Element,
     pub text_note: Element,
+    pub fix_add: Element,
+    pub fix_clear: Element,
     /// Visually hidden live region: what was just selected, for screen readers.
     pub announce: Element,
     /// (element, key, attribute or "" for text content)
@@ -186,6 +191,7 @@ pub fn build(root: &Element, _lang: Lang) -> Els {
     button(&exports, "export-json", "", "export.json", l);
     button(&exports, "export-md", "", "export.md", l);
     button(&exports, "export-copy", "", "export.copy", l);
+    button(&exports, "export-labels", "", "export.labels", l);
     button(&exports, "export-print", "", "export.print", l);
 
     let tablist = add(&results, "div", "tabs");
@@ -233,6 +239,14 @@ pub fn build(root: &Element, _lang: Lang) -> Els {
     let f_kind = select(&filters, "filter-kind", "filter.kind", l);
     let f_section = select(&filters, "filter-section", "filter.section", l);
     let f_deadline = select(&filters, "filter-deadline", "filter.deadline", l);
+    let f_subject = select(&filters, "filter-subject", "filter.subject", l);
+    let f_fixed = select(&filters, "filter-corrected", "filter.corrected", l);
+    let dw = add(&filters, "label", "field");
+    let dlab = add(&dw, "span", "field-label");
+    labelled(l, &dlab, "filter.dueBy", "");
+    let f_due_by = add(&dw, "input", "");
+    attr(&f_due_by, "type", "date");
+    attr(&f_due_by, "id", "filter-due-by");
     let sw = add(&filters, "label", "field");
     let sl = add(&sw, "span", "field-label");
     labelled(l, &sl, "filter.search", "");
@@ -240,9 +254,20 @@ pub fn build(root: &Element, _lang: Lang) -> Els {
     attr(&f_search, "type", "search");
     attr(&f_search, "id", "filter-search");
     labelled(l, &f_search, "filter.search.placeholder", "placeholder");
-    let detail = add(&panels[1], "div", "detail");
-    attr(&detail, "id", "target-detail");
-    dom::set_hidden(&detail, true);
+    // what the colours of the marks and quantity cells mean
+    let legend = add(&panels[1], "ul", "legend");
+    attr(&legend, "id", "legend");
+    labelled(l, &legend, "legend.label", "aria-label");
+    for k in super::logic::KINDS {
+        let name = super::logic::kind_name(k);
+        let li = add(&legend, "li", "");
+        let sw = add(&li, "span", &format!("swatch k-{name}"));
+        attr(&sw, "aria-hidden", "true");
+        let lab = add(&li, "span", "");
+        labelled(l, &lab, super::i18n::kind_key(k), "");
+    }
+    let fix_clear = button(&panels[1], "fix-clear", "small", "fix.clearAll", l);
+    dom::set_hidden(&fix_clear, true);
     let grid_info = add(&panels[1], "p", "summary");
     attr(&grid_info, "id", "grid-info");
     attr(&grid_info, "aria-live", "polite");
@@ -253,6 +278,12 @@ pub fn build(root: &Element, _lang: Lang) -> Els {
     attr(&grid, "aria-labelledby", "targets-heading");
     let pager = add(&panels[1], "div", "pager");
     attr(&pager, "id", "pager");
+    // after the grid and sticky to the viewport's bottom: the detail of the selected row
+    // opens where the reader is, over the grid, whatever its length
+    let detail = add(&panels[1], "aside", "detail");
+    attr(&detail, "id", "target-detail");
+    labelled(l, &detail, "detail.heading", "aria-label");
+    dom::set_hidden(&detail, true);
 
     let tlh = add(&panels[2], "h2", "visually-hidden");
     labelled(l, &tlh, "timeline.heading", "");
@@ -275,6 +306,8 @@ pub fn build(root: &Element, _lang: Lang) -> Els {
     attr(&tph, "id", "text-heading");
     labelled(l, &tph, "text.heading", "");
     let text_note = add(&tp, "p", "summary");
+    // a target the engine missed: select its words in the text, then this
+    let fix_add = button(&tp, "fix-add", "small", "fix.addSelection", l);
     let text_view = add(&tp, "div", "source");
     attr(&text_view, "id", "text-view");
     attr(&text_view, "tabindex", "0");
@@ -306,6 +339,9 @@ pub fn build(root: &Element, _lang: Lang) -> Els {
         f_section,
         f_deadline,
         f_search: f_search.unchecked_into(),
+        f_subject,
+        f_fixed,
+        f_due_by: f_due_by.unchecked_into(),
         grid,
         grid_info,
         detail,
@@ -315,6 +351,8 @@ pub fn build(root: &Element, _lang: Lang) -> Els {
         keywords,
         text_view,
         text_note,
+        fix_add,
+        fix_clear,
         announce,
         labels,
     }
@@ -467,8 +505,10 @@ pub fn wire() {
     });
     let f2 = file.clone();
     on(&file, "change", move |_| {
-        if let Some(f) = f2.files().and_then(|l| l.get(0)) {
-            super::open_file(f);
+        if let Some(l) = f2.files() {
+            if let Some(f) = l.get(0) {
+                super::open_file(f, l.length().saturating_sub(1));
+            }
         }
         f2.set_value("");
     });
@@ -505,8 +545,10 @@ pub fn wire() {
             return;
         };
         let Some(dt) = de.data_transfer() else { return };
-        if let Some(f) = dt.files().and_then(|l| l.get(0)) {
-            super::open_file(f);
+        let files = dt.files();
+        let others = files.as_ref().map_or(0, |l| l.length().saturating_sub(1));
+        if let Some(f) = files.and_then(|l| l.get(0)) {
+            super::open_file(f, others);
         } else if let Ok(t) = dt.get_data("text/plain") {
             if !t.trim().is_empty() {
                 super::replace_text(&t);
@@ -604,9 +646,8 @@ pub fn wire() {
                 super::analyze_now(false);
                 with_app(|a| dom::focus(a.els.input.as_ref()));
             }
-            "export-csv" | "export-json" | "export-md" | "export-copy" | "export-print" => {
-                views::export(&id)
-            }
+            "export-csv" | "export-json" | "export-md" | "export-copy" | "export-print"
+            | "export-labels" => views::export(&id),
             "expand-all" | "collapse-all" => with_app(|a| {
                 a.expanded.clear();
                 if id == "expand-all" {
@@ -651,18 +692,25 @@ pub fn wire() {
         });
     }
     // filters
-    let (fk, fs, fd, fq) = match with_app(|a| {
+    let (fk, fs, fd, fq, fsub, fby, ffix) = match with_app(|a| {
         (
             a.els.f_kind.clone(),
             a.els.f_section.clone(),
             a.els.f_deadline.clone(),
             a.els.f_search.clone(),
+            a.els.f_subject.clone(),
+            a.els.f_due_by.clone(),
+            a.els.f_fixed.clone(),
         )
     }) {
         Some(x) => x,
         None => return,
     };
-    for s in [&fk, &fs, &fd] {
+    let fby: Element = fby.into();
+    let ffix: Element = ffix.into();
+    let (fk, fs, fd, fsub): (Element, Element, Element, Element) =
+        (fk.into(), fs.into(), fd.into(), fsub.into());
+    for s in [&fk, &fs, &fd, &fsub, &fby, &ffix] {
         on(s, "change", |e| {
             let id = e
                 .target()

@@ -220,6 +220,15 @@ pub async fn compare_export(a: String, b: String, format: &str) -> Result<String
         .ok_or_else(|| "planlens: compareExport returned no text".to_string())
 }
 
+/// The analysis `json` of `text` as a label file, written by the engine's extras module.
+pub async fn labels_json(json: String, text: String) -> Result<String, String> {
+    let args = [JsValue::from_str(&json), JsValue::from_str(&text)];
+    call_extra("labelsJson", &args)
+        .await?
+        .as_string()
+        .ok_or_else(|| "planlens: labelsJson returned no text".to_string())
+}
+
 /// Section keywords, in the engine (which fetches the dictionary itself).
 pub async fn keywords(text: String) -> Result<Vec<SectionKw>, String> {
     let v = call_extra("keywords", &[JsValue::from_str(&text)]).await?;

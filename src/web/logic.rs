@@ -3,7 +3,7 @@
 //! the source text into marked pieces. Compiled natively too (see `lib.rs`), so `cargo test`
 //! covers it without a browser.
 
-use crate::model::{Analysis, OutlineNode, Target, TargetKind};
+use crate::model::{Analysis, Change, Comparator, OutlineNode, Target, TargetKind};
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
@@ -38,6 +38,12 @@ pub struct Filter {
     /// Index of a top-level section (`path[0]`).
     pub section: Option<usize>,
     pub deadline: DeadlineFilter,
+    /// Due on or before this day (`YYYY-MM-DD`): a reader's "到期 ≤ 2025-12-31".
+    pub due_by: Option<String>,
+    /// With (true) or without (false) a measured thing.
+    pub subject: Option<bool>,
+    /// Only the targets a reader corrected.
+    pub corrected: bool,
     /// Case-insensitive substring of the target's sentence, section titles, text, subject, unit,
     /// deadline or units responsible.
     pub query: String,
@@ -107,6 +113,18 @@ fn matches(a: &Analysis, text: &str, bytes: &[usize], t: &Target, f: &Filter) ->
     if !ok {
         return false;
     }
+    if let Some(by) = &f.due_by {
+        if t.due.as_ref().is_none_or(|d| d > by) {
+            return false;
+        }
+    }
+    let has_subject = t.subject.as_deref().is_some_and(|s| !s.is_empty());
+    if f.subject.is_some_and(|w| w != has_subject) {
+        return false;
+    }
+    if f.corrected && corrected_flag(t).is_none() {
+        return false;
+    }
     // Full-width and half-width forms match each other (`ＧＤＰ` finds `gdp`), and Latin case
     // is ignored; plans have no other cased script, so ASCII case folding is enough (and keeps
     // core's Unicode case tables, ~23 KB, out of the wasm).
@@ -160,14 +178,10 @@ pub fn due_years(a: &Analysis) -> Vec<i32> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SortKey {
     Order,
-    Text,
     Value,
-    Comparator,
-    Unit,
     Subject,
     Deadline,
     Section,
-    Kind,
     Responsible,
 }
 
@@ -202,17 +216,11 @@ pub fn sort_targets(a: &Analysis, idx: &mut [usize], key: SortKey, ascending: bo
         let (p, q) = (t(x), t(y));
         let o = match key {
             SortKey::Order => x.cmp(&y),
-            SortKey::Text => p.text.cmp(&q.text),
             SortKey::Value => cmp_opt(sort_value(p), sort_value(q)),
-            SortKey::Comparator => {
-                cmp_opt(p.comparator.map(|c| c as u8), q.comparator.map(|c| c as u8))
-            }
-            SortKey::Unit => cmp_opt(p.unit.as_ref(), q.unit.as_ref()),
             SortKey::Subject => cmp_opt(p.subject.as_ref(), q.subject.as_ref()),
             SortKey::Deadline => cmp_opt(p.due.as_ref(), q.due.as_ref())
                 .then_with(|| cmp_opt(p.deadline.as_ref(), q.deadline.as_ref())),
             SortKey::Section => p.path.cmp(&q.path),
-            SortKey::Kind => (p.kind as u8).cmp(&(q.kind as u8)),
             SortKey::Responsible => cmp_opt(who[x].as_ref(), who[y].as_ref()),
         };
         let o = if ascending { o } else { o.reverse() };
@@ -294,10 +302,540 @@ pub fn node_at<'a>(nodes: &'a [OutlineNode], path: &[usize]) -> Option<&'a Outli
     }
 }
 
-/// CSV for spreadsheets: the CLI's CSV with a UTF-8 byte-order mark, without which Excel on a
-/// Chinese Windows reads the file as GBK and shows mojibake.
-pub fn csv_with_bom(a: &Analysis) -> String {
-    format!("\u{FEFF}{}", crate::render::csv(a))
+/// A reader's correction of one target, kept per document. A target is known by its quantity
+/// as written and where it starts (char offset), so a correction survives re-analysis.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Correction {
+    pub text: String,
+    pub start: usize,
+    /// Where a target the reader added ends (char offset); 0 for an engine's target.
+    pub end: usize,
+    /// "Not a target".
+    pub removed: bool,
+    /// A target the engine missed, added by the reader.
+    pub added: bool,
+    pub subject: Option<String>,
+    pub deadline: Option<String>,
+    pub kind: Option<TargetKind>,
+    pub comparator: Option<Comparator>,
+    pub value: Option<f64>,
+}
+
+/// Every comparator, in the order the page lists them.
+pub const COMPARATORS: [Comparator; 7] = [
+    Comparator::Eq,
+    Comparator::Gt,
+    Comparator::Gte,
+    Comparator::Lt,
+    Comparator::Lte,
+    Comparator::Approx,
+    Comparator::Range,
+];
+
+/// The JSON name of a comparator (`gte`).
+pub fn comparator_name(c: Comparator) -> &'static str {
+    comparator_key(c).trim_start_matches("cmp.")
+}
+
+/// Corrections as stored: one line each, fields separated by tabs (tabs and line breaks in a
+/// reader's words become spaces). A line format keeps a JSON parser out of the page's wasm.
+pub fn encode_corrections(cs: &[Correction]) -> String {
+    let flat = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    let opt = |s: &Option<String>| {
+        s.as_deref()
+            .map(|s| format!("={}", flat(s)))
+            .unwrap_or_default()
+    };
+    cs.iter()
+        .map(|c| {
+            [
+                flat(&c.text),
+                c.start.to_string(),
+                c.end.to_string(),
+                format!(
+                    "{}{}",
+                    if c.removed { "r" } else { "" },
+                    if c.added { "a" } else { "" }
+                ),
+                opt(&c.subject),
+                opt(&c.deadline),
+                c.kind.map(kind_name).unwrap_or("").to_string(),
+                c.comparator.map(comparator_name).unwrap_or("").to_string(),
+                c.value.map(|v| v.to_string()).unwrap_or_default(),
+            ]
+            .join("\t")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The corrections [`encode_corrections`] wrote; lines it cannot read are skipped.
+pub fn decode_corrections(s: &str) -> Vec<Correction> {
+    let opt = |f: &str| f.strip_prefix('=').map(str::to_string);
+    s.lines()
+        .filter_map(|line| {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() != 9 {
+                return None;
+            }
+            Some(Correction {
+                text: f[0].to_string(),
+                start: f[1].parse().ok()?,
+                end: f[2].parse().ok()?,
+                removed: f[3].contains('r'),
+                added: f[3].contains('a'),
+                subject: opt(f[4]),
+                deadline: opt(f[5]),
+                kind: KINDS.iter().copied().find(|k| kind_name(*k) == f[6]),
+                comparator: COMPARATORS
+                    .iter()
+                    .copied()
+                    .find(|c| comparator_name(*c) == f[7]),
+                value: f[8].parse().ok(),
+            })
+        })
+        .collect()
+}
+
+/// The flags a corrected analysis gives its targets (also in the JSON).
+pub const FLAG_CORRECTED: &str = "corrected";
+pub const FLAG_REMOVED: &str = "not_a_target";
+pub const FLAG_ADDED: &str = "added_by_reader";
+
+/// Is `t` flagged by a reader's correction?
+pub fn corrected_flag(t: &Target) -> Option<&'static str> {
+    [FLAG_REMOVED, FLAG_ADDED, FLAG_CORRECTED]
+        .into_iter()
+        .find(|f| t.flags.iter().any(|g| g == f))
+}
+
+/// The end of the sentence around char offsets `[s, e)` of `chars`: `(start, end)`.
+fn sentence_around(chars: &[char], s: usize, e: usize) -> (usize, usize) {
+    let stop = |c: &char| "。；！？\n".contains(*c);
+    let a = chars[..s.min(chars.len())]
+        .iter()
+        .rposition(stop)
+        .map_or(0, |p| p + 1);
+    let b = chars
+        .iter()
+        .skip(e)
+        .position(stop)
+        .map_or(chars.len(), |p| e + p + 1);
+    (a, b.min(chars.len()))
+}
+
+/// Applies the reader's corrections to `a` in place (the page never copies an analysis: the
+/// copy's code would weigh on the first load): edited fields replaced, rejected targets kept
+/// but flagged `not_a_target`, added ones inserted in text order; each flagged.
+pub fn apply_corrections(a: &mut Analysis, text: &str, cs: &[Correction]) {
+    if cs.is_empty() {
+        return;
+    }
+    for t in &mut a.targets {
+        let Some(c) = cs
+            .iter()
+            .find(|c| !c.added && c.text == t.text && c.start == t.span[0])
+        else {
+            continue;
+        };
+        if c.removed {
+            t.flags.push(FLAG_REMOVED.into());
+            continue;
+        }
+        if let Some(v) = &c.subject {
+            t.subject = Some(v.clone()).filter(|v| !v.is_empty());
+        }
+        if let Some(v) = &c.deadline {
+            t.deadline = Some(v.clone()).filter(|v| !v.is_empty());
+            t.due = None;
+        }
+        t.kind = c.kind.unwrap_or(t.kind);
+        t.comparator = c.comparator.or(t.comparator);
+        if c.value.is_some() {
+            t.value = c.value;
+            t.range = None;
+        }
+        t.flags.push(FLAG_CORRECTED.into());
+    }
+    let chars: Vec<char> = text.chars().collect();
+    for c in cs
+        .iter()
+        .filter(|c| c.added && c.start < c.end && c.end <= chars.len())
+    {
+        let (ss, se) = sentence_around(&chars, c.start, c.end);
+        let path = crate::path_at(&a.outline, c.start);
+        let at = a.targets.partition_point(|t| t.span[0] <= c.start);
+        a.targets.insert(
+            at,
+            Target {
+                text: c.text.clone(),
+                span: [c.start, c.end],
+                clause_span: [ss, se],
+                kind: c.kind.unwrap_or(TargetKind::Count),
+                value: c.value,
+                range: None,
+                unit: None,
+                comparator: c.comparator,
+                change: None,
+                deadline: c.deadline.clone().filter(|v| !v.is_empty()),
+                due: None,
+                subject: c.subject.clone().filter(|v| !v.is_empty()),
+                path,
+                action: None,
+                scope: None,
+                per: None,
+                of: None,
+                recurrence: None,
+                strength: None,
+                responsible: None,
+                flags: vec![FLAG_ADDED.into()],
+            },
+        );
+    }
+}
+
+/// The result tabs, in order, by the names links and element ids use.
+pub const TAB_NAMES: [&str; 5] = ["overview", "targets", "timeline", "tables", "keywords"];
+
+/// What a link carries of the view: the sample, the tab, the filters, the selected row.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ViewState {
+    /// A sample's number (`003`).
+    pub sample: Option<String>,
+    pub tab: usize,
+    pub filter: Filter,
+    /// The selected target's index.
+    pub target: Option<usize>,
+}
+
+/// `s` with every byte but `A-Z a-z 0-9 - _ . ~` percent-encoded (as encodeURIComponent).
+fn pct_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+fn pct_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = b
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (b[i], hex) {
+            (b'%', Some(v)) => {
+                out.push(v);
+                i += 3;
+            }
+            (b'+', _) => {
+                out.push(b' ');
+                i += 1;
+            }
+            (c, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The fragment (without `#`) that restores `v`; defaults are left out.
+pub fn encode_view(v: &ViewState) -> String {
+    let f = &v.filter;
+    let dl = match f.deadline {
+        DeadlineFilter::Any => String::new(),
+        DeadlineFilter::With => "with".into(),
+        DeadlineFilter::Without => "without".into(),
+        DeadlineFilter::Year(y) => y.to_string(),
+    };
+    let pairs = [
+        ("sample", v.sample.clone().unwrap_or_default()),
+        (
+            "tab",
+            if v.tab == 0 {
+                String::new()
+            } else {
+                TAB_NAMES.get(v.tab).unwrap_or(&"").to_string()
+            },
+        ),
+        (
+            "kind",
+            f.kind.map(|k| kind_name(k).to_string()).unwrap_or_default(),
+        ),
+        ("sec", f.section.map(|s| s.to_string()).unwrap_or_default()),
+        ("dl", dl),
+        ("by", f.due_by.clone().unwrap_or_default()),
+        (
+            "subj",
+            f.subject
+                .map(|w| if w { "with" } else { "without" }.to_string())
+                .unwrap_or_default(),
+        ),
+        (
+            "fix",
+            if f.corrected {
+                "1".into()
+            } else {
+                String::new()
+            },
+        ),
+        ("q", f.query.clone()),
+        (
+            "t",
+            v.target.map(|t| (t + 1).to_string()).unwrap_or_default(),
+        ),
+    ];
+    pairs
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{k}={}", pct_encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// The view a fragment asks for; what it does not say (or says wrongly) stays the default.
+pub fn decode_view(frag: &str) -> ViewState {
+    let mut v = ViewState::default();
+    for pair in frag.trim_start_matches('#').split('&') {
+        let (k, val) = pair.split_once('=').unwrap_or((pair, ""));
+        let val = pct_decode(val);
+        let f = &mut v.filter;
+        match k {
+            "sample" => v.sample = Some(val).filter(|s| !s.is_empty()),
+            "tab" => v.tab = TAB_NAMES.iter().position(|n| *n == val).unwrap_or(0),
+            "kind" => f.kind = KINDS.iter().copied().find(|k| kind_name(*k) == val),
+            "sec" => f.section = val.parse().ok(),
+            "dl" => f.deadline = deadline_filter(&val),
+            "by" => f.due_by = Some(val).filter(|d| is_day(d)),
+            "subj" => f.subject = subject_filter(&val),
+            "fix" => f.corrected = val == "1",
+            "q" => f.query = val,
+            "t" => v.target = val.parse::<usize>().ok().and_then(|t| t.checked_sub(1)),
+            _ => {}
+        }
+    }
+    v
+}
+
+/// The deadline filter a control's value names (`with`, `without`, a year, else any).
+pub fn deadline_filter(v: &str) -> DeadlineFilter {
+    match v {
+        "with" => DeadlineFilter::With,
+        "without" => DeadlineFilter::Without,
+        y => y.parse().map(DeadlineFilter::Year).unwrap_or_default(),
+    }
+}
+
+/// The subject filter a control's value names.
+pub fn subject_filter(v: &str) -> Option<bool> {
+    match v {
+        "with" => Some(true),
+        "without" => Some(false),
+        _ => None,
+    }
+}
+
+/// A `YYYY-MM-DD` day, as a date input gives it.
+pub fn is_day(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+}
+
+/// The columns of the reader's export (the CSV and the copied list share them), as i18n keys.
+/// Offsets stay out: they are only in the JSON.
+pub const EXPORT_COLS: [&str; 12] = [
+    "x.section",
+    "x.sentence",
+    "x.subject",
+    "x.value",
+    "x.unit",
+    "x.comparator",
+    "x.change",
+    "x.deadline",
+    "x.due",
+    "x.responsible",
+    "x.kind",
+    "x.corrected",
+];
+
+/// The i18n key of a comparator (`cmp.gte` …).
+pub fn comparator_key(c: Comparator) -> &'static str {
+    match c {
+        Comparator::Eq => "cmp.eq",
+        Comparator::Gt => "cmp.gt",
+        Comparator::Gte => "cmp.gte",
+        Comparator::Lt => "cmp.lt",
+        Comparator::Lte => "cmp.lte",
+        Comparator::Approx => "cmp.approx",
+        Comparator::Range => "cmp.range",
+    }
+}
+
+/// One target as a row under [`EXPORT_COLS`]; `label` turns an i18n key into words, `sentence`
+/// is the target's sentence as written.
+pub fn export_row(
+    a: &Analysis,
+    t: &Target,
+    sentence: &str,
+    corrected: &str,
+    label: &dyn Fn(&str) -> String,
+) -> Vec<String> {
+    let value = match (t.range, t.value) {
+        (Some([x, y]), _) => format!("{x}–{y}"),
+        (None, Some(v)) => v.to_string(),
+        _ => String::new(),
+    };
+    let change = match t.change {
+        Some(Change::Increase) => label("change.increase"),
+        Some(Change::Decrease) => label("change.decrease"),
+        None => String::new(),
+    };
+    vec![
+        crate::render::section_titles(&a.outline, &t.path).join(" › "),
+        sentence.trim().to_string(),
+        t.subject.clone().unwrap_or_default(),
+        value,
+        t.unit.clone().unwrap_or_default(),
+        t.comparator
+            .map(|c| label(comparator_key(c)))
+            .unwrap_or_default(),
+        change,
+        t.deadline.clone().unwrap_or_default(),
+        t.due.clone().unwrap_or_default(),
+        crate::render::responsible(t),
+        label(&format!("kind.{}", kind_name(t.kind))),
+        corrected.to_string(),
+    ]
+}
+
+/// CSV of export rows (header first) with a UTF-8 byte-order mark, without which Excel on a
+/// Chinese Windows reads the file as GBK; cells that look like formulas are defused.
+pub fn rows_csv(rows: &[Vec<String>]) -> String {
+    let mut out = String::from("\u{FEFF}");
+    for r in rows {
+        let cells: Vec<String> = r.iter().map(|c| crate::render::csv_cell(c)).collect();
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// The same rows as tab-separated text for the clipboard (a spreadsheet pastes it as cells).
+pub fn rows_tsv(rows: &[Vec<String>]) -> String {
+    let mut out = String::new();
+    for r in rows {
+        let cells: Vec<String> = r
+            .iter()
+            .map(|c| c.replace(['\t', '\n', '\r'], " "))
+            .collect();
+        out.push_str(&cells.join("\t"));
+        out.push('\n');
+    }
+    out
+}
+
+/// Words that carry a comparator in a plan's sentence, longest first so `不低于` wins over `低于`.
+pub const COMPARATOR_WORDS: &[&str] = &[
+    "不低于",
+    "不少于",
+    "不高于",
+    "不超过",
+    "不到",
+    "达到",
+    "超过",
+    "以上",
+    "以下",
+    "以内",
+    "左右",
+    "至少",
+    "力争",
+    "高于",
+    "低于",
+    "多于",
+    "少于",
+    "大于",
+    "小于",
+    "约",
+    "超",
+    "逾",
+    "余",
+    "近",
+];
+
+/// The comparator word of a target as written: in its quantity (`65%以上`) or just before it
+/// in the sentence (`不低于65%`); `before` is the sentence up to the quantity.
+pub fn comparator_word(quantity: &str, before: &str) -> Option<&'static str> {
+    let tail: String = {
+        let cs: Vec<char> = before.chars().collect();
+        cs[cs.len().saturating_sub(4)..].iter().collect()
+    };
+    COMPARATOR_WORDS
+        .iter()
+        .copied()
+        .find(|w| quantity.contains(w))
+        .or_else(|| COMPARATOR_WORDS.iter().copied().find(|w| tail.contains(w)))
+}
+
+/// Where a target's deadline phrase was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeadlineSource {
+    /// Its own sentence.
+    Sentence,
+    /// A table cell (a year or deadline column of the row).
+    Table,
+    /// A heading above it.
+    Heading,
+    /// Earlier text: the lead of the list it belongs to.
+    Lead,
+}
+
+impl DeadlineSource {
+    /// The i18n key that names it.
+    pub fn key(self) -> &'static str {
+        match self {
+            DeadlineSource::Sentence => "why.src.sentence",
+            DeadlineSource::Table => "why.src.table",
+            DeadlineSource::Heading => "why.src.heading",
+            DeadlineSource::Lead => "why.src.lead",
+        }
+    }
+}
+
+/// Where the deadline of `t` comes from, given its sentence as written.
+pub fn deadline_source(a: &Analysis, t: &Target, sentence: &str) -> Option<DeadlineSource> {
+    let d = t.deadline.as_deref().filter(|d| !d.is_empty())?;
+    if sentence.contains(d) {
+        return Some(DeadlineSource::Sentence);
+    }
+    if a.tables
+        .iter()
+        .any(|tb| tb.span[0] <= t.span[0] && t.span[1] <= tb.span[1])
+    {
+        return Some(DeadlineSource::Table);
+    }
+    let in_heading = (1..=t.path.len())
+        .filter_map(|k| node_at(&a.outline, &t.path[..k]))
+        .any(|n| n.title.contains(d) || n.marker.contains(d));
+    Some(if in_heading {
+        DeadlineSource::Heading
+    } else {
+        DeadlineSource::Lead
+    })
 }
 
 /// After re-analysis, the target that is "the same" as a selected one: same text, nearest start.
@@ -651,9 +1189,158 @@ mod tests {
     }
 
     #[test]
-    fn csv_has_bom() {
-        let c = csv_with_bom(&analysis());
-        assert!(c.starts_with('\u{FEFF}'));
-        assert!(c.lines().count() > 1);
+    fn export_rows_keep_the_sentence_and_agree() {
+        let a = analysis();
+        let t = &a.targets[1];
+        let label = |k: &str| k.to_string();
+        let head: Vec<String> = EXPORT_COLS.iter().map(|k| label(k)).collect();
+        let row = export_row(&a, t, " 公办园覆盖率不低于60%。", "x.yes", &label);
+        assert_eq!(row.len(), EXPORT_COLS.len());
+        assert_eq!(row[1], "公办园覆盖率不低于60%。");
+        assert_eq!(row[3], "60");
+        assert_eq!(row[5], "cmp.gte");
+        assert_eq!(row[11], "x.yes");
+        let rows = vec![head, row, vec!["=1+1".into(), "a\tb".into()]];
+        let csv = rows_csv(&rows);
+        assert!(csv.starts_with('\u{FEFF}') && csv.contains("'=1+1"));
+        let tsv = rows_tsv(&rows);
+        assert_eq!(tsv.lines().count(), 3);
+        assert!(tsv.contains("a b"));
+    }
+
+    #[test]
+    fn comparator_words_and_deadline_sources() {
+        assert_eq!(comparator_word("65%以上", "达到"), Some("以上"));
+        assert_eq!(comparator_word("65%", "覆盖率不低于"), Some("不低于"));
+        assert_eq!(comparator_word("65%", "覆盖率"), None);
+        let a = crate::analyze(
+            "一、到2025年目标\n覆盖率达到95%。\n二、其他\n2024年底前建成10所学校。\n",
+        );
+        for t in &a.targets {
+            if t.deadline.is_none() {
+                continue;
+            }
+            let want = if t.text.contains("95") {
+                DeadlineSource::Heading
+            } else {
+                DeadlineSource::Sentence
+            };
+            let sentence = if t.text.contains("95") {
+                "覆盖率达到95%。"
+            } else {
+                "2024年底前建成10所学校。"
+            };
+            assert_eq!(deadline_source(&a, t, sentence), Some(want), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn corrections_edit_reject_and_add_and_export_as_labels() {
+        let text =
+            "一、学前教育\n2023年底前新增学位1000个。公办园覆盖率不低于60%。全面建成示范园。\n";
+        let a = crate::analyze(text);
+        let (t0, t1) = (&a.targets[0], &a.targets[1]);
+        let added_at = text.chars().position(|c| c == '示').unwrap();
+        let cs = vec![
+            Correction {
+                text: t0.text.clone(),
+                start: t0.span[0],
+                removed: true,
+                ..Default::default()
+            },
+            Correction {
+                text: t1.text.clone(),
+                start: t1.span[0],
+                subject: Some("公办园覆盖率".into()),
+                value: Some(65.0),
+                ..Default::default()
+            },
+            Correction {
+                text: "示范园".into(),
+                start: added_at,
+                end: added_at + 3,
+                added: true,
+                kind: Some(TargetKind::Deadline),
+                ..Default::default()
+            },
+        ];
+        let mut c = a.clone();
+        apply_corrections(&mut c, text, &cs);
+        assert_eq!(c.targets.len(), a.targets.len() + 1);
+        assert_eq!(corrected_flag(&c.targets[0]), Some(FLAG_REMOVED));
+        let t = c.targets.iter().find(|t| t.text == t1.text).unwrap();
+        assert_eq!(
+            (t.value, t.subject.as_deref(), corrected_flag(t)),
+            (Some(65.0), Some("公办园覆盖率"), Some(FLAG_CORRECTED))
+        );
+        let added = c
+            .targets
+            .iter()
+            .find(|t| corrected_flag(t) == Some(FLAG_ADDED))
+            .unwrap();
+        assert_eq!(added.path, vec![0]);
+        let chars: Vec<char> = text.chars().collect();
+        let sentence: String = chars[added.clause_span[0]..added.clause_span[1]]
+            .iter()
+            .collect();
+        assert_eq!(sentence, "全面建成示范园。");
+        let mut odd = cs.clone();
+        odd[1].subject = Some("a\tb\nc".into());
+        odd[2].comparator = Some(Comparator::Gte);
+        let back = decode_corrections(&encode_corrections(&odd));
+        odd[1].subject = Some("a b c".into());
+        assert_eq!(back, odd);
+        assert!(decode_corrections("junk\n1\t2").is_empty());
+        let mut same = a.clone();
+        apply_corrections(&mut same, text, &[]);
+        assert_eq!(same, a);
+    }
+
+    #[test]
+    fn view_state_round_trips_through_the_fragment() {
+        let v = ViewState {
+            sample: Some("003".into()),
+            tab: 1,
+            filter: Filter {
+                kind: Some(TargetKind::Percent),
+                section: Some(2),
+                deadline: DeadlineFilter::Year(2024),
+                due_by: Some("2025-12-31".into()),
+                subject: Some(false),
+                corrected: true,
+                query: "财政局 a&b=c%".into(),
+            },
+            target: Some(17),
+        };
+        let s = encode_view(&v);
+        assert!(s.contains("t=18") && !s.contains('财'), "{s}");
+        assert_eq!(decode_view(&format!("#{s}")), v);
+        assert_eq!(encode_view(&ViewState::default()), "");
+        let junk = decode_view("tab=nope&t=0&by=2025-1-1&sec=x&%zz");
+        assert_eq!(junk, ViewState::default());
+    }
+
+    #[test]
+    fn due_by_and_subject_filters() {
+        let a = analysis();
+        let by = Filter {
+            due_by: Some("2023-12-31".into()),
+            ..Filter::default()
+        };
+        for i in filter_targets(&a, TEXT, &by) {
+            assert!(a.targets[i].due.as_deref().unwrap() <= "2023-12-31");
+        }
+        let with = Filter {
+            subject: Some(true),
+            ..Filter::default()
+        };
+        let without = Filter {
+            subject: Some(false),
+            ..Filter::default()
+        };
+        assert_eq!(
+            filter_targets(&a, TEXT, &with).len() + filter_targets(&a, TEXT, &without).len(),
+            a.targets.len()
+        );
     }
 }

@@ -11,6 +11,7 @@
 mod chrome;
 mod cmp_logic;
 mod compare;
+mod corrections;
 mod dom;
 mod engine;
 mod i18n;
@@ -47,8 +48,31 @@ pub const BULK_CHARS: usize = 200;
 const KEY_TEXT: &str = "planlens.text";
 const KEY_LANG: &str = "planlens.lang";
 
-/// Built-in sample plans (copies of the seeds in www/samples/), with their labels.
+/// Built-in sample plans, with their labels, a clean one first. The build copies them into
+/// `samples/` from the tests' own copies (tools/post_build.mjs `SAMPLES`): the seed plans, a
+/// provincial government work report, a national outline with an indicator table and a plan
+/// converted from a PDF.
 pub const SAMPLES: &[(&str, &str, &str)] = &[
+    (
+        "003_c69e039655683e96.txt",
+        "武进区教育高质量发展三年行动方案",
+        "Wujin three-year action plan 2022–2024",
+    ),
+    (
+        "guangdong-2026-work-report.txt",
+        "广东省2026年政府工作报告",
+        "Guangdong government work report 2026",
+    ),
+    (
+        "healthy-china-2030-outline.txt",
+        "“健康中国2030”规划纲要（含指标表，PDF 转换）",
+        "Healthy China 2030 outline (indicator table, from a PDF)",
+    ),
+    (
+        "foshan-dengue-plan-2024-pdf.txt",
+        "佛山市登革热防控巩固工作方案（PDF 转换）",
+        "Foshan dengue control plan 2024 (from a PDF)",
+    ),
     (
         "000_afc61ac5f3af42de.txt",
         "2023年武进教育工作要点",
@@ -65,16 +89,21 @@ pub const SAMPLES: &[(&str, &str, &str)] = &[
         "Huishan education work plan 2022",
     ),
     (
-        "003_c69e039655683e96.txt",
-        "武进区教育高质量发展三年行动方案",
-        "Wujin three-year action plan 2022–2024",
-    ),
-    (
         "004_ab08964268f009dd.txt",
         "教育工作要点（网页转存）",
         "Education work plan (saved web page)",
     ),
 ];
+
+/// The label of a sample file in the page's language.
+pub fn sample_label(file: &str, lang: Lang) -> String {
+    SAMPLES
+        .iter()
+        .find(|(f, _, _)| *f == file)
+        .map(|(_, zh, en)| if lang == Lang::Zh { *zh } else { *en })
+        .unwrap_or(file)
+        .to_string()
+}
 
 /// What is selected, by content rather than index, so it survives re-analysis.
 #[derive(Debug, Clone, PartialEq)]
@@ -139,6 +168,14 @@ pub struct App {
     pub panels_done: [bool; 5],
     pub kw: KwState,
     pub status: Status,
+    /// The sample shown (its number), while its text is not edited: links name it.
+    pub sample: Option<String>,
+    /// The target a link selects, once its analysis arrives.
+    pub pending_target: Option<usize>,
+    /// The reader's corrections of this text (`analysis` has them applied).
+    pub corrections: Vec<logic::Correction>,
+    /// The content key of the text the corrections belong to.
+    pub doc_key: String,
 }
 
 thread_local! {
@@ -199,6 +236,10 @@ pub fn start_app() {
                 key: "status.empty",
                 ..Status::default()
             },
+            sample: None,
+            pending_target: None,
+            corrections: Vec::new(),
+            doc_key: String::new(),
         })
     });
     chrome::wire();
@@ -212,7 +253,18 @@ pub fn start_app() {
         .search()
         .ok()
         .and_then(|q| web_sys::UrlSearchParams::new_with_str(&q).ok());
-    let sample = params.as_ref().and_then(|p| p.get("sample"));
+    // #sample=003&tab=targets&kind=percent&t=18: a link restores the view (never sent anywhere)
+    let view = logic::decode_view(&win.location().hash().unwrap_or_default());
+    with_app(|app| {
+        app.tab = view.tab;
+        app.filter = view.filter.clone();
+        app.pending_target = view.target;
+        views::render_tabs(app);
+    });
+    let sample = view
+        .sample
+        .clone()
+        .or_else(|| params.as_ref().and_then(|p| p.get("sample")));
     // ?compare=000 opens the compare view with that sample as plan B
     compare::init_from_url(params.as_ref().and_then(|p| p.get("compare")));
     if let Some(s) = sample {
@@ -249,6 +301,7 @@ pub fn set_status(key: &'static str, args: Vec<(&'static str, String)>, error: b
 /// The user edited the text: save soon, analyse soon.
 pub fn on_edit() {
     with_app(|app| {
+        app.sample = None;
         if let Some(t) = app.timer.take() {
             dom::cancel(t);
         }
@@ -377,13 +430,13 @@ pub fn analyze_now(restored: bool) {
                         a.targets.len(),
                         a.tables.len(),
                     );
-                    app.analysis = Some(Rc::new(a));
                     app.char_bytes = text
                         .char_indices()
                         .map(|(b, _)| b)
                         .chain([text.len()])
                         .collect();
                     app.text = text;
+                    corrections::on_analysis(app, a);
                     app.kw = KwState::Idle;
                     if app.page * PAGE_SIZE >= counts.1 {
                         app.page = 0;
@@ -428,6 +481,7 @@ pub fn analyze_now(restored: bool) {
 pub fn finish_render(app: &App, ms: f64) {
     dom::attr(&app.els.root, "data-render-ms", &format!("{ms:.1}"));
     dom::attr(&app.els.root, "data-gen", &app.gen.to_string());
+    write_url(app);
     let Some(a) = &app.analysis else { return };
     let chars = app.char_bytes.len().saturating_sub(1);
     if let Some(html) = dom::document().document_element() {
@@ -447,6 +501,24 @@ pub fn finish_render(app: &App, ms: f64) {
     }
 }
 
+/// Puts the view in the URL's fragment, replacing the history entry (a fragment is never sent
+/// to a server): the sample, the tab, the filters, the selected row.
+pub fn write_url(app: &App) {
+    let Some(a) = &app.analysis else { return };
+    let v = logic::ViewState {
+        sample: app.sample.clone(),
+        tab: app.tab,
+        filter: app.filter.clone(),
+        target: views::selected_target(app, a),
+    };
+    let frag = logic::encode_view(&v);
+    let loc = dom::window().location();
+    let now = loc.hash().unwrap_or_default();
+    if now.trim_start_matches('#') != frag && !(frag.is_empty() && now.is_empty()) {
+        let _ = loc.replace(&format!("#{frag}"));
+    }
+}
+
 /// A Promise-based sleep, so async code can yield to the browser.
 pub async fn sleep(ms: i32) {
     let p = js_sys::Promise::new(&mut |resolve, _| {
@@ -457,6 +529,7 @@ pub async fn sleep(ms: i32) {
 
 /// New text from a file, a sample or a paste-anywhere: into the textarea, saved, analysed.
 pub fn replace_text(t: &str) {
+    with_app(|a| a.sample = None);
     set_input(t);
     save_text();
     analyze_now(true);
@@ -475,10 +548,14 @@ pub fn load_sample(file: &'static str, keep_saved: bool) {
                 } else {
                     replace_text(&t);
                 }
+                with_app(|a| {
+                    a.sample = Some(file.split(['_', '.']).next().unwrap_or(file).to_string())
+                });
+                let lang = with_app(|a| a.lang).unwrap_or(Lang::Zh);
                 set_status(
                     "status.opened",
                     vec![
-                        ("f", file.to_string()),
+                        ("f", sample_label(file, lang)),
                         ("enc", "UTF-8".into()),
                         ("n", i18n::num(n)),
                     ],
@@ -491,7 +568,9 @@ pub fn load_sample(file: &'static str, keep_saved: bool) {
 }
 
 /// Reads a user file (open dialog or drop).
-pub fn open_file(file: web_sys::File) {
+/// Opens `file`; `others` is how many more were given at once (only the first is opened, and
+/// the status says so).
+pub fn open_file(file: web_sys::File, others: u32) {
     let name = file.name();
     wasm_bindgen_futures::spawn_local(async move {
         let buf = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
@@ -511,11 +590,16 @@ pub fn open_file(file: web_sys::File) {
                 replace_text(&t);
                 let lang = with_app(|a| a.lang).unwrap_or(Lang::Zh);
                 set_status(
-                    "status.opened",
+                    if others > 0 {
+                        "status.openedFirst"
+                    } else {
+                        "status.opened"
+                    },
                     vec![
                         ("f", name),
                         ("enc", i18n::tr(lang, enc.key()).into()),
                         ("n", i18n::num(n)),
+                        ("m", others.to_string()),
                     ],
                     false,
                 );

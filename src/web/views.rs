@@ -8,7 +8,7 @@ use super::logic::{self, DeadlineFilter, Mark, Piece, SortKey, KINDS};
 use super::{
     with_app, App, KwState, Sel, MAX_MARKS, MAX_TABLE_ROWS, MAX_TIMELINE, MAX_TREE_ITEMS, PAGE_SIZE,
 };
-use crate::model::{Analysis, Change, Comparator, Target};
+use crate::model::{Analysis, Target};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
@@ -17,25 +17,7 @@ pub const TAB_TARGETS: usize = 1;
 pub const TAB_KEYWORDS: usize = 4;
 
 fn kind_label(lang: Lang, t: &Target) -> &'static str {
-    tr(lang, &format!("kind.{}", logic::kind_name(t.kind)))
-}
-
-fn cmp_label(lang: Lang, c: Option<Comparator>) -> &'static str {
-    match c {
-        None => "",
-        Some(c) => tr(
-            lang,
-            match c {
-                Comparator::Eq => "cmp.eq",
-                Comparator::Gt => "cmp.gt",
-                Comparator::Gte => "cmp.gte",
-                Comparator::Lt => "cmp.lt",
-                Comparator::Lte => "cmp.lte",
-                Comparator::Approx => "cmp.approx",
-                Comparator::Range => "cmp.range",
-            },
-        ),
-    }
+    tr(lang, super::i18n::kind_key(t.kind))
 }
 
 fn path_key(p: &[usize]) -> String {
@@ -222,7 +204,7 @@ pub fn ensure_panel(app: &mut App, i: usize) {
     }
 }
 
-fn render_tabs(app: &App) {
+pub(super) fn render_tabs(app: &App) {
     let (t, b) = app
         .analysis
         .as_ref()
@@ -252,6 +234,7 @@ pub fn show_tab(i: usize, focus: bool) {
         if focus {
             dom::focus(&app.els.tabs[app.tab]);
         }
+        super::write_url(app);
     });
     if i == TAB_KEYWORDS {
         super::load_keywords();
@@ -491,7 +474,7 @@ fn selected_heading(app: &App, a: &Analysis) -> Option<Vec<usize>> {
     }
 }
 
-fn selected_target(app: &App, a: &Analysis) -> Option<usize> {
+pub(super) fn selected_target(app: &App, a: &Analysis) -> Option<usize> {
     match &app.sel {
         Some(Sel::Target { text, start }) => logic::find_same_target(a, text, *start),
         _ => None,
@@ -554,6 +537,29 @@ fn render_filters(app: &App) {
         DeadlineFilter::Year(y) => y.to_string(),
     };
     fill_select(&app.els.f_deadline, &dl, &dv);
+    let subj = [
+        (String::new(), tr(lang, "filter.all").to_string()),
+        ("with".into(), tr(lang, "filter.subjectWith").into()),
+        ("without".into(), tr(lang, "filter.subjectWithout").into()),
+    ];
+    let sv = match app.filter.subject {
+        None => "",
+        Some(true) => "with",
+        Some(false) => "without",
+    };
+    fill_select(&app.els.f_subject, &subj, sv);
+    let fixed = [
+        (String::new(), tr(lang, "filter.all").to_string()),
+        ("1".into(), tr(lang, "filter.correctedOnly").into()),
+    ];
+    fill_select(
+        &app.els.f_fixed,
+        &fixed,
+        if app.filter.corrected { "1" } else { "" },
+    );
+    app.els
+        .f_due_by
+        .set_value(app.filter.due_by.as_deref().unwrap_or(""));
     app.els.f_search.set_value(&app.filter.query);
 }
 
@@ -565,34 +571,41 @@ pub fn set_filter(id: &str, v: &str) {
                 app.filter.kind = KINDS.iter().copied().find(|k| logic::kind_name(*k) == v)
             }
             "filter-section" => app.filter.section = v.parse().ok(),
-            "filter-deadline" => {
-                app.filter.deadline = match v {
-                    "with" => DeadlineFilter::With,
-                    "without" => DeadlineFilter::Without,
-                    y => y.parse().map(DeadlineFilter::Year).unwrap_or_default(),
-                }
-            }
+            "filter-deadline" => app.filter.deadline = logic::deadline_filter(v),
+            "filter-subject" => app.filter.subject = logic::subject_filter(v),
+            "filter-corrected" => app.filter.corrected = v == "1",
+            "filter-due-by" => app.filter.due_by = Some(v.to_string()).filter(|d| logic::is_day(d)),
             "filter-search" => app.filter.query = v.to_string(),
             _ => {}
         }
         app.page = 0;
         app.grid_focus = (0, 0);
         render_grid(app);
+        super::write_url(app);
     });
 }
 
-const COLS: [(&str, SortKey); 10] = [
-    ("col.no", SortKey::Order),
-    ("col.text", SortKey::Text),
-    ("col.value", SortKey::Value),
-    ("col.comparator", SortKey::Comparator),
-    ("col.unit", SortKey::Unit),
-    ("col.subject", SortKey::Subject),
-    ("col.deadline", SortKey::Deadline),
-    ("col.section", SortKey::Section),
-    ("col.kind", SortKey::Kind),
-    ("col.responsible", SortKey::Responsible),
+/// The grid's columns: i18n key, sort key (None: not sortable), cell class. A dense table:
+/// the quantity as written, the measured thing and the deadline always shown, the sentence on
+/// one line (in full on hover and in the detail); the section on wide screens (CSS), the units
+/// responsible only for plans that name them.
+const COLS: [(&str, Option<SortKey>, &str); 7] = [
+    ("col.no", Some(SortKey::Order), "c-no"),
+    ("col.quantity", Some(SortKey::Value), "q"),
+    ("col.subject", Some(SortKey::Subject), "c-subj"),
+    ("col.deadline", Some(SortKey::Deadline), "c-dl"),
+    ("col.sentence", None, "c-sent"),
+    ("col.section", Some(SortKey::Section), "c-sec"),
+    ("col.responsible", Some(SortKey::Responsible), "c-resp"),
 ];
+
+/// The columns shown for analysis `a` (indexes into [`COLS`]).
+fn grid_cols(a: &Analysis) -> Vec<usize> {
+    let resp = a.targets.iter().any(|t| t.responsible.is_some());
+    (0..COLS.len())
+        .filter(|&c| resp || COLS[c].2 != "c-resp")
+        .collect()
+}
 
 /// The visible target indexes: filtered, then sorted.
 pub fn visible_targets(app: &App) -> Vec<usize> {
@@ -604,8 +617,14 @@ pub fn visible_targets(app: &App) -> Vec<usize> {
     v
 }
 
-fn quantity_cell(t: &Target) -> String {
-    crate::render::quantity(t)
+/// A deadline as the grid and the detail show it: the phrase, with the day it resolves to.
+fn deadline_cell(t: &Target) -> String {
+    match (&t.deadline, &t.due) {
+        (Some(d), Some(u)) => format!("{d}（{u}）"),
+        (Some(d), None) => d.clone(),
+        (None, Some(u)) => u.clone(),
+        _ => String::new(),
+    }
 }
 
 /// The targets grid (ARIA grid, roving tabindex), one page of it.
@@ -626,6 +645,8 @@ struct GridRows {
     sel: Option<usize>,
     tbody: Element,
     next: usize,
+    /// The columns shown (indexes into [`COLS`]).
+    cols: Vec<usize>,
 }
 
 impl GridRows {
@@ -634,7 +655,7 @@ impl GridRows {
         if app.grid_seq != self.seq {
             return true; // redrawn since
         }
-        let (a, lang, from, sel) = (self.a.clone(), app.lang, self.from, self.sel);
+        let (a, from, sel) = (self.a.clone(), self.from, self.sel);
         let (fr, fc) = self.focus;
         let tbody = &self.tbody;
         while let Some(&i) = self.rows.get(self.next) {
@@ -644,7 +665,8 @@ impl GridRows {
             let r = self.next;
             self.next += 1;
             let t = &a.targets[i];
-            let row = add(tbody, "tr", &format!("k-{}", logic::kind_name(t.kind)));
+            let fix = logic::corrected_flag(t).map_or(String::new(), |f| format!(" fix-{f}"));
+            let row = add(tbody, "tr", &format!("k-{}{fix}", logic::kind_name(t.kind)));
             attr(&row, "role", "row");
             attr(&row, "data-t", &i.to_string());
             attr(&row, "aria-rowindex", &(from + r + 2).to_string());
@@ -653,46 +675,23 @@ impl GridRows {
                 "aria-selected",
                 if sel == Some(i) { "true" } else { "false" },
             );
-            let mut change = String::new();
-            if let Some(c) = t.change {
-                change = tr(
-                    lang,
-                    if c == Change::Increase {
-                        "change.increase"
-                    } else {
-                        "change.decrease"
-                    },
-                )
-                .into();
-            }
-            let cmp = cmp_label(lang, t.comparator);
-            let cells = [
-                (i + 1).to_string(),
-                t.text.clone(),
-                quantity_cell(t),
-                if change.is_empty() {
-                    cmp.to_string()
-                } else {
-                    format!("{change} {cmp}").trim().to_string()
-                },
-                t.unit.clone().unwrap_or_default(),
-                t.subject.clone().unwrap_or_default(),
-                t.deadline
-                    .clone()
-                    .map(|d| match &t.due {
-                        Some(due) => format!("{d}（{due}）"),
-                        None => d,
-                    })
-                    .unwrap_or_default(),
-                section_label(&a, &t.path),
-                kind_label(lang, t).to_string(),
-                crate::render::responsible(t),
-            ];
-            let clause = clause_text(&app.text, &app.char_bytes, t.clause_span);
-            for (c, v) in cells.iter().enumerate() {
-                let td = add_text(&row, "td", if c == 1 { "q" } else { "" }, v);
-                if c == 1 && !clause.is_empty() {
-                    attr(&td, "title", &clause); // an attribute value is text, never markup
+            let sentence = clause_text(&app.text, &app.char_bytes, t.clause_span);
+            let section = section_label(&a, &t.path);
+            for (c, &ci) in self.cols.iter().enumerate() {
+                let (v, full) = match COLS[ci].2 {
+                    "c-no" => ((i + 1).to_string(), ""),
+                    "q" => (t.text.clone(), sentence.as_str()),
+                    "c-subj" => (t.subject.clone().unwrap_or_default(), ""),
+                    "c-dl" => (deadline_cell(t), ""),
+                    "c-sent" => (sentence.clone(), sentence.as_str()),
+                    "c-sec" => (section.clone(), ""),
+                    _ => (crate::render::responsible(t), ""),
+                };
+                let td = add_text(&row, "td", COLS[ci].2, &v);
+                // the full text on hover: an attribute value is text, never markup
+                let full = if full.is_empty() { v.as_str() } else { full };
+                if !full.is_empty() {
+                    attr(&td, "title", full);
                 }
                 attr(&td, "role", "gridcell");
                 attr(&td, "data-r", &r.to_string());
@@ -718,16 +717,22 @@ fn start_grid(app: &mut App) -> Option<GridRows> {
     let from = app.page * PAGE_SIZE;
     let rows = &vis[from.min(vis.len())..(from + PAGE_SIZE).min(vis.len())];
     attr(&g, "aria-rowcount", &(vis.len() + 1).to_string());
-    attr(&g, "aria-colcount", &COLS.len().to_string());
+    let cols = grid_cols(&a);
+    attr(&g, "aria-colcount", &cols.len().to_string());
     let thead = add(&g, "thead", "");
     let hr = add(&thead, "tr", "");
     attr(&hr, "role", "row");
     attr(&hr, "aria-rowindex", "1");
-    for (ci, (key, sk)) in COLS.iter().enumerate() {
-        let th = add(&hr, "th", "");
+    for &ci in &cols {
+        let (key, sk, class) = COLS[ci];
+        let th = add(&hr, "th", class);
         attr(&th, "role", "columnheader");
         attr(&th, "scope", "col");
-        let sorted = app.sort.0 == *sk;
+        let Some(sk) = sk else {
+            dom::text(&th, tr(lang, key));
+            continue;
+        };
+        let sorted = app.sort.0 == sk;
         attr(
             &th,
             "aria-sort",
@@ -753,7 +758,7 @@ fn start_grid(app: &mut App) -> Option<GridRows> {
         attr(&tr_, "role", "row");
         let td = add_text(&tr_, "td", "empty", tr(lang, "targets.none"));
         attr(&td, "role", "gridcell");
-        attr(&td, "colspan", &COLS.len().to_string());
+        attr(&td, "colspan", &cols.len().to_string());
     }
     let (fr, fc) = app.grid_focus;
     let fr = fr.min(rows.len().saturating_sub(1));
@@ -767,6 +772,7 @@ fn start_grid(app: &mut App) -> Option<GridRows> {
         sel,
         tbody,
         next: 0,
+        cols,
     };
     render_detail(app, sel);
     let info = if vis.is_empty() {
@@ -784,6 +790,7 @@ fn start_grid(app: &mut App) -> Option<GridRows> {
         )
     };
     app.els.grid_info.set_text_content(Some(&info));
+    super::corrections::render_summary(app, &app.els.fix_clear, lang);
     if pages > 1 {
         let p = &app.els.pager;
         let prev = add_text(p, "button", "", tr(lang, "targets.prev"));
@@ -815,8 +822,9 @@ fn start_grid(app: &mut App) -> Option<GridRows> {
     Some(build)
 }
 
-/// The detail card of the selected target: the clause with the quantity marked (text nodes
-/// only), then every field the engine knows, including the optional ones the grid leaves out.
+/// The detail of the selected target, and why it is one: the sentence with the quantity and
+/// the measured thing marked (text nodes only), the comparator word, the deadline phrase and
+/// where it was read from, the section, then every other field the engine knows.
 pub fn render_detail(app: &App, i: Option<usize>) {
     let d = &app.els.detail;
     clear(d);
@@ -830,26 +838,41 @@ pub fn render_detail(app: &App, i: Option<usize>) {
     };
     dom::set_hidden(d, false);
     let lang = app.lang;
-    let b = &app.char_bytes;
-    let slice = |s: usize, e: usize| -> &str {
-        match (b.get(s), b.get(e)) {
-            (Some(&x), Some(&y)) if x <= y => app.text.get(x..y).unwrap_or(""),
-            _ => "",
-        }
-    };
+    let head = add(d, "div", "detail-head");
+    add_text(
+        &head,
+        "h3",
+        "",
+        &fmt(lang, "detail.title", &[("n", &(i + 1).to_string())]),
+    );
+    let close = add_text(&head, "button", "small", tr(lang, "detail.close"));
+    attr(&close, "type", "button");
+    attr(&close, "data-close", "");
     let (cs, ce) = (
         t.clause_span[0].min(t.span[0]),
         t.clause_span[1].max(t.span[1]),
     );
+    let before = char_slice(app, cs, t.span[0]);
+    let after = char_slice(app, t.span[1], ce);
     let q = add(d, "p", "clause");
-    dom::text(&q, slice(cs, t.span[0]));
+    write_marked(&q, before, t.subject.as_deref(), true);
     add_text(
         &q,
         "mark",
         &format!("t k-{}", logic::kind_name(t.kind)),
-        slice(t.span[0], t.span[1]),
+        char_slice(app, t.span[0], t.span[1]),
     );
-    dom::text(&q, slice(t.span[1], ce));
+    let subj_before = t
+        .subject
+        .as_deref()
+        .is_some_and(|w| !w.is_empty() && before.contains(w));
+    write_marked(
+        &q,
+        after,
+        t.subject.as_deref().filter(|_| !subj_before),
+        false,
+    );
+    let sentence = format!("{before}{}{after}", t.text);
     let dl = add(d, "dl", "facts");
     let row = |key: &str, v: String| {
         if !v.trim().is_empty() {
@@ -859,17 +882,41 @@ pub fn render_detail(app: &App, i: Option<usize>) {
     };
     row("col.kind", kind_label(lang, t).to_string());
     row("col.value", crate::render::quantity(t));
-    row("col.subject", t.subject.clone().unwrap_or_default());
+    let word = logic::comparator_word(&t.text, before);
     row(
-        "col.deadline",
-        match (&t.deadline, &t.due) {
-            (Some(d), Some(u)) => format!("{d}（{u}）"),
-            (Some(d), None) => d.clone(),
-            (None, Some(u)) => u.clone(),
-            _ => String::new(),
+        "col.comparator",
+        match (t.comparator, word) {
+            (Some(c), Some(w)) => format!(
+                "{}（{}“{w}”）",
+                tr(lang, logic::comparator_key(c)),
+                tr(lang, "why.word")
+            ),
+            (Some(c), None) => tr(lang, logic::comparator_key(c)).to_string(),
+            (None, Some(w)) => format!("“{w}”"),
+            (None, None) => String::new(),
         },
     );
+    let src = logic::deadline_source(a, t, &sentence)
+        .map(|s| format!(" · {}", tr(lang, s.key())))
+        .unwrap_or_default();
+    let dl_text = deadline_cell(t);
+    row(
+        "col.deadline",
+        if dl_text.is_empty() {
+            dl_text
+        } else {
+            format!("{dl_text}{src}")
+        },
+    );
+    row("col.subject", t.subject.clone().unwrap_or_default());
     row("col.section", section_label(a, &t.path));
+    render_detail_extras(lang, t, &row);
+    super::corrections::render_controls(app, d, t);
+}
+
+/// The optional fields of a target in the detail.
+fn render_detail_extras(lang: Lang, t: &Target, row: &dyn Fn(&str, String)) {
+    row("col.unit", t.unit.clone().unwrap_or_default());
     row("detail.action", t.action.clone().unwrap_or_default());
     row(
         "detail.scope",
@@ -914,6 +961,30 @@ pub fn render_detail(app: &App, i: Option<usize>) {
         row("detail.others", r.others.join("、"));
     }
     row("detail.flags", t.flags.join(", "));
+}
+
+/// The source text between char offsets `s` and `e` ("" when out of range).
+fn char_slice(app: &App, s: usize, e: usize) -> &str {
+    match (app.char_bytes.get(s), app.char_bytes.get(e)) {
+        (Some(&x), Some(&y)) if x <= y => app.text.get(x..y).unwrap_or(""),
+        _ => "",
+    }
+}
+
+/// Writes `s` into `e` as text, with the occurrence of `subject` nearest the quantity marked
+/// (the last one before it, the first one after it).
+fn write_marked(e: &Element, s: &str, subject: Option<&str>, before: bool) {
+    let at = subject
+        .filter(|w| !w.is_empty())
+        .and_then(|w| if before { s.rfind(w) } else { s.find(w) }.map(|p| (p, p + w.len())));
+    match at {
+        Some((p, q)) => {
+            dom::text(e, &s[..p]);
+            add_text(e, "mark", "subj", &s[p..q]);
+            dom::text(e, &s[q..]);
+        }
+        None => dom::text(e, s),
+    }
 }
 
 /// The clause of a target, for context (at most 200 chars). `bytes[c]` is the byte offset of
@@ -1270,12 +1341,14 @@ pub fn render_keywords(app: &App) {
             add(c, "progress", "progress");
         }
         KwState::Failed(e) => {
-            add_text(
-                c,
-                "p",
-                "summary error",
-                &fmt(lang, "kw.failed", &[("e", e)]),
-            );
+            // a dictionary that could not be fetched is the network's doing: say so plainly
+            let offline = !dom::window().navigator().on_line() || e.contains("fetch");
+            let msg = if offline {
+                tr(lang, "kw.offline").to_string()
+            } else {
+                fmt(lang, "kw.failed", &[("e", e)])
+            };
+            add_text(c, "p", "summary error", &msg);
         }
         KwState::Ready(_, v) => {
             let v: Vec<_> = v.iter().filter(|s| !s.keywords.is_empty()).collect();
@@ -1300,8 +1373,9 @@ pub fn render_keywords(app: &App) {
 }
 
 /// Scrolls the source text pane (only it, not the page) so `e` is in its middle; on narrow
-/// layouts where the pane is below the results, the pane itself is brought into view too.
-fn scroll_text_to(app: &App, e: &Element) {
+/// layouts where the pane is below the results, the pane itself is brought into view too
+/// when `bring` (a selected target is not: its detail opens where the reader is instead).
+fn scroll_text_to(app: &App, e: &Element, bring: bool) {
     let pane = &app.els.text_view;
     let (r, p) = (
         e.get_bounding_client_rect(),
@@ -1315,7 +1389,7 @@ fn scroll_text_to(app: &App, e: &Element) {
         .and_then(|v| v.as_f64())
         .unwrap_or(800.0);
     let p = pane.get_bounding_client_rect();
-    if p.bottom() < 0.0 || p.top() > vh {
+    if bring && (p.bottom() < 0.0 || p.top() > vh) {
         let o = web_sys::ScrollIntoViewOptions::new();
         o.set_block(web_sys::ScrollLogicalPosition::Nearest);
         o.set_behavior(web_sys::ScrollBehavior::Instant);
@@ -1386,10 +1460,11 @@ pub fn select_target(app: &mut App, i: usize, scroll_text: bool, reveal_row: boo
     let m = mark_in_text(app, &format!("mark[data-t=\"{i}\"]"));
     if scroll_text {
         if let Some(m) = m {
-            scroll_text_to(app, &m);
+            scroll_text_to(app, &m, false);
         }
     }
     render_tree_selection(app, None);
+    super::write_url(app);
 }
 
 /// Selects the heading at `path`: the tree item (ancestors expanded), its title in the text.
@@ -1423,7 +1498,7 @@ pub fn select_heading(app: &mut App, path: &[usize], scroll_text: bool) {
     let m = mark_in_text(app, &format!("span.h[data-h=\"{}\"]", path_key(path)));
     if scroll_text {
         if let Some(m) = m {
-            scroll_text_to(app, &m);
+            scroll_text_to(app, &m, true);
         }
     }
     if let Ok(rows) = app.els.grid.query_selector_all("tr[aria-selected=true]") {
@@ -1433,6 +1508,7 @@ pub fn select_heading(app: &mut App, path: &[usize], scroll_text: bool) {
             }
         }
     }
+    super::write_url(app);
 }
 
 fn render_tree_selection(app: &App, path: Option<&[usize]>) {
@@ -1461,6 +1537,10 @@ pub fn reapply_selection(app: &mut App) {
     let Some(a) = app.analysis.clone() else {
         return;
     };
+    if let Some(i) = app.pending_target.take().filter(|&i| i < a.targets.len()) {
+        select_target(app, i, true, true);
+        return;
+    }
     match app.sel.clone() {
         Some(Sel::Target { .. }) => {
             if let Some(i) = selected_target(app, &a) {
@@ -1596,7 +1676,12 @@ fn grid_key(app: &mut App, key: &str, ctrl: bool) -> bool {
     }
     let (mut r, mut c) = app.grid_focus;
     r = r.min(n_rows - 1);
-    let last_c = COLS.len() - 1;
+    let last_c = app
+        .els
+        .grid
+        .query_selector_all("td[data-r=\"0\"]")
+        .map(|l| (l.length() as usize).saturating_sub(1))
+        .unwrap_or(0);
     let pages = visible_targets(app).len().div_ceil(PAGE_SIZE).max(1);
     match key {
         "ArrowDown" => {
@@ -1619,8 +1704,8 @@ fn grid_key(app: &mut App, key: &str, ctrl: bool) -> bool {
                 render_grid(app);
             }
         }
-        "ArrowRight" => c = (c + 1).min(last_c),
-        "ArrowLeft" => c = c.saturating_sub(1),
+        "ArrowRight" => c = next_shown_col(app, r, c, last_c, true),
+        "ArrowLeft" => c = next_shown_col(app, r, c, last_c, false),
         "Home" => {
             c = 0;
             if ctrl {
@@ -1670,6 +1755,28 @@ fn grid_key(app: &mut App, key: &str, ctrl: bool) -> bool {
     true
 }
 
+/// The next column left or right of `c` that the layout shows (narrow screens hide some).
+fn next_shown_col(app: &App, r: usize, c: usize, last_c: usize, right: bool) -> usize {
+    let mut k = c;
+    loop {
+        k = if right { k + 1 } else { k.wrapping_sub(1) };
+        if k > last_c {
+            return c;
+        }
+        let shown = app
+            .els
+            .grid
+            .query_selector(&format!("td[data-r=\"{r}\"][data-c=\"{k}\"]"))
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            .is_some_and(|e| e.offset_width() > 0);
+        if shown {
+            return k;
+        }
+    }
+}
+
 fn focus_cell(app: &mut App, r: usize, c: usize) {
     let n_rows = app
         .els
@@ -1694,7 +1801,7 @@ fn focus_cell(app: &mut App, r: usize, c: usize) {
 
 /// Delegated listeners on the result containers.
 pub fn wire_results() {
-    let Some((tree, grid, pager, timeline, text, kw, tables)) = with_app(|a| {
+    let Some((tree, grid, pager, timeline, text, kw, tables, detail, fixes)) = with_app(|a| {
         (
             a.els.tree.clone(),
             a.els.grid.clone(),
@@ -1703,10 +1810,23 @@ pub fn wire_results() {
             a.els.text_view.clone(),
             a.els.keywords.clone(),
             a.els.tables.clone(),
+            a.els.detail.clone(),
+            (a.els.fix_add.clone(), a.els.fix_clear.clone()),
         )
     }) else {
         return;
     };
+    super::corrections::wire(&detail, &fixes.0, &fixes.1);
+    on(&detail, "click", |e| {
+        if dom::closest(&e, "button[data-close]").is_some() {
+            with_app(|a| {
+                dom::set_hidden(&a.els.detail, true);
+                if let Ok(Some(td)) = a.els.grid.query_selector("td[tabindex=\"0\"]") {
+                    dom::focus(&td);
+                }
+            });
+        }
+    });
     on(&tree, "click", |e| {
         let Some(li) = dom::closest(&e, "[role=treeitem]") else {
             return;
@@ -1739,7 +1859,9 @@ pub fn wire_results() {
         if let Some(b) = dom::closest(&e, "button[data-sort]") {
             let ci: usize = dom::index_attr(&b, "data-sort");
             with_app(|a| {
-                let key = COLS[ci.min(COLS.len() - 1)].1;
+                let Some(key) = COLS[ci.min(COLS.len() - 1)].1 else {
+                    return;
+                };
                 a.sort = if a.sort.0 == key {
                     (key, !a.sort.1)
                 } else {
@@ -1846,7 +1968,7 @@ pub fn wire_results() {
         with_app(|a| {
             a.sel = None;
             if let Some(m) = mark_in_text(a, &format!("span.tbl[data-tb=\"{i}\"]")) {
-                scroll_text_to(a, &m);
+                scroll_text_to(a, &m, true);
             }
         });
     });
@@ -1857,6 +1979,34 @@ pub fn wire_results() {
         let p = parse_path(&b.get_attribute("data-h").unwrap_or_default());
         with_app(|a| select_heading(a, &p, true));
     });
+}
+
+/// The reader's export of targets `which` (header first), in the page's language.
+fn export_rows(app: &App, a: &Analysis, which: &[usize]) -> Vec<Vec<String>> {
+    let lang = app.lang;
+    let label = |k: &str| tr(lang, k).to_string();
+    let mut rows = vec![logic::EXPORT_COLS.iter().map(|k| label(k)).collect()];
+    for &i in which {
+        let t = &a.targets[i];
+        let (cs, ce) = (
+            t.clause_span[0].min(t.span[0]),
+            t.clause_span[1].max(t.span[1]),
+        );
+        let fix = match logic::corrected_flag(t) {
+            Some(logic::FLAG_REMOVED) => label("x.removed"),
+            Some(logic::FLAG_ADDED) => label("x.added"),
+            Some(_) => label("x.yes"),
+            None => String::new(),
+        };
+        rows.push(logic::export_row(
+            a,
+            t,
+            char_slice(app, cs, ce),
+            &fix,
+            &label,
+        ));
+    }
+    rows
 }
 
 fn file_base(a: &Analysis) -> String {
@@ -1883,18 +2033,24 @@ pub fn export(id: &str) {
         let _ = dom::window().print();
         return;
     }
-    let Some((a, lang, vis)) =
-        with_app(|app| (app.analysis.clone(), app.lang, visible_targets(app)))
-    else {
+    let Some(Some((a, rows))) = with_app(|app| {
+        let a = app.analysis.clone()?;
+        // the CSV holds every target, the copied list the visible ones: the same columns
+        let which = if id == "export-copy" {
+            visible_targets(app)
+        } else {
+            (0..a.targets.len()).collect()
+        };
+        Some((a.clone(), export_rows(app, &a, &which)))
+    }) else {
         return;
     };
-    let Some(a) = a else { return };
     let base = file_base(&a);
     match id {
         "export-csv" => dom::download(
             &format!("{base}.csv"),
             "text/csv;charset=utf-8",
-            &logic::csv_with_bom(&a),
+            &logic::rows_csv(&rows),
         ),
         "export-json" => dom::download(
             &format!("{base}.json"),
@@ -1906,33 +2062,22 @@ pub fn export(id: &str) {
             "text/markdown;charset=utf-8",
             &crate::render::markdown(&a),
         ),
+        "export-labels" => {
+            let Some(text) = with_app(|app| app.text.clone()) else {
+                return;
+            };
+            let json = crate::render::json(&a);
+            wasm_bindgen_futures::spawn_local(async move {
+                match super::engine::labels_json(json, text).await {
+                    Ok(j) => dom::download(&format!("{base}.labels.json"), "application/json", &j),
+                    Err(e) => super::set_status("status.failed", vec![("e", e)], true),
+                }
+            });
+        }
         "export-copy" => {
-            let mut s = [
-                tr(lang, "col.section"),
-                tr(lang, "col.text"),
-                tr(lang, "col.value"),
-                tr(lang, "col.subject"),
-                tr(lang, "col.deadline"),
-                tr(lang, "col.responsible"),
-            ]
-            .join("\t");
-            s.push('\n');
-            for &i in &vis {
-                let t = &a.targets[i];
-                let row = [
-                    section_label(&a, &t.path),
-                    t.text.clone(),
-                    crate::render::quantity(t),
-                    t.subject.clone().unwrap_or_default(),
-                    t.deadline.clone().unwrap_or_default(),
-                    crate::render::responsible(t),
-                ];
-                s.push_str(&row.map(|c| c.replace(['\t', '\n'], " ")).join("\t"));
-                s.push('\n');
-            }
-            let n = vis.len();
+            let n = rows.len() - 1;
             let clip = dom::window().navigator().clipboard();
-            let p = clip.write_text(&s);
+            let p = clip.write_text(&logic::rows_tsv(&rows));
             wasm_bindgen_futures::spawn_local(async move {
                 match wasm_bindgen_futures::JsFuture::from(p).await {
                     Ok(_) => super::set_status("status.copied", vec![("n", num(n))], false),

@@ -274,7 +274,7 @@ test('targets grid: filters by kind, section, deadline and search; sorting by va
   assert.ok(inSec > 0);
   assert.equal(await rowCount(page), Math.min(inSec, 100));
   const secTitle = json.outline[sec].marker + json.outline[sec].title;
-  const secCells = await page.$$eval('#targets-grid tbody tr[data-t] td:nth-child(8)', (c) => c.map((x) => x.textContent));
+  const secCells = await page.$$eval('#targets-grid tbody tr[data-t] td.c-sec', (c) => c.map((x) => x.textContent));
   assert.ok(secCells.every((c) => c.startsWith(secTitle)), secTitle);
   await page.selectOption('#filter-section', '');
   // deadline
@@ -296,19 +296,19 @@ test('targets grid: filters by kind, section, deadline and search; sorting by va
   assert.ok(mine.length > 10 && mine.some((t) => units(t).includes('财政局')), 'the 003 table names 财政局');
   await page.fill('#filter-search', '财政局');
   assert.equal(await rowCount(page), Math.min(mine.length, 100));
-  const who = await page.$$eval('#targets-grid tbody tr[data-t] td:nth-child(10)', (c) => c.map((x) => x.textContent));
+  const who = await page.$$eval('#targets-grid tbody tr[data-t] td.c-resp', (c) => c.map((x) => x.textContent));
   assert.ok(who.every((w, i) => w.includes('财政局') || !units(mine[i]).includes('财政局')), 'responsible cells');
-  assert.equal(await page.textContent('#targets-grid th:nth-child(10)'), '责任单位');
+  assert.equal(await page.textContent('#targets-grid th.c-resp'), '责任单位');
   await page.fill('#filter-search', '');
   // sorting by the normalised value
   const value = (i) => { const t = json.targets[i]; return t.value ?? (t.range ? t.range[0] : null); };
-  await page.click('#targets-grid button[data-sort="2"]');
-  assert.equal(await page.getAttribute('#targets-grid th:nth-child(3)', 'aria-sort'), 'ascending');
+  await page.click('#targets-grid button[data-sort="1"]');
+  assert.equal(await page.getAttribute('#targets-grid th:nth-child(2)', 'aria-sort'), 'ascending');
   let idx = (await page.$$eval('#targets-grid tbody tr[data-t]', (rs) => rs.map((r) => Number(r.dataset.t))));
   let vals = idx.map(value).filter((v) => v !== null);
   assert.ok(vals.length > 10 && vals.every((v, i) => i === 0 || vals[i - 1] <= v), 'ascending');
-  await page.click('#targets-grid button[data-sort="2"]');
-  assert.equal(await page.getAttribute('#targets-grid th:nth-child(3)', 'aria-sort'), 'descending');
+  await page.click('#targets-grid button[data-sort="1"]');
+  assert.equal(await page.getAttribute('#targets-grid th:nth-child(2)', 'aria-sort'), 'descending');
   idx = (await page.$$eval('#targets-grid tbody tr[data-t]', (rs) => rs.map((r) => Number(r.dataset.t))));
   vals = idx.map(value).filter((v) => v !== null);
   assert.ok(vals.every((v, i) => i === 0 || vals[i - 1] >= v), 'descending');
@@ -356,12 +356,12 @@ test('exports: CSV with BOM parses back to every target; JSON is planlens/1; Mar
   assert.match(csv.name, /\.csv$/);
   assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM for Excel');
   const rows = parseCsv(csv.bytes.toString('utf8').slice(1));
-  assert.equal(rows[0][0], 'section');
+  assert.equal(rows[0][0], '章节');
   assert.equal(rows.length, json.targets.length + 1);
-  const col = rows[0].indexOf('text');
-  rows.slice(1).forEach((r, i) => assert.equal(r[col], json.targets[i].text));
-  const lead = rows[0].indexOf('lead');
-  rows.slice(1).forEach((r, i) => assert.equal(r[lead], (json.targets[i].responsible?.lead ?? []).join('、')));
+  const col = rows[0].indexOf('原文句子');
+  rows.slice(1).forEach((r, i) => assert.ok(r[col].includes(json.targets[i].text)));
+  const lead = rows[0].indexOf('责任单位');
+  rows.slice(1).forEach((r, i) => assert.ok(r[lead].startsWith((json.targets[i].responsible?.lead ?? []).join('、'))));
   const md = (await download(page, '#export-md')).bytes.toString('utf8');
   assert.ok(md.startsWith(`# ${json.document.title}`), md.slice(0, 80));
   // copy the (filtered) target list
@@ -373,7 +373,7 @@ test('exports: CSV with BOM parses back to every target; JSON is planlens/1; Mar
   const clip = await page.evaluate(() => navigator.clipboard.readText());
   const lines = clip.trim().split('\n');
   assert.equal(lines.length, visible + 1);
-  assert.equal(lines[0].split('\t')[0], '所在章节');
+  assert.equal(lines[0].split('\t')[0], '章节');
   // print: the input and controls go, every panel shows
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.$eval('.input-pane', (e) => getComputedStyle(e).display), 'none');
@@ -394,11 +394,14 @@ test('language: zh-CN by default, English switch re-labels everything, kept acro
   assert.equal(await page.textContent('#lang-toggle'), '中文');
   assert.match(await page.getAttribute('#source-input', 'placeholder'), /Paste a plan/);
   await page.click('#tab-targets');
-  assert.equal(await page.textContent('#targets-grid th:nth-child(2)'), 'As written');
+  assert.equal(await page.textContent('#targets-grid th:nth-child(2)'), 'Quantity');
   // the plan itself is shown as written (full-width forms untouched)
   assert.equal(await page.textContent('#text-view'), await page.inputValue('#source-input'));
   await page.reload();
   await page.waitForSelector('#app[data-started]');
+  // the URL's fragment keeps the open tab across the reload
+  assert.equal(await page.getAttribute('#tab-targets', 'aria-selected'), 'true');
+  await page.click('#tab-overview');
   await page.waitForSelector('#outline-tree [role=treeitem]');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   await page.click('#lang-toggle');
