@@ -43,12 +43,16 @@ pub mod elements;
 pub mod indicators;
 #[cfg(any(not(target_arch = "wasm32"), feature = "extras"))]
 pub mod keywords;
+#[cfg(any(not(target_arch = "wasm32"), feature = "pdf"))]
+pub mod layout;
 pub mod lexicon;
 pub mod markdown;
 pub mod model;
 pub mod numerals;
 pub mod order;
 pub mod outline;
+#[cfg(any(not(target_arch = "wasm32"), feature = "pdf"))]
+pub mod pdf;
 pub mod quantity;
 pub mod render;
 pub mod retrospect;
@@ -179,7 +183,16 @@ pub fn analyze(input: &str) -> Analysis {
         targets: found,
         tables: tables.into_iter().map(|b| b.table).collect(),
         warnings,
+        text: None,
     }
+}
+
+/// Analyses text extracted from a PDF or a .docx: the result carries that text in its `text`
+/// field, since its spans point into it and not into the file.
+pub fn analyze_extracted(text: String) -> Analysis {
+    let mut a = analyze(&text);
+    a.text = Some(text);
+    a
 }
 
 /// Is a section on `path` about eligibility conditions or scoring rules
