@@ -115,6 +115,13 @@ mod extras {
         crate::docx::docx_text(bytes).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
     }
 
+    /// The plan's text of a PDF's text layer (`pdf::pdf_text`); the error message says why there
+    /// is none (a scan, encrypted, broken, too large).
+    #[wasm_bindgen(js_name = pdfText)]
+    pub fn pdf_text(bytes: &[u8]) -> Result<String, JsValue> {
+        crate::pdf::pdf_text(bytes).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+    }
+
     // ---- section keywords (helper A, issue 5). The worker fetches dict/jieba.dict.txt once and
     // passes it to keywordsReady; the trie is built once and kept for every later call.
 

@@ -40,7 +40,7 @@ export const MAIN_OPS = ['analyze', 'analyzeJson'];
 /** Ops the engine answers by JSON.parse of another export's text: `analyze` = parsed
  *  `analyzeJson` (smaller wasm than a serde_wasm_bindgen serialiser, same object, same speed). */
 export const JSON_OPS = { analyze: 'analyzeJson' };
-export const EXTRA_OPS = ['compare', 'compareJson', 'compareExport', 'checkPlan', 'keywords', 'docxText'];
+export const EXTRA_OPS = ['compare', 'compareJson', 'compareExport', 'checkPlan', 'keywords', 'docxText', 'pdfText'];
 export const OPS = [...MAIN_OPS, ...EXTRA_OPS];
 
 /** Staged names of the extras module: `planlens-extras-HASH.js` + `planlens-extras-HASH_bg.wasm`. */

@@ -111,8 +111,11 @@ export declare function analyze(text: string): Promise<Analysis>;
 /** Calls another allow-listed engine operation, e.g. call('analyzeJson', text): Promise<string>. */
 export declare function call(op: 'analyzeJson', text: string): Promise<string>;
 /** The text of a .docx file (rejects with code "engine-error" saying why it is unreadable). The
- *  compare / check / keywords / docxText ops run in a second wasm, fetched on their first call. */
+ *  compare / check / keywords / docxText / pdfText ops run in a second wasm, fetched on their first call. */
 export declare function call(op: 'docxText', bytes: Uint8Array): Promise<string>;
+/** The plan's text of a PDF's text layer (page numbers, running heads and wraps taken out); rejects
+ *  with a one-line reason for a scan, an encrypted or a broken PDF. */
+export declare function call(op: 'pdfText', bytes: Uint8Array): Promise<string>;
 export declare function call(op: string, ...args: unknown[]): Promise<unknown>;
 /** timeout: the per-request bound in ms (default 120000). */
 export declare function configure(options: { timeout?: number }): void;
