@@ -53,6 +53,8 @@ mod text;
 pub use input::decode;
 #[cfg(any(not(target_arch = "wasm32"), feature = "extras"))]
 pub use input::docx;
+#[cfg(any(not(target_arch = "wasm32"), feature = "pdf"))]
+pub use input::{layout, pdf};
 pub use output::{model, render};
 pub use text::fold;
 
@@ -189,7 +191,16 @@ pub fn analyze(input: &str) -> Analysis {
         targets: found,
         tables: tables.into_iter().map(|b| b.table).collect(),
         warnings,
+        text: None,
     }
+}
+
+/// Analyses text extracted from a PDF or a .docx: the result carries that text in its `text`
+/// field, since its spans point into it and not into the file.
+pub fn analyze_extracted(text: String) -> Analysis {
+    let mut a = analyze(&text);
+    a.text = Some(text);
+    a
 }
 
 /// Is a section on `path` about eligibility conditions or scoring rules

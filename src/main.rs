@@ -12,6 +12,8 @@
 //! self-consistency check of one (see `docs/compare-schema.md`).
 //! One file prints one `planlens/1` document; several files or a directory (even one holding a
 //! single file) print JSON Lines (one analysis per line, with its `file`), analysed in parallel.
+//! A PDF (its text layer) and a .docx are read as well, known by their first bytes: their analysis
+//! carries the extracted text in `text`; a scanned, encrypted or broken PDF is exit 1.
 //! Each input is read up to `--max-bytes` (64 MiB unless raised; pipes and devices too). Exit
 //! codes: 0 ok, 1 bad input or a failed write (one line on stderr), 2 usage, 141 when the reader
 //! of stdout went away (as a shell reports a process ended by SIGPIPE).
@@ -192,9 +194,54 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
     Ok(a)
 }
 
-/// Reads and decodes one input, at most `max` bytes of it: a pipe, a FIFO or a device is read
+/// One input as text: decoded text, or the text extracted from a PDF or .docx (which the
+/// analysis then carries, since its spans point into it).
+enum Input {
+    Plain(String),
+    Extracted(String),
+}
+
+impl Input {
+    fn text(&self) -> &str {
+        match self {
+            Input::Plain(t) | Input::Extracted(t) => t,
+        }
+    }
+
+    fn analyze(self) -> planlens::model::Analysis {
+        match self {
+            Input::Plain(t) => analyze(&t),
+            Input::Extracted(t) => planlens::analyze_extracted(t),
+        }
+    }
+}
+
+/// Reads one input: a PDF's text layer, a .docx's paragraphs, or text decoded.
+fn read_input(path: &str, enc: Encoding, max: u64) -> Result<Input, String> {
+    let name = if path == "-" { "stdin" } else { path };
+    let bytes = read_bytes(path, max)?;
+    if planlens::pdf::looks_like_pdf(&bytes) {
+        QUIET_PANIC.with(|q| q.set(true));
+        let text = std::panic::catch_unwind(|| planlens::pdf::pdf_text(&bytes))
+            .unwrap_or_else(|_| Err(planlens::pdf::PdfError::Broken("the reader failed".into())));
+        QUIET_PANIC.with(|q| q.set(false));
+        return text
+            .map(Input::Extracted)
+            .map_err(|e| format!("{name}: {e}"));
+    }
+    if planlens::docx::looks_like_zip(&bytes) {
+        return planlens::docx::docx_text(&bytes)
+            .map(Input::Extracted)
+            .map_err(|e| format!("{name}: not a readable .docx (ZIP archive): {e}"));
+    }
+    decode(&bytes, enc)
+        .map(Input::Plain)
+        .map_err(|e| format!("{name}: {e}"))
+}
+
+/// Reads one input, at most `max` bytes of it: a pipe, a FIFO or a device is read
 /// like a file, and one that goes on past the cap is refused rather than read for ever.
-fn read_input(path: &str, enc: Encoding, max: u64) -> Result<String, String> {
+fn read_bytes(path: &str, max: u64) -> Result<Vec<u8>, String> {
     let name = if path == "-" { "stdin" } else { path };
     let source: Box<dyn Read> = if path == "-" {
         Box::new(std::io::stdin())
@@ -212,10 +259,14 @@ fn read_input(path: &str, enc: Encoding, max: u64) -> Result<String, String> {
             human_size(max)
         ));
     }
-    decode(&bytes, enc).map_err(|e| format!("{name}: {e}"))
+    Ok(bytes)
 }
 
-/// Files to analyse: each argument, directories expanded to their `.txt`/`.md` files (sorted),
+/// What a directory's files are analysed of (case aside).
+const READ_EXTENSIONS: [&str; 4] = ["txt", "md", "pdf", "docx"];
+
+/// Files to analyse: each argument, directories expanded to their `.txt`/`.md`/`.pdf`/`.docx`
+/// files (sorted),
 /// and whether any argument was a directory (its output is JSON Lines however many files it has).
 /// A directory with no such file is an error: an empty output would look like success.
 fn expand(inputs: &[String]) -> Result<(Vec<String>, bool), String> {
@@ -228,10 +279,18 @@ fn expand(inputs: &[String]) -> Result<(Vec<String>, bool), String> {
             let mut files: Vec<PathBuf> = std::fs::read_dir(p)
                 .map_err(|e| format!("{i}: {e}"))?
                 .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "txt" || x == "md"))
+                .filter(|p| {
+                    p.is_file()
+                        && p.extension().is_some_and(|x| {
+                            let x = x.to_string_lossy().to_ascii_lowercase();
+                            READ_EXTENSIONS.contains(&x.as_str())
+                        })
+                })
                 .collect();
             if files.is_empty() {
-                return Err(format!("{i}: no .txt or .md files in this directory"));
+                return Err(format!(
+                    "{i}: no .txt, .md, .pdf or .docx files in this directory"
+                ));
             }
             files.sort();
             out.extend(files.into_iter().map(|p| p.to_string_lossy().into_owned()));
@@ -281,8 +340,8 @@ fn par_map<T: Send>(files: &[String], f: impl Fn(&str) -> T + Sync) -> Vec<Optio
 
 fn batch(files: &[String], enc: Encoding, max: u64) -> ExitCode {
     let results = par_map(files, |f| {
-        read_input(f, enc, max).map(|text| {
-            let analysis = analyze(&text);
+        read_input(f, enc, max).map(|input| {
+            let analysis = input.analyze();
             let record = Record {
                 analysis: &analysis,
                 file: f,
@@ -334,7 +393,7 @@ fn compare_or_check(command: &str, args: &Args) -> ExitCode {
     let mut texts = Vec::new();
     for f in &args.inputs {
         match read_input(f, args.encoding, args.max_bytes) {
-            Ok(t) => texts.push(t),
+            Ok(t) => texts.push(t.text().to_string()),
             Err(e) => {
                 say(&format!("planlens: {e}"));
                 return ExitCode::from(1);
@@ -419,8 +478,8 @@ fn corpus_cmd(args: &Args) -> ExitCode {
     let names = doc_names(&files);
     let read = par_map(&files, |f| {
         read_input(f, args.encoding, args.max_bytes).map(|t| {
-            let a = analyze(&t);
-            (t, a)
+            let text = t.text().to_string();
+            (text, t.analyze())
         })
     });
     let mut docs = Vec::new();
@@ -474,7 +533,18 @@ fn corpus_cmd(args: &Args) -> ExitCode {
     }
 }
 
+thread_local! {
+    /// Set while a PDF is parsed: a panic there is caught and reported as a broken PDF.
+    static QUIET_PANIC: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 fn main() -> ExitCode {
+    // one line on stderr for a panic, none for one the PDF reader's caller reports itself
+    std::panic::set_hook(Box::new(|info| {
+        if !QUIET_PANIC.with(|q| q.get()) {
+            say(&format!("planlens: internal error: {info}").replace('\n', " "));
+        }
+    }));
     let argv: Vec<String> = std::env::args().skip(1).collect();
     let args = match parse_args(&argv) {
         Ok(a) => a,
@@ -506,15 +576,14 @@ fn main() -> ExitCode {
         }
         return batch(&files, args.encoding, args.max_bytes);
     }
-    let text = match read_input(&files[0], args.encoding, args.max_bytes) {
+    let input = match read_input(&files[0], args.encoding, args.max_bytes) {
         Ok(t) => t,
         Err(e) => {
             say(&format!("planlens: {e}"));
             return ExitCode::from(1);
         }
     };
-    let a = analyze(&text);
-    drop(text);
+    let a = input.analyze();
     match args.format.unwrap_or(Format::Json) {
         Format::Json => print_json(&a, true),
         Format::Markdown => print_out(&render::markdown(&a)),

@@ -117,6 +117,14 @@ mod extras {
             .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
     }
 
+    /// The plan's text of a PDF's text layer (`pdf::pdf_text`); the error message says why there
+    /// is none (a scan, encrypted, broken, too large).
+    #[wasm_bindgen(js_name = pdfText)]
+    pub fn pdf_text(bytes: &[u8]) -> Result<String, JsValue> {
+        crate::input::pdf::pdf_text(bytes)
+            .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+    }
+
     /// A (`planlens/1` JSON) analysis of `text` as a label file (tests/devcorpus/README.md).
     #[wasm_bindgen(js_name = labelsJson)]
     pub fn labels_json(analysis: &str, text: &str) -> Result<String, JsValue> {

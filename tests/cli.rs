@@ -450,7 +450,7 @@ fn an_empty_directory_exits_1_with_one_line() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.trim().lines().count(), 1, "{err}");
-    assert!(err.contains("no .txt or .md"), "{err}");
+    assert!(err.contains("no .txt, .md, .pdf or .docx"), "{err}");
     assert!(out.stdout.is_empty());
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -569,4 +569,98 @@ fn the_growth_benchmark_runs_every_input_at_tiny_sizes() {
             "{row} missing:\n{table}"
         );
     }
+}
+
+/// A real plan published as PDF (dev corpus): its text layer is read, the analysis carries the
+/// text its spans point into, and markdown and csv print from it too.
+const REAL_PDF: &str = "tests/devcorpus/pdf/06_healthy_china_action_opinion_2019_pdf.pdf";
+
+#[test]
+fn a_pdf_is_analysed_and_carries_its_text() {
+    let out = planlens(&["analyze", REAL_PDF], None);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&out);
+    let text: Vec<char> = v["text"].as_str().expect("a text field").chars().collect();
+    assert!(v["document"]["title"]
+        .as_str()
+        .is_some_and(|t| t.contains("健康中国行动")));
+    assert!(v["outline"].as_array().is_some_and(|o| o.len() >= 4));
+    let targets = v["targets"].as_array().unwrap();
+    assert!(targets.len() >= 20, "{}", targets.len());
+    for t in targets {
+        let [s, e] = [0, 1].map(|i| t["span"][i].as_u64().unwrap() as usize);
+        assert!(s < e && e <= text.len());
+    }
+    for fmt in ["markdown", "csv"] {
+        let out = planlens(&["analyze", REAL_PDF, "--format", fmt], None);
+        assert_eq!(out.status.code(), Some(0), "{fmt}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("2022"),
+            "{fmt}"
+        );
+    }
+}
+
+/// A one-page PDF with nothing drawn on it (as a scan without OCR reads), written by lopdf.
+fn pdf_without_text() -> Vec<u8> {
+    use lopdf::{dictionary, Document, Object, Stream};
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let content = doc.add_object(Stream::new(dictionary! {}, b"q 1 0 0 1 0 0 cm Q".to_vec()));
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => content,
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+        ),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
+#[test]
+fn scanned_and_broken_pdfs_are_one_clear_line_and_exit_1() {
+    let scan = pdf_without_text();
+    for (name, bytes, says) in [
+        ("scan.pdf", &scan[..], "no text layer"),
+        (
+            "broken.pdf",
+            &b"%PDF-1.7\n1 0 obj << /Type /Catalog"[..],
+            "not a readable PDF",
+        ),
+    ] {
+        let out = planlens(&["analyze", &tmp(name, bytes)], None);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says), "{name}: {err}");
+        assert_eq!(err.trim().lines().count(), 1, "one-line message: {err}");
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn a_directory_reads_pdfs_and_texts_together() {
+    let dir = std::env::temp_dir().join(format!("planlens-cli-mixed-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(REAL_PDF, dir.join("a.pdf")).unwrap();
+    std::fs::write(dir.join("b.txt"), "一、目标\n到2025年，新增学位1000个。\n").unwrap();
+    let out = planlens(&["analyze", &dir.to_string_lossy()], None);
+    assert_eq!(out.status.code(), Some(0));
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert!(lines[0]["text"].is_string() && lines[1].get("text").is_none());
 }

@@ -110,7 +110,7 @@ export declare function analyze(text: string): Promise<Analysis>;
 /** Calls another allow-listed engine operation, e.g. call('analyzeJson', text): Promise<string>. */
 export declare function call(op: 'analyzeJson', text: string): Promise<string>;
 /** The text of a .docx file (rejects with code "engine-error" saying why it is unreadable). The
- *  compare / check / docxText ops run in a second wasm and keywords in a third, each fetched on
+ *  compare / check / docxText / pdfText ops run in a second wasm and keywords in a third, each fetched on
  *  the first call of one of its ops. */
 export declare function call(op: 'docxText', bytes: Uint8Array): Promise<string>;
 /** Many plans lined up by indicator, as `planlens corpus` prints them: `docs` a JSON array of
@@ -119,6 +119,9 @@ export declare function call(op: 'docxText', bytes: Uint8Array): Promise<string>
 export declare function call(op: 'corpusExport', docs: string, reference: number, format: 'json' | 'csv' | 'targets-csv' | 'markdown'): Promise<string>;
 /** A planlens/1 JSON analysis of `text` as a label file (tests/devcorpus/README.md). */
 export declare function call(op: 'labelsJson', analysisJson: string, text: string): Promise<string>;
+/** The plan's text of a PDF's text layer (page numbers, running heads and wraps taken out); rejects
+ *  with a one-line reason for a scan, an encrypted or a broken PDF. */
+export declare function call(op: 'pdfText', bytes: Uint8Array): Promise<string>;
 export declare function call(op: string, ...args: unknown[]): Promise<unknown>;
 /** timeout: the per-request bound in ms (default 120000). */
 export declare function configure(options: { timeout?: number }): void;

@@ -21,6 +21,10 @@ pub struct Analysis {
     pub targets: Vec<Target>,
     pub tables: Vec<Table>,
     pub warnings: Vec<Warning>,
+    /// The text extracted from a PDF or .docx, which every span points into; absent when the
+    /// input was text (the spans then point into the input itself).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
 }
 
 /// The document's own elements (GB/T 9704 parts that survive in plain text).

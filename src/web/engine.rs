@@ -242,6 +242,13 @@ pub async fn docx_text(bytes: &[u8]) -> Result<String, String> {
     v.as_string().ok_or_else(|| "not text".to_string())
 }
 
+/// The text of a PDF's text layer, read by the engine (`pdfText`); `Err` carries its reason.
+pub async fn pdf_text(bytes: &[u8]) -> Result<String, String> {
+    let arr = js_sys::Uint8Array::from(bytes);
+    let v = call_extra("pdfText", &[arr.into()]).await?;
+    v.as_string().ok_or_else(|| "not text".to_string())
+}
+
 /// Keywords of one section as the page reads them back (same shape as `keywords::SectionKeywords`).
 #[derive(Debug, Clone, serde::Deserialize)]
 pub struct SectionKw {

@@ -58,6 +58,7 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("enc.gb18030", "GB18030/GBK 编码", "GB18030/GBK"),
     ("enc.utf16", "UTF-16 编码", "UTF-16"),
     ("enc.docx", "Word 文档", "Word document"),
+    ("enc.pdf", "PDF 文字层", "PDF text layer"),
     ("update.text", "planlens 有新版本。", "A new version of planlens is available."),
     ("update.reload", "重新加载", "Reload"),
     ("export.label", "导出", "Export"),

@@ -1,4 +1,4 @@
-//! Turning what the user gives us into text: file bytes (UTF-8, GB18030/GBK, UTF-16, .docx)
+//! Turning what the user gives us into text: file bytes (UTF-8, GB18030/GBK, UTF-16, .docx, PDF)
 //! and rich clipboard contents (HTML → plain text with line breaks at block ends).
 
 use wasm_bindgen::JsCast;
@@ -10,6 +10,7 @@ pub enum Encoding {
     Gb18030,
     Utf16,
     Docx,
+    Pdf,
 }
 
 impl Encoding {
@@ -19,6 +20,7 @@ impl Encoding {
             Encoding::Gb18030 => "enc.gb18030",
             Encoding::Utf16 => "enc.utf16",
             Encoding::Docx => "enc.docx",
+            Encoding::Pdf => "enc.pdf",
         }
     }
 }
@@ -30,7 +32,7 @@ pub enum ReadError {
     Binary,
     /// An OLE2 compound file (old binary Word).
     OldDoc,
-    /// The engine could not read the `.docx` (its message).
+    /// The engine could not read the `.docx` or the PDF (its message: a scan, encrypted, broken).
     Docx(String),
 }
 
@@ -46,6 +48,19 @@ fn decode(label: &str, fatal: bool, bytes: &[u8]) -> Option<String> {
 /// UTF-8), then GB18030, the superset of GBK and GB2312.
 pub async fn read_file(name: &str, bytes: &[u8]) -> Result<(String, Encoding), ReadError> {
     let lower = name.to_ascii_lowercase();
+    // a PDF's header (as `pdf::looks_like_pdf`, which is not in this wasm): its text layer, read
+    // in the worker by the extras module
+    if bytes
+        .get(..1024)
+        .unwrap_or(bytes)
+        .windows(5)
+        .any(|w| w == b"%PDF-")
+    {
+        return super::engine::pdf_text(bytes)
+            .await
+            .map(|t| (t, Encoding::Pdf))
+            .map_err(ReadError::Docx);
+    }
     // a zip's local file header (as `docx::looks_like_zip`, which is not in this wasm)
     if bytes.starts_with(b"PK\x03\x04") || lower.ends_with(".docx") {
         return super::engine::docx_text(bytes)
