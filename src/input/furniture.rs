@@ -194,6 +194,18 @@ pub const FURNITURE: &[FurnitureRule] = &[
         counter: "减小差距",
     },
     FurnitureRule {
+        kind: Furniture::Widget,
+        // a news photo's caption with its credit (`政府工作报告。 贵州日报记者 李森 摄`): a
+        // scraped report prints it above the title it would otherwise be joined to
+        pattern: r"(?:记者|摄影|通讯员)\s*[\u{4E00}-\u{9FFF}]{2,4}(?:\s*[、 ]\s*[\u{4E00}-\u{9FFF}]{2,4})*\s+摄\s*\)?$",
+        max_chars: Some(80),
+        needs: &['摄'],
+        #[cfg(test)]
+        example: "政府工作报告。 贵州日报天眼新闻记者 李森 摄",
+        #[cfg(test)]
+        counter: "组织新闻记者采访拍摄",
+    },
+    FurnitureRule {
         kind: Furniture::Meta,
         pattern: r"(?:浏览次数|点击数|阅读次数|访问量|字号)\s*[:]|[〖【\[]\s*大\s*中\s*小\s*[〗】\]]",
         max_chars: None,
@@ -375,6 +387,7 @@ mod tests {
                 Furniture::Footer,
             ),
             ("- 12 -", Furniture::Print),
+            ("（新华社记者 李森、王明 摄）", Furniture::Widget),
             ("索引号：11330100002489486P/2023-00123", Furniture::Meta),
             ("索 引 号：000014349/2023-00012", Furniture::Meta),
             (
@@ -395,6 +408,8 @@ mod tests {
             "2022年3月7日",
             "教育局",
             "(一)来源于群众,服务于群众",
+            "组织新闻记者采访拍摄",
+            "邀请摄影记者全程跟拍摄制专题片",
         ] {
             assert_eq!(classify(&folded(s)), None, "{s}");
         }

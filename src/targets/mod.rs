@@ -1157,7 +1157,7 @@ fn sentence_targets(
             let mut tg = b.target(start..end, clause.clone(), kind);
             tg.value = q.value;
             tg.range = q.range_value;
-            // an index bounded by a symbol (`BI<5`) has no unit
+            // an index bounded by a symbol or word (`BI<5`, `控制在5以下`) has no unit
             tg.unit = (!q.unit.is_empty()).then(|| q.unit.clone());
             tg.comparator = Some(comparator.unwrap_or(Comparator::Eq));
             tg.change = change;

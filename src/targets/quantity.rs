@@ -44,7 +44,8 @@ pub struct Quantity {
 ///
 /// ```text
 /// (?P<n1>NUM)(?P<ap>余|多)? *(?P<p1>%|‰)?(?: *(?P<sep>——|—|–|-|－|‐|~|～|〜|至|到) *(?P<n2>NUM)(?P<ap2>余|多)?)?
-///   (?:(?P<mult>万亿|亿|万|千)? *(?P<unit>UNITS))?(?P<suf>COMPARATOR_AFTER)?
+///   (?:(?P<mult>万亿|亿|万|千)? *(?P<unit>UNITS))?(?: *(?P<suf>COMPARATOR_AFTER))?
+/// ` *` = `[ 　]*` (ASCII or full-width spaces)
 /// NUM = [0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)? | 百分之[零一二两三四五六七八九十百点]+ | [xX]{1,4} | [〇零○一二两三四五六七八九十百千万亿]+
 /// ```
 ///
@@ -82,12 +83,14 @@ fn char_at(s: &str, at: usize, ok: impl Fn(char) -> bool) -> Option<usize> {
         .map(|c| at + c.len_utf8())
 }
 
-/// `at` past the ASCII spaces there (` *`).
+/// `at` past the spaces there (`[ 　]*`): PDF text and typeset plans put ASCII or full-width
+/// spaces between a number and its unit or comparator (`95 % 以上`).
 fn spaces(s: &str, at: usize) -> usize {
-    at + s.as_bytes()[at..]
-        .iter()
-        .take_while(|&&b| b == b' ')
-        .count()
+    at + s[at..]
+        .chars()
+        .take_while(|&c| c == ' ' || c == '\u{3000}')
+        .map(char::len_utf8)
+        .sum::<usize>()
 }
 
 fn digits(s: &str, at: usize) -> usize {
@@ -224,10 +227,11 @@ fn caps_at(s: &str, at: usize) -> Option<Caps> {
         end = unit.end;
         c.unit = Some(unit);
     }
-    let rest = &s[end..];
+    let from = spaces(s, end);
+    let rest = &s[from..];
     if let Some((w, _)) = COMPARATOR_AFTER.iter().find(|(w, _)| rest.starts_with(w)) {
-        c.suf = Some(end..end + w.len());
-        end += w.len();
+        c.suf = Some(from..from + w.len());
+        end = from + w.len();
     }
     c.all.end = end;
     Some(c)
@@ -370,6 +374,15 @@ pub fn find(hay: &str) -> Vec<Quantity> {
                 .chars()
                 .next()
                 .is_some_and(|ch| ch.is_alphanumeric() || "℃°′″".contains(ch));
+        // …or by a word after it (`布雷图指数控制在 5 以下`): an upper or lower bound, never an
+        // approximation (`5上下` is rarely a value)
+        let word_bound = c.unit.is_none()
+            && c.p1.is_none()
+            && c.ap.is_none()
+            && c.n2.is_none()
+            && !a_cjk(n1)
+            && c.suf.as_ref().is_some_and(|r| bound_word(text(r)));
+        let symbol_bound = symbol_bound || word_bound;
         if c.unit.is_none() && c.p1.is_none() && !n1.starts_with("百分之") && !symbol_bound {
             continue;
         }
@@ -493,6 +506,13 @@ pub fn find(hay: &str) -> Vec<Quantity> {
     out
 }
 
+/// Is this comparator word after a bare number a bound (`以下`, `及以上`), not an approximation?
+fn bound_word(w: &str) -> bool {
+    COMPARATOR_AFTER
+        .iter()
+        .any(|(a, cmp)| *a == w && matches!(cmp, Comparator::Gte | Comparator::Lte))
+}
+
 /// Is the numeral written in Chinese (a bare one is a word far more often than a value)?
 fn a_cjk(n: &str) -> bool {
     n.chars().next().is_some_and(is_cjk_numeral)
@@ -601,7 +621,8 @@ mod tests {
         let re = RE.get_or_init(|| {
             let num = format!(r"(?:{AR}|百分之[零一二两三四五六七八九十百点]+|[xX]{{1,4}}|{CJ})");
             let pattern = format!(
-                r"(?P<n1>{num})(?P<ap>余|多)? *(?P<p1>%|‰)?(?: *(?P<sep>——|—|–|-|－|‐|~|～|〜|至|到) *(?P<n2>{num})(?P<ap2>余|多)?)?(?:(?P<mult>万亿|亿|万|千)? *(?P<unit>(?P<base>{units})(?:[/／](?:{per}))?))?(?P<suf>{after})?",
+                r"(?P<n1>{num})(?P<ap>余|多)?{sp}(?P<p1>%|‰)?(?:{sp}(?P<sep>——|—|–|-|－|‐|~|～|〜|至|到){sp}(?P<n2>{num})(?P<ap2>余|多)?)?(?:(?P<mult>万亿|亿|万|千)?{sp}(?P<unit>(?P<base>{units})(?:[/／](?:{per}))?))?(?:{sp}(?P<suf>{after}))?",
+                sp = "[ \u{3000}]*",
                 units = units_alt(),
                 per = crate::targets::lexicon::alternation(PER_UNITS),
                 after = after_alt(),
@@ -671,6 +692,10 @@ mod tests {
             "3个/",
             "2/3",
             "30微克/立方米/年",
+            "95 % 以上",
+            "30 个\u{3000}以上",
+            "5 以下",
+            "5　 ～　6 万元 左右",
             "",
         ] {
             assert_eq!(scan(hay), reference(hay), "{hay:?}");
@@ -683,7 +708,7 @@ mod tests {
             hay in proptest::collection::vec(proptest::sample::select(vec![
                 "1", "0", ",", ".", " ", "x", "X", "百", "分", "之", "五", "十", "万", "亿", "千", "零", "点",
                 "余", "多", "%", "‰", "—", "-", "～", "至", "到", "所", "个", "百分点", "元", "人", "次",
-                "以", "上", "下", "及", "或", "左右", "内", "a", "。", "成",
+                "以", "上", "下", "及", "或", "左右", "内", "a", "。", "成", "\u{3000}",
             ]), 0..24)
         ) {
             let hay: String = hay.concat();
@@ -758,6 +783,26 @@ mod tests {
         assert_eq!(one("8所以上").comparator, Some(Comparator::Gte));
         assert_eq!(one("5%以内").comparator, Some(Comparator::Lte));
         assert_eq!(one("15个左右").comparator, Some(Comparator::Approx));
+    }
+
+    /// PDF text spaces a number off its unit and its comparator, with ASCII or full-width
+    /// spaces; a bare number bounded by a word is an index value with no unit.
+    #[test]
+    fn spaces_and_bound_words() {
+        let q = one("覆盖率达到 95 % 以上");
+        assert_eq!((q.value, q.unit.as_str()), (Some(95.0), "%"));
+        assert_eq!(q.comparator, Some(Comparator::Gte));
+        let q = one("建成　30　个　以上");
+        assert_eq!((q.value, q.unit.as_str()), (Some(30.0), "个"));
+        assert_eq!(q.comparator, Some(Comparator::Gte));
+        for s in ["指数均控制在 5 以下", "指数控制在5以下"] {
+            let q = one(s);
+            assert_eq!((q.value, q.unit.as_str()), (Some(5.0), ""), "{s}");
+            assert_eq!(q.comparator, Some(Comparator::Lte), "{s}");
+        }
+        for s in ["5 左右", "五以下", "5多以上", "3-5以下", "PM2.5以下"] {
+            assert!(find(s).is_empty(), "{s}: {:?}", find(s));
+        }
     }
 
     #[test]
