@@ -403,7 +403,17 @@ fn compare_or_check(command: &str, args: &Args) -> ExitCode {
     use planlens::compare::{self, render as cr};
     let fmt = args.format.unwrap_or(Format::Json);
     if command == "compare" {
-        let c = compare::compare(&texts[0], &texts[1]);
+        // the two plans are analysed at once, one per core
+        let (a, b) = std::thread::scope(|s| {
+            let b = s.spawn(|| analyze(&texts[1]));
+            let a = analyze(&texts[0]);
+            (a, b.join())
+        });
+        let Ok(b) = b else {
+            say("planlens: the analysis of B failed");
+            return ExitCode::from(1);
+        };
+        let c = compare::compare_analyses(&texts[0], &a, &texts[1], &b);
         match fmt {
             Format::Markdown => print_out(&cr::markdown(&c)),
             Format::Csv => print_out(&cr::csv(&c)),

@@ -79,6 +79,8 @@ pub fn consistent(stated: Bounds, found: Bounds) -> bool {
 
 fn groups(plan: &Plan) -> Vec<Group> {
     let mut out: Vec<Group> = Vec::new();
+    let mut by_row: std::collections::HashMap<(usize, usize), Vec<usize>> =
+        std::collections::HashMap::new();
     for (i, it) in plan.items.iter().enumerate() {
         let Place::Table {
             table,
@@ -91,28 +93,29 @@ fn groups(plan: &Plan) -> Vec<Group> {
         if !plan.grids.get(table).is_some_and(|g| g.is_schedule()) || !additive(it) {
             continue;
         }
-        let best = out
+        // the groups of this row, found by their row: a scan of every group per cell was
+        // quadratic in a long schedule table
+        let of_row = by_row.entry((table, row)).or_default();
+        let best = of_row
             .iter()
-            .enumerate()
-            .filter(|(_, g)| {
-                g.table == table
-                    && g.row == row
-                    && g.class == it.class
-                    && !g.cells.iter().any(|c| c.0 == y)
-            })
+            .map(|&gi| (gi, &out[gi]))
+            .filter(|(_, g)| g.class == it.class && !g.cells.iter().any(|c| c.0 == y))
             .map(|(gi, g)| (gi, similarity(&g.key, &it.key)))
             .filter(|(_, s)| *s >= SAME)
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         match best {
             Some((gi, _)) => out[gi].cells.push((y, i)),
-            None => out.push(Group {
-                key: it.key.clone(),
-                grams: it.grams.clone(),
-                class: it.class,
-                table,
-                row,
-                cells: vec![(y, i)],
-            }),
+            None => {
+                of_row.push(out.len());
+                out.push(Group {
+                    key: it.key.clone(),
+                    grams: it.grams.clone(),
+                    class: it.class,
+                    table,
+                    row,
+                    cells: vec![(y, i)],
+                });
+            }
         }
     }
     out

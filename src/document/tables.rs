@@ -138,9 +138,16 @@ fn is_year(c: &str) -> bool {
 /// Finds flattened tables inside `body`.
 pub fn detect(t: &Text, body: Range<usize>) -> Vec<TableBlock> {
     let cells = cells_in(t, t.clamp(body));
+    let runs = header_runs(t, &cells);
     let mut out = Vec::new();
     let mut i = 0;
     while i < cells.len() {
+        // Only a run of header cells of a table's length opens one: a longer run (lines of
+        // header words, over and over) would be read up to its cap from each of its cells.
+        if !(MIN_HEADER..=MAX_HEADER).contains(&runs[i]) {
+            i += 1;
+            continue;
+        }
         match read_table(t, &cells, i) {
             Some((block, next)) => {
                 out.push(block);
@@ -150,6 +157,18 @@ pub fn detect(t: &Text, body: Range<usize>) -> Vec<TableBlock> {
         }
     }
     out
+}
+
+/// For each cell, how many header cells in a row start there, as [`read_table`] reads them (a
+/// split header cell counts once), counted to one past [`MAX_HEADER`].
+fn header_runs(t: &Text, cells: &[Range<usize>]) -> Vec<usize> {
+    let mut runs = vec![0; cells.len() + 2];
+    for i in (0..cells.len()).rev() {
+        if let Some((_, _, used)) = header_at(t, cells, i) {
+            runs[i] = (1 + runs[i + used]).min(MAX_HEADER + 1);
+        }
+    }
+    runs
 }
 
 /// The cells a table can be printed in, inside `range`. A converted docx table prints one cell
