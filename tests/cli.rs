@@ -3,14 +3,19 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-fn planlens(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_planlens"))
+/// Starts planlens with piped output and the given stdin.
+fn spawn(args: &[&str], stdin: Stdio) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_planlens"))
         .args(args)
-        .stdin(Stdio::piped())
+        .stdin(stdin)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("run planlens");
+        .expect("run planlens")
+}
+
+fn planlens(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = spawn(args, Stdio::piped());
     if let Some(input) = stdin {
         // A run that refuses its arguments exits before reading stdin; the
         // closed pipe is then the expected outcome, not a test failure.
@@ -27,13 +32,7 @@ fn planlens(args: &[&str], stdin: Option<&[u8]>) -> Output {
 /// Runs planlens with a reader that takes ten bytes of its output and goes away.
 fn planlens_read_ten_bytes(args: &[&str]) -> Output {
     use std::io::Read;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_planlens"))
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run planlens");
+    let mut child = spawn(args, Stdio::null());
     let mut head = [0u8; 10];
     child.stdout.take().unwrap().read_exact(&mut head).unwrap();
     child.wait_with_output().expect("planlens output")
@@ -51,6 +50,26 @@ fn tmp(name: &str, bytes: &[u8]) -> String {
     p.to_string_lossy().into_owned()
 }
 
+/// The run exited 0; its stderr is the failure message otherwise.
+fn assert_ok(out: &Output) {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The run succeeded and gave exactly the seed's own analysis: the input, however it was
+/// encoded or passed, was read as the seed's text.
+fn assert_reads_as_seed(out: &Output) {
+    assert_ok(&out);
+    assert_eq!(
+        json(out),
+        json(&planlens(&["analyze", &fixture(SEED)], None))
+    );
+}
+
 fn json(out: &Output) -> serde_json::Value {
     serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
@@ -61,12 +80,7 @@ const SEED: &str = "002_e8cc19e7a70357cd.txt";
 #[test]
 fn analyze_prints_planlens_json() {
     let out = planlens(&["analyze", &fixture(SEED)], None);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     let v = json(&out);
     assert_eq!(v["schema"], "planlens/1");
     assert!(v["outline"].as_array().is_some_and(|o| !o.is_empty()));
@@ -132,11 +146,7 @@ fn gb18030_input_is_refused_with_a_hint_then_read_with_the_flag() {
     assert!(err.contains("--encoding gb18030"), "{err}");
     assert_eq!(err.trim().lines().count(), 1, "one-line message: {err}");
     let read = planlens(&["analyze", &path, "--encoding", "gb18030"], None);
-    assert_eq!(read.status.code(), Some(0));
-    assert_eq!(
-        json(&read),
-        json(&planlens(&["analyze", &fixture(SEED)], None))
-    );
+    assert_reads_as_seed(&read);
 }
 
 #[test]
@@ -220,16 +230,7 @@ fn utf16_with_a_bom_is_read_like_the_utf8_file() {
         .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
         .collect();
     let out = planlens(&["analyze", &tmp("plan-utf16.txt", &le)], None);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(
-        json(&out),
-        json(&planlens(&["analyze", &fixture(SEED)], None))
-    );
+    assert_reads_as_seed(&out);
 }
 
 #[test]
@@ -480,11 +481,7 @@ fn utf32_with_a_bom_is_read_like_the_utf8_file() {
         .chain(text.chars().flat_map(|c| (c as u32).to_be_bytes()))
         .collect();
     let out = planlens(&["analyze", &tmp("plan-utf32.txt", &be)], None);
-    assert_eq!(out.status.code(), Some(0));
-    assert_eq!(
-        json(&out),
-        json(&planlens(&["analyze", &fixture(SEED)], None))
-    );
+    assert_reads_as_seed(&out);
 }
 
 #[test]
@@ -573,12 +570,7 @@ const REAL_PDF: &str = "tests/devcorpus/pdf/06_healthy_china_action_opinion_2019
 #[test]
 fn a_pdf_is_analysed_and_carries_its_text() {
     let out = planlens(&["analyze", REAL_PDF], None);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     let v = json(&out);
     let text: Vec<char> = v["text"].as_str().expect("a text field").chars().collect();
     assert!(v["document"]["title"]
