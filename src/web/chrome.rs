@@ -111,7 +111,7 @@ fn select(parent: &Element, id: &str, key: &'static str, labels: &mut Labels) ->
 }
 
 /// Builds the page inside `#app` (replacing the static fallback text).
-pub fn build(root: &Element, _lang: Lang) -> Els {
+pub fn build(root: &Element) -> Els {
     dom::clear(root);
     let mut labels = Vec::new();
     let l = &mut labels;

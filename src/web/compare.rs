@@ -1,15 +1,15 @@
 //! The compare view (issue 9): plan A is the page's main text, plan B a second text given here
 //! (typed, a file opened or dropped on this pane, or a sample). The comparison runs in the
 //! engine worker like the analysis (`engine::compare`, same same-thread fallback); the result is
-//! one ARIA grid of rows (`cmp_logic`) beside both texts with the compared targets marked.
+//! one ARIA grid of rows (`logic::compare`) beside both texts with the compared targets marked.
 //! Selecting a row lights up and scrolls to its spans in both texts; clicking a mark selects
 //! its row. State lives in its own thread-local, so the main view's code is untouched.
 //! Every user-derived string goes in as text (text nodes, attribute values), never as markup.
 
 use super::chrome::{button, file_picker, fill_select, labelled as lab, Labels};
-use super::cmp_logic::{self as cl, Group, Row};
 use super::dom::{self, add, add_text, attr, clear, on};
 use super::i18n::{fmt, num, tr, Lang};
+use super::logic::compare::{self as cl, Group, Row};
 use super::logic::{self, Mark, Piece};
 use super::{engine, input, with_app, SAMPLES};
 use crate::compare::Comparison;
