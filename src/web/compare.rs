@@ -6,12 +6,16 @@
 //! its row. State lives in its own thread-local, so the main view's code is untouched.
 //! Every user-derived string goes in as text (text nodes, attribute values), never as markup.
 
-use super::chrome::{button, file_picker, fill_select, labelled as lab, Labels};
+use super::doc::{self, DEBOUNCE_MS};
 use super::dom::{self, add, add_text, attr, clear, on};
 use super::i18n::{fmt, num, tr, Lang};
 use super::logic::compare::{self as cl, Group, Row};
 use super::logic::{self, Mark, Piece};
-use super::{engine, input, with_app, SAMPLES};
+use super::panels::text::MAX_MARKS;
+use super::samples::SAMPLES;
+use super::state::with_app;
+use super::widgets::{button, file_picker, fill_select, labelled as lab, Labels};
+use super::{engine, input};
 use crate::compare::Comparison;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -214,7 +218,7 @@ pub fn toggle(open: bool) {
     })
     .unwrap_or(true);
     if !open {
-        if let Some(st) = super::storage() {
+        if let Some(st) = doc::storage() {
             let _ = st.remove_item(KEY_B);
         }
     }
@@ -228,7 +232,7 @@ fn save_b() {
     let Some(t) = with_cmp(|c| c.els.input.value()) else {
         return;
     };
-    if let Some(st) = super::storage() {
+    if let Some(st) = doc::storage() {
         if st.set_item(KEY_B, &t).is_err() {
             let _ = st.remove_item(KEY_B);
         }
@@ -268,7 +272,7 @@ fn on_edit() {
         if let Some(t) = c.timer.take() {
             dom::cancel(t);
         }
-        c.timer = Some(dom::after(super::DEBOUNCE_MS, || {
+        c.timer = Some(dom::after(DEBOUNCE_MS, || {
             save_b();
             run_now();
         }));
@@ -698,7 +702,7 @@ fn render_text(c: &Cmp, a_side: bool) {
     let spans = cl::side_spans(&c.rows, a_side);
     let marks: Vec<Mark> = spans
         .iter()
-        .take(super::MAX_MARKS)
+        .take(MAX_MARKS)
         .enumerate()
         .map(|(i, s)| Mark {
             start: s[0],
@@ -987,7 +991,7 @@ pub fn init_from_url(param: Option<String>) {
         return;
     }
     // the last visit's plan B: the pane opens with it (compared once plan A is analysed)
-    let saved = super::storage().and_then(|s| s.get_item(KEY_B).ok().flatten());
+    let saved = doc::storage().and_then(|s| s.get_item(KEY_B).ok().flatten());
     if let Some(t) = saved.filter(|t| !t.trim().is_empty()) {
         with_cmp(|c| {
             c.els.input.set_value(&t);
@@ -999,16 +1003,18 @@ pub fn init_from_url(param: Option<String>) {
 
 /// Every listener of the pane (once, on fixed elements).
 pub fn wire() {
-    let Some((pane, input, file, sample, filter, grid, ta, tb)) = with_cmp(|c| {
+    wire_input();
+    wire_result();
+}
+
+/// Plan B's text: typed, a file opened or dropped on the pane, a sample.
+fn wire_input() {
+    let Some((pane, input, file, sample)) = with_cmp(|c| {
         (
             c.els.pane.clone(),
             c.els.input.clone(),
             c.els.file.clone(),
             c.els.sample.clone(),
-            c.els.filter.clone(),
-            c.els.grid.clone(),
-            c.els.text_a.clone(),
-            c.els.text_b.clone(),
         )
     }) else {
         return;
@@ -1056,6 +1062,21 @@ pub fn wire() {
             }
         }
     });
+}
+
+/// The result: the filter, the pane's buttons, the grid's clicks and keys, the marks.
+fn wire_result() {
+    let Some((pane, filter, grid, ta, tb)) = with_cmp(|c| {
+        (
+            c.els.pane.clone(),
+            c.els.filter.clone(),
+            c.els.grid.clone(),
+            c.els.text_a.clone(),
+            c.els.text_b.clone(),
+        )
+    }) else {
+        return;
+    };
     let f3 = filter.clone();
     on(&filter, "change", move |_| {
         let v = f3.value();
@@ -1075,7 +1096,7 @@ pub fn wire() {
             "compare-close" => toggle(false),
             "compare-demo" => {
                 if let (Some(a), Some(b)) = (sample_file("003"), sample_file("000")) {
-                    super::load_sample(a, false);
+                    doc::load_sample(a, false);
                     load_sample_b(b, true);
                 }
             }

@@ -1,38 +1,60 @@
-//! The page (issue 5), built in Rust with web-sys. `app::start_app` is called by the
-//! platform's `boot.js` once the wasm is initialised; it does nothing when there is no `#app`
-//! element (the same wasm also runs in the engine worker and in embedders' pages).
+//! The page, built in Rust with web-sys. `shell::start_app` is called by the platform's
+//! `boot.js` once the wasm is initialised; it does nothing when there is no `#app` element (the
+//! same wasm also runs in the engine worker and in embedders' pages).
 //!
-//! Structure: `chrome` builds the static page once and wires every listener (delegated, so
-//! re-rendering never adds listeners); `views` renders an analysis into the containers;
-//! `logic` (no browser types) filters, sorts and cuts the text into marked pieces; `engine`
-//! runs the analysis in the worker or on this thread; `input` decodes files and clipboard HTML;
-//! `i18n` holds every string.
+//! Components, each a module that builds its fixed elements once, renders into them and wires
+//! its own delegated listeners (re-rendering never adds a listener):
+//! - `shell`: the frame (header, input pane, workspace, drop overlay) and the start-up;
+//! - `panels`: the result tabs, one module per panel (`outline`, `filters`, `grid`, `detail`,
+//!   `timeline`, `tables`, `keywords`, `text`), rendered in slices;
+//! - `compare`: plan against plan; `export`: the export toolbar; `status`: the status line;
+//! - `selection` and `keyboard`: what is selected, and the tree's and grid's keys.
 //!
-//! Only `logic` is compiled natively (under `cfg(test)`, see `lib.rs`): it has no browser
-//! types, so `cargo test` covers it; the rest needs a browser.
+//! Under them: `state` (the one thread-local state and [`state::with_app`]), `doc` (the text
+//! in, the analysis out), `url` (the view in the URL's fragment), `samples`, `widgets` (shared
+//! builders), `dom`, `i18n` (every string), `engine` (the analysis in the worker or on this
+//! thread), `input` (files and clipboard HTML), `corrections` (the reader's fixes).
+//! No module imports one above it, but `selection`/`keyboard` and the panels they drive.
+//!
+//! Only `logic` (no browser types: filters, sorting, the text cut into marked pieces, the
+//! compare rows) is compiled natively too, under `cfg(test)` (see `lib.rs`), so `cargo test`
+//! covers it; the rest needs a browser.
 
 // natively only the tests call the view logic
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(crate) mod logic;
 
 #[cfg(target_arch = "wasm32")]
-mod app;
-#[cfg(target_arch = "wasm32")]
-mod chrome;
-#[cfg(target_arch = "wasm32")]
 mod compare;
 #[cfg(target_arch = "wasm32")]
 mod corrections;
+#[cfg(target_arch = "wasm32")]
+mod doc;
 #[cfg(target_arch = "wasm32")]
 mod dom;
 #[cfg(target_arch = "wasm32")]
 mod engine;
 #[cfg(target_arch = "wasm32")]
+mod export;
+#[cfg(target_arch = "wasm32")]
 mod i18n;
 #[cfg(target_arch = "wasm32")]
 mod input;
 #[cfg(target_arch = "wasm32")]
-mod views;
-
+mod keyboard;
 #[cfg(target_arch = "wasm32")]
-use app::*;
+mod panels;
+#[cfg(target_arch = "wasm32")]
+mod samples;
+#[cfg(target_arch = "wasm32")]
+mod selection;
+#[cfg(target_arch = "wasm32")]
+mod shell;
+#[cfg(target_arch = "wasm32")]
+mod state;
+#[cfg(target_arch = "wasm32")]
+mod status;
+#[cfg(target_arch = "wasm32")]
+mod url;
+#[cfg(target_arch = "wasm32")]
+mod widgets;
