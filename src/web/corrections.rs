@@ -7,7 +7,6 @@ use super::doc::analyze_now;
 use super::dom::{self, add, add_text, attr, clear, on};
 use super::i18n::{tr, Lang};
 use super::logic::{self, Correction, FLAG_ADDED, FLAG_REMOVED, KINDS};
-use super::selection::selected_target;
 use super::state::{with_app, App};
 use super::status::set_status;
 use crate::model::Target;
@@ -120,7 +119,7 @@ pub fn on_analysis(app: &mut App, mut a: crate::model::Analysis) {
             if cs.is_empty() {
                 return;
             }
-            let ours = with_app(|app| {
+            let ours = with_app(move |app| {
                 let ours = app.doc_key == key;
                 if ours {
                     app.corrections = cs;
@@ -284,7 +283,7 @@ fn input_value(root: &Element, id: &str) -> String {
 /// The selected target of the detail.
 fn selected(app: &App) -> Option<Which> {
     let a = app.analysis.as_ref()?;
-    let t = a.targets.get(selected_target(app, a)?)?;
+    let t = a.targets.get(app.view.selected_target(a)?)?;
     let added = logic::corrected_flag(t) == Some(FLAG_ADDED);
     Some((t.text.clone(), t.span[0], added))
 }
@@ -296,11 +295,11 @@ pub fn wire(detail: &Element, add_btn: &Element, clear_all: &Element) {
             return;
         };
         let act = b.get_attribute("data-fix").unwrap_or_default();
-        with_app(|app| act_on(app, &act));
+        with_app(move |app| act_on(app, &act));
     });
     on(detail, "submit", |e| {
         e.prevent_default();
-        with_app(|app| {
+        with_app(move |app| {
             let Some(t) = selected(app) else { return };
             let d = app.els.detail.clone();
             let subject = input_value(&d, "fix-subject");
@@ -325,7 +324,7 @@ pub fn wire(detail: &Element, add_btn: &Element, clear_all: &Element) {
             set_status("fix.selectFirst", vec![], true);
             return;
         };
-        with_app(|app| {
+        with_app(move |app| {
             change(app, |cs| {
                 cs.push(Correction {
                     text,

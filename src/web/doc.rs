@@ -44,12 +44,13 @@ pub fn storage() -> Option<web_sys::Storage> {
 
 /// Replaces the textarea's text (not an edit by the user: no debounce).
 pub fn set_input(t: &str) {
-    with_app(|app| app.els.input.set_value(t));
+    let t = t.to_string();
+    with_app(move |app| app.els.input.set_value(&t));
 }
 
 /// The user edited the text: save soon, analyse soon.
 pub fn on_edit() {
-    with_app(|app| {
+    with_app(move |app| {
         app.sample = None;
         if let Some(t) = app.timer.take() {
             dom::cancel(t);
@@ -68,7 +69,7 @@ pub fn on_edit() {
 /// analysing at each would queue as many requests in the engine and deserialise as many stale
 /// results here. A zero-delay timer, re-armed by each event, makes them one request.
 pub fn on_bulk_edit() {
-    with_app(|app| {
+    with_app(move |app| {
         if let Some(t) = app.timer.take() {
             dom::cancel(t);
         }
@@ -82,7 +83,7 @@ pub fn on_bulk_edit() {
 
 /// Keeps the current text in localStorage (nothing typed is lost on reload).
 pub fn save_text() {
-    let Some(text) = with_app(|app| {
+    let Some(text) = with_app(move |app| {
         app.save_timer = None;
         app.els.input.value()
     }) else {
@@ -104,7 +105,7 @@ pub fn save_lang(lang: Lang) {
 /// Analyses the textarea's text now (in the worker when there is one); `restored` keeps the
 /// "restored" status line instead of overwriting it with "analysing".
 pub fn analyze_now(restored: bool) {
-    let Some((gen, text)) = with_app(|app| {
+    let Some((gen, text)) = with_app(move |app| {
         if let Some(t) = app.timer.take() {
             dom::cancel(t);
         }
@@ -116,11 +117,11 @@ pub fn analyze_now(restored: bool) {
     };
     let n = text.chars().count();
     if text.trim().is_empty() {
-        with_app(|app| show_nothing(app, &text));
+        with_app(move |app| show_nothing(app, &text));
         return;
     }
     let large = n >= LARGE_INPUT;
-    with_app(|app| {
+    with_app(move |app| {
         if !restored || large {
             app.status = Status {
                 key: "status.analyzing",
@@ -134,15 +135,15 @@ pub fn analyze_now(restored: bool) {
     wasm_bindgen_futures::spawn_local(async move {
         if large {
             // let the progress bar paint before a same-thread analysis could hold the thread
-            sleep(30).await;
+            dom::sleep(30).await;
         }
         let t0 = dom::now();
         let result = engine::analyze(text.clone(), move || {
-            with_app(|app| app.gen == gen).unwrap_or(false)
+            with_app(move |app| app.gen == gen).unwrap_or(false)
         })
         .await;
         let ms = dom::now() - t0;
-        with_app(|app| {
+        with_app(move |app| {
             if app.gen != gen {
                 return; // a newer request is under way
             }
@@ -160,7 +161,7 @@ pub fn analyze_now(restored: bool) {
                 }
             }
         });
-        if with_app(|app| app.tab == panels::TAB_KEYWORDS).unwrap_or(false) {
+        if with_app(move |app| app.view.tab == panels::TAB_KEYWORDS).unwrap_or(false) {
             keywords::load_keywords();
         }
         if let Some(f) = AFTER_ANALYSIS.with(|c| c.get().copied()) {
@@ -221,8 +222,8 @@ fn show_analysis(
     app.text = text;
     corrections::on_analysis(app, a);
     app.kw = KwState::Idle;
-    if app.page * PAGE_SIZE >= counts.1 {
-        app.page = 0;
+    if app.view.page * PAGE_SIZE >= counts.1 {
+        app.view.page = 0;
     }
     if !restored {
         app.status = Status {
@@ -253,17 +254,9 @@ pub fn after_analysis(f: fn()) {
     });
 }
 
-/// A Promise-based sleep, so async code can yield to the browser.
-pub async fn sleep(ms: i32) {
-    let p = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = dom::window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
-}
-
 /// New text from a file, a sample or a paste-anywhere: into the textarea, saved, analysed.
 pub fn replace_text(t: &str) {
-    with_app(|a| a.sample = None);
+    with_app(move |a| a.sample = None);
     set_input(t);
     save_text();
     analyze_now(true);
@@ -282,10 +275,10 @@ pub fn load_sample(file: &'static str, keep_saved: bool) {
                 } else {
                     replace_text(&t);
                 }
-                with_app(|a| {
+                with_app(move |a| {
                     a.sample = Some(file.split(['_', '.']).next().unwrap_or(file).to_string())
                 });
-                let lang = with_app(|a| a.lang).unwrap_or(Lang::Zh);
+                let lang = with_app(move |a| a.lang).unwrap_or(Lang::Zh);
                 set_status(
                     "status.opened",
                     vec![
@@ -322,7 +315,7 @@ pub fn open_file(file: web_sys::File, others: u32) {
             Ok((t, enc)) => {
                 let n = t.chars().count();
                 replace_text(&t);
-                let lang = with_app(|a| a.lang).unwrap_or(Lang::Zh);
+                let lang = with_app(move |a| a.lang).unwrap_or(Lang::Zh);
                 set_status(
                     if others > 0 {
                         "status.openedFirst"

@@ -65,10 +65,11 @@ pub fn export(id: &str) {
         let _ = dom::window().print();
         return;
     }
-    let Some(Some((a, rows))) = with_app(|app| {
+    let copy = id == "export-copy";
+    let Some(Some((a, rows))) = with_app(move |app| {
         let a = app.analysis.clone()?;
         // the CSV holds every target, the copied list the visible ones: the same columns
-        let which = if id == "export-copy" {
+        let which = if copy {
             visible_targets(app)
         } else {
             (0..a.targets.len()).collect()
@@ -95,7 +96,7 @@ pub fn export(id: &str) {
             &crate::render::markdown(&a),
         ),
         "export-labels" => {
-            let Some(text) = with_app(|app| app.text.clone()) else {
+            let Some(text) = with_app(move |app| app.text.clone()) else {
                 return;
             };
             let json = crate::render::json(&a);
@@ -140,7 +141,7 @@ pub fn build(results: &Element, l: &mut Labels) {
 
 /// Each button exports.
 pub fn wire() {
-    let Some(root) = with_app(|a| a.els.root.clone()) else {
+    let Some(root) = with_app(move |a| a.els.root.clone()) else {
         return;
     };
     let Ok(Some(bar)) = root.query_selector(".results-pane > .exports") else {

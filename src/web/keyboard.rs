@@ -6,23 +6,18 @@ use super::logic;
 use super::panels::grid::{render_grid, visible_targets, PAGE_SIZE};
 use super::panels::outline::render_tree;
 use super::panels::{parse_path, path_key};
-use super::selection::{render_tree_selection, select_heading, select_target, selected_heading};
+use super::selection::{render_tree_selection, select_heading, select_target};
 use super::state::App;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 pub fn focus_tree_item(app: &mut App, path: Vec<usize>) {
-    app.tree_focus = path.clone();
-    render_tree_selection(
-        app,
-        selected_heading(
-            app,
-            &app.analysis
-                .clone()
-                .unwrap_or_else(|| std::rc::Rc::new(crate::analyze(""))),
-        )
-        .as_deref(),
-    );
+    app.view.tree_focus = path.clone();
+    let sel = app
+        .analysis
+        .as_ref()
+        .and_then(|a| app.view.selected_heading(a));
+    render_tree_selection(app, sel.as_deref());
     if let Ok(Some(e)) = app
         .els
         .tree
@@ -49,12 +44,12 @@ pub fn tree_key(app: &mut App, key: &str) -> bool {
         .and_then(|e| e.closest("[role=treeitem]").ok().flatten())
         .and_then(|e| e.get_attribute("data-path"))
     {
-        app.tree_focus = parse_path(&p);
+        app.view.tree_focus = parse_path(&p);
     }
-    let cur = app.tree_focus.clone();
+    let cur = app.view.tree_focus.clone();
     let pos = items.iter().position(|p| *p == cur).unwrap_or(0);
     let has_children = logic::node_at(&a.outline, &cur).is_some_and(|n| !n.children.is_empty());
-    let expanded = app.expanded.contains(&cur);
+    let expanded = app.view.expanded.contains(&cur);
     match key {
         "ArrowDown" => {
             if let Some(p) = items.get(pos + 1) {
@@ -78,7 +73,7 @@ pub fn tree_key(app: &mut App, key: &str) -> bool {
         }
         "ArrowRight" => {
             if has_children && !expanded {
-                app.expanded.insert(cur.clone());
+                app.view.expanded.insert(cur.clone());
                 render_tree(app);
                 focus_tree_item(app, cur);
             } else if has_children {
@@ -89,7 +84,7 @@ pub fn tree_key(app: &mut App, key: &str) -> bool {
         }
         "ArrowLeft" => {
             if has_children && expanded {
-                app.expanded.remove(&cur);
+                app.view.expanded.remove(&cur);
                 render_tree(app);
                 focus_tree_item(app, cur);
             } else if cur.len() > 1 {
@@ -119,12 +114,12 @@ pub fn grid_key(app: &mut App, key: &str, ctrl: bool) -> bool {
         .active_element()
         .filter(|e| e.has_attribute("data-r"))
     {
-        app.grid_focus = (
+        app.view.grid_focus = (
             dom::index_attr(&td, "data-r"),
             dom::index_attr(&td, "data-c"),
         );
     }
-    let (mut r, mut c) = app.grid_focus;
+    let (mut r, mut c) = app.view.grid_focus;
     r = r.min(n_rows - 1);
     let last_c = app
         .els
@@ -137,20 +132,20 @@ pub fn grid_key(app: &mut App, key: &str, ctrl: bool) -> bool {
         "ArrowDown" => {
             if r + 1 < n_rows {
                 r += 1
-            } else if app.page + 1 < pages {
-                app.page += 1;
+            } else if app.view.page + 1 < pages {
+                app.view.page += 1;
                 r = 0;
-                app.grid_focus = (r, c);
+                app.view.grid_focus = (r, c);
                 render_grid(app);
             }
         }
         "ArrowUp" => {
             if r > 0 {
                 r -= 1
-            } else if app.page > 0 {
-                app.page -= 1;
+            } else if app.view.page > 0 {
+                app.view.page -= 1;
                 r = PAGE_SIZE - 1;
-                app.grid_focus = (r, c);
+                app.view.grid_focus = (r, c);
                 render_grid(app);
             }
         }
@@ -169,17 +164,17 @@ pub fn grid_key(app: &mut App, key: &str, ctrl: bool) -> bool {
             }
         }
         "PageDown" => {
-            if app.page + 1 < pages {
-                app.page += 1;
-                app.grid_focus = (0, c);
+            if app.view.page + 1 < pages {
+                app.view.page += 1;
+                app.view.grid_focus = (0, c);
                 render_grid(app);
                 r = 0;
             }
         }
         "PageUp" => {
-            if app.page > 0 {
-                app.page -= 1;
-                app.grid_focus = (0, c);
+            if app.view.page > 0 {
+                app.view.page -= 1;
+                app.view.grid_focus = (0, c);
                 render_grid(app);
                 r = 0;
             }
@@ -235,7 +230,7 @@ pub fn focus_cell(app: &mut App, r: usize, c: usize) {
         .map(|l| l.length() as usize)
         .unwrap_or(0);
     let r = r.min(n_rows.saturating_sub(1));
-    app.grid_focus = (r, c);
+    app.view.grid_focus = (r, c);
     if let Ok(Some(old)) = app.els.grid.query_selector("td[tabindex=\"0\"]") {
         attr(&old, "tabindex", "-1");
     }

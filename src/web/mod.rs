@@ -7,14 +7,18 @@
 //! - `shell`: the frame (header, input pane, workspace, drop overlay) and the start-up;
 //! - `panels`: the result tabs, one module per panel (`outline`, `filters`, `grid`, `detail`,
 //!   `timeline`, `tables`, `keywords`, `text`), rendered in slices;
-//! - `compare`: plan against plan; `export`: the export toolbar; `status`: the status line;
-//! - `selection` and `keyboard`: what is selected, and the tree's and grid's keys.
+//! - `compare`: plan against plan (its result view in `compare::result`); `export`: the
+//!   export toolbar; `status`: the status line;
+//! - `selection` and `keyboard`: what is selected, shown in every panel, and the tree's and
+//!   grid's keys.
 //!
-//! Under them: `state` (the one thread-local state and [`state::with_app`]), `doc` (the text
-//! in, the analysis out), `url` (the view in the URL's fragment), `samples`, `widgets` (shared
-//! builders), `dom`, `i18n` (every string), `engine` (the analysis in the worker or on this
-//! thread), `input` (files and clipboard HTML), `corrections` (the reader's fixes).
-//! No module imports one above it, but `selection`/`keyboard` and the panels they drive.
+//! Under them: `state` (the one thread-local `state::App`: what is shown, with what the reader
+//! looks at as a `logic::view::View` changed through named updates; reached only through
+//! `state::with_app`, which queues a call made while another runs instead of dropping it),
+//! `doc` (the text in, the analysis out), `url` (the view in the URL's fragment), `samples`,
+//! `widgets` (shared builders), `dom`, `i18n` (every string), `engine` (the analysis in the
+//! worker or on this thread), `input` (files and clipboard HTML), `corrections` (the reader's
+//! fixes). The shell imports the panels and the compare pane, never the other way round.
 //!
 //! Only `logic` (no browser types: filters, sorting, the text cut into marked pieces, the
 //! compare rows) is compiled natively too, under `cfg(test)` (see `lib.rs`), so `cargo test`

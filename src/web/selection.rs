@@ -11,27 +11,8 @@ use super::panels::text::{mark_in_text, scroll_text_to};
 use super::panels::{detail::render_detail, path_key, scroll_to};
 use super::state::{App, Sel};
 use super::url::write_url;
-use crate::model::Analysis;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
-
-pub fn selected_heading(app: &App, a: &Analysis) -> Option<Vec<usize>> {
-    match &app.sel {
-        Some(Sel::Heading {
-            marker,
-            title,
-            start,
-        }) => logic::find_same_heading(a, marker, title, *start),
-        _ => None,
-    }
-}
-
-pub fn selected_target(app: &App, a: &Analysis) -> Option<usize> {
-    match &app.sel {
-        Some(Sel::Target { text, start }) => logic::find_same_target(a, text, *start),
-        _ => None,
-    }
-}
 
 /// Selects target `i`: the grid row, the mark in the text (scrolled there).
 pub fn select_target(app: &mut App, i: usize, scroll_text: bool, reveal_row: bool) {
@@ -39,7 +20,7 @@ pub fn select_target(app: &mut App, i: usize, scroll_text: bool, reveal_row: boo
         return;
     };
     let Some(t) = a.targets.get(i) else { return };
-    app.sel = Some(Sel::Target {
+    app.view.sel = Some(Sel::Target {
         text: t.text.clone(),
         start: t.span[0],
     });
@@ -51,13 +32,13 @@ pub fn select_target(app: &mut App, i: usize, scroll_text: bool, reveal_row: boo
     if reveal_row {
         let vis = visible_targets(app);
         match vis.iter().position(|&x| x == i) {
-            Some(pos) => app.page = pos / PAGE_SIZE,
+            Some(pos) => app.view.page = pos / PAGE_SIZE,
             None => {
                 // not visible under the filters: clear them so the row can be shown
-                app.filter = logic::Filter::default();
+                app.view.filter = logic::Filter::default();
                 render_filters(app);
                 let vis = visible_targets(app);
-                app.page = vis.iter().position(|&x| x == i).unwrap_or(0) / PAGE_SIZE;
+                app.view.page = vis.iter().position(|&x| x == i).unwrap_or(0) / PAGE_SIZE;
             }
         }
         render_grid(app);
@@ -95,7 +76,7 @@ pub fn select_heading(app: &mut App, path: &[usize], scroll_text: bool) {
     let Some(n) = logic::node_at(&a.outline, path) else {
         return;
     };
-    app.sel = Some(Sel::Heading {
+    app.view.sel = Some(Sel::Heading {
         marker: n.marker.clone(),
         title: n.title.clone(),
         start: n.title_span[0],
@@ -106,12 +87,7 @@ pub fn select_heading(app: &mut App, path: &[usize], scroll_text: bool) {
         "sel.heading",
         &[("t", &format!("{}{}", n.marker, n.title))],
     )));
-    let mut changed = false;
-    for k in 1..path.len() {
-        changed |= app.expanded.insert(path[..k].to_vec());
-    }
-    app.tree_focus = path.to_vec();
-    if changed {
+    if app.view.reveal(path) {
         render_tree(app);
     }
     render_tree_selection(app, Some(path));
@@ -141,7 +117,7 @@ pub fn render_tree_selection(app: &App, path: Option<&[usize]>) {
                 attr(
                     &e,
                     "tabindex",
-                    if e.get_attribute("data-path") == Some(path_key(&app.tree_focus)) {
+                    if e.get_attribute("data-path") == Some(path_key(&app.view.tree_focus)) {
                         "0"
                     } else {
                         "-1"
@@ -157,15 +133,20 @@ pub fn reapply_selection(app: &mut App) {
     let Some(a) = app.analysis.clone() else {
         return;
     };
-    if let Some(i) = app.pending_target.take().filter(|&i| i < a.targets.len()) {
+    if let Some(i) = app
+        .view
+        .pending_target
+        .take()
+        .filter(|&i| i < a.targets.len())
+    {
         select_target(app, i, true, true);
         return;
     }
-    match app.sel.clone() {
+    match app.view.sel.clone() {
         Some(Sel::Target { .. }) => {
-            if let Some(i) = selected_target(app, &a) {
+            if let Some(i) = app.view.selected_target(&a) {
                 let t = &a.targets[i];
-                app.sel = Some(Sel::Target {
+                app.view.sel = Some(Sel::Target {
                     text: t.text.clone(),
                     start: t.span[0],
                 });
@@ -173,7 +154,7 @@ pub fn reapply_selection(app: &mut App) {
             }
         }
         Some(Sel::Heading { .. }) => {
-            if let Some(p) = selected_heading(app, &a) {
+            if let Some(p) = app.view.selected_heading(&a) {
                 select_heading(app, &p, false);
             }
         }

@@ -32,7 +32,7 @@ pub fn start_app() {
     state::install(App::new(lang, build(&root)));
     wire();
     doc::after_analysis(compare::on_a_changed);
-    with_app(|app| {
+    with_app(move |app| {
         apply_lang(app);
         panels::render_all(app);
     });
@@ -49,10 +49,10 @@ fn restore(win: &web_sys::Window) {
         .ok()
         .and_then(|q| web_sys::UrlSearchParams::new_with_str(&q).ok());
     let view = logic::decode_view(&win.location().hash().unwrap_or_default());
-    with_app(|app| {
-        app.tab = view.tab;
-        app.filter = view.filter.clone();
-        app.pending_target = view.target;
+    with_app(move |app| {
+        app.view.tab = view.tab;
+        app.view.filter = view.filter.clone();
+        app.view.pending_target = view.target;
         panels::render_tabs(app);
     });
     let sample = view
@@ -262,7 +262,7 @@ pub fn apply_lang(app: &mut App) {
 
 /// Attaches every listener (once): the frame's here, then each panel's and the compare pane's.
 pub fn wire() {
-    let Some((input, file, sample, root)) = with_app(|a| {
+    let Some((input, file, sample, root)) = with_app(move |a| {
         (
             a.els.input.clone(),
             a.els.file.clone(),
@@ -294,7 +294,7 @@ fn wire_input(input: &web_sys::HtmlTextAreaElement) {
         let bulk = matches!(
             kind.as_str(),
             "insertFromPaste" | "insertFromDrop" | "insertFromPasteAsQuotation"
-        ) || with_app(|a| {
+        ) || with_app(move |a| {
             // the length only: copying the whole value out at each event is what a big
             // insertion (hundreds of events) must not pay
             let now = a.els.input.text_length() as usize;
@@ -324,7 +324,7 @@ fn wire_input(input: &web_sys::HtmlTextAreaElement) {
         };
         e.prevent_default();
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
-        with_app(|a| {
+        with_app(move |a| {
             let i = &a.els.input;
             let s = i.selection_start().ok().flatten().unwrap_or(0);
             let en = i.selection_end().ok().flatten().unwrap_or(s);
@@ -423,14 +423,14 @@ fn wire_window() {
     // flush an edit still waiting for its debounced save (only then: a ?sample= page that was
     // never edited must not overwrite the saved text)
     on(&win, "pagehide", |_| {
-        if with_app(|a| a.save_timer.is_some()).unwrap_or(false) {
+        if with_app(move |a| a.save_timer.is_some()).unwrap_or(false) {
             doc::save_text();
         }
     });
     on(&win, "planlens:update", |e| {
         e.prevent_default(); // we show our own (translated) notice
         let detail = e.dyn_ref::<web_sys::CustomEvent>().map(|c| c.detail());
-        with_app(|a| {
+        with_app(move |a| {
             dom::set_hidden(&a.els.update, false);
             if let Some(d) = detail {
                 let _ = js_sys::Reflect::set(a.els.update.as_ref(), &"planlensDetail".into(), &d);
@@ -480,7 +480,7 @@ fn wire_buttons(root: &Element) {
         let id = b.id();
         match id.as_str() {
             "lang-toggle" => {
-                with_app(|a| {
+                with_app(move |a| {
                     a.lang = if a.lang == Lang::Zh {
                         Lang::En
                     } else {
@@ -493,7 +493,7 @@ fn wire_buttons(root: &Element) {
                 compare::rerender();
             }
             "update-reload" => {
-                let d = with_app(|a| {
+                let d = with_app(move |a| {
                     js_sys::Reflect::get(a.els.update.as_ref(), &"planlensDetail".into()).ok()
                 })
                 .flatten();
@@ -512,7 +512,7 @@ fn wire_buttons(root: &Element) {
                 doc::set_input("");
                 doc::save_text();
                 doc::analyze_now(false);
-                with_app(|a| dom::focus(a.els.input.as_ref()));
+                with_app(move |a| dom::focus(a.els.input.as_ref()));
             }
             _ => {}
         }

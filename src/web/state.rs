@@ -1,28 +1,16 @@
 //! The page's state: one thread-local [`App`] (what is shown, what is selected, the fixed
-//! elements it is drawn into) and [`with_app`], the one way to reach it.
+//! elements it is drawn into) and [`with_app`], the one way to reach it, which queues a call
+//! made while another runs instead of dropping it ([`Store`]).
 
 use super::engine;
 use super::i18n::Lang;
-use super::logic::{self, Filter, SortKey};
+use super::logic;
+pub use super::logic::view::{Sel, View};
 use crate::model::Analysis;
 use std::cell::RefCell;
-use std::collections::HashSet;
+use std::collections::VecDeque;
 use std::rc::Rc;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
-
-/// What is selected, by content rather than index, so it survives re-analysis.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Sel {
-    Target {
-        text: String,
-        start: usize,
-    },
-    Heading {
-        marker: String,
-        title: String,
-        start: usize,
-    },
-}
 
 #[derive(Debug, Clone)]
 pub enum KwState {
@@ -80,6 +68,20 @@ pub struct Els {
     pub labels: Vec<(Element, &'static str, &'static str)>,
 }
 
+/// The generations of the renders under way: each is bumped when a new render begins, and a
+/// render built in slices stops when its number is no longer the current one.
+#[derive(Debug, Default)]
+pub struct Renders {
+    /// Bumped by every `panels::render_all`.
+    pub all: u64,
+    /// Bumped by every tree redraw.
+    pub tree: u64,
+    /// Bumped by every grid redraw.
+    pub grid: u64,
+    /// Which result panels show the current analysis (the hidden ones render a task later).
+    pub done: [bool; 5],
+}
+
 pub struct App {
     pub lang: Lang,
     pub els: Els,
@@ -95,28 +97,16 @@ pub struct App {
     /// edit far from it is a new text, not typing.
     pub requested_len: usize,
     pub save_timer: Option<i32>,
-    pub filter: Filter,
-    pub sort: (SortKey, bool),
-    pub page: usize,
-    pub sel: Option<Sel>,
-    pub expanded: HashSet<Vec<usize>>,
-    pub tree_focus: Vec<usize>,
-    pub grid_focus: (usize, usize),
-    pub tab: usize,
-    /// Bumped by every `panels::render_all`: the slices of an older, unfinished render stop.
-    pub render_seq: u64,
-    /// Bumped by every tree redraw: a tree still being built in slices stops.
-    pub tree_seq: u64,
-    /// Bumped by every grid redraw: a grid page still being built in slices stops.
-    pub grid_seq: u64,
-    /// Which result panels show the current analysis (the hidden ones render a task later).
-    pub panels_done: [bool; 5],
+    /// What the reader looks at (tab, filters, order, page, selection, outline), changed
+    /// through its named updates.
+    pub view: View,
+    /// Which renders are current (the slices of an older one stop) and which panels show the
+    /// current analysis.
+    pub renders: Renders,
     pub kw: KwState,
     pub status: Status,
     /// The sample shown (its number), while its text is not edited: links name it.
     pub sample: Option<String>,
-    /// The target a link selects, once its analysis arrives.
-    pub pending_target: Option<usize>,
     /// The reader's corrections of this text (`analysis` has them applied).
     pub corrections: Vec<logic::Correction>,
     /// The content key of the text the corrections belong to.
@@ -136,25 +126,14 @@ impl App {
             timer: None,
             requested_len: 0,
             save_timer: None,
-            filter: Filter::default(),
-            sort: (SortKey::Order, true),
-            page: 0,
-            sel: None,
-            expanded: HashSet::new(),
-            tree_focus: vec![0],
-            grid_focus: (0, 0),
-            tab: 0,
-            render_seq: 0,
-            tree_seq: 0,
-            grid_seq: 0,
-            panels_done: [false; 5],
+            view: View::default(),
+            renders: Renders::default(),
             kw: KwState::Idle,
             status: Status {
                 key: "status.empty",
                 ..Status::default()
             },
             sample: None,
-            pending_target: None,
             corrections: Vec::new(),
             doc_key: String::new(),
         }
@@ -163,18 +142,68 @@ impl App {
 
 /// Makes `app` the page's state (once, at start).
 pub fn install(app: App) {
-    APP.with(|a| *a.borrow_mut() = Some(app));
+    APP.with(|s| s.set(app));
 }
 
 thread_local! {
-    static APP: RefCell<Option<App>> = const { RefCell::new(None) };
+    static APP: Store<App> = const { Store::new() };
 }
 
-/// Runs `f` on the app state. Re-entrant calls (an event fired while rendering) are skipped
-/// rather than panicking: the wasm dies on a panic.
-pub fn with_app<R>(f: impl FnOnce(&mut App) -> R) -> Option<R> {
-    APP.with(|a| match a.try_borrow_mut() {
-        Ok(mut g) => g.as_mut().map(f),
-        Err(_) => None,
-    })
+/// Runs `f` on the page's state now and returns what it returns; `None` before the page
+/// started, or when `f` was deferred (see [`Store::with`]).
+pub fn with_app<R>(f: impl FnOnce(&mut App) -> R + 'static) -> Option<R> {
+    APP.with(|s| s.with(f))
+}
+
+/// A piece of state only reachable through [`Store::with`], which never drops a call: a call
+/// made while another runs (an event the browser fires synchronously during a render, such as
+/// a focus change, or a listener of an event the page dispatches) cannot borrow the state, so
+/// it is queued and runs right after the running one, on the same state, in the order the
+/// calls came. Its result is then lost (the caller gets `None`), its effect is not.
+pub struct Store<T: 'static> {
+    state: RefCell<Option<T>>,
+    deferred: RefCell<VecDeque<Deferred<T>>>,
+}
+
+type Deferred<T> = Box<dyn FnOnce(&mut T)>;
+
+impl<T: 'static> Store<T> {
+    pub const fn new() -> Self {
+        Store {
+            state: RefCell::new(None),
+            deferred: RefCell::new(VecDeque::new()),
+        }
+    }
+
+    /// Sets the state (at start).
+    pub fn set(&self, v: T) {
+        match self.state.try_borrow_mut() {
+            Ok(mut g) => *g = Some(v),
+            Err(_) => self
+                .deferred
+                .borrow_mut()
+                .push_back(Box::new(move |t| *t = v)),
+        }
+    }
+
+    /// Runs `f` on the state, then every call deferred meanwhile.
+    pub fn with<R>(&self, f: impl FnOnce(&mut T) -> R + 'static) -> Option<R> {
+        let Ok(mut g) = self.state.try_borrow_mut() else {
+            self.deferred.borrow_mut().push_back(Box::new(move |t| {
+                f(t);
+            }));
+            return None;
+        };
+        let t = g.as_mut()?;
+        let r = f(t);
+        loop {
+            // the queue's borrow ends here: a deferred call may defer another
+            let next = self.deferred.borrow_mut().pop_front();
+            match next {
+                Some(d) => d(t),
+                None => break,
+            }
+        }
+        Some(r)
+    }
 }

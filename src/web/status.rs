@@ -7,7 +7,7 @@ use super::state::{with_app, App, Status};
 
 /// Says `key` (with `args`) in the status line; `error` shows it as an error.
 pub fn set_status(key: &'static str, args: Vec<(&'static str, String)>, error: bool) {
-    with_app(|app| {
+    with_app(move |app| {
         app.status = Status { key, args, error };
         render_status(app);
     });

@@ -3,7 +3,6 @@
 
 use super::dom;
 use super::logic;
-use super::selection::selected_target;
 use super::state::App;
 
 /// Puts the view in the URL's fragment, replacing the history entry (a fragment is never sent
@@ -12,9 +11,9 @@ pub fn write_url(app: &App) {
     let Some(a) = &app.analysis else { return };
     let v = logic::ViewState {
         sample: app.sample.clone(),
-        tab: app.tab,
-        filter: app.filter.clone(),
-        target: selected_target(app, a),
+        tab: app.view.tab,
+        filter: app.view.filter.clone(),
+        target: app.view.selected_target(a),
     };
     let frag = logic::encode_view(&v);
     let loc = dom::window().location();

@@ -8,6 +8,7 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 
 pub mod compare;
+pub mod view;
 
 /// Every target kind, in the order the page lists them.
 pub const KINDS: [TargetKind; 7] = [

@@ -185,7 +185,7 @@ pub fn build(panel: &Element, l: &mut Labels) -> Element {
 
 /// The close button (back to the grid), and the corrections' controls.
 pub fn wire() {
-    let Some((detail, add, clear)) = with_app(|a| {
+    let Some((detail, add, clear)) = with_app(move |a| {
         (
             a.els.detail.clone(),
             a.els.fix_add.clone(),
@@ -197,7 +197,7 @@ pub fn wire() {
     corrections::wire(&detail, &add, &clear);
     on(&detail, "click", |e| {
         if dom::closest(&e, "button[data-close]").is_some() {
-            with_app(|a| {
+            with_app(move |a| {
                 dom::set_hidden(&a.els.detail, true);
                 if let Ok(Some(td)) = a.els.grid.query_selector("td[tabindex=\"0\"]") {
                     dom::focus(&td);

@@ -30,6 +30,7 @@ pub fn render_filters(app: &App) {
         }
     }
     let kind_v = app
+        .view
         .filter
         .kind
         .map(|k| logic::kind_name(k).to_string())
@@ -44,7 +45,8 @@ pub fn render_filters(app: &App) {
     fill_select(
         &app.els.f_section,
         &secs,
-        &app.filter
+        &app.view
+            .filter
             .section
             .map(|s| s.to_string())
             .unwrap_or_default(),
@@ -60,7 +62,7 @@ pub fn render_filters(app: &App) {
             fmt(lang, "filter.year", &[("y", &y.to_string())]),
         ));
     }
-    let dv = match app.filter.deadline {
+    let dv = match app.view.filter.deadline {
         DeadlineFilter::Any => String::new(),
         DeadlineFilter::With => "with".into(),
         DeadlineFilter::Without => "without".into(),
@@ -72,7 +74,7 @@ pub fn render_filters(app: &App) {
         ("with".into(), tr(lang, "filter.subjectWith").into()),
         ("without".into(), tr(lang, "filter.subjectWithout").into()),
     ];
-    let sv = match app.filter.subject {
+    let sv = match app.view.filter.subject {
         None => "",
         Some(true) => "with",
         Some(false) => "without",
@@ -85,31 +87,19 @@ pub fn render_filters(app: &App) {
     fill_select(
         &app.els.f_fixed,
         &fixed,
-        if app.filter.corrected { "1" } else { "" },
+        if app.view.filter.corrected { "1" } else { "" },
     );
     app.els
         .f_due_by
-        .set_value(app.filter.due_by.as_deref().unwrap_or(""));
-    app.els.f_search.set_value(&app.filter.query);
+        .set_value(app.view.filter.due_by.as_deref().unwrap_or(""));
+    app.els.f_search.set_value(&app.view.filter.query);
 }
 
 /// A filter control changed.
 pub fn set_filter(id: &str, v: &str) {
-    with_app(|app| {
-        match id {
-            "filter-kind" => {
-                app.filter.kind = KINDS.iter().copied().find(|k| logic::kind_name(*k) == v)
-            }
-            "filter-section" => app.filter.section = v.parse().ok(),
-            "filter-deadline" => app.filter.deadline = logic::deadline_filter(v),
-            "filter-subject" => app.filter.subject = logic::subject_filter(v),
-            "filter-corrected" => app.filter.corrected = v == "1",
-            "filter-due-by" => app.filter.due_by = Some(v.to_string()).filter(|d| logic::is_day(d)),
-            "filter-search" => app.filter.query = v.to_string(),
-            _ => {}
-        }
-        app.page = 0;
-        app.grid_focus = (0, 0);
+    let (id, v) = (id.to_string(), v.to_string());
+    with_app(move |app| {
+        app.view.set_filter(&id, &v);
         render_grid(app);
         write_url(app);
     });
@@ -186,7 +176,7 @@ fn build_legend(panel: &Element, l: &mut Labels) {
 
 /// A changed control narrows the grid.
 pub fn wire() {
-    let Some((selects, search)) = with_app(|a| {
+    let Some((selects, search)) = with_app(move |a| {
         let e = &a.els;
         let selects: [Element; 6] = [
             e.f_kind.clone().into(),

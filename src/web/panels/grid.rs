@@ -6,7 +6,7 @@ use super::super::dom::{self, add, add_text, attr, clear, on};
 use super::super::i18n::{fmt, num, tr};
 use super::super::keyboard::{focus_cell, grid_key};
 use super::super::logic::{self, SortKey};
-use super::super::selection::{select_target, selected_target};
+use super::super::selection::select_target;
 use super::super::state::{with_app, App};
 use super::super::widgets::{button, Labels};
 use super::detail::render_detail;
@@ -45,8 +45,8 @@ pub fn visible_targets(app: &App) -> Vec<usize> {
     let Some(a) = &app.analysis else {
         return vec![];
     };
-    let mut v = logic::filter_targets(a, &app.text, &app.filter);
-    logic::sort_targets(a, &mut v, app.sort.0, app.sort.1);
+    let mut v = logic::filter_targets(a, &app.text, &app.view.filter);
+    logic::sort_targets(a, &mut v, app.view.sort.0, app.view.sort.1);
     v
 }
 
@@ -59,7 +59,7 @@ pub fn render_grid(app: &mut App) {
 
 /// The rows of a grid page still to draw (so a hidden grid can be built in slices).
 pub struct GridRows {
-    /// `app.grid_seq` when this page began: a newer `render_grid` makes this one stop.
+    /// `app.renders.grid` when this page began: a newer `render_grid` makes this one stop.
     seq: u64,
     a: std::rc::Rc<Analysis>,
     rows: Vec<usize>,
@@ -75,7 +75,7 @@ pub struct GridRows {
 impl GridRows {
     /// Draws rows until the page is complete (true) or `deadline` has passed (false).
     pub fn run(&mut self, app: &App, deadline: f64) -> bool {
-        if app.grid_seq != self.seq {
+        if app.renders.grid != self.seq {
             return true; // redrawn since
         }
         let (a, from, sel) = (self.a.clone(), self.from, self.sel);
@@ -136,8 +136,8 @@ pub fn start_grid(app: &mut App) -> Option<GridRows> {
     let lang = app.lang;
     let vis = visible_targets(app);
     let pages = vis.len().div_ceil(PAGE_SIZE).max(1);
-    app.page = app.page.min(pages - 1);
-    let from = app.page * PAGE_SIZE;
+    app.view.page = app.view.page.min(pages - 1);
+    let from = app.view.page * PAGE_SIZE;
     let rows = &vis[from.min(vis.len())..(from + PAGE_SIZE).min(vis.len())];
     attr(&g, "aria-rowcount", &(vis.len() + 1).to_string());
     let cols = grid_cols(&a);
@@ -155,12 +155,12 @@ pub fn start_grid(app: &mut App) -> Option<GridRows> {
             dom::text(&th, tr(lang, key));
             continue;
         };
-        let sorted = app.sort.0 == sk;
+        let sorted = app.view.sort.0 == sk;
         attr(
             &th,
             "aria-sort",
             if sorted {
-                if app.sort.1 {
+                if app.view.sort.1 {
                     "ascending"
                 } else {
                     "descending"
@@ -175,7 +175,7 @@ pub fn start_grid(app: &mut App) -> Option<GridRows> {
         attr(&b, "title", tr(lang, "sort.hint"));
     }
     let tbody = add(&g, "tbody", "");
-    let sel = selected_target(app, &a);
+    let sel = app.view.selected_target(&a);
     if rows.is_empty() {
         let tr_ = add(&tbody, "tr", "");
         attr(&tr_, "role", "row");
@@ -183,11 +183,11 @@ pub fn start_grid(app: &mut App) -> Option<GridRows> {
         attr(&td, "role", "gridcell");
         attr(&td, "colspan", &cols.len().to_string());
     }
-    let (fr, fc) = app.grid_focus;
+    let (fr, fc) = app.view.grid_focus;
     let fr = fr.min(rows.len().saturating_sub(1));
-    app.grid_seq += 1;
+    app.renders.grid += 1;
     let build = GridRows {
-        seq: app.grid_seq,
+        seq: app.renders.grid,
         a: a.clone(),
         rows: rows.to_vec(),
         from,
@@ -219,7 +219,7 @@ pub fn start_grid(app: &mut App) -> Option<GridRows> {
         let prev = add_text(p, "button", "", tr(lang, "targets.prev"));
         attr(&prev, "type", "button");
         attr(&prev, "data-page", "prev");
-        if app.page == 0 {
+        if app.view.page == 0 {
             attr(&prev, "disabled", "");
         }
         add_text(
@@ -230,7 +230,7 @@ pub fn start_grid(app: &mut App) -> Option<GridRows> {
                 lang,
                 "targets.page",
                 &[
-                    ("p", &(app.page + 1).to_string()),
+                    ("p", &(app.view.page + 1).to_string()),
                     ("q", &pages.to_string()),
                 ],
             ),
@@ -238,7 +238,7 @@ pub fn start_grid(app: &mut App) -> Option<GridRows> {
         let next = add_text(p, "button", "", tr(lang, "targets.next"));
         attr(&next, "type", "button");
         attr(&next, "data-page", "next");
-        if app.page + 1 >= pages {
+        if app.view.page + 1 >= pages {
             attr(&next, "disabled", "");
         }
     }
@@ -265,13 +265,13 @@ pub fn build(panel: &Element, l: &mut Labels) -> (Element, Element, Element, Ele
 
 /// Sorting by a column header, selecting a row, the grid's keys, the pager.
 pub fn wire() {
-    let Some((grid, pager)) = with_app(|a| (a.els.grid.clone(), a.els.pager.clone())) else {
+    let Some((grid, pager)) = with_app(move |a| (a.els.grid.clone(), a.els.pager.clone())) else {
         return;
     };
     on(&grid, "click", |e| {
         if let Some(b) = dom::closest(&e, "button[data-sort]") {
             let ci: usize = dom::index_attr(&b, "data-sort");
-            with_app(|a| sort_by(a, ci));
+            with_app(move |a| sort_by(a, ci));
             return;
         }
         let Some(tr_) = dom::closest(&e, "tr[data-t]") else {
@@ -279,7 +279,7 @@ pub fn wire() {
         };
         let i: usize = dom::index_attr(&tr_, "data-t");
         let cell = dom::closest(&e, "td[data-r]");
-        with_app(|a| {
+        with_app(move |a| {
             if let Some(td) = cell {
                 let r = dom::index_attr(&td, "data-r");
                 let c = dom::index_attr(&td, "data-c");
@@ -295,7 +295,8 @@ pub fn wire() {
         let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
             return;
         };
-        if with_app(|a| grid_key(a, &k.key(), k.ctrl_key() || k.meta_key())).unwrap_or(false) {
+        let (key, ctrl) = (k.key(), k.ctrl_key() || k.meta_key());
+        if with_app(move |a| grid_key(a, &key, ctrl)).unwrap_or(false) {
             e.prevent_default();
         }
     });
@@ -304,7 +305,7 @@ pub fn wire() {
             return;
         };
         let next = b.get_attribute("data-page").as_deref() == Some("next");
-        with_app(|a| turn_page(a, next));
+        with_app(move |a| turn_page(a, next));
     });
 }
 
@@ -313,12 +314,7 @@ fn sort_by(a: &mut App, ci: usize) {
     let Some(key) = COLS[ci.min(COLS.len() - 1)].1 else {
         return;
     };
-    a.sort = if a.sort.0 == key {
-        (key, !a.sort.1)
-    } else {
-        (key, true)
-    };
-    a.page = 0;
+    a.view.sort_by(key);
     render_grid(a);
     if let Ok(Some(b)) = a
         .els
@@ -331,12 +327,7 @@ fn sort_by(a: &mut App, ci: usize) {
 
 /// The pager's next (or previous) page, keeping the focus on the button pressed.
 fn turn_page(a: &mut App, next: bool) {
-    if next {
-        a.page += 1;
-    } else {
-        a.page = a.page.saturating_sub(1);
-    }
-    a.grid_focus = (0, a.grid_focus.1);
+    a.view.turn_page(next);
     render_grid(a);
     let sel = if next {
         "button[data-page=next]"

@@ -64,7 +64,7 @@ pub fn render_keywords(app: &App) {
 /// Computes the keywords of the current text when the keywords tab is shown (the dictionary is
 /// fetched on first use only).
 pub fn load_keywords() {
-    let Some((gen, text)) = with_app(|app| {
+    let Some((gen, text)) = with_app(move |app| {
         let busy = matches!(app.kw, KwState::Loading(g) | KwState::Ready(g, _) if g == app.gen);
         if busy || app.analysis.is_none() {
             return None;
@@ -78,7 +78,7 @@ pub fn load_keywords() {
     };
     wasm_bindgen_futures::spawn_local(async move {
         let r = engine::keywords(text).await;
-        with_app(|app| {
+        with_app(move |app| {
             if app.gen != gen {
                 return;
             }
@@ -102,7 +102,7 @@ pub fn build(panel: &Element, l: &mut Labels) -> Element {
 
 /// A section's title selects its heading.
 pub fn wire() {
-    let Some(kw) = with_app(|a| a.els.keywords.clone()) else {
+    let Some(kw) = with_app(move |a| a.els.keywords.clone()) else {
         return;
     };
     on(&kw, "click", |e| {
@@ -110,6 +110,6 @@ pub fn wire() {
             return;
         };
         let p = parse_path(&b.get_attribute("data-h").unwrap_or_default());
-        with_app(|a| select_heading(a, &p, true));
+        with_app(move |a| select_heading(a, &p, true));
     });
 }

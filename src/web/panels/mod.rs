@@ -77,7 +77,7 @@ enum Step {
 /// grid's rows a few at a time; a panel shown before that renders on the spot, see
 /// [`show_tab`]). Then `finish_render` tells
 /// tools the render is complete. A newer render (a newer analysis, a language switch) cancels
-/// the slices of this one: each checks `render_seq`.
+/// the slices of this one: each checks `renders.all`.
 pub fn render_all(app: &mut App) {
     let t0 = dom::now();
     let has = app.analysis.is_some();
@@ -88,8 +88,8 @@ pub fn render_all(app: &mut App) {
         .class_list()
         .toggle_with_force("has-results", has);
     render_tabs(app);
-    app.panels_done = [false; 5];
-    app.render_seq += 1;
+    app.renders.done = [false; 5];
+    app.renders.all += 1;
     for e in [
         &app.els.card,
         &app.els.tree,
@@ -104,7 +104,7 @@ pub fn render_all(app: &mut App) {
     }
     app.els.text_note.set_text_content(None);
     render_detail(app, None);
-    let seq = app.render_seq;
+    let seq = app.renders.all;
     let spent = dom::now() - t0;
     // after a frame: the workspace's own layout (shown for the first time, the textarea made
     // smaller) is not added to the first panel's
@@ -115,15 +115,15 @@ pub fn render_all(app: &mut App) {
 fn run_render(seq: u64, step: Step, spent: f64) {
     let t0 = dom::now();
     let deadline = t0 + SLICE_MS;
-    let Some((step, frame)) = with_app(|a| {
-        if a.render_seq != seq {
+    let Some((step, frame)) = with_app(move |a| {
+        if a.renders.all != seq {
             return None; // superseded
         }
         let mut step = step;
         loop {
             let (next, frame) = match step {
-                Step::Visible if a.tab == TAB_OVERVIEW && !a.panels_done[TAB_OVERVIEW] => {
-                    a.panels_done[TAB_OVERVIEW] = true;
+                Step::Visible if a.view.tab == TAB_OVERVIEW && !a.renders.done[TAB_OVERVIEW] => {
+                    a.renders.done[TAB_OVERVIEW] = true;
                     render_card(a);
                     match TreeBuild::new(a) {
                         Some(b) => (Step::Tree(Box::new(b)), false),
@@ -131,7 +131,7 @@ fn run_render(seq: u64, step: Step, spent: f64) {
                     }
                 }
                 Step::Visible => {
-                    let tab = a.tab;
+                    let tab = a.view.tab;
                     ensure_panel(a, tab);
                     (Step::Text(Box::new(TextBuild::new(a))), true)
                 }
@@ -150,15 +150,15 @@ fn run_render(seq: u64, step: Step, spent: f64) {
                     reapply_selection(a);
                     (Step::Panel(0), false)
                 }
-                Step::Panel(i) if i < a.panels_done.len() => {
+                Step::Panel(i) if i < a.renders.done.len() => {
                     // a panel is built in one go (the grid's rows excepted): start it in a
                     // fresh slice unless this one has barely begun, so it does not add its
                     // time to a slice already spent
-                    if !a.panels_done[i] && dom::now() - t0 > SLICE_MS / 4.0 {
+                    if !a.renders.done[i] && dom::now() - t0 > SLICE_MS / 4.0 {
                         return Some((Step::Panel(i), false));
                     }
-                    if i == TAB_TARGETS && !a.panels_done[i] {
-                        a.panels_done[i] = true;
+                    if i == TAB_TARGETS && !a.renders.done[i] {
+                        a.renders.done[i] = true;
                         filters::render_filters(a);
                         match start_grid(a) {
                             Some(b) => (Step::Grid(Box::new(b)), false),
@@ -199,10 +199,10 @@ fn run_render(seq: u64, step: Step, spent: f64) {
 
 /// Renders panel `i` unless it already shows the current analysis.
 pub fn ensure_panel(app: &mut App, i: usize) {
-    if app.panels_done.get(i).copied().unwrap_or(true) {
+    if app.renders.done.get(i).copied().unwrap_or(true) {
         return;
     }
-    app.panels_done[i] = true;
+    app.renders.done[i] = true;
     match i {
         TAB_OVERVIEW => {
             render_card(app);
@@ -232,7 +232,7 @@ pub fn render_tabs(app: &App) {
     ];
     for (i, (tab, label)) in app.els.tabs.iter().zip(labels).enumerate() {
         tab.set_text_content(Some(&label));
-        let on = i == app.tab;
+        let on = i == app.view.tab;
         attr(tab, "aria-selected", if on { "true" } else { "false" });
         attr(tab, "tabindex", if on { "0" } else { "-1" });
         dom::set_hidden(&app.els.panels[i], !on);
@@ -241,12 +241,12 @@ pub fn render_tabs(app: &App) {
 
 /// Shows tab `i` (and starts the keywords when that tab opens).
 pub fn show_tab(i: usize, focus: bool) {
-    with_app(|app| {
-        app.tab = i.min(app.els.tabs.len() - 1);
-        ensure_panel(app, app.tab);
+    with_app(move |app| {
+        app.view.tab = i.min(app.els.tabs.len() - 1);
+        ensure_panel(app, app.view.tab);
         render_tabs(app);
         if focus {
-            dom::focus(&app.els.tabs[app.tab]);
+            dom::focus(&app.els.tabs[app.view.tab]);
         }
         write_url(app);
     });
@@ -359,7 +359,7 @@ pub fn build(results: &Element, l: &mut Labels) -> (Vec<Element>, Vec<Element>) 
 
 /// The tabs' listeners (click, arrow keys), then every panel's.
 pub fn wire() {
-    let tablist = with_app(|a| a.els.tabs[0].parent_element()).flatten();
+    let tablist = with_app(move |a| a.els.tabs[0].parent_element()).flatten();
     if let Some(tl) = tablist {
         on(&tl, "click", |e| {
             if let Some(t) = dom::closest(&e, "[role=tab]") {
@@ -371,7 +371,7 @@ pub fn wire() {
             let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
                 return;
             };
-            let cur = with_app(|a| a.tab).unwrap_or(0);
+            let cur = with_app(move |a| a.view.tab).unwrap_or(0);
             let n = TABS.len();
             let next = match k.key().as_str() {
                 "ArrowRight" => (cur + 1) % n,

@@ -5,7 +5,7 @@ use super::super::dom::{self, add, add_text, attr, clear, on};
 use super::super::i18n::{fmt, num, tr};
 use super::super::keyboard::{focus_tree_item, tree_key};
 use super::super::logic;
-use super::super::selection::{select_heading, selected_heading};
+use super::super::selection::select_heading;
 use super::super::state::{with_app, App};
 use super::super::widgets::{button, labelled, Labels};
 use super::{parse_path, path_key};
@@ -71,7 +71,7 @@ pub fn render_tree(app: &mut App) {
 /// open levels, each with its list element, its path and the next child to draw.
 pub struct TreeBuild {
     a: std::rc::Rc<Analysis>,
-    /// `app.tree_seq` when this build began: a newer `render_tree` makes this one stop.
+    /// `app.renders.tree` when this build began: a newer `render_tree` makes this one stop.
     seq: u64,
     counts: std::collections::HashMap<Vec<usize>, usize>,
     sel: Option<Vec<usize>>,
@@ -83,7 +83,7 @@ pub struct TreeBuild {
 impl TreeBuild {
     /// Empties the tree and its summary and starts a build (None: no analysis).
     pub fn new(app: &mut App) -> Option<TreeBuild> {
-        app.tree_seq += 1;
+        app.renders.tree += 1;
         let tree = app.els.tree.clone();
         clear(&tree);
         let Some(a) = app.analysis.clone() else {
@@ -108,22 +108,22 @@ impl TreeBuild {
                 )
             }));
         // default: top level expanded on a fresh document
-        if app.expanded.is_empty() && !app.expanded.contains(&vec![usize::MAX]) {
+        if app.view.expanded.is_empty() && !app.view.expanded.contains(&vec![usize::MAX]) {
             for (i, n) in a.outline.iter().enumerate() {
                 if !n.children.is_empty() {
-                    app.expanded.insert(vec![i]);
+                    app.view.expanded.insert(vec![i]);
                 }
             }
-            app.expanded.insert(vec![usize::MAX]); // marker: defaults applied
+            app.view.expanded.insert(vec![usize::MAX]); // marker: defaults applied
         }
-        let sel = selected_heading(app, &a);
-        if logic::node_at(&a.outline, &app.tree_focus).is_none() {
-            app.tree_focus = vec![0];
+        let sel = app.view.selected_heading(&a);
+        if logic::node_at(&a.outline, &app.view.tree_focus).is_none() {
+            app.view.tree_focus = vec![0];
         }
         Some(TreeBuild {
             counts: logic::target_counts(&a),
             a,
-            seq: app.tree_seq,
+            seq: app.renders.tree,
             sel,
             all,
             drawn: 0,
@@ -133,7 +133,7 @@ impl TreeBuild {
 
     /// Draws items until the tree is complete (true) or `deadline` has passed (false).
     pub fn run(&mut self, app: &App, deadline: f64) -> bool {
-        if app.tree_seq != self.seq {
+        if app.renders.tree != self.seq {
             return true; // redrawn since
         }
         let a = self.a.clone();
@@ -182,9 +182,13 @@ impl TreeBuild {
             attr(
                 &li,
                 "tabindex",
-                if app.tree_focus == path { "0" } else { "-1" },
+                if app.view.tree_focus == path {
+                    "0"
+                } else {
+                    "-1"
+                },
             );
-            let expanded = app.expanded.contains(path.as_slice());
+            let expanded = app.view.expanded.contains(path.as_slice());
             if !n.children.is_empty() {
                 attr(
                     &li,
@@ -259,7 +263,8 @@ pub fn build(panel: &Element, l: &mut Labels) -> (Element, Element, Element) {
 
 /// Expand all / collapse all, and the tree's own clicks and keys.
 pub fn wire() {
-    let Some((tree, head)) = with_app(|a| (a.els.tree.clone(), a.els.panels[0].clone())) else {
+    let Some((tree, head)) = with_app(move |a| (a.els.tree.clone(), a.els.panels[0].clone()))
+    else {
         return;
     };
     on(&head, "click", |e| {
@@ -267,17 +272,10 @@ pub fn wire() {
             return;
         };
         let all = b.id() == "expand-all";
-        with_app(|a| {
-            a.expanded.clear();
-            if all {
-                if let Some(an) = &a.analysis {
-                    for (p, n) in logic::flat_headings(&an.outline) {
-                        if !n.children.is_empty() {
-                            a.expanded.insert(p);
-                        }
-                    }
-                }
-            }
+        with_app(move |a| {
+            let an = a.analysis.clone();
+            a.view
+                .expand_all(an.as_ref().map_or(&[][..], |an| &an.outline[..]), all);
             render_tree(a);
         });
     });
@@ -287,16 +285,13 @@ pub fn wire() {
         };
         let path = parse_path(&li.get_attribute("data-path").unwrap_or_default());
         let on_twisty = dom::closest(&e, ".twisty").is_some();
-        with_app(|a| {
+        with_app(move |a| {
             if on_twisty {
-                if !a.expanded.remove(&path) {
-                    a.expanded.insert(path.clone());
-                }
-                a.tree_focus = path.clone();
+                a.view.toggle(&path);
                 render_tree(a);
                 focus_tree_item(a, path);
             } else {
-                a.tree_focus = path.clone();
+                a.view.tree_focus = path.clone();
                 select_heading(a, &path, true);
             }
         });
@@ -305,7 +300,8 @@ pub fn wire() {
         let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
             return;
         };
-        if with_app(|a| tree_key(a, &k.key())).unwrap_or(false) {
+        let key = k.key();
+        if with_app(move |a| tree_key(a, &key)).unwrap_or(false) {
             e.prevent_default();
         }
     });

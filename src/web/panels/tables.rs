@@ -69,7 +69,7 @@ pub fn build(panel: &Element) -> Element {
 
 /// A caption click marks the table's region in the text and scrolls there.
 pub fn wire() {
-    let Some(tables) = with_app(|a| a.els.tables.clone()) else {
+    let Some(tables) = with_app(move |a| a.els.tables.clone()) else {
         return;
     };
     on(&tables, "click", |e| {
@@ -77,8 +77,8 @@ pub fn wire() {
             return;
         };
         let i = b.get_attribute("data-tb").unwrap_or_default();
-        with_app(|a| {
-            a.sel = None;
+        with_app(move |a| {
+            a.view.sel = None;
             if let Some(m) = mark_in_text(a, &format!("span.tbl[data-tb=\"{i}\"]")) {
                 scroll_text_to(a, &m, true);
             }

@@ -286,22 +286,22 @@ pub fn build(ws: &Element, l: &mut Labels) -> (Element, Element, Element) {
 
 /// A click on a target's mark shows it in the grid; on a heading, in the tree.
 pub fn wire() {
-    let Some(text) = with_app(|a| a.els.text_view.clone()) else {
+    let Some(text) = with_app(move |a| a.els.text_view.clone()) else {
         return;
     };
     on(&text, "click", |e| {
         if let Some(m) = dom::closest(&e, "mark[data-t]") {
             let i: usize = dom::index_attr(&m, "data-t");
-            with_app(|a| {
-                a.tab = TAB_TARGETS;
+            with_app(move |a| {
+                a.view.tab = TAB_TARGETS;
                 ensure_panel(a, TAB_TARGETS);
                 render_tabs(a);
                 select_target(a, i, false, true);
             });
         } else if let Some(h) = dom::closest(&e, "span.h[data-h]") {
             let p = parse_path(&h.get_attribute("data-h").unwrap_or_default());
-            with_app(|a| {
-                a.tab = TAB_OVERVIEW;
+            with_app(move |a| {
+                a.view.tab = TAB_OVERVIEW;
                 ensure_panel(a, TAB_OVERVIEW);
                 render_tabs(a);
                 select_heading(a, &p, false);

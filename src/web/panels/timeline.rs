@@ -81,7 +81,7 @@ pub fn build(panel: &Element) -> Element {
 
 /// A click on an entry selects its target.
 pub fn wire() {
-    let Some(timeline) = with_app(|a| a.els.timeline.clone()) else {
+    let Some(timeline) = with_app(move |a| a.els.timeline.clone()) else {
         return;
     };
     on(&timeline, "click", |e| {
@@ -89,6 +89,6 @@ pub fn wire() {
             return;
         };
         let i: usize = dom::index_attr(&b, "data-t");
-        with_app(|a| select_target(a, i, true, false));
+        with_app(move |a| select_target(a, i, true, false));
     });
 }
