@@ -95,23 +95,10 @@ mod warm_up_tests {
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
-#[cfg(all(target_arch = "wasm32", feature = "web"))]
+/// The page: its browser layer only for `wasm32` with the `web` feature, its view logic (no
+/// browser types) natively too so `cargo test` covers it.
+#[cfg(any(test, all(target_arch = "wasm32", feature = "web")))]
 mod web;
-/// The compare view's row logic, tested natively the same way.
-#[cfg(all(test, not(target_arch = "wasm32")))]
-#[allow(dead_code)]
-#[path = "web/cmp_logic.rs"]
-mod web_cmp_logic;
-/// The page's labels export, run in the engine's extras module (and tested natively).
-#[cfg(any(test, all(target_arch = "wasm32", feature = "extras")))]
-#[path = "web/labels.rs"]
-mod web_labels;
-/// The page's view logic (filter, sort, timeline, marks) has no browser types; it is compiled
-/// natively under `cfg(test)` too so `cargo test` checks it.
-#[cfg(all(test, not(target_arch = "wasm32")))]
-#[allow(dead_code)] // only the tests use it natively
-#[path = "web/logic.rs"]
-mod web_logic;
 
 use model::{Analysis, OutlineNode, Warning, SCHEMA};
 

@@ -130,7 +130,7 @@ mod extras {
     pub fn labels_json(analysis: &str, text: &str) -> Result<String, JsValue> {
         let a: crate::model::Analysis = serde_json::from_str(analysis)
             .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
-        Ok(crate::web_labels::labels_for_text(&a, text))
+        Ok(crate::output::labels::labels_for_text(&a, text))
     }
 
     /// Compares plan A with plan B and returns the `planlens-compare/1` object.

@@ -285,7 +285,7 @@ test('no main-thread task over 50 ms while the page loads and <plan-lens> analys
 
 // The page's own UI renders on the main thread too: one analysis per paste (the input events
 // of one insertion are coalesced), the result read back and the panels built in slices that
-// yield to the browser (src/web/views.rs render_all, src/web/engine.rs decode).
+// yield to the browser (src/web/panels/mod.rs render_all, src/web/engine.rs decode).
 test('no main-thread task over 50 ms while the page UI analyses and renders a pasted seed plan', { timeout: 120_000 }, async () => {
   await assertNoLongTasks('?nosw', async (page) => {
     if (!(await page.$('#source-input'))) return;

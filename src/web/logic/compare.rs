@@ -1,7 +1,7 @@
 //! The compare view's logic with no browser types: one flat list of rows out of a
 //! `planlens-compare/1` object (annual rows, aligned pairs, targets only in A / only in B, each
 //! plan's self-consistency flags, section pairs), the filters over it, and the spans each row
-//! lights up in the two texts. Compiled natively under `cfg(test)` too (see `lib.rs`).
+//! lights up in the two texts. Compiled natively under `cfg(test)` too (see `web/mod.rs`).
 
 use crate::compare::{Comparison, Flag, TargetRef};
 

@@ -1,11 +1,14 @@
 //! The page's view logic with no browser types: filtering and sorting targets, the timeline,
 //! per-section counts, the CSV export, finding "the same" target after re-analysis, and cutting
-//! the source text into marked pieces. Compiled natively too (see `lib.rs`), so `cargo test`
+//! the source text into marked pieces. Compiled natively too (see `web/mod.rs`), so `cargo test`
 //! covers it without a browser.
 
 use crate::model::{Analysis, Change, Comparator, OutlineNode, Target, TargetKind};
 use std::cmp::Ordering;
 use std::collections::HashMap;
+
+pub mod compare;
+pub mod view;
 
 /// Every target kind, in the order the page lists them.
 pub const KINDS: [TargetKind; 7] = [
