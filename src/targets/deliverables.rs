@@ -1,10 +1,10 @@
 //! Dated deliverables: a concrete date with a deliverable verb and no number after it, and the
 //! end states of a dated block (docs/domain.md#targets).
 
-use super::sentence::{contains_any, past_clause, strength_of};
+use super::sentence::{contains_any, past_clause, strength_of, Reading, PAIR_JOINERS};
 use super::*;
 
-pub(super) static DELIVER_SET: LazySet = LazySet::new(DELIVERABLE_VERBS);
+static DELIVER_SET: LazySet = LazySet::new(DELIVERABLE_VERBS);
 
 static END_SET: LazySet = LazySet::new(END_STATES);
 
@@ -12,16 +12,16 @@ static SUBJECT_FIRST: LazySet = LazySet::new(lexicon::SUBJECT_FIRST_DELIVERABLES
 
 /// Words of the plan's own activity that a bare month schedules (`7月初评`, `6月份进行`,
 /// `5-6月份，…开展专项调研`): a deliverable verb or a verb of a timetable's tasks.
-pub(super) fn scheduled_activity(s: &str) -> bool {
+fn scheduled_activity(s: &str) -> bool {
     static SCHEDULE: LazySet = LazySet::new(lexicon::SCHEDULE_VERBS);
-    contains_any(s, &SCHEDULE) || ["评", "答辩", "调研"].iter().any(|w| s.contains(w))
+    contains_any(s, &SCHEDULE) || lexicon::SCHEDULE_WORDS.iter().any(|w| s.contains(w))
 }
 
 /// The action and the thing a dated deliverable delivers, from the words after its time phrase.
 /// The object after the last action verb (`完成中期评估` → 完成, 中期评估); when that verb ends the
 /// clause, what the verb before it governs (`完成第一批养老服务中心建设` → 第一批养老服务中心建设), or
 /// the subject before it (`黑臭水体基本消除`, see [`deliverable_object`]).
-pub(super) fn deliverable(s: &str) -> (Option<&'static str>, Option<String>) {
+fn deliverable(s: &str) -> (Option<&'static str>, Option<String>) {
     // 将名单报至…, 将道路交通事故死伤比降低到…: what 将 / 把 takes is what the deliverable is about
     if let Some(held) = held_object(s) {
         return (subject::last_action(s).map(|(a, _)| a), Some(held));
@@ -76,22 +76,6 @@ pub(super) fn deliverable(s: &str) -> (Option<&'static str>, Option<String>) {
     )
 }
 
-/// Verbs that dispose of what 将 / 把 takes before them: it is sent or moved to a level (what it is
-/// made into, `将上海打造成为…策源地`, is the deliverable itself).
-const DISPOSAL_VERBS: &[&str] = &[
-    "报至",
-    "报送",
-    "上报",
-    "降低到",
-    "降低至",
-    "降到",
-    "降至",
-    "提高到",
-    "提升到",
-    "控制在",
-    "纳入",
-];
-
 /// `将名单(附件7)报至…` → 名单: the noun phrase that 将 or 把 takes before a disposal verb, without
 /// a bracket, an adverb or a heading marker, if it is short and holds no verb of its own.
 fn held_object(s: &str) -> Option<String> {
@@ -100,7 +84,7 @@ fn held_object(s: &str) -> Option<String> {
         .find(|&(i, c)| (c == '将' || c == '把') && !s[i..].starts_with("把握"))
         .map(|(i, c)| i + c.len_utf8())?;
     let rest = &s[r..];
-    let (at, _) = DISPOSAL_VERBS
+    let (at, _) = lexicon::DISPOSAL_VERBS
         .iter()
         .filter_map(|v| rest.find(v).map(|i| (i, v)))
         .min()?;
@@ -108,7 +92,7 @@ fn held_object(s: &str) -> Option<String> {
     if let Some(i) = held.rfind('(').filter(|_| held.ends_with(')')) {
         held = held[..i].trim_end();
     }
-    for adverb in ["基本", "全部", "全面", "如期", "统一", "及时"] {
+    for adverb in lexicon::HELD_ADVERBS {
         held = held.strip_suffix(adverb).unwrap_or(held);
     }
     let n = held.chars().count();
@@ -141,7 +125,7 @@ fn deliverable_object(s: &str) -> Option<String> {
 fn phrase_before(s: &str) -> Option<String> {
     let p = s.rsplit([',', ' ']).next().unwrap_or("");
     let mut p = p.trim_start_matches(['要', '将', '在', '前']);
-    for adverb in ["基本", "全部", "全面", "如期", "顺利", "全", "具体"] {
+    for adverb in lexicon::SUBJECT_ADVERBS {
         p = p.strip_suffix(adverb).unwrap_or(p);
     }
     // 协调统一的数字经济治理框架和规则体系基本建立: the evaluation goes, and a noun phrase
@@ -286,16 +270,16 @@ fn block_deliverable(b: &Builder, s: &Sentence, bl: &Block) -> Option<Target> {
 /// `2024年学校工作的总体要求是：坚持……，全面推进……`: the plan's year names what a colon then
 /// states (requirements, a line of thinking), not a dated deliverable. True when the words after
 /// the time phrase, up to the first comma or colon, end in the copula 是.
-pub(super) fn frames_principles(after: &str) -> bool {
+fn frames_principles(after: &str) -> bool {
     let head = after.split([',', ':', '。']).next().unwrap_or("");
     head.chars().count() <= 16 && head.trim_end().ends_with('是')
 }
 
 /// `年内建成投用…`: a relative year word dates a deliverable only when the verb follows at once
 /// (`年内在…创建指标达成上迈出坚实步伐` is an aim, not a dated deliverable).
-pub(super) fn relative_then_verb(hay: &str, tp: &TimePhrase) -> bool {
+fn relative_then_verb(hay: &str, tp: &TimePhrase) -> bool {
     let w = &hay[tp.range.clone()];
-    if !matches!(w, "年内" | "今年" | "当年") {
+    if !lexicon::RELATIVE_YEARS.contains(&w) {
         return false;
     }
     verb_follows(hay, tp)
@@ -304,18 +288,7 @@ pub(super) fn relative_then_verb(hay: &str, tp: &TimePhrase) -> bool {
 /// Is the time phrase followed at once (after an adverb) by a deliverable verb (`2024年底前建成`)?
 fn verb_follows(hay: &str, tp: &TimePhrase) -> bool {
     let mut rest = hay[tp.range.end..].trim_start();
-    for adv in [
-        "全面",
-        "基本",
-        "全部",
-        "要",
-        "力争",
-        "确保",
-        "高标准",
-        "高质量",
-        "如期",
-        "顺利",
-    ] {
+    for adv in lexicon::DEADLINE_ADVERBS {
         rest = rest.strip_prefix(adv).unwrap_or(rest);
     }
     DELIVERABLE_VERBS.iter().any(|v| rest.starts_with(v))
@@ -325,7 +298,7 @@ fn verb_follows(hay: &str, tp: &TimePhrase) -> bool {
 /// noun phrase (`聚焦2023年主题教育`) dates nothing.
 /// A heading marker before the phrase (`②2023年底前，…完成…`, ranges in `skips`) does not
 /// count as words before it.
-pub(super) fn clause_initial(hay: &str, s: &Sentence, tp: &TimePhrase, skips: &Skips) -> bool {
+fn clause_initial(hay: &str, s: &Sentence, tp: &TimePhrase, skips: &Skips) -> bool {
     let Some(c) = s.clauses.iter().find(|c| c.contains(&tp.range.start)) else {
         return false;
     };
@@ -333,21 +306,7 @@ pub(super) fn clause_initial(hay: &str, s: &Sentence, tp: &TimePhrase, skips: &S
     let lead = hay.get(from..tp.range.start).unwrap_or("").trim();
     verb_follows(hay, tp)
         || lead.is_empty()
-        || [
-            "在",
-            "于",
-            "并",
-            "同时",
-            "要",
-            "并于",
-            "力争在",
-            "确保在",
-            "争取在",
-            "计划",
-            "展望",
-            "即",
-        ]
-        .contains(&lead)
+        || lexicon::TIME_LEADS.contains(&lead)
         || STRENGTH_FIRM.contains(&lead)
         || STRENGTH_ASPIRATIONAL.contains(&lead)
         || asked_of_subject(lead)
@@ -356,38 +315,127 @@ pub(super) fn clause_initial(hay: &str, s: &Sentence, tp: &TimePhrase, skips: &S
 /// `联络员相关信息请于 2025 年 1 月 24 日前…报送`: a short subject then 请于 / 应于 / 须于 before the
 /// time asks for a deliverable as much as a clause-initial time does.
 fn asked_of_subject(lead: &str) -> bool {
-    ["请于", "应于", "须于", "需于", "务必于"].iter().any(|w| {
+    lexicon::ASKED_BY.iter().any(|w| {
         lead.strip_suffix(w)
             .is_some_and(|s| s.chars().count() <= 12)
     })
 }
 
 /// The short subject before 请于 / 应于 … (or before 请 / 应 when the time phrase took the 于).
-pub(super) fn asked_subject(lead: &str) -> Option<&str> {
+fn asked_subject(lead: &str) -> Option<&str> {
     let lead = lead.trim_end();
-    [
-        "请于",
-        "应于",
-        "须于",
-        "需于",
-        "务必于",
-        "请",
-        "应",
-        "须",
-        "需",
-        "务必",
-    ]
-    .iter()
-    .find_map(|w| lead.strip_suffix(w))
-    .map(str::trim)
-    .filter(|p| (2..=12).contains(&p.chars().count()))
-    // 各区应于…: the body asked to act is no deliverable
-    .filter(|p| {
-        !p.starts_with('各')
-            && ![
-                "区", "市", "县", "镇", "局", "委", "办", "科", "站", "单位", "中心",
-            ]
-            .iter()
-            .any(|w| p.ends_with(w))
-    })
+    lexicon::ASKED_BY
+        .iter()
+        .chain(lexicon::ASKED)
+        .find_map(|w| lead.strip_suffix(w))
+        .map(str::trim)
+        .filter(|p| (2..=12).contains(&p.chars().count()))
+        // 各区应于…: the body asked to act is no deliverable
+        .filter(|p| !p.starts_with('各') && !lexicon::BODY_ENDINGS.iter().any(|w| p.ends_with(w)))
+}
+
+impl Reading<'_> {
+    /// The dated deliverable time phrase `i` of the sentence opens, if it has one: a concrete
+    /// date (or `年内` right before a verb) that opens a clause with a deliverable verb after it,
+    /// in no span a target of the sentence (`before`) already holds.
+    pub(super) fn dated_deliverable(&self, i: usize, before: &[Target]) -> Option<Target> {
+        let (b, s, hay) = (self.b, self.s, self.b.hay);
+        let tp = self.times[i];
+        if self.is_past(tp) || !(tp.concrete || relative_then_verb(hay, tp)) {
+            return None;
+        }
+        let (clause, end) = self.deliverable_clause(i)?;
+        // a number in the deliverable's own clause already carries the date (2024年完成30座); one
+        // in a later clause (2024年建成平台，覆盖率达到100%) does not
+        // — nor may any target already in the span this one would claim (a second date in the
+        // clause, `2023年底前完成…2024年新增…12000个`): one commitment, one target.
+        let t = b.cx.text;
+        let (a, z) = (
+            t.orig_offset(b.off + tp.range.start),
+            t.orig_offset(b.off + end),
+        );
+        if before.iter().any(|tg| tg.span[0] < z && a < tg.span[1]) {
+            return None;
+        }
+        let raw = &hay[tp.range.clone()];
+        // 2015 年我国人均预期寿命已达 76.34 岁，…: a time whose own clause states the past
+        let time_clause = s.clauses.iter().find(|c| c.contains(&tp.range.start));
+        if past_clause(&hay[clause.clone()], false)
+            || time_clause.is_some_and(|c| past_clause(&hay[c.clone()], false))
+            || !(clause_initial(hay, s, tp, &b.skips)
+                || deadlines::reschedules(raw)
+                || i > 0 && self.joined_months(i - 1))
+            || frames_principles(&hay[tp.range.end..])
+        {
+            return None;
+        }
+        let mut tg = b.target(
+            tp.range.start..end,
+            tp.range.start.min(clause.start)..end,
+            TargetKind::Deadline,
+        );
+        tg.deadline = Some(b.deadline_text(tp));
+        tg.due = tp.due.clone();
+        tg.strength = strength_of(&hay[s.range.start..end]);
+        let (action, subject) = deliverable(&hay[tp.range.end..end]);
+        tg.action = action.map(str::to_string);
+        tg.subject = subject.and_then(|s| subject::tidy(subject::end_state(&s)));
+        // 联络员相关信息请于…前报送: what is asked for stands before the time
+        if let Some(p) = hay
+            .get(clause.start..tp.range.start)
+            .and_then(asked_subject)
+        {
+            tg.subject = subject::tidy(p);
+        }
+        Some(tg)
+    }
+
+    /// 依次延迟到9月份、12月份举行: are times `j` and `j + 1` bare months joined into one list (each
+    /// dates the activity after the last of them)?
+    fn joined_months(&self, j: usize) -> bool {
+        let hay = self.b.hay;
+        let (Some(a), Some(z)) = (self.times.get(j), self.times.get(j + 1)) else {
+            return false;
+        };
+        let between = hay.get(a.range.end..z.range.start).unwrap_or("").trim();
+        PAIR_JOINERS.contains(&between)
+            && deadlines::is_bare_month(&hay[a.range.clone()])
+            && deadlines::is_bare_month(&hay[z.range.clone()])
+    }
+
+    /// The clause that time `i` dates, with a deliverable verb, before the next time of the
+    /// sentence (`秋学期起,…`: the clause after a starting phrase), and where the deliverable ends.
+    fn deliverable_clause(&self, i: usize) -> Option<(&Range<usize>, usize)> {
+        let (s, hay, times) = (self.s, self.b.hay, &self.times);
+        let tp = times[i];
+        let raw = &hay[tp.range.clone()];
+        let bare = deadlines::is_bare_month(raw);
+        let mut last = i;
+        while self.joined_months(last) {
+            last += 1;
+        }
+        let scope_end = times.get(last + 1).map_or(s.range.end, |n| n.range.start);
+        let scope = hay.get(times[last].range.end..scope_end).unwrap_or("");
+        let start_phrase = raw.ends_with('起');
+        let works = |x: &str| contains_any(x, &DELIVER_SET) || bare && scheduled_activity(x);
+        let clause = s.clauses.iter().find(|c| {
+            let rest = hay.get(tp.range.end.max(c.start)..c.end).unwrap_or("");
+            c.end > tp.range.start
+                && if start_phrase {
+                    // 秋学期起,起始年级…: the deliverable is the clause after the phrase
+                    !rest.trim().is_empty()
+                } else {
+                    works(rest)
+                }
+        })?;
+        if clause.start >= scope_end || (!start_phrase && !works(scope)) {
+            return None;
+        }
+        let end = if last > i {
+            times[i + 1].range.start
+        } else {
+            clause.end.max(tp.range.end)
+        };
+        Some((clause, end))
+    }
 }

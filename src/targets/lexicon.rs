@@ -1185,6 +1185,84 @@ pub const FUSED: &[&str] = &[
     "两翼",
 ];
 
+/// Verbs that dispose of what 将 / 把 takes before them: it is sent or moved to a level (what it is
+/// made into, `将上海打造成为…策源地`, is the deliverable itself).
+pub const DISPOSAL_VERBS: &[&str] = &[
+    "报至",
+    "报送",
+    "上报",
+    "降低到",
+    "降低至",
+    "降到",
+    "降至",
+    "提高到",
+    "提升到",
+    "控制在",
+    "纳入",
+];
+
+/// Words of the plan's own activity that a bare month schedules besides [`SCHEDULE_VERBS`]
+/// (`7月初评`, `答辩`, `5-6月份，…开展专项调研`).
+pub const SCHEDULE_WORDS: &[&str] = &["评", "答辩", "调研"];
+
+/// Adverbs between what 将 / 把 takes and its disposal verb (`将名单全部报至…`): no part of it.
+pub const HELD_ADVERBS: &[&str] = &["基本", "全部", "全面", "如期", "统一", "及时"];
+
+/// Adverbs between a subject and its verb (`黑臭水体基本消除`): no part of the subject.
+pub const SUBJECT_ADVERBS: &[&str] = &["基本", "全部", "全面", "如期", "顺利", "全", "具体"];
+
+/// Relative year words that date a deliverable only when its verb follows at once (`年内建成`).
+pub const RELATIVE_YEARS: &[&str] = &["年内", "今年", "当年"];
+
+/// Adverbs between a time phrase and the deliverable verb it dates (`2024年底前全面建成`), in the
+/// order they are stripped.
+pub const DEADLINE_ADVERBS: &[&str] = &[
+    "全面",
+    "基本",
+    "全部",
+    "要",
+    "力争",
+    "确保",
+    "高标准",
+    "高质量",
+    "如期",
+    "顺利",
+];
+
+/// The whole lead of a clause before its time phrase that still lets the time open the clause
+/// (`力争在2023年底前完成…`), besides the strength words.
+pub const TIME_LEADS: &[&str] = &[
+    "在",
+    "于",
+    "并",
+    "同时",
+    "要",
+    "并于",
+    "力争在",
+    "确保在",
+    "争取在",
+    "计划",
+    "展望",
+    "即",
+];
+
+/// Words that ask a short subject before a time for a deliverable (`联络员相关信息请于…报送`).
+pub const ASKED_BY: &[&str] = &["请于", "应于", "须于", "需于", "务必于"];
+
+/// The same asks when the time phrase took the 于 (`请2025年1月24日前…`), tried after [`ASKED_BY`].
+pub const ASKED: &[&str] = &["请", "应", "须", "需", "务必"];
+
+/// Endings of a body asked to act (`各区应于…`, `市教育局须于…`): no deliverable.
+pub const BODY_ENDINGS: &[&str] = &[
+    "区", "市", "县", "镇", "局", "委", "办", "科", "站", "单位", "中心",
+];
+
+/// Words before a value that make it a total (`scope: total`: `累计建成`, `总量`).
+pub const TOTAL_WORDS: &[&str] = &["总数达", "累计", "总量", "总数", "共"];
+
+/// Words before a value that make it a count of new things (`scope: new`: `新增`, `新建`).
+pub const NEW_WORDS: &[&str] = &["新增", "新建", "增加", "新培育", "扩增"];
+
 #[cfg(test)]
 mod tests {
     use super::*;

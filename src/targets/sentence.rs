@@ -2,11 +2,8 @@
 //! recurrence, strength, scope and subject around it; the coverage, zero and rank cues; the
 //! values of a paired time phrase (docs/domain.md#targets).
 
-use super::deliverables::{
-    asked_subject, clause_initial, deliverable, frames_principles, relative_then_verb,
-    scheduled_activity, DELIVER_SET,
-};
 use super::*;
+use crate::text::is_han;
 
 static FUTURE_SET: LazySet = LazySet::new(FUTURE_WORDS);
 
@@ -14,9 +11,9 @@ static LIMIT_SET: LazySet = LazySet::new(lexicon::LIMIT_ACTIONS);
 
 static BASE_SET: LazySet = LazySet::new(CHANGE_BASES);
 
-static TOTAL_SET: LazySet = LazySet::new(&["总数达", "累计", "总量", "总数", "共"]);
+static TOTAL_SET: LazySet = LazySet::new(lexicon::TOTAL_WORDS);
 
-static NEW_SET: LazySet = LazySet::new(&["新增", "新建", "增加", "新培育", "扩增"]);
+static NEW_SET: LazySet = LazySet::new(lexicon::NEW_WORDS);
 
 /// Forecast, retrospective and future words in one table, so a clause is read once.
 fn voice_set() -> &'static WordSet {
@@ -193,11 +190,7 @@ fn is_threshold(q: &Quantity, after: &str, later_number: bool) -> bool {
     {
         return true;
     }
-    later_number
-        && after
-            .chars()
-            .next()
-            .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '“')
+    later_number && after.chars().next().is_some_and(|c| is_han(c) || c == '“')
 }
 
 /// `以后每 3 天 1 次`, `连续再处理 3 次`: a count of times that ends its clause after a recurrence
@@ -237,12 +230,11 @@ fn verb_governs(before: &str) -> bool {
 /// `新建1000个粮油千亩高产片`, `万亩良田`: a bare scale word (千, 万) with its unit before a noun,
 /// after a name rather than a verb that governs it, names a kind of thing.
 fn is_scale_name(q: &Quantity, hay: &str, before: &str, after: &str) -> bool {
-    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
     q.cjk
         && hay[q.numeral.clone()]
             .chars()
             .all(|c| "百千万亿".contains(c))
-        && after.starts_with(han)
+        && after.starts_with(is_han)
         && !verb_governs(before)
 }
 
@@ -250,11 +242,10 @@ fn is_scale_name(q: &Quantity, hay: &str, before: &str, after: &str) -> bool {
 /// name rather than a verb that governs it, specifies a project ([`lexicon::CAPACITY_UNITS`]).
 fn is_specification(q: &Quantity, before: &str, after: &str) -> bool {
     let base = q.unit.trim_start_matches(['万', '亿', '千', '百']);
-    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
     q.comparator.is_none()
         && lexicon::CAPACITY_UNITS.contains(&base)
-        && after.starts_with(han)
-        && before.trim_end().ends_with(han)
+        && after.starts_with(is_han)
+        && before.trim_end().ends_with(is_han)
         && !verb_governs(before)
         // 二期、…二期等402万千瓦机组: the total of the projects listed, an amount
         && !before
@@ -337,6 +328,39 @@ fn has_value_cue(q: &Quantity, gap: &str, clause_before: &str, cmp_before: bool)
     }
 }
 
+/// One sentence being read: the times that may date its targets, and the plan's first year
+/// (a time before it is the past).
+pub(super) struct Reading<'a> {
+    pub(super) b: &'a Builder<'a>,
+    pub(super) f: &'a Found,
+    pub(super) s: &'a Sentence,
+    pub(super) times: Vec<&'a TimePhrase>,
+    first_year: Option<i32>,
+}
+
+/// What a clause's reading carries from one quantity to the next.
+struct ClauseReading<'a> {
+    clause: &'a Range<usize>,
+    /// Where the words before the next quantity start (past the last target, or a heading marker).
+    prev_end: usize,
+    targets: Vec<Target>,
+    /// The clause's numbers that name no subject of their own.
+    unnamed: usize,
+    /// `确保3天内成蚊密度ADI≤2`: a time limit that bounds the values after it is their deadline.
+    bounding: Option<Range<usize>>,
+    /// The last action verb of the sentence so far.
+    last_action: Option<&'static str>,
+}
+
+/// The words around a quantity that make it a value.
+struct ValueCue<'a> {
+    gap: Range<usize>,
+    cmp_before: Option<(Comparator, usize, bool)>,
+    later: Option<&'a Quantity>,
+    /// `24小时内完成…`: the length of the `内` after the number of a time limit.
+    limit_end: Option<usize>,
+}
+
 /// Reads one sentence; `carry_in` says the sentence before it (up to a `；`) ended in the past.
 /// Returns whether this one ends in the past.
 pub(super) fn sentence_targets(
@@ -347,7 +371,6 @@ pub(super) fn sentence_targets(
     carry_in: bool,
     out: &mut Vec<Target>,
 ) -> bool {
-    let hay = b.hay;
     // most sentences hold no number, cue or date: nothing to do
     if within(&f.quantities, &s.range, |q| q.range.start).is_empty()
         && within(&f.cues, &s.range, |c| c.range.start).is_empty()
@@ -355,16 +378,49 @@ pub(super) fn sentence_targets(
     {
         return carry_in;
     }
-    if status_sentence(&hay[s.range.clone()]) {
+    if status_sentence(&b.hay[s.range.clone()]) {
         return true;
     }
-    // a year inside a cited title (《2023年…意见》) dates nothing
+    let r = Reading {
+        b,
+        f,
+        s,
+        times: dating_times(b.hay, f, s),
+        first_year,
+    };
+    let first_out = out.len();
+    let mut carried_past = carry_in;
+    let mut last_action: Option<&'static str> = None;
+    for clause in &s.clauses {
+        carried_past = r.clause_is_past(clause, carried_past);
+        if carried_past {
+            continue;
+        }
+        if let Some((a, _)) = subject::last_action(&b.hay[clause.clone()]) {
+            last_action = Some(a);
+        }
+        let targets = r.clause_targets(clause, last_action, &out[first_out..]);
+        out.extend(targets);
+    }
+    pair_deadlines(b, &r.times, &mut out[first_out..]);
+    // dated deliverables without a number
+    for i in 0..r.times.len() {
+        if let Some(tg) = r.dated_deliverable(i, &out[first_out..]) {
+            out.push(tg);
+        }
+    }
+    crate::order::by_key(&mut out[first_out..], |t| t.span[0] as u64);
+    carried_past
+}
+
+/// The time phrases of sentence `s` that may date a target: not a year inside a cited title
+/// (`《2023年…意见》`), nor the base of a change (`比2020年`, `以2020年为基期`).
+fn dating_times<'a>(hay: &str, f: &'a Found, s: &Sentence) -> Vec<&'a TimePhrase> {
     let masked_time = |tp: &TimePhrase| {
         f.masks
             .covering(tp.range.start)
             .is_some_and(|m| tp.range.end <= m.end && hay[m.clone()].starts_with('《'))
     };
-    // 比2020年 / 以2020年为基期: the base of a change, neither a deadline nor a past marker
     let is_base = |tp: &TimePhrase| {
         hay[..tp.range.start]
             .trim_end()
@@ -372,354 +428,375 @@ pub(super) fn sentence_targets(
             || hay[tp.range.end..].starts_with("为基期")
             || hay[tp.range.end..].starts_with("水平")
     };
-    let times: Vec<&TimePhrase> = within(&f.times, &s.range, |x| x.range.start)
+    within(&f.times, &s.range, |x| x.range.start)
         .iter()
         .filter(|tp| !masked_time(tp) && !is_base(tp))
-        .collect();
-    let is_past = |tp: &TimePhrase| tp.year.zip(first_year).is_some_and(|(y, py)| y < py);
+        .collect()
+}
 
-    let first_out = out.len();
-    let mut carried_past = carry_in;
-    let mut last_action: Option<&'static str> = None;
-    for clause in &s.clauses {
-        let ctext = &hay[clause.clone()];
-        let clause_times: Vec<&&TimePhrase> = times
+impl Reading<'_> {
+    pub(super) fn is_past(&self, tp: &TimePhrase) -> bool {
+        tp.year.zip(self.first_year).is_some_and(|(y, py)| y < py)
+    }
+
+    /// Does `clause` state the past: in its own words, or carried from the clause before it when
+    /// it names no time of its own and no future word?
+    fn clause_is_past(&self, clause: &Range<usize>, carried_past: bool) -> bool {
+        let ctext = &self.b.hay[clause.clone()];
+        let clause_times = self
+            .times
             .iter()
-            .filter(|tp| clause.contains(&tp.range.start))
-            .collect();
-        let past_year = clause_times.iter().any(|tp| is_past(tp));
-        let fresh_time = clause_times.iter().any(|tp| !is_past(tp));
-        let past = if past_clause(ctext, past_year) {
-            true
-        } else {
-            carried_past && !fresh_time && !contains_any(ctext, &FUTURE_SET)
-        };
-        carried_past = past;
-        if past {
-            continue;
-        }
-        if let Some((a, _)) = subject::last_action(ctext) {
-            last_action = Some(a);
-        }
+            .filter(|tp| clause.contains(&tp.range.start));
+        let past_year = clause_times.clone().any(|tp| self.is_past(tp));
+        let fresh_time = clause_times.clone().any(|tp| !self.is_past(tp));
+        past_clause(ctext, past_year)
+            || carried_past && !fresh_time && !contains_any(ctext, &FUTURE_SET)
+    }
+
+    /// The targets of one clause: its quantities, then its cues; `before` holds the targets of the
+    /// sentence's earlier clauses.
+    fn clause_targets(
+        &self,
+        clause: &Range<usize>,
+        last_action: Option<&'static str>,
+        before: &[Target],
+    ) -> Vec<Target> {
         // a heading marker that opens the clause (`1.完成危桥改造20座`) is no part of a subject
-        let marker_end = b.skips.skip_from(clause.start, clause.end);
-        let mut prev_end = marker_end;
-        let qs = within(&f.quantities, clause, |q| q.range.start);
-        let mut clause_targets: Vec<Target> = Vec::new();
-        // the clause's numbers that name no subject of their own
-        let mut unnamed = 0;
-        // `确保3天内成蚊密度ADI≤2`: a time limit that bounds the values after it is their deadline
-        let mut bounding: Option<Range<usize>> = None;
+        let marker_end = self.b.skips.skip_from(clause.start, clause.end);
+        let mut c = ClauseReading {
+            clause,
+            prev_end: marker_end,
+            targets: Vec::new(),
+            unnamed: 0,
+            bounding: None,
+            last_action,
+        };
+        let qs = within(&self.f.quantities, clause, |q| q.range.start);
         for q in qs {
-            if q.range.end > clause.end || f.masks.hits(&q.numeral) {
+            let Some(v) = self.value_cue(&mut c, qs, q) else {
                 continue;
-            }
-            if b.skips.overlaps(&q.range) {
-                continue;
-            }
-            let gap = &hay[prev_end.min(q.range.start)..q.range.start];
-            let clause_before = &hay[clause.start..q.range.start];
-            let cmp_before = comparator_before(gap);
-            let later = qs
-                .iter()
-                .find(|x| x.range.start >= q.range.end && x.range.start < clause.end);
-            let limit_end =
-                time_limit_end(q, clause_before, &hay[q.range.end..clause.end]).filter(|_| {
-                    // a limit that bounds a later value is that value's time, not a target
-                    later.is_none()
-                        && within(&f.cues, &(q.range.end..clause.end), |c| c.range.start).is_empty()
-                });
-            if limit_end.is_none() && !has_value_cue(q, gap, clause_before, cmp_before.is_some()) {
-                if let Some(n) = limit_len(q, clause_before, &hay[q.range.end..clause.end]) {
-                    bounding = Some(q.range.start..q.range.end + n);
-                }
-                continue;
-            }
-            // 公交站点500米覆盖率达到100%: the number qualifies the indicator the later number measures
-            let qualifies = later.is_some_and(|x| {
-                let between = &hay[q.range.end..x.range.start];
-                between.starts_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c))
-                    && LEVEL_VERBS.iter().any(|v| between.ends_with(v))
-                    && !q.class.eq(&UnitClass::Ratio)
-            });
-            if qualifies
-                || is_frequency(q, clause_before, &hay[q.range.end..clause.end])
-                || framed(clause_before, &hay[q.range.end..clause.end])
-                || is_condition(&hay[s.range.start..q.range.start])
-                || is_specification(q, clause_before, &hay[q.range.end..clause.end])
-                || is_scale_name(q, hay, clause_before, &hay[q.range.end..clause.end])
-                // a later count in the same unit is a parallel item (5家以上…企业、10家以上…),
-                // not the amount a threshold picks
-                || is_threshold(
-                    q,
-                    &hay[q.range.end..clause.end],
-                    later.is_some_and(|x| x.unit != q.unit),
-                )
-                || is_grade_band(&hay[q.range.end..clause.end])
-            {
-                continue;
-            }
-            let mut start = q.range.start;
-            let mut comparator = q.comparator;
-            let mut verb_end = q.range.start;
-            if let Some((cmp, at, adjacent)) = cmp_before {
-                if comparator != Some(Comparator::Range) {
-                    comparator = Some(cmp);
-                }
-                if adjacent {
-                    start = prev_end.min(q.range.start) + at;
-                    verb_end = start;
-                }
-            }
-            // the verb must touch the number (or its comparator). For a count or an amount it is a
-            // change when the measured thing came before the verb (面积增加1万亩, 标准每人每年提高30元)
-            // or a base is named; 增加1000个学位 (the noun after) is a count of new things
-            let ends_clause = hay[q.range.end..clause.end]
-                .trim_matches(|c: char| {
-                    c.is_whitespace() || c.is_ascii_punctuation() || "，。；、".contains(c)
-                })
-                .is_empty();
-            let change = change_before(&hay[clause.start..verb_end]).filter(|_| {
-                matches!(
-                    q.class,
-                    UnitClass::Ratio
-                        | UnitClass::Points
-                        | UnitClass::Times
-                        | UnitClass::Age
-                        | UnitClass::Duration
-                ) || contains_any(clause_before, &BASE_SET)
-                    || ends_clause
-            });
-            if comparator.is_none() && is_rank(gap) {
-                // 进入全国…绩效考核前10%: a rank, at most the number
-                comparator = Some(Comparator::Lte);
-                start = q.range.start - '前'.len_utf8();
-            }
-            let recurrence = recurrence_of(clause_before);
-            if comparator.is_none()
-                && q.class == UnitClass::Duration
-                && matches!(recurrence, Some("day" | "week"))
-            {
-                // 每天锻炼1小时: a daily or weekly duration is a minimum
-                comparator = Some(Comparator::Gte);
-            }
-            // 分别增长6%和7.5%: the second of a pair (joined to the target before it, in its unit)
-            // shares the change of the first, and its subject when it names none
-            let pair_first = clause_targets.last().filter(|p| {
-                PAIR_JOINERS.contains(&gap.trim()) && p.unit.as_deref() == Some(q.unit.as_str())
-            });
-            let change = change.or_else(|| pair_first.and_then(|p| p.change));
-            let kind = if change.is_some() {
-                TargetKind::Change
-            } else {
-                match q.class {
-                    UnitClass::Ratio => TargetKind::Percent,
-                    UnitClass::Points | UnitClass::Times => TargetKind::Change,
-                    UnitClass::Money => TargetKind::Money,
-                    UnitClass::Duration => TargetKind::Duration,
-                    _ => TargetKind::Count,
-                }
             };
-            let mut end = q.range.end;
-            if let Some(e) = limit_end {
-                comparator = comparator.or(Some(Comparator::Lte));
-                end += e;
+            if self.not_a_target(q, &v, clause) {
+                continue;
             }
-            let mut tg = b.target(start..end, clause.clone(), kind);
-            tg.value = q.value;
-            tg.range = q.range_value;
-            // an index bounded by a symbol or word (`BI<5`, `控制在5以下`) has no unit
-            tg.unit = (!q.unit.is_empty()).then(|| q.unit.clone());
-            tg.comparator = Some(comparator.unwrap_or(Comparator::Eq));
-            tg.change = change;
-            if q.placeholder {
-                tg.flags.push("placeholder".into());
-            }
-            let after_end = next_start(qs, q, clause.end);
-            let mut after = &hay[end.min(after_end)..after_end];
-            if limit_end.is_some() {
-                after = strip_links(after.trim_start());
-            }
-            // a time phrase before the number is the deadline, no part of the subject
-            // (年底前关停燃煤锅炉15台)
-            let from = past_times(&times, prev_end.min(start), start);
-            tg.subject = subject::subject(&hay[from..start], after);
-            // 幼虫密度BI＜5、5天内BI＜2: a bare index code repeats the indicator named before
-            let prev = clause_targets.last().and_then(|p| p.subject.as_deref());
-            if let Some(whole) = subject::code_of(tg.subject.as_deref(), prev) {
-                tg.subject = Some(whole);
-            }
-            unnamed += usize::from(tg.subject.is_none());
-            // 收入分别增长5.5%和7%, 收集率提高2个百分点，力争达到72%: a number that names no
-            // subject measures the one of the target before it in its sentence, in its unit (a
-            // rate after its change in points); a growth rate (总收入达到1500亿元，年均增长10%)
-            // that of any quantity
-            if tg.subject.is_none() {
-                let growth = change.is_some() && q.unit == "%";
-                tg.subject = clause_targets
-                    .last()
-                    .or(out[first_out..].last())
-                    .filter(|p| {
-                        // … and the level after a growth rate (收入增长7%以上，力争达到2.6万元)
-                        let p_growth = p.change.is_some() && p.unit.as_deref() == Some("%");
-                        p.unit.as_deref().is_some_and(|u| {
-                            growth || p_growth || u == q.unit || (q.unit == "%" && u == "个百分点")
-                        })
-                    })
-                    .and_then(|p| p.subject.clone());
-            }
-            if change.is_some()
-                && q.unit == "%"
-                && tg.subject.as_deref().is_some_and(|s| {
-                    s.ends_with('率') || s.ends_with("比例") || s.ends_with("占比")
-                })
-            {
-                // +2 % on a rate: relative or percentage points? (trap 12)
-                tg.flags.push("pct_or_pp_ambiguous".into());
-            }
-            tg.action = match change {
-                Some(_) => change_verb(&hay[clause.start..verb_end]),
-                None => subject::last_action(clause_before)
-                    .map(|(a, _)| a)
-                    .or(last_action),
-            }
-            .map(str::to_string);
-            tg.recurrence = recurrence.map(str::to_string);
-            tg.per = per_of(clause_before);
-            tg.strength = strength_of(&hay[s.range.start..q.range.start]);
-            set_deadline(b, &times, q.range.start, &is_past, &mut tg);
-            tg.scope = scope_of(clause_before, tg.deadline.as_deref());
-            prev_end = q.range.end;
-            clause_targets.push(tg);
+            let (tg, unnamed) = self.quantity_target(&c, qs, q, &v, before);
+            c.unnamed += usize::from(unnamed);
+            c.prev_end = q.range.end;
+            c.targets.push(tg);
         }
-        for cue in within(&f.cues, clause, |c| c.range.start) {
-            let from = past_times(&times, marker_end.min(cue.range.start), cue.range.start);
-            if let Some(mut tg) =
-                cue_target(b, clause, from, cue, &mut clause_targets, &times, &is_past)
-            {
+        self.cue_targets(&mut c, marker_end);
+        self.date_bounded(&mut c);
+        let ctext = &self.b.hay[clause.clone()];
+        respectively(ctext, c.unnamed, before, &mut c.targets);
+        crate::order::by_key(&mut c.targets, |t| t.span[0] as u64);
+        if ctext.contains("分别") {
+            distribute_subjects(&mut c.targets);
+        }
+        c.targets
+    }
+
+    /// The cue that makes quantity `q` a value, or `None` (and a noted time limit that bounds the
+    /// values after it) when it is masked, in a marker, or a bare duration or age without a cue.
+    fn value_cue<'q>(
+        &self,
+        c: &mut ClauseReading,
+        qs: &'q [Quantity],
+        q: &Quantity,
+    ) -> Option<ValueCue<'q>> {
+        let (hay, clause) = (self.b.hay, c.clause);
+        if q.range.end > clause.end || self.f.masks.hits(&q.numeral) {
+            return None;
+        }
+        if self.b.skips.overlaps(&q.range) {
+            return None;
+        }
+        let gap = c.prev_end.min(q.range.start)..q.range.start;
+        let clause_before = &hay[clause.start..q.range.start];
+        let after = &hay[q.range.end..clause.end];
+        let cmp_before = comparator_before(&hay[gap.clone()]);
+        let later = qs
+            .iter()
+            .find(|x| x.range.start >= q.range.end && x.range.start < clause.end);
+        let limit_end = time_limit_end(q, clause_before, after).filter(|_| {
+            // a limit that bounds a later value is that value's time, not a target
+            later.is_none()
+                && within(&self.f.cues, &(q.range.end..clause.end), |c| c.range.start).is_empty()
+        });
+        if limit_end.is_none()
+            && !has_value_cue(q, &hay[gap.clone()], clause_before, cmp_before.is_some())
+        {
+            if let Some(n) = limit_len(q, clause_before, after) {
+                c.bounding = Some(q.range.start..q.range.end + n);
+            }
+            return None;
+        }
+        Some(ValueCue {
+            gap,
+            cmp_before,
+            later,
+            limit_end,
+        })
+    }
+
+    /// Is value `q` no target: a qualifier of a later number, a frequency, a frame, a condition, a
+    /// specification, a scale name, a threshold or a grade band?
+    fn not_a_target(&self, q: &Quantity, v: &ValueCue, clause: &Range<usize>) -> bool {
+        let hay = self.b.hay;
+        let clause_before = &hay[clause.start..q.range.start];
+        let after = &hay[q.range.end..clause.end];
+        // 公交站点500米覆盖率达到100%: the number qualifies the indicator the later number measures
+        let qualifies = v.later.is_some_and(|x| {
+            let between = &hay[q.range.end..x.range.start];
+            between.starts_with(is_han)
+                && LEVEL_VERBS.iter().any(|w| between.ends_with(w))
+                && !q.class.eq(&UnitClass::Ratio)
+        });
+        qualifies
+            || is_frequency(q, clause_before, after)
+            || framed(clause_before, after)
+            || is_condition(&hay[self.s.range.start..q.range.start])
+            || is_specification(q, clause_before, after)
+            || is_scale_name(q, hay, clause_before, after)
+            // a later count in the same unit is a parallel item (5家以上…企业、10家以上…),
+            // not the amount a threshold picks
+            || is_threshold(q, after, v.later.is_some_and(|x| x.unit != q.unit))
+            || is_grade_band(after)
+    }
+
+    /// The target value `q` states, with all the words of its clause say of it, and whether it
+    /// names no subject of its own.
+    fn quantity_target(
+        &self,
+        c: &ClauseReading,
+        qs: &[Quantity],
+        q: &Quantity,
+        v: &ValueCue,
+        before: &[Target],
+    ) -> (Target, bool) {
+        let (hay, clause) = (self.b.hay, c.clause);
+        let clause_before = &hay[clause.start..q.range.start];
+        let (start, verb_end, mut comparator) = value_start(hay, q, v, clause_before);
+        let change = self.change_of(c, q, v, verb_end);
+        let mut end = q.range.end;
+        if let Some(e) = v.limit_end {
+            comparator = comparator.or(Some(Comparator::Lte));
+            end += e;
+        }
+        let mut tg = self
+            .b
+            .target(start..end, clause.clone(), kind_of(q, change));
+        tg.value = q.value;
+        tg.range = q.range_value;
+        // an index bounded by a symbol or word (`BI<5`, `控制在5以下`) has no unit
+        tg.unit = (!q.unit.is_empty()).then(|| q.unit.clone());
+        tg.comparator = Some(comparator.unwrap_or(Comparator::Eq));
+        tg.change = change;
+        if q.placeholder {
+            tg.flags.push("placeholder".into());
+        }
+        let after_end = next_start(qs, q, clause.end);
+        let mut after = &hay[end.min(after_end)..after_end];
+        if v.limit_end.is_some() {
+            after = strip_links(after.trim_start());
+        }
+        // a time phrase before the number is the deadline, no part of the subject
+        // (年底前关停燃煤锅炉15台)
+        let from = past_times(&self.times, c.prev_end.min(start), start);
+        tg.subject = subject::subject(&hay[from..start], after);
+        let unnamed = name_subject(&mut tg, q, &c.targets, before);
+        tg.action = match change {
+            Some(_) => change_verb(&hay[clause.start..verb_end]),
+            None => subject::last_action(clause_before)
+                .map(|(a, _)| a)
+                .or(c.last_action),
+        }
+        .map(str::to_string);
+        tg.recurrence = recurrence_of(clause_before).map(str::to_string);
+        tg.per = per_of(clause_before);
+        tg.strength = strength_of(&hay[self.s.range.start..q.range.start]);
+        set_deadline(
+            self.b,
+            &self.times,
+            q.range.start,
+            &|tp| self.is_past(tp),
+            &mut tg,
+        );
+        tg.scope = scope_of(clause_before, tg.deadline.as_deref());
+        (tg, unnamed)
+    }
+
+    /// The change a value states: a change verb that touches the number (or its comparator); for a
+    /// count or an amount only when the measured thing came before the verb (面积增加1万亩,
+    /// 标准每人每年提高30元) or a base is named — 增加1000个学位 (the noun after) is a count of new
+    /// things. 分别增长6%和7.5%: the second of a pair shares the change of the first.
+    fn change_of(
+        &self,
+        c: &ClauseReading,
+        q: &Quantity,
+        v: &ValueCue,
+        verb_end: usize,
+    ) -> Option<Change> {
+        let (hay, clause) = (self.b.hay, c.clause);
+        let clause_before = &hay[clause.start..q.range.start];
+        let ends_clause = hay[q.range.end..clause.end]
+            .trim_matches(|c: char| {
+                c.is_whitespace() || c.is_ascii_punctuation() || "，。；、".contains(c)
+            })
+            .is_empty();
+        let change = change_before(&hay[clause.start..verb_end]).filter(|_| {
+            matches!(
+                q.class,
+                UnitClass::Ratio
+                    | UnitClass::Points
+                    | UnitClass::Times
+                    | UnitClass::Age
+                    | UnitClass::Duration
+            ) || contains_any(clause_before, &BASE_SET)
+                || ends_clause
+        });
+        // (joined to the target before it, in its unit)
+        let pair_first = c.targets.last().filter(|p| {
+            PAIR_JOINERS.contains(&hay[v.gap.clone()].trim())
+                && p.unit.as_deref() == Some(q.unit.as_str())
+        });
+        change.or_else(|| pair_first.and_then(|p| p.change))
+    }
+
+    /// The coverage, zero and rank cues of the clause, after its quantities.
+    fn cue_targets(&self, c: &mut ClauseReading, marker_end: usize) {
+        let clause = c.clause;
+        for cue in within(&self.f.cues, clause, |c| c.range.start) {
+            let from = past_times(
+                &self.times,
+                marker_end.min(cue.range.start),
+                cue.range.start,
+            );
+            let is_past = |tp: &TimePhrase| self.is_past(tp);
+            if let Some(mut tg) = cue_target(
+                self.b,
+                clause,
+                from,
+                cue,
+                &mut c.targets,
+                &self.times,
+                &is_past,
+            ) {
                 // 推进全民健康生活方式行动，…，基本实现以县为单位全覆盖: a coverage whose own words
                 // name nothing covers the work its sentence opens with
                 if tg.subject.is_none() && cue.kind == TargetKind::Coverage && cue.unit.is_some() {
-                    tg.subject = opening_work(b, s, clause);
+                    tg.subject = opening_work(self.b, self.s, clause);
                 }
-                clause_targets.push(tg);
+                c.targets.push(tg);
             }
         }
-        if let Some(r) = bounding {
-            let raw =
-                b.cx.text
-                    .original(b.cx.text.span(b.off + r.start..b.off + r.end));
-            let from = b.cx.text.orig_offset(b.off + r.end);
-            for tg in clause_targets
-                .iter_mut()
-                .filter(|t| t.deadline.is_none() && t.span[0] >= from)
-            {
-                tg.deadline = Some(raw.clone());
-            }
-        }
-        respectively(ctext, unnamed, &out[first_out..], &mut clause_targets);
-        crate::order::by_key(&mut clause_targets, |t| t.span[0] as u64);
-        if ctext.contains("分别") {
-            distribute_subjects(&mut clause_targets);
-        }
-        out.extend(clause_targets);
     }
-    pair_deadlines(b, &times, &mut out[first_out..]);
-    // dated deliverables without a number
-    for (i, tp) in times.iter().enumerate() {
-        if is_past(tp) || !(tp.concrete || relative_then_verb(hay, tp)) {
-            continue;
-        }
-        let raw = &hay[tp.range.clone()];
-        let bare = deadlines::is_bare_month(raw);
-        // 依次延迟到9月份、12月份举行: months joined into one list each date the activity after
-        // the last of them
-        let joined = |j: usize| {
-            let (Some(a), Some(z)) = (times.get(j), times.get(j + 1)) else {
-                return false;
-            };
-            let between = hay.get(a.range.end..z.range.start).unwrap_or("").trim();
-            PAIR_JOINERS.contains(&between)
-                && deadlines::is_bare_month(&hay[a.range.clone()])
-                && deadlines::is_bare_month(&hay[z.range.clone()])
+
+    /// A time limit that bounds the values after it (`确保3天内成蚊密度ADI≤2`) dates those that
+    /// name no time of their own.
+    fn date_bounded(&self, c: &mut ClauseReading) {
+        let Some(r) = &c.bounding else {
+            return;
         };
-        let mut last = i;
-        while joined(last) {
-            last += 1;
-        }
-        let scope_end = times.get(last + 1).map_or(s.range.end, |n| n.range.start);
-        let t = b.cx.text;
-        let scope = hay.get(times[last].range.end..scope_end).unwrap_or("");
-        let start_phrase = raw.ends_with('起');
-        let works = |x: &str| contains_any(x, &DELIVER_SET) || bare && scheduled_activity(x);
-        let Some(clause) = s.clauses.iter().find(|c| {
-            let rest = hay.get(tp.range.end.max(c.start)..c.end).unwrap_or("");
-            c.end > tp.range.start
-                && if start_phrase {
-                    // 秋学期起,起始年级…: the deliverable is the clause after the phrase
-                    !rest.trim().is_empty()
-                } else {
-                    works(rest)
-                }
-        }) else {
-            continue;
-        };
-        if clause.start >= scope_end || (!start_phrase && !works(scope)) {
-            continue;
-        }
-        // a number in the deliverable's own clause already carries the date (2024年完成30座); one
-        // in a later clause (2024年建成平台，覆盖率达到100%) does not
-        // — nor may any target already in the span this one would claim (a second date in the
-        // clause, `2023年底前完成…2024年新增…12000个`): one commitment, one target.
-        let end = if last > i {
-            times[i + 1].range.start
-        } else {
-            clause.end.max(tp.range.end)
-        };
-        let (a, z) = (
-            t.orig_offset(b.off + tp.range.start),
-            t.orig_offset(b.off + end),
-        );
-        if out[first_out..]
-            .iter()
-            .any(|tg| tg.span[0] < z && a < tg.span[1])
+        let t = self.b.cx.text;
+        let raw = t.original(t.span(self.b.off + r.start..self.b.off + r.end));
+        let from = t.orig_offset(self.b.off + r.end);
+        for tg in c
+            .targets
+            .iter_mut()
+            .filter(|t| t.deadline.is_none() && t.span[0] >= from)
         {
-            continue;
+            tg.deadline = Some(raw.clone());
         }
-        let ctext = &hay[clause.clone()];
-        // 2015 年我国人均预期寿命已达 76.34 岁，…: a time whose own clause states the past
-        let time_clause = s.clauses.iter().find(|c| c.contains(&tp.range.start));
-        if past_clause(ctext, false)
-            || time_clause.is_some_and(|c| past_clause(&hay[c.clone()], false))
-            || !(clause_initial(hay, s, tp, &b.skips)
-                || deadlines::reschedules(raw)
-                || i > 0 && joined(i - 1))
-            || frames_principles(&hay[tp.range.end..])
-        {
-            continue;
-        }
-        let mut tg = b.target(
-            tp.range.start..end,
-            tp.range.start.min(clause.start)..end,
-            TargetKind::Deadline,
-        );
-        tg.deadline = Some(b.deadline_text(tp));
-        tg.due = tp.due.clone();
-        tg.strength = strength_of(&hay[s.range.start..end]);
-        let (action, subject) = deliverable(&hay[tp.range.end..end]);
-        tg.action = action.map(str::to_string);
-        tg.subject = subject.and_then(|s| subject::tidy(subject::end_state(&s)));
-        // 联络员相关信息请于…前报送: what is asked for stands before the time
-        if let Some(p) = hay
-            .get(clause.start..tp.range.start)
-            .and_then(asked_subject)
-        {
-            tg.subject = subject::tidy(p);
-        }
-        out.push(tg);
     }
-    crate::order::by_key(&mut out[first_out..], |t| t.span[0] as u64);
-    carried_past
+}
+
+/// Where the text of value `q` starts (at its comparator words when they touch it), where the
+/// words of its verb end, and its comparator: from the words before it, a rank (`前10%`: at most),
+/// or a daily or weekly duration (`每天锻炼1小时`: at least).
+fn value_start(
+    hay: &str,
+    q: &Quantity,
+    v: &ValueCue,
+    clause_before: &str,
+) -> (usize, usize, Option<Comparator>) {
+    let mut start = q.range.start;
+    let mut comparator = q.comparator;
+    let mut verb_end = q.range.start;
+    if let Some((cmp, at, adjacent)) = v.cmp_before {
+        if comparator != Some(Comparator::Range) {
+            comparator = Some(cmp);
+        }
+        if adjacent {
+            start = v.gap.start + at;
+            verb_end = start;
+        }
+    }
+    let gap = &hay[v.gap.clone()];
+    if comparator.is_none() && is_rank(gap) {
+        // 进入全国…绩效考核前10%: a rank, at most the number
+        comparator = Some(Comparator::Lte);
+        start = q.range.start - '前'.len_utf8();
+    }
+    if comparator.is_none()
+        && q.class == UnitClass::Duration
+        && matches!(recurrence_of(clause_before), Some("day" | "week"))
+    {
+        comparator = Some(Comparator::Gte);
+    }
+    (start, verb_end, comparator)
+}
+
+/// The kind of a value: a change when a change verb states it, else by the class of its unit.
+fn kind_of(q: &Quantity, change: Option<Change>) -> TargetKind {
+    if change.is_some() {
+        return TargetKind::Change;
+    }
+    match q.class {
+        UnitClass::Ratio => TargetKind::Percent,
+        UnitClass::Points | UnitClass::Times => TargetKind::Change,
+        UnitClass::Money => TargetKind::Money,
+        UnitClass::Duration => TargetKind::Duration,
+        _ => TargetKind::Count,
+    }
+}
+
+/// The subject of a value that its own words name poorly or not at all: `幼虫密度BI＜5、5天内BI＜2`
+/// (a bare index code repeats the indicator named before); a number that names no subject
+/// measures the one of the target before it in its clause or sentence, in its unit. Returns
+/// whether the value named no subject of its own.
+fn name_subject(tg: &mut Target, q: &Quantity, clause: &[Target], before: &[Target]) -> bool {
+    let prev = clause.last().and_then(|p| p.subject.as_deref());
+    if let Some(whole) = subject::code_of(tg.subject.as_deref(), prev) {
+        tg.subject = Some(whole);
+    }
+    let unnamed = tg.subject.is_none();
+    // 收入分别增长5.5%和7%, 收集率提高2个百分点，力争达到72%: (a rate after its change in
+    // points); a growth rate (总收入达到1500亿元，年均增长10%) that of any quantity
+    if tg.subject.is_none() {
+        let growth = tg.change.is_some() && q.unit == "%";
+        tg.subject = clause
+            .last()
+            .or(before.last())
+            .filter(|p| {
+                // … and the level after a growth rate (收入增长7%以上，力争达到2.6万元)
+                let p_growth = p.change.is_some() && p.unit.as_deref() == Some("%");
+                p.unit.as_deref().is_some_and(|u| {
+                    growth || p_growth || u == q.unit || (q.unit == "%" && u == "个百分点")
+                })
+            })
+            .and_then(|p| p.subject.clone());
+    }
+    if tg.change.is_some()
+        && q.unit == "%"
+        && tg
+            .subject
+            .as_deref()
+            .is_some_and(|s| s.ends_with('率') || s.ends_with("比例") || s.ends_with("占比"))
+    {
+        // +2 % on a rate: relative or percentage points? (trap 12)
+        tg.flags.push("pct_or_pp_ambiguous".into());
+    }
+    unnamed
 }
 
 /// `2022年，全市非化石能源消费比重为17.6%，…`: a sentence opened by a bare year and stating a
@@ -773,7 +850,7 @@ fn distribute_subjects(clause: &mut [Target]) {
 }
 
 /// What joins the two values of a pair (`分别增长6%和7.5%`, `65%、63%`).
-const PAIR_JOINERS: &[&str] = &["和", "、", "与", "及"];
+pub(super) const PAIR_JOINERS: &[&str] = &["和", "、", "与", "及"];
 
 /// `from` moved past the time phrases that lie between it and `to` (`年底前`, `三年内`, `第三季度前`):
 /// they date the target and are no part of its subject.
@@ -877,74 +954,20 @@ fn cue_target(
     is_past: &dyn Fn(&TimePhrase) -> bool,
 ) -> Option<Target> {
     let hay = b.hay;
-    let (Some(before), Some(after)) = (
-        hay.get(clause.start..cue.range.start),
-        hay.get(cue.range.end..clause.end),
-    ) else {
-        return None;
-    };
+    let before = hay.get(clause.start..cue.range.start)?;
+    let after = hay.get(cue.range.end..clause.end)?;
     // 不垮一坝, 不死一人: a pledge that names its own event; what follows it is the next pledge
     let pledge = {
         let w = &hay[cue.range.clone()];
         w.starts_with('不') && w.contains('一')
     };
-    // A numeral of the clause already made this target (`排名前3名` is both a rank cue and the
-    // quantity `3名` after a ranking verb): one commitment, one target.
-    let span =
-        b.cx.text
-            .span(b.off + cue.range.start..b.off + cue.range.end);
-    if clause_targets
-        .iter()
-        .any(|tg| tg.span[0] < span[1] && span[0] < tg.span[1])
+    if cue_claimed(b, cue, clause_targets)
+        || no_cue_goal(&hay[cue.range.clone()], cue, before, after, pledge)
+        || cue.kind == TargetKind::Coverage
+            && cue.unit == Some("%")
+            && extends_hundred(b, cue, clause_targets)
     {
         return None;
-    }
-    // 健全覆盖全人群的…体系: 健全 + 覆盖, no coverage goal
-    if hay[cue.range.clone()].starts_with('全') && before.ends_with('健') {
-        return None;
-    }
-    if cue.kind == TargetKind::Coverage
-        && lexicon::CUE_NAME_NEXT.iter().any(|w| after.starts_with(w))
-    {
-        return None;
-    }
-    if cue.kind == TargetKind::Coverage && cue.unit == Some("%") {
-        // 县级全覆盖、行政村全覆盖: a list of coverage goals, not a series of adjectives
-        let listed = after
-            .strip_prefix('、')
-            .and_then(|rest| rest.split(['、', '，', ',', '。', '；']).next())
-            .is_some_and(|item| item.ends_with(&hay[cue.range.clone()]));
-        if before.ends_with('、')
-            || !listed
-                && COVERAGE_ATTRIBUTIVE_NEXT
-                    .iter()
-                    .any(|w| after.starts_with(w))
-        {
-            return None;
-        }
-        // 100%全覆盖 / 100%名校资源全覆盖: one target, the 100%
-        let t = b.cx.text;
-        let cue_c = t.orig_offset(b.off + cue.range.start);
-        // (a coverage cue before it is a goal of its own: 县级全覆盖、行政村全覆盖)
-        if let Some(prev) = clause_targets.iter_mut().rev().find(|tg| {
-            tg.value == Some(100.0)
-                && tg.unit.as_deref() == Some("%")
-                && tg.span[1] <= cue_c
-                && tg.kind != TargetKind::Coverage
-        }) {
-            if prev.span[1] == cue_c {
-                let end = t.span(b.off + cue.range.start..b.off + cue.range.end)[1];
-                prev.span[1] = end;
-                prev.text = t.original(prev.span);
-                prev.kind = TargetKind::Coverage;
-            }
-            return None;
-        }
-    } else if cue.value == 0.0 {
-        // 零误差 etc. are outcomes; 不发生 only with a following event noun, not in prohibitions
-        if hay[cue.range.clone()].starts_with('不') && !pledge && after.trim().is_empty() {
-            return None;
-        }
     }
     let mut tg = b.target(cue.range.clone(), clause.clone(), cue.kind);
     tg.change = cue.change;
@@ -954,43 +977,99 @@ fn cue_target(
     tg.strength = strength_of(before);
     // the subject starts after a heading marker and a time phrase (`第五条 三年内完成…全覆盖`)
     let subj = subject::coverage_subject(hay.get(subject_from..cue.range.start).unwrap_or(""));
-    let subj = subj.as_str();
-    if pledge {
-        tg.subject = None;
-    } else if cue.unit.is_none() {
-        // 实现“零增长”: the closing quote is no noun
-        let noun: String = after
-            .trim()
-            .trim_start_matches(['”', '"', '’', '\''])
-            .trim()
-            .chars()
-            .take(24)
-            .collect();
-        tg.subject = if noun.is_empty() {
-            // 实现院内感染零事故: the event class is before the cue
-            (!subj.is_empty()).then(|| {
-                subj.chars()
-                    .rev()
-                    .take(24)
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .rev()
-                    .collect()
-            })
-        } else {
-            Some(noun)
-        };
-    } else if !subj.is_empty() {
-        tg.subject = Some(
-            subj.chars()
-                .rev()
-                .take(24)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect(),
-        );
-    }
+    tg.subject = cue_subject(cue, pledge, after, &subj);
     set_deadline(b, times, cue.range.start, is_past, &mut tg);
     Some(tg)
+}
+
+/// Did a numeral of the clause already make this target (`排名前3名` is both a rank cue and the
+/// quantity `3名` after a ranking verb)? One commitment, one target.
+fn cue_claimed(b: &Builder, cue: &Cue, clause_targets: &[Target]) -> bool {
+    let span =
+        b.cx.text
+            .span(b.off + cue.range.start..b.off + cue.range.end);
+    clause_targets
+        .iter()
+        .any(|tg| tg.span[0] < span[1] && span[0] < tg.span[1])
+}
+
+/// Is cue `word` no goal: part of a verb or a name, an adjective in a series, or a prohibition?
+fn no_cue_goal(word: &str, cue: &Cue, before: &str, after: &str, pledge: bool) -> bool {
+    // 健全覆盖全人群的…体系: 健全 + 覆盖, no coverage goal
+    if word.starts_with('全') && before.ends_with('健') {
+        return true;
+    }
+    if cue.kind == TargetKind::Coverage
+        && lexicon::CUE_NAME_NEXT.iter().any(|w| after.starts_with(w))
+    {
+        return true;
+    }
+    if cue.kind == TargetKind::Coverage && cue.unit == Some("%") {
+        // 县级全覆盖、行政村全覆盖: a list of coverage goals, not a series of adjectives
+        let listed = after
+            .strip_prefix('、')
+            .and_then(|rest| rest.split(['、', '，', ',', '。', '；']).next())
+            .is_some_and(|item| item.ends_with(word));
+        before.ends_with('、')
+            || !listed
+                && COVERAGE_ATTRIBUTIVE_NEXT
+                    .iter()
+                    .any(|w| after.starts_with(w))
+    } else {
+        // 零误差 etc. are outcomes; 不发生 only with a following event noun, not in prohibitions
+        cue.value == 0.0 && word.starts_with('不') && !pledge && after.trim().is_empty()
+    }
+}
+
+/// 100%全覆盖 / 100%名校资源全覆盖: one target, the 100% before the coverage cue (extended over the
+/// cue when it touches it); a coverage cue before it is a goal of its own (县级全覆盖、行政村全覆盖).
+fn extends_hundred(b: &Builder, cue: &Cue, clause_targets: &mut [Target]) -> bool {
+    let t = b.cx.text;
+    let cue_c = t.orig_offset(b.off + cue.range.start);
+    let Some(prev) = clause_targets.iter_mut().rev().find(|tg| {
+        tg.value == Some(100.0)
+            && tg.unit.as_deref() == Some("%")
+            && tg.span[1] <= cue_c
+            && tg.kind != TargetKind::Coverage
+    }) else {
+        return false;
+    };
+    if prev.span[1] == cue_c {
+        let end = t.span(b.off + cue.range.start..b.off + cue.range.end)[1];
+        prev.span[1] = end;
+        prev.text = t.original(prev.span);
+        prev.kind = TargetKind::Coverage;
+    }
+    true
+}
+
+/// What a cue covers or keeps at zero: for a zero goal the noun after it (实现“零增长”: the
+/// closing quote is no noun), else the words before it (`subj`); a pledge names its own event.
+fn cue_subject(cue: &Cue, pledge: bool, after: &str, subj: &str) -> Option<String> {
+    let tail = || (!subj.is_empty()).then(|| last_chars(subj, 24));
+    if pledge {
+        return None;
+    }
+    if cue.unit.is_some() {
+        return tail();
+    }
+    let noun: String = after
+        .trim()
+        .trim_start_matches(['”', '"', '’', '\''])
+        .trim()
+        .chars()
+        .take(24)
+        .collect();
+    // 实现院内感染零事故: the event class is before the cue
+    if noun.is_empty() {
+        tail()
+    } else {
+        Some(noun)
+    }
+}
+
+/// The last `n` chars of `s`.
+fn last_chars(s: &str, n: usize) -> String {
+    let from = s.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
+    s[from..].to_string()
 }
