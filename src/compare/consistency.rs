@@ -124,11 +124,18 @@ fn groups(plan: &Plan) -> Vec<Group> {
 /// The groups as a target looks for them: those of one table row, and the distinct subject keys
 /// of one class with the groups holding each (a long schedule table repeats a few subjects in
 /// every row), found by their bigrams. A scan of every group for every target was quadratic.
+/// A distinct `(class, key)` of the groups: its bigrams and the groups holding it, in order.
+struct KeyGroups<'a> {
+    class: UnitClass,
+    key: &'a str,
+    grams: &'a [(char, char)],
+    groups: Vec<usize>,
+}
+
 struct Index<'a> {
     gs: &'a [Group],
     by_row: HashMap<(usize, usize), Vec<usize>>,
-    /// Distinct `(class, key)`: the key, its bigrams and its groups in order.
-    keys: Vec<(UnitClass, &'a str, &'a [(char, char)], Vec<usize>)>,
+    keys: Vec<KeyGroups<'a>>,
     /// Bigram → the distinct keys holding it.
     by_gram: HashMap<(char, char), Vec<usize>>,
 }
@@ -137,7 +144,7 @@ impl<'a> Index<'a> {
     fn new(gs: &'a [Group]) -> Self {
         let mut by_row: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
         let mut ids: HashMap<(UnitClass, &str), usize> = HashMap::new();
-        let mut keys: Vec<(UnitClass, &str, &[(char, char)], Vec<usize>)> = Vec::new();
+        let mut keys: Vec<KeyGroups> = Vec::new();
         let mut by_gram: HashMap<(char, char), Vec<usize>> = HashMap::new();
         for (gi, g) in gs.iter().enumerate() {
             by_row.entry((g.table, g.row)).or_default().push(gi);
@@ -145,10 +152,15 @@ impl<'a> Index<'a> {
                 for &b in &g.grams {
                     by_gram.entry(b).or_default().push(keys.len());
                 }
-                keys.push((g.class, g.key.as_str(), g.grams.as_slice(), Vec::new()));
+                keys.push(KeyGroups {
+                    class: g.class,
+                    key: g.key.as_str(),
+                    grams: g.grams.as_slice(),
+                    groups: Vec::new(),
+                });
                 keys.len() - 1
             });
-            keys[id].3.push(gi);
+            keys[id].groups.push(gi);
         }
         Index {
             gs,
@@ -186,8 +198,11 @@ impl<'a> Index<'a> {
         ids.sort_unstable();
         ids.dedup();
         let scored = ids.into_iter().filter_map(|id| {
-            let (c, k, g, groups) = &self.keys[id];
-            (*c == class).then(|| (groups[0], similarity_with(k, g, key, &grams), groups.len()))
+            let k = &self.keys[id];
+            (k.class == class).then(|| {
+                let s = similarity_with(k.key, k.grams, key, &grams);
+                (k.groups[0], s, k.groups.len())
+            })
         });
         clearly_best(scored)
     }
