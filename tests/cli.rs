@@ -496,21 +496,43 @@ fn big5_is_named_and_refused() {
 }
 
 #[test]
-fn streamed_json_is_byte_for_byte_the_rendered_json() {
+fn streamed_output_is_byte_for_byte_the_rendered_output() {
     let file = fixture(SEED);
     let other = fixture("000_afc61ac5f3af42de.txt");
     let text = std::fs::read_to_string(&file).unwrap();
     let b = std::fs::read_to_string(&other).unwrap();
     let a = planlens::analyze(&text);
-    let line = |s: String| format!("{s}\n").into_bytes();
+    let line = |s: String| format!("{}\n", s.trim_end()).into_bytes();
     use planlens::compare::{self, render as cr};
+    let (c, k) = (compare::compare(&text, &b), compare::check(&text));
     for (args, want) in [
         (vec!["analyze", &file], line(planlens::render::json(&a))),
         (
-            vec!["compare", &file, &other],
-            line(cr::json(&compare::compare(&text, &b))),
+            vec!["analyze", &file, "--format", "markdown"],
+            line(planlens::render::markdown(&a)),
         ),
-        (vec!["check", &file], line(cr::json(&compare::check(&text)))),
+        (
+            vec!["analyze", &file, "--format", "csv"],
+            line(planlens::render::csv(&a)),
+        ),
+        (vec!["compare", &file, &other], line(cr::json(&c))),
+        (
+            vec!["compare", &file, &other, "--format", "markdown"],
+            line(cr::markdown(&c)),
+        ),
+        (
+            vec!["compare", &file, &other, "--format", "csv"],
+            line(cr::csv(&c)),
+        ),
+        (vec!["check", &file], line(cr::json(&k))),
+        (
+            vec!["check", &file, "--format", "markdown"],
+            line(cr::check_markdown(&k)),
+        ),
+        (
+            vec!["check", &file, "--format", "csv"],
+            line(cr::check_csv(&k)),
+        ),
     ] {
         let out = planlens(&args, None);
         assert_eq!(out.status.code(), Some(0), "{args:?}");
