@@ -26,6 +26,11 @@ fn cell(r: Option<&TargetRef>) -> String {
     }
 }
 
+/// A pair's similarity as shown: two places, or `—` when there is no pair.
+fn sim(s: Option<f64>) -> String {
+    s.map(|s| format!("{s:.2}")).unwrap_or_else(|| "—".into())
+}
+
 fn title(t: &Option<String>) -> String {
     md(t.as_deref().unwrap_or("（无标题 untitled）"))
 }
@@ -76,21 +81,22 @@ pub fn markdown(c: &Comparison) -> String {
     if let Some(an) = &c.annual {
         let k = &an.counts;
         out.push_str(&format!(
-            "## {} 年度对照 Annual plan against the multi-year plan\n\n达到 met {}, 偏弱 weaker {}, 缺少 missing {}, 新增 extra {}, 不可比 not comparable {}, 对应期内总目标 in period {}\n\n| 状态 status | 多年规划 plan | 年度计划 annual |\n|---|---|---|\n",
+            "## {} 年度对照 Annual plan against the multi-year plan\n\n达到 met {}, 偏弱 weaker {}, 缺少 missing {}, 新增 extra {}, 不可比 not comparable {}, 对应期内总目标 in period {}\n\n| 状态 status | 多年规划 plan | 年度计划 annual | 相似度 similarity |\n|---|---|---|---|\n",
             an.year, k.met, k.weaker, k.missing, k.extra, k.not_comparable, k.in_period
         ));
         for r in &an.rows {
             out.push_str(&format!(
-                "| {} | {} | {} |\n",
+                "| {} | {} | {} | {} |\n",
                 r.status,
                 cell(r.plan.as_ref()),
-                cell(r.annual.as_ref())
+                cell(r.annual.as_ref()),
+                sim(r.similarity)
             ));
         }
         out.push('\n');
     }
     out.push_str(
-        "## 对齐的目标 Aligned targets\n\n| A | B | 差 B−A | 相同 same |\n|---|---|---|---|\n",
+        "## 对齐的目标 Aligned targets\n\n| A | B | 差 B−A | 相同 same | 相似度 similarity |\n|---|---|---|---|---|\n",
     );
     for p in &c.pairs {
         let d = p
@@ -98,11 +104,12 @@ pub fn markdown(c: &Comparison) -> String {
             .map(|d| format!("{d:+}"))
             .unwrap_or_else(|| "—".into());
         out.push_str(&format!(
-            "| {} | {} | {} | {} |\n",
+            "| {} | {} | {} | {} | {} |\n",
             cell(Some(&p.a)),
             cell(Some(&p.b)),
             d,
-            if p.same { "✓" } else { "" }
+            if p.same { "✓" } else { "" },
+            sim(Some(p.similarity))
         ));
     }
     out.push_str("\n## 仅在A Only in A\n\n");
@@ -142,7 +149,7 @@ fn csv_ref(r: Option<&TargetRef>) -> [String; 5] {
     }
 }
 
-const CSV_HEAD: &str = "kind,status,a_subject,a_quantity,a_when,a_span,a_text,b_subject,b_quantity,b_when,b_span,b_text,difference";
+const CSV_HEAD: &str = "kind,status,a_subject,a_quantity,a_when,a_span,a_text,b_subject,b_quantity,b_when,b_span,b_text,difference,similarity";
 
 fn csv_row(
     out: &mut String,
@@ -151,11 +158,13 @@ fn csv_row(
     a: Option<&TargetRef>,
     b: Option<&TargetRef>,
     diff: Option<f64>,
+    similarity: Option<f64>,
 ) {
     let mut f = vec![kind.to_string(), status.to_string()];
     f.extend(csv_ref(a));
     f.extend(csv_ref(b));
     f.push(diff.map(|d| d.to_string()).unwrap_or_default());
+    f.push(similarity.map(|s| s.to_string()).unwrap_or_default());
     let line: Vec<String> = f.iter().map(|s| csv_cell(s)).collect();
     out.push_str(&line.join(","));
     out.push('\n');
@@ -174,13 +183,14 @@ pub fn csv(c: &Comparison) -> String {
             Some(&p.a),
             Some(&p.b),
             p.difference,
+            Some(p.similarity),
         );
     }
     for r in &c.only_a {
-        csv_row(&mut out, "only_a", "", Some(r), None, None);
+        csv_row(&mut out, "only_a", "", Some(r), None, None, None);
     }
     for r in &c.only_b {
-        csv_row(&mut out, "only_b", "", None, Some(r), None);
+        csv_row(&mut out, "only_b", "", None, Some(r), None, None);
     }
     if let Some(an) = &c.annual {
         for r in &an.rows {
@@ -189,13 +199,21 @@ pub fn csv(c: &Comparison) -> String {
             } else {
                 (r.annual.as_ref(), r.plan.as_ref())
             };
-            csv_row(&mut out, "annual", &r.status, a, b, None);
+            csv_row(&mut out, "annual", &r.status, a, b, None, r.similarity);
         }
     }
     for (side, flags) in [("flag_a", &c.consistency.a), ("flag_b", &c.consistency.b)] {
         for f in flags {
             for p in &f.parts {
-                csv_row(&mut out, side, &f.code, Some(&f.stated), Some(p), None);
+                csv_row(
+                    &mut out,
+                    side,
+                    &f.code,
+                    Some(&f.stated),
+                    Some(p),
+                    None,
+                    None,
+                );
             }
         }
     }
@@ -219,7 +237,15 @@ pub fn check_csv(c: &Check) -> String {
     out.push('\n');
     for f in &c.flags {
         for p in &f.parts {
-            csv_row(&mut out, "flag", &f.code, Some(&f.stated), Some(p), None);
+            csv_row(
+                &mut out,
+                "flag",
+                &f.code,
+                Some(&f.stated),
+                Some(p),
+                None,
+                None,
+            );
         }
     }
     out
