@@ -193,6 +193,7 @@ pub fn build(root: &Element, _lang: Lang) -> Els {
     button(&exports, "export-copy", "", "export.copy", l);
     button(&exports, "export-labels", "", "export.labels", l);
     button(&exports, "export-print", "", "export.print", l);
+    button(&exports, "share-text", "", "share.button", l);
 
     let tablist = add(&results, "div", "tabs");
     attr(&tablist, "role", "tablist");
@@ -648,6 +649,7 @@ pub fn wire() {
             }
             "export-csv" | "export-json" | "export-md" | "export-copy" | "export-print"
             | "export-labels" => views::export(&id),
+            "share-text" => super::share::make_link(),
             "expand-all" | "collapse-all" => with_app(|a| {
                 a.expanded.clear();
                 if id == "expand-all" {

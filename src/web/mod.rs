@@ -17,6 +17,7 @@ mod engine;
 mod i18n;
 mod input;
 pub(crate) mod logic;
+mod share;
 mod views;
 
 use crate::model::Analysis;
@@ -267,6 +268,9 @@ pub fn start_app() {
         .or_else(|| params.as_ref().and_then(|p| p.get("sample")));
     // ?compare=000 opens the compare view with that sample as plan B
     compare::init_from_url(params.as_ref().and_then(|p| p.get("compare")));
+    if let Some(z) = view.packed {
+        return share::open(z);
+    }
     if let Some(s) = sample {
         if let Some((file, _, _)) = SAMPLES.iter().find(|(f, _, _)| f.starts_with(s.as_str())) {
             load_sample(file, true);
@@ -510,6 +514,7 @@ pub fn write_url(app: &App) {
         tab: app.tab,
         filter: app.filter.clone(),
         target: views::selected_target(app, a),
+        packed: None,
     };
     let frag = logic::encode_view(&v);
     let loc = dom::window().location();
