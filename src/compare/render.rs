@@ -27,6 +27,11 @@ fn cell(r: Option<&TargetRef>) -> String {
     }
 }
 
+/// A pair's similarity as shown: two places, or `—` when there is no pair.
+fn sim(s: Option<f64>) -> String {
+    s.map(|s| format!("{s:.2}")).unwrap_or_else(|| "—".into())
+}
+
 fn title(t: &Option<String>) -> String {
     md(t.as_deref().unwrap_or("（无标题 untitled）"))
 }
@@ -86,22 +91,23 @@ pub fn write_markdown(out: &mut impl Write, c: &Comparison) -> fmt::Result {
         let k = &an.counts;
         write!(
             out,
-            "## {} 年度对照 Annual plan against the multi-year plan\n\n达到 met {}, 偏弱 weaker {}, 缺少 missing {}, 新增 extra {}, 不可比 not comparable {}, 对应期内总目标 in period {}\n\n| 状态 status | 多年规划 plan | 年度计划 annual |\n|---|---|---|\n",
+            "## {} 年度对照 Annual plan against the multi-year plan\n\n达到 met {}, 偏弱 weaker {}, 缺少 missing {}, 新增 extra {}, 不可比 not comparable {}, 对应期内总目标 in period {}\n\n| 状态 status | 多年规划 plan | 年度计划 annual | 相似度 similarity |\n|---|---|---|---|\n",
             an.year, k.met, k.weaker, k.missing, k.extra, k.not_comparable, k.in_period
         )?;
         for r in &an.rows {
             writeln!(
                 out,
-                "| {} | {} | {} |",
+                "| {} | {} | {} | {} |",
                 r.status,
                 cell(r.plan.as_ref()),
-                cell(r.annual.as_ref())
+                cell(r.annual.as_ref()),
+                sim(r.similarity)
             )?;
         }
         out.write_char('\n')?;
     }
     out.write_str(
-        "## 对齐的目标 Aligned targets\n\n| A | B | 差 B−A | 相同 same |\n|---|---|---|---|\n",
+        "## 对齐的目标 Aligned targets\n\n| A | B | 差 B−A | 相同 same | 相似度 similarity |\n|---|---|---|---|---|\n",
     )?;
     for p in &c.pairs {
         let d = p
@@ -110,11 +116,12 @@ pub fn write_markdown(out: &mut impl Write, c: &Comparison) -> fmt::Result {
             .unwrap_or_else(|| "—".into());
         writeln!(
             out,
-            "| {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} |",
             cell(Some(&p.a)),
             cell(Some(&p.b)),
             d,
-            if p.same { "✓" } else { "" }
+            if p.same { "✓" } else { "" },
+            sim(Some(p.similarity))
         )?;
     }
     out.write_str("\n## 仅在A Only in A\n\n")?;
@@ -154,7 +161,7 @@ fn csv_ref(r: Option<&TargetRef>) -> [String; 5] {
     }
 }
 
-const CSV_HEAD: &str = "kind,status,a_subject,a_quantity,a_when,a_span,a_text,b_subject,b_quantity,b_when,b_span,b_text,difference";
+const CSV_HEAD: &str = "kind,status,a_subject,a_quantity,a_when,a_span,a_text,b_subject,b_quantity,b_when,b_span,b_text,difference,similarity";
 
 fn csv_row(
     out: &mut impl Write,
@@ -163,11 +170,13 @@ fn csv_row(
     a: Option<&TargetRef>,
     b: Option<&TargetRef>,
     diff: Option<f64>,
+    similarity: Option<f64>,
 ) -> fmt::Result {
     let mut f = vec![kind.to_string(), status.to_string()];
     f.extend(csv_ref(a));
     f.extend(csv_ref(b));
     f.push(diff.map(|d| d.to_string()).unwrap_or_default());
+    f.push(similarity.map(|s| s.to_string()).unwrap_or_default());
     let line: Vec<String> = f.iter().map(|s| csv_cell(s)).collect();
     writeln!(out, "{}", line.join(","))
 }
@@ -191,13 +200,14 @@ pub fn write_csv(out: &mut impl Write, c: &Comparison) -> fmt::Result {
             Some(&p.a),
             Some(&p.b),
             p.difference,
+            Some(p.similarity),
         )?;
     }
     for r in &c.only_a {
-        csv_row(out, "only_a", "", Some(r), None, None)?;
+        csv_row(out, "only_a", "", Some(r), None, None, None)?;
     }
     for r in &c.only_b {
-        csv_row(out, "only_b", "", None, Some(r), None)?;
+        csv_row(out, "only_b", "", None, Some(r), None, None)?;
     }
     if let Some(an) = &c.annual {
         for r in &an.rows {
@@ -206,13 +216,13 @@ pub fn write_csv(out: &mut impl Write, c: &Comparison) -> fmt::Result {
             } else {
                 (r.annual.as_ref(), r.plan.as_ref())
             };
-            csv_row(out, "annual", &r.status, a, b, None)?;
+            csv_row(out, "annual", &r.status, a, b, None, r.similarity)?;
         }
     }
     for (side, flags) in [("flag_a", &c.consistency.a), ("flag_b", &c.consistency.b)] {
         for f in flags {
             for p in &f.parts {
-                csv_row(out, side, &f.code, Some(&f.stated), Some(p), None)?;
+                csv_row(out, side, &f.code, Some(&f.stated), Some(p), None, None)?;
             }
         }
     }
@@ -249,7 +259,7 @@ pub fn write_check_csv(out: &mut impl Write, c: &Check) -> fmt::Result {
     writeln!(out, "{CSV_HEAD}")?;
     for f in &c.flags {
         for p in &f.parts {
-            csv_row(out, "flag", &f.code, Some(&f.stated), Some(p), None)?;
+            csv_row(out, "flag", &f.code, Some(&f.stated), Some(p), None, None)?;
         }
     }
     Ok(())

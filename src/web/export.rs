@@ -65,6 +65,9 @@ pub fn export(id: &str) {
         let _ = dom::window().print();
         return;
     }
+    if id == "export-link" {
+        return super::share::make_link();
+    }
     let copy = id == "export-copy";
     let Some(Some((a, rows))) = with_app(move |app| {
         let a = app.analysis.clone()?;
@@ -134,6 +137,7 @@ pub fn build(results: &Element, l: &mut Labels) {
         ("export-copy", "export.copy"),
         ("export-labels", "export.labels"),
         ("export-print", "export.print"),
+        ("export-link", "share.button"),
     ] {
         button(&exports, id, "", key, l);
     }

@@ -11,7 +11,7 @@ use super::samples::SAMPLES;
 use super::state::{self, with_app, App, Els};
 use super::status::{render_status, set_status};
 use super::widgets::{button, file_picker, labelled, Labels};
-use super::{compare, doc, export, input, logic};
+use super::{compare, doc, export, input, logic, share};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -60,6 +60,9 @@ fn restore(win: &web_sys::Window) {
         .clone()
         .or_else(|| params.as_ref().and_then(|p| p.get("sample")));
     compare::init_from_url(params.as_ref().and_then(|p| p.get("compare")));
+    if let Some(z) = view.packed {
+        return share::open(z);
+    }
     if let Some(s) = sample {
         if let Some((file, _, _)) = SAMPLES.iter().find(|(f, _, _)| f.starts_with(s.as_str())) {
             doc::load_sample(file, true);

@@ -14,6 +14,7 @@ pub fn write_url(app: &App) {
         tab: app.view.tab,
         filter: app.view.filter.clone(),
         target: app.view.selected_target(a),
+        packed: None,
     };
     let frag = logic::encode_view(&v);
     let loc = dom::window().location();

@@ -204,7 +204,7 @@ test('exports: CSV with BOM parses back to the comparison, Markdown and JSON (pl
   assert.match(csv.name, /\.csv$/);
   assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM for Excel');
   const rows = parseCsv(csv.bytes.toString('utf8').slice(1));
-  assert.deepEqual(rows[0], 'kind,status,a_subject,a_quantity,a_when,a_span,a_text,b_subject,b_quantity,b_when,b_span,b_text,difference'.split(','));
+  assert.deepEqual(rows[0], 'kind,status,a_subject,a_quantity,a_when,a_span,a_text,b_subject,b_quantity,b_when,b_span,b_text,difference,similarity'.split(','));
   const body = rows.slice(1).filter((r) => r.length > 1);
   assert.ok(body.every((r) => r.length === rows[0].length), 'every row has every column');
   const pairs = body.filter((r) => r[0] === 'pair');

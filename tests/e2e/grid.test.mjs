@@ -170,6 +170,18 @@ test('a # link restores the sample, tab, filters and selected row', async () => 
   await ctx.close();
 });
 
+test('a # link to the keywords tab computes the keywords', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const page = await ctx.newPage();
+  await page.goto(`${server.origin}/?nosw#sample=003&tab=keywords`);
+  await page.waitForSelector('#keywords .chip', { timeout: 60_000 });
+  assert.equal(await page.getAttribute('#tab-keywords', 'aria-selected'), 'true');
+  assert.equal(await page.getAttribute('#keywords', 'aria-busy'), 'false');
+  assert.ok(await page.locator('#keywords .chip').count() >= 20);
+  assert.match(page.url(), /#sample=003&tab=keywords/);
+  await ctx.close();
+});
+
 test('filters: due by a date, with or without a subject; a legend for the colours', async () => {
   const { ctx, page } = await open(1440, 900);
   await load(page, fixtures().find((f) => f.name.startsWith('003')).text);
