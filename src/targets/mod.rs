@@ -495,7 +495,7 @@ fn attach_note(b: &Builder, notes: &[(usize, Responsible)], tg: &mut Target) {
     let c = t.orig_offset(b.off + at);
     let between = t.original([end_char, c]);
     if !between.contains('\n') && !between.contains("牵头") {
-        tg.responsible = Some(r.clone());
+        tg.responsible = Some(Box::new(r.clone()));
     }
 }
 
@@ -1261,10 +1261,10 @@ mod tests {
         let ts = run("建成5所智慧校园。(牵头单位:区教育局;配合单位:区财政局、区发改委)");
         assert_eq!(
             ts[0].responsible,
-            Some(Responsible {
+            Some(Box::new(Responsible {
                 lead: vec!["区教育局".into()],
                 others: vec!["区财政局".into(), "区发改委".into()]
-            })
+            }))
         );
     }
 

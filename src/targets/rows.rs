@@ -74,10 +74,10 @@ fn apply_row(rows: &[RowSpans], tg: &mut Target) {
         }
     }
     if tg.responsible.is_none() && !row.lead.is_empty() {
-        tg.responsible = Some(Responsible {
+        tg.responsible = Some(Box::new(Responsible {
             lead: row.lead.clone(),
             others: row.others.clone(),
-        });
+        }));
     }
 }
 
