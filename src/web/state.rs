@@ -196,6 +196,14 @@ impl<T: 'static> Store<T> {
         };
         let t = g.as_mut()?;
         let r = f(t);
+        self.run_deferred(t);
+        Some(r)
+    }
+
+    /// Runs the calls deferred while the state was borrowed (one copy of this loop, not one per
+    /// caller of [`Store::with`]: the page's first load counts its bytes).
+    #[inline(never)]
+    fn run_deferred(&self, t: &mut T) {
         loop {
             // the queue's borrow ends here: a deferred call may defer another
             let next = self.deferred.borrow_mut().pop_front();
@@ -204,6 +212,5 @@ impl<T: 'static> Store<T> {
                 None => break,
             }
         }
-        Some(r)
     }
 }
