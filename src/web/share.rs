@@ -85,7 +85,9 @@ pub fn make_link() {
         let sep = if view.is_empty() { "" } else { "&" };
         let _ = loc.replace(&format!("#{view}{sep}z={packed}"));
         if let Ok(href) = loc.href() {
-            let _ = dom::window().navigator().clipboard().write_text(&href);
+            // refused where the page may not write the clipboard: the address bar has the link
+            let p = dom::window().navigator().clipboard().write_text(&href);
+            let _ = JsFuture::from(p).await;
         }
         set_status("status.shared", vec![("n", kb(packed.len()))], false);
     });

@@ -171,9 +171,9 @@ test('a # link restores the sample, tab, filters and selected row', async () => 
 });
 
 test('a # link to the keywords tab computes the keywords', async () => {
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const ctx = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   const page = await ctx.newPage();
-  await page.goto(`${server.origin}/?nosw#sample=003&tab=keywords`);
+  await page.goto(`${env.server.origin}/?nosw#sample=003&tab=keywords`);
   await page.waitForSelector('#keywords .chip', { timeout: 60_000 });
   assert.equal(await page.getAttribute('#tab-keywords', 'aria-selected'), 'true');
   assert.equal(await page.getAttribute('#keywords', 'aria-busy'), 'false');
