@@ -116,12 +116,14 @@ mod extras {
             .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
     }
 
-    /// The plan's text of a PDF's text layer (`pdf::pdf_text`); the error message says why there
-    /// is none (a scan, encrypted, broken, too large).
+    /// The plan's text of a PDF's text layer (`pdf::pdf_text`). The error message starts with
+    /// the refusal's code (`pdf-no-text: …`, `PdfError::code`), then says why there is no text
+    /// (a scan, encrypted, broken, too large): the code survives the worker's error message,
+    /// which is all of an error that crosses it.
     #[wasm_bindgen(js_name = pdfText)]
     pub fn pdf_text(bytes: &[u8]) -> Result<String, JsValue> {
         crate::input::pdf::pdf_text(bytes)
-            .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+            .map_err(|e| JsValue::from(js_sys::Error::new(&format!("{}: {e}", e.code()))))
     }
 
     /// A (`planlens/1` JSON) analysis of `text` as a label file (tests/devcorpus/README.md).

@@ -50,6 +50,19 @@ impl std::fmt::Display for PdfError {
     }
 }
 
+impl PdfError {
+    /// A stable name of the refusal, for a caller that words it itself (the page says it in the
+    /// reader's language): `pdf-encrypted`, `pdf-no-text`, `pdf-broken`, `pdf-too-large`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            PdfError::Encrypted => "pdf-encrypted",
+            PdfError::NoText { .. } => "pdf-no-text",
+            PdfError::Broken(_) => "pdf-broken",
+            PdfError::TooLarge => "pdf-too-large",
+        }
+    }
+}
+
 impl std::error::Error for PdfError {}
 
 /// Whether the bytes are a PDF (the header may follow some junk, as readers allow).

@@ -294,24 +294,12 @@ pub fn load_sample(file: &'static str, keep_saved: bool) {
     });
 }
 
-/// Reads a user file (open dialog or drop).
-/// Opens `file`; `others` is how many more were given at once (only the first is opened, and
-/// the status says so).
+/// Opens a user's `file` (open dialog or drop); `others` is how many more were given at once
+/// (only the first is opened, and the status says so).
 pub fn open_file(file: web_sys::File, others: u32) {
     let name = file.name();
     wasm_bindgen_futures::spawn_local(async move {
-        let buf = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-            Ok(b) => js_sys::Uint8Array::new(&b).to_vec(),
-            Err(_) => {
-                set_status(
-                    "status.unreadable",
-                    vec![("f", name), ("e", "I/O".into())],
-                    true,
-                );
-                return;
-            }
-        };
-        match input::read_file(&name, &buf).await {
+        match input::read_blob(&file).await {
             Ok((t, enc)) => {
                 let n = t.chars().count();
                 replace_text(&t);
@@ -331,13 +319,10 @@ pub fn open_file(file: web_sys::File, others: u32) {
                     false,
                 );
             }
-            Err(input::ReadError::Binary) => set_status("status.binary", vec![], true),
-            Err(input::ReadError::OldDoc) => set_status("status.doc", vec![], true),
-            Err(input::ReadError::Docx(e)) => set_status(
-                "status.unreadable",
-                vec![("f", name), ("e", e.to_string())],
-                true,
-            ),
+            Err(e) => {
+                let (key, args) = e.status(name);
+                set_status(key, args, true);
+            }
         }
     });
 }

@@ -32,8 +32,51 @@ pub enum ReadError {
     Binary,
     /// An OLE2 compound file (old binary Word).
     OldDoc,
-    /// The engine could not read the `.docx` or the PDF (its message: a scan, encrypted, broken).
+    /// The engine could not read the `.docx` (its message).
     Docx(String),
+    /// The engine refused the PDF: the status key of its reason (a scan, encrypted, broken, too
+    /// large), from the code `pdfText`'s message starts with.
+    Pdf(&'static str),
+    /// The browser could not read the file's bytes.
+    Io,
+}
+
+/// `pdfText`'s refusal codes (`input::pdf::PdfError::code`) and the status line's message of each.
+const PDF_REFUSALS: &[(&str, &str)] = &[
+    ("pdf-encrypted", "status.pdfEncrypted"),
+    ("pdf-no-text", "status.pdfNoText"),
+    ("pdf-too-large", "status.pdfTooLarge"),
+    ("pdf-broken", "status.pdfBroken"),
+];
+
+impl ReadError {
+    /// The status line's message key and arguments for file `name`, so every reader of files
+    /// (the page, plan B, the corpus) says the same.
+    pub fn status(self, name: String) -> (&'static str, Vec<(&'static str, String)>) {
+        match self {
+            ReadError::Binary => ("status.binary", vec![]),
+            ReadError::OldDoc => ("status.doc", vec![]),
+            ReadError::Pdf(key) => (key, vec![("f", name)]),
+            ReadError::Io => ("status.unreadable", vec![("f", name), ("e", "I/O".into())]),
+            ReadError::Docx(e) => ("status.unreadable", vec![("f", name), ("e", e)]),
+        }
+    }
+
+    /// A PDF the engine could not read: its refusal by code, or the message as it came.
+    fn pdf(message: String) -> ReadError {
+        PDF_REFUSALS
+            .iter()
+            .find(|(code, _)| message.contains(code))
+            .map_or(ReadError::Docx(message), |(_, key)| ReadError::Pdf(key))
+    }
+}
+
+/// Reads a user's file (open dialog, drop): its bytes, then [`read_file`].
+pub async fn read_blob(file: &web_sys::File) -> Result<(String, Encoding), ReadError> {
+    let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| ReadError::Io)?;
+    read_file(&file.name(), &js_sys::Uint8Array::new(&buf).to_vec()).await
 }
 
 fn decode(label: &str, fatal: bool, bytes: &[u8]) -> Option<String> {
@@ -59,7 +102,7 @@ pub async fn read_file(name: &str, bytes: &[u8]) -> Result<(String, Encoding), R
         return super::engine::pdf_text(bytes)
             .await
             .map(|t| (t, Encoding::Pdf))
-            .map_err(ReadError::Docx);
+            .map_err(ReadError::pdf);
     }
     // a zip's local file header (as `docx::looks_like_zip`, which is not in this wasm)
     if bytes.starts_with(b"PK\x03\x04") || lower.ends_with(".docx") {

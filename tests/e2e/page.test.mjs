@@ -143,7 +143,7 @@ test('file open: UTF-8, GB18030 and .docx give the same plan; a broken PDF is re
   await page.setInputFiles('#file-input', path.join(FIX, 'binary.pdf'));
   await page.waitForSelector('#status.error', { timeout: 10_000 });
   // binary.pdf is bytes with a PDF name and no PDF inside: the PDF reader says why it cannot read it
-  assert.match(await page.textContent('#status'), /无法读取 binary\.pdf：.*not a readable PDF/);
+  assert.match(await page.textContent('#status'), /无法读取 binary\.pdf：文件已损坏，或不是可读的 PDF/);
   assert.ok(v === (await page.inputValue('#source-input')), 'a refused file does not replace the text');
   // bytes that are no text, no PDF and no .docx are refused with the plain message
   await page.setInputFiles('#file-input', {

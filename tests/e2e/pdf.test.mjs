@@ -116,7 +116,7 @@ test('a scanned PDF is refused with a message that says it has no text layer and
     await page.setInputFiles('#file-input', SCAN);
     await page.waitForSelector('#status.error', { timeout: 30_000 });
     const status = await page.textContent('#status');
-    assert.match(status, /无法读取 scan\.pdf：.*no text layer/);
+    assert.match(status, /无法读取 scan\.pdf：这个 PDF 没有文字层/);
     assert.match(status, /OCR/);
     assert.equal(await page.inputValue('#source-input'), before, 'a refused file does not replace the text');
   } finally {

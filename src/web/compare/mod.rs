@@ -415,28 +415,13 @@ fn load_sample_b(file: &'static str, save: bool) {
 }
 
 fn open_file_b(file: web_sys::File) {
-    let name = file.name();
     wasm_bindgen_futures::spawn_local(async move {
-        let buf = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-            Ok(b) => js_sys::Uint8Array::new(&b).to_vec(),
-            Err(_) => {
-                set_status(
-                    "status.unreadable",
-                    vec![("f", name), ("e", "I/O".into())],
-                    true,
-                );
-                return;
-            }
-        };
-        match input::read_file(&name, &buf).await {
+        match input::read_blob(&file).await {
             Ok((t, _)) => set_b(&t, true),
-            Err(input::ReadError::Binary) => set_status("status.binary", vec![], true),
-            Err(input::ReadError::OldDoc) => set_status("status.doc", vec![], true),
-            Err(input::ReadError::Docx(e)) => set_status(
-                "status.unreadable",
-                vec![("f", name), ("e", e.to_string())],
-                true,
-            ),
+            Err(e) => {
+                let (key, args) = e.status(file.name());
+                set_status(key, args, true);
+            }
         }
     });
 }
