@@ -6,24 +6,16 @@
 // `node --test --test-concurrency=1 tests/e2e/corpus.test.mjs`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { ROOT, servedBrowser, fixtures } from './lib.mjs';
+import { ROOT, servedBrowser, fixtures, cli as planlens } from './lib.mjs';
 
 const env = servedBrowser();
 
-const BIN = ['release', 'debug']
-  .map((p) => path.join(ROOT, 'target', p, 'planlens'))
-  .find((b) => fs.existsSync(b)) ?? path.join(ROOT, 'target', 'release', 'planlens');
 const DIR = path.join(ROOT, 'tests', 'fixtures');
 
-function cli(...args) {
-  return execFileSync(BIN, ['corpus', DIR, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
-}
+const cli = (...args) => planlens('corpus', DIR, ...args);
 
 test('the page engine and the CLI give the same corpus matrix for one directory', async () => {
-  assert.ok(fs.existsSync(BIN), `no ${BIN}: run cargo build`);
   const ctx = await env.browser.newContext({ locale: 'zh-CN' });
   const page = await ctx.newPage();
   await page.goto(`${env.server.origin}/`);

@@ -8,8 +8,10 @@
 // - `servedBrowser()`: the usual pair for one test file, dist/ served and Chromium launched
 //   before its tests and both stopped after them.
 // - `recordRequests(context)`: every request any page, worker or service worker of a context made.
+// - `cli(...args)`: the native command line's stdout, so a test checks the page against it.
 // Everything is bounded in time: each wait has an explicit timeout.
 
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -36,6 +38,27 @@ const TYPES = {
 export function fixtures() {
   const dir = path.join(ROOT, 'tests', 'fixtures');
   return fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ name: f, text: fs.readFileSync(path.join(dir, f), 'utf8') }));
+}
+
+/** The native binary: the release one when there is one, else the debug one `cargo test` builds. */
+export const BIN = ['release', 'debug']
+  .map((p) => path.join(ROOT, 'target', p, 'planlens'))
+  .find((b) => fs.existsSync(b)) ?? path.join(ROOT, 'target', 'release', 'planlens');
+
+/** Puts `text` into the page's input at once and fires one `input` event, as a paste does
+ *  (Playwright's `fill` types a long multi-line text into the textarea for minutes). */
+export async function setText(page, text) {
+  await page.evaluate((t) => {
+    const ta = document.getElementById('source-input');
+    ta.value = t;
+    ta.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+}
+
+/** Runs `planlens ...args` and returns its stdout. */
+export function cli(...args) {
+  if (!fs.existsSync(BIN)) throw new Error(`no ${BIN}: run cargo build`);
+  return execFileSync(BIN, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
 }
 
 export function assertDist() {

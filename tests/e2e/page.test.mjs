@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, servedBrowser, download, parseCsv, recordRequests, watchPage, fixtures } from './lib.mjs';
+import { ROOT, servedBrowser, download, parseCsv, recordRequests, watchPage, fixtures, setText } from './lib.mjs';
 
 const FIX = path.join(ROOT, 'tests', 'e2e', 'fixtures');
 const env = servedBrowser();
@@ -536,11 +536,7 @@ test('caps: 10,000 targets render one page of 100 rows, the pager, and keep typi
   const g = await gen(page);
   const t0 = Date.now();
   const progress = page.waitForSelector('#progress:not([hidden])', { timeout: 10_000 });
-  await page.evaluate((t) => {
-    const ta = document.getElementById('source-input');
-    ta.value = t;
-    ta.dispatchEvent(new Event('input', { bubbles: true }));
-  }, big);
+  await setText(page, big);
   // the input stays usable while the worker analyses: a key press is handled promptly
   const lag = await page.evaluate(() => new Promise((res) => {
     const s = performance.now();
@@ -700,21 +696,13 @@ test('odd inputs never break the page: control chars, astral + combining chars, 
   const inputs = ['\u0000\u0001\u0002\u001f', '𠀀𠀁🙂e\u0301'.repeat(2000), '一、总体\r新建学校5所。\r二、保障\r', heads, '新增'.repeat(100000), '\uFEFF﻿　　一、目标\n'];
   for (const text of inputs) {
     const g = await gen(page);
-    await page.evaluate((t) => {
-      const ta = document.getElementById('source-input');
-      ta.value = t;
-      ta.dispatchEvent(new Event('input', { bubbles: true }));
-    }, text);
+    await setText(page, text);
     await analysed(page, g);
     assert.doesNotMatch(await page.textContent('#status'), /分析失败/);
   }
   // the 5,000-heading plan: the tree is capped and says so
   const g = await gen(page);
-  await page.evaluate((t) => {
-    const ta = document.getElementById('source-input');
-    ta.value = t;
-    ta.dispatchEvent(new Event('input', { bubbles: true }));
-  }, heads);
+  await setText(page, heads);
   await analysed(page, g);
   const json = await exportJson(page);
   const total = json.outline.reduce((n, h) => n + 1 + h.children.length, 0);
