@@ -123,12 +123,47 @@ fn change_verb(s: &str) -> Option<&'static str> {
 }
 
 pub(super) fn strength_of(s: &str) -> Option<Strength> {
+    strength_set().last_in(s).map(|(i, _)| strength_row(i))
+}
+
+/// The strength a row of the strength table says.
+fn strength_row(i: usize) -> Strength {
     let (f, a) = (STRENGTH_FIRM.len(), STRENGTH_ASPIRATIONAL.len());
-    strength_set().last_in(s).map(|(i, _)| match i {
+    match i {
         i if i < f => Strength::Firm,
         i if i < f + a => Strength::Aspirational,
         _ => Strength::Planned,
-    })
+    }
+}
+
+/// The strength words of one sentence, found once: each quantity's strength is the last of them
+/// before it, and a sentence of thousands of quantities would otherwise be scanned from its
+/// start once per quantity.
+struct Strengths {
+    /// Rows and absolute byte ranges, left to right (`WordSet::find_iter`).
+    found: Vec<(usize, Range<usize>)>,
+}
+
+impl Strengths {
+    fn new(hay: &str, sentence: &Range<usize>) -> Strengths {
+        let off = sentence.start;
+        let found = strength_set()
+            .find_iter(&hay[sentence.clone()])
+            .map(|(row, r)| (row, r.start + off..r.end + off))
+            .collect();
+        Strengths { found }
+    }
+
+    /// What `strength_of(&hay[sentence.start..at])` says. The words found in the whole sentence
+    /// that end by `at` are those found in the part before it, unless one runs across `at` (it may
+    /// hide a shorter word that ends before): then that part is read itself.
+    fn before(&self, hay: &str, sentence: &Range<usize>, at: usize) -> Option<Strength> {
+        let i = self.found.partition_point(|(_, r)| r.end <= at);
+        if self.found.get(i).is_some_and(|(_, r)| r.start < at) {
+            return strength_of(&hay[sentence.start..at]);
+        }
+        i.checked_sub(1).map(|j| strength_row(self.found[j].0))
+    }
 }
 
 fn recurrence_of(s: &str) -> Option<&'static str> {
@@ -336,6 +371,7 @@ pub(super) struct Reading<'a> {
     pub(super) s: &'a Sentence,
     pub(super) times: Vec<&'a TimePhrase>,
     first_year: Option<i32>,
+    strengths: Strengths,
 }
 
 /// What a clause's reading carries from one quantity to the next.
@@ -387,6 +423,7 @@ pub(super) fn sentence_targets(
         s,
         times: dating_times(b.hay, f, s),
         first_year,
+        strengths: Strengths::new(b.hay, &s.range),
     };
     let first_out = out.len();
     let mut carried_past = carry_in;
@@ -613,7 +650,7 @@ impl Reading<'_> {
         .map(str::to_string);
         tg.recurrence = recurrence_of(clause_before).map(str::to_string);
         tg.per = per_of(clause_before);
-        tg.strength = strength_of(&hay[self.s.range.start..q.range.start]);
+        tg.strength = self.strengths.before(hay, &self.s.range, q.range.start);
         set_deadline(
             self.b,
             &self.times,
