@@ -85,6 +85,35 @@ pub(super) fn file_picker(
     (open, file, sample)
 }
 
+/// The main input takes several files, and a folder (`webkitdirectory`): the corpus panel.
+#[cfg(feature = "corpus-panel")]
+fn folder_picker(bar: &Element, file: &Element, l: &mut Labels) {
+    attr(file, "multiple", "");
+    let fl = add(bar, "label", "button");
+    attr(&fl, "for", "folder-input");
+    labelled(l, &fl, "input.folder", "");
+    let folder = add(bar, "input", "file-input");
+    attr(&folder, "type", "file");
+    attr(&folder, "id", "folder-input");
+    attr(&folder, "webkitdirectory", "");
+    attr(&folder, "multiple", "");
+    labelled(l, &folder, "input.folder", "aria-label");
+}
+
+/// Several files (or a folder) open the corpus panel when the page has one; otherwise the first
+/// file opens and the status says how many were left.
+fn open_files(list: &web_sys::FileList, folder: bool) {
+    #[cfg(feature = "corpus-panel")]
+    if folder || list.length() > 1 {
+        super::corpus::open_files(super::corpus::files_of(list, folder));
+        return;
+    }
+    let _ = folder;
+    if let Some(f) = list.get(0) {
+        super::open_file(f, list.length().saturating_sub(1));
+    }
+}
+
 pub(super) fn button(
     parent: &Element,
     id: &str,
@@ -148,6 +177,9 @@ pub fn build(root: &Element, _lang: Lang) -> Els {
         "input.sample",
     );
     attr(&open, "id", "open-label");
+    // several files, or a folder's plans, open the corpus panel
+    #[cfg(feature = "corpus-panel")]
+    folder_picker(&bar, &file, l);
     button(&bar, "clear-input", "", "input.clear", l);
     let ct = button(&bar, "compare-toggle", "", "cmp.toggle", l);
     attr(&ct, "aria-controls", "compare");
@@ -506,12 +538,23 @@ pub fn wire() {
     let f2 = file.clone();
     on(&file, "change", move |_| {
         if let Some(l) = f2.files() {
-            if let Some(f) = l.get(0) {
-                super::open_file(f, l.length().saturating_sub(1));
-            }
+            open_files(&l, false);
         }
         f2.set_value("");
     });
+    #[cfg(feature = "corpus-panel")]
+    if let Some(folder) = dom::document()
+        .get_element_by_id("folder-input")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        let f3 = folder.clone();
+        on(&folder, "change", move |_| {
+            if let Some(l) = f3.files() {
+                open_files(&l, true);
+            }
+            f3.set_value("");
+        });
+    }
     let s2 = sample.clone();
     on(&sample, "change", move |_| {
         let v = s2.value();
@@ -545,10 +588,9 @@ pub fn wire() {
             return;
         };
         let Some(dt) = de.data_transfer() else { return };
-        let files = dt.files();
-        let others = files.as_ref().map_or(0, |l| l.length().saturating_sub(1));
-        if let Some(f) = files.and_then(|l| l.get(0)) {
-            super::open_file(f, others);
+        let files = dt.files().filter(|l| l.length() > 0);
+        if let Some(l) = files {
+            open_files(&l, false);
         } else if let Ok(t) = dt.get_data("text/plain") {
             if !t.trim().is_empty() {
                 super::replace_text(&t);
@@ -623,6 +665,8 @@ pub fn wire() {
                     views::render_all(a);
                 });
                 super::compare::rerender();
+                #[cfg(feature = "corpus-panel")]
+                super::corpus::rerender();
             }
             "update-reload" => {
                 let d = with_app(|a| {

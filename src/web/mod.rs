@@ -11,6 +11,8 @@
 mod chrome;
 mod cmp_logic;
 mod compare;
+#[cfg(feature = "corpus-panel")]
+mod corpus;
 mod corrections;
 mod dom;
 mod engine;
