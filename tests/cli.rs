@@ -24,6 +24,21 @@ fn planlens(args: &[&str], stdin: Option<&[u8]>) -> Output {
     child.wait_with_output().expect("planlens output")
 }
 
+/// Runs planlens with a reader that takes ten bytes of its output and goes away.
+fn planlens_read_ten_bytes(args: &[&str]) -> Output {
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_planlens"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run planlens");
+    let mut head = [0u8; 10];
+    child.stdout.take().unwrap().read_exact(&mut head).unwrap();
+    child.wait_with_output().expect("planlens output")
+}
+
 fn fixture(name: &str) -> String {
     format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
 }
@@ -363,19 +378,9 @@ fn a_full_disk_fails_a_directory_run_and_a_single_file() {
 
 #[test]
 fn a_reader_that_goes_away_ends_a_directory_run_quietly_with_141() {
-    use std::io::Read;
     // Twenty plans print far more than a pipe buffers, so the writer meets the closed pipe.
     let dir = seed_dir("pipe", 20);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_planlens"))
-        .args(["analyze", dir.to_str().unwrap()])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut head = [0u8; 10];
-    child.stdout.take().unwrap().read_exact(&mut head).unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = planlens_read_ten_bytes(&["analyze", dir.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(141));
     assert!(
         out.stderr.is_empty(),
@@ -518,22 +523,12 @@ fn streamed_json_is_byte_for_byte_the_rendered_json() {
 
 #[test]
 fn a_reader_that_goes_away_ends_a_streamed_analysis_quietly_with_141() {
-    use std::io::Read;
     // Its JSON is far more than a pipe buffers.
     let big = tmp(
         "streamed.txt",
         "一、加强建设\n完成9所学校建设。\n".repeat(3000).as_bytes(),
     );
-    let mut child = Command::new(env!("CARGO_BIN_EXE_planlens"))
-        .args(["analyze", &big])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut head = [0u8; 10];
-    child.stdout.take().unwrap().read_exact(&mut head).unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = planlens_read_ten_bytes(&["analyze", &big]);
     assert_eq!(out.status.code(), Some(141));
     assert!(out.stderr.is_empty());
 }

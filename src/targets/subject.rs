@@ -578,8 +578,10 @@ pub fn without_evaluation(s: &str) -> &str {
     let mut s = s;
     while let Some((q, rest)) = s.split_once('的') {
         // (a qualifier holding a coordination of nouns is no evaluation: 整合型…体系和完善的…)
-        let evaluative =
-            crate::targets::lexicon::EVALUATIVE.iter().any(|w| q.ends_with(w)) && !q.contains(['和', '及']);
+        let evaluative = crate::targets::lexicon::EVALUATIVE
+            .iter()
+            .any(|w| q.ends_with(w))
+            && !q.contains(['和', '及']);
         // a short noun keeps its evaluation (规范的课堂)
         if !evaluative || rest.chars().count() < 4 {
             break;

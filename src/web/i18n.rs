@@ -75,7 +75,7 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("corpus.matrix", "指标矩阵（{n} 行）", "Indicator matrix ({n} rows)"),
     ("corpus.apart", "仅一份文件提到的指标（{n} 项）", "Targets only one document states ({n})"),
     ("status.unreadable", "无法读取 {f}：{e}", "Cannot read {f}: {e}"),
-    ("status.binary", "这不像文本文件（可能是 PDF、图片或旧版 .doc）。请另存为 .txt 或 .docx 后再打开。", "This does not look like a text file (PDF, image or old .doc?). Save it as .txt or .docx and open it again."),
+    ("status.binary", "这不像文本文件（可能是图片或旧版 .doc）。请另存为 .txt、.docx 或 PDF 后再打开。", "This does not look like a text file (an image or an old .doc?). Save it as .txt, .docx or PDF and open it again."),
     ("status.doc", "不支持旧版 Word（.doc）文件，请另存为 .docx 或 .txt。", "Old Word .doc files are not supported; save as .docx or .txt."),
     ("status.restored", "已恢复上次的文本（{n} 字）。", "Restored your last text ({n} characters)."),
     ("status.saveFailed", "文本过大，无法保存在本机浏览器中。", "The text is too large to keep in this browser's storage."),

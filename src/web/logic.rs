@@ -465,32 +465,21 @@ pub fn apply_corrections(a: &mut Analysis, text: &str, cs: &[Correction]) {
         let (ss, se) = sentence_around(&chars, c.start, c.end);
         let path = crate::path_at(&a.outline, c.start);
         let at = a.targets.partition_point(|t| t.span[0] <= c.start);
-        a.targets.insert(
-            at,
-            Target {
-                text: c.text.clone(),
-                span: [c.start, c.end],
-                clause_span: [ss, se],
-                kind: c.kind.unwrap_or(TargetKind::Count),
-                value: c.value,
-                range: None,
-                unit: None,
-                comparator: c.comparator,
-                change: None,
-                deadline: c.deadline.clone().filter(|v| !v.is_empty()),
-                due: None,
-                subject: c.subject.clone().filter(|v| !v.is_empty()),
-                path,
-                action: None,
-                scope: None,
-                per: None,
-                of: None,
-                recurrence: None,
-                strength: None,
-                responsible: None,
-                flags: vec![FLAG_ADDED.into()],
-            },
-        );
+        a.targets.insert(at, {
+            let mut t = Target::new(
+                c.text.clone(),
+                [c.start, c.end],
+                [ss, se],
+                c.kind.unwrap_or(TargetKind::Count),
+            );
+            t.value = c.value;
+            t.comparator = c.comparator;
+            t.deadline = c.deadline.clone().filter(|v| !v.is_empty());
+            t.subject = c.subject.clone().filter(|v| !v.is_empty());
+            t.path = path;
+            t.flags.push(FLAG_ADDED.into());
+            t
+        });
     }
 }
 

@@ -1,7 +1,8 @@
 // The corpus engine op in real headless Chromium: the page's engine (the extras wasm, through the
 // worker) lines up the seed plans by indicator exactly as `planlens corpus` does on the command
 // line — the same matrix CSV, byte for byte, and the same planlens-corpus/1 object.
-// Run after a trunk build and `cargo build --release`:
+// Run after a trunk build and a cargo build (the release binary when there is one, else the debug
+// one `cargo test` builds):
 // `node --test --test-concurrency=1 tests/e2e/corpus.test.mjs`.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,7 +23,9 @@ after(async () => {
   await server?.stop();
 });
 
-const BIN = path.join(ROOT, 'target', 'release', 'planlens');
+const BIN = ['release', 'debug']
+  .map((p) => path.join(ROOT, 'target', p, 'planlens'))
+  .find((b) => fs.existsSync(b)) ?? path.join(ROOT, 'target', 'release', 'planlens');
 const DIR = path.join(ROOT, 'tests', 'fixtures');
 
 function cli(...args) {
@@ -30,7 +33,7 @@ function cli(...args) {
 }
 
 test('the page engine and the CLI give the same corpus matrix for one directory', async () => {
-  assert.ok(fs.existsSync(BIN), `no ${BIN}: run cargo build --release`);
+  assert.ok(fs.existsSync(BIN), `no ${BIN}: run cargo build`);
   const ctx = await browser.newContext({ locale: 'zh-CN' });
   const page = await ctx.newPage();
   await page.goto(`${server.origin}/`);

@@ -140,7 +140,7 @@ test('typing analyses as you type (debounced), and empty / blank input get clear
   await ctx.close();
 });
 
-test('file open: UTF-8, GB18030 and .docx give the same plan; a binary file is refused politely', async () => {
+test('file open: UTF-8, GB18030 and .docx give the same plan; a broken PDF is refused politely', async () => {
   const { ctx, page } = await open();
   const utf8 = fs.readFileSync(path.join(FIX, 'plan-utf8.txt'), 'utf8');
   let g = await gen(page);
@@ -170,6 +170,16 @@ test('file open: UTF-8, GB18030 and .docx give the same plan; a binary file is r
 
   await page.setInputFiles('#file-input', path.join(FIX, 'binary.pdf'));
   await page.waitForSelector('#status.error', { timeout: 10_000 });
+  // binary.pdf is bytes with a PDF name and no PDF inside: the PDF reader says why it cannot read it
+  assert.match(await page.textContent('#status'), /无法读取 binary\.pdf：.*not a readable PDF/);
+  assert.ok(v === (await page.inputValue('#source-input')), 'a refused file does not replace the text');
+  // bytes that are no text, no PDF and no .docx are refused with the plain message
+  await page.setInputFiles('#file-input', {
+    name: 'photo.bin',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7) % 256)),
+  });
+  await page.waitForFunction(() => /photo\.bin|不像文本文件/.test(document.querySelector('#status')?.textContent ?? ''), null, { timeout: 10_000 });
   assert.match(await page.textContent('#status'), /不像文本文件/);
   assert.ok(v === (await page.inputValue('#source-input')), 'a refused file does not replace the text');
 
