@@ -13,6 +13,7 @@
 //! document does not), `extra`, `not_comparable`, or `in_period` (a multi-year reference's target
 //! for another year of its period). Never panics; same input, same output.
 
+pub mod cache;
 pub mod render;
 
 use crate::compare::items::{self, Plan, When};
