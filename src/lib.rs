@@ -93,6 +93,10 @@ mod warm_up_tests {
     }
 }
 
+/// The page's corpus panel, a wasm module of its own (Cargo feature `corpus-panel`).
+#[cfg(all(target_arch = "wasm32", feature = "corpus-panel"))]
+#[path = "web/corpus_panel.rs"]
+mod corpus_panel;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 #[cfg(all(target_arch = "wasm32", feature = "web"))]

@@ -86,7 +86,6 @@ pub(super) fn file_picker(
 }
 
 /// The main input takes several files, and a folder (`webkitdirectory`): the corpus panel.
-#[cfg(feature = "corpus-panel")]
 fn folder_picker(bar: &Element, file: &Element, l: &mut Labels) {
     attr(file, "multiple", "");
     let fl = add(bar, "label", "button");
@@ -100,17 +99,12 @@ fn folder_picker(bar: &Element, file: &Element, l: &mut Labels) {
     labelled(l, &folder, "input.folder", "aria-label");
 }
 
-/// Several files (or a folder) open the corpus panel when the page has one; otherwise the first
-/// file opens and the status says how many were left.
+/// Several files (or a folder) open the corpus panel; one file opens in the page.
 fn open_files(list: &web_sys::FileList, folder: bool) {
-    #[cfg(feature = "corpus-panel")]
     if folder || list.length() > 1 {
-        super::corpus::open_files(super::corpus::files_of(list, folder));
-        return;
-    }
-    let _ = folder;
-    if let Some(f) = list.get(0) {
-        super::open_file(f, list.length().saturating_sub(1));
+        super::corpus_hook::open(list, folder);
+    } else if let Some(f) = list.get(0) {
+        super::open_file(f, 0);
     }
 }
 
@@ -178,7 +172,6 @@ pub fn build(root: &Element, _lang: Lang) -> Els {
     );
     attr(&open, "id", "open-label");
     // several files, or a folder's plans, open the corpus panel
-    #[cfg(feature = "corpus-panel")]
     folder_picker(&bar, &file, l);
     button(&bar, "clear-input", "", "input.clear", l);
     let ct = button(&bar, "compare-toggle", "", "cmp.toggle", l);
@@ -542,7 +535,6 @@ pub fn wire() {
         }
         f2.set_value("");
     });
-    #[cfg(feature = "corpus-panel")]
     if let Some(folder) = dom::document()
         .get_element_by_id("folder-input")
         .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
@@ -665,8 +657,6 @@ pub fn wire() {
                     views::render_all(a);
                 });
                 super::compare::rerender();
-                #[cfg(feature = "corpus-panel")]
-                super::corpus::rerender();
             }
             "update-reload" => {
                 let d = with_app(|a| {
@@ -771,6 +761,7 @@ pub fn wire() {
     });
     views::wire_results();
     super::compare::wire();
+    super::corpus_hook::wire();
 }
 
 /// The select's options: (value, label, selected).

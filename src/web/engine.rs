@@ -220,22 +220,6 @@ pub async fn compare_export(a: String, b: String, format: &str) -> Result<String
         .ok_or_else(|| "planlens: compareExport returned no text".to_string())
 }
 
-/// Many plans lined up by indicator (`planlens-corpus/1` JSON, or the matrix `csv`), written by
-/// the engine's extras module (`corpusExport`, as `planlens corpus`): `docs` a JSON array of
-/// `{name, text}`, `reference` an index into it (-1: none).
-#[cfg(feature = "corpus-panel")]
-pub async fn corpus_export(docs: String, reference: i32, format: &str) -> Result<String, String> {
-    let args = [
-        JsValue::from_str(&docs),
-        JsValue::from_f64(f64::from(reference)),
-        JsValue::from_str(format),
-    ];
-    call_extra("corpusExport", &args)
-        .await?
-        .as_string()
-        .ok_or_else(|| "planlens: corpusExport returned no text".to_string())
-}
-
 /// The analysis `json` of `text` as a label file, written by the engine's extras module.
 pub async fn labels_json(json: String, text: String) -> Result<String, String> {
     let args = [JsValue::from_str(&json), JsValue::from_str(&text)];

@@ -11,8 +11,7 @@
 mod chrome;
 mod cmp_logic;
 mod compare;
-#[cfg(feature = "corpus-panel")]
-mod corpus;
+mod corpus_hook;
 mod corrections;
 mod dom;
 mod engine;

@@ -61,18 +61,18 @@ async function download(page, selector) {
   return { name: dl.suggestedFilename(), bytes: fs.readFileSync(await dl.path()) };
 }
 
-// The panel is the Cargo feature `corpus-panel`, not yet in index.html's features (the first-load
-// budget): build with `web,corpus-panel` into PLANLENS_DIST to run this test.
+// The panel is a wasm module of its own (Cargo feature `corpus-panel`), imported by boot.js on the
+// first drop of several files: not fetched before.
 test('dropping several plans opens the corpus panel: progress, the matrix, a binary file reported and skipped, the CLI\'s CSV', async (t) => {
   assert.ok(fs.existsSync(BIN), `no ${BIN}: run cargo build --release`);
   const ctx = await browser.newContext({ locale: 'zh-CN', acceptDownloads: true });
   const page = await ctx.newPage();
-  await page.goto(`${server.origin}/`);
+  const mark = server.requests.length;
+  // no service worker: its install would precache the panel's module too
+  await page.goto(`${server.origin}/?nosw`);
   await page.waitForSelector('#app[data-started]', { timeout: 30_000 });
-  if (!(await page.$('#folder-input'))) {
-    await ctx.close();
-    return t.skip('the page is built without the corpus panel (Cargo feature corpus-panel)');
-  }
+  const panelGets = () => server.requests.slice(mark).filter((r) => /\/planlens-corpus-panel-[0-9a-f]+(_bg\.wasm|\.js)$/.test(r.path));
+  assert.deepEqual(panelGets(), [], 'the corpus panel was fetched before it was needed');
   const files = fixtures().map((f) => ({ name: f.name, b64: Buffer.from(f.text, 'utf8').toString('base64') }));
   // a binary file among them: NULs and control bytes, as an image or an old .doc
   const bin = Buffer.alloc(4096);
@@ -85,7 +85,8 @@ test('dropping several plans opens the corpus panel: progress, the matrix, a bin
     document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, files);
   // the panel and its progress come at once, one row per file
-  await page.waitForSelector('#corpus #corpus-progress', { timeout: 10_000 });
+  await page.waitForSelector('#corpus #corpus-progress', { timeout: 30_000 });
+  assert.equal(panelGets().filter((r) => r.path.endsWith('.wasm')).length, 1, 'the corpus panel module is fetched by the drop');
   assert.equal(await page.locator('#corpus-docs tbody tr').count(), 6);
   await page.waitForSelector('#corpus-matrix tbody tr', { timeout: 120_000 });
   const progress = await page.textContent('#corpus-progress-text');
@@ -119,9 +120,9 @@ test('dropping several plans opens the corpus panel: progress, the matrix, a bin
   await page.waitForSelector('#corpus-matrix [data-status]', { timeout: 60_000 });
   assert.ok(await page.locator('#corpus-matrix [data-status="missing"]').count() > 0);
   assert.match(await page.locator('#corpus-matrix [data-status="missing"]').first().textContent(), /未提及/);
-  const refRow = page.locator(`#corpus-docs tr[data-name="${ref}"] td`).nth(7);
+  const refRow = page.locator(`#corpus-docs tr[data-name="${ref}"] td`).nth(8);
   assert.equal(await refRow.textContent(), '参照');
-  const other = await page.locator('#corpus-docs tr[data-name^="000"] td').nth(7).textContent();
+  const other = await page.locator('#corpus-docs tr[data-name^="000"] td').nth(8).textContent();
   assert.match(other, /达标 \d+ · 偏弱 \d+ · 未提及 \d+ · 新增 \d+/);
   const csvRef = await download(page, '#corpus-csv');
   assert.equal(csvRef.bytes.toString('utf8').trimEnd(), run('--format', 'csv', '--reference', path.join(DIR, ref)).trimEnd());
