@@ -848,13 +848,9 @@ fn render_doc_row(name: &str) {
         let old = (0..rows.length())
             .filter_map(|i| rows.item(i))
             .find(|r| r.get_attribute("data-name").as_deref() == Some(name));
-        let row = doc_row(c, d, l);
-        match old {
-            Some(o) => {
-                let _ = o.replace_with_with_node_1(&row);
-            }
-            // not drawn yet: [`append_docs`] draws it as it is now
-            None => {}
+        // a row not drawn yet is drawn as it is now by [`append_docs`]
+        if let Some(o) = old {
+            let _ = o.replace_with_with_node_1(&doc_row(c, d, l));
         }
     });
 }
