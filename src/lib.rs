@@ -72,8 +72,8 @@ pub mod stages {
 const WARM_UP_PLAN: &str = "某市教育局关于印发《2024年教育工作要点》的通知\n某教〔2024〕1号\n各学校：\n现将《2024年教育工作要点》印发给你们，请认真贯彻落实。\n某市教育局\n2024年1月5日\n2024年教育工作要点\n一、2023年工作回顾\n全市新增学位3000个。\n二、主要目标\n（一）发展目标\n到2024年底，学前教育毛入园率达到95%以上，新建幼儿园3—5所，近视率降低0.5个百分点，“十四五”规划实施。\n1.推进项目建设。2024年6月底前完成改造任务，全市排名前3名，实现全覆盖。\n（1）加强师资。培训教师不少于1200名，覆盖率不低于65%。\n第一章 保障措施\n附件：1.任务分工表\n";
 
 /// Runs one small analysis so that every pattern of the pipeline is compiled now rather than
-/// during the first real one: in the browser that one-time cost is ~0.3 s, ten times the
-/// analysis of a 20 k-char plan (Node, 2026-12-01). Idempotent and cheap once done.
+/// during the first real one: in the browser that one-time cost is many times the analysis of a
+/// plan of ordinary length. Idempotent and cheap once done.
 pub fn warm_up() {
     let _ = analyze(WARM_UP_PLAN);
 }
@@ -99,23 +99,10 @@ mod warm_up_tests {
 mod corpus_panel;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
-#[cfg(all(target_arch = "wasm32", feature = "web"))]
+/// The page: its browser layer only for `wasm32` with the `web` feature, its view logic (no
+/// browser types) natively too so `cargo test` covers it.
+#[cfg(any(test, all(target_arch = "wasm32", feature = "web")))]
 mod web;
-/// The compare view's row logic, tested natively the same way.
-#[cfg(all(test, not(target_arch = "wasm32")))]
-#[allow(dead_code)]
-#[path = "web/cmp_logic.rs"]
-mod web_cmp_logic;
-/// The page's labels export, run in the engine's extras module (and tested natively).
-#[cfg(any(test, all(target_arch = "wasm32", feature = "extras")))]
-#[path = "web/labels.rs"]
-mod web_labels;
-/// The page's view logic (filter, sort, timeline, marks) has no browser types; it is compiled
-/// natively under `cfg(test)` too so `cargo test` checks it.
-#[cfg(all(test, not(target_arch = "wasm32")))]
-#[allow(dead_code)] // only the tests use it natively
-#[path = "web/logic.rs"]
-mod web_logic;
 
 use model::{Analysis, OutlineNode, Warning, SCHEMA};
 

@@ -59,6 +59,55 @@ fn print_out(out: &str) -> ExitCode {
     }
 }
 
+/// Text a renderer writes piece by piece, passed on to stdout as it comes and ended as
+/// [`print_out`] ends a whole output (trailing whitespace dropped, one newline): whitespace is
+/// held back until something follows it. The markdown and CSV of a huge input are never one string.
+struct Streamed<W: Write> {
+    out: W,
+    held: String,
+    error: Option<std::io::Error>,
+}
+
+impl<W: Write> std::fmt::Write for Streamed<W> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let body = s.trim_end();
+        if !body.is_empty() {
+            let written = self
+                .out
+                .write_all(self.held.as_bytes())
+                .and_then(|()| self.out.write_all(body.as_bytes()));
+            if let Err(e) = written {
+                self.error = Some(e);
+                return Err(std::fmt::Error);
+            }
+            self.held.clear();
+        }
+        self.held.push_str(&s[body.len()..]);
+        Ok(())
+    }
+}
+
+/// Prints what `render` writes, streamed (see [`Streamed`]), then a newline, flushed.
+fn print_streamed(
+    render: impl FnOnce(&mut Streamed<std::io::BufWriter<std::io::StdoutLock>>) -> std::fmt::Result,
+) -> ExitCode {
+    let mut s = Streamed {
+        out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock()),
+        held: String::new(),
+        error: None,
+    };
+    let rendered = render(&mut s);
+    let done = match (rendered, s.error.take()) {
+        (_, Some(e)) => Err(e),
+        (Err(_), None) => Err(std::io::Error::other("the output could not be formatted")),
+        (Ok(()), None) => writeln!(s.out).and_then(|()| s.out.flush()),
+    };
+    match done {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => write_failed(&e),
+    }
+}
+
 /// Prints one value as JSON (pretty, or on one line) straight to stdout and a newline, flushed:
 /// the same bytes as [`print_out`] of the rendered string, without holding the whole text in
 /// memory (the JSON of a huge input is several times the input).
@@ -314,58 +363,123 @@ struct Record<'a> {
 
 /// Runs `f` on every file on all cores; the results in input order (`None` where a worker died).
 fn par_map<T: Send>(files: &[String], f: impl Fn(&str) -> T + Sync) -> Vec<Option<T>> {
+    let mut out = Vec::with_capacity(files.len());
+    par_each(files, f, |r| {
+        out.push(r);
+        true
+    });
+    out
+}
+
+/// Runs `f` on every file on all cores and hands each result to `emit` in input order as soon as
+/// it and those before it are done (`None` where `f` panicked); `emit` returning false stops the
+/// run. Workers stay at most a few files ahead of `emit`, so only a few results wait in memory
+/// however many files there are.
+fn par_each<T: Send>(
+    files: &[String],
+    f: impl Fn(&str) -> T + Sync,
+    mut emit: impl FnMut(Option<T>) -> bool,
+) {
+    use std::collections::BTreeMap;
+    use std::sync::{Condvar, Mutex};
+    struct State<T> {
+        /// The next file a worker takes.
+        next: usize,
+        /// The next result `emit` takes.
+        emitted: usize,
+        done: BTreeMap<usize, Option<T>>,
+        stop: bool,
+    }
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(files.len().max(1));
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let results: Vec<std::sync::Mutex<Option<T>>> =
-        files.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    let ahead = 2 * threads;
+    let state = Mutex::new(State {
+        next: 0,
+        emitted: 0,
+        done: BTreeMap::new(),
+        stop: false,
+    });
+    let changed = Condvar::new();
+    let lock = || state.lock().unwrap_or_else(|e| e.into_inner());
     std::thread::scope(|s| {
         for _ in 0..threads {
             s.spawn(|| loop {
-                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some(file) = files.get(i) else { break };
-                let r = f(file);
-                if let Ok(mut slot) = results[i].lock() {
-                    *slot = Some(r);
-                }
+                let i = {
+                    let mut st = lock();
+                    while !st.stop && st.next < files.len() && st.next >= st.emitted + ahead {
+                        st = changed.wait(st).unwrap_or_else(|e| e.into_inner());
+                    }
+                    if st.stop || st.next >= files.len() {
+                        break;
+                    }
+                    st.next += 1;
+                    st.next - 1
+                };
+                let r =
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&files[i]))).ok();
+                lock().done.insert(i, r);
+                changed.notify_all();
             });
         }
+        for i in 0..files.len() {
+            let r = {
+                let mut st = lock();
+                loop {
+                    if let Some(r) = st.done.remove(&i) {
+                        break r;
+                    }
+                    st = changed.wait(st).unwrap_or_else(|e| e.into_inner());
+                }
+            };
+            let go_on = emit(r);
+            let mut st = lock();
+            st.emitted = i + 1;
+            st.stop = !go_on;
+            drop(st);
+            changed.notify_all();
+            if !go_on {
+                break;
+            }
+        }
     });
-    results
-        .into_iter()
-        .map(|r| r.into_inner().ok().flatten())
-        .collect()
 }
 
 fn batch(files: &[String], enc: Encoding, max: u64) -> ExitCode {
-    let results = par_map(files, |f| {
-        read_input(f, enc, max).map(|input| {
-            let analysis = input.analyze();
-            let record = Record {
-                analysis: &analysis,
-                file: f,
-            };
-            serde_json::to_string(&record).unwrap_or_default()
-        })
-    });
     let mut stdout = std::io::stdout().lock();
     let mut failed = false;
-    for r in results {
-        match r {
-            Some(Ok(line)) => {
-                if let Err(e) = writeln!(stdout, "{line}") {
-                    return write_failed(&e);
+    let mut write_error = None;
+    // each line is written as soon as it and the lines before it are ready
+    par_each(
+        files,
+        |f| {
+            read_input(f, enc, max).map(|input| {
+                let analysis = input.analyze();
+                let record = Record {
+                    analysis: &analysis,
+                    file: f,
+                };
+                serde_json::to_string(&record).unwrap_or_default()
+            })
+        },
+        |r| {
+            match r {
+                Some(Ok(line)) => {
+                    if let Err(e) = writeln!(stdout, "{line}") {
+                        write_error = Some(e);
+                        return false;
+                    }
                 }
+                Some(Err(e)) => {
+                    say(&format!("planlens: {e}"));
+                    failed = true;
+                }
+                None => failed = true,
             }
-            Some(Err(e)) => {
-                say(&format!("planlens: {e}"));
-                failed = true;
-            }
-            None => failed = true,
-        }
-    }
-    if let Err(e) = stdout.flush() {
+            true
+        },
+    );
+    if let Some(e) = write_error.or_else(|| stdout.flush().err()) {
         return write_failed(&e);
     }
     if failed {
@@ -415,15 +529,15 @@ fn compare_or_check(command: &str, args: &Args) -> ExitCode {
         };
         let c = compare::compare_analyses(&texts[0], &a, &texts[1], &b);
         match fmt {
-            Format::Markdown => print_out(&cr::markdown(&c)),
-            Format::Csv => print_out(&cr::csv(&c)),
+            Format::Markdown => print_streamed(|out| cr::write_markdown(out, &c)),
+            Format::Csv => print_streamed(|out| cr::write_csv(out, &c)),
             _ => print_json(&c, true),
         }
     } else {
         let c = compare::check(&texts[0]);
         match fmt {
-            Format::Markdown => print_out(&cr::check_markdown(&c)),
-            Format::Csv => print_out(&cr::check_csv(&c)),
+            Format::Markdown => print_streamed(|out| cr::write_check_markdown(out, &c)),
+            Format::Csv => print_streamed(|out| cr::write_check_csv(out, &c)),
             _ => print_json(&c, true),
         }
     }
@@ -596,8 +710,8 @@ fn main() -> ExitCode {
     let a = input.analyze();
     match args.format.unwrap_or(Format::Json) {
         Format::Json => print_json(&a, true),
-        Format::Markdown => print_out(&render::markdown(&a)),
-        Format::Csv => print_out(&render::csv(&a)),
+        Format::Markdown => print_streamed(|out| render::write_markdown(out, &a)),
+        Format::Csv => print_streamed(|out| render::write_csv(out, &a)),
         Format::Jsonl | Format::TargetsCsv => print_json(&a, false),
     }
 }

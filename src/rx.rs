@@ -4,22 +4,21 @@
 //! [`crate::targets::traps`], the cue table of the targets stage, the heading markers), and the lazy DFA of
 //! such an alternation needs more states on a real plan than the regex crate's default cache
 //! (2 MiB) holds. The cache is then cleared again and again and the search drops to a few tens of
-//! MB/s: the trap alternation over the seeds × 28 (1.33 M chars) took 68 ms with the default and
-//! 8 ms with a 4 MiB cache or more (`examples`-style probe, 2026-12-01). The cache grows only as far
+//! MB/s, several times slower than with a 4 MiB cache or more. The cache grows only as far
 //! as a search needs, so a higher ceiling costs memory only for the patterns that use it.
 
 //!
 //! It also writes the classes `\s \S \d \D` out as explicit sets before compiling, so the
 //! regex parser (regex-syntax) is built without its `unicode-perl` tables: that keeps its
-//! Perl-class and property-name tables (and the code that reads them) out of the page's wasm,
-//! 14 KB of gzip (tools/bench/wasm_size.sh, 2026-12-01). `\s` is exactly Unicode's
+//! Perl-class and property-name tables (and the code that reads them) out of the page's wasm
+//! (tools/bench/wasm_size.sh measures it). `\s` is exactly Unicode's
 //! `White_Space` (checked against the regex crate's own class in the tests below). `\d` is the ASCII digits `0-9`, not
 //! Unicode's `Nd`: cleaning has folded full-width digits to ASCII before any pattern runs
 //! ([`crate::text::fold_char`]), and a digit of another script is nothing the numeral reader can
 //! read ([`crate::text::numerals`]), so a pattern that matched one would only produce a number that
 //! fails to parse. It is also cheaper: every `\d{1,2}` of the Nd set was a UTF-8 automaton of
-//! ~70 ranges, and compiling the pipeline's patterns in the page's wasm took 95 → 61–70 ms
-//! (Node, `warmUp`, 2026-12-01) — the worker pays that before its first result. `\w` and `\b`
+//! ~70 ranges, and compiling the pipeline's patterns in the page's wasm took a third longer —
+//! the worker pays that before its first result. `\w` and `\b`
 //! are not available: write `(?-u:\b)` for an ASCII word boundary (`tests/regex_features.rs`
 //! rejects the rest).
 //!
@@ -51,8 +50,8 @@ pub use regex::{Captures, Error, Match, Regex};
 
 /// Unicode `White_Space`, the set `\s` stands for. The chars themselves, not regex escapes
 /// (`r"\u{3000}"`): every `\s` of every pattern becomes this set, and the regex parser reads an
-/// escape through a slow path — escaped, the set was 3.2 % of the instructions compiling all the
-/// pipeline's patterns takes (callgrind, the page's regex features, 2026-12-02). Literal white
+/// escape through a slow path, a visible share of the work of compiling all the pipeline's
+/// patterns. Literal white
 /// space in a class means itself unless the `x` flag is on, which `tests/regex_features.rs`
 /// forbids.
 const SPACE: &str =
@@ -125,9 +124,8 @@ pub fn new(pattern: &str) -> Result<Regex, Error> {
 
 /// Is `s` at most `max` chars long? The check that stands in for the upper bound of a bounded
 /// repetition (`[^》]{2,120}` written `[^》]{2,}` and checked on the match): the compiler builds
-/// one copy of the repeated class per count, so the pipeline's ~20 such bounds were 40 % of the
-/// instructions that compiling all its patterns takes (callgrind, 2026-12-02), a cost the page's
-/// worker pays before its first result. Stops reading after `max + 1` chars.
+/// one copy of the repeated class per count, so the pipeline's such bounds were a large share of
+/// the work of compiling all its patterns, a cost the page's worker pays before its first result. Stops reading after `max + 1` chars.
 pub fn within(s: &str, max: usize) -> bool {
     s.len() <= max || s.chars().nth(max).is_none()
 }

@@ -14,10 +14,9 @@
 use wasm_bindgen::prelude::*;
 
 /// The heap allocator of both wasm modules: talc instead of the standard library's dlmalloc port.
-/// It is 2.2 KB of gzip smaller in the first-load wasm (386,223 against 388,466 B, gzip -9,
-/// 2026-12-02), which the 400 KB first-load budget needs, and no slower: compiling every pattern and
-/// the first 20 k-char analysis take the same time with either (Node `--liftoff-only`,
-/// `tools/bench/warm_probe.mjs`, three alternating runs: warmUp 68–73 ms both). A wasm instance
+/// It makes the first-load wasm smaller, which the first-load budget needs, and no slower:
+/// compiling every pattern and the first analysis take the same time with either
+/// (`tools/bench/warm_probe.mjs`; figures in BENCHMARKS.md). A wasm instance
 /// is single-threaded (no shared memory: the page is not cross-origin isolated), which is what
 /// the lock-free `AssumeUnlockable` requires. The linear memory grows by [`Grow`].
 #[global_allocator]
@@ -27,10 +26,10 @@ static ALLOCATOR: talc::Talck<talc::locking::AssumeUnlockable, Grow> = talc::Tal
 .lock();
 
 /// talc's `WasmHandler`, except that the memory grows by at least half of its size each time
-/// instead of by what the failed allocation needs: in Chromium every `memory.grow` costs ~0.5 ms
-/// on the worker's thread (the module is shared with the page), and the worker's start-up took
-/// 52 of them, 27 ms of its trace (`wasm.GrowMemory`, one cold start with the 20 k plan,
-/// 2026-12-02). Growing geometrically makes that a handful; the price is at most a third of the
+/// instead of by what the failed allocation needs: in Chromium every `memory.grow` is costly on
+/// the worker's thread (the module is shared with the page), and growing by each allocation's
+/// need made the worker's start-up grow the memory dozens of times (`wasm.GrowMemory` in a
+/// trace). Growing geometrically makes that a handful; the price is at most a third of the
 /// memory reserved but not yet used.
 struct Grow {
     /// The heap talc manages: the memory grown so far, extended in place while it is contiguous.
@@ -130,7 +129,7 @@ mod extras {
     pub fn labels_json(analysis: &str, text: &str) -> Result<String, JsValue> {
         let a: crate::model::Analysis = serde_json::from_str(analysis)
             .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
-        Ok(crate::web_labels::labels_for_text(&a, text))
+        Ok(crate::output::labels::labels_for_text(&a, text))
     }
 
     /// Compares plan A with plan B and returns the `planlens-compare/1` object.

@@ -3,14 +3,19 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-fn planlens(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_planlens"))
+/// Starts planlens with piped output and the given stdin.
+fn spawn(args: &[&str], stdin: Stdio) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_planlens"))
         .args(args)
-        .stdin(Stdio::piped())
+        .stdin(stdin)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("run planlens");
+        .expect("run planlens")
+}
+
+fn planlens(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = spawn(args, Stdio::piped());
     if let Some(input) = stdin {
         // A run that refuses its arguments exits before reading stdin; the
         // closed pipe is then the expected outcome, not a test failure.
@@ -27,13 +32,7 @@ fn planlens(args: &[&str], stdin: Option<&[u8]>) -> Output {
 /// Runs planlens with a reader that takes ten bytes of its output and goes away.
 fn planlens_read_ten_bytes(args: &[&str]) -> Output {
     use std::io::Read;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_planlens"))
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run planlens");
+    let mut child = spawn(args, Stdio::null());
     let mut head = [0u8; 10];
     child.stdout.take().unwrap().read_exact(&mut head).unwrap();
     child.wait_with_output().expect("planlens output")
@@ -51,6 +50,26 @@ fn tmp(name: &str, bytes: &[u8]) -> String {
     p.to_string_lossy().into_owned()
 }
 
+/// The run exited 0; its stderr is the failure message otherwise.
+fn assert_ok(out: &Output) {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The run succeeded and gave exactly the seed's own analysis: the input, however it was
+/// encoded or passed, was read as the seed's text.
+fn assert_reads_as_seed(out: &Output) {
+    assert_ok(&out);
+    assert_eq!(
+        json(out),
+        json(&planlens(&["analyze", &fixture(SEED)], None))
+    );
+}
+
 fn json(out: &Output) -> serde_json::Value {
     serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
@@ -61,12 +80,7 @@ const SEED: &str = "002_e8cc19e7a70357cd.txt";
 #[test]
 fn analyze_prints_planlens_json() {
     let out = planlens(&["analyze", &fixture(SEED)], None);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     let v = json(&out);
     assert_eq!(v["schema"], "planlens/1");
     assert!(v["outline"].as_array().is_some_and(|o| !o.is_empty()));
@@ -132,11 +146,7 @@ fn gb18030_input_is_refused_with_a_hint_then_read_with_the_flag() {
     assert!(err.contains("--encoding gb18030"), "{err}");
     assert_eq!(err.trim().lines().count(), 1, "one-line message: {err}");
     let read = planlens(&["analyze", &path, "--encoding", "gb18030"], None);
-    assert_eq!(read.status.code(), Some(0));
-    assert_eq!(
-        json(&read),
-        json(&planlens(&["analyze", &fixture(SEED)], None))
-    );
+    assert_reads_as_seed(&read);
 }
 
 #[test]
@@ -220,16 +230,7 @@ fn utf16_with_a_bom_is_read_like_the_utf8_file() {
         .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
         .collect();
     let out = planlens(&["analyze", &tmp("plan-utf16.txt", &le)], None);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(
-        json(&out),
-        json(&planlens(&["analyze", &fixture(SEED)], None))
-    );
+    assert_reads_as_seed(&out);
 }
 
 #[test]
@@ -480,11 +481,7 @@ fn utf32_with_a_bom_is_read_like_the_utf8_file() {
         .chain(text.chars().flat_map(|c| (c as u32).to_be_bytes()))
         .collect();
     let out = planlens(&["analyze", &tmp("plan-utf32.txt", &be)], None);
-    assert_eq!(out.status.code(), Some(0));
-    assert_eq!(
-        json(&out),
-        json(&planlens(&["analyze", &fixture(SEED)], None))
-    );
+    assert_reads_as_seed(&out);
 }
 
 #[test]
@@ -499,21 +496,43 @@ fn big5_is_named_and_refused() {
 }
 
 #[test]
-fn streamed_json_is_byte_for_byte_the_rendered_json() {
+fn streamed_output_is_byte_for_byte_the_rendered_output() {
     let file = fixture(SEED);
     let other = fixture("000_afc61ac5f3af42de.txt");
     let text = std::fs::read_to_string(&file).unwrap();
     let b = std::fs::read_to_string(&other).unwrap();
     let a = planlens::analyze(&text);
-    let line = |s: String| format!("{s}\n").into_bytes();
+    let line = |s: String| format!("{}\n", s.trim_end()).into_bytes();
     use planlens::compare::{self, render as cr};
+    let (c, k) = (compare::compare(&text, &b), compare::check(&text));
     for (args, want) in [
         (vec!["analyze", &file], line(planlens::render::json(&a))),
         (
-            vec!["compare", &file, &other],
-            line(cr::json(&compare::compare(&text, &b))),
+            vec!["analyze", &file, "--format", "markdown"],
+            line(planlens::render::markdown(&a)),
         ),
-        (vec!["check", &file], line(cr::json(&compare::check(&text)))),
+        (
+            vec!["analyze", &file, "--format", "csv"],
+            line(planlens::render::csv(&a)),
+        ),
+        (vec!["compare", &file, &other], line(cr::json(&c))),
+        (
+            vec!["compare", &file, &other, "--format", "markdown"],
+            line(cr::markdown(&c)),
+        ),
+        (
+            vec!["compare", &file, &other, "--format", "csv"],
+            line(cr::csv(&c)),
+        ),
+        (vec!["check", &file], line(cr::json(&k))),
+        (
+            vec!["check", &file, "--format", "markdown"],
+            line(cr::check_markdown(&k)),
+        ),
+        (
+            vec!["check", &file, "--format", "csv"],
+            line(cr::check_csv(&k)),
+        ),
     ] {
         let out = planlens(&args, None);
         assert_eq!(out.status.code(), Some(0), "{args:?}");
@@ -573,12 +592,7 @@ const REAL_PDF: &str = "tests/devcorpus/pdf/06_healthy_china_action_opinion_2019
 #[test]
 fn a_pdf_is_analysed_and_carries_its_text() {
     let out = planlens(&["analyze", REAL_PDF], None);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     let v = json(&out);
     let text: Vec<char> = v["text"].as_str().expect("a text field").chars().collect();
     assert!(v["document"]["title"]

@@ -163,6 +163,46 @@ fn annual_plan_is_read_against_its_year_of_the_three_year_plan() {
     assert_eq!(x, y);
 }
 
+/// A kind of a thing is not the thing: the three-year plan's 各类特色学校 35个 (all kinds) meets
+/// neither the 2023 plan's 市级思政育人特色学校 3所 nor another district's 艺术教育特色学校 3所, while
+/// the same thing at another level (省市品格提升工程 / 品格提升工程) still pairs. Every pair and every
+/// paired annual row says how alike the two measured things are.
+#[test]
+fn only_like_things_pair_and_show_their_similarity() {
+    let (a_text, _) = fixture("003_");
+    for other in ["000_", "001_"] {
+        let (b_text, _) = fixture(other);
+        let c = compare::compare(&a_text, &b_text);
+        for p in &c.pairs {
+            assert!(
+                !(p.a.subject.ends_with("特色学校") && p.b.subject.ends_with("特色学校")),
+                "{other}: {} ↔ {}",
+                p.a.subject,
+                p.b.subject
+            );
+            assert!((0.55..=1.0).contains(&p.similarity), "{p:?}");
+            assert!(p.score >= p.similarity);
+        }
+        for r in &c.annual.as_ref().map_or(vec![], |a| a.rows.clone()) {
+            let both = r.plan.is_some() && r.annual.is_some();
+            assert_eq!(r.similarity.is_some(), both, "{r:?}");
+            assert!(
+                r.similarity.is_none_or(|s| (0.0..=1.0).contains(&s)),
+                "{r:?}"
+            );
+        }
+    }
+    let (b_text, _) = fixture("000_");
+    let c = compare::compare(&a_text, &b_text);
+    let grade = c
+        .pairs
+        .iter()
+        .find(|p| p.b.subject == "省市品格提升工程")
+        .expect("品格提升工程 pairs");
+    assert_eq!(grade.a.subject, "品格提升工程");
+    assert!(grade.similarity > 0.8 && grade.similarity < 1.0);
+}
+
 #[test]
 fn self_consistency_flags_of_003() {
     let (text, _) = fixture("003_");

@@ -8,7 +8,7 @@
 
 use super::items::{Item, Plan, When};
 use super::lexicon::TITLE_NOISE;
-use super::subject::{bigrams, clean_subject, similarity, similarity_with};
+use super::subject::{bigrams, clean_subject, same_thing_similarity};
 use crate::model::OutlineNode;
 use crate::text::fold;
 use std::collections::HashMap;
@@ -154,8 +154,36 @@ fn eligible(it: &Item, year: Option<i32>) -> bool {
     }
 }
 
-/// Score of aligning `x` (plan A) with `y` (plan B), or `None` when they cannot be the same target.
-/// `partners` are the B sections paired with the A sections holding `x` ([`Partners`]).
+/// How alike the measured things of `x` (plan A) and `y` (plan B) are, in `[0, 1]`: the subjects'
+/// similarity ([`subject_similarity`]), or without a subject on one side the clauses' own words
+/// (digits aside, and worth less). `None` when they cannot be the same target: another class of
+/// number, or a bare quantity (`100%`) whose clause is not the very same. This is the figure a
+/// reader is shown beside a pair.
+pub fn similarity(x: &Item, y: &Item, pa: &Plan, pb: &Plan) -> Option<f64> {
+    // Numbers only meet numbers of their class; qualitative targets (一批, a deadline) only meet
+    // qualitative ones.
+    if x.class != y.class {
+        return None;
+    }
+    if !x.key.is_empty() && !y.key.is_empty() {
+        return Some(subject_similarity(x, y));
+    }
+    let (cx, gx) = clause_key(pa, x);
+    let (cy, gy) = clause_key(pb, y);
+    if cx.is_empty() || cy.is_empty() {
+        // Not a word around either (a bare `100%`): only the very same clause is the same.
+        let raw = |p: &Plan, it: &Item| -> String {
+            let e = it.clause_span[1].min(p.chars.len());
+            p.chars[it.clause_span[0].min(e)..e].iter().collect()
+        };
+        return (cx.is_empty() && cy.is_empty() && raw(pa, x) == raw(pb, y)).then_some(THRESHOLD);
+    }
+    Some(0.8 * same_thing_similarity(cx, gx, cy, gy))
+}
+
+/// Score of aligning `x` (plan A) with `y` (plan B), or `None` when they cannot be the same target:
+/// the [`similarity`] of what they measure, which must reach [`THRESHOLD`], plus small
+/// tie-breakers. `partners` are the B sections paired with the A sections holding `x` ([`Partners`]).
 pub fn score(
     x: &Item,
     y: &Item,
@@ -164,28 +192,7 @@ pub fn score(
     partners: &[&[usize]],
     annual_year: Option<i32>,
 ) -> Option<f64> {
-    // Numbers only meet numbers of their class; qualitative targets (一批, a deadline) only meet
-    // qualitative ones.
-    if x.class != y.class {
-        return None;
-    }
-    let mut s = if !x.key.is_empty() && !y.key.is_empty() {
-        subject_similarity(x, y)
-    } else {
-        // No subject on one side: the two clauses themselves, digits aside, and worth less.
-        let (cx, gx) = clause_key(pa, x);
-        let (cy, gy) = clause_key(pb, y);
-        if cx.is_empty() || cy.is_empty() {
-            // Not a word around either (a bare `100%`): only the very same clause is the same.
-            let raw = |p: &Plan, it: &Item| -> String {
-                let e = it.clause_span[1].min(p.chars.len());
-                p.chars[it.clause_span[0].min(e)..e].iter().collect()
-            };
-            return (cx.is_empty() && cy.is_empty() && raw(pa, x) == raw(pb, y))
-                .then_some(THRESHOLD);
-        }
-        0.8 * similarity_with(cx, gx, cy, gy)
-    };
+    let mut s = similarity(x, y, pa, pb)?;
     if s < THRESHOLD {
         return None;
     }
@@ -209,16 +216,21 @@ pub fn score(
 }
 
 /// Similarity of two subjects, a conjoined subject (讲座和家长课堂) counting as close as its
-/// closest part.
+/// closest part. A subject that names a kind of the other (艺术教育特色学校 / 特色学校) is not
+/// close by containing it ([`same_thing_similarity`]).
 pub fn subject_similarity(x: &Item, y: &Item) -> f64 {
-    let mut s = similarity_with(&x.key, &x.grams, &y.key, &y.grams);
+    let mut s = same_thing_similarity(&x.key, &x.grams, &y.key, &y.grams);
     for p in &x.parts {
-        s = s.max(similarity(p, &y.key));
+        s = s.max(key_similarity(p, &y.key));
     }
     for q in &y.parts {
-        s = s.max(similarity(&x.key, q));
+        s = s.max(key_similarity(&x.key, q));
     }
     s
+}
+
+fn key_similarity(a: &str, b: &str) -> f64 {
+    same_thing_similarity(a, &bigrams(a), b, &bigrams(b))
 }
 
 /// The clause's key and its bigrams (see [`Item::clause_key`]).
@@ -298,6 +310,42 @@ mod tests {
         let first: *const str = clause_key(&p, it).0;
         assert!(!clause_key(&p, it).0.is_empty());
         assert!(std::ptr::eq(first, clause_key(&p, it).0));
+    }
+
+    /// The subjects of the pairs `align_targets` makes between two texts, with their similarity.
+    fn pairs_of(a: &str, b: &str) -> Vec<(String, String, f64)> {
+        let (xa, xb) = (crate::analyze(a), crate::analyze(b));
+        let (pa, pb) = (
+            super::super::items::plan(a, &xa),
+            super::super::items::plan(b, &xb),
+        );
+        align_targets(&pa, &pb, &[], None)
+            .into_iter()
+            .map(|(i, j, _)| {
+                let (x, y) = (&pa.items[i], &pb.items[j]);
+                let s = similarity(x, y, &pa, &pb).unwrap_or(0.0);
+                (x.subject.clone(), y.subject.clone(), s)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn only_like_things_pair_and_each_pair_says_how_alike() {
+        // Sentences of the 2022-2024 three-year plan's table and the 2023 work points.
+        let a = "新增品格提升工程10个,新增市区名班主任100名。创建各类特色学校35个。";
+        let b = "打造省市品格提升工程项目10个,市级思政育人特色学校3所。评选区名班主任100名。";
+        let pairs = pairs_of(a, b);
+        assert!(pairs.iter().all(|p| !p.0.contains("特色学校")), "{pairs:?}");
+        let grade = pairs
+            .iter()
+            .find(|p| p.0.contains("品格提升工程"))
+            .expect("品格提升工程 pairs");
+        assert!(grade.1.contains("品格提升工程") && (0.55..=1.0).contains(&grade.2));
+        assert!(pairs.iter().any(|p| p.0.contains("名班主任") && p.2 == 1.0));
+        // Scope words keep two government work reports' indicators together.
+        let pairs = pairs_of("常住人口城镇化率达到67%左右。", "城镇化率提高到71%以上。");
+        assert_eq!(pairs.len(), 1, "{pairs:?}");
+        assert!(pairs[0].2 >= 0.55 && pairs[0].2 <= 1.0);
     }
 
     #[test]

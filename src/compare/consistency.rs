@@ -11,6 +11,7 @@
 use super::grid::Role;
 use super::items::{Bounds, Item, Place, Plan, UnitClass, When};
 use super::subject::{bigrams, similarity, similarity_with};
+use std::collections::HashMap;
 
 /// Subject similarity for "the same thing" inside one plan.
 const SAME: f64 = 0.6;
@@ -79,8 +80,7 @@ pub fn consistent(stated: Bounds, found: Bounds) -> bool {
 
 fn groups(plan: &Plan) -> Vec<Group> {
     let mut out: Vec<Group> = Vec::new();
-    let mut by_row: std::collections::HashMap<(usize, usize), Vec<usize>> =
-        std::collections::HashMap::new();
+    let mut by_row: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
     for (i, it) in plan.items.iter().enumerate() {
         let Place::Table {
             table,
@@ -121,26 +121,102 @@ fn groups(plan: &Plan) -> Vec<Group> {
     out
 }
 
-/// Best group for a key (optionally within one row), if it is clearly the best.
-fn best_group(
-    gs: &[Group],
-    key: &str,
+/// The groups as a target looks for them: those of one table row, and the distinct subject keys
+/// of one class with the groups holding each (a long schedule table repeats a few subjects in
+/// every row), found by their bigrams. A scan of every group for every target was quadratic.
+/// A distinct `(class, key)` of the groups: its bigrams and the groups holding it, in order.
+struct KeyGroups<'a> {
     class: UnitClass,
-    row: Option<(usize, usize)>,
-) -> Option<usize> {
-    let grams = bigrams(key);
-    let mut scored: Vec<(usize, f64)> = gs
-        .iter()
-        .enumerate()
-        .filter(|(_, g)| g.class == class && row.is_none_or(|r| r == (g.table, g.row)))
-        .map(|(i, g)| (i, similarity_with(&g.key, &g.grams, key, &grams)))
-        .filter(|(_, s)| *s >= SAME)
-        .collect();
+    key: &'a str,
+    grams: &'a [(char, char)],
+    groups: Vec<usize>,
+}
+
+struct Index<'a> {
+    gs: &'a [Group],
+    by_row: HashMap<(usize, usize), Vec<usize>>,
+    keys: Vec<KeyGroups<'a>>,
+    /// Bigram → the distinct keys holding it.
+    by_gram: HashMap<(char, char), Vec<usize>>,
+}
+
+impl<'a> Index<'a> {
+    fn new(gs: &'a [Group]) -> Self {
+        let mut by_row: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+        let mut ids: HashMap<(UnitClass, &str), usize> = HashMap::new();
+        let mut keys: Vec<KeyGroups> = Vec::new();
+        let mut by_gram: HashMap<(char, char), Vec<usize>> = HashMap::new();
+        for (gi, g) in gs.iter().enumerate() {
+            by_row.entry((g.table, g.row)).or_default().push(gi);
+            let id = *ids.entry((g.class, g.key.as_str())).or_insert_with(|| {
+                for &b in &g.grams {
+                    by_gram.entry(b).or_default().push(keys.len());
+                }
+                keys.push(KeyGroups {
+                    class: g.class,
+                    key: g.key.as_str(),
+                    grams: g.grams.as_slice(),
+                    groups: Vec::new(),
+                });
+                keys.len() - 1
+            });
+            keys[id].groups.push(gi);
+        }
+        Index {
+            gs,
+            by_row,
+            keys,
+            by_gram,
+        }
+    }
+
+    /// The clearly best group of row `row` for a key: see [`clearly_best`].
+    fn in_row(&self, key: &str, class: UnitClass, row: (usize, usize)) -> Option<usize> {
+        let grams = bigrams(key);
+        let scored = self
+            .by_row
+            .get(&row)
+            .into_iter()
+            .flatten()
+            .filter_map(|&gi| {
+                let g = &self.gs[gi];
+                (g.class == class).then(|| (gi, similarity_with(&g.key, &g.grams, key, &grams), 1))
+            });
+        clearly_best(scored)
+    }
+
+    /// The clearly best group of the whole plan for a key. Only keys sharing a bigram can reach
+    /// [`SAME`]; a key held by two groups is a tie, so never clearly best.
+    fn anywhere(&self, key: &str, class: UnitClass) -> Option<usize> {
+        let grams = bigrams(key);
+        let mut ids: Vec<usize> = grams
+            .iter()
+            .filter_map(|b| self.by_gram.get(b))
+            .flatten()
+            .copied()
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let scored = ids.into_iter().filter_map(|id| {
+            let k = &self.keys[id];
+            (k.class == class).then(|| {
+                let s = similarity_with(k.key, k.grams, key, &grams);
+                (k.groups[0], s, k.groups.len())
+            })
+        });
+        clearly_best(scored)
+    }
+}
+
+/// Of `(group, similarity, how many groups share it)`, the best group at [`SAME`] or above when
+/// it leads the next by 0.1 or more (ties go to the lower group first, as a sorted list would).
+fn clearly_best(scored: impl Iterator<Item = (usize, f64, usize)>) -> Option<usize> {
+    let mut scored: Vec<(usize, f64, usize)> = scored.filter(|(_, s, _)| *s >= SAME).collect();
     scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     match scored.as_slice() {
-        [] => None,
-        [(i, _)] => Some(*i),
-        [(i, s), (_, t), ..] => (s - t >= 0.1).then_some(*i),
+        [(i, _, 1)] => Some(*i),
+        [(i, s, 1), (_, t, _), ..] => (s - t >= 0.1).then_some(*i),
+        _ => None,
     }
 }
 
@@ -208,6 +284,7 @@ pub fn check(plan: &Plan) -> Vec<Finding> {
     if gs.is_empty() {
         return out;
     }
+    let index = Index::new(&gs);
     // Bounded work on pathological inputs: the first MAX_ITEMS targets are checked.
     for (i, it) in plan.items.iter().enumerate().take(super::align::MAX_ITEMS) {
         if !additive(it) {
@@ -219,7 +296,7 @@ pub fn check(plan: &Plan) -> Vec<Finding> {
                 row,
                 role: Role::Total,
             } => {
-                if let Some(g) = best_group(&gs, &it.key, it.class, Some((table, row))) {
+                if let Some(g) = index.in_row(&it.key, it.class, (table, row)) {
                     check_against(plan, "table_total_mismatch", i, &gs[g].cells, &mut out);
                 }
             }
@@ -229,7 +306,7 @@ pub fn check(plan: &Plan) -> Vec<Finding> {
                     let found: Vec<usize> = it
                         .parts
                         .iter()
-                        .filter_map(|p| best_group(&gs, p, it.class, None))
+                        .filter_map(|p| index.anywhere(p, it.class))
                         .collect();
                     let mut uniq = found.clone();
                     uniq.sort_unstable();
@@ -240,7 +317,9 @@ pub fn check(plan: &Plan) -> Vec<Finding> {
                             .collect()
                     })
                 } else {
-                    best_group(&gs, &it.key, it.class, None).map(|g| gs[g].cells.clone())
+                    index
+                        .anywhere(&it.key, it.class)
+                        .map(|g| gs[g].cells.clone())
                 };
                 if let Some(cells) = cells {
                     check_against(plan, "body_table_mismatch", i, &cells, &mut out);
@@ -276,6 +355,36 @@ mod tests {
             b(8.0, 8.0, false)
         ));
         assert!(consistent(b(50.0, 50.0, false), b(48.0, 48.0, true)));
+    }
+
+    #[test]
+    fn only_a_clear_lead_is_the_best_group() {
+        let best = |v: &[(usize, f64, usize)]| clearly_best(v.iter().copied());
+        assert_eq!(best(&[]), None);
+        assert_eq!(best(&[(3, 0.5, 1)]), None);
+        assert_eq!(best(&[(3, 0.9, 1)]), Some(3));
+        // a key two groups share is a tie
+        assert_eq!(best(&[(3, 0.9, 2)]), None);
+        assert_eq!(best(&[(3, 0.7, 1), (1, 0.95, 1)]), Some(1));
+        assert_eq!(best(&[(3, 0.9, 1), (1, 0.85, 1)]), None);
+        assert_eq!(best(&[(3, 0.9, 1), (1, 0.7, 3)]), Some(3));
+    }
+
+    #[test]
+    fn a_long_schedule_table_is_checked_row_by_row() {
+        // every row's year cells add up to its total but one, whatever the table's length
+        let mut src = String::from("序号\n项目名称\n主要内容\n2023年\n2024年\n牵头单位\n");
+        for i in 1..=300 {
+            let (a, b) = if i == 150 { (2, 2) } else { (2, 3) };
+            src.push_str(&format!(
+                "{i}\n项目{i}\n新建学校5所。\n新建学校{a}所。\n新建学校{b}所。\n教育局\n"
+            ));
+        }
+        let a = crate::analyze(&src);
+        let p = super::super::items::plan(&src, &a);
+        let flags = check(&p);
+        assert_eq!(flags.len(), 1, "{flags:?}");
+        assert_eq!(flags[0].code, "table_total_mismatch");
     }
 
     #[test]

@@ -50,15 +50,50 @@ impl Grid {
     pub fn is_schedule(&self) -> bool {
         self.years.len() >= 2 && self.years.windows(2).all(|w| w[1] == w[0] + 1)
     }
+}
 
-    /// The cell (row index, cell) whose span contains `span`.
-    pub fn cell_of(&self, span: Span) -> Option<(usize, &Cell)> {
-        self.rows.iter().enumerate().find_map(|(i, r)| {
-            r.cells
-                .iter()
-                .find(|c| c.span[0] <= span[0] && span[1] <= c.span[1])
-                .map(|c| (i, c))
-        })
+/// The cells of some grids by position, so that finding the cell of a target costs a binary
+/// search, not a scan of every row of every grid (quadratic in a long schedule table).
+#[derive(Debug, Default)]
+pub struct CellIndex {
+    /// `(span, (grid, row, cell), role)` by span start, then grid order.
+    cells: Vec<(Span, (usize, usize, usize), Role)>,
+    /// `reach[k]`: the furthest end of `cells[..=k]`; no cell before `k` ends after it.
+    reach: Vec<usize>,
+}
+
+impl CellIndex {
+    pub fn new(grids: &[Grid]) -> Self {
+        let mut cells = Vec::new();
+        for (gi, g) in grids.iter().enumerate() {
+            for (ri, r) in g.rows.iter().enumerate() {
+                for (ci, c) in r.cells.iter().enumerate() {
+                    cells.push((c.span, (gi, ri, ci), c.role));
+                }
+            }
+        }
+        cells.sort_by_key(|c| (c.0[0], c.1));
+        let reach = cells
+            .iter()
+            .scan(0, |m, c| {
+                *m = (*m).max(c.0[1]);
+                Some(*m)
+            })
+            .collect();
+        CellIndex { cells, reach }
+    }
+
+    /// `(grid, row, role)` of the cell containing `span`: in the first grid that has one, its
+    /// first row, that row's first cell (cells of one grid never overlap, so this is one cell).
+    pub fn cell_of(&self, span: Span) -> Option<(usize, usize, Role)> {
+        let n = self.cells.partition_point(|c| c.0[0] <= span[0]);
+        (0..n)
+            .rev()
+            .take_while(|&k| self.reach[k] >= span[1])
+            .map(|k| &self.cells[k])
+            .filter(|c| span[1] <= c.0[1])
+            .min_by_key(|c| c.1)
+            .map(|c| (c.1 .0, c.1 .1, c.2))
     }
 }
 
@@ -436,6 +471,37 @@ mod tests {
         assert!(detect(&chars("")).is_empty());
         assert!(detect(&chars("2022\n\n2023")).is_empty());
         assert!(detect(&chars("2022年完成。\n2023年完成。")).is_empty());
+    }
+
+    #[test]
+    fn the_cell_of_a_span_is_the_first_grid_and_row_holding_it() {
+        let cell = |a, b, role| Cell { role, span: [a, b] };
+        let row = |cells| Row {
+            label: String::new(),
+            cells,
+        };
+        let grid = |rows| Grid {
+            span: [0, 100],
+            years: vec![2023, 2024],
+            rows,
+        };
+        let grids = [
+            grid(vec![
+                row(vec![cell(0, 5, Role::Total), cell(5, 9, Role::Year(2023))]),
+                row(vec![cell(10, 20, Role::Year(2024))]),
+            ]),
+            // overlaps the first grid's second row: the first grid wins
+            grid(vec![row(vec![cell(8, 30, Role::Year(2023))])]),
+        ];
+        let index = CellIndex::new(&grids);
+        assert_eq!(index.cell_of([1, 3]), Some((0, 0, Role::Total)));
+        assert_eq!(index.cell_of([5, 9]), Some((0, 0, Role::Year(2023))));
+        assert_eq!(index.cell_of([12, 14]), Some((0, 1, Role::Year(2024))));
+        assert_eq!(index.cell_of([8, 12]), Some((1, 0, Role::Year(2023))));
+        assert_eq!(index.cell_of([25, 26]), Some((1, 0, Role::Year(2023))));
+        assert_eq!(index.cell_of([3, 7]), None);
+        assert_eq!(index.cell_of([40, 41]), None);
+        assert_eq!(CellIndex::new(&[]).cell_of([0, 1]), None);
     }
 
     #[test]

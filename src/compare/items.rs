@@ -7,7 +7,7 @@ use crate::model::{Analysis, Comparator, OutlineNode, Scope, Span, Target, Targe
 use crate::text::fold;
 
 /// What kind of number a target is; only numbers of one class are ever compared.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum UnitClass {
     /// A count of things (所, 个, 名, 项…): measure words are interchangeable (特色学校100所 / 35个).
     Count,
@@ -344,15 +344,12 @@ pub fn plan<'a>(input: &str, analysis: &'a Analysis) -> Plan<'a> {
     // A body target dated to the period's last year (到2024年 in a 2022–2024 plan) is the
     // period's end target, not that year's share.
     let period_end = period.map(|p| p.1);
+    let cells = grid::CellIndex::new(&grids);
     let mut items = Vec::with_capacity(analysis.targets.len());
     for (index, t) in analysis.targets.iter().enumerate() {
         let (left, right) = &contexts[index];
         let (subject, source, raw) = choose_subject(t, left, right);
-        let place = match grids
-            .iter()
-            .enumerate()
-            .find_map(|(gi, gr)| gr.cell_of(t.span).map(|(ri, c)| (gi, ri, c.role)))
-        {
+        let place = match cells.cell_of(t.span) {
             Some((table, row, role)) => Place::Table { table, row, role },
             None => Place::Body,
         };

@@ -245,3 +245,30 @@ pub const VAGUE_QUANTITIES: &[&str] = &["一批", "一支", "一系列", "一些
 
 /// Administrative levels; two subjects at different levels (市学科带头人, 区学科带头人) differ.
 pub const LEVELS: &[char] = &['国', '省', '市', '区', '县', '镇', '乡', '村'];
+
+/// Words a subject may put before the same measured thing without naming another kind of it: the
+/// scope of the count (地区生产总值, 全社会研发经费投入, 规模以上工业增加值, 常住人口城镇化率) and,
+/// with the [`LEVELS`], its level (省市品格提升工程, 市级). Any other word a longer subject adds
+/// names a kind (市级思政育人特色学校 is one kind of 特色学校): a part, not the same target.
+pub const SCOPE_WORDS: &[&str] = &[
+    "全社会",
+    "常住人口",
+    "户籍人口",
+    "规模以上",
+    "限额以上",
+    "地区",
+    "地方",
+    "规上",
+    "限上",
+    "城乡",
+    "全国",
+    "全省",
+    "全市",
+    "全区",
+    "全县",
+    "各类",
+    "各级",
+    "以上",
+    "级",
+    "全",
+];

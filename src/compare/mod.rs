@@ -114,6 +114,10 @@ pub struct Pair {
     pub b: TargetRef,
     /// Alignment score (subject similarity plus small tie-breakers), rounded to 3 places.
     pub score: f64,
+    /// How alike the two measured things are, in `[0, 1]` (3 places): what made the pair, without
+    /// the tie-breakers ([`align::similarity`]).
+    #[serde(default)]
+    pub similarity: f64,
     /// Same bounds, comparator and unit class.
     pub same: bool,
     /// B's figure minus A's (lower bounds; upper bounds for `≤` targets), when both are numbers.
@@ -140,6 +144,9 @@ pub struct AnnualRow {
     pub plan: Option<TargetRef>,
     /// The annual plan's target (null for `missing`).
     pub annual: Option<TargetRef>,
+    /// How alike the two targets' measured things are (3 places), when both are there.
+    #[serde(default)]
+    pub similarity: Option<f64>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -408,6 +415,7 @@ pub fn compare_analyses(a_text: &str, a: &Analysis, b_text: &str, b: &Analysis) 
                 a: target_ref(&pa, x),
                 b: target_ref(&pb, y),
                 score: round3(s),
+                similarity: round3(align::similarity(x, y, &pa, &pb).unwrap_or(0.0)),
                 same: same_figure(x, y),
                 difference: difference(x, y),
             }
@@ -572,6 +580,9 @@ fn annual_rows(pm: &Plan, pn: &Plan, mp: &[(usize, usize)], year: i32) -> Annual
             status: st.into(),
             plan: Some(target_ref(pm, it)),
             annual: partner.map(|j| target_ref(pn, &pn.items[j])),
+            similarity: partner
+                .and_then(|j| align::similarity(it, &pn.items[j], pm, pn))
+                .map(round3),
         });
     }
     for it in pn.items.iter().filter(|it| !annual_used[it.index]) {
@@ -580,6 +591,7 @@ fn annual_rows(pm: &Plan, pn: &Plan, mp: &[(usize, usize)], year: i32) -> Annual
             status: "extra".into(),
             plan: None,
             annual: Some(target_ref(pn, it)),
+            similarity: None,
         });
     }
     Annual {

@@ -12,7 +12,7 @@
 //! longer one) and penalised when the last characters differ: the head of a Chinese noun phrase
 //! is at its end (`产业学院集群` is a 集群, not a 学院).
 
-use super::lexicon::{LEAD_WORDS, LEVELS, TRAIL_WORDS};
+use super::lexicon::{LEAD_WORDS, LEVELS, SCOPE_WORDS, TRAIL_WORDS};
 use super::synonyms::canonical;
 use crate::text::{fold, is_han};
 
@@ -273,6 +273,42 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 
 /// [`similarity`] with the keys' [`bigrams`] already computed (the aligner scores many pairs).
 pub fn similarity_with(a: &str, ga: &[(char, char)], b: &str, gb: &[(char, char)]) -> f64 {
+    keys_similarity(a, ga, b, gb, true)
+}
+
+/// [`similarity_with`] for deciding that two targets measure the same thing: a key that holds the
+/// other plus words naming a kind of it ([`names_a_kind`]) is not close by containment. A kind is
+/// a part of the whole (市级思政育人特色学校 3所 among 各类特色学校 35个), and comparing the part's
+/// figure with the whole's says nothing.
+pub fn same_thing_similarity(a: &str, ga: &[(char, char)], b: &str, gb: &[(char, char)]) -> f64 {
+    let kind = names_a_kind(a, b) || names_a_kind(b, a);
+    keys_similarity(a, ga, b, gb, !kind)
+}
+
+/// Does `long` hold `short` with words before or after it that are more than scope and level
+/// ([`SCOPE_WORDS`], [`LEVELS`])? `艺术教育特色学校` ⊃ `特色学校`: yes; `省市品格提升工程` ⊃
+/// `品格提升工程`, `规模以上工业增加值增长` ⊃ `工业增加值增长`: no.
+pub fn names_a_kind(long: &str, short: &str) -> bool {
+    if short.is_empty() || long.len() <= short.len() {
+        return false;
+    }
+    let Some(at) = long.find(short) else {
+        return false;
+    };
+    let mut extra = format!("{}{}", &long[..at], &long[at + short.len()..]);
+    for w in SCOPE_WORDS {
+        extra = extra.replace(w, "");
+    }
+    extra.chars().filter(|c| !LEVELS.contains(c)).count() >= 2
+}
+
+fn keys_similarity(
+    a: &str,
+    ga: &[(char, char)],
+    b: &str,
+    gb: &[(char, char)],
+    by_containment: bool,
+) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
@@ -285,7 +321,7 @@ pub fn similarity_with(a: &str, ga: &[(char, char)], b: &str, gb: &[(char, char)
     let small = ga.len().min(gb.len());
     // A short key wholly inside a long one (名班主任 in 区名班主任工作室) is close, but only when it
     // is specific enough (3+ bigrams): 学校 is inside everything.
-    let contain = if small >= 3 {
+    let contain = if small >= 3 && by_containment {
         0.85 * n / small as f64
     } else {
         0.0
@@ -408,6 +444,29 @@ mod tests {
         assert_eq!(similarity("", "学校"), 0.0);
         assert!(similarity("市学科带头人", "区学科带头人") < 0.5);
         assert!(similarity("产业学院集群", "产业学院") < 0.55);
+    }
+
+    #[test]
+    fn a_kind_of_a_thing_is_not_the_thing() {
+        // Words that name a kind: the longer subject is a part of the shorter one's whole.
+        assert!(names_a_kind("市级思政育人特色学校", "特色学校"));
+        assert!(names_a_kind("艺术教育特色学校", "特色学校"));
+        assert!(names_a_kind("南山口哇让抽水蓄能电站", "抽水蓄能电站"));
+        // Scope and level only: the same measured thing.
+        assert!(!names_a_kind("省市品格提升工程", "品格提升工程"));
+        assert!(!names_a_kind("地区生产总值增长", "生产总值增长"));
+        assert!(!names_a_kind("规模以上工业增加值增长", "工业增加值增长"));
+        assert!(!names_a_kind("常住人口城镇化率", "城镇化率"));
+        assert!(!names_a_kind("全社会研发经费投入增长", "研发经费投入增长"));
+        assert!(!names_a_kind("特色学校", "特色学校"));
+        assert!(!names_a_kind("特色学校", ""));
+        // Not inside at all: containment plays no part, nothing to say.
+        assert!(!names_a_kind("校企协同创新中心", "特色学校"));
+        let sim = |a: &str, b: &str| same_thing_similarity(a, &bigrams(a), b, &bigrams(b));
+        assert!(sim("市级思政育人特色学校", "特色学校") < 0.55);
+        assert!(similarity("市级思政育人特色学校", "特色学校") >= 0.55);
+        assert!(sim("省市品格提升工程", "品格提升工程") >= 0.8);
+        assert_eq!(sim("城镇化率", "常住人口城镇化率"), 0.85);
     }
 
     #[test]

@@ -83,12 +83,11 @@ pub struct CueRule {
     pub limits: &'static [(&'static str, usize)],
     /// Every line the row matches ends with one of these (empty: no such rule). Checked before
     /// the pattern, because a pattern anchored at both ends whose start takes any char
-    /// (`^\S.+?\s+…日$`) reads every line to its end before it fails: over a 1.33 M-char text
-    /// that was 7 ms of the element stage's 20 (`cargo bench --bench pipeline`).
+    /// (`^\S.+?\s+…日$`) reads every line to its end before it fails: on a long text that was a
+    /// third of the element stage's time (`cargo bench --bench pipeline`).
     pub ends_with: &'static [&'static str],
-    /// A line the row must match and one it must not (the tests below read them). Test-only
-    /// fields (`#[cfg(test)]`, on every row as well): the CLI and the page do not carry them,
-    /// 2 KB of gzip in the page's wasm over the three rule tables.
+    /// A line the row must match and one it must not (the tests below read them), test-only
+    /// like [`crate::input::furniture::FurnitureRule::example`]'s.
     #[cfg(test)]
     pub example: &'static str,
     #[cfg(test)]

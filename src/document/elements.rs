@@ -932,7 +932,7 @@ fn report_issuer(lines: &[Line]) -> Option<String> {
 /// (`自治区人民政府`) takes the region of `place`, or the region the text prints it with
 /// (`西藏自治区人民政府`).
 fn full_name(short: &str, place: Option<&str>, text: &str) -> String {
-    let Some(level) = crate::targets::lexicon::REGION_LEVELS
+    let Some(level) = super::lexicon::REGION_LEVELS
         .iter()
         .find(|lv| short.starts_with(**lv))
     else {
@@ -942,7 +942,7 @@ fn full_name(short: &str, place: Option<&str>, text: &str) -> String {
     if let Some(p) = place.filter(|p| p.ends_with(level) && p.len() > level.len()) {
         return format!("{p}{rest}");
     }
-    crate::targets::lexicon::PROVINCIAL_REGIONS
+    super::lexicon::PROVINCIAL_REGIONS
         .iter()
         .filter(|r| r.ends_with(level))
         .map(|r| format!("{r}{rest}"))
@@ -1091,7 +1091,7 @@ fn split_joint(s: &str) -> Option<Vec<&str>> {
             || ["中共", "国家", "共青团"]
                 .iter()
                 .any(|w| rest.starts_with(w))
-            || crate::targets::lexicon::PROVINCIAL_REGIONS
+            || super::lexicon::PROVINCIAL_REGIONS
                 .iter()
                 .any(|r| rest.starts_with(r.chars().take(2).collect::<String>().as_str()))
     };
@@ -1531,6 +1531,12 @@ mod tests {
     use super::*;
     use crate::input::clean::clean;
 
+    /// The period of a “十四五” plan.
+    const FOURTEENTH_FIVE_YEAR: Period = Period {
+        from: 2021,
+        to: 2025,
+    };
+
     fn ex(src: &str) -> (Text, Elements) {
         let t = clean(src);
         let e = extract(&t);
@@ -1773,13 +1779,7 @@ mod tests {
     fn guihua_with_five_year_name_and_toc() {
         let src = "某省“十四五”综合交通运输发展规划\n目录\n第一章 发展基础\n第二章 总体要求\n第一章 发展基础\n“十三五”以来……\n第二章 总体要求";
         let (t, e) = ex(src);
-        assert_eq!(
-            e.document.period,
-            Some(Period {
-                from: 2021,
-                to: 2025
-            })
-        );
+        assert_eq!(e.document.period, Some(FOURTEENTH_FIVE_YEAR));
         assert_eq!(e.plan_year, Some(2021));
         let b = body_text(&t, &e);
         assert!(b.starts_with("第一章 发展基础\n“十三五”"), "{b}");
@@ -1856,13 +1856,7 @@ mod tests {
     fn five_year_name_yields_to_a_printed_year() {
         let (_, e) = ex("某市2023年“十四五”规划重点任务推进方案\n一、目标");
         assert_eq!(e.plan_year, Some(2023));
-        assert_eq!(
-            e.document.period,
-            Some(Period {
-                from: 2021,
-                to: 2025
-            })
-        );
+        assert_eq!(e.document.period, Some(FOURTEENTH_FIVE_YEAR));
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub fn plan_text(pages: &[Page]) -> String {
     let pages: Vec<Vec<Line>> = strip_furniture(pages);
     let all: Vec<&Line> = pages.iter().flatten().collect();
     let (left, right) = margins(&all);
+    let indents = opens_indented(&all, left, right);
     let mut out = String::new();
     let mut prev: Option<&Line> = None;
     for line in all {
@@ -27,7 +28,7 @@ pub fn plan_text(pages: &[Page]) -> String {
             continue;
         }
         if let Some(p) = prev {
-            if wraps_into(p, line, left, right) {
+            if wraps_into(p, line, left, right, indents) {
                 if p.text.ends_with(|c: char| c.is_ascii_alphanumeric())
                     && text.starts_with(|c: char| c.is_ascii_alphanumeric())
                 {
@@ -158,17 +159,42 @@ fn margins(lines: &[&Line]) -> (f32, f32) {
     )
 }
 
-/// Whether `next` goes on the line `prev` broke off: `prev` runs to the right margin without
-/// ending a sentence, `next` is not indented, and neither is a table row of several cells.
-fn wraps_into(prev: &Line, next: &Line, left: f32, right: f32) -> bool {
+/// Whether `next` goes on the line `prev` broke off: `prev` runs to the right margin, `next` is
+/// not indented, and neither is a table row of several cells. A line that ends a sentence at
+/// the margin ends its paragraph too, unless the layout opens every paragraph with an indent
+/// (`indents`): then only an indented line starts one, and a sentence that happened to fill the
+/// line (at a page's foot, often) goes on.
+fn wraps_into(prev: &Line, next: &Line, left: f32, right: f32, indents: bool) -> bool {
     let em = prev.size.max(1.0);
     let full = prev.x1 >= right - 1.2 * em;
     let ends = prev
         .text
         .trim_end()
         .ends_with(['。', '！', '？', '；', '：', '!', '?', ';', ':']);
-    let indented = next.x0 > left + 1.0 * next.size.max(1.0);
-    full && !ends && !indented && !is_row(&prev.text) && !is_row(&next.text)
+    let indented = is_indented(next, left);
+    full && (indents || !ends) && !indented && !is_row(&prev.text) && !is_row(&next.text)
+}
+
+fn is_indented(line: &Line, left: f32) -> bool {
+    line.x0 > left + line.size.max(1.0)
+}
+
+/// Whether the layout opens its paragraphs with an indent: of the lines that open a paragraph
+/// for sure (the first, and those after a line ending short of the margin), at least four in
+/// five are indented. A text of one long paragraph has only its first line to tell.
+fn opens_indented(lines: &[&Line], left: f32, right: f32) -> bool {
+    let Some(first) = lines.first() else {
+        return false;
+    };
+    let (mut opens, mut indented) = (1usize, usize::from(is_indented(first, left)));
+    for w in lines.windows(2) {
+        let (prev, next) = (w[0], w[1]);
+        if prev.x1 < right - 2.0 * prev.size.max(1.0) && !is_row(&prev.text) {
+            opens += 1;
+            indented += usize::from(is_indented(next, left));
+        }
+    }
+    indented * 5 >= opens * 4
 }
 
 /// A table row: its cells are apart by tabs (gaps of a few ems).
@@ -265,6 +291,31 @@ mod tests {
         assert_eq!(
             plan_text(&[p]),
             "一、总体要求\n为进一步巩固我市登革热防控工作，按照国家疾控局和省、市工作部署，制定本方案。\n二、工作目标\n"
+        );
+    }
+
+    #[test]
+    fn a_sentence_filling_the_line_goes_on_when_paragraphs_open_indented() {
+        let para =
+            |first: &'static str, rest: &'static str| [(first, 122.0, 500.0), (rest, 90.0, 300.0)];
+        let mut lines: Vec<(&str, f32, f32)> = Vec::new();
+        for _ in 0..5 {
+            lines.extend(para("段落开头缩进两字一直写到行尾", "段落结束。"));
+        }
+        // the sentence ends at the margin, the paragraph does not: its next line is not indented
+        lines.push(("段落开头缩进两字一直写到行尾", 122.0, 500.0));
+        lines.push(("这一句恰好写满了一行到了行尾。", 90.0, 500.0));
+        lines.push(("下一句接着写，没有缩进。", 90.0, 300.0));
+        let t = plan_text(&[page(&lines)]);
+        assert!(t.contains("到了行尾。下一句接着写"), "{t}");
+        // without the indents to tell, a full line that ends a sentence ends its paragraph
+        let flat = page(&[
+            ("这一句恰好写满了一行到了行尾。", 90.0, 500.0),
+            ("下一句另起一段。", 90.0, 300.0),
+        ]);
+        assert_eq!(
+            plan_text(&[flat]),
+            "这一句恰好写满了一行到了行尾。\n下一句另起一段。\n"
         );
     }
 

@@ -98,8 +98,9 @@ pub struct Target {
     pub recurrence: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub strength: Option<Strength>,
+    /// Boxed: few targets have one, and every target of a huge input pays for the field's size.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub responsible: Option<Responsible>,
+    pub responsible: Option<Box<Responsible>>,
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub flags: Vec<String>,
 }
@@ -200,5 +201,21 @@ impl Target {
             responsible: None,
             flags: Vec::new(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_target_stays_small() {
+        // A huge input holds millions of targets (`3所4所5所…`): every byte of the struct is
+        // megabytes of peak memory, so rarely-set parts are boxed.
+        assert!(
+            std::mem::size_of::<Target>() <= 352,
+            "{}",
+            std::mem::size_of::<Target>()
+        );
     }
 }

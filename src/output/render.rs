@@ -2,6 +2,8 @@
 //! CSV with one target per row and its section path.
 
 use crate::model::{Analysis, Comparator, OutlineNode, Target};
+use std::collections::HashMap;
+use std::fmt::{self, Write};
 
 /// Pretty `planlens/1` JSON.
 pub fn json(a: &Analysis) -> String {
@@ -56,75 +58,90 @@ pub fn quantity(t: &Target) -> String {
 /// Markdown: the outline as nested headings/lists, each target under the deepest heading holding it.
 pub fn markdown(a: &Analysis) -> String {
     let mut out = String::new();
-    let title = a.document.title.as_deref().unwrap_or("（无标题 untitled）");
-    out.push_str(&format!("# {}\n\n", md_escape(title)));
-    if let Some(d) = &a.document.date {
-        out.push_str(&format!("- 日期: {d}\n"));
-    }
-    if !a.document.issuers.is_empty() {
-        out.push_str(&format!(
-            "- 发文机关: {}\n",
-            md_escape(&a.document.issuers.join("、"))
-        ));
-    }
-    if let Some(p) = a.document.period {
-        out.push_str(&format!("- 规划期: {}–{}\n", p.from, p.to));
-    }
-    out.push('\n');
-    let top: Vec<&Target> = a.targets.iter().filter(|t| t.path.is_empty()).collect();
-    if !top.is_empty() {
-        push_targets(&mut out, &top, 0);
-        out.push('\n');
-    }
-    for (i, n) in a.outline.iter().enumerate() {
-        push_node(&mut out, a, n, &mut vec![i]);
-    }
+    let _ = write_markdown(&mut out, a);
     out
 }
 
-fn push_node(out: &mut String, a: &Analysis, n: &OutlineNode, path: &mut Vec<usize>) {
+/// [`markdown`] written piece by piece into `out` (the CLI streams it to stdout).
+pub fn write_markdown(out: &mut impl Write, a: &Analysis) -> fmt::Result {
+    let title = a.document.title.as_deref().unwrap_or("（无标题 untitled）");
+    write!(out, "# {}\n\n", md_escape(title))?;
+    if let Some(d) = &a.document.date {
+        writeln!(out, "- 日期: {d}")?;
+    }
+    if !a.document.issuers.is_empty() {
+        writeln!(
+            out,
+            "- 发文机关: {}",
+            md_escape(&a.document.issuers.join("、"))
+        )?;
+    }
+    if let Some(p) = a.document.period {
+        writeln!(out, "- 规划期: {}–{}", p.from, p.to)?;
+    }
+    out.write_char('\n')?;
+    // each node's targets found by its path, not by a scan of every target per node
+    let mut by_path: HashMap<&[usize], Vec<&Target>> = HashMap::new();
+    for t in &a.targets {
+        by_path.entry(t.path.as_slice()).or_default().push(t);
+    }
+    write_targets(out, by_path.get([].as_slice()))?;
+    for (i, n) in a.outline.iter().enumerate() {
+        write_node(out, &by_path, n, &mut vec![i])?;
+    }
+    Ok(())
+}
+
+fn write_node(
+    out: &mut impl Write,
+    by_path: &HashMap<&[usize], Vec<&Target>>,
+    n: &OutlineNode,
+    path: &mut Vec<usize>,
+) -> fmt::Result {
     let depth = (n.level as usize + 1).min(6);
-    out.push_str(&format!(
+    write!(
+        out,
         "{} {}{}\n\n",
         "#".repeat(depth),
         md_escape(&n.marker),
         md_escape(&n.title)
-    ));
-    let mine: Vec<&Target> = a.targets.iter().filter(|t| t.path == *path).collect();
-    if !mine.is_empty() {
-        push_targets(out, &mine, 0);
-        out.push('\n');
-    }
+    )?;
+    write_targets(out, by_path.get(path.as_slice()))?;
     for (i, c) in n.children.iter().enumerate() {
         path.push(i);
-        push_node(out, a, c, path);
+        write_node(out, by_path, c, path)?;
         path.pop();
     }
+    Ok(())
 }
 
-fn push_targets(out: &mut String, ts: &[&Target], indent: usize) {
+/// A list of targets and a blank line after it; nothing when there are none.
+fn write_targets(out: &mut impl Write, ts: Option<&Vec<&Target>>) -> fmt::Result {
+    let Some(ts) = ts.filter(|ts| !ts.is_empty()) else {
+        return Ok(());
+    };
     for t in ts {
-        let mut line = format!("{}- **{}**", " ".repeat(indent), md_escape(&t.text));
+        write!(out, "- **{}**", md_escape(&t.text))?;
         let q = quantity(t);
         if !q.is_empty() {
-            line.push_str(&format!(" ({q})"));
+            write!(out, " ({q})")?;
         }
         if let Some(s) = &t.subject {
-            line.push_str(&format!(" — {}", md_escape(s)));
+            write!(out, " — {}", md_escape(s))?;
         }
         if let Some(d) = &t.deadline {
-            line.push_str(&format!(" ⏰ {}", md_escape(d)));
+            write!(out, " ⏰ {}", md_escape(d))?;
             if let Some(due) = &t.due {
-                line.push_str(&format!(" ({due})"));
+                write!(out, " ({due})")?;
             }
         }
         let who = responsible(t);
         if !who.is_empty() {
-            line.push_str(&format!(" 👤 {}", md_escape(&who)));
+            write!(out, " 👤 {}", md_escape(&who))?;
         }
-        out.push_str(&line);
-        out.push('\n');
+        out.write_char('\n')?;
     }
+    out.write_char('\n')
 }
 
 /// Escapes Markdown and HTML-significant characters so user text stays inert text.
@@ -166,12 +183,18 @@ pub const CSV_HEAD: &str =
 
 /// CSV (RFC 4180), one target per row, with its section path as titles.
 pub fn csv(a: &Analysis) -> String {
-    let mut out = format!("{CSV_HEAD}\n");
-    for t in &a.targets {
-        out.push_str(&csv_line(&csv_fields(a, t)));
-        out.push('\n');
-    }
+    let mut out = String::new();
+    let _ = write_csv(&mut out, a);
     out
+}
+
+/// [`csv`] written line by line into `out` (the CLI streams it to stdout).
+pub fn write_csv(out: &mut impl Write, a: &Analysis) -> fmt::Result {
+    writeln!(out, "{CSV_HEAD}")?;
+    for t in &a.targets {
+        writeln!(out, "{}", csv_line(&csv_fields(a, t)))?;
+    }
+    Ok(())
 }
 
 /// One CSV line of cells, each quoted and defused by [`csv_cell`].

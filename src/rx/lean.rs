@@ -3,18 +3,17 @@
 //!
 //! Why not `regex::Regex` in the page: the worker compiles every pattern of the pipeline before
 //! its first result, and `regex::Regex::new` spends most of that time on work the page cannot
-//! use. Natively, building the pipeline's 81 patterns with the page's regex features took
-//! 15 ms, of which (callgrind, 2026-12-02):
-//! - 47 % filled and freed a fresh 10,000-entry UTF-8 state cache, once per NFA compiled: the
+//! use. Natively, building the pipeline's patterns with the page's regex features:
+//! - about half the time filled and freed a fresh 10,000-entry UTF-8 state cache, once per NFA compiled: the
 //!   crate makes a new `thompson::Compiler` for every NFA, and a compiler fills its cache the
 //!   first time it meets a non-ASCII class (every `\s` and every CJK class is one). A reused
 //!   compiler only bumps the cache's version, so the two compilers here live as long as the
 //!   thread and the fill happens twice per thread, not twice per pattern;
-//! - ~15 % extracted literals for prefilters, which the page's regex build cannot construct
+//! - a further share extracted literals for prefilters, which the page's regex build cannot construct
 //!   (no `perf-literal`: 53 KB of gzip) and then drops.
 //!
-//! The same 81 patterns build in 6.3 ms here (21 ms instead of 41 in the page's wasm under
-//! Node `--liftoff-only`). The search is the regex crate's `Core` strategy as the page's build
+//! The same patterns build in well under half the time here, natively and in the page's wasm.
+//! The search is the regex crate's `Core` strategy as the page's build
 //! has it: the lazy DFA forwards for the end of a leftmost-first match, in reverse from there for
 //! its start, and the PikeVM over the match alone for its groups; the PikeVM for the whole search
 //! when the lazy DFA gives up (its cache cleared too often to pay off, the same heuristic the
@@ -388,6 +387,17 @@ impl<'h, 'n> std::ops::Index<&'n str> for Captures<'h> {
 pub(super) mod tests {
     use super::Regex;
 
+    /// The ranges of every group of a match of either engine (their `Captures` are two types).
+    macro_rules! groups {
+        ($c:expr) => {
+            $c.map(|c| {
+                (0..c.len())
+                    .map(|i| c.get(i).map(|m| m.range()))
+                    .collect::<Vec<_>>()
+            })
+        };
+    }
+
     /// What the page uses for a pattern its table lacks when it has no compiler: every search
     /// finds nothing and nothing panics (groups included).
     #[test]
@@ -449,23 +459,9 @@ pub(super) mod tests {
             groups_regex(re, hay),
             "captures_iter of {p:?} on {hay:?}"
         );
-        let one = |c: Option<super::Captures>| {
-            c.map(|c| {
-                (0..c.len())
-                    .map(|i| c.get(i).map(|m| m.range()))
-                    .collect::<Vec<_>>()
-            })
-        };
-        let two = |c: Option<regex::Captures>| {
-            c.map(|c| {
-                (0..c.len())
-                    .map(|i| c.get(i).map(|m| m.range()))
-                    .collect::<Vec<_>>()
-            })
-        };
         assert_eq!(
-            one(lean.captures(hay)),
-            two(re.captures(hay)),
+            groups!(lean.captures(hay)),
+            groups!(re.captures(hay)),
             "captures of {p:?}"
         );
         // find_at from a few char boundaries: look-behind must still see what precedes

@@ -242,12 +242,26 @@ fn decode(blob: &[u8]) -> Option<NFA> {
 /// are a union of them, none is the fail state.
 pub fn reverse(fwd: &NFA) -> Option<NFA> {
     let states = fwd.states();
-    let n = states.len();
     let start = fwd.start_anchored().as_usize();
     let end = states
         .iter()
         .position(|st| matches!(st, State::Match { .. }))?;
-    // forward reachability from the anchored start: the unanchored prefix is no part of a match
+    let reach = reachable(states, start);
+    if states
+        .iter()
+        .enumerate()
+        .any(|(i, st)| reach[i] && i != end && matches!(st, State::Match { .. }))
+    {
+        return None; // one pattern has one match state
+    }
+    let preds = Preds::new(states, &reach);
+    let plan = Plan::new(&preds, &reach, start);
+    plan.build(fwd, end)
+}
+
+/// Forward reachability from the anchored start: the unanchored prefix is no part of a match.
+fn reachable(states: &[State], start: usize) -> Vec<bool> {
+    let n = states.len();
     let mut reach = vec![false; n];
     let mut stack = vec![start];
     while let Some(i) = stack.pop() {
@@ -257,148 +271,187 @@ pub fn reverse(fwd: &NFA) -> Option<NFA> {
         reach[i] = true;
         each_edge(&states[i], |_, t| stack.push(t.as_usize()));
     }
-    if states
-        .iter()
-        .enumerate()
-        .any(|(i, st)| reach[i] && i != end && matches!(st, State::Match { .. }))
-    {
-        return None; // one pattern has one match state
-    }
-    // the predecessor edges of each state, grouped by target (counting sort)
-    let mut first = vec![0usize; n + 1];
-    for (i, st) in states.iter().enumerate() {
-        if reach[i] {
-            each_edge(st, |_, t| first[t.as_usize() + 1] += 1);
-        }
-    }
-    for i in 0..n {
-        first[i + 1] += first[i];
-    }
-    let mut fill = first.clone();
-    let mut preds = vec![(0u32, Back::Empty); first[n]];
-    for (i, st) in states.iter().enumerate() {
-        if reach[i] {
-            each_edge(st, |back, t| {
-                let t = t.as_usize();
-                preds[fill[t]] = (i as u32, back);
-                fill[t] += 1;
-            });
-        }
-    }
-    // what each in(t) is, and the states to add, in order (ids are positions in `out`)
-    enum Out {
-        Union(Vec<Target>),
-        Range(u8, u8, usize),
-        Look(Look, usize),
-        Match,
-        Fail,
-    }
-    #[derive(Clone, Copy)]
-    enum Target {
-        /// in(s) of the forward state s
-        In(usize),
-        /// the edge state at this position of `out`
-        Edge(usize),
-        Match,
-    }
-    #[derive(Clone, Copy)]
-    enum Entry {
-        At(usize),
-        Alias(usize),
-        Unset,
-    }
-    let mut out: Vec<Out> = Vec::with_capacity(n * 2);
-    let mut entry = vec![Entry::Unset; n];
-    let match_id = 0;
-    out.push(Out::Match);
-    let mut fail_id = None;
-    let edge = |back: Back, s: usize| match back {
-        Back::Bytes(lo, hi) => Out::Range(lo, hi, s),
-        Back::Look(look) => Out::Look(look.reversed(), s),
-        Back::Empty => unreachable!("epsilon edges are no states"),
-    };
-    for t in 0..n {
-        if !reach[t] {
-            continue;
-        }
-        let ps = &preds[first[t]..first[t + 1]];
-        let ways = ps.len() + usize::from(t == start);
-        entry[t] = match (ways, ps.first()) {
-            (0, _) => Entry::At(*fail_id.get_or_insert_with(|| {
-                out.push(Out::Fail);
-                out.len() - 1
-            })),
-            (1, None) => Entry::At(match_id),
-            (1, Some(&(s, Back::Empty))) => Entry::Alias(s as usize),
-            (1, Some(&(s, back))) => {
-                out.push(edge(back, s as usize));
-                Entry::At(out.len() - 1)
+    reach
+}
+
+/// The predecessor edges of each reachable state, grouped by target (a counting sort): those of
+/// `t` are `edges[first[t]..first[t + 1]]`.
+struct Preds {
+    first: Vec<usize>,
+    edges: Vec<(u32, Back)>,
+}
+
+impl Preds {
+    fn new(states: &[State], reach: &[bool]) -> Preds {
+        let n = states.len();
+        let mut first = vec![0usize; n + 1];
+        for (i, st) in states.iter().enumerate() {
+            if reach[i] {
+                each_edge(st, |_, t| first[t.as_usize() + 1] += 1);
             }
-            _ => {
-                let at = out.len();
-                out.push(Out::Union(Vec::new()));
-                let mut alts = Vec::with_capacity(ways);
-                for &(s, back) in ps {
-                    match back {
-                        Back::Empty => alts.push(Target::In(s as usize)),
-                        _ => {
-                            out.push(edge(back, s as usize));
-                            alts.push(Target::Edge(out.len() - 1));
-                        }
-                    }
-                }
-                if t == start {
-                    alts.push(Target::Match);
-                }
-                out[at] = Out::Union(alts);
-                Entry::At(at)
+        }
+        for i in 0..n {
+            first[i + 1] += first[i];
+        }
+        let mut fill = first.clone();
+        let mut edges = vec![(0u32, Back::Empty); first[n]];
+        for (i, st) in states.iter().enumerate() {
+            if reach[i] {
+                each_edge(st, |back, t| {
+                    let t = t.as_usize();
+                    edges[fill[t]] = (i as u32, back);
+                    fill[t] += 1;
+                });
             }
+        }
+        Preds { first, edges }
+    }
+
+    fn of(&self, t: usize) -> &[(u32, Back)] {
+        &self.edges[self.first[t]..self.first[t + 1]]
+    }
+}
+
+/// A state of the reverse NFA to add (ids are positions in [`Plan::out`]).
+enum Out {
+    Union(Vec<Way>),
+    Range(u8, u8, usize),
+    Look(Look, usize),
+    Match,
+    Fail,
+}
+
+/// One way back out of a state of the reverse NFA.
+#[derive(Clone, Copy)]
+enum Way {
+    /// in(s) of the forward state s
+    In(usize),
+    /// the edge state at this position of `out`
+    Edge(usize),
+    Match,
+}
+
+/// What in(t) of a forward state t is.
+#[derive(Clone, Copy)]
+enum Entry {
+    At(usize),
+    Alias(usize),
+    Unset,
+}
+
+/// The reverse NFA's states in order, and where each forward state's in(t) is among them.
+struct Plan {
+    out: Vec<Out>,
+    entry: Vec<Entry>,
+}
+
+/// The id of the match state in [`Plan::out`].
+const MATCH_ID: usize = 0;
+
+impl Plan {
+    fn new(preds: &Preds, reach: &[bool], start: usize) -> Plan {
+        let n = reach.len();
+        let mut plan = Plan {
+            out: Vec::with_capacity(n * 2),
+            entry: vec![Entry::Unset; n],
         };
+        plan.out.push(Out::Match);
+        let mut fail_id = None;
+        for t in (0..n).filter(|&t| reach[t]) {
+            let ps = preds.of(t);
+            let ways = ps.len() + usize::from(t == start);
+            plan.entry[t] = match (ways, ps.first()) {
+                (0, _) => Entry::At(*fail_id.get_or_insert_with(|| plan.push(Out::Fail))),
+                (1, None) => Entry::At(MATCH_ID),
+                (1, Some(&(s, Back::Empty))) => Entry::Alias(s as usize),
+                (1, Some(&(s, back))) => Entry::At(plan.push(edge(back, s as usize))),
+                _ => Entry::At(plan.union(ps, t == start)),
+            };
+        }
+        plan
     }
-    // in(t) as a state id: aliases followed (a chain is acyclic: a cycle of single epsilon
-    // predecessors would be unreachable; the bound turns a malformed NFA into None)
-    let resolve = |mut t: usize| -> Option<usize> {
-        for _ in 0..=n {
-            match *entry.get(t)? {
-                Entry::At(id) => return Some(id),
+
+    /// Adds `o`; returns its id.
+    fn push(&mut self, o: Out) -> usize {
+        self.out.push(o);
+        self.out.len() - 1
+    }
+
+    /// A union of the ways back over predecessor edges `ps` (and to the match when `to_match`),
+    /// followed by the edge states it needs; returns the union's id.
+    fn union(&mut self, ps: &[(u32, Back)], to_match: bool) -> usize {
+        let at = self.push(Out::Union(Vec::new()));
+        let mut alts = Vec::with_capacity(ps.len() + 1);
+        for &(s, back) in ps {
+            match back {
+                Back::Empty => alts.push(Way::In(s as usize)),
+                _ => alts.push(Way::Edge(self.push(edge(back, s as usize)))),
+            }
+        }
+        if to_match {
+            alts.push(Way::Match);
+        }
+        self.out[at] = Out::Union(alts);
+        at
+    }
+
+    /// in(t) as a state id: aliases followed (a chain is acyclic: a cycle of single epsilon
+    /// predecessors would be unreachable; the bound turns a malformed NFA into None).
+    fn resolve(&self, mut t: usize) -> Option<StateID> {
+        for _ in 0..=self.entry.len() {
+            match *self.entry.get(t)? {
+                Entry::At(id) => return StateID::new(id).ok(),
                 Entry::Alias(s) => t = s,
                 Entry::Unset => return None,
             }
         }
         None
-    };
-    let id = |x: usize| StateID::new(x).ok();
-    let target = |tg: Target| -> Option<StateID> {
-        match tg {
-            Target::Match => id(match_id),
-            Target::Edge(at) => id(at),
-            Target::In(s) => id(resolve(s)?),
-        }
-    };
-    let mut b = thompson::Builder::new();
-    b.set_utf8(fwd.is_utf8());
-    b.set_reverse(true);
-    b.start_pattern().ok()?;
-    for o in &out {
-        match o {
-            Out::Match => b.add_match(),
-            Out::Fail => b.add_fail(),
-            Out::Range(lo, hi, s) => b.add_range(Transition {
-                start: *lo,
-                end: *hi,
-                next: id(resolve(*s)?)?,
-            }),
-            Out::Look(look, s) => b.add_look(id(resolve(*s)?)?, *look),
-            Out::Union(alts) => {
-                let alts: Option<Vec<StateID>> = alts.iter().map(|&a| target(a)).collect();
-                b.add_union(alts?)
-            }
-        }
-        .ok()?;
     }
-    let begin = id(resolve(end)?)?;
-    b.finish_pattern(begin).ok()?;
-    b.build(begin, begin).ok()
+
+    fn way(&self, w: Way) -> Option<StateID> {
+        match w {
+            Way::Match => StateID::new(MATCH_ID).ok(),
+            Way::Edge(at) => StateID::new(at).ok(),
+            Way::In(s) => self.resolve(s),
+        }
+    }
+
+    /// The reverse NFA of `fwd`, starting at in(end) of the forward match state `end`.
+    fn build(&self, fwd: &NFA, end: usize) -> Option<NFA> {
+        let mut b = thompson::Builder::new();
+        b.set_utf8(fwd.is_utf8());
+        b.set_reverse(true);
+        b.start_pattern().ok()?;
+        for o in &self.out {
+            match o {
+                Out::Match => b.add_match(),
+                Out::Fail => b.add_fail(),
+                Out::Range(lo, hi, s) => b.add_range(Transition {
+                    start: *lo,
+                    end: *hi,
+                    next: self.resolve(*s)?,
+                }),
+                Out::Look(look, s) => b.add_look(self.resolve(*s)?, *look),
+                Out::Union(alts) => {
+                    let alts: Option<Vec<StateID>> = alts.iter().map(|&a| self.way(a)).collect();
+                    b.add_union(alts?)
+                }
+            }
+            .ok()?;
+        }
+        let begin = self.resolve(end)?;
+        b.finish_pattern(begin).ok()?;
+        b.build(begin, begin).ok()
+    }
+}
+
+/// The reverse state of a forward edge into state `s`.
+fn edge(back: Back, s: usize) -> Out {
+    match back {
+        Back::Bytes(lo, hi) => Out::Range(lo, hi, s),
+        Back::Look(look) => Out::Look(look.reversed(), s),
+        Back::Empty => unreachable!("epsilon edges are no states"),
+    }
 }
 
 /// What a reversed edge carries.

@@ -2,9 +2,9 @@
 //!
 //! Each stage has its own: the input's furniture rows are [`crate::input::furniture`], the
 //! structure stages' heading markers and element cues [`crate::document::markers`] and
-//! [`crate::document::cues`], the comparison's subject words `compare::lexicon`. Two rows here
-//! serve the other stages too: the region names the elements read an issuer's level from, and
-//! the condition words that make [`crate::analyze`] drop an eligibility section's numbers.
+//! [`crate::document::cues`] and the words of [`crate::document::lexicon`], the comparison's subject
+//! words `compare::lexicon`. One row here serves the analysis too: the condition words that make
+//! [`crate::analyze`] drop an eligibility section's numbers.
 //!
 //! Every rule of the target stages that depends on a word is a row here, so that growing the
 //! coverage for a new sector means adding rows, not code. Each table is tested by the stage that
@@ -1185,61 +1185,83 @@ pub const FUSED: &[&str] = &[
     "两翼",
 ];
 
-/// The provincial-level regions by their full names: a report's speaker says `我代表省人民政府`,
-/// and the issuer is the government of the region the text names (`陕西省人民政府`).
-pub const PROVINCIAL_REGIONS: &[&str] = &[
-    "北京市",
-    "天津市",
-    "上海市",
-    "重庆市",
-    "河北省",
-    "山西省",
-    "辽宁省",
-    "吉林省",
-    "黑龙江省",
-    "江苏省",
-    "浙江省",
-    "安徽省",
-    "福建省",
-    "江西省",
-    "山东省",
-    "河南省",
-    "湖北省",
-    "湖南省",
-    "广东省",
-    "海南省",
-    "四川省",
-    "贵州省",
-    "云南省",
-    "陕西省",
-    "甘肃省",
-    "青海省",
-    "台湾省",
-    "内蒙古自治区",
-    "广西壮族自治区",
-    "西藏自治区",
-    "宁夏回族自治区",
-    "新疆维吾尔自治区",
-    "香港特别行政区",
-    "澳门特别行政区",
+/// Verbs that dispose of what 将 / 把 takes before them: it is sent or moved to a level (what it is
+/// made into, `将上海打造成为…策源地`, is the deliverable itself).
+pub const DISPOSAL_VERBS: &[&str] = &[
+    "报至",
+    "报送",
+    "上报",
+    "降低到",
+    "降低至",
+    "降到",
+    "降至",
+    "提高到",
+    "提升到",
+    "控制在",
+    "纳入",
 ];
 
-/// Level words a body's short name starts with when it leaves out its region (`省人民政府`,
-/// `自治区发展改革委`), longest first.
-pub const REGION_LEVELS: &[&str] = &[
-    "特别行政区",
-    "自治区",
-    "自治州",
-    "自治县",
-    "自治旗",
-    "省",
-    "市",
-    "州",
-    "盟",
-    "县",
-    "区",
-    "旗",
+/// Words of the plan's own activity that a bare month schedules besides [`SCHEDULE_VERBS`]
+/// (`7月初评`, `答辩`, `5-6月份，…开展专项调研`).
+pub const SCHEDULE_WORDS: &[&str] = &["评", "答辩", "调研"];
+
+/// Adverbs between what 将 / 把 takes and its disposal verb (`将名单全部报至…`): no part of it.
+pub const HELD_ADVERBS: &[&str] = &["基本", "全部", "全面", "如期", "统一", "及时"];
+
+/// Adverbs between a subject and its verb (`黑臭水体基本消除`): no part of the subject.
+pub const SUBJECT_ADVERBS: &[&str] = &["基本", "全部", "全面", "如期", "顺利", "全", "具体"];
+
+/// Relative year words that date a deliverable only when its verb follows at once (`年内建成`).
+pub const RELATIVE_YEARS: &[&str] = &["年内", "今年", "当年"];
+
+/// Adverbs between a time phrase and the deliverable verb it dates (`2024年底前全面建成`), in the
+/// order they are stripped.
+pub const DEADLINE_ADVERBS: &[&str] = &[
+    "全面",
+    "基本",
+    "全部",
+    "要",
+    "力争",
+    "确保",
+    "高标准",
+    "高质量",
+    "如期",
+    "顺利",
 ];
+
+/// The whole lead of a clause before its time phrase that still lets the time open the clause
+/// (`力争在2023年底前完成…`), besides the strength words.
+pub const TIME_LEADS: &[&str] = &[
+    "在",
+    "于",
+    "并",
+    "同时",
+    "要",
+    "并于",
+    "力争在",
+    "确保在",
+    "争取在",
+    "计划",
+    "展望",
+    "即",
+];
+
+/// Words that ask a short subject before a time for a deliverable (`联络员相关信息请于…报送`).
+pub const ASKED_BY: &[&str] = &["请于", "应于", "须于", "需于", "务必于"];
+
+/// The same asks when the time phrase took the 于 (`请2025年1月24日前…`), tried after [`ASKED_BY`].
+pub const ASKED: &[&str] = &["请", "应", "须", "需", "务必"];
+
+/// Endings of a body asked to act (`各区应于…`, `市教育局须于…`): no deliverable.
+pub const BODY_ENDINGS: &[&str] = &[
+    "区", "市", "县", "镇", "局", "委", "办", "科", "站", "单位", "中心",
+];
+
+/// Words before a value that make it a total (`scope: total`: `累计建成`, `总量`).
+pub const TOTAL_WORDS: &[&str] = &["总数达", "累计", "总量", "总数", "共"];
+
+/// Words before a value that make it a count of new things (`scope: new`: `新增`, `新建`).
+pub const NEW_WORDS: &[&str] = &["新增", "新建", "增加", "新培育", "扩增"];
 
 #[cfg(test)]
 mod tests {

@@ -353,146 +353,7 @@ fn parse_num(s: &str) -> Option<Num> {
 /// be words here (`成为`, `一年级`), are left out; cue checks that need the sentence (a bare
 /// duration, an age) are the caller's.
 pub fn find(hay: &str) -> Vec<Quantity> {
-    let mut out = Vec::new();
-    let text = |r: &Range<usize>| &hay[r.clone()];
-    for c in scan(hay) {
-        let (m, n1) = (c.all.clone(), text(&c.n1));
-        let before = &hay[..m.start];
-        // part of a Latin word or a longer code (xSTEM, CLI.12, 5G)
-        if before.ends_with(|ch: char| ch.is_ascii_alphanumeric() || ch == '.') {
-            continue;
-        }
-        // no unit (below: a measure word, a % after the number, or 百分之) — most CJK numerals of
-        // a text (统一, 一流) end here, unparsed
-        // …except an index bounded by a symbol (`ADI≤2`, `BI<5`), which has no unit
-        let symbol_bound = c.unit.is_none()
-            && c.p1.is_none()
-            && !a_cjk(n1)
-            && before.trim_end_matches(' ').ends_with(SYMBOL_COMPARATORS)
-            // `≥38℃` bounds a reading of a definition, `≤5mm` a size: a unit no row knows
-            && !hay[c.n1.end..]
-                .chars()
-                .next()
-                .is_some_and(|ch| ch.is_alphanumeric() || "℃°′″".contains(ch));
-        // …or by a word after it (`布雷图指数控制在 5 以下`): an upper or lower bound, never an
-        // approximation (`5上下` is rarely a value)
-        let word_bound = c.unit.is_none()
-            && c.p1.is_none()
-            && c.ap.is_none()
-            && c.n2.is_none()
-            && !a_cjk(n1)
-            && c.suf.as_ref().is_some_and(|r| bound_word(text(r)));
-        let symbol_bound = symbol_bound || word_bound;
-        if c.unit.is_none() && c.p1.is_none() && !n1.starts_with("百分之") && !symbol_bound {
-            continue;
-        }
-        let Some(a) = parse_num(n1) else {
-            continue;
-        };
-        let p1 = c.p1.as_ref().map(text);
-        let unit_w = c.unit.as_ref().map(text);
-        let mult = c.mult.as_ref().map_or("", text);
-        let second = match &c.n2 {
-            Some(n2) => match parse_num(text(n2)) {
-                Some(b) => Some(b),
-                None => continue,
-            },
-            None => None,
-        };
-        // the unit as written: % of the first number, multiplier, measure word
-        // and its class, known from the scanner's row when it is the measure word
-        let (mut base_unit, mut class) = match (p1, unit_w) {
-            (_, Some(u)) => (u, c.unit_row.map(|row| UNITS[row].1)),
-            (Some(p), None) => (p, None),
-            (None, None) if a.mult == "%" => ("%", None),
-            (None, None) if symbol_bound => ("", Some(UnitClass::Count)),
-            _ => continue,
-        };
-        let mut end = m.end;
-        let mut suffix = c.suf.as_ref().map(text);
-        if let (Some(p), Some(u)) = (&c.p1, &c.unit) {
-            // 100%名校资源: the % is the unit, the measure word starts the next word
-            if !matches!(text(u), "%" | "‰") {
-                if second.is_some() {
-                    continue;
-                }
-                base_unit = text(p);
-                class = None;
-                end = p.end;
-                suffix = None;
-            }
-        }
-        let Some(class) = class.or_else(|| unit_class(base_unit)) else {
-            continue;
-        };
-        // 一条龙, 两头, 一部分 are words; 十余条, 二十台, 三十余件 are counts
-        let single_cjk = n1.chars().count() == 1;
-        let approx = c.ap.is_some() || c.ap2.is_some();
-        if a.cjk
-            && CJK_WORD_UNITS.contains(&base_unit)
-            && (single_cjk || base_unit == "分")
-            && !approx
-        {
-            continue;
-        }
-        if base_unit == "成" {
-            // 三成 = 30 %, but 建成/成为/完成 are words
-            let next = hay[end..].chars().next();
-            if !a.cjk || next.is_some_and(|ch| CHENG_WORD_NEXT.contains(ch)) {
-                continue;
-            }
-        }
-        if c.sep
-            .as_ref()
-            .is_some_and(|s| text(s) == "到" || text(s) == "至")
-            && second.as_ref().is_some_and(|b| b.placeholder)
-        {
-            continue;
-        }
-        // 万亿级产业集群, 千亿元级企业, 百万吨级: a scale that names a class, no amount; `(亿人)`
-        // after an indicator's name is its unit
-        if hay[end..].starts_with('级')
-            || (n1.chars().all(|ch| "万亿".contains(ch))
-                && before.ends_with(['(', '（'])
-                && hay[end..].starts_with([')', '）']))
-        {
-            continue;
-        }
-        let cjk_mult = if a.mult == "%" { "" } else { a.mult.as_str() };
-        // spaces that PDF text puts inside a unit (`/10 万`) are layout, not part of it
-        let unit = format!("{cjk_mult}{mult}{base_unit}").replace(' ', "");
-        let mut comparator = suffix
-            .and_then(|s| COMPARATOR_AFTER.iter().find(|(w, _)| *w == s))
-            .map(|(_, cmp)| *cmp);
-        if approx {
-            comparator = comparator.or(Some(Comparator::Approx));
-        }
-        let (value, range_value) = match &second {
-            Some(b) => match (a.lo, b.hi) {
-                (Some(lo), Some(hi)) if hi > lo => (None, Some([lo, hi])),
-                (None, None) => (None, None),
-                _ => continue,
-            },
-            None => match (a.lo, a.hi) {
-                (Some(lo), Some(hi)) if hi > lo => (None, Some([lo, hi])),
-                (lo, _) => (lo, None),
-            },
-        };
-        if range_value.is_some() && comparator.is_none() {
-            comparator = Some(Comparator::Range);
-        }
-        out.push(Quantity {
-            range: m.start..end,
-            numeral: c.n1.start..c.n2.as_ref().map_or(c.n1.end, |n| n.end),
-            value,
-            range_value,
-            unit,
-            class,
-            comparator,
-            placeholder: a.placeholder || second.as_ref().is_some_and(|b| b.placeholder),
-            cjk: a.cjk,
-        });
-    }
+    let mut out: Vec<Quantity> = scan(hay).iter().filter_map(|c| quantity(hay, c)).collect();
     let fractions = fractions(hay);
     if !fractions.is_empty() {
         out.retain(|q| {
@@ -504,6 +365,184 @@ pub fn find(hay: &str) -> Vec<Quantity> {
         crate::order::by_key(&mut out, |q| q.range.start as u64);
     }
     out
+}
+
+/// The unit of a candidate as written, where its quantity ends and the comparator word after it.
+struct Written<'a> {
+    base_unit: &'a str,
+    class: UnitClass,
+    end: usize,
+    suffix: Option<&'a str>,
+}
+
+/// The quantity candidate `c` states, if it is one.
+fn quantity(hay: &str, c: &Caps) -> Option<Quantity> {
+    let text = |r: &Range<usize>| &hay[r.clone()];
+    let (m, n1) = (c.all.clone(), text(&c.n1));
+    let before = &hay[..m.start];
+    // part of a Latin word or a longer code (xSTEM, CLI.12, 5G)
+    if before.ends_with(|ch: char| ch.is_ascii_alphanumeric() || ch == '.') {
+        return None;
+    }
+    // no unit (below: a measure word, a % after the number, or 百分之) — most CJK numerals of
+    // a text (统一, 一流) end here, unparsed
+    let symbol_bound = bare_bound(hay, c);
+    if c.unit.is_none() && c.p1.is_none() && !n1.starts_with("百分之") && !symbol_bound {
+        return None;
+    }
+    let a = parse_num(n1)?;
+    let second = match &c.n2 {
+        Some(n2) => Some(parse_num(text(n2))?),
+        None => None,
+    };
+    let w = written(hay, c, &a, second.is_some(), symbol_bound)?;
+    if is_word(hay, c, &a, &w)
+        || c.sep
+            .as_ref()
+            .is_some_and(|s| text(s) == "到" || text(s) == "至")
+            && second.as_ref().is_some_and(|b| b.placeholder)
+    {
+        return None;
+    }
+    let cjk_mult = if a.mult == "%" { "" } else { a.mult.as_str() };
+    let mult = c.mult.as_ref().map_or("", text);
+    // spaces that PDF text puts inside a unit (`/10 万`) are layout, not part of it
+    let unit = format!("{cjk_mult}{mult}{}", w.base_unit).replace(' ', "");
+    let mut comparator = w
+        .suffix
+        .and_then(|s| COMPARATOR_AFTER.iter().find(|(x, _)| *x == s))
+        .map(|(_, cmp)| *cmp);
+    if c.ap.is_some() || c.ap2.is_some() {
+        comparator = comparator.or(Some(Comparator::Approx));
+    }
+    let (value, range_value) = value_of(&a, second.as_ref())?;
+    if range_value.is_some() && comparator.is_none() {
+        comparator = Some(Comparator::Range);
+    }
+    Some(Quantity {
+        range: m.start..w.end,
+        numeral: c.n1.start..c.n2.as_ref().map_or(c.n1.end, |n| n.end),
+        value,
+        range_value,
+        unit,
+        class: w.class,
+        comparator,
+        placeholder: a.placeholder || second.as_ref().is_some_and(|b| b.placeholder),
+        cjk: a.cjk,
+    })
+}
+
+/// A candidate without a unit that is an index bounded by a symbol (`ADI≤2`, `BI<5`), or by a
+/// word after it (`布雷图指数控制在 5 以下`): an upper or lower bound, never an approximation
+/// (`5上下` is rarely a value).
+fn bare_bound(hay: &str, c: &Caps) -> bool {
+    let n1 = &hay[c.n1.clone()];
+    let before = &hay[..c.all.start];
+    let symbol_bound = c.unit.is_none()
+        && c.p1.is_none()
+        && !a_cjk(n1)
+        && before.trim_end_matches(' ').ends_with(SYMBOL_COMPARATORS)
+        // `≥38℃` bounds a reading of a definition, `≤5mm` a size: a unit no row knows
+        && !hay[c.n1.end..]
+            .chars()
+            .next()
+            .is_some_and(|ch| ch.is_alphanumeric() || "℃°′″".contains(ch));
+    let word_bound = c.unit.is_none()
+        && c.p1.is_none()
+        && c.ap.is_none()
+        && c.n2.is_none()
+        && !a_cjk(n1)
+        && c.suf.as_ref().is_some_and(|r| bound_word(&hay[r.clone()]));
+    symbol_bound || word_bound
+}
+
+/// The unit as written: % of the first number, multiplier, measure word and its class, known from
+/// the scanner's row when it is the measure word.
+fn written<'a>(
+    hay: &'a str,
+    c: &Caps,
+    a: &Num,
+    second: bool,
+    symbol_bound: bool,
+) -> Option<Written<'a>> {
+    let text = |r: &Range<usize>| &hay[r.clone()];
+    let p1 = c.p1.as_ref().map(text);
+    let unit_w = c.unit.as_ref().map(text);
+    let (mut base_unit, mut class) = match (p1, unit_w) {
+        (_, Some(u)) => (u, c.unit_row.map(|row| UNITS[row].1)),
+        (Some(p), None) => (p, None),
+        (None, None) if a.mult == "%" => ("%", None),
+        (None, None) if symbol_bound => ("", Some(UnitClass::Count)),
+        _ => return None,
+    };
+    let mut end = c.all.end;
+    let mut suffix = c.suf.as_ref().map(text);
+    if let (Some(p), Some(u)) = (&c.p1, &c.unit) {
+        // 100%名校资源: the % is the unit, the measure word starts the next word
+        if !matches!(text(u), "%" | "‰") {
+            if second {
+                return None;
+            }
+            base_unit = text(p);
+            class = None;
+            end = p.end;
+            suffix = None;
+        }
+    }
+    let class = class.or_else(|| unit_class(base_unit))?;
+    Some(Written {
+        base_unit,
+        class,
+        end,
+        suffix,
+    })
+}
+
+/// Is the numeral and its unit a word: 一条龙, 两头, 一部分 (but 十余条, 二十台, 三十余件 are
+/// counts), 建成, 万亿级产业集群?
+fn is_word(hay: &str, c: &Caps, a: &Num, w: &Written) -> bool {
+    let n1 = &hay[c.n1.clone()];
+    let single_cjk = n1.chars().count() == 1;
+    let approx = c.ap.is_some() || c.ap2.is_some();
+    if a.cjk
+        && CJK_WORD_UNITS.contains(&w.base_unit)
+        && (single_cjk || w.base_unit == "分")
+        && !approx
+    {
+        return true;
+    }
+    // 三成 = 30 %, but 建成/成为/完成 are words
+    if w.base_unit == "成" {
+        let next = hay[w.end..].chars().next();
+        if !a.cjk || next.is_some_and(|ch| CHENG_WORD_NEXT.contains(ch)) {
+            return true;
+        }
+    }
+    // 万亿级产业集群, 千亿元级企业, 百万吨级: a scale that names a class, no amount; `(亿人)`
+    // after an indicator's name is its unit
+    hay[w.end..].starts_with('级')
+        || (n1.chars().all(|ch| "万亿".contains(ch))
+            && hay[..c.all.start].ends_with(['(', '（'])
+            && hay[w.end..].starts_with([')', '）']))
+}
+
+/// A single value, or a range.
+type Value = (Option<f64>, Option<[f64; 2]>);
+
+/// The value of a numeral, or the range of two (or of one CJK range, `三五`); `None` when the
+/// range runs backwards.
+fn value_of(a: &Num, second: Option<&Num>) -> Option<Value> {
+    Some(match second {
+        Some(b) => match (a.lo, b.hi) {
+            (Some(lo), Some(hi)) if hi > lo => (None, Some([lo, hi])),
+            (None, None) => (None, None),
+            _ => return None,
+        },
+        None => match (a.lo, a.hi) {
+            (Some(lo), Some(hi)) if hi > lo => (None, Some([lo, hi])),
+            (lo, _) => (lo, None),
+        },
+    })
 }
 
 /// Is this comparator word after a bare number a bound (`以下`, `及以上`), not an approximation?

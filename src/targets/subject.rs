@@ -632,7 +632,21 @@ fn without_bracketed_measure(s: &str) -> &str {
 fn subject_words(before: &str, after: &str) -> Option<String> {
     let after_t = without_bracketed_measure(after.trim_start_matches([' ', '的']));
     // verb + number + subject: 评选15个…学校党组织, 组建8个优质教育集群, 100%的中小学…
-    let starts_noun = after_t
+    if starts_noun(after_t) {
+        if let Some(s) = noun_after(before, after_t) {
+            return Some(s);
+        }
+    }
+    // verb + subject + number: 创建市教育装备管理应用示范校4所, 优良率达52.5%
+    match last_action(before) {
+        Some((v, e)) => subject_around_verb(before, v, e),
+        None => clean_subject(before),
+    }
+}
+
+/// Do the words after a number open the noun it counts?
+fn starts_noun(after_t: &str) -> bool {
+    after_t
         .chars()
         .next()
         .is_some_and(|c| is_han(c) && !"且等,和及、或以并左右多余".contains(c))
@@ -642,190 +656,202 @@ fn subject_words(before: &str, after: &str) -> Option<String> {
         || after_t
             .trim_start_matches(|c: char| c.is_ascii_digit())
             .starts_with(is_han)
-            && after_t.starts_with(|c: char| c.is_ascii_digit());
-    if starts_noun {
-        let cut = after_t.find([' ', '(', ',', ';']).unwrap_or(after_t.len());
-        let head = &after_t[..cut];
-        // 学生集体用餐配送单位实现…全覆盖: 实现 opens what is said of the counted thing
-        let head = match head.find("实现") {
-            Some(i) if head[..i].chars().count() >= 2 => &head[..i],
-            _ => head,
-        };
-        let head = match head.rsplit_once('的') {
-            Some(_) if HAVING.iter().any(|w| head.starts_with(w)) => head,
-            Some((_, h)) => h,
-            None => head,
-        };
-        // 50%的村超过20万元: a comparator after the noun opens the next quantity; the noun before
-        // it is what is counted, however short (村, 户, 校)
-        let (head, compared) = match COMPARED_BY.iter().filter_map(|w| head.find(w)).min() {
-            Some(i) if i > 0 => (&head[..i], true),
-            _ => (head, false),
-        };
-        // 15名“苏教名家”、省特级教师等高层次人才: the class after 等 is what is counted
-        let head = match head.rsplit_once('等') {
-            Some((list, class)) if list.contains('、') && class.chars().count() >= 2 => class,
-            _ => head,
-        };
-        // 百场讲座和家长课堂 names one thing; 5个示范基地和2个实训中心 two (the second counted apart)
-        // … and 省级重点项目、完成投资 names the projects, the verb opens the next item (a verb
-        // after 和 joins verbs: 入户队伍组建和培训)
-        let head = match head.find(['、', '和', '及']) {
-            Some(i)
-                if head[i..].contains(|c: char| {
-                    c.is_ascii_digit() || "二两三四五六七八九十百千".contains(c)
-                }) || head[i..]
-                    .strip_prefix('、')
-                    .is_some_and(|rest| opens_with_verb(rest).is_some()) =>
-            {
-                &head[..i]
-            }
-            _ => head,
-        };
-        // 争创3所省优质园和4—5所市优质园: the words after the number stop at the next number
-        let head = head.trim_end_matches(['、', '和', '及', '与']);
-        let head = strip_loop(tail(head.trim(), 24), LEADING, false);
-        // 完成变电站2座建设: a verb after the number names the work, and the subject stands
-        // before the number
-        let closing = last_action(head);
-        let verb_only = closing.is_some_and(|(v, _)| v == head);
-        // 完成30个示范村创建: a verb closing the words after the number names the work on them,
-        // when what it closes is a plain noun phrase (no other verb, list or manner:
-        // `学校遴选和年度建设`, `项目按计划高质量完成` stay whole)
-        let head = match closing {
-            Some((v, e)) if !verb_only && e == head.len() => {
-                let noun = &head[..e - v.len()];
-                let plain = noun.chars().count() >= 2
-                    && last_action(noun).is_none()
-                    && !noun.contains(['和', '及', '与', '、'])
-                    && !MANNER.get().any_in(noun);
-                // 项目按计划高质量完成: how the work is done is no part of what is counted
-                let manner_at = MANNER.get().find_iter(noun).next().map(|(_, r)| r.start);
-                if plain {
-                    noun
-                } else if let Some(at) = manner_at.filter(|&at| noun[..at].chars().count() >= 2) {
-                    noun[..at].trim_end()
-                } else {
-                    head
-                }
-            }
-            _ => head,
-        };
-        // 保持85%的要求, 4.5%左右的增长目标: a generic noun after the number names no subject
-        let generic = GENERIC.contains(&strip_loop(head, CHANGE_WORDS, false));
-        // 59项测评点中有22项达到…: a comparator after the number opens what is said of it
-        let compares = COMPARED_BY.iter().any(|w| head.starts_with(w));
-        // 100%开展每天阳光体育锻炼: with nothing named before the number, the object of the verb
-        // after it is what the share does; 产能1400万吨/年建成试运转: with a noun before, the
-        // verb only says what happens to it
-        if let Some(v) = opens_with_verb(head) {
-            let object = head[v.len()..].trim();
-            if names_nothing(before) && object.chars().count() >= 2 && last_action(object).is_none()
-            {
-                return Some(object.to_string());
-            }
-        }
-        let long_enough = head.chars().count() >= 2 || compared && head.chars().all(is_han);
-        if long_enough && !generic && !compares && !verb_only && opens_with_verb(head).is_none() {
-            return Some(head.to_string());
+            && after_t.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// The subject named by the noun after a number, if it names one.
+fn noun_after(before: &str, after_t: &str) -> Option<String> {
+    let (head, compared) = noun_head(after_t);
+    let (head, verb_only) = without_closing_verb(head);
+    // 保持85%的要求, 4.5%左右的增长目标: a generic noun after the number names no subject
+    let generic = GENERIC.contains(&strip_loop(head, CHANGE_WORDS, false));
+    // 59项测评点中有22项达到…: a comparator after the number opens what is said of it
+    let compares = COMPARED_BY.iter().any(|w| head.starts_with(w));
+    // 100%开展每天阳光体育锻炼: with nothing named before the number, the object of the verb
+    // after it is what the share does; 产能1400万吨/年建成试运转: with a noun before, the
+    // verb only says what happens to it
+    if let Some(v) = opens_with_verb(head) {
+        let object = head[v.len()..].trim();
+        if names_nothing(before) && object.chars().count() >= 2 && last_action(object).is_none() {
+            return Some(object.to_string());
         }
     }
-    // verb + subject + number: 创建市教育装备管理应用示范校4所, 优良率达52.5%
-    let clean = |s: &str| -> Option<String> {
-        let s = class_after_list(after_open_bracket(share_of_base(s.trim())));
-        // 入户工作要在疫情接报后3天内: the modal opens when it is due, not what
-        let s = ["要在", "需在", "应在", "须在"]
-            .iter()
-            .filter_map(|w| s.find(w))
-            .min()
-            .map_or(s, |i| &s[..i]);
-        // 规模分别达1.28万亿、1.18万亿、…: the values of a 分别 list are no part of the subject
-        let s = match s.find("分别") {
-            Some(i) if s[i..].contains('、') => &s[..i],
-            _ => s,
-        };
-        let s = strip_loop(s, TRAILING, true);
-        let s = strip_loop(s, crate::targets::lexicon::LEVEL_VERBS, true);
-        let s = strip_loop(s, &["突破", "下降到", "下降至"], true);
-        // every change word, not only TRAILING's common ones: 办理时限压缩50%, 用地缩减
-        let s = strip_loop(s, crate::targets::lexicon::CHANGE_DOWN, true);
-        let s = strip_loop(s, crate::targets::lexicon::CHANGE_UP, true);
-        let s = strip_base_year(s);
-        // 排放总量分别比2023年下降: what stood before the base; 收入全部达到: an adverb
-        let s = strip_loop(s, &["分别", "均", "都", "各", "全部"], true);
-        let s = strip_loop(s, LEADING, false).trim_start_matches('的');
-        let s = strip_loop(without_time_limit(s), LEADING, false);
-        let s = tail(s, 24);
-        (s.chars().count() >= 2).then(|| s.to_string())
+    let long_enough = head.chars().count() >= 2 || compared && head.chars().all(is_han);
+    (long_enough && !generic && !compares && !verb_only && opens_with_verb(head).is_none())
+        .then(|| head.to_string())
+}
+
+/// The noun phrase after a number, cut where what is said of it begins; and whether a comparator
+/// cut it (then however short a noun it is, it is what is counted).
+fn noun_head(after_t: &str) -> (&str, bool) {
+    let cut = after_t.find([' ', '(', ',', ';']).unwrap_or(after_t.len());
+    let head = &after_t[..cut];
+    // 学生集体用餐配送单位实现…全覆盖: 实现 opens what is said of the counted thing
+    let head = match head.find("实现") {
+        Some(i) if head[..i].chars().count() >= 2 => &head[..i],
+        _ => head,
     };
-    match last_action(before) {
-        // 普惠率较上年增加2%: nothing after the verb, the subject is before it
-        Some((v, e)) => {
-            let after_verb = clean(before.get(e..).unwrap_or(""));
-            // 城镇新增就业6万人: a one-word object with a modifier before the verb is an indicator
-            // name as a whole (城镇新增就业, 农村新增劳动力), not the bare object (就业)
-            let head = strip_loop(
-                before.get(..e - v.len()).unwrap_or("").trim(),
-                LEADING,
-                false,
-            );
-            if after_verb.as_ref().is_some_and(|a| a.chars().count() <= 2)
-                && (1..=4).contains(&head.chars().count())
-                && last_action(head).is_none()
-                && !head.contains(['，', ',', '、', '的'])
-            {
-                return clean(before);
-            }
-            // 培训人数不少于800人次: a verb before a bare measure noun is part of the indicator's
-            // name (参训人数, 服务人次, 改造面积), not an action on 人数; so is one before a short
-            // rate (巡查覆盖率, 标准化建设率)
-            let object = strip_loop(
-                strip_loop(before.get(e..).unwrap_or(""), TRAILING, true),
-                crate::targets::lexicon::LEVEL_VERBS,
-                true,
-            );
-            if after_verb
-                .as_deref()
-                .is_some_and(|a| MEASURE_NOUNS.contains(&a))
-                || (object.ends_with('率') && object.chars().count() <= 4)
-            {
-                let head = before.get(..e - v.len()).unwrap_or("");
-                let from = last_action(head).map_or(0, |(_, e0)| e0);
-                return clean(before.get(from..).unwrap_or(""));
-            }
-            // 完成危桥改造20座: a verb touching the number after an earlier verb names the task
-            // (危桥改造), it does not deliver it
-            // — and so does one whose object is a bare one- or two-char noun (完成年度建设任务的
-            // 30% → 年度建设任务, not 任务)
-            if after_verb.as_ref().is_none_or(|a| a.chars().count() <= 2) {
-                if let Some((_, e0)) = last_action(before.get(..e - v.len()).unwrap_or("")) {
-                    if let Some(task) = clean(before.get(e0..).unwrap_or("")) {
-                        return Some(task);
-                    }
-                }
-            }
-            // 改造城镇老旧小区房屋2.7万套: a verb that works on what is there stays with its object
-            // — when it governs it: after nothing, a break or another verb (新建改造提升…), not
-            // inside a compound noun (棚户区改造安置房, 社区改造省级项目)
-            if after_verb.is_some() && WORKS_ON.contains(&v) {
-                let mut from = e - v.len();
-                while let Some(w) = WORKS_ON.iter().find(|w| before[..from].ends_with(**w)) {
-                    from -= w.len();
-                }
-                let lead = strip_loop(&before[..from], LEADING, true);
-                let governs = names_nothing(lead)
-                    || lead.len() < from
-                    || ["开工", "新开工", "启动", "新建", "建设", "维修", "提质"]
-                        .iter()
-                        .any(|w| lead.ends_with(w));
-                if let Some(whole) = clean(&before[from..]).filter(|_| governs) {
-                    return Some(whole);
-                }
-            }
-            after_verb.or_else(|| clean(before.get(..e - v.len()).unwrap_or("")))
+    let head = match head.rsplit_once('的') {
+        Some(_) if HAVING.iter().any(|w| head.starts_with(w)) => head,
+        Some((_, h)) => h,
+        None => head,
+    };
+    // 50%的村超过20万元: a comparator after the noun opens the next quantity; the noun before
+    // it is what is counted, however short (村, 户, 校)
+    let (head, compared) = match COMPARED_BY.iter().filter_map(|w| head.find(w)).min() {
+        Some(i) if i > 0 => (&head[..i], true),
+        _ => (head, false),
+    };
+    // 15名“苏教名家”、省特级教师等高层次人才: the class after 等 is what is counted
+    let head = match head.rsplit_once('等') {
+        Some((list, class)) if list.contains('、') && class.chars().count() >= 2 => class,
+        _ => head,
+    };
+    // 百场讲座和家长课堂 names one thing; 5个示范基地和2个实训中心 two (the second counted apart)
+    // … and 省级重点项目、完成投资 names the projects, the verb opens the next item (a verb
+    // after 和 joins verbs: 入户队伍组建和培训)
+    let head = match head.find(['、', '和', '及']) {
+        Some(i)
+            if head[i..].contains(|c: char| {
+                c.is_ascii_digit() || "二两三四五六七八九十百千".contains(c)
+            }) || head[i..]
+                .strip_prefix('、')
+                .is_some_and(|rest| opens_with_verb(rest).is_some()) =>
+        {
+            &head[..i]
         }
-        None => clean(before),
+        _ => head,
+    };
+    // 争创3所省优质园和4—5所市优质园: the words after the number stop at the next number
+    let head = head.trim_end_matches(['、', '和', '及', '与']);
+    (strip_loop(tail(head.trim(), 24), LEADING, false), compared)
+}
+
+/// 完成30个示范村创建: a verb closing the words after the number names the work on them, when
+/// what it closes is a plain noun phrase (no other verb, list or manner: `学校遴选和年度建设`,
+/// `项目按计划高质量完成` stay whole). Also says whether the words are that verb alone (完成变电站
+/// 2座建设: the subject stands before the number).
+fn without_closing_verb(head: &str) -> (&str, bool) {
+    let closing = last_action(head);
+    let verb_only = closing.is_some_and(|(v, _)| v == head);
+    let head = match closing {
+        Some((v, e)) if !verb_only && e == head.len() => {
+            let noun = &head[..e - v.len()];
+            let plain = noun.chars().count() >= 2
+                && last_action(noun).is_none()
+                && !noun.contains(['和', '及', '与', '、'])
+                && !MANNER.get().any_in(noun);
+            // 项目按计划高质量完成: how the work is done is no part of what is counted
+            let manner_at = MANNER.get().find_iter(noun).next().map(|(_, r)| r.start);
+            if plain {
+                noun
+            } else if let Some(at) = manner_at.filter(|&at| noun[..at].chars().count() >= 2) {
+                noun[..at].trim_end()
+            } else {
+                head
+            }
+        }
+        _ => head,
+    };
+    (head, verb_only)
+}
+
+/// The words before a number as a subject: without the modal, the values of a 分别 list, the
+/// verbs of level and change, a base year and the words that lead or trail a subject.
+fn clean_subject(s: &str) -> Option<String> {
+    let s = class_after_list(after_open_bracket(share_of_base(s.trim())));
+    // 入户工作要在疫情接报后3天内: the modal opens when it is due, not what
+    let s = ["要在", "需在", "应在", "须在"]
+        .iter()
+        .filter_map(|w| s.find(w))
+        .min()
+        .map_or(s, |i| &s[..i]);
+    // 规模分别达1.28万亿、1.18万亿、…: the values of a 分别 list are no part of the subject
+    let s = match s.find("分别") {
+        Some(i) if s[i..].contains('、') => &s[..i],
+        _ => s,
+    };
+    let s = strip_loop(s, TRAILING, true);
+    let s = strip_loop(s, crate::targets::lexicon::LEVEL_VERBS, true);
+    let s = strip_loop(s, &["突破", "下降到", "下降至"], true);
+    // every change word, not only TRAILING's common ones: 办理时限压缩50%, 用地缩减
+    let s = strip_loop(s, crate::targets::lexicon::CHANGE_DOWN, true);
+    let s = strip_loop(s, crate::targets::lexicon::CHANGE_UP, true);
+    let s = strip_base_year(s);
+    // 排放总量分别比2023年下降: what stood before the base; 收入全部达到: an adverb
+    let s = strip_loop(s, &["分别", "均", "都", "各", "全部"], true);
+    let s = strip_loop(s, LEADING, false).trim_start_matches('的');
+    let s = strip_loop(without_time_limit(s), LEADING, false);
+    let s = tail(s, 24);
+    (s.chars().count() >= 2).then(|| s.to_string())
+}
+
+/// The subject of a number after a verb `v` (ending at `e` in `before`): the words after the
+/// verb, or the indicator or task the verb is part of.
+fn subject_around_verb(before: &str, v: &str, e: usize) -> Option<String> {
+    // 普惠率较上年增加2%: nothing after the verb, the subject is before it
+    let after_verb = clean_subject(before.get(e..).unwrap_or(""));
+    let lead = before.get(..e - v.len()).unwrap_or("");
+    // 城镇新增就业6万人: a one-word object with a modifier before the verb is an indicator
+    // name as a whole (城镇新增就业, 农村新增劳动力), not the bare object (就业)
+    let head = strip_loop(lead.trim(), LEADING, false);
+    if after_verb.as_ref().is_some_and(|a| a.chars().count() <= 2)
+        && (1..=4).contains(&head.chars().count())
+        && last_action(head).is_none()
+        && !head.contains(['，', ',', '、', '的'])
+    {
+        return clean_subject(before);
     }
+    // 培训人数不少于800人次: a verb before a bare measure noun is part of the indicator's
+    // name (参训人数, 服务人次, 改造面积), not an action on 人数; so is one before a short
+    // rate (巡查覆盖率, 标准化建设率)
+    let object = strip_loop(
+        strip_loop(before.get(e..).unwrap_or(""), TRAILING, true),
+        crate::targets::lexicon::LEVEL_VERBS,
+        true,
+    );
+    if after_verb
+        .as_deref()
+        .is_some_and(|a| MEASURE_NOUNS.contains(&a))
+        || (object.ends_with('率') && object.chars().count() <= 4)
+    {
+        let from = last_action(lead).map_or(0, |(_, e0)| e0);
+        return clean_subject(before.get(from..).unwrap_or(""));
+    }
+    // 完成危桥改造20座: a verb touching the number after an earlier verb names the task
+    // (危桥改造), it does not deliver it
+    // — and so does one whose object is a bare one- or two-char noun (完成年度建设任务的
+    // 30% → 年度建设任务, not 任务)
+    if after_verb.as_ref().is_none_or(|a| a.chars().count() <= 2) {
+        if let Some((_, e0)) = last_action(lead) {
+            if let Some(task) = clean_subject(before.get(e0..).unwrap_or("")) {
+                return Some(task);
+            }
+        }
+    }
+    if after_verb.is_some() && WORKS_ON.contains(&v) {
+        if let Some(whole) = worked_object(before, e - v.len()) {
+            return Some(whole);
+        }
+    }
+    after_verb.or_else(|| clean_subject(lead))
+}
+
+/// 改造城镇老旧小区房屋2.7万套: a verb that works on what is there (its words end at `at`) stays
+/// with its object — when it governs it: after nothing, a break or another verb (新建改造提升…),
+/// not inside a compound noun (棚户区改造安置房, 社区改造省级项目).
+fn worked_object(before: &str, at: usize) -> Option<String> {
+    let mut from = at;
+    while let Some(w) = WORKS_ON.iter().find(|w| before[..from].ends_with(**w)) {
+        from -= w.len();
+    }
+    let lead = strip_loop(&before[..from], LEADING, true);
+    let governs = names_nothing(lead)
+        || lead.len() < from
+        || ["开工", "新开工", "启动", "新建", "建设", "维修", "提质"]
+            .iter()
+            .any(|w| lead.ends_with(w));
+    clean_subject(&before[from..]).filter(|_| governs)
 }
 
 /// The items of a subject that a 分别 list distributes over `n` values, in order: `一产、二产、三产增加值`

@@ -3,7 +3,7 @@
 //! it as a `planlens:corpus` event, and a target it asks to open (`planlens:corpus-open`, with
 //! the document's text and the target's index) opens here, in the page's own views.
 
-use super::dom;
+use super::{doc, dom, state};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Hands `list` to the corpus panel (`folder`: a folder's files, of which it keeps the plans).
@@ -34,8 +34,8 @@ pub fn wire() {
             return;
         };
         let target = get("target").as_f64().map(|i| i as usize);
-        super::with_app(|a| a.pending_target = target);
-        super::replace_text(&text);
+        state::with_app(move |a| a.view.pending_target = target);
+        doc::replace_text(&text);
         if let Some(w) = dom::document().get_element_by_id("workspace") {
             w.scroll_into_view();
         }

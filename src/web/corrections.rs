@@ -3,10 +3,12 @@
 //! to the analysis the page shows ([`logic::apply_corrections`]), flagged in every export.
 //! IndexedDB is reached through `js_sys` reflection: no extra web-sys bindings in the wasm.
 
+use super::doc::analyze_now;
 use super::dom::{self, add, add_text, attr, clear, on};
 use super::i18n::{tr, Lang};
 use super::logic::{self, Correction, FLAG_ADDED, FLAG_REMOVED, KINDS};
-use super::{with_app, App};
+use super::state::{with_app, App};
+use super::status::set_status;
 use crate::model::Target;
 use js_sys::{Function, Promise, Reflect};
 use std::rc::Rc;
@@ -88,7 +90,7 @@ async fn save(key: String, cs: Vec<Correction>) {
     }
     .await;
     if r.is_err() {
-        super::set_status("fix.saveFailed", vec![], true);
+        set_status("fix.saveFailed", vec![], true);
     }
 }
 
@@ -117,7 +119,7 @@ pub fn on_analysis(app: &mut App, mut a: crate::model::Analysis) {
             if cs.is_empty() {
                 return;
             }
-            let ours = with_app(|app| {
+            let ours = with_app(move |app| {
                 let ours = app.doc_key == key;
                 if ours {
                     app.corrections = cs;
@@ -125,7 +127,7 @@ pub fn on_analysis(app: &mut App, mut a: crate::model::Analysis) {
                 ours
             });
             if ours == Some(true) {
-                super::analyze_now(true);
+                analyze_now(true);
             }
         });
     }
@@ -136,7 +138,7 @@ pub fn on_analysis(app: &mut App, mut a: crate::model::Analysis) {
 fn change(app: &mut App, f: impl FnOnce(&mut Vec<Correction>)) {
     f(&mut app.corrections);
     wasm_bindgen_futures::spawn_local(save(app.doc_key.clone(), app.corrections.clone()));
-    dom::after(0, || super::analyze_now(true));
+    dom::after(0, || analyze_now(true));
 }
 
 /// Which target a correction is about: its quantity as written, its start, whether a reader
@@ -281,7 +283,7 @@ fn input_value(root: &Element, id: &str) -> String {
 /// The selected target of the detail.
 fn selected(app: &App) -> Option<Which> {
     let a = app.analysis.as_ref()?;
-    let t = a.targets.get(super::views::selected_target(app, a)?)?;
+    let t = a.targets.get(app.view.selected_target(a)?)?;
     let added = logic::corrected_flag(t) == Some(FLAG_ADDED);
     Some((t.text.clone(), t.span[0], added))
 }
@@ -293,11 +295,11 @@ pub fn wire(detail: &Element, add_btn: &Element, clear_all: &Element) {
             return;
         };
         let act = b.get_attribute("data-fix").unwrap_or_default();
-        with_app(|app| act_on(app, &act));
+        with_app(move |app| act_on(app, &act));
     });
     on(detail, "submit", |e| {
         e.prevent_default();
-        with_app(|app| {
+        with_app(move |app| {
             let Some(t) = selected(app) else { return };
             let d = app.els.detail.clone();
             let subject = input_value(&d, "fix-subject");
@@ -319,10 +321,10 @@ pub fn wire(detail: &Element, add_btn: &Element, clear_all: &Element) {
     });
     on(add_btn, "click", |_| {
         let Some((s, e, text)) = with_app(|app| selection_in(&app.els.text_view)).flatten() else {
-            super::set_status("fix.selectFirst", vec![], true);
+            set_status("fix.selectFirst", vec![], true);
             return;
         };
-        with_app(|app| {
+        with_app(move |app| {
             change(app, |cs| {
                 cs.push(Correction {
                     text,
@@ -333,7 +335,7 @@ pub fn wire(detail: &Element, add_btn: &Element, clear_all: &Element) {
                 })
             });
         });
-        super::set_status("fix.added", vec![], false);
+        set_status("fix.added", vec![], false);
     });
     on(clear_all, "click", |_| {
         with_app(|app| change(app, |cs| cs.clear()));

@@ -152,3 +152,11 @@ pub fn download(name: &str, mime: &str, content: &str) {
         let _ = web_sys::Url::revoke_object_url(&url);
     });
 }
+
+/// A Promise-based sleep, so async code can yield to the browser.
+pub async fn sleep(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+}

@@ -88,7 +88,7 @@ async fn decode(v: JsValue, wanted: &dyn Fn() -> bool) -> Result<Analysis, Strin
     };
     // not in the task that received the message: that one has just copied it over (the
     // structured clone of the whole object) and settled the engine's Promise
-    super::sleep(0).await;
+    super::dom::sleep(0).await;
     if !wanted() {
         return Err("superseded".into());
     }
@@ -122,7 +122,7 @@ async fn read_array<T: serde::de::DeserializeOwned>(
         out.extend(part);
         i = j;
         if i < n && super::dom::now() - *t0 > DECODE_SLICE_MS {
-            super::sleep(0).await;
+            super::dom::sleep(0).await;
             if !wanted() {
                 return Err("superseded".into());
             }

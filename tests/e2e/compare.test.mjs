@@ -4,29 +4,18 @@
 // texts (and back from a mark), keyboard, the exports, an XSS payload as plan B, the
 // same-thread fallback, and that no request leaves the origin.
 // Run after a trunk build: `node --test --test-concurrency=1 tests/e2e/compare.test.mjs`.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, DIST, ROOT, assertDist, recordRequests, watchPage, fixtures } from './lib.mjs';
+import { ROOT, servedBrowser, download, parseCsv, recordRequests, watchPage, fixtures } from './lib.mjs';
 
-let server, browser;
+const env = servedBrowser();
 const contexts = [];
-
-before(async () => {
-  assertDist();
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 const fixture = (n) => fixtures().find((f) => f.name.startsWith(n));
 
 async function open(query = '') {
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN', acceptDownloads: true });
+  const ctx = await env.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN', acceptDownloads: true });
   const seen = recordRequests(ctx);
   const page = await ctx.newPage();
   await page.addInitScript(() => {
@@ -34,7 +23,7 @@ async function open(query = '') {
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   const log = watchPage(page);
-  await page.goto(`${server.origin}/${query}`);
+  await page.goto(`${env.server.origin}/${query}`);
   await page.waitForSelector('#app[data-started]', { timeout: 30_000 });
   contexts.push({ seen, log });
   return { ctx, page, log, seen };
@@ -59,26 +48,6 @@ const gridRows = (page) => page.$$eval('#compare-grid tbody tr[data-row]', (trs)
 async function filter(page, value) {
   await page.selectOption('#compare-filter', value);
   await page.waitForFunction((v) => document.getElementById('compare-filter').value === v, value);
-}
-
-async function download(page, selector) {
-  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), page.click(selector)]);
-  return { name: dl.suggestedFilename(), bytes: fs.readFileSync(await dl.path()) };
-}
-
-/** RFC 4180 parser (quotes, doubled quotes, newlines inside quotes). */
-function parseCsv(s) {
-  const rows = [];
-  let row = [], cell = '', q = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (q) {
-      if (c === '"' && s[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') q = false; else cell += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; } else if (c !== '\r') cell += c;
-  }
-  if (cell || row.length) { row.push(cell); rows.push(row); }
-  return rows;
 }
 
 /** Selected marks of one text view: their text, and whether the first is inside the view's box. */
@@ -235,7 +204,7 @@ test('exports: CSV with BOM parses back to the comparison, Markdown and JSON (pl
   assert.match(csv.name, /\.csv$/);
   assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM for Excel');
   const rows = parseCsv(csv.bytes.toString('utf8').slice(1));
-  assert.deepEqual(rows[0], 'kind,status,a_subject,a_quantity,a_when,a_span,a_text,b_subject,b_quantity,b_when,b_span,b_text,difference'.split(','));
+  assert.deepEqual(rows[0], 'kind,status,a_subject,a_quantity,a_when,a_span,a_text,b_subject,b_quantity,b_when,b_span,b_text,difference,similarity'.split(','));
   const body = rows.slice(1).filter((r) => r.length > 1);
   assert.ok(body.every((r) => r.length === rows[0].length), 'every row has every column');
   const pairs = body.filter((r) => r[0] === 'pair');
@@ -330,20 +299,20 @@ test('plan B is kept across a reload (like plan A); a ?compare= link does not ov
   await page.fill('#compare-input', b);
   await compared(page, '三年行动方案', '2023年教育工作要点');
   await page.waitForTimeout(400); // the debounced save
-  await page.goto(`${server.origin}/`);
+  await page.goto(`${env.server.origin}/`);
   await page.waitForSelector('#app[data-started]');
   assert.equal(await page.isVisible('#compare'), true, 'the pane reopens');
   assert.equal(await page.inputValue('#compare-input'), b);
   await compared(page, '三年行动方案', '2023年教育工作要点');
   // following a link with another plan B leaves the saved one alone
-  await page.goto(`${server.origin}/?compare=000`);
+  await page.goto(`${env.server.origin}/?compare=000`);
   await page.waitForFunction(() => document.getElementById('compare-input').value.includes('武进教育工作要点'), null, { timeout: 30_000 });
-  await page.goto(`${server.origin}/`);
+  await page.goto(`${env.server.origin}/`);
   await page.waitForSelector('#app[data-started]');
   assert.equal(await page.inputValue('#compare-input'), b);
   // closing forgets plan B
   await page.click('#compare-close');
-  await page.goto(`${server.origin}/`);
+  await page.goto(`${env.server.origin}/`);
   await page.waitForSelector('#app[data-started]');
   assert.equal(await page.isVisible('#compare'), false);
   assert.equal(await page.inputValue('#compare-input'), '');
@@ -362,7 +331,7 @@ test('?engine=inline: the same comparison on the page thread (the fallback), ope
 test('no request left the origin, no CSP violation, no page error', async () => {
   const all = contexts.flatMap((c) => c.seen);
   assert.ok(all.length > 0);
-  const foreign = all.filter((r) => !r.url.startsWith(server.origin) && !/^(data|blob):/.test(r.url));
+  const foreign = all.filter((r) => !r.url.startsWith(env.server.origin) && !/^(data|blob):/.test(r.url));
   assert.deepEqual(foreign, []);
   assert.deepEqual(contexts.flatMap((c) => c.log.errors), []);
 });

@@ -4,24 +4,14 @@
 // Run after a trunk build and a cargo build (the release binary when there is one, else the debug
 // one `cargo test` builds):
 // `node --test --test-concurrency=1 tests/e2e/corpus.test.mjs`.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, DIST, ROOT, assertDist, fixtures } from './lib.mjs';
+import { ROOT, servedBrowser, fixtures } from './lib.mjs';
 
-let server, browser;
-
-before(async () => {
-  assertDist();
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = servedBrowser();
 
 const BIN = ['release', 'debug']
   .map((p) => path.join(ROOT, 'target', p, 'planlens'))
@@ -34,9 +24,9 @@ function cli(...args) {
 
 test('the page engine and the CLI give the same corpus matrix for one directory', async () => {
   assert.ok(fs.existsSync(BIN), `no ${BIN}: run cargo build`);
-  const ctx = await browser.newContext({ locale: 'zh-CN' });
+  const ctx = await env.browser.newContext({ locale: 'zh-CN' });
   const page = await ctx.newPage();
-  await page.goto(`${server.origin}/`);
+  await page.goto(`${env.server.origin}/`);
   await page.waitForSelector('#app[data-started]', { timeout: 30_000 });
   await page.evaluate(() => globalThis.planlens.ready);
   const docs = JSON.stringify(fixtures().map((f) => ({ name: f.name, text: f.text })));

@@ -2,22 +2,13 @@
 // list on a phone, the detail of the selected row inside the viewport with the evidence, and
 // exports that keep the sentence. On sample 003 and two real 2026 government work reports.
 // Run after a trunk build: `node --test --test-concurrency=1 tests/e2e/grid.test.mjs`.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, DIST, ROOT, assertDist, fixtures } from './lib.mjs';
+import { ROOT, servedBrowser, download, parseCsv, fixtures } from './lib.mjs';
 
-let server, browser;
-before(async () => {
-  assertDist();
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = servedBrowser();
 
 const REPORTS = path.join(ROOT, 'tests', 'corpora', 'provincial-reports-2026');
 const PLANS = [
@@ -28,9 +19,9 @@ const PLANS = [
 const WIDTHS = [[1280, 800], [1440, 900], [1920, 1080], [390, 844]];
 
 async function open(width, height, opts = {}) {
-  const ctx = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', ...opts });
+  const ctx = await env.browser.newContext({ viewport: { width, height }, locale: 'zh-CN', ...opts });
   const page = await ctx.newPage();
-  await page.goto(`${server.origin}/?nosw`);
+  await page.goto(`${env.server.origin}/?nosw`);
   await page.waitForSelector('#app[data-started]', { timeout: 30_000 });
   return { ctx, page };
 }
@@ -42,23 +33,7 @@ async function load(page, text) {
   await page.click('#tab-targets');
   await page.waitForSelector('#targets-grid tbody tr[data-t]', { timeout: 30_000 });
 }
-async function download(page, selector) {
-  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), page.click(selector)]);
-  return fs.readFileSync(await dl.path()).toString('utf8');
-}
-function parseCsv(s) {
-  const rows = [];
-  let row = [], cell = '', q = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (q) {
-      if (c === '"' && s[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') q = false; else cell += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; } else if (c !== '\r') cell += c;
-  }
-  if (cell || row.length) { row.push(cell); rows.push(row); }
-  return rows;
-}
+const downloadText = async (page, selector) => (await download(page, selector)).bytes.toString('utf8');
 
 /** Row heights in lines, the widths of the subject and deadline cells in characters, scroll. */
 function measure() {
@@ -131,7 +106,7 @@ test('detail says why: comparator word, deadline phrase and its source, subject 
   assert.match(facts, /期限到2025年.*来自所在标题/);
   assert.match(facts, /所在章节一、到2025年目标/);
   const subj = await page.textContent('#target-detail .clause mark.subj').catch(() => '');
-  const json = JSON.parse(await download(page, '#export-json'));
+  const json = JSON.parse(await downloadText(page, '#export-json'));
   if (json.targets[0].subject) assert.equal(subj, json.targets[0].subject);
   await rows.nth(1).locator('td.q').click();
   assert.match(await page.textContent('#target-detail .facts'), /2024年底前.*见于本句/);
@@ -143,11 +118,11 @@ test('detail says why: comparator word, deadline phrase and its source, subject 
 test('exports keep the context: CSV with the reader\'s headers and the full sentence, the copied list agrees', async () => {
   const { ctx, page } = await open(1440, 900, { permissions: ['clipboard-read', 'clipboard-write'] });
   await load(page, fixtures().find((f) => f.name.startsWith('002')).text);
-  const raw = await download(page, '#export-csv');
+  const raw = await downloadText(page, '#export-csv');
   assert.equal(raw.charCodeAt(0), 0xfeff, 'UTF-8 BOM');
   const rows = parseCsv(raw.slice(1));
   assert.deepEqual(rows[0], ['章节', '原文句子', '指标/对象', '数值', '单位', '比较', '变化', '期限', '到期日', '责任单位', '类型', '是否已更正']);
-  const json = JSON.parse(await download(page, '#export-json'));
+  const json = JSON.parse(await downloadText(page, '#export-json'));
   assert.equal(rows.length, json.targets.length + 1);
   const src = [...(await page.inputValue('#source-input'))];
   rows.slice(1).forEach((r, i) => {
@@ -162,7 +137,7 @@ test('exports keep the context: CSV with the reader\'s headers and the full sent
   assert.deepEqual(clip, rows.map((r) => r.map((c) => c.replace(/^'(?=[=+\-@])/, '').replace(/[\t\n\r]/g, ' '))), 'the copied list and the CSV agree');
   // English headers in the English UI
   await page.click('#lang-toggle');
-  const en = parseCsv((await download(page, '#export-csv')).slice(1));
+  const en = parseCsv((await downloadText(page, '#export-csv')).slice(1));
   assert.equal(en[0].join(','), 'Section,Sentence,Measure / subject,Value,Unit,Comparator,Change,Deadline,Due,Responsible,Kind,Corrected');
   await ctx.close();
 });
@@ -182,7 +157,7 @@ test('a # link restores the sample, tab, filters and selected row', async () => 
   assert.match(url, /#sample=003&tab=targets&kind=percent&subj=with&t=\d+$/);
   assert.ok(url.endsWith(`t=${Number(t) + 1}`), url);
   // a colleague opens the link in a fresh browser
-  const other = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const other = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   const p2 = await other.newPage();
   await p2.goto(url.replace('/#', '/?nosw#'));
   await p2.waitForSelector(`#targets-grid tr[data-t="${t}"][aria-selected=true]`, { timeout: 60_000 });
@@ -195,10 +170,22 @@ test('a # link restores the sample, tab, filters and selected row', async () => 
   await ctx.close();
 });
 
+test('a # link to the keywords tab computes the keywords', async () => {
+  const ctx = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const page = await ctx.newPage();
+  await page.goto(`${env.server.origin}/?nosw#sample=003&tab=keywords`);
+  await page.waitForSelector('#keywords .chip', { timeout: 60_000 });
+  assert.equal(await page.getAttribute('#tab-keywords', 'aria-selected'), 'true');
+  assert.equal(await page.getAttribute('#keywords', 'aria-busy'), 'false');
+  assert.ok(await page.locator('#keywords .chip').count() >= 20);
+  assert.match(page.url(), /#sample=003&tab=keywords/);
+  await ctx.close();
+});
+
 test('filters: due by a date, with or without a subject; a legend for the colours', async () => {
   const { ctx, page } = await open(1440, 900);
   await load(page, fixtures().find((f) => f.name.startsWith('003')).text);
-  const json = JSON.parse(await download(page, '#export-json'));
+  const json = JSON.parse(await downloadText(page, '#export-json'));
   const count = () => page.locator('#targets-grid tbody tr[data-t]').count();
   await page.fill('#filter-due-by', '2023-12-31');
   await page.dispatchEvent('#filter-due-by', 'change');
@@ -255,13 +242,13 @@ test('corrections: not a target, an edit, a target added from the text; kept acr
   assert.equal(await page.locator('#targets-grid tr.fix-not_a_target').count(), 1);
   assert.equal(await page.locator('#targets-grid tr.fix-corrected').count(), 1);
   // every export carries them, flagged
-  const csv = parseCsv((await download(page, '#export-csv')).slice(1));
+  const csv = parseCsv((await downloadText(page, '#export-csv')).slice(1));
   const col = csv[0].indexOf('是否已更正');
   assert.deepEqual(csv.slice(1).map((r) => r[col]).filter(Boolean).sort(), ['不是指标', '新增（读者补充）', '是'].sort());
-  const json = JSON.parse(await download(page, '#export-json'));
+  const json = JSON.parse(await downloadText(page, '#export-json'));
   const flags = json.targets.flatMap((t) => t.flags || []);
   for (const f of ['not_a_target', 'corrected', 'added_by_reader']) assert.ok(flags.includes(f), f);
-  const labels = JSON.parse(await download(page, '#export-labels'));
+  const labels = JSON.parse(await downloadText(page, '#export-labels'));
   assert.deepEqual(Object.keys(labels), ['title', 'issuer', 'date', 'recipients', 'note_meta', 'headings', 'targets', 'targets_scope']);
   assert.equal(labels.targets.length, json.targets.length - 1, 'the rejected target is not a label');
   assert.ok(labels.targets.some((t) => t.subject === '读者改过的对象'));

@@ -5,6 +5,8 @@
 //   and pointed at another directory (a "deployed" new build). `cors: true` adds
 //   Access-Control-Allow-Origin: * (what an embedder's host needs).
 // - `launch()`: headless Chromium with the project's flags; nothing but loopback is reachable.
+// - `servedBrowser()`: the usual pair for one test file, dist/ served and Chromium launched
+//   before its tests and both stopped after them.
 // - `recordRequests(context)`: every request any page, worker or service worker of a context made.
 // Everything is bounded in time: each wait has an explicit timeout.
 
@@ -12,6 +14,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -123,6 +126,43 @@ export async function serve(dir, { cors = false, port = 0, routes = {} } = {}) {
 
 export async function launch() {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 30_000 });
+}
+
+/** Serves dist/ and launches Chromium around one test file's tests (node:test before/after).
+ *  Returns a holder: `server` and `browser` are set once the file's `before` has run. */
+export function servedBrowser() {
+  const env = {};
+  before(async () => {
+    assertDist();
+    env.server = await serve(DIST);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
+}
+
+/** Clicks `selector` and returns the download it starts: its suggested name and bytes. */
+export async function download(page, selector) {
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), page.click(selector)]);
+  return { name: dl.suggestedFilename(), bytes: fs.readFileSync(await dl.path()) };
+}
+
+/** RFC 4180 parser (quotes, doubled quotes, newlines inside quotes). */
+export function parseCsv(s) {
+  const rows = [];
+  let row = [], cell = '', q = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (q) {
+      if (c === '"' && s[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') q = false; else cell += c;
+    } else if (c === '"') q = true;
+    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; } else if (c !== '\r') cell += c;
+  }
+  if (cell || row.length) { row.push(cell); rows.push(row); }
+  return rows;
 }
 
 /** Records every request of a context (pages, dedicated workers, service workers). */

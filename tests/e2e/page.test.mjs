@@ -1,29 +1,19 @@
 // The page (issue 5) in real headless Chromium: every way to get text in, the linked views,
 // filters/sorting, exports, language, keyboard, layout, storage, and an XSS payload.
 // Run after a trunk build: `node --test --test-concurrency=1 tests/e2e/page.test.mjs`.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, DIST, ROOT, assertDist, recordRequests, watchPage, fixtures } from './lib.mjs';
+import { ROOT, servedBrowser, download, parseCsv, recordRequests, watchPage, fixtures } from './lib.mjs';
 
 const FIX = path.join(ROOT, 'tests', 'e2e', 'fixtures');
-let server, browser;
+const env = servedBrowser();
 const requests = [];
 const pageErrors = [];
 
-before(async () => {
-  assertDist();
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 async function open(query = '', opts = {}) {
-  const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN', ...opts });
+  const ctx = await env.browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN', ...opts });
   requests.push(...[]);
   const seen = recordRequests(ctx);
   ctx.on('close', () => requests.push(...seen));
@@ -35,7 +25,7 @@ async function open(query = '', opts = {}) {
   });
   const log = watchPage(page);
   page.on('pageerror', (e) => pageErrors.push(String(e)));
-  await page.goto(`${server.origin}/${query}`);
+  await page.goto(`${env.server.origin}/${query}`);
   await page.waitForSelector('#app[data-started]', { timeout: 30_000 });
   return { ctx, page, log };
 }
@@ -70,26 +60,8 @@ function sectionTitles(outline, t) {
   }
   return out;
 }
-async function download(page, selector) {
-  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), page.click(selector)]);
-  return { name: dl.suggestedFilename(), bytes: fs.readFileSync(await dl.path()) };
-}
 async function exportJson(page) {
   return JSON.parse((await download(page, '#export-json')).bytes.toString('utf8'));
-}
-/** RFC 4180 parser (quotes, doubled quotes, newlines inside quotes). */
-function parseCsv(s) {
-  const rows = [];
-  let row = [], cell = '', q = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (q) {
-      if (c === '"' && s[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') q = false; else cell += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; } else if (c !== '\r') cell += c;
-  }
-  if (cell || row.length) { row.push(cell); rows.push(row); }
-  return rows;
 }
 const rowCount = (page) => page.locator('#targets-grid tbody tr[data-t]').count();
 
@@ -532,10 +504,10 @@ test('localStorage: the last text and the selection survive reload and re-analys
   assert.match(await page.textContent('#status'), /已恢复上次的文本/);
   // following a ?sample= link shows the sample but does not overwrite the saved text
   const saved = await page.inputValue('#source-input');
-  await page.goto(`${server.origin}/?sample=004`);
+  await page.goto(`${env.server.origin}/?sample=004`);
   await page.waitForSelector('#text-view mark');
   assert.notEqual(await page.inputValue('#source-input'), saved);
-  await page.goto(`${server.origin}/`);
+  await page.goto(`${env.server.origin}/`);
   await page.waitForSelector('#outline-tree [role=treeitem]');
   assert.equal(await page.inputValue('#source-input'), saved);
   // select a target, then edit above it: the same target stays selected after re-analysis
@@ -756,7 +728,7 @@ test('odd inputs never break the page: control chars, astral + combining chars, 
 
 test('privacy: every request of every page test stayed on the page origin; no page errors', () => {
   assert.ok(requests.length > 20, `recorded ${requests.length}`);
-  const foreign = requests.filter((r) => !r.url.startsWith(server.origin) && !/^(blob|data):/.test(r.url));
+  const foreign = requests.filter((r) => !r.url.startsWith(env.server.origin) && !/^(blob|data):/.test(r.url));
   assert.deepEqual(foreign, []);
   assert.deepEqual(pageErrors, []);
 });

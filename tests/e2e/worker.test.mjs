@@ -2,36 +2,26 @@
 // the same-thread path (?engine=inline) gives the identical result; a crashed or hung worker is
 // restarted, the failed request is rejected with a clear error, the user sees a message and the
 // text stays.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { assertDist, DIST, engineReady, fixtures, launch, lensSummary, serve, watchPage } from './lib.mjs';
+import { DIST, engineReady, fixtures, lensSummary, serve, servedBrowser, watchPage } from './lib.mjs';
 
-let server, browser;
+const env = servedBrowser();
 const plans = fixtures();
-
-before(async () => {
-  assertDist();
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 /** A fresh context + page that records CSP violations from the first script on. */
 async function open(query = '') {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   await context.addInitScript(() => {
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   const page = await context.newPage();
   const log = watchPage(page);
-  await page.goto(`${server.origin}/${query}`, { timeout: 30_000 });
+  await page.goto(`${env.server.origin}/${query}`, { timeout: 30_000 });
   return { context, page, log };
 }
 
@@ -104,7 +94,6 @@ async function typeIntoPage(page, text) {
   await input.fill(text);
   return true;
 }
-
 
 test('a crashing worker is restarted: the request fails clearly, the user sees a message, the text stays', { timeout: 90_000 }, async () => {
   const { context, page, log } = await open('?nosw');
@@ -243,7 +232,7 @@ test('clear errors: unknown operation, wrong argument', { timeout: 60_000 }, asy
 /** Long tasks (> 50 ms, from a `longtask` PerformanceObserver installed before any page script)
  *  while the page loads and `work(page)` runs. */
 async function longTasks(query, work) {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   await context.addInitScript(() => {
     window.__long = [];
     new PerformanceObserver((list) => {
@@ -252,7 +241,7 @@ async function longTasks(query, work) {
   });
   const page = await context.newPage();
   try {
-    await page.goto(`${server.origin}/${query}`);
+    await page.goto(`${env.server.origin}/${query}`);
     await engineReady(page);
     await work(page);
     await page.waitForTimeout(200); // let the observer deliver
@@ -296,7 +285,7 @@ test('no main-thread task over 50 ms while the page loads and <plan-lens> analys
 
 // The page's own UI renders on the main thread too: one analysis per paste (the input events
 // of one insertion are coalesced), the result read back and the panels built in slices that
-// yield to the browser (src/web/views.rs render_all, src/web/engine.rs decode).
+// yield to the browser (src/web/panels/mod.rs render_all, src/web/engine.rs decode).
 test('no main-thread task over 50 ms while the page UI analyses and renders a pasted seed plan', { timeout: 120_000 }, async () => {
   await assertNoLongTasks('?nosw', async (page) => {
     if (!(await page.$('#source-input'))) return;
@@ -319,7 +308,7 @@ test('if the wasm cannot be loaded: ready and analyze() reject with init-failed,
   fs.cpSync(DIST, tmp, { recursive: true });
   for (const f of fs.readdirSync(tmp)) if (f.endsWith('_bg.wasm')) fs.rmSync(path.join(tmp, f));
   const broken = await serve(tmp);
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   try {
     await page.goto(`${broken.origin}/?nosw`);
@@ -343,7 +332,7 @@ const pageWasm = () => '/' + fs.readdirSync(DIST).find((f) => /^planlens-[0-9a-f
 
 test('the wasm is fetched and compiled once: the worker instantiates the module the page compiled', { timeout: 60_000 }, async () => {
   const wasm = pageWasm();
-  const from = server.requests.length;
+  const from = env.server.requests.length;
   const { context, page, log } = await open('?nosw');
   try {
     assert.equal(await engineReady(page), 'worker');
@@ -351,7 +340,7 @@ test('the wasm is fetched and compiled once: the worker instantiates the module 
     assert.ok(r.targets.length > 0);
     // The server answers `no-cache` + ETag: a second fetch, even one the HTTP cache could answer,
     // would show here as a revalidation.
-    const asked = server.requests.slice(from).filter((q) => q.path === wasm);
+    const asked = env.server.requests.slice(from).filter((q) => q.path === wasm);
     assert.equal(asked.length, 1, `the page wasm was requested ${asked.length} times`);
     assert.deepEqual(log.errors, []);
   } finally {
@@ -363,7 +352,7 @@ test('a host that serves the wasm with the wrong MIME type still works: page and
   const wasm = pageWasm();
   // WebAssembly.compileStreaming refuses anything but application/wasm (nosniff is on)
   const host = await serve(DIST, { routes: { [wasm]: { type: 'application/octet-stream', body: fs.readFileSync(path.join(DIST, wasm)) } } });
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   try {
     await page.goto(`${host.origin}/?nosw`, { timeout: 30_000 });

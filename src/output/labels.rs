@@ -4,7 +4,7 @@
 
 use crate::model::{Analysis, OutlineNode, Target, TargetKind};
 
-/// The flags the page gives targets a reader corrected (see `web/logic.rs`).
+/// The flags the page gives targets a reader corrected (see `web/logic/mod.rs`).
 const READER_FLAGS: [&str; 3] = ["corrected", "not_a_target", "added_by_reader"];
 
 /// Every heading in document order.

@@ -1,7 +1,7 @@
 //! The compare view's logic with no browser types: one flat list of rows out of a
 //! `planlens-compare/1` object (annual rows, aligned pairs, targets only in A / only in B, each
 //! plan's self-consistency flags, section pairs), the filters over it, and the spans each row
-//! lights up in the two texts. Compiled natively under `cfg(test)` too (see `lib.rs`).
+//! lights up in the two texts. Compiled natively under `cfg(test)` too (see `web/mod.rs`).
 
 use crate::compare::{Comparison, Flag, TargetRef};
 
@@ -42,7 +42,8 @@ pub struct Row {
     pub b: Option<Side>,
     /// B − A where both are numbers of one kind.
     pub diff: Option<f64>,
-    /// Short note: the pair's score, the section pair's similarity, a target's section.
+    /// Short note: the similarity that made a pair (annual rows, target pairs, section pairs), or
+    /// a target's section.
     pub note: String,
     /// Longer explanation for the tooltip (a flag's message), or empty.
     pub tip: String,
@@ -156,7 +157,7 @@ pub fn rows(c: &Comparison) -> Vec<Row> {
                     (Some(a), Some(b)) => diff_of(c, a, b),
                     _ => None,
                 },
-                note: String::new(),
+                note: r.similarity.map(|s| format!("{s:.2}")).unwrap_or_default(),
                 tip: String::new(),
                 a_spans: a.iter().map(|t| t.span).collect(),
                 b_spans: b.iter().map(|t| t.span).collect(),
@@ -170,7 +171,7 @@ pub fn rows(c: &Comparison) -> Vec<Row> {
             a: Some(side(&p.a)),
             b: Some(side(&p.b)),
             diff: p.difference,
-            note: format!("{:.2}", p.score),
+            note: format!("{:.2}", p.similarity),
             tip: String::new(),
             a_spans: vec![p.a.span],
             b_spans: vec![p.b.span],

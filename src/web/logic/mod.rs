@@ -1,11 +1,14 @@
 //! The page's view logic with no browser types: filtering and sorting targets, the timeline,
 //! per-section counts, the CSV export, finding "the same" target after re-analysis, and cutting
-//! the source text into marked pieces. Compiled natively too (see `lib.rs`), so `cargo test`
+//! the source text into marked pieces. Compiled natively too (see `web/mod.rs`), so `cargo test`
 //! covers it without a browser.
 
 use crate::model::{Analysis, Change, Comparator, OutlineNode, Target, TargetKind};
 use std::cmp::Ordering;
 use std::collections::HashMap;
+
+pub mod compare;
+pub mod view;
 
 /// Every target kind, in the order the page lists them.
 pub const KINDS: [TargetKind; 7] = [
@@ -495,6 +498,9 @@ pub struct ViewState {
     pub filter: Filter,
     /// The selected target's index.
     pub target: Option<usize>,
+    /// The plan's own text, compressed (`z=`, see [`b64url_encode`]): a link that carries the
+    /// text. Read from a link only; the view's own updates never write it.
+    pub packed: Option<String>,
 }
 
 /// `s` with every byte but `A-Z a-z 0-9 - _ . ~` percent-encoded (as encodeURIComponent).
@@ -608,6 +614,7 @@ pub fn decode_view(frag: &str) -> ViewState {
             "fix" => f.corrected = val == "1",
             "q" => f.query = val,
             "t" => v.target = val.parse::<usize>().ok().and_then(|t| t.checked_sub(1)),
+            "z" => v.packed = Some(val).filter(|z| !z.is_empty()),
             _ => {}
         }
     }
@@ -941,8 +948,80 @@ pub fn mark_pieces(text: &str, marks: &[Mark]) -> (Vec<Piece>, Vec<usize>) {
     (pieces, skipped)
 }
 
+/// The longest compressed text a link carries (chars of base64url after `z=`). Browsers and mail
+/// clients keep far longer URLs, but a link of more than a few pages of text is better sent as the
+/// file itself.
+pub const MAX_PACKED: usize = 32 * 1024;
+
+const B64URL: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Bytes as base64url without padding (RFC 4648 §5): safe in a URL fragment as it is.
+pub fn b64url_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | (b as u32) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            out.push(B64URL[(n >> (18 - 6 * i) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+/// [`b64url_encode`]'s inverse; `None` for any char outside the alphabet or a length no encoding
+/// gives.
+pub fn b64url_decode(s: &str) -> Option<Vec<u8>> {
+    if s.len() % 4 == 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(s.len() * 3 / 4);
+    for chunk in s.as_bytes().chunks(4) {
+        let mut n = 0u32;
+        for (i, c) in chunk.iter().enumerate() {
+            let v = B64URL.iter().position(|b| b == c)? as u32;
+            n |= v << (18 - 6 * i);
+        }
+        for i in 0..chunk.len() - 1 {
+            out.push((n >> (16 - 8 * i)) as u8);
+        }
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn base64url_round_trips_and_refuses_junk() {
+        for n in 0usize..40 {
+            let bytes: Vec<u8> = (0..n).map(|i| (i * 37 + n) as u8).collect();
+            let s = b64url_encode(&bytes);
+            assert!(s
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+            assert_eq!(s.len(), (n * 4).div_ceil(3));
+            assert_eq!(b64url_decode(&s), Some(bytes));
+        }
+        assert_eq!(b64url_encode(b"\xfb\xff"), "-_8");
+        assert_eq!(b64url_encode("规划".as_bytes()), "6KeE5YiS");
+        assert_eq!(b64url_decode("a+b/"), None);
+        assert_eq!(b64url_decode("abcde"), None);
+        assert_eq!(b64url_decode("%zz"), None);
+        assert_eq!(b64url_decode(""), Some(Vec::new()));
+    }
+
+    #[test]
+    fn a_link_with_the_text_carries_it_beside_the_view() {
+        let v = decode_view("#tab=targets&z=6KeE5YiS");
+        assert_eq!(v.packed.as_deref(), Some("6KeE5YiS"));
+        assert_eq!(v.tab, 1);
+        // The view's own fragment never repeats the text.
+        assert!(!encode_view(&v).contains("z="));
+        assert_eq!(decode_view("#z=").packed, None);
+    }
+
     use super::*;
 
     const TEXT: &str = "一、学前教育\n2023年底前新增学位1000个。公办园覆盖率不低于60%。\n\
@@ -1300,6 +1379,7 @@ mod tests {
                 query: "财政局 a&b=c%".into(),
             },
             target: Some(17),
+            packed: None,
         };
         let s = encode_view(&v);
         assert!(s.contains("t=18") && !s.contains('财'), "{s}");
