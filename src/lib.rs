@@ -95,7 +95,7 @@ mod warm_up_tests {
 
 /// The page's corpus panel, a wasm module of its own (Cargo feature `corpus-panel`).
 #[cfg(all(target_arch = "wasm32", feature = "corpus-panel"))]
-#[path = "web/corpus_panel.rs"]
+#[path = "web/corpus/mod.rs"]
 mod corpus_panel;
 #[cfg(target_arch = "wasm32")]
 mod wasm;

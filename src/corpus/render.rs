@@ -198,16 +198,7 @@ mod tests {
     fn the_matrix_csv_has_a_bom_a_column_per_document_and_defused_cells() {
         let texts = ["地区生产总值增长5%左右。\n", "地区生产总值增长4.5%—5%。\n"];
         let analyses: Vec<_> = texts.iter().map(|t| crate::analyze(t)).collect();
-        let inputs: Vec<Input> = texts
-            .iter()
-            .zip(&analyses)
-            .zip(["a.txt", "=b.txt"])
-            .map(|((t, a), n)| Input {
-                name: n,
-                text: t,
-                analysis: a,
-            })
-            .collect();
+        let inputs = super::super::test_inputs(&texts, &analyses, &["a.txt", "=b.txt"]);
         let c = super::super::corpus(&inputs, None);
         let csv = matrix_csv(&c);
         let mut lines = csv.lines();

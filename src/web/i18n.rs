@@ -329,7 +329,12 @@ pub fn tr(lang: Lang, key: &str) -> &'static str {
 
 /// [`tr`] with `{name}` placeholders replaced.
 pub fn fmt(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
-    let mut s = tr(lang, key).to_string();
+    fill(tr(lang, key), args)
+}
+
+/// `s` with its `{name}` placeholders replaced by `args` (also for the corpus panel's strings).
+pub fn fill(s: &str, args: &[(&str, &str)]) -> String {
+    let mut s = s.to_string();
     for (k, v) in args {
         s = s.replace(&format!("{{{k}}}"), v);
     }

@@ -1,7 +1,11 @@
-//! The first load's side of the corpus panel, which is a wasm module of its own
-//! (src/web/corpus_panel.rs, imported by boot.js on first use): several files or a folder go to
-//! it as a `planlens:corpus` event, and a target it asks to open (`planlens:corpus-open`, with
-//! the document's text and the target's index) opens here, in the page's own views.
+//! The first load's side of the corpus panel, which is a wasm module of its own (this folder's
+//! `mod.rs`, imported by boot.js on first use): several files or a folder go to it as a
+//! `planlens:corpus` event, and a target it asks to open (`planlens:corpus-open`, with the
+//! document's text and the target's index) opens here, in the page's own views.
+//!
+//! It is compiled into the page (src/web/mod.rs names it `corpus_hook`), not into the panel, yet
+//! lives beside the panel: the two ends of those events are read together. Events rather than
+//! calls, because the page cannot link a module it does not load.
 
 use super::{doc, dom, state};
 use wasm_bindgen::{JsCast, JsValue};
@@ -15,11 +19,7 @@ pub fn open(list: &web_sys::FileList, folder: bool) {
     let detail = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&detail, &"files".into(), &files);
     let _ = js_sys::Reflect::set(&detail, &"folder".into(), &JsValue::from_bool(folder));
-    let init = web_sys::CustomEventInit::new();
-    init.set_detail(&detail);
-    if let Ok(e) = web_sys::CustomEvent::new_with_event_init_dict("planlens:corpus", &init) {
-        let _ = dom::window().dispatch_event(&e);
-    }
+    dom::dispatch("planlens:corpus", &detail);
 }
 
 /// Opens the panel's documents in the page: `{text, target}` replaces the text and selects that

@@ -3,7 +3,9 @@
 //! that document in the page at that target (`planlens:corpus-open`).
 
 use super::dom::{self, add, add_text, attr};
-use super::text::{fmt, num, tr, Lang};
+use super::i18n::{fmt, num, tr, Lang};
+use super::read::{get, get_str, items};
+use super::widgets::fill_select;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
@@ -44,40 +46,29 @@ impl Filter {
     }
 }
 
-fn get(v: &JsValue, k: &str) -> JsValue {
-    js_sys::Reflect::get(v, &k.into()).unwrap_or(JsValue::NULL)
-}
-
 /// The targets of a parsed `planlens/1` analysis.
 pub fn targets(analysis: &JsValue) -> Vec<Target> {
-    let s = |v: &JsValue, k: &str| get(v, k).as_string().unwrap_or_default();
-    let Ok(arr) = get(analysis, "targets").dyn_into::<js_sys::Array>() else {
-        return Vec::new();
-    };
-    arr.iter()
+    items(&get(analysis, "targets"))
+        .iter()
         .enumerate()
         .map(|(index, t)| Target {
             index,
-            text: s(&t, "text"),
-            kind: s(&t, "kind"),
-            subject: s(&t, "subject"),
-            deadline: s(&t, "deadline"),
+            text: get_str(t, "text"),
+            kind: get_str(t, "kind"),
+            subject: get_str(t, "subject"),
+            deadline: get_str(t, "deadline"),
         })
         .collect()
 }
 
-fn select(parent: &Element, id: &str, label: &str, options: &[(String, String)], chosen: &str) {
+/// A labelled select of `options` (value, text) with `chosen` selected: the grid's filters and
+/// the list's reference picker.
+pub fn select(parent: &Element, id: &str, label: &str, options: &[(String, String)], chosen: &str) {
     let lab = add_text(parent, "label", "", label);
     attr(&lab, "for", id);
     let sel = add(parent, "select", "");
     attr(&sel, "id", id);
-    for (v, t) in options {
-        let o = add_text(&sel, "option", "", t);
-        attr(&o, "value", v);
-        if v == chosen {
-            attr(&o, "selected", "");
-        }
-    }
+    fill_select(sel.unchecked_ref(), options, chosen);
 }
 
 /// The filter bar, built once per render of the panel (the text box keeps its focus: the rows

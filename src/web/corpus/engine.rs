@@ -2,17 +2,10 @@
 //! www/planlens.js (the worker, or the page's thread when there is none), as an embedder calls
 //! it. The engine loads its extras module for these ops on the first call.
 
+use super::dom;
 use js_sys::{Array, Function, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-
-fn message(e: &JsValue) -> String {
-    Reflect::get(e, &"message".into())
-        .ok()
-        .and_then(|m| m.as_string())
-        .or_else(|| e.as_string())
-        .unwrap_or_else(|| "planlens: engine error".into())
-}
 
 /// `planlens.call(op, ...args)`, awaited.
 pub async fn call(op: &str, args: &[JsValue]) -> Result<JsValue, String> {
@@ -30,20 +23,20 @@ pub async fn call(op: &str, args: &[JsValue]) -> Result<JsValue, String> {
     }
     let pr: Promise = f
         .apply(&p, &all)
-        .map_err(|e| message(&e))?
+        .map_err(|e| dom::error_text(&e))?
         .dyn_into()
         .map_err(|_| "planlens: engine error".to_string())?;
-    JsFuture::from(pr).await.map_err(|e| message(&e))
+    JsFuture::from(pr).await.map_err(|e| dom::error_text(&e))
 }
 
 /// `JSON.parse` of a JS string without copying it through this module's memory.
 pub fn parse(s: &JsValue) -> Result<JsValue, String> {
-    let json = Reflect::get(&js_sys::global(), &"JSON".into()).map_err(|e| message(&e))?;
+    let json = Reflect::get(&js_sys::global(), &"JSON".into()).map_err(|e| dom::error_text(&e))?;
     let f: Function = Reflect::get(&json, &"parse".into())
         .ok()
         .and_then(|f| f.dyn_into().ok())
         .ok_or_else(|| "JSON".to_string())?;
-    f.call1(&json, s).map_err(|e| message(&e))
+    f.call1(&json, s).map_err(|e| dom::error_text(&e))
 }
 
 async fn text_op(op: &str, bytes: &[u8]) -> Result<String, String> {

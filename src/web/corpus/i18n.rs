@@ -1,7 +1,7 @@
 //! The corpus panel's strings (zh-CN, English), apart from the page's table (src/web/i18n.rs) so
 //! that they are only in the panel's module; a key not here is looked up there.
 
-pub use super::i18n::{num, Lang};
+pub use super::page_i18n::{num, Lang};
 
 const TABLE: &[(&str, &str, &str)] = &[
     (
@@ -97,17 +97,13 @@ pub fn tr(lang: Lang, key: &str) -> &'static str {
             Lang::Zh => zh,
             Lang::En => en,
         },
-        None => super::i18n::tr(lang, key),
+        None => super::page_i18n::tr(lang, key),
     }
 }
 
 /// [`tr`] with `{name}` placeholders replaced.
 pub fn fmt(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
-    let mut s = tr(lang, key).to_string();
-    for (k, v) in args {
-        s = s.replace(&format!("{{{k}}}"), v);
-    }
-    s
+    super::page_i18n::fill(tr(lang, key), args)
 }
 
 /// The page's language, as it writes it on `<html lang>`.
