@@ -63,7 +63,7 @@ fn assert_ok(out: &Output) {
 /// The run succeeded and gave exactly the seed's own analysis: the input, however it was
 /// encoded or passed, was read as the seed's text.
 fn assert_reads_as_seed(out: &Output) {
-    assert_ok(&out);
+    assert_ok(out);
     assert_eq!(
         json(out),
         json(&planlens(&["analyze", &fixture(SEED)], None))
