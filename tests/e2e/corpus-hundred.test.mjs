@@ -7,27 +7,17 @@
 // thread's JS heap too). Then the corpus survives a reload (IndexedDB) and one click clears it.
 //
 // Run after a trunk build: `node --test --test-concurrency=1 tests/e2e/corpus-hundred.test.mjs`.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serve, launch, DIST, assertDist, watchPage } from './lib.mjs';
+import { servedBrowser, watchPage } from './lib.mjs';
 import { hundredPlans } from './corpus_plans.mjs';
 
-let server, browser;
-
-before(async () => {
-  assertDist();
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = servedBrowser();
 
 /** Resident memory (KiB) of the browser's renderer processes, from the CDP process list. */
 async function rendererRss() {
-  const cdp = await browser.newBrowserCDPSession();
+  const cdp = await env.browser.newBrowserCDPSession();
   try {
     const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
     let kib = 0;
@@ -63,7 +53,7 @@ test('a hundred plans dropped at once: progress, no long task, the whole matrix 
   const bytes = plans.reduce((s, p) => s + Buffer.byteLength(p.text), 0);
   assert.equal(plans.length, 100);
   assert.ok(bytes >= 3_000_000, `${bytes} bytes`);
-  const ctx = await browser.newContext({ locale: 'zh-CN' });
+  const ctx = await env.browser.newContext({ locale: 'zh-CN' });
   // every long task of the main thread, from the page's start
   await ctx.addInitScript(() => {
     globalThis.__longTasks = [];
@@ -73,7 +63,7 @@ test('a hundred plans dropped at once: progress, no long task, the whole matrix 
   });
   const page = await ctx.newPage();
   const log = watchPage(page);
-  await page.goto(`${server.origin}/?nosw`);
+  await page.goto(`${env.server.origin}/?nosw`);
   await page.waitForSelector('#app[data-started]', { timeout: 60_000 });
   await page.evaluate(() => globalThis.planlens.ready);
   // the files are made in the page before the drop (their making is the test's own work)

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { ROOT, servedBrowser, fixtures } from './lib.mjs';
+import { ROOT, servedBrowser, fixtures, download } from './lib.mjs';
 
 const env = servedBrowser();
 
@@ -46,22 +46,17 @@ test('the page engine and the CLI give the same corpus matrix for one directory'
   await ctx.close();
 });
 
-async function download(page, selector) {
-  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click(selector)]);
-  return { name: dl.suggestedFilename(), bytes: fs.readFileSync(await dl.path()) };
-}
-
 // The panel is a wasm module of its own (Cargo feature `corpus-panel`), imported by boot.js on the
 // first drop of several files: not fetched before.
 test('dropping several plans opens the corpus panel: progress, the matrix, a binary file reported and skipped, the CLI\'s CSV', async (t) => {
   assert.ok(fs.existsSync(BIN), `no ${BIN}: run cargo build --release`);
-  const ctx = await browser.newContext({ locale: 'zh-CN', acceptDownloads: true });
+  const ctx = await env.browser.newContext({ locale: 'zh-CN', acceptDownloads: true });
   const page = await ctx.newPage();
-  const mark = server.requests.length;
+  const mark = env.server.requests.length;
   // no service worker: its install would precache the panel's module too
-  await page.goto(`${server.origin}/?nosw`);
+  await page.goto(`${env.server.origin}/?nosw`);
   await page.waitForSelector('#app[data-started]', { timeout: 30_000 });
-  const panelGets = () => server.requests.slice(mark).filter((r) => /\/planlens-corpus-panel-[0-9a-f]+(_bg\.wasm|\.js)$/.test(r.path));
+  const panelGets = () => env.server.requests.slice(mark).filter((r) => /\/planlens-corpus-panel-[0-9a-f]+(_bg\.wasm|\.js)$/.test(r.path));
   assert.deepEqual(panelGets(), [], 'the corpus panel was fetched before it was needed');
   const files = fixtures().map((f) => ({ name: f.name, b64: Buffer.from(f.text, 'utf8').toString('base64') }));
   // a binary file among them: NULs and control bytes, as an image or an old .doc
