@@ -202,7 +202,21 @@ fn build_input(
     attr(&input, "spellcheck", "false");
     attr(&input, "rows", "6");
     labelled(l, &input, "input.placeholder", "placeholder");
-    let foot = add(&inp, "div", "status-row");
+    let (status, progress) = build_status_row(&inp, l);
+    build_sample_chips(&inp, l);
+    (
+        input.unchecked_into(),
+        file.unchecked_into(),
+        sample.unchecked_into(),
+        status,
+        progress,
+    )
+}
+
+/// The status line, the progress bar (hidden until a long analysis) and the hint under the
+/// textarea; returns (status line, progress bar).
+fn build_status_row(inp: &Element, l: &mut Labels) -> (Element, Element) {
+    let foot = add(inp, "div", "status-row");
     let status = add(&foot, "p", "status");
     attr(&status, "id", "status");
     attr(&status, "role", "status");
@@ -212,8 +226,12 @@ fn build_input(
     dom::set_hidden(&progress, true);
     let hint = add(&foot, "p", "hint");
     labelled(l, &hint, "input.hint", "");
-    // first visit: one click to a real plan
-    let empty = add(&inp, "div", "empty-state");
+    (status, progress)
+}
+
+/// The first visit's chips: one click to a real plan (labelled by [`apply_lang`]).
+fn build_sample_chips(inp: &Element, l: &mut Labels) {
+    let empty = add(inp, "div", "empty-state");
     attr(&empty, "id", "empty-state");
     let et = add(&empty, "span", "");
     labelled(l, &et, "input.try", "");
@@ -222,13 +240,6 @@ fn build_input(
         attr(&b, "type", "button");
         attr(&b, "data-sample", file);
     }
-    (
-        input.unchecked_into(),
-        file.unchecked_into(),
-        sample.unchecked_into(),
-        status,
-        progress,
-    )
 }
 
 /// The main input takes several files, and a folder (`webkitdirectory`): they go to the corpus
@@ -351,17 +362,8 @@ fn wire_input(input: &web_sys::HtmlTextAreaElement) {
     // Paste: always plain text; from HTML-only clipboards (some web pages, Word online) the
     // text is rebuilt with line breaks. Inserted at the caret like a normal paste.
     on(input, "paste", |e| {
-        let Some(ce) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
+        let Some(text) = pasted_text(&e) else {
             return;
-        };
-        let Some(dt) = ce.clipboard_data() else {
-            return;
-        };
-        let plain = dt.get_data("text/plain").unwrap_or_default();
-        let text = if plain.trim().is_empty() {
-            input::html_to_text(&dt.get_data("text/html").unwrap_or_default())
-        } else {
-            plain
         };
         e.prevent_default();
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
@@ -375,7 +377,20 @@ fn wire_input(input: &web_sys::HtmlTextAreaElement) {
     });
 }
 
-/// Paste anywhere else, the open-file dialog, the sample menu, drag and drop.
+/// The text a paste carries: its plain text, else the text rebuilt from its HTML (some web pages
+/// and Word online put only HTML on the clipboard).
+fn pasted_text(e: &web_sys::Event) -> Option<String> {
+    let dt = e.dyn_ref::<web_sys::ClipboardEvent>()?.clipboard_data()?;
+    let plain = dt.get_data("text/plain").unwrap_or_default();
+    Some(if plain.trim().is_empty() {
+        input::html_to_text(&dt.get_data("text/html").unwrap_or_default())
+    } else {
+        plain
+    })
+}
+
+/// Paste anywhere else, the open-file and folder dialogs, the sample menu, then drag and drop
+/// ([`wire_drop`]).
 fn wire_files(
     file: &web_sys::HtmlInputElement,
     sample: &web_sys::HtmlSelectElement,
@@ -387,17 +402,8 @@ fn wire_files(
         if in_field {
             return;
         }
-        let Some(ce) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
+        let Some(text) = pasted_text(&e) else {
             return;
-        };
-        let Some(dt) = ce.clipboard_data() else {
-            return;
-        };
-        let plain = dt.get_data("text/plain").unwrap_or_default();
-        let text = if plain.trim().is_empty() {
-            input::html_to_text(&dt.get_data("text/html").unwrap_or_default())
-        } else {
-            plain
         };
         if !text.trim().is_empty() {
             e.prevent_default();
@@ -419,7 +425,12 @@ fn wire_files(
         }
         s2.set_value("");
     });
-    // drag and drop anywhere on the page
+    wire_drop(root);
+}
+
+/// Drag and drop anywhere on the page: files open (several go to the corpus panel), a dragged
+/// text replaces the input's.
+fn wire_drop(root: &Element) {
     let doc = dom::document();
     let r2 = root.clone();
     on(&doc, "dragover", move |e| {
