@@ -37,21 +37,29 @@ pub fn open_files(files: Vec<web_sys::File>) {
     start();
 }
 
-/// Shows the documents kept in IndexedDB and analyses them again (once).
+/// Shows the documents kept in IndexedDB and analyses them again (once). Those already in the
+/// panel are left alone, and when none is new nothing changes: boot.js restores once the first
+/// result is shown or 5 s have passed, and by then the files dropped in this visit may be kept
+/// already; starting over would drop their line-up half way and redraw the panel under the
+/// reader.
 pub async fn restore() {
     let kept = store::load().await;
-    if kept.is_empty() {
-        return;
-    }
-    with(|c| {
+    let added = with(|c| {
+        let before = c.docs.len();
         for (name, text) in kept {
             if !c.docs.iter().any(|d| d.name == name) {
                 insert(c, waiting(name, None, Some(text)));
             }
         }
-        c.gen += 1;
+        let added = c.docs.len() > before;
+        if added {
+            c.gen += 1;
+        }
+        added
     });
-    start();
+    if added == Some(true) {
+        start();
+    }
 }
 
 /// Shows the panel and runs the waiting documents (unless a run is on already: it takes them).
