@@ -18,7 +18,9 @@
 //! field), `panel` (drawing it), `list`, `grid`, `matrix` and `chart` (its tables), `events`
 //! (the pane and its delegated listeners), `actions` (what its buttons do), `store` (IndexedDB),
 //! `i18n` (its strings). It shares the page's DOM helpers, builders, string table and file reading
-//! (the same source files, compiled into this module too), so no step or string has two copies.
+//! (the same source files, compiled into this module too), so no step or string has two copies;
+//! `clippy::duplicate_mod` is allowed for them, as only a one-wasm build with every feature
+//! holds both copies.
 //!
 //! No step holds the main thread long (the matrix is read and drawn a few rows at a time, the
 //! grid draws at most a page of rows), and every user-derived string goes in as text (text nodes,
@@ -26,19 +28,19 @@
 
 mod actions;
 mod chart;
-#[allow(dead_code)]
+#[allow(dead_code, clippy::duplicate_mod)]
 #[path = "../dom.rs"]
 mod dom;
 mod engine;
 mod events;
 mod grid;
 mod i18n;
-#[allow(dead_code)]
+#[allow(dead_code, clippy::duplicate_mod)]
 #[path = "../input.rs"]
 mod input;
 mod list;
 mod matrix;
-#[allow(dead_code)]
+#[allow(dead_code, clippy::duplicate_mod)]
 #[path = "../i18n.rs"]
 mod page_i18n;
 mod panel;
@@ -46,7 +48,7 @@ mod read;
 mod run;
 mod state;
 mod store;
-#[allow(dead_code)]
+#[allow(dead_code, clippy::duplicate_mod)]
 #[path = "../widgets.rs"]
 mod widgets;
 
