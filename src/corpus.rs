@@ -13,6 +13,7 @@
 //! document does not), `extra`, `not_comparable`, or `in_period` (a multi-year reference's target
 //! for another year of its period). Never panics; same input, same output.
 
+pub mod cache;
 pub mod render;
 
 use crate::compare::items::{self, Plan, When};
@@ -388,6 +389,25 @@ pub fn corpus(inputs: &[Input], reference: Option<usize>) -> Corpus {
     }
 }
 
+/// The tests' corpus input: `texts` with their `analyses` under `names`.
+#[cfg(test)]
+fn test_inputs<'a>(
+    texts: &[&'a str],
+    analyses: &'a [Analysis],
+    names: &[&'a str],
+) -> Vec<Input<'a>> {
+    texts
+        .iter()
+        .zip(analyses)
+        .zip(names)
+        .map(|((t, a), n)| Input {
+            name: n,
+            text: t,
+            analysis: a,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -395,16 +415,8 @@ mod tests {
     fn run(texts: &[&str], reference: Option<usize>) -> Corpus {
         let analyses: Vec<Analysis> = texts.iter().map(|t| crate::analyze(t)).collect();
         let names: Vec<String> = (0..texts.len()).map(|i| format!("{i}.txt")).collect();
-        let inputs: Vec<Input> = texts
-            .iter()
-            .zip(&analyses)
-            .zip(&names)
-            .map(|((t, a), n)| Input {
-                name: n,
-                text: t,
-                analysis: a,
-            })
-            .collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let inputs = test_inputs(texts, &analyses, &names);
         corpus(&inputs, reference)
     }
 

@@ -93,6 +93,10 @@ mod warm_up_tests {
     }
 }
 
+/// The page's corpus panel, a wasm module of its own (Cargo feature `corpus-panel`).
+#[cfg(all(target_arch = "wasm32", feature = "corpus-panel"))]
+#[path = "web/corpus/mod.rs"]
+mod corpus_panel;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 /// The page: its browser layer only for `wasm32` with the `web` feature, its view logic (no

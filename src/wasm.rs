@@ -168,31 +168,75 @@ mod extras {
         text: String,
     }
 
+    thread_local! {
+        /// The corpus panel's analyses: each document is analysed once (`crate::corpus::cache`).
+        static CORPUS: std::cell::RefCell<crate::corpus::cache::Cache> = Default::default();
+    }
+
     /// Many plans lined up by indicator, as `planlens corpus` prints them: `docs` is a JSON array
     /// of `{name, text}`, `reference` an index into it (negative: none), `format` `json`
     /// (`planlens-corpus/1`), `csv` (the matrix), `targets-csv` (every target) or `markdown`.
     #[wasm_bindgen(js_name = corpusExport)]
     pub fn corpus_export(docs: &str, reference: i32, format: &str) -> Result<String, JsValue> {
-        use crate::corpus::{corpus, render, Input};
         let docs: Vec<CorpusDoc> =
             serde_json::from_str(docs).map_err(|e| JsValue::from_str(&e.to_string()))?;
-        let analyses: Vec<crate::model::Analysis> =
-            docs.iter().map(|d| crate::analyze(&d.text)).collect();
-        let inputs: Vec<Input> = docs
-            .iter()
-            .zip(&analyses)
-            .map(|(d, a)| Input {
-                name: &d.name,
-                text: &d.text,
-                analysis: a,
-            })
-            .collect();
-        let c = corpus(&inputs, usize::try_from(reference).ok());
-        Ok(match format {
-            "csv" => render::matrix_csv(&c),
-            "targets-csv" => render::targets_csv(&inputs),
-            "markdown" => render::markdown(&c),
-            _ => render::json(&c),
+        let (names, texts) = docs.into_iter().map(|d| (d.name, d.text)).unzip();
+        Ok(corpus_line_up(names, texts, reference, format))
+    }
+
+    /// The `planlens/1` analysis of one document of the corpus panel as JSON, kept for
+    /// [`corpus_line_up`], which then does not analyse it again.
+    #[wasm_bindgen(js_name = corpusAnalyze)]
+    pub fn corpus_analyze(name: &str, text: &str) -> String {
+        CORPUS.with(|c| crate::render::json_line(c.borrow_mut().analysis(name, text)))
+    }
+
+    /// [`corpus_export`] of the documents `names` with their `texts` (the corpus panel's
+    /// documents, passed as they are, without a JSON round): kept analyses are reused, and the
+    /// documents not named are forgotten.
+    #[wasm_bindgen(js_name = corpusLineUp)]
+    pub fn corpus_line_up(
+        names: Vec<String>,
+        texts: Vec<String>,
+        reference: i32,
+        format: &str,
+    ) -> String {
+        use crate::corpus::{corpus, render, Input};
+        CORPUS.with(|c| {
+            let mut cache = c.borrow_mut();
+            cache.keep(&names);
+            for (n, t) in names.iter().zip(&texts) {
+                cache.analysis(n, t);
+            }
+            let cache = &*cache;
+            // two documents of one name (the public API allows it) keep only the last one's
+            // analysis: the other is analysed here
+            let analyses: Vec<std::borrow::Cow<crate::model::Analysis>> = names
+                .iter()
+                .zip(&texts)
+                .map(|(n, t)| match cache.get(n, t) {
+                    Some(a) => std::borrow::Cow::Borrowed(a),
+                    None => std::borrow::Cow::Owned(crate::analyze(t)),
+                })
+                .collect();
+            let inputs: Vec<Input> = names
+                .iter()
+                .zip(&texts)
+                .zip(&analyses)
+                .map(|((n, t), a)| Input {
+                    name: n,
+                    text: t,
+                    analysis: a,
+                })
+                .collect();
+            let c = corpus(&inputs, usize::try_from(reference).ok());
+            match format {
+                "csv" => render::matrix_csv(&c),
+                "targets-csv" => render::targets_csv(&inputs),
+                "markdown" => render::markdown(&c),
+                "panel" => render::panel_json(&c),
+                _ => render::json(&c),
+            }
         })
     }
 

@@ -42,7 +42,7 @@ export const MAIN_OPS = ['analyze', 'analyzeJson'];
 /** Ops the engine answers by JSON.parse of another export's text: `analyze` = parsed
  *  `analyzeJson` (smaller wasm than a serde_wasm_bindgen serialiser, same object, same speed). */
 export const JSON_OPS = { analyze: 'analyzeJson' };
-export const EXTRA_OPS = ['compare', 'compareJson', 'compareExport', 'checkPlan', 'docxText', 'corpusExport', 'labelsJson', 'pdfText'];
+export const EXTRA_OPS = ['compare', 'compareJson', 'compareExport', 'checkPlan', 'docxText', 'corpusExport', 'corpusAnalyze', 'corpusLineUp', 'labelsJson', 'pdfText'];
 export const KEYWORD_OPS = ['keywords'];
 export const OPS = [...MAIN_OPS, ...EXTRA_OPS, ...KEYWORD_OPS];
 /** Ops whose module has no analysis core: the engine passes the first-load module's analysis of
@@ -54,6 +54,10 @@ export const WITH_ANALYSIS = { keywords: 'analyzeJson' };
 export const EXTRAS_RE = /^planlens-extras-[0-9a-f]+(\.js|_bg\.wasm)$/;
 /** Staged names of the keywords module: `planlens-keywords-HASH.js` + `…_bg.wasm`. */
 export const KEYWORDS_RE = /^planlens-keywords-[0-9a-f]+(\.js|_bg\.wasm)$/;
+/** Staged names of the corpus panel (Cargo feature `corpus-panel`): no engine op, but a UI module
+ *  of the page, imported on this thread by boot.js when several files or a folder are opened (or
+ *  a kept corpus is there), and then talking to the engine through `globalThis.planlens`. */
+export const CORPUS_RE = /^planlens-corpus-panel-[0-9a-f]+(\.js|_bg\.wasm)$/;
 
 /** Data files an op needs, fetched by the engine (worker.js, or planlens.js inline) on first use
  *  and handed to the wasm's `<op>Ready(text)`: keywords → keywordsReady(dictionary). */
@@ -144,6 +148,14 @@ export function wasmOptArgs(link) {
   return [...(level && level !== '0' ? [`-O${level}`] : []), ...params];
 }
 
+/** The release pipeline without its slow passes (--flatten, --rereloop, --converge, the second
+ *  -Oz), for a module whose size matters less than the build's time: the corpus panel, a UI
+ *  module fetched on first use (its pipeline takes seconds instead of minutes on a busy box). */
+export function lightOptArgs(args) {
+  const out = args.filter((a) => !['--flatten', '--rereloop', '--converge'].includes(a));
+  return out.filter((a, i) => a !== '-Oz' || out.indexOf('-Oz') === i);
+}
+
 /** The last steps of a wasm-bindgen output, in place: wasm-opt with `optArgs` (none: skipped),
  *  then the binaryen 108 export repair ([`fixExternrefExport`]). True when it repaired. */
 function finishWasm(file, optArgs) {
@@ -161,7 +173,7 @@ function finishWasm(file, optArgs) {
  *  names (`planlens-FEATURE-HASH.js`, `…_bg.wasm`). The bindgen + wasm-opt step (the slow one) is
  *  cached in target/FEATURE/staged/ by the SHA-256 of cargo's wasm and the flags, so an unchanged
  *  crate costs only cargo's no-op check. */
-export function buildModule(staging, feature, { sourceDir = ROOT, release = true, html } = {}) {
+export function buildModule(staging, feature, { sourceDir = ROOT, release = true, html, light = false } = {}) {
   const link = rustLinkAttrs(html ?? fs.readFileSync(path.join(sourceDir, 'index.html'), 'utf8'));
   const profile = release ? (link['data-cargo-profile-release'] || 'release') : (link['data-cargo-profile-dev'] || 'dev');
   const profileDir = profile === 'dev' ? 'debug' : profile;
@@ -169,7 +181,7 @@ export function buildModule(staging, feature, { sourceDir = ROOT, release = true
   run('cargo', ['build', '--lib', '--target=wasm32-unknown-unknown', '--manifest-path', path.join(sourceDir, 'Cargo.toml'),
     '--profile', profile, '--offline', '--no-default-features', '--features', feature, '--target-dir', targetDir]);
   const input = path.join(targetDir, 'wasm32-unknown-unknown', profileDir, 'planlens.wasm');
-  const optArgs = release ? wasmOptArgs(link) : [];
+  const optArgs = release ? (light ? lightOptArgs(wasmOptArgs(link)) : wasmOptArgs(link)) : [];
   const key = createHash('sha256').update(fs.readFileSync(input)).update(JSON.stringify(optArgs))
     .update(spawnSync('wasm-bindgen', ['--version'], { encoding: 'utf8' }).stdout || '').digest('hex').slice(0, 16);
   const cache = path.join(targetDir, 'staged', key);
@@ -375,7 +387,7 @@ export function postBuild(staging, sourceDir = ROOT, { release = true } = {}) {
   const leaked = EXTRA_OPS.filter((op) => exportsFound.has(op));
   if (leaked.length) fail(`${glue} (the first load) exports ${leaked.join(', ')}: build it with --features web only`);
 
-  for (const f of staged.filter((f) => EXTRAS_RE.test(f) || KEYWORDS_RE.test(f))) fs.rmSync(path.join(staging, f));
+  for (const f of staged.filter((f) => EXTRAS_RE.test(f) || KEYWORDS_RE.test(f) || CORPUS_RE.test(f))) fs.rmSync(path.join(staging, f));
   const html = fs.readFileSync(path.join(sourceDir, 'index.html'), 'utf8');
   const extras = buildModule(staging, 'extras', { sourceDir, release, html });
   const extrasExports = glueExports(fs.readFileSync(path.join(staging, extras.glue), 'utf8'));
@@ -386,6 +398,8 @@ export function postBuild(staging, sourceDir = ROOT, { release = true } = {}) {
   const keywordOps = KEYWORD_OPS.filter((op) => keywordsExports.has(op));
   if (!keywordOps.includes('keywords')) fail(`${keywords.glue} does not export keywords()`);
   const ops = [...mainOps, ...extraOps, ...keywordOps];
+  const corpus = buildModule(staging, 'corpus-panel', { sourceDir, release, html, light: true });
+  if (!glueExports(fs.readFileSync(path.join(staging, corpus.glue), 'utf8')).has('corpusOpen')) fail(`${corpus.glue} does not export corpusOpen()`);
 
   const link = rustLinkAttrs(html);
   // trunk runs no wasm-opt at level "0" (see wasmOptArgs): the page wasm gets the params' pipeline here
@@ -408,6 +422,7 @@ export function postBuild(staging, sourceDir = ROOT, { release = true } = {}) {
   const values = {
     GLUE: `./${glue}`, WASM: `./${wasm}`, EXTRAS_GLUE: `./${extras.glue}`, EXTRAS_WASM: `./${extras.wasm}`,
     KEYWORDS_GLUE: `./${keywords.glue}`, KEYWORDS_WASM: `./${keywords.wasm}`,
+    CORPUS_GLUE: `./${corpus.glue}`, CORPUS_WASM: `./${corpus.wasm}`,
     BUILD: build, OPS: ops, EXTRA_OPS: extraOps, KEYWORD_OPS: keywordOps, WITH_ANALYSIS, JSON_OPS, ASSETS,
   };
   for (const f of RENDERED) {
@@ -417,14 +432,14 @@ export function postBuild(staging, sourceDir = ROOT, { release = true } = {}) {
 
   if (release) {
     const css = listFiles(staging).filter((f) => /^app-[0-9a-f]+\.css$/.test(f));
-    minify(staging, [glue, extras.glue, keywords.glue, ...RENDERED, ...css]);
+    minify(staging, [glue, extras.glue, keywords.glue, corpus.glue, ...RENDERED, ...css]);
   }
 
   const htmlPath = path.join(staging, 'index.html');
   checkHtml(fs.readFileSync(htmlPath, 'utf8'));
 
   const sw = writeServiceWorker(staging, www);
-  return { glue, wasm, extras, keywords, ops, build, version: sw.version, files: sw.files };
+  return { glue, wasm, extras, keywords, corpus, ops, build, version: sw.version, files: sw.files };
 }
 
 /** Raw and gzip -9 sizes, for the build log (first-load budget). */

@@ -13,6 +13,11 @@
 import { loadGlue } from './planlens.js';
 
 const BUILD = "__PLANLENS_BUILD__";
+/** The corpus panel, a wasm module of its own (not part of the first load). */
+const CORPUS_GLUE = new URL("__PLANLENS_CORPUS_GLUE__", import.meta.url).href;
+const CORPUS_WASM = new URL("__PLANLENS_CORPUS_WASM__", import.meta.url).href;
+/** Set by the corpus panel while it keeps documents (IndexedDB): the page then restores it. */
+const CORPUS_KEPT = 'planlens.corpus';
 /** How long the service worker waits for a first result before it installs anyway (ms). */
 const FIRST_RESULT_WAIT = 5000;
 
@@ -149,8 +154,43 @@ function firstResult(ms) {
   });
 }
 
+let corpusPromise = null;
+/** The corpus panel's module, imported and initialised once on first use; a failed load is
+ *  retried on the next use. */
+function loadCorpus() {
+  if (!corpusPromise) {
+    corpusPromise = import(CORPUS_GLUE).then(async (m) => {
+      await m.default({ module_or_path: CORPUS_WASM });
+      return m;
+    });
+    corpusPromise.catch((err) => {
+      corpusPromise = null;
+      console.error('planlens: the corpus panel could not load', err);
+    });
+  }
+  return corpusPromise;
+}
+
+/** The page's UI asks for the corpus panel with `planlens:corpus` ({files, folder}) when several
+ *  files or a folder are opened. */
+function watchCorpus() {
+  window.addEventListener('planlens:corpus', (e) => {
+    const { files = [], folder = false } = e.detail || {};
+    loadCorpus().then((m) => m.corpusOpen(files, folder)).catch(() => {});
+  });
+}
+
+function keptCorpus() {
+  try {
+    return localStorage.getItem(CORPUS_KEPT) !== null;
+  } catch {
+    return false;
+  }
+}
+
 // Listening before the UI starts, so a fast first result is not missed.
 const rendered = firstResult(FIRST_RESULT_WAIT);
+watchCorpus();
 await startUi();
 // Registered after the UI so its own listeners run first and can claim the event.
 watchEngine();
@@ -158,3 +198,5 @@ watchEngine();
 // (compare, keywords, .docx: not needed for the first result): so it starts only once the first result is
 // on screen, and the first load stays the first load (tests/e2e/size-budget.test.mjs checks it).
 rendered.then(registerServiceWorker);
+// A corpus kept from an earlier visit comes back after the first result, never before it.
+rendered.then(() => keptCorpus() && loadCorpus().then((m) => m.corpusRestore()).catch(() => {}));

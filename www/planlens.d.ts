@@ -117,6 +117,10 @@ export declare function call(op: 'docxText', bytes: Uint8Array): Promise<string>
  *  `{name, text}`, `reference` an index into it (-1: none), `format` `json` (planlens-corpus/1,
  *  docs/corpus-schema.md), `csv` (the matrix), `targets-csv` or `markdown`. */
 export declare function call(op: 'corpusExport', docs: string, reference: number, format: 'json' | 'csv' | 'targets-csv' | 'markdown'): Promise<string>;
+/** One document of a corpus analysed and kept by the engine for `corpusLineUp` (a `planlens/1` JSON string). */
+export declare function call(op: 'corpusAnalyze', name: string, text: string): Promise<string>;
+/** `corpusExport` of parallel arrays of names and texts; analyses kept by `corpusAnalyze` are reused, documents not named are forgotten. `panel`: the planlens-corpus/1 object on one line with its cells cut to `index`, `text`, `subject`, `value`, `range`. */
+export declare function call(op: 'corpusLineUp', names: string[], texts: string[], reference: number, format: 'json' | 'csv' | 'targets-csv' | 'markdown' | 'panel'): Promise<string>;
 /** A planlens/1 JSON analysis of `text` as a label file (tests/devcorpus/README.md). */
 export declare function call(op: 'labelsJson', analysisJson: string, text: string): Promise<string>;
 /** The plan's text of a PDF's text layer (page numbers, running heads and wraps taken out); rejects

@@ -12,6 +12,35 @@ pub fn json(c: &Corpus) -> String {
     serde_json::to_string_pretty(c).unwrap_or_default()
 }
 
+/// The corpus as the page's corpus panel reads it: the `planlens-corpus/1` object on one line,
+/// with each cell and unaligned target cut to what the panel shows (`text`, `subject`, `value`,
+/// `range`, `index`): with a hundred plans the full cells are megabytes the page would parse
+/// on its main thread for nothing.
+pub fn panel_json(c: &Corpus) -> String {
+    const KEEP: [&str; 5] = ["index", "text", "subject", "value", "range"];
+    let trim = |t: &mut serde_json::Value| {
+        if let Some(o) = t.as_object_mut() {
+            o.retain(|k, _| KEEP.contains(&k.as_str()));
+        }
+    };
+    let mut v = serde_json::to_value(c).unwrap_or_default();
+    if let Some(rows) = v.get_mut("indicators").and_then(|r| r.as_array_mut()) {
+        for row in rows {
+            if let Some(cells) = row.get_mut("cells").and_then(|c| c.as_array_mut()) {
+                cells.iter_mut().for_each(trim);
+            }
+        }
+    }
+    if let Some(apart) = v.get_mut("unaligned").and_then(|r| r.as_array_mut()) {
+        for e in apart {
+            if let Some(t) = e.get_mut("target") {
+                trim(t);
+            }
+        }
+    }
+    v.to_string()
+}
+
 /// The matrix: the indicator, then one column per document headed by its name, each cell the
 /// quantity as written (`5%左右`, `4.5%—5%`), empty where that document states none.
 pub fn matrix_csv(c: &Corpus) -> String {
@@ -133,22 +162,43 @@ pub fn markdown(c: &Corpus) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_panel_json_keeps_the_cells_short() {
+        use crate::corpus::{corpus, Input};
+        let (a, b) = (
+            "一、目标\n到2025年，新建幼儿园120所。",
+            "一、目标\n到2025年，新建幼儿园100所。",
+        );
+        let (x, y) = (crate::analyze(a), crate::analyze(b));
+        let inputs = [
+            Input {
+                name: "a",
+                text: a,
+                analysis: &x,
+            },
+            Input {
+                name: "b",
+                text: b,
+                analysis: &y,
+            },
+        ];
+        let v: serde_json::Value =
+            serde_json::from_str(&super::panel_json(&corpus(&inputs, None))).unwrap();
+        let cell = &v["indicators"][0]["cells"][1];
+        assert_eq!(cell["value"], 100.0);
+        assert!(
+            cell.get("span").is_none() && cell.get("text").is_some(),
+            "{cell}"
+        );
+    }
+
     use super::*;
 
     #[test]
     fn the_matrix_csv_has_a_bom_a_column_per_document_and_defused_cells() {
         let texts = ["地区生产总值增长5%左右。\n", "地区生产总值增长4.5%—5%。\n"];
         let analyses: Vec<_> = texts.iter().map(|t| crate::analyze(t)).collect();
-        let inputs: Vec<Input> = texts
-            .iter()
-            .zip(&analyses)
-            .zip(["a.txt", "=b.txt"])
-            .map(|((t, a), n)| Input {
-                name: n,
-                text: t,
-                analysis: a,
-            })
-            .collect();
+        let inputs = super::super::test_inputs(&texts, &analyses, &["a.txt", "=b.txt"]);
         let c = super::super::corpus(&inputs, None);
         let csv = matrix_csv(&c);
         let mut lines = csv.lines();

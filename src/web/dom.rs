@@ -121,6 +121,25 @@ pub fn closest(ev: &Event, selector: &str) -> Option<Element> {
         .flatten()
 }
 
+/// Dispatches `CustomEvent(name, {detail})` on the window: how the page tells tools and the
+/// lazily imported corpus panel what happened, and how they answer.
+pub fn dispatch(name: &str, detail: &JsValue) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(detail);
+    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = window().dispatch_event(&ev);
+    }
+}
+
+/// The text of a JS error (its `message`, or the value itself when it is a string).
+pub fn error_text(e: &JsValue) -> String {
+    js_sys::Reflect::get(e, &"message".into())
+        .ok()
+        .and_then(|m| m.as_string())
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| format!("{e:?}"))
+}
+
 /// Milliseconds since page start, for the status line's timing.
 pub fn now() -> f64 {
     window().performance().map(|p| p.now()).unwrap_or(0.0)

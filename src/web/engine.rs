@@ -4,6 +4,7 @@
 //! .docx reading are not in the page's wasm (they are the engine's lazily loaded extras module,
 //! Cargo feature `extras`), so they always go through `planlens.call`.
 
+use super::dom;
 use crate::model::Analysis;
 use js_sys::{Promise, Reflect};
 use wasm_bindgen::prelude::*;
@@ -33,14 +34,6 @@ fn engine() -> Option<JsValue> {
     let p = Reflect::get(&g, &"planlens".into()).ok()?;
     let f = Reflect::get(&p, &"analyze".into()).ok()?;
     f.is_function().then_some(p)
-}
-
-fn message(e: &JsValue) -> String {
-    Reflect::get(e, &"message".into())
-        .ok()
-        .and_then(|m| m.as_string())
-        .or_else(|| e.as_string())
-        .unwrap_or_else(|| format!("{e:?}"))
 }
 
 /// Which engine `globalThis.planlens` answered with: its worker, or its own same-thread mode
@@ -156,12 +149,12 @@ pub async fn analyze(text: String, wanted: impl Fn() -> bool) -> Result<(Analysi
                         code.as_deref(),
                         Some("engine-crashed" | "timeout" | "bad-input" | "engine-error")
                     ) {
-                        return Err(message(&e));
+                        return Err(dom::error_text(&e));
                     }
                     web_sys::console::warn_1(
                         &format!(
                             "planlens: engine unavailable ({}), analysing on the page",
-                            message(&e)
+                            dom::error_text(&e)
                         )
                         .into(),
                     )
@@ -190,9 +183,9 @@ async fn call_extra(op: &str, args: &[JsValue]) -> Result<JsValue, String> {
         [a, b, c] => pl_call3(op, a, b, c),
         _ => return Err(format!("planlens: bad call of \"{op}\"")),
     };
-    JsFuture::from(pr.map_err(|e| message(&e))?)
+    JsFuture::from(pr.map_err(|e| dom::error_text(&e))?)
         .await
-        .map_err(|e| message(&e))
+        .map_err(|e| dom::error_text(&e))
 }
 
 /// Compares plan A with plan B (`planlens-compare/1`) in the engine (its extras module; in the
@@ -265,17 +258,17 @@ pub struct Kw {
 
 /// GET a same-origin file as text.
 pub async fn fetch_text(url: &str) -> Result<String, String> {
-    let w = super::dom::window();
+    let w = dom::window();
     let resp = JsFuture::from(w.fetch_with_str(url))
         .await
-        .map_err(|e| message(&e))?;
+        .map_err(|e| dom::error_text(&e))?;
     let resp: web_sys::Response = resp.dyn_into().map_err(|_| "not a response".to_string())?;
     if !resp.ok() {
         return Err(format!("HTTP {}", resp.status()));
     }
-    let t = JsFuture::from(resp.text().map_err(|e| message(&e))?)
+    let t = JsFuture::from(resp.text().map_err(|e| dom::error_text(&e))?)
         .await
-        .map_err(|e| message(&e))?;
+        .map_err(|e| dom::error_text(&e))?;
     t.as_string().ok_or_else(|| "not text".to_string())
 }
 

@@ -44,6 +44,7 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("status.failed", "分析失败：{e}", "Analysis failed: {e}"),
     ("status.opened", "已打开 {f}（{enc}，{n} 字）", "Opened {f} ({enc}, {n} characters)"),
     ("status.openedFirst", "已打开 {f}（{enc}，{n} 字）。一次拖入了多个文件，只打开了第一个，其余 {m} 个未打开。", "Opened {f} ({enc}, {n} characters). Several files were dropped: only the first is opened, the other {m} are not."),
+    ("input.folder", "打开文件夹", "Open folder"),
     ("status.unreadable", "无法读取 {f}：{e}", "Cannot read {f}: {e}"),
     ("status.pdfNoText", "无法读取 {f}：这个 PDF 没有文字层（可能是扫描件或图片）。请先做 OCR 文字识别，或把文字复制出来粘贴到这里。", "Cannot read {f}: the PDF has no text layer (a scan or images of text). Run OCR on it first, or copy the text out and paste it here."),
     ("status.pdfEncrypted", "无法读取 {f}：这个 PDF 设有密码。请在 PDF 阅读器中打开，另存或打印一份不加密的副本后再打开。", "Cannot read {f}: the PDF is protected by a password. Open it in a PDF reader, save or print an unprotected copy, and open that."),
@@ -332,7 +333,12 @@ pub fn tr(lang: Lang, key: &str) -> &'static str {
 
 /// [`tr`] with `{name}` placeholders replaced.
 pub fn fmt(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
-    let mut s = tr(lang, key).to_string();
+    fill(tr(lang, key), args)
+}
+
+/// `s` with its `{name}` placeholders replaced by `args` (also for the corpus panel's strings).
+pub fn fill(s: &str, args: &[(&str, &str)]) -> String {
+    let mut s = s.to_string();
     for (k, v) in args {
         s = s.replace(&format!("{{{k}}}"), v);
     }

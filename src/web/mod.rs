@@ -9,6 +9,9 @@
 //!   `timeline`, `tables`, `keywords`, `text`), rendered in slices;
 //! - `compare`: plan against plan (its result view in `compare::result`); `export`: the
 //!   export toolbar; `status`: the status line;
+//! - `corpus_hook` (corpus/hook.rs): hands several files or a folder to the corpus panel
+//!   (corpus/, a wasm module of its own that boot.js imports on first use, so it weighs nothing
+//!   in the first load) and opens a target the panel asks for in the page's own panels;
 //! - `selection` and `keyboard`: what is selected, shown in every panel, and the tree's and
 //!   grid's keys.
 //!
@@ -30,6 +33,9 @@ pub(crate) mod logic;
 
 #[cfg(target_arch = "wasm32")]
 mod compare;
+#[cfg(target_arch = "wasm32")]
+#[path = "corpus/hook.rs"]
+mod corpus_hook;
 #[cfg(target_arch = "wasm32")]
 mod corrections;
 #[cfg(target_arch = "wasm32")]

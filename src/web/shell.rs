@@ -11,7 +11,7 @@ use super::samples::SAMPLES;
 use super::state::{self, with_app, App, Els};
 use super::status::{render_status, set_status};
 use super::widgets::{button, file_picker, labelled, Labels};
-use super::{compare, doc, export, input, logic, share};
+use super::{compare, corpus_hook, doc, export, input, logic, share};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -193,6 +193,7 @@ fn build_input(
         "input.sample",
     );
     attr(&open, "id", "open-label");
+    folder_picker(&bar, &file, l);
     button(&bar, "clear-input", "", "input.clear", l);
     let ct = button(&bar, "compare-toggle", "", "cmp.toggle", l);
     attr(&ct, "aria-controls", "compare");
@@ -201,7 +202,21 @@ fn build_input(
     attr(&input, "spellcheck", "false");
     attr(&input, "rows", "6");
     labelled(l, &input, "input.placeholder", "placeholder");
-    let foot = add(&inp, "div", "status-row");
+    let (status, progress) = build_status_row(&inp, l);
+    build_sample_chips(&inp, l);
+    (
+        input.unchecked_into(),
+        file.unchecked_into(),
+        sample.unchecked_into(),
+        status,
+        progress,
+    )
+}
+
+/// The status line, the progress bar (hidden until a long analysis) and the hint under the
+/// textarea; returns (status line, progress bar).
+fn build_status_row(inp: &Element, l: &mut Labels) -> (Element, Element) {
+    let foot = add(inp, "div", "status-row");
     let status = add(&foot, "p", "status");
     attr(&status, "id", "status");
     attr(&status, "role", "status");
@@ -211,8 +226,12 @@ fn build_input(
     dom::set_hidden(&progress, true);
     let hint = add(&foot, "p", "hint");
     labelled(l, &hint, "input.hint", "");
-    // first visit: one click to a real plan
-    let empty = add(&inp, "div", "empty-state");
+    (status, progress)
+}
+
+/// The first visit's chips: one click to a real plan (labelled by [`apply_lang`]).
+fn build_sample_chips(inp: &Element, l: &mut Labels) {
+    let empty = add(inp, "div", "empty-state");
     attr(&empty, "id", "empty-state");
     let et = add(&empty, "span", "");
     labelled(l, &et, "input.try", "");
@@ -221,13 +240,42 @@ fn build_input(
         attr(&b, "type", "button");
         attr(&b, "data-sample", file);
     }
-    (
-        input.unchecked_into(),
-        file.unchecked_into(),
-        sample.unchecked_into(),
-        status,
-        progress,
-    )
+}
+
+/// The main input takes several files, and a folder (`webkitdirectory`): they go to the corpus
+/// panel.
+fn folder_picker(bar: &Element, file: &Element, l: &mut Labels) {
+    attr(file, "multiple", "");
+    let fl = add(bar, "label", "button");
+    attr(&fl, "for", "folder-input");
+    labelled(l, &fl, "input.folder", "");
+    let folder = add(bar, "input", "file-input");
+    attr(&folder, "type", "file");
+    attr(&folder, "id", "folder-input");
+    attr(&folder, "webkitdirectory", "");
+    attr(&folder, "multiple", "");
+    labelled(l, &folder, "input.folder", "aria-label");
+}
+
+/// Several files (or a folder) open the corpus panel; one file opens in the page.
+fn open_files(list: &web_sys::FileList, folder: bool) {
+    if folder || list.length() > 1 {
+        corpus_hook::open(list, folder);
+    } else if let Some(f) = list.get(0) {
+        doc::open_file(f, 0);
+    }
+}
+
+/// A file input that hands what it is given to [`open_files`], then forgets it (choosing the
+/// same file again is a change again).
+fn on_files(input: &web_sys::HtmlInputElement, folder: bool) {
+    let i2 = input.clone();
+    on(input, "change", move |_| {
+        if let Some(l) = i2.files() {
+            open_files(&l, folder);
+        }
+        i2.set_value("");
+    });
 }
 
 /// Sets every static label in the current language, and `<html lang>`.
@@ -282,6 +330,7 @@ pub fn wire() {
     panels::wire();
     export::wire();
     compare::wire();
+    corpus_hook::wire();
 }
 
 /// Typing and pasting into the textarea.
@@ -313,17 +362,8 @@ fn wire_input(input: &web_sys::HtmlTextAreaElement) {
     // Paste: always plain text; from HTML-only clipboards (some web pages, Word online) the
     // text is rebuilt with line breaks. Inserted at the caret like a normal paste.
     on(input, "paste", |e| {
-        let Some(ce) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
+        let Some(text) = pasted_text(&e) else {
             return;
-        };
-        let Some(dt) = ce.clipboard_data() else {
-            return;
-        };
-        let plain = dt.get_data("text/plain").unwrap_or_default();
-        let text = if plain.trim().is_empty() {
-            input::html_to_text(&dt.get_data("text/html").unwrap_or_default())
-        } else {
-            plain
         };
         e.prevent_default();
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
@@ -337,7 +377,20 @@ fn wire_input(input: &web_sys::HtmlTextAreaElement) {
     });
 }
 
-/// Paste anywhere else, the open-file dialog, the sample menu, drag and drop.
+/// The text a paste carries: its plain text, else the text rebuilt from its HTML (some web pages
+/// and Word online put only HTML on the clipboard).
+fn pasted_text(e: &web_sys::Event) -> Option<String> {
+    let dt = e.dyn_ref::<web_sys::ClipboardEvent>()?.clipboard_data()?;
+    let plain = dt.get_data("text/plain").unwrap_or_default();
+    Some(if plain.trim().is_empty() {
+        input::html_to_text(&dt.get_data("text/html").unwrap_or_default())
+    } else {
+        plain
+    })
+}
+
+/// Paste anywhere else, the open-file and folder dialogs, the sample menu, then drag and drop
+/// ([`wire_drop`]).
 fn wire_files(
     file: &web_sys::HtmlInputElement,
     sample: &web_sys::HtmlSelectElement,
@@ -349,32 +402,21 @@ fn wire_files(
         if in_field {
             return;
         }
-        let Some(ce) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
+        let Some(text) = pasted_text(&e) else {
             return;
-        };
-        let Some(dt) = ce.clipboard_data() else {
-            return;
-        };
-        let plain = dt.get_data("text/plain").unwrap_or_default();
-        let text = if plain.trim().is_empty() {
-            input::html_to_text(&dt.get_data("text/html").unwrap_or_default())
-        } else {
-            plain
         };
         if !text.trim().is_empty() {
             e.prevent_default();
             doc::replace_text(&text.replace("\r\n", "\n"));
         }
     });
-    let f2 = file.clone();
-    on(&file, "change", move |_| {
-        if let Some(l) = f2.files() {
-            if let Some(f) = l.get(0) {
-                doc::open_file(f, l.length().saturating_sub(1));
-            }
-        }
-        f2.set_value("");
-    });
+    on_files(file, false);
+    if let Some(folder) = dom::document()
+        .get_element_by_id("folder-input")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        on_files(&folder, true);
+    }
     let s2 = sample.clone();
     on(&sample, "change", move |_| {
         let v = s2.value();
@@ -383,7 +425,12 @@ fn wire_files(
         }
         s2.set_value("");
     });
-    // drag and drop anywhere on the page
+    wire_drop(root);
+}
+
+/// Drag and drop anywhere on the page: files open (several go to the corpus panel), a dragged
+/// text replaces the input's.
+fn wire_drop(root: &Element) {
     let doc = dom::document();
     let r2 = root.clone();
     on(&doc, "dragover", move |e| {
@@ -408,10 +455,8 @@ fn wire_files(
             return;
         };
         let Some(dt) = de.data_transfer() else { return };
-        let files = dt.files();
-        let others = files.as_ref().map_or(0, |l| l.length().saturating_sub(1));
-        if let Some(f) = files.and_then(|l| l.get(0)) {
-            doc::open_file(f, others);
+        if let Some(l) = dt.files().filter(|l| l.length() > 0) {
+            open_files(&l, false);
         } else if let Ok(t) = dt.get_data("text/plain") {
             if !t.trim().is_empty() {
                 doc::replace_text(&t);

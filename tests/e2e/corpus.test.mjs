@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { ROOT, servedBrowser, fixtures, cli as planlens } from './lib.mjs';
+import { ROOT, servedBrowser, fixtures, download, cli as planlens } from './lib.mjs';
 
 const env = servedBrowser();
 
@@ -35,5 +35,80 @@ test('the page engine and the CLI give the same corpus matrix for one directory'
   assert.equal(json.schema, 'planlens-corpus/1');
   assert.deepEqual(json, fromCli);
   assert.ok(json.documents.some((d) => d.versus_reference && d.versus_reference.missing > 0));
+  await ctx.close();
+});
+
+// The panel is a wasm module of its own (Cargo feature `corpus-panel`), imported by boot.js on the
+// first drop of several files: not fetched before.
+test('dropping several plans opens the corpus panel: progress, the matrix, a binary file reported and skipped, the CLI\'s CSV', async (t) => {
+  const ctx = await env.browser.newContext({ locale: 'zh-CN', acceptDownloads: true });
+  const page = await ctx.newPage();
+  const mark = env.server.requests.length;
+  // no service worker: its install would precache the panel's module too
+  await page.goto(`${env.server.origin}/?nosw`);
+  await page.waitForSelector('#app[data-started]', { timeout: 30_000 });
+  const panelGets = () => env.server.requests.slice(mark).filter((r) => /\/planlens-corpus-panel-[0-9a-f]+(_bg\.wasm|\.js)$/.test(r.path));
+  assert.deepEqual(panelGets(), [], 'the corpus panel was fetched before it was needed');
+  const files = fixtures().map((f) => ({ name: f.name, b64: Buffer.from(f.text, 'utf8').toString('base64') }));
+  // a binary file among them: NULs and control bytes, as an image or an old .doc
+  const bin = Buffer.alloc(4096);
+  for (let i = 0; i < bin.length; i++) bin[i] = (i * 37) % 256;
+  files.push({ name: 'scan.bin', b64: bin.toString('base64') });
+  await page.evaluate((fs_) => {
+    const dt = new DataTransfer();
+    for (const f of fs_) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name));
+    document.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, files);
+  // the panel and its progress come at once, one row per file
+  await page.waitForSelector('#corpus #corpus-progress', { timeout: 30_000 });
+  assert.equal(panelGets().filter((r) => r.path.endsWith('.wasm')).length, 1, 'the corpus panel module is fetched by the drop');
+  assert.equal(await page.locator('#corpus-docs tbody tr').count(), 6);
+  await page.waitForSelector('#corpus-matrix tbody tr', { timeout: 120_000 });
+  const progress = await page.textContent('#corpus-progress-text');
+  assert.match(progress, /6 个文件：6 个已处理，1 个无法读取/);
+  assert.equal(await page.getAttribute('#corpus-progress', 'value'), '6');
+  // the binary file: its own message, and the others analysed
+  const binRow = page.locator('#corpus-docs tr[data-name="scan.bin"]');
+  assert.match(await binRow.getAttribute('class'), /corpus-failed/);
+  assert.match(await binRow.locator('.corpus-state').textContent(), /不像文本文件/);
+  const done = await page.locator('#corpus-docs tbody tr:not(.corpus-failed) .corpus-state').allTextContents();
+  assert.deepEqual(done, Array(5).fill('已分析'));
+  const firstTitle = await page.locator('#corpus-docs tbody tr').first().locator('td').nth(1).textContent();
+  assert.ok(firstTitle.length > 0, 'the title of the first plan is listed');
+  // the matrix: one column per readable document, cells as written, a dot chart per row
+  const heads = await page.locator('#corpus-matrix thead th').allTextContents();
+  assert.deepEqual(heads.slice(1, -1), fixtures().map((f) => f.name));
+  assert.ok(await page.locator('#corpus-matrix svg.dots circle').count() >= 2);
+  assert.ok(await page.locator('#corpus-apart li').count() > 0, 'the unaligned targets are listed apart');
+  assert.equal(await page.locator('#corpus-matrix [data-status]').count(), 0, 'no verdicts without a reference');
+
+  const paths = fixtures().map((f) => path.join(DIR, f.name));
+  const run = (...args) => planlens('corpus', ...paths, ...args);
+  const csv = await download(page, '#corpus-csv');
+  assert.equal(csv.name, 'planlens-corpus.csv');
+  assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 with a byte-order mark');
+  assert.equal(csv.bytes.toString('utf8').trimEnd(), run('--format', 'csv').trimEnd());
+
+  // a reference: met / weaker / missing (未提及) / extra per document
+  const ref = fixtures().find((f) => f.name.startsWith('003')).name;
+  await page.selectOption('#corpus-reference', ref);
+  await page.waitForSelector('#corpus-matrix [data-status]', { timeout: 60_000 });
+  assert.ok(await page.locator('#corpus-matrix [data-status="missing"]').count() > 0);
+  assert.match(await page.locator('#corpus-matrix [data-status="missing"]').first().textContent(), /未提及/);
+  const refRow = page.locator(`#corpus-docs tr[data-name="${ref}"] td`).nth(8);
+  assert.equal(await refRow.textContent(), '参照');
+  const other = await page.locator('#corpus-docs tr[data-name^="000"] td').nth(8).textContent();
+  assert.match(other, /达标 \d+ · 偏弱 \d+ · 未提及 \d+ · 新增 \d+/);
+  const csvRef = await download(page, '#corpus-csv');
+  assert.equal(csvRef.bytes.toString('utf8').trimEnd(), run('--format', 'csv', '--reference', path.join(DIR, ref)).trimEnd());
+  const json = JSON.parse((await download(page, '#corpus-json')).bytes.toString('utf8'));
+  assert.equal(json.schema, 'planlens-corpus/1');
+  assert.equal(json.documents[json.reference].name, ref);
+
+  // removing a document lines up the others again
+  await page.click('#corpus-docs tr[data-name^="004"] button[data-remove]');
+  await page.waitForFunction(() => document.querySelectorAll('#corpus-matrix thead th').length === 6, null, { timeout: 60_000 });
+  assert.equal(await page.locator('#corpus-docs tbody tr').count(), 5);
   await ctx.close();
 });

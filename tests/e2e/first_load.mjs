@@ -13,6 +13,7 @@ export const CEILING = BUDGET;
 export const LAZY = [
   [/^planlens-extras-[0-9a-f]+(_bg\.wasm|\.js)$/, 'extras wasm + glue (compare, check, .docx): fetched by the engine on the first such op; a browser test of size-budget.test.mjs checks it is not fetched before the first result'],
   [/^planlens-keywords-[0-9a-f]+(_bg\.wasm|\.js)$/, 'keywords wasm + glue (jieba-rs): fetched by the engine on the first keywords op; a browser test of size-budget.test.mjs checks it is not fetched before the first result'],
+  [/^planlens-corpus-panel-[0-9a-f]+(_bg\.wasm|\.js)$/, 'corpus panel wasm + glue: imported by boot.js only when several files or a folder are opened, or a kept corpus is restored; corpus.test.mjs checks it is not fetched before'],
   [/^dict\//, 'jieba dictionary: fetched by the worker only when keywords are shown'],
   [/^samples\//, 'sample plans: fetched only when the user picks one'],
   [/^icons\//, 'favicon, manifest and touch icons: the browser fetches them for its tab and install UI, never for a result'],

@@ -274,11 +274,7 @@ pub fn finish_render(app: &App, ms: f64) {
     let detail = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&detail, &"chars".into(), &(chars as f64).into());
     let _ = js_sys::Reflect::set(&detail, &"targets".into(), &(a.targets.len() as f64).into());
-    let init = web_sys::CustomEventInit::new();
-    init.set_detail(&detail);
-    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict("planlens:rendered", &init) {
-        let _ = dom::window().dispatch_event(&ev);
-    }
+    dom::dispatch("planlens:rendered", &detail);
 }
 
 /// A deadline as the grid and the detail show it: the phrase, with the day it resolves to.
