@@ -81,78 +81,16 @@ pub fn build(root: &Element, l: &mut Labels) {
     attr(&pane, "id", "compare");
     attr(&pane, "aria-labelledby", "compare-heading");
     dom::set_hidden(&pane, true);
-    let head = add(&pane, "div", "toolbar");
-    let h = add(&head, "h2", "");
-    attr(&h, "id", "compare-heading");
-    lab(l, &h, "cmp.heading", "");
-    button(&head, "compare-demo", "", "cmp.demo", l);
-    button(&head, "compare-close", "small", "cmp.close", l);
-    let intro = add(&pane, "p", "summary");
-    lab(l, &intro, "cmp.intro", "");
-
-    let bar = add(&pane, "div", "toolbar");
-    let il = add(&bar, "label", "input-label");
-    attr(&il, "for", "compare-input");
-    lab(l, &il, "cmp.inputLabel", "");
-    let (_, file, sample) = file_picker(
-        &bar,
-        l,
-        "compare-file",
-        "cmp.open",
-        "compare-sample",
-        "cmp.sample",
-    );
-    let input = add(&pane, "textarea", "source-input compare-input");
-    attr(&input, "id", "compare-input");
-    attr(&input, "spellcheck", "false");
-    attr(&input, "rows", "4");
-    lab(l, &input, "cmp.placeholder", "placeholder");
+    build_head(&pane, l);
+    let (file, sample, input) = build_input(&pane, l);
     // the result (summary, filters, grid) and the two texts side by side (stacked when narrow)
     let body = add(&pane, "div", "cmp-body");
     let left = add(&body, "div", "cmp-left");
-    let status = add(&left, "p", "status");
-    attr(&status, "id", "compare-status");
-    attr(&status, "role", "status");
-    attr(&status, "aria-live", "polite");
-
-    let summary = add(&left, "div", "cmp-summary");
-    attr(&summary, "id", "compare-summary");
-    let tools = add(&left, "div", "filters");
-    let fw = add(&tools, "label", "field");
-    let fl = add(&fw, "span", "field-label");
-    lab(l, &fl, "cmp.filter", "");
-    let filter = add(&fw, "select", "");
-    attr(&filter, "id", "compare-filter");
-    let ex = add(&tools, "div", "exports");
-    attr(&ex, "role", "toolbar");
-    lab(l, &ex, "cmp.export", "aria-label");
-    button(&ex, "compare-export-csv", "", "export.csv", l);
-    button(&ex, "compare-export-md", "", "export.md", l);
-    button(&ex, "compare-export-json", "", "export.json", l);
-    let info = add(&left, "p", "summary");
-    attr(&info, "id", "compare-info");
-    attr(&info, "aria-live", "polite");
-    let gw = add(&left, "div", "grid-wrap cmp-grid-wrap");
-    let grid = add(&gw, "table", "grid cmp-grid");
-    attr(&grid, "id", "compare-grid");
-    attr(&grid, "role", "grid");
-    attr(&grid, "aria-labelledby", "compare-heading");
-
+    let (status, summary, filter) = build_summary(&left, l);
+    let (info, grid) = build_grid(&left);
     let texts = add(&body, "div", "cmp-texts");
-    let mk = |side: &str, key: &'static str, l: &mut Labels| -> (Element, Element) {
-        let col = add(&texts, "div", "text-pane");
-        let hh = add(&col, "h3", "");
-        attr(&hh, "id", &format!("compare-head-{side}"));
-        lab(l, &hh, key, "");
-        let title = add(&col, "p", "summary cmp-title");
-        let v = add(&col, "div", "source cmp-source");
-        attr(&v, "id", &format!("compare-text-{side}"));
-        attr(&v, "tabindex", "0");
-        attr(&v, "aria-labelledby", &format!("compare-head-{side}"));
-        (title, v)
-    };
-    let (head_a, text_a) = mk("a", "cmp.textA", l);
-    let (head_b, text_b) = mk("b", "cmp.textB", l);
+    let (head_a, text_a) = build_text(&texts, "a", "cmp.textA", l);
+    let (head_b, text_b) = build_text(&texts, "b", "cmp.textB", l);
     let announce = add(&pane, "p", "visually-hidden");
     attr(&announce, "aria-live", "polite");
     let els = CEls {
@@ -171,8 +109,102 @@ pub fn build(root: &Element, l: &mut Labels) {
         text_b,
         announce,
     };
-    CMP.with(|c| {
-        c.set(Cmp {
+    CMP.with(|c| c.set(Cmp::new(els)));
+}
+
+/// The pane's heading, its demo and close buttons, and the line that says what it does.
+fn build_head(pane: &Element, l: &mut Labels) {
+    let head = add(pane, "div", "toolbar");
+    let h = add(&head, "h2", "");
+    attr(&h, "id", "compare-heading");
+    lab(l, &h, "cmp.heading", "");
+    button(&head, "compare-demo", "", "cmp.demo", l);
+    button(&head, "compare-close", "small", "cmp.close", l);
+    let intro = add(pane, "p", "summary");
+    lab(l, &intro, "cmp.intro", "");
+}
+
+/// Plan B's input: a file, a sample, or the text itself. Returns (file, sample, textarea).
+fn build_input(pane: &Element, l: &mut Labels) -> (Element, Element, Element) {
+    let bar = add(pane, "div", "toolbar");
+    let il = add(&bar, "label", "input-label");
+    attr(&il, "for", "compare-input");
+    lab(l, &il, "cmp.inputLabel", "");
+    let (_, file, sample) = file_picker(
+        &bar,
+        l,
+        "compare-file",
+        "cmp.open",
+        "compare-sample",
+        "cmp.sample",
+    );
+    let input = add(pane, "textarea", "source-input compare-input");
+    attr(&input, "id", "compare-input");
+    attr(&input, "spellcheck", "false");
+    attr(&input, "rows", "4");
+    lab(l, &input, "cmp.placeholder", "placeholder");
+    (file, sample, input)
+}
+
+/// The status line, the summary, the filter and the exports. Returns (status, summary, filter).
+fn build_summary(left: &Element, l: &mut Labels) -> (Element, Element, Element) {
+    let status = add(left, "p", "status");
+    attr(&status, "id", "compare-status");
+    attr(&status, "role", "status");
+    attr(&status, "aria-live", "polite");
+    let summary = add(left, "div", "cmp-summary");
+    attr(&summary, "id", "compare-summary");
+    let tools = add(left, "div", "filters");
+    let fw = add(&tools, "label", "field");
+    let fl = add(&fw, "span", "field-label");
+    lab(l, &fl, "cmp.filter", "");
+    let filter = add(&fw, "select", "");
+    attr(&filter, "id", "compare-filter");
+    let ex = add(&tools, "div", "exports");
+    attr(&ex, "role", "toolbar");
+    lab(l, &ex, "cmp.export", "aria-label");
+    button(&ex, "compare-export-csv", "", "export.csv", l);
+    button(&ex, "compare-export-md", "", "export.md", l);
+    button(&ex, "compare-export-json", "", "export.json", l);
+    (status, summary, filter)
+}
+
+/// The line above the grid and the grid of pairs. Returns (info, grid).
+fn build_grid(left: &Element) -> (Element, Element) {
+    let info = add(left, "p", "summary");
+    attr(&info, "id", "compare-info");
+    attr(&info, "aria-live", "polite");
+    let gw = add(left, "div", "grid-wrap cmp-grid-wrap");
+    let grid = add(&gw, "table", "grid cmp-grid");
+    attr(&grid, "id", "compare-grid");
+    attr(&grid, "role", "grid");
+    attr(&grid, "aria-labelledby", "compare-heading");
+    (info, grid)
+}
+
+/// One plan's text column (`side` a or b). Returns (its title line, its text).
+fn build_text(
+    texts: &Element,
+    side: &str,
+    key: &'static str,
+    l: &mut Labels,
+) -> (Element, Element) {
+    let col = add(texts, "div", "text-pane");
+    let hh = add(&col, "h3", "");
+    attr(&hh, "id", &format!("compare-head-{side}"));
+    lab(l, &hh, key, "");
+    let title = add(&col, "p", "summary cmp-title");
+    let v = add(&col, "div", "source cmp-source");
+    attr(&v, "id", &format!("compare-text-{side}"));
+    attr(&v, "tabindex", "0");
+    attr(&v, "aria-labelledby", &format!("compare-head-{side}"));
+    (title, v)
+}
+
+impl Cmp {
+    /// The pane's state before any plan B: closed, nothing compared.
+    fn new(els: CEls) -> Cmp {
+        Cmp {
             els,
             open: false,
             a_text: String::new(),
@@ -185,8 +217,8 @@ pub fn build(root: &Element, l: &mut Labels) {
             gen: 0,
             timer: None,
             status: ("cmp.need", vec![], false),
-        })
-    });
+        }
+    }
 }
 
 /// Shows or hides the pane (the toolbar's "compare with…" button, the close button).
