@@ -134,6 +134,16 @@ mod extras {
         Ok(crate::output::labels::labels_for_text(&a, text))
     }
 
+    /// Rows of text (the first one the header) as an Excel workbook of one sheet named `sheet`
+    /// (`output::xlsx`): the bytes of the `.xlsx` file.
+    #[wasm_bindgen(js_name = rowsXlsx)]
+    pub fn rows_xlsx(sheet: &str, rows: JsValue) -> Result<Vec<u8>, JsValue> {
+        let rows: Vec<Vec<String>> = serde_wasm_bindgen::from_value(rows)
+            .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
+        crate::output::xlsx::rows_xlsx(sheet, &rows)
+            .map_err(|e| JsValue::from(js_sys::Error::new(&e)))
+    }
+
     /// Compares plan A with plan B and returns the `planlens-compare/1` object.
     #[wasm_bindgen(js_name = compare)]
     pub fn compare_js(a_text: &str, b_text: &str) -> Result<JsValue, JsValue> {

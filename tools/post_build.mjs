@@ -42,7 +42,7 @@ export const MAIN_OPS = ['analyze', 'analyzeJson'];
 /** Ops the engine answers by JSON.parse of another export's text: `analyze` = parsed
  *  `analyzeJson` (smaller wasm than a serde_wasm_bindgen serialiser, same object, same speed). */
 export const JSON_OPS = { analyze: 'analyzeJson' };
-export const EXTRA_OPS = ['compare', 'compareJson', 'compareExport', 'checkPlan', 'docxText', 'corpusExport', 'corpusAnalyze', 'corpusLineUp', 'labelsJson', 'pdfText'];
+export const EXTRA_OPS = ['compare', 'compareJson', 'compareExport', 'checkPlan', 'docxText', 'corpusExport', 'corpusAnalyze', 'corpusLineUp', 'labelsJson', 'pdfText', 'rowsXlsx'];
 export const KEYWORD_OPS = ['keywords'];
 export const OPS = [...MAIN_OPS, ...EXTRA_OPS, ...KEYWORD_OPS];
 /** Ops whose module has no analysis core: the engine passes the first-load module's analysis of

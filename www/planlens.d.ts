@@ -126,6 +126,7 @@ export declare function call(op: 'labelsJson', analysisJson: string, text: strin
 /** The plan's text of a PDF's text layer (page numbers, running heads and wraps taken out); rejects
  *  with a one-line reason for a scan, an encrypted or a broken PDF. */
 export declare function call(op: 'pdfText', bytes: Uint8Array): Promise<string>;
+export declare function call(op: 'rowsXlsx', sheet: string, rows: string[][]): Promise<Uint8Array>;
 export declare function call(op: string, ...args: unknown[]): Promise<unknown>;
 /** timeout: the per-request bound in ms (default 120000). */
 export declare function configure(options: { timeout?: number }): void;

@@ -6,3 +6,6 @@
 pub mod labels;
 pub mod model;
 pub mod render;
+/// Rows as an Excel workbook: the page's `.xlsx` export, in the extras module (tested natively).
+#[cfg(any(test, all(target_arch = "wasm32", feature = "extras")))]
+pub mod xlsx;

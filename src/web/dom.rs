@@ -147,7 +147,18 @@ pub fn now() -> f64 {
 
 /// Offers `content` as a file download (Blob + object URL + a temporary `<a download>`).
 pub fn download(name: &str, mime: &str, content: &str) {
-    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    download_part(name, mime, &JsValue::from_str(content));
+}
+
+/// Offers `bytes` as a file download.
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) {
+    download_part(name, mime, &js_sys::Uint8Array::from(bytes));
+}
+
+/// A download of one Blob part: a string or a byte array (the Blob constructor takes either,
+/// whatever the binding's name says).
+fn download_part(name: &str, mime: &str, part: &JsValue) {
+    let parts = js_sys::Array::of1(part);
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {

@@ -235,6 +235,13 @@ pub async fn docx_text(bytes: &[u8]) -> Result<String, String> {
     v.as_string().ok_or_else(|| "not text".to_string())
 }
 
+/// `rows` (the header first) as the bytes of an Excel workbook, made by the engine (`rowsXlsx`).
+pub async fn rows_xlsx(sheet: &str, rows: &[Vec<String>]) -> Result<Vec<u8>, String> {
+    let rows = serde_wasm_bindgen::to_value(rows).map_err(|e| e.to_string())?;
+    let v = call_extra("rowsXlsx", &[JsValue::from_str(sheet), rows]).await?;
+    Ok(js_sys::Uint8Array::new(&v).to_vec())
+}
+
 /// The text of a PDF's text layer, read by the engine (`pdfText`); `Err` carries its reason.
 pub async fn pdf_text(bytes: &[u8]) -> Result<String, String> {
     let arr = js_sys::Uint8Array::from(bytes);

@@ -13,6 +13,9 @@ use super::widgets::{button, labelled, Labels};
 use crate::model::Analysis;
 use web_sys::Element;
 
+/// The media type of an `.xlsx` workbook.
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 /// The reader's export of targets `which` (header first), in the page's language.
 fn export_rows(app: &App, a: &Analysis, which: &[usize]) -> Vec<Vec<String>> {
     let lang = app.lang;
@@ -93,6 +96,15 @@ pub fn export(id: &str) {
             "application/json",
             &crate::render::json(&a),
         ),
+        "export-xlsx" => {
+            let sheet = with_app(|app| tr(app.lang, "export.sheet")).unwrap_or("planlens");
+            wasm_bindgen_futures::spawn_local(async move {
+                match engine::rows_xlsx(sheet, &rows).await {
+                    Ok(b) => dom::download_bytes(&format!("{base}.xlsx"), XLSX, &b),
+                    Err(e) => set_status("status.failed", vec![("e", e)], true),
+                }
+            });
+        }
         "export-md" => dom::download(
             &format!("{base}.md"),
             "text/markdown;charset=utf-8",
@@ -132,6 +144,7 @@ pub fn build(results: &Element, l: &mut Labels) {
     labelled(l, &exports, "export.label", "aria-label");
     for (id, key) in [
         ("export-csv", "export.csv"),
+        ("export-xlsx", "export.xlsx"),
         ("export-json", "export.json"),
         ("export-md", "export.md"),
         ("export-copy", "export.copy"),

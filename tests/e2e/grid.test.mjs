@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, servedBrowser, download, parseCsv, fixtures } from './lib.mjs';
+import { ROOT, servedBrowser, download, parseCsv, fixtures, xlsxRows } from './lib.mjs';
 
 const env = servedBrowser();
 
@@ -135,6 +135,10 @@ test('exports keep the context: CSV with the reader\'s headers and the full sent
   await page.waitForFunction(() => /已复制/.test(document.getElementById('status').textContent), null, { timeout: 5000 });
   const clip = (await page.evaluate(() => navigator.clipboard.readText())).replace(/\n$/, '').split('\n').map((l) => l.split('\t'));
   assert.deepEqual(clip, rows.map((r) => r.map((c) => c.replace(/^'(?=[=+\-@])/, '').replace(/[\t\n\r]/g, ' '))), 'the copied list and the CSV agree');
+  // the workbook holds the CSV's cells (a formula-looking cell as text, not defused with a ')
+  const book = await download(page, '#export-xlsx');
+  assert.match(book.name, /\.xlsx$/);
+  assert.deepEqual(xlsxRows(book.bytes), rows.map((r) => r.map((c) => c.replace(/^'(?=[=+\-@])/, ''))), 'the .xlsx and the CSV agree');
   // English headers in the English UI
   await page.click('#lang-toggle');
   const en = parseCsv((await downloadText(page, '#export-csv')).slice(1));

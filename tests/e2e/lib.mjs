@@ -13,6 +13,7 @@
 
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +45,43 @@ export function fixtures() {
 export const BIN = ['release', 'debug']
   .map((p) => path.join(ROOT, 'target', p, 'planlens'))
   .find((b) => fs.existsSync(b)) ?? path.join(ROOT, 'target', 'release', 'planlens');
+
+/** The files of a zip archive: name → Buffer (stored or deflated entries, from the central
+ *  directory), enough to read back an .xlsx the page wrote. */
+export function unzip(buf) {
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0) throw new Error('not a zip: no end of central directory');
+  const files = new Map();
+  let at = buf.readUInt32LE(eocd + 16);
+  for (let n = buf.readUInt16LE(eocd + 10); n > 0; n--) {
+    if (buf.readUInt32LE(at) !== 0x02014b50) throw new Error(`bad central directory entry at ${at}`);
+    const [method, size] = [buf.readUInt16LE(at + 10), buf.readUInt32LE(at + 20)];
+    const [nameLen, extra, comment] = [buf.readUInt16LE(at + 28), buf.readUInt16LE(at + 30), buf.readUInt16LE(at + 32)];
+    const local = buf.readUInt32LE(at + 42);
+    const name = buf.toString('utf8', at + 46, at + 46 + nameLen);
+    const data = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const raw = buf.subarray(data, data + size);
+    files.set(name, method === 8 ? zlib.inflateRawSync(raw) : raw);
+    at += 46 + nameLen + extra + comment;
+  }
+  return files;
+}
+
+/** The rows of an .xlsx's first sheet as strings: inline strings and shared strings unescaped,
+ *  numbers as written. */
+export function xlsxRows(buf) {
+  const files = unzip(buf);
+  const unescape = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  const text = (x) => [...x.matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((m) => unescape(m[1])).join('');
+  const shared = [...(files.get('xl/sharedStrings.xml')?.toString('utf8') ?? '').matchAll(/<si>(.*?)<\/si>/gs)].map((m) => text(m[1]));
+  const sheet = files.get('xl/worksheets/sheet1.xml').toString('utf8');
+  return [...sheet.matchAll(/<row[^>]*>(.*?)<\/row>/gs)].map((row) => [...row[1].matchAll(/<c ([^>]*?)(?:\/>|>(.*?)<\/c>)/gs)].map((c) => {
+    const body = c[2] ?? '';
+    if (/t="inlineStr"/.test(c[1])) return text(body);
+    const v = unescape(body.match(/<v>([^<]*)<\/v>/)?.[1] ?? '');
+    return /t="s"/.test(c[1]) ? shared[Number(v)] : v;
+  }));
+}
 
 /** Puts `text` into the page's input at once and fires one `input` event, as a paste does
  *  (Playwright's `fill` types a long multi-line text into the textarea for minutes). */
