@@ -79,6 +79,22 @@ pub fn on<T: AsRef<EventTarget>>(target: &T, ty: &str, f: impl FnMut(Event) + 's
     c.forget();
 }
 
+/// Keys pressed in a grid's cells (`td[data-r]`): `handle(key, ctrl)` says whether it used the
+/// key, and then the browser does not (no scrolling on the arrows).
+pub fn on_grid_key(grid: &Element, handle: impl Fn(String, bool) -> bool + 'static) {
+    on(grid, "keydown", move |e| {
+        if closest(&e, "td[data-r]").is_none() {
+            return;
+        }
+        let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+            return;
+        };
+        if handle(k.key(), k.ctrl_key() || k.meta_key()) {
+            e.prevent_default();
+        }
+    });
+}
+
 /// Runs `f` once after `ms` milliseconds; returns the timer id.
 pub fn after(ms: i32, f: impl FnOnce() + 'static) -> i32 {
     let c = Closure::once_into_js(f);

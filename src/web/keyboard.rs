@@ -100,13 +100,17 @@ pub fn tree_key(app: &mut App, key: &str) -> bool {
     true
 }
 
-pub fn grid_key(app: &mut App, key: &str, ctrl: bool) -> bool {
-    let n_rows = app
-        .els
+/// How many rows the targets grid shows (its first cells).
+fn grid_rows(app: &App) -> usize {
+    app.els
         .grid
         .query_selector_all("td[data-c=\"0\"]")
         .map(|l| l.length() as usize)
-        .unwrap_or(0);
+        .unwrap_or(0)
+}
+
+pub fn grid_key(app: &mut App, key: &str, ctrl: bool) -> bool {
+    let n_rows = grid_rows(app);
     if n_rows == 0 {
         return false;
     }
@@ -223,12 +227,7 @@ fn next_shown_col(app: &App, r: usize, c: usize, last_c: usize, right: bool) -> 
 }
 
 pub fn focus_cell(app: &mut App, r: usize, c: usize) {
-    let n_rows = app
-        .els
-        .grid
-        .query_selector_all("td[data-c=\"0\"]")
-        .map(|l| l.length() as usize)
-        .unwrap_or(0);
+    let n_rows = grid_rows(app);
     let r = r.min(n_rows.saturating_sub(1));
     app.view.grid_focus = (r, c);
     if let Ok(Some(old)) = app.els.grid.query_selector("td[tabindex=\"0\"]") {

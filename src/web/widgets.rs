@@ -38,6 +38,25 @@ pub fn file_picker(
     (open, file, sample)
 }
 
+/// A live line of counts over a grid table in its scrolling box: (the line, the table).
+/// `ids`: the line's, the table's and the heading's that labels it.
+pub fn grid_box(
+    parent: &Element,
+    wrap_class: &str,
+    grid_class: &str,
+    ids: [&str; 3],
+) -> (Element, Element) {
+    let info = add(parent, "p", "summary");
+    attr(&info, "id", ids[0]);
+    attr(&info, "aria-live", "polite");
+    let gw = add(parent, "div", wrap_class);
+    let grid = add(&gw, "table", grid_class);
+    attr(&grid, "id", ids[1]);
+    attr(&grid, "role", "grid");
+    attr(&grid, "aria-labelledby", ids[2]);
+    (info, grid)
+}
+
 pub fn button(
     parent: &Element,
     id: &str,

@@ -14,7 +14,7 @@ use super::i18n::{num, tr, Lang};
 use super::logic::compare::{self as cl, Row};
 use super::samples::SAMPLES;
 use super::state::{with_app, Store};
-use super::widgets::{button, file_picker, fill_select, labelled as lab, Labels};
+use super::widgets::{button, file_picker, fill_select, grid_box, labelled as lab, Labels};
 use super::{engine, input};
 use crate::compare::Comparison;
 use result::{
@@ -171,15 +171,12 @@ fn build_summary(left: &Element, l: &mut Labels) -> (Element, Element, Element) 
 
 /// The line above the grid and the grid of pairs. Returns (info, grid).
 fn build_grid(left: &Element) -> (Element, Element) {
-    let info = add(left, "p", "summary");
-    attr(&info, "id", "compare-info");
-    attr(&info, "aria-live", "polite");
-    let gw = add(left, "div", "grid-wrap cmp-grid-wrap");
-    let grid = add(&gw, "table", "grid cmp-grid");
-    attr(&grid, "id", "compare-grid");
-    attr(&grid, "role", "grid");
-    attr(&grid, "aria-labelledby", "compare-heading");
-    (info, grid)
+    grid_box(
+        left,
+        "grid-wrap cmp-grid-wrap",
+        "grid cmp-grid",
+        ["compare-info", "compare-grid", "compare-heading"],
+    )
 }
 
 /// One plan's text column (`side` a or b). Returns (its title line, its text).
@@ -607,18 +604,9 @@ fn wire_result() {
             select_row(c, i, lang);
         });
     });
-    on(&grid, "keydown", |e| {
-        if dom::closest(&e, "td[data-r]").is_none() {
-            return;
-        }
-        let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-            return;
-        };
-        let (key, ctrl) = (k.key(), k.ctrl_key() || k.meta_key());
+    dom::on_grid_key(&grid, |key, ctrl| {
         let lang = lang();
-        if with_cmp(move |c| grid_key(c, &key, ctrl, lang)).unwrap_or(false) {
-            e.prevent_default();
-        }
+        with_cmp(move |c| grid_key(c, &key, ctrl, lang)).unwrap_or(false)
     });
     for (view, a_side) in [(ta, true), (tb, false)] {
         on(&view, "click", move |e| {

@@ -8,11 +8,10 @@ use super::super::keyboard::{focus_cell, grid_key};
 use super::super::logic::{self, SortKey};
 use super::super::selection::select_target;
 use super::super::state::{with_app, App};
-use super::super::widgets::{button, Labels};
+use super::super::widgets::{button, grid_box, Labels};
 use super::detail::render_detail;
 use super::{clause_text, deadline_cell, section_label};
 use crate::model::Analysis;
-use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 /// Targets per grid page: 10,000 targets must not become 10,000 DOM rows.
@@ -250,14 +249,12 @@ pub fn start_grid(app: &mut App) -> Option<GridRows> {
 pub fn build(panel: &Element, l: &mut Labels) -> (Element, Element, Element, Element) {
     let fix_clear = button(panel, "fix-clear", "small", "fix.clearAll", l);
     dom::set_hidden(&fix_clear, true);
-    let info = add(panel, "p", "summary");
-    attr(&info, "id", "grid-info");
-    attr(&info, "aria-live", "polite");
-    let gw = add(panel, "div", "grid-wrap");
-    let grid = add(&gw, "table", "grid");
-    attr(&grid, "id", "targets-grid");
-    attr(&grid, "role", "grid");
-    attr(&grid, "aria-labelledby", "targets-heading");
+    let (info, grid) = grid_box(
+        panel,
+        "grid-wrap",
+        "grid",
+        ["grid-info", "targets-grid", "targets-heading"],
+    );
     let pager = add(panel, "div", "pager");
     attr(&pager, "id", "pager");
     (fix_clear, info, grid, pager)
@@ -288,17 +285,8 @@ pub fn wire() {
             select_target(a, i, true, false);
         });
     });
-    on(&grid, "keydown", |e| {
-        if dom::closest(&e, "td[data-r]").is_none() {
-            return;
-        }
-        let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-            return;
-        };
-        let (key, ctrl) = (k.key(), k.ctrl_key() || k.meta_key());
-        if with_app(move |a| grid_key(a, &key, ctrl)).unwrap_or(false) {
-            e.prevent_default();
-        }
+    dom::on_grid_key(&grid, |key, ctrl| {
+        with_app(move |a| grid_key(a, &key, ctrl)).unwrap_or(false)
     });
     on(&pager, "click", |e| {
         let Some(b) = dom::closest(&e, "button[data-page]") else {
