@@ -14,6 +14,7 @@
 //! for another year of its period). Never panics; same input, same output.
 
 pub mod cache;
+pub mod edits;
 pub mod render;
 
 use crate::compare::items::{self, Plan, When};
@@ -75,6 +76,12 @@ pub struct Indicator {
     /// With a reference: each document's verdict (null for the reference itself and where there
     /// is nothing to say).
     pub status: Option<Vec<Option<String>>>,
+    /// Merged or split by the reader ([`edits`]; never by the command line).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub manual: bool,
+    /// Targets merged by the reader into a cell that had one already ([`edits`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<Entry>,
 }
 
 /// A target of one document.
@@ -357,6 +364,8 @@ pub fn corpus(inputs: &[Input], reference: Option<usize>) -> Corpus {
             documents: g.len(),
             cells,
             status,
+            manual: false,
+            also: Vec::new(),
         });
     }
     if let Some(r) = reference {
@@ -412,7 +421,7 @@ fn test_inputs<'a>(
 mod tests {
     use super::*;
 
-    fn run(texts: &[&str], reference: Option<usize>) -> Corpus {
+    pub(super) fn run(texts: &[&str], reference: Option<usize>) -> Corpus {
         let analyses: Vec<Analysis> = texts.iter().map(|t| crate::analyze(t)).collect();
         let names: Vec<String> = (0..texts.len()).map(|i| format!("{i}.txt")).collect();
         let names: Vec<&str> = names.iter().map(String::as_str).collect();

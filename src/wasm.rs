@@ -191,7 +191,7 @@ mod extras {
         let docs: Vec<CorpusDoc> =
             serde_json::from_str(docs).map_err(|e| JsValue::from_str(&e.to_string()))?;
         let (names, texts) = docs.into_iter().map(|d| (d.name, d.text)).unzip();
-        Ok(corpus_line_up(names, texts, reference, format))
+        Ok(corpus_line_up(names, texts, reference, format, None))
     }
 
     /// The `planlens/1` analysis of one document of the corpus panel as JSON, kept for
@@ -203,13 +203,15 @@ mod extras {
 
     /// [`corpus_export`] of the documents `names` with their `texts` (the corpus panel's
     /// documents, passed as they are, without a JSON round): kept analyses are reused, and the
-    /// documents not named are forgotten.
+    /// documents not named are forgotten. `edits`: the reader's merges and splits of rows, a JSON
+    /// array of `crate::corpus::edits::Edit` (none when absent or unreadable).
     #[wasm_bindgen(js_name = corpusLineUp)]
     pub fn corpus_line_up(
         names: Vec<String>,
         texts: Vec<String>,
         reference: i32,
         format: &str,
+        edits: Option<String>,
     ) -> String {
         use crate::corpus::{corpus, render, Input};
         CORPUS.with(|c| {
@@ -239,7 +241,10 @@ mod extras {
                     analysis: a,
                 })
                 .collect();
-            let c = corpus(&inputs, usize::try_from(reference).ok());
+            let mut c = corpus(&inputs, usize::try_from(reference).ok());
+            if let Some(e) = edits {
+                crate::corpus::edits::apply(&mut c, &crate::corpus::edits::parse(&e));
+            }
             match format {
                 "csv" => render::matrix_csv(&c),
                 "targets-csv" => render::targets_csv(&inputs),

@@ -2,6 +2,7 @@
 //! indicator, one column per document) and as the all-targets CSV (every target of every
 //! document). The CSVs open with a UTF-8 byte-order mark so spreadsheets read the Chinese right.
 
+use super::edits::{cell_text, targets};
 use super::{Corpus, Input};
 use crate::render::{csv_fields, csv_line, md_escape as md, CSV_HEAD};
 
@@ -15,7 +16,8 @@ pub fn json(c: &Corpus) -> String {
 /// The corpus as the page's corpus panel reads it: the `planlens-corpus/1` object on one line,
 /// with each cell and unaligned target cut to what the panel shows (`text`, `subject`, `value`,
 /// `range`, `index`): with a hundred plans the full cells are megabytes the page would parse
-/// on its main thread for nothing.
+/// on its main thread for nothing. Each row also has its targets as `keys` (document index,
+/// span), and a cell merged by the reader its quantities joined (`joined`).
 pub fn panel_json(c: &Corpus) -> String {
     const KEEP: [&str; 5] = ["index", "text", "subject", "value", "range"];
     let trim = |t: &mut serde_json::Value| {
@@ -25,9 +27,17 @@ pub fn panel_json(c: &Corpus) -> String {
     };
     let mut v = serde_json::to_value(c).unwrap_or_default();
     if let Some(rows) = v.get_mut("indicators").and_then(|r| r.as_array_mut()) {
-        for row in rows {
+        for (row, r) in rows.iter_mut().zip(&c.indicators) {
             if let Some(cells) = row.get_mut("cells").and_then(|c| c.as_array_mut()) {
                 cells.iter_mut().for_each(trim);
+                join_cells(cells, r);
+            }
+            if let Some(o) = row.as_object_mut() {
+                o.remove("also");
+                // (document index, span): the panel names the rows it merges or splits by them
+                let keys: Vec<[usize; 3]> =
+                    targets(r).map(|(d, t)| [d, t.span[0], t.span[1]]).collect();
+                o.insert("keys".into(), serde_json::json!(keys));
             }
         }
     }
@@ -41,6 +51,17 @@ pub fn panel_json(c: &Corpus) -> String {
     v.to_string()
 }
 
+/// The panel's cells of a row merged by the reader: a cell that holds more than one quantity of
+/// its document shows them joined, and says so (`joined`).
+fn join_cells(cells: &mut [serde_json::Value], row: &super::Indicator) {
+    for e in &row.also {
+        if let Some(o) = cells.get_mut(e.document).and_then(|c| c.as_object_mut()) {
+            o.insert("text".into(), cell_text(row, e.document).into());
+            o.insert("joined".into(), true.into());
+        }
+    }
+}
+
 /// The matrix: the indicator, then one column per document headed by its name, each cell the
 /// quantity as written (`5%左右`, `4.5%—5%`), empty where that document states none.
 pub fn matrix_csv(c: &Corpus) -> String {
@@ -51,11 +72,8 @@ pub fn matrix_csv(c: &Corpus) -> String {
     out.push('\n');
     for r in &c.indicators {
         let mut line = vec![r.indicator.as_str()];
-        line.extend(
-            r.cells
-                .iter()
-                .map(|t| t.as_ref().map_or("", |t| t.text.as_str())),
-        );
+        let cells: Vec<String> = (0..r.cells.len()).map(|d| cell_text(r, d)).collect();
+        line.extend(cells.iter().map(String::as_str));
         out.push_str(&csv_line(&line));
         out.push('\n');
     }
@@ -78,9 +96,10 @@ pub fn targets_csv(inputs: &[Input]) -> String {
 
 /// A cell of the Markdown matrix: the quantity as written, and the verdict against the reference.
 fn md_cell(c: &Corpus, row: &super::Indicator, d: usize) -> String {
-    let q = row.cells[d]
-        .as_ref()
-        .map_or("—".to_string(), |t| md(&t.text));
+    let q = match cell_text(row, d) {
+        t if t.is_empty() => "—".to_string(),
+        t => md(&t),
+    };
     let st = row
         .status
         .as_ref()

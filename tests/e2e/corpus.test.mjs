@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { ROOT, servedBrowser, fixtures, download, cli as planlens } from './lib.mjs';
+import { ROOT, servedBrowser, fixtures, download, parseCsv, cli as planlens } from './lib.mjs';
 
 const env = servedBrowser();
 
@@ -38,6 +38,18 @@ test('the page engine and the CLI give the same corpus matrix for one directory'
   await ctx.close();
 });
 
+/** Drops `files` ({name, b64}) on the page, as a reader drags them in. */
+function dropFiles(page, files) {
+  return page.evaluate((fs_) => {
+    const dt = new DataTransfer();
+    for (const f of fs_) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name));
+    document.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, files);
+}
+
+const seedFiles = () => fixtures().map((f) => ({ name: f.name, b64: Buffer.from(f.text, 'utf8').toString('base64') }));
+
 // The panel is a wasm module of its own (Cargo feature `corpus-panel`), imported by boot.js on the
 // first drop of several files: not fetched before.
 test('dropping several plans opens the corpus panel: progress, the matrix, a binary file reported and skipped, the CLI\'s CSV', async (t) => {
@@ -49,17 +61,12 @@ test('dropping several plans opens the corpus panel: progress, the matrix, a bin
   await page.waitForSelector('#app[data-started]', { timeout: 30_000 });
   const panelGets = () => env.server.requests.slice(mark).filter((r) => /\/planlens-corpus-panel-[0-9a-f]+(_bg\.wasm|\.js)$/.test(r.path));
   assert.deepEqual(panelGets(), [], 'the corpus panel was fetched before it was needed');
-  const files = fixtures().map((f) => ({ name: f.name, b64: Buffer.from(f.text, 'utf8').toString('base64') }));
+  const files = seedFiles();
   // a binary file among them: NULs and control bytes, as an image or an old .doc
   const bin = Buffer.alloc(4096);
   for (let i = 0; i < bin.length; i++) bin[i] = (i * 37) % 256;
   files.push({ name: 'scan.bin', b64: bin.toString('base64') });
-  await page.evaluate((fs_) => {
-    const dt = new DataTransfer();
-    for (const f of fs_) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name));
-    document.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, files);
+  await dropFiles(page, files);
   // the panel and its progress come at once, one row per file
   await page.waitForSelector('#corpus #corpus-progress', { timeout: 30_000 });
   assert.equal(panelGets().filter((r) => r.path.endsWith('.wasm')).length, 1, 'the corpus panel module is fetched by the drop');
@@ -110,5 +117,64 @@ test('dropping several plans opens the corpus panel: progress, the matrix, a bin
   await page.click('#corpus-docs tr[data-name^="004"] button[data-remove]');
   await page.waitForFunction(() => document.querySelectorAll('#corpus-matrix thead th').length === 6, null, { timeout: 60_000 });
   assert.equal(await page.locator('#corpus-docs tbody tr').count(), 5);
+  await ctx.close();
+});
+
+/** The matrix as drawn: per row its name, whether the reader made it, its cells' text and marks. */
+function matrixRows(page) {
+  return page.$$eval('#corpus-matrix tbody tr', (trs) => trs.map((tr) => ({
+    name: tr.querySelector('.corpus-ind').textContent,
+    manual: !!tr.querySelector('.corpus-manual'),
+    cells: [...tr.querySelectorAll('td:not(.chart)')].map((td) => td.querySelector('.corpus-q')?.textContent ?? ''),
+    joined: [...tr.querySelectorAll('td:not(.chart)')].map((td) => !!td.querySelector('.corpus-joined')),
+  })));
+}
+
+// The reader's hand edits of the matrix: kept in IndexedDB with the documents, in the downloads.
+test('rows merged by hand are one row, in the CSV too, kept after a reload; split and cleared again', async () => {
+  const ctx = await env.browser.newContext({ locale: 'zh-CN', acceptDownloads: true });
+  const page = await ctx.newPage();
+  await page.goto(`${env.server.origin}/?nosw`);
+  await page.waitForSelector('#app[data-started]', { timeout: 30_000 });
+  await dropFiles(page, seedFiles());
+  await page.waitForSelector('#corpus-matrix tbody tr', { timeout: 120_000 });
+  const before = await matrixRows(page);
+  assert.ok(before.length >= 2 && before.every((r) => !r.manual));
+  assert.equal(await page.isDisabled('#corpus-merge'), true, 'merge waits for two ticked rows');
+  await page.check('#corpus-matrix input.corpus-pick[data-row="0"]');
+  await page.check('#corpus-matrix input.corpus-pick[data-row="1"]');
+  assert.match(await page.getAttribute('#corpus-matrix input.corpus-pick[data-row="0"]', 'aria-label'), /^选择此行：/);
+  await page.click('#corpus-merge');
+  await page.waitForSelector('#corpus-matrix .corpus-manual', { timeout: 60_000 });
+  const [a, b] = before;
+  const cells = a.cells.map((x, d) => [x, b.cells[d]].filter(Boolean).join('；'));
+  const merged = await matrixRows(page);
+  assert.equal(merged.length, before.length - 1);
+  assert.deepEqual(merged[0], { name: a.name, manual: true, cells, joined: a.cells.map((x, d) => !!x && !!b.cells[d]) });
+  assert.ok(merged[0].joined.some(Boolean), 'the seeds share a document between the first two rows');
+  assert.deepEqual(merged.slice(1).map((r) => r.name), before.slice(2).map((r) => r.name));
+  const csv = parseCsv((await download(page, '#corpus-csv')).bytes.toString('utf8').replace(/^\ufeff/, ''));
+  assert.equal(csv.length, merged.length + 1);
+  assert.deepEqual(csv[1], [a.name, ...cells]);
+
+  // kept: after a reload the panel comes back with the merge
+  await page.reload();
+  await page.waitForSelector('#corpus-matrix .corpus-manual', { timeout: 120_000 });
+  assert.deepEqual(await matrixRows(page), merged);
+
+  // split: every target of the merged row a row of its own
+  await page.check('#corpus-matrix input.corpus-pick[data-row="0"]');
+  await page.click('#corpus-split');
+  const parts = cells.flatMap((c) => (c ? c.split('；') : [])).length;
+  await page.waitForFunction((n) => document.querySelectorAll('#corpus-matrix .corpus-manual').length === n, parts, { timeout: 60_000 });
+  const split = await matrixRows(page);
+  assert.equal(split.length, merged.length - 1 + parts);
+  assert.ok(split.slice(0, parts).every((r) => r.manual && r.cells.filter(Boolean).length === 1));
+
+  // cleared: the line-up as it was
+  await page.click('#corpus-unedit');
+  await page.waitForFunction(() => document.querySelector('#corpus-matrix tbody tr') && !document.querySelector('#corpus-matrix .corpus-manual'), null, { timeout: 60_000 });
+  assert.deepEqual(await matrixRows(page), before);
+  assert.equal(await page.isDisabled('#corpus-unedit'), true);
   await ctx.close();
 });

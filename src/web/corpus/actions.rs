@@ -1,6 +1,7 @@
 //! What the reader's buttons do to the corpus: line it up again against another reference or
-//! without a removed document, download the matrix, hide the panel, forget one document or all
-//! of them (here and in this browser's storage), open one target in the page's own views.
+//! without a removed document, download the matrix (with the reader's edits of its rows), hide
+//! the panel, forget one document or all of them (here and in this browser's storage), open one
+//! target in the page's own views. The edits themselves are `super::edits`.
 
 use super::dom;
 use super::panel::render;
@@ -25,9 +26,9 @@ pub fn relayout() {
 
 /// Downloads the lined-up corpus as `planlens corpus` writes it (`csv`: the matrix, else JSON).
 pub fn export(format: &'static str) {
-    let (names, texts, reference) = request();
+    let r = request();
     wasm_bindgen_futures::spawn_local(async move {
-        let out = engine::line_up(&names, &texts, reference, format).await;
+        let out = engine::line_up(&r, format).await;
         match out.map(|s| s.as_string().unwrap_or_default()) {
             Ok(s) => {
                 let (name, mime) = match format {
@@ -61,6 +62,7 @@ pub fn clear_all() {
         c.view = None;
         c.reference = None;
         c.error = None;
+        c.edits.clear();
         c.gen += 1;
     });
     close();

@@ -61,19 +61,25 @@ pub async fn analyze(name: &str, text: &JsValue) -> Result<JsValue, String> {
     parse(&call("corpusAnalyze", &[name.into(), text.clone()]).await?)
 }
 
-/// The documents `names` with their `texts` lined up by indicator (`corpusLineUp`), `reference`
-/// an index into them (-1: none), `format` as `planlens corpus` (`panel`: the panel's cut).
-pub async fn line_up(
-    names: &Array,
-    texts: &Array,
-    reference: i32,
-    format: &str,
-) -> Result<JsValue, String> {
+/// What the engine's `corpusLineUp` takes: the analysed documents' names and texts, the
+/// reference's index among them (-1: none) and the reader's edits of the rows (a JSON string, or
+/// undefined when there are none).
+pub struct Request {
+    pub names: Array,
+    pub texts: Array,
+    pub reference: i32,
+    pub edits: JsValue,
+}
+
+/// The documents of `r` lined up by indicator (`corpusLineUp`), with the reader's edits, `format`
+/// as `planlens corpus` (`panel`: the panel's cut).
+pub async fn line_up(r: &Request, format: &str) -> Result<JsValue, String> {
     let args = [
-        names.into(),
-        texts.into(),
-        JsValue::from_f64(f64::from(reference)),
+        r.names.clone().into(),
+        r.texts.clone().into(),
+        JsValue::from_f64(f64::from(r.reference)),
         format.into(),
+        r.edits.clone(),
     ];
     call("corpusLineUp", &args).await
 }

@@ -4,6 +4,7 @@
 
 use super::actions::{clear_all, close, export, open_target, relayout, remove};
 use super::dom::{self, attr, on};
+use super::edits;
 use super::list::SortBy;
 use super::panel::{render, render_grid_rows};
 use super::state::with;
@@ -38,11 +39,18 @@ pub fn on_click(e: web_sys::Event) {
         "corpus-json" => export("json"),
         "corpus-close" => close(),
         "corpus-clear" => clear_all(),
+        "corpus-merge" => edits::merge(),
+        "corpus-split" => edits::split(),
+        "corpus-unedit" => edits::clear(),
         _ => {}
     }
 }
 
 pub fn on_change(e: web_sys::Event) {
+    if dom::closest(&e, "input.corpus-pick").is_some() {
+        edits::on_pick();
+        return;
+    }
     let Some(s) = e
         .target()
         .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())

@@ -88,6 +88,37 @@ const TABLE: &[(&str, &str, &str)] = &[
         "已保存在本机浏览器中（IndexedDB），不会上传。",
         "Kept in this browser (IndexedDB); nothing is uploaded.",
     ),
+    ("corpus.merge", "合并为一行", "Merge rows"),
+    (
+        "corpus.mergeTitle",
+        "把勾选的两行或多行合并为一行（名称取第一行的；同一文件在几行都有数值的，并列在一格中，以“；”分隔）。保存在本机，导出的 CSV 和 JSON 也按此调整。",
+        "Make the ticked rows one row (named as the first; where one document has a quantity in several of them, the cell keeps them all, joined with “；”). Kept in this browser; the CSV and JSON downloads follow it.",
+    ),
+    ("corpus.split", "拆分", "Split"),
+    (
+        "corpus.splitTitle",
+        "把勾选的每一行拆开：行中每个目标各成一行（合并过的行也就此完全拆开）。",
+        "Split each ticked row: every target in it becomes a row of its own (a merged row so comes apart entirely).",
+    ),
+    ("corpus.unedit", "撤销手动调整", "Clear manual changes"),
+    (
+        "corpus.uneditTitle",
+        "忘记所有手动合并和拆分，回到自动对齐的结果。",
+        "Forget every merge and split made by hand and go back to the automatic line-up.",
+    ),
+    ("corpus.pick", "选择此行：{r}", "Select row: {r}"),
+    ("corpus.manual", "手动", "manual"),
+    (
+        "corpus.manualTitle",
+        "此行经过手动合并或拆分",
+        "This row was merged or split by hand",
+    ),
+    ("corpus.joined", "多值", "several"),
+    (
+        "corpus.joinedTitle",
+        "手动合并后，此格含同一文件的多个数值",
+        "Merged by hand: this cell holds several quantities of one document",
+    ),
 ];
 
 /// The string for `key` in `lang`.

@@ -1,10 +1,12 @@
 //! The indicator matrix (one row per indicator, one column per document, each cell the quantity
-//! as written with its verdict against the reference, a dot chart per row) and the targets that
+//! as written with its verdict against the reference, a dot chart per row, a tick box per row
+//! for the reader's merges and splits) and the targets that
 //! only one document states. Drawn a few rows at a time, so a hundred plans never hold the main
 //! thread; a newer drawing of the panel stops an older one.
 
 use super::chart::chart;
 use super::dom::{self, add, add_text, attr};
+use super::edits;
 use super::i18n::{fmt, lang, num, tr, Lang};
 use super::read::{Row, View};
 use super::state::{with, Corpus, SLICE_MS};
@@ -26,6 +28,7 @@ pub async fn draw_matrix(v: View, pane: Element, drawn: u64) {
         "",
         &fmt(l, "corpus.matrix", &[("n", &num(v.indicators.len()))]),
     );
+    edits::toolbar(&pane, l);
     let wrap = add(&pane, "div", "cmp-grid-wrap corpus-matrix-wrap");
     let t = add(&wrap, "table", "grid corpus-matrix");
     // fixed columns: the width is the sum of theirs (app.css), so each slice of rows lays out alone
@@ -44,8 +47,8 @@ pub async fn draw_matrix(v: View, pane: Element, drawn: u64) {
     add_text(&hr, "th", "chart", tr(l, "corpus.col.chart"));
     let body = add(&t, "tbody", "");
     let mut t0 = dom::now();
-    for row in &v.indicators {
-        matrix_row(&body, row, &v, reference, l);
+    for (i, row) in v.indicators.iter().enumerate() {
+        matrix_row(&body, i, row, &v, reference, l);
         if dom::now() - t0 > SLICE_MS {
             dom::sleep(0).await;
             if !still() {
@@ -59,12 +62,24 @@ pub async fn draw_matrix(v: View, pane: Element, drawn: u64) {
     attr(&t, "id", "corpus-matrix");
 }
 
-pub fn matrix_row(body: &Element, row: &Row, v: &View, reference: Option<usize>, l: Lang) {
+/// Row `i` of the matrix: its head (a tick box for the reader's merges and splits), a cell per
+/// document, its dot chart.
+pub fn matrix_row(
+    body: &Element,
+    i: usize,
+    row: &Row,
+    v: &View,
+    reference: Option<usize>,
+    l: Lang,
+) {
     let r = add(body, "tr", "");
-    add_text(&r, "th", "", &row.indicator);
+    edits::row_head(&r, i, row, l);
     for (i, cell) in row.cells.iter().enumerate() {
         let td = add(&r, "td", "");
         if let Some(x) = cell {
+            if x.joined {
+                edits::joined_mark(&td, l);
+            }
             add_text(&td, "span", "corpus-q", &x.text);
             attr(&td, "title", &x.subject);
         }

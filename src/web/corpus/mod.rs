@@ -1,8 +1,8 @@
 //! The corpus panel (issue 25) as a wasm module of its own (Cargo feature `corpus-panel`): several
 //! files opened or dropped at once, or a folder, each read and analysed in the engine worker once;
 //! the documents (sortable, removable), every target in one grid, the indicator matrix with a dot
-//! chart per row, the targets no other document states, and against a reference document the
-//! verdicts of the compare view; kept in IndexedDB across visits.
+//! chart per row (rows merged or split by hand), the targets no other document states, and against
+//! a reference document the verdicts of the compare view; kept in IndexedDB across visits.
 //!
 //! Why a module apart: in the first load it would be ~12 KB of gzip over a budget with little
 //! left (docs/page.md "Corpus panel"), and most visits open one plan. tools/post_build.mjs builds
@@ -16,7 +16,8 @@
 //! Its parts: `state` (what it holds, and the generation that stops stale work), `run` (reading
 //! and analysing one file after another, then the line-up), `read` (the engine's JSON, field by
 //! field), `panel` (drawing it), `list`, `grid`, `matrix` and `chart` (its tables), `events`
-//! (the pane and its delegated listeners), `actions` (what its buttons do), `store` (IndexedDB),
+//! (the pane and its delegated listeners), `actions` (what its buttons do), `edits` (the
+//! reader's merges and splits of matrix rows), `store` (IndexedDB),
 //! `i18n` (its strings). It shares the page's DOM helpers, builders, string table and file reading
 //! (the same source files, compiled into this module too), so no step or string has two copies;
 //! `clippy::duplicate_mod` is allowed for them, as only a one-wasm build with every feature
@@ -31,6 +32,7 @@ mod chart;
 #[allow(dead_code, clippy::duplicate_mod)]
 #[path = "../dom.rs"]
 mod dom;
+mod edits;
 mod engine;
 mod events;
 mod grid;

@@ -67,6 +67,11 @@ pub struct Row {
     pub indicator: String,
     pub cells: Vec<Option<Cell>>,
     pub status: Vec<Option<String>>,
+    /// Merged or split by the reader.
+    pub manual: bool,
+    /// Its targets as (document index, span start, span end) triples, as the engine gave them:
+    /// read only when the reader merges or splits the row.
+    pub keys: JsValue,
 }
 
 /// A target of one document: as written, what it measures, the number it stands for.
@@ -75,6 +80,8 @@ pub struct Cell {
     pub text: String,
     pub subject: String,
     pub value: Option<f64>,
+    /// Holds more than one quantity of its document (a row merged by the reader).
+    pub joined: bool,
 }
 
 impl View {
@@ -107,6 +114,8 @@ impl View {
                     .iter()
                     .map(|s| s.as_string())
                     .collect(),
+                manual: get(&r, "manual").is_truthy(),
+                keys: get(&r, "keys"),
             });
             if !breathe(&mut t0, gen).await {
                 return None;
@@ -142,6 +151,7 @@ pub fn cell(v: &JsValue) -> Option<Cell> {
         text: get_str(v, "text"),
         subject: get_str(v, "subject"),
         value: get(v, "value").as_f64().or(mid).filter(|x| x.is_finite()),
+        joined: get(v, "joined").is_truthy(),
     })
 }
 

@@ -10,7 +10,7 @@ use super::i18n::{fmt, lang, tr};
 use super::panel::{render, touch};
 use super::read::{Info, View};
 use super::state::{current, done_count, insert, next_waiting, set_doc, waiting, with, State};
-use super::{engine, events, grid, input, store};
+use super::{edits, engine, events, grid, input, store};
 use wasm_bindgen::JsValue;
 
 /// Files of a folder taken as plans (the others are left out without a word).
@@ -41,9 +41,11 @@ pub fn open_files(files: Vec<web_sys::File>) {
 /// panel are left alone, and when none is new nothing changes: boot.js restores once the first
 /// result is shown or 5 s have passed, and by then the files dropped in this visit may be kept
 /// already; starting over would drop their line-up half way and redraw the panel under the
-/// reader.
+/// reader. The reader's kept edits of the rows come back too (and line the documents up again
+/// when they are all there already).
 pub async fn restore() {
     let kept = store::load().await;
+    let edited = edits::restore().await;
     let added = with(|c| {
         let before = c.docs.len();
         for (name, text) in kept {
@@ -59,6 +61,8 @@ pub async fn restore() {
     });
     if added == Some(true) {
         start();
+    } else if edited {
+        super::actions::relayout();
     }
 }
 
@@ -135,11 +139,11 @@ pub async fn read(name: &str, file: web_sys::File) -> Result<String, String> {
     }
 }
 
-/// The analysed documents' names and texts as the engine's `corpusLineUp` takes them, and the
-/// reference's index among them (-1: none).
-pub fn request() -> (js_sys::Array, js_sys::Array, i32) {
-    with(|c| {
-        let (names, texts) = (js_sys::Array::new(), js_sys::Array::new());
+/// The analysed documents, the reference and the reader's edits, as the engine's `corpusLineUp`
+/// takes them.
+pub fn request() -> engine::Request {
+    let (names, texts) = (js_sys::Array::new(), js_sys::Array::new());
+    let (reference, edits) = with(|c| {
         let mut reference = -1;
         for d in c.docs.iter().filter(|d| d.state == State::Done) {
             let Some(t) = &d.text else { continue };
@@ -149,9 +153,15 @@ pub fn request() -> (js_sys::Array, js_sys::Array, i32) {
             names.push(&d.name.as_str().into());
             texts.push(t);
         }
-        (names, texts, reference)
+        (reference, edits::json(&c.edits))
     })
-    .unwrap_or_else(|| (js_sys::Array::new(), js_sys::Array::new(), -1))
+    .unwrap_or((-1, JsValue::UNDEFINED));
+    engine::Request {
+        names,
+        texts,
+        reference,
+        edits,
+    }
 }
 
 /// Lines the analysed documents up (the matrix), unless a newer change came meanwhile.
@@ -161,8 +171,7 @@ pub async fn line_up(gen: u64) {
         render();
         return;
     }
-    let (names, texts, reference) = request();
-    let out = engine::line_up(&names, &texts, reference, "panel").await;
+    let out = engine::line_up(&request(), "panel").await;
     if !current(gen) {
         return;
     }

@@ -54,6 +54,8 @@ pub struct Corpus {
     pub dirty: Vec<String>,
     /// Whether a redraw of the changed rows is due.
     pub flush_due: bool,
+    /// The reader's merges and splits of matrix rows, in order (`super::edits`).
+    pub edits: Vec<JsValue>,
 }
 
 thread_local! {

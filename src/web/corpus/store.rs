@@ -12,6 +12,10 @@ use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransactionMode};
 
 const DB: &str = "planlens-corpus";
 const STORE: &str = "docs";
+/// The reader's merges and splits of matrix rows (`super::edits`): one record, an array.
+const EDITS: &str = "edits";
+/// Version 2 added [`EDITS`].
+const VERSION: u32 = 2;
 /// Read by boot.js (`CORPUS_KEPT`).
 const FLAG: &str = "planlens.corpus";
 
@@ -39,28 +43,34 @@ async fn open() -> Result<IdbDatabase, JsValue> {
     let idb = super::dom::window()
         .indexed_db()?
         .ok_or_else(|| JsValue::from_str("no IndexedDB"))?;
-    let req = idb.open_with_u32(DB, 1)?;
+    let req = idb.open_with_u32(DB, VERSION)?;
     let up = Closure::once_into_js(move |e: web_sys::Event| {
         let db = e
             .target()
             .and_then(|t| t.dyn_into::<IdbRequest>().ok())
             .and_then(|r| r.result().ok())
             .and_then(|r| r.dyn_into::<IdbDatabase>().ok());
-        if let Some(db) = db {
-            let opts = web_sys::IdbObjectStoreParameters::new();
-            opts.set_key_path(&"name".into());
-            let _ = db.create_object_store_with_optional_parameters(STORE, &opts);
-        }
+        let Some(db) = db else { return };
+        // a store that is there already (an upgrade from version 1) refuses to be made again, and
+        // the refusal, caught here, leaves it and the upgrade as they are
+        let opts = web_sys::IdbObjectStoreParameters::new();
+        opts.set_key_path(&"name".into());
+        let _ = db.create_object_store_with_optional_parameters(STORE, &opts);
+        let _ = db.create_object_store(EDITS);
     });
     req.set_onupgradeneeded(Some(up.unchecked_ref()));
     done(&req).await?.dyn_into::<IdbDatabase>()
 }
 
 async fn store(mode: IdbTransactionMode) -> Result<IdbObjectStore, JsValue> {
+    store_named(STORE, mode).await
+}
+
+async fn store_named(name: &str, mode: IdbTransactionMode) -> Result<IdbObjectStore, JsValue> {
     open()
         .await?
-        .transaction_with_str_and_mode(STORE, mode)?
-        .object_store(STORE)
+        .transaction_with_str_and_mode(name, mode)?
+        .object_store(name)
 }
 
 fn flag(on: bool) {
@@ -121,12 +131,33 @@ pub async fn delete(name: &str) {
     let _ = r.await;
 }
 
-/// Forgets every document.
+/// Forgets every document and every edit.
 pub async fn clear() {
     flag(false);
+    for name in [STORE, EDITS] {
+        let r = async {
+            let s = store_named(name, IdbTransactionMode::Readwrite).await?;
+            done(&s.clear()?).await
+        };
+        let _ = r.await;
+    }
+}
+
+/// The reader's edits of the matrix as kept (an empty list when none).
+pub async fn load_edits() -> Vec<JsValue> {
     let r = async {
-        let s = store(IdbTransactionMode::Readwrite).await?;
-        done(&s.clear()?).await
+        let s = store_named(EDITS, IdbTransactionMode::Readonly).await?;
+        done(&s.get(&EDITS.into())?).await
+    };
+    r.await.map(|a| super::read::items(&a)).unwrap_or_default()
+}
+
+/// Keeps the reader's edits of the matrix (all of them, in order; none: forgets them).
+pub async fn put_edits(edits: Vec<JsValue>) {
+    let r = async {
+        let s = store_named(EDITS, IdbTransactionMode::Readwrite).await?;
+        let all: js_sys::Array = edits.into_iter().collect();
+        done(&s.put_with_key(&all, &EDITS.into())?).await
     };
     let _ = r.await;
 }
