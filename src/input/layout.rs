@@ -5,7 +5,9 @@
 //!   of a page;
 //! - running heads and feet: a line that opens or closes most pages (numbers aside);
 //! - hard wraps: a line that runs to the right margin and is followed by one that is not indented
-//!   goes on in that line (across a page break too);
+//!   goes on in that line (across a page break too); where the layout sets paragraphs apart by
+//!   space instead of an indent (a word processor's export), a wider gap between two lines ends
+//!   a paragraph and the usual one does not;
 //! - characters spaced out to fill a line (`佛 山 市 公 共 卫 生`), full-width spaces, indents;
 //! - form feeds: pages follow one another as lines.
 //!
@@ -19,16 +21,26 @@ pub fn plan_text(pages: &[Page]) -> String {
     let pages: Vec<Vec<Line>> = strip_furniture(pages);
     let all: Vec<&Line> = pages.iter().flatten().collect();
     let (left, right) = margins(&all);
-    let indents = opens_indented(&all, left, right);
+    let layout = Layout {
+        left,
+        right,
+        indents: opens_indented(&all, left, right),
+        spacing: paragraph_spacing(&pages, right),
+    };
     let mut out = String::new();
-    let mut prev: Option<&Line> = None;
-    for line in all {
+    let mut prev: Option<(&Line, usize)> = None;
+    for (page, line) in pages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| p.iter().map(move |l| (i, l)))
+    {
         let text = tidy(&line.text);
         if text.is_empty() {
             continue;
         }
-        if let Some(p) = prev {
-            if wraps_into(p, line, left, right, indents) {
+        if let Some((p, p_page)) = prev {
+            let gap = (p_page == page).then(|| p.y - line.y);
+            if wraps_into(p, line, gap, &layout) {
                 if p.text.ends_with(|c: char| c.is_ascii_alphanumeric())
                     && text.starts_with(|c: char| c.is_ascii_alphanumeric())
                 {
@@ -39,7 +51,7 @@ pub fn plan_text(pages: &[Page]) -> String {
             }
         }
         out.push_str(&text);
-        prev = Some(line);
+        prev = Some((line, page));
     }
     out.push('\n');
     out
@@ -159,20 +171,59 @@ fn margins(lines: &[&Line]) -> (f32, f32) {
     )
 }
 
-/// Whether `next` goes on the line `prev` broke off: `prev` runs to the right margin, `next` is
-/// not indented, and neither is a table row of several cells. A line that ends a sentence at
-/// the margin ends its paragraph too, unless the layout opens every paragraph with an indent
-/// (`indents`): then only an indented line starts one, and a sentence that happened to fill the
-/// line (at a page's foot, often) goes on.
-fn wraps_into(prev: &Line, next: &Line, left: f32, right: f32, indents: bool) -> bool {
+/// What the whole text's layout says of its paragraphs.
+struct Layout {
+    left: f32,
+    right: f32,
+    /// Every paragraph opens with an indent ([`opens_indented`]).
+    indents: bool,
+    /// Paragraphs are set apart by space: the gap between baselines above which a line opens a
+    /// paragraph ([`paragraph_spacing`]).
+    spacing: Option<f32>,
+}
+
+/// Whether `next` goes on the line `prev` broke off (`gap`: the distance between their baselines
+/// when they are on one page): `prev` runs to the right margin, `next` is not indented, and
+/// neither is a table row of several cells. A line that ends a sentence at the margin ends its
+/// paragraph too, unless the layout marks where paragraphs open (an indent, or a wider gap): then
+/// only such a line starts one, and a sentence that happened to fill the line goes on.
+fn wraps_into(prev: &Line, next: &Line, gap: Option<f32>, layout: &Layout) -> bool {
     let em = prev.size.max(1.0);
-    let full = prev.x1 >= right - 1.2 * em;
+    let full = prev.x1 >= layout.right - 1.2 * em;
     let ends = prev
         .text
         .trim_end()
         .ends_with(['。', '！', '？', '；', '：', '!', '?', ';', ':']);
-    let indented = is_indented(next, left);
-    full && (indents || !ends) && !indented && !is_row(&prev.text) && !is_row(&next.text)
+    let indented = is_indented(next, layout.left);
+    let spaced = matches!((gap, layout.spacing), (Some(g), Some(s)) if g > s);
+    let marked = layout.indents || layout.spacing.is_some();
+    full && (marked || !ends) && !indented && !spaced && !is_row(&prev.text) && !is_row(&next.text)
+}
+
+/// Whether the layout sets its paragraphs apart by space, and the gap that does it: the usual
+/// distance between the baselines of a wrapped line and the next (the median where a line runs
+/// to the margin) times 1.35, when at least four in five of the lines that open a paragraph for
+/// sure (after a line ending short of the margin, on one page) are further below it than that.
+fn paragraph_spacing(pages: &[Vec<Line>], right: f32) -> Option<f32> {
+    let full = |l: &Line| l.x1 >= right - 1.2 * l.size.max(1.0);
+    let short = |l: &Line| l.x1 < right - 2.0 * l.size.max(1.0) && !is_row(&l.text);
+    let pairs = || pages.iter().flat_map(|p| p.windows(2));
+    let mut pitches: Vec<f32> = pairs()
+        .filter(|w| full(&w[0]))
+        .map(|w| w[0].y - w[1].y)
+        .filter(|g| *g > 0.0)
+        .collect();
+    if pitches.len() < 4 {
+        return None;
+    }
+    pitches.sort_by(f32::total_cmp);
+    let limit = pitches[pitches.len() / 2] * 1.35;
+    let opens: Vec<f32> = pairs()
+        .filter(|w| short(&w[0]))
+        .map(|w| w[0].y - w[1].y)
+        .collect();
+    let wide = opens.iter().filter(|g| **g > limit).count();
+    (opens.len() >= 4 && wide * 5 >= opens.len() * 4).then_some(limit)
 }
 
 fn is_indented(line: &Line, left: f32) -> bool {
@@ -317,6 +368,32 @@ mod tests {
             plan_text(&[flat]),
             "这一句恰好写满了一行到了行尾。\n下一句另起一段。\n"
         );
+    }
+
+    #[test]
+    fn paragraphs_set_apart_by_space_open_at_the_wider_gaps_only() {
+        // four paragraphs of two lines, 20 apart inside one, 34 between two; no indents
+        let mut lines = Vec::new();
+        let mut y = 800.0;
+        for _ in 0..4 {
+            lines.push(line("段落写到行尾的第一行文字一直写", 90.0, 500.0, y));
+            lines.push(line("到这里结束。", 90.0, 300.0, y - 20.0));
+            y -= 54.0;
+        }
+        // a sentence that fills its line, then the paragraph goes on at the usual distance
+        lines.push(line("这一句恰好写满了一行到了行尾。", 90.0, 500.0, y));
+        lines.push(line("下一句接着写完。", 90.0, 300.0, y - 20.0));
+        // a full line that ends its paragraph: the next one is further down
+        lines.push(line(
+            "这一段的最后一行也写满了行尾。",
+            90.0,
+            500.0,
+            y - 54.0,
+        ));
+        lines.push(line("新的一段。", 90.0, 300.0, y - 88.0));
+        let t = plan_text(&[Page { lines }]);
+        assert!(t.contains("到了行尾。下一句接着写完。\n"), "{t}");
+        assert!(t.contains("写满了行尾。\n新的一段。"), "{t}");
     }
 
     #[test]
