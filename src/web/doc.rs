@@ -294,9 +294,8 @@ pub fn load_sample(file: &'static str, keep_saved: bool) {
     });
 }
 
-/// Opens a user's `file` (open dialog or drop); `others` is how many more were given at once
-/// (only the first is opened, and the status says so).
-pub fn open_file(file: web_sys::File, others: u32) {
+/// Opens a user's `file` (open dialog or drop; several files go to the corpus panel instead).
+pub fn open_file(file: web_sys::File) {
     let name = file.name();
     wasm_bindgen_futures::spawn_local(async move {
         match input::read_blob(&file).await {
@@ -305,16 +304,11 @@ pub fn open_file(file: web_sys::File, others: u32) {
                 replace_text(&t);
                 let lang = with_app(move |a| a.lang).unwrap_or(Lang::Zh);
                 set_status(
-                    if others > 0 {
-                        "status.openedFirst"
-                    } else {
-                        "status.opened"
-                    },
+                    "status.opened",
                     vec![
                         ("f", name),
                         ("enc", i18n::tr(lang, enc.key()).into()),
                         ("n", i18n::num(n)),
-                        ("m", others.to_string()),
                     ],
                     false,
                 );

@@ -43,7 +43,6 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("status.done", "已分析 {n} 字：{s} 个章节，{t} 项指标，{b} 张表格（{ms} 毫秒）", "Analysed {n} characters: {s} sections, {t} targets, {b} tables ({ms} ms)"),
     ("status.failed", "分析失败：{e}", "Analysis failed: {e}"),
     ("status.opened", "已打开 {f}（{enc}，{n} 字）", "Opened {f} ({enc}, {n} characters)"),
-    ("status.openedFirst", "已打开 {f}（{enc}，{n} 字）。一次拖入了多个文件，只打开了第一个，其余 {m} 个未打开。", "Opened {f} ({enc}, {n} characters). Several files were dropped: only the first is opened, the other {m} are not."),
     ("input.folder", "打开文件夹", "Open folder"),
     ("status.unreadable", "无法读取 {f}：{e}", "Cannot read {f}: {e}"),
     ("status.pdfNoText", "无法读取 {f}：这个 PDF 没有文字层（可能是扫描件或图片）。请先做 OCR 文字识别，或把文字复制出来粘贴到这里。", "Cannot read {f}: the PDF has no text layer (a scan or images of text). Run OCR on it first, or copy the text out and paste it here."),

@@ -262,7 +262,7 @@ fn open_files(list: &web_sys::FileList, folder: bool) {
     if folder || list.length() > 1 {
         corpus_hook::open(list, folder);
     } else if let Some(f) = list.get(0) {
-        doc::open_file(f, 0);
+        doc::open_file(f);
     }
 }
 
