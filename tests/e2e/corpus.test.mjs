@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { ROOT, servedBrowser, fixtures, download, parseCsv, cli as planlens } from './lib.mjs';
+import { ROOT, servedBrowser, fixtures, download, parseCsv, cli as planlens, dropFiles, seedFiles } from './lib.mjs';
 
 const env = servedBrowser();
 
@@ -37,18 +37,6 @@ test('the page engine and the CLI give the same corpus matrix for one directory'
   assert.ok(json.documents.some((d) => d.versus_reference && d.versus_reference.missing > 0));
   await ctx.close();
 });
-
-/** Drops `files` ({name, b64}) on the page, as a reader drags them in. */
-function dropFiles(page, files) {
-  return page.evaluate((fs_) => {
-    const dt = new DataTransfer();
-    for (const f of fs_) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name));
-    document.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, files);
-}
-
-const seedFiles = () => fixtures().map((f) => ({ name: f.name, b64: Buffer.from(f.text, 'utf8').toString('base64') }));
 
 // The panel is a wasm module of its own (Cargo feature `corpus-panel`), imported by boot.js on the
 // first drop of several files: not fetched before.

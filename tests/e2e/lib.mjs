@@ -83,6 +83,19 @@ export function xlsxRows(buf) {
   }));
 }
 
+/** Drops `files` ({name, b64}) on the page, as a reader drags them in. */
+export function dropFiles(page, files) {
+  return page.evaluate((fs_) => {
+    const dt = new DataTransfer();
+    for (const f of fs_) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name));
+    document.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, files);
+}
+
+/** The sample plans as files to drop. */
+export const seedFiles = () => fixtures().map((f) => ({ name: f.name, b64: Buffer.from(f.text, 'utf8').toString('base64') }));
+
 /** Puts `text` into the page's input at once and fires one `input` event, as a paste does
  *  (Playwright's `fill` types a long multi-line text into the textarea for minutes). */
 export async function setText(page, text) {

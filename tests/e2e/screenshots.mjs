@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serve, launch, DIST, ROOT, assertDist, watchPage } from './lib.mjs';
+import { serve, launch, DIST, ROOT, assertDist, watchPage, dropFiles, seedFiles } from './lib.mjs';
 
 export const SHOTS_DIR = path.join(ROOT, 'docs', 'screenshots');
 export const SHOTS = [
@@ -21,7 +21,18 @@ export const SHOTS = [
   // the compare view: seed 003 (plan A) against seed 000 (plan B), the 品格提升工程 row selected
   { name: 'compare-003-000', sample: '003&compare=000', w: 1440, h: 1400, wait: '#compare-grid tr[data-row]',
     click: '#compare-grid tr:has-text("品格提升工程") >> nth=0 >> td:nth-child(3)', scroll: '#compare' },
+  // the corpus panel: the five samples dropped at once, 003 (the three-year plan) the reference
+  { name: 'corpus-matrix', sample: null, w: 1440, h: 1000, corpus: '003', scroll: '#corpus-matrix-box' },
 ];
+
+/** Drops the samples, makes the one named `reference` the reference and waits for the verdicts. */
+async function openCorpus(page, reference) {
+  await dropFiles(page, seedFiles());
+  await page.waitForSelector('#corpus-matrix tbody tr', { timeout: 120_000 });
+  const ref = seedFiles().find((f) => f.name.startsWith(reference)).name;
+  await page.selectOption('#corpus-reference', ref);
+  await page.waitForSelector('#corpus-matrix [data-status]', { timeout: 60_000 });
+}
 
 /** Takes the shots whose name includes `only` (all when empty) into `out`; returns the files. */
 export async function takeShots(only = '', out = SHOTS_DIR) {
@@ -49,6 +60,7 @@ async function shoot(browser, server, s, out) {
   const log = watchPage(page);
   await page.goto(`${server.origin}/?nosw${s.sample ? `&sample=${s.sample}` : ''}`);
   await page.waitForSelector(s.sample ? '#text-view mark' : '.sample-chip', { timeout: 30000 });
+  if (s.corpus) await openCorpus(page, s.corpus);
   if (s.en) await page.click('#lang-toggle');
   if (s.tab) await page.click(s.tab);
   if (s.wait) await page.waitForSelector(s.wait, { timeout: 30000 });
