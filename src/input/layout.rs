@@ -39,7 +39,7 @@ pub fn plan_text(pages: &[Page]) -> String {
             continue;
         }
         if let Some((p, p_page)) = prev {
-            let gap = (p_page == page).then(|| p.y - line.y);
+            let gap = (p_page == page).then_some(p.y - line.y);
             if wraps_into(p, line, gap, &layout) {
                 if p.text.ends_with(|c: char| c.is_ascii_alphanumeric())
                     && text.starts_with(|c: char| c.is_ascii_alphanumeric())
