@@ -183,8 +183,9 @@ struct Layout {
 }
 
 /// Whether `next` goes on the line `prev` broke off (`gap`: the distance between their baselines
-/// when they are on one page): `prev` runs to the right margin, `next` is not indented, and
-/// neither is a table row of several cells. A line that ends a sentence at the margin ends its
+/// when they are on one page): `prev` runs to the right margin, `next` is not indented, both are
+/// set in one size (a title in a larger one ends there), and neither is a table row of several
+/// cells. A line that ends a sentence at the margin ends its
 /// paragraph too, unless the layout marks where paragraphs open (an indent, or a wider gap): then
 /// only such a line starts one, and a sentence that happened to fill the line goes on.
 fn wraps_into(prev: &Line, next: &Line, gap: Option<f32>, layout: &Layout) -> bool {
@@ -197,7 +198,13 @@ fn wraps_into(prev: &Line, next: &Line, gap: Option<f32>, layout: &Layout) -> bo
     let indented = is_indented(next, layout.left);
     let spaced = matches!((gap, layout.spacing), (Some(g), Some(s)) if g > s);
     let marked = layout.indents || layout.spacing.is_some();
-    full && (marked || !ends) && !indented && !spaced && !is_row(&prev.text) && !is_row(&next.text)
+    let one_size = (prev.size - next.size).abs() <= 0.15 * prev.size.max(next.size);
+    full && (marked || !ends)
+        && one_size
+        && !indented
+        && !spaced
+        && !is_row(&prev.text)
+        && !is_row(&next.text)
 }
 
 /// Whether the layout sets its paragraphs apart by space, and the gap that does it: the usual
@@ -368,6 +375,18 @@ mod tests {
             plan_text(&[flat]),
             "这一句恰好写满了一行到了行尾。\n下一句另起一段。\n"
         );
+    }
+
+    #[test]
+    fn a_title_set_larger_is_not_joined_to_the_line_under_it() {
+        let mut title = line("国务院关于实施健康中国行动的意见", 150.0, 500.0, 800.0);
+        title.size = 22.0;
+        let lines = vec![
+            title,
+            line("国发〔2019〕13号", 90.0, 250.0, 760.0),
+            line("各省、自治区、直辖市人民政府：", 90.0, 350.0, 740.0),
+        ];
+        assert!(plan_text(&[Page { lines }]).starts_with("国务院关于实施健康中国行动的意见\n国发"));
     }
 
     #[test]
