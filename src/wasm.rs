@@ -102,9 +102,16 @@ pub fn patterns_compiled() -> u32 {
     u32::try_from(crate::rx::patterns_compiled()).unwrap_or(u32::MAX)
 }
 
+/// A JavaScript `Error` carrying `message`: what the lazily loaded modules' exports throw.
+#[cfg(any(feature = "extras", feature = "keywords"))]
+fn js_error(message: impl std::fmt::Display) -> wasm_bindgen::JsValue {
+    js_sys::Error::new(&message.to_string()).into()
+}
+
 /// The lazily loaded module's exports (feature `extras`).
 #[cfg(feature = "extras")]
 mod extras {
+    use super::js_error;
     use serde::Serialize;
     use wasm_bindgen::prelude::*;
 
@@ -112,8 +119,7 @@ mod extras {
     /// markers); the error message says why the bytes are not a readable Word document.
     #[wasm_bindgen(js_name = docxText)]
     pub fn docx_text(bytes: &[u8]) -> Result<String, JsValue> {
-        crate::input::docx::docx_text(bytes)
-            .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+        crate::input::docx::docx_text(bytes).map_err(js_error)
     }
 
     /// The plan's text of a PDF's text layer (`pdf::pdf_text`). The error message starts with
@@ -122,15 +128,13 @@ mod extras {
     /// which is all of an error that crosses it.
     #[wasm_bindgen(js_name = pdfText)]
     pub fn pdf_text(bytes: &[u8]) -> Result<String, JsValue> {
-        crate::input::pdf::pdf_text(bytes)
-            .map_err(|e| JsValue::from(js_sys::Error::new(&format!("{}: {e}", e.code()))))
+        crate::input::pdf::pdf_text(bytes).map_err(|e| js_error(format!("{}: {e}", e.code())))
     }
 
     /// A (`planlens/1` JSON) analysis of `text` as a label file (tests/devcorpus/README.md).
     #[wasm_bindgen(js_name = labelsJson)]
     pub fn labels_json(analysis: &str, text: &str) -> Result<String, JsValue> {
-        let a: crate::model::Analysis = serde_json::from_str(analysis)
-            .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
+        let a: crate::model::Analysis = serde_json::from_str(analysis).map_err(js_error)?;
         Ok(crate::output::labels::labels_for_text(&a, text))
     }
 
@@ -138,10 +142,8 @@ mod extras {
     /// (`output::xlsx`): the bytes of the `.xlsx` file.
     #[wasm_bindgen(js_name = rowsXlsx)]
     pub fn rows_xlsx(sheet: &str, rows: JsValue) -> Result<Vec<u8>, JsValue> {
-        let rows: Vec<Vec<String>> = serde_wasm_bindgen::from_value(rows)
-            .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
-        crate::output::xlsx::rows_xlsx(sheet, &rows)
-            .map_err(|e| JsValue::from(js_sys::Error::new(&e)))
+        let rows: Vec<Vec<String>> = serde_wasm_bindgen::from_value(rows).map_err(js_error)?;
+        crate::output::xlsx::rows_xlsx(sheet, &rows).map_err(js_error)
     }
 
     /// Compares plan A with plan B and returns the `planlens-compare/1` object.
@@ -268,6 +270,7 @@ mod extras {
 /// once and passes it to `keywordsReady`; the trie is built once and kept for every later call.
 #[cfg(feature = "keywords")]
 mod keywords {
+    use super::js_error;
     use serde::Serialize;
     use wasm_bindgen::prelude::*;
 
@@ -276,15 +279,10 @@ mod keywords {
             const { std::cell::RefCell::new(None) };
     }
 
-    fn js_error(message: &str) -> JsValue {
-        JsValue::from(js_sys::Error::new(message))
-    }
-
     /// Loads the jieba dictionary (`word freq tag` lines) for [`keywords`].
     #[wasm_bindgen(js_name = keywordsReady)]
     pub fn keywords_ready(dict: &str) -> Result<(), JsValue> {
-        let seg =
-            crate::keywords::Segmenter::from_dict(dict).map_err(|e| js_error(&e.to_string()))?;
+        let seg = crate::keywords::Segmenter::from_dict(dict).map_err(js_error)?;
         SEGMENTER.with(|s| *s.borrow_mut() = Some(seg));
         Ok(())
     }
@@ -294,8 +292,7 @@ mod keywords {
     /// `analyzeJson(text)`: this module has no analysis of its own).
     #[wasm_bindgen(js_name = keywords)]
     pub fn keywords(text: &str, analysis_json: &str) -> Result<JsValue, JsValue> {
-        let outline =
-            crate::keywords::outline_of(analysis_json).map_err(|e| js_error(&e.to_string()))?;
+        let outline = crate::keywords::outline_of(analysis_json).map_err(js_error)?;
         SEGMENTER.with(|s| {
             let s = s.borrow();
             let seg = s
