@@ -185,12 +185,11 @@ struct Layout {
 /// Whether `next` goes on the line `prev` broke off (`gap`: the distance between their baselines
 /// when they are on one page): `prev` runs to the right margin, `next` is not indented, both are
 /// set in one size (a title in a larger one ends there), and neither is a table row of several
-/// cells. A line that ends a sentence at the margin ends its
-/// paragraph too, unless the layout marks where paragraphs open (an indent, or a wider gap): then
-/// only such a line starts one, and a sentence that happened to fill the line goes on.
+/// cells. A line that ends a sentence at the margin ends its paragraph too, unless the layout
+/// marks where paragraphs open (an indent, or a wider gap): then only such a line starts one,
+/// and a sentence that happened to fill the line goes on.
 fn wraps_into(prev: &Line, next: &Line, gap: Option<f32>, layout: &Layout) -> bool {
-    let em = prev.size.max(1.0);
-    let full = prev.x1 >= layout.right - 1.2 * em;
+    let full = runs_to_margin(prev, layout.right);
     let ends = prev
         .text
         .trim_end()
@@ -212,11 +211,9 @@ fn wraps_into(prev: &Line, next: &Line, gap: Option<f32>, layout: &Layout) -> bo
 /// to the margin) times 1.35, when at least four in five of the lines that open a paragraph for
 /// sure (after a line ending short of the margin, on one page) are further below it than that.
 fn paragraph_spacing(pages: &[Vec<Line>], right: f32) -> Option<f32> {
-    let full = |l: &Line| l.x1 >= right - 1.2 * l.size.max(1.0);
-    let short = |l: &Line| l.x1 < right - 2.0 * l.size.max(1.0) && !is_row(&l.text);
     let pairs = || pages.iter().flat_map(|p| p.windows(2));
     let mut pitches: Vec<f32> = pairs()
-        .filter(|w| full(&w[0]))
+        .filter(|w| runs_to_margin(&w[0], right))
         .map(|w| w[0].y - w[1].y)
         .filter(|g| *g > 0.0)
         .collect();
@@ -226,11 +223,21 @@ fn paragraph_spacing(pages: &[Vec<Line>], right: f32) -> Option<f32> {
     pitches.sort_by(f32::total_cmp);
     let limit = pitches[pitches.len() / 2] * 1.35;
     let opens: Vec<f32> = pairs()
-        .filter(|w| short(&w[0]))
+        .filter(|w| ends_paragraph(&w[0], right))
         .map(|w| w[0].y - w[1].y)
         .collect();
     let wide = opens.iter().filter(|g| **g > limit).count();
     (opens.len() >= 4 && wide * 5 >= opens.len() * 4).then_some(limit)
+}
+
+/// The line runs to the right margin (within about an em): it may go on in the next one.
+fn runs_to_margin(line: &Line, right: f32) -> bool {
+    line.x1 >= right - 1.2 * line.size.max(1.0)
+}
+
+/// The line ends short of the margin and is no table row: its paragraph ends there for sure.
+fn ends_paragraph(line: &Line, right: f32) -> bool {
+    line.x1 < right - 2.0 * line.size.max(1.0) && !is_row(&line.text)
 }
 
 fn is_indented(line: &Line, left: f32) -> bool {
@@ -247,7 +254,7 @@ fn opens_indented(lines: &[&Line], left: f32, right: f32) -> bool {
     let (mut opens, mut indented) = (1usize, usize::from(is_indented(first, left)));
     for w in lines.windows(2) {
         let (prev, next) = (w[0], w[1]);
-        if prev.x1 < right - 2.0 * prev.size.max(1.0) && !is_row(&prev.text) {
+        if ends_paragraph(prev, right) {
             opens += 1;
             indented += usize::from(is_indented(next, left));
         }
