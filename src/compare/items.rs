@@ -64,6 +64,9 @@ pub struct Bounds {
     pub down: bool,
 }
 
+/// A clause's words as a key, and the key's bigrams (see [`Item::clause_key`]).
+pub type ClauseKey = (String, Vec<(char, char)>);
+
 /// One target of a plan, prepared for comparing.
 #[derive(Debug, Clone)]
 pub struct Item {
@@ -86,15 +89,14 @@ pub struct Item {
     pub place: Place,
     /// A rate per unit (每所中小学至少1个): not additive.
     pub per_unit: bool,
-    /// Title of the deepest outline node holding it.
-    pub section: Option<String>,
     /// Outline path (as in the analysis).
     pub path: Vec<usize>,
     pub span: Span,
     pub clause_span: Span,
     /// The clause's words as a key, for a target with no subject, and the key's bigrams; made on
-    /// first use and kept, since every item of one plan is scored against every item of the other.
-    pub clause_key: std::cell::OnceCell<(String, Vec<(char, char)>)>,
+    /// first use and kept, since every item of one plan is scored against every item of the other;
+    /// boxed, since only the items scored against others ever have one.
+    pub clause_key: std::cell::OnceCell<Box<ClauseKey>>,
 }
 
 /// A plan prepared for comparing.
@@ -177,7 +179,7 @@ fn last_year(s: &str) -> Option<i32> {
     out
 }
 
-fn section_title(nodes: &[OutlineNode], path: &[usize]) -> Option<String> {
+pub(crate) fn section_title(nodes: &[OutlineNode], path: &[usize]) -> Option<String> {
     let mut level = nodes;
     let mut title = None;
     for &i in path {
@@ -379,7 +381,6 @@ pub fn plan<'a>(input: &str, analysis: &'a Analysis) -> Plan<'a> {
             when,
             place,
             per_unit,
-            section: section_title(&analysis.outline, &t.path),
             path: t.path.clone(),
             span: t.span,
             clause_span: t.clause_span,

@@ -31,6 +31,11 @@ pub mod synonyms;
 use crate::model::{Analysis, Comparator, Period, Span};
 use items::{Item, Place, Plan, When};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+/// A word of a fixed vocabulary (`body`, `yearly`, …) that is sometimes a made string (a year):
+/// the vocabulary's words are not allocated again for each of the many targets of a long plan.
+pub type Word = Cow<'static, str>;
 
 /// Schema identifier of a comparison.
 pub const COMPARE_SCHEMA: &str = "planlens-compare/1";
@@ -93,7 +98,7 @@ pub struct TargetRef {
     /// The subject used for aligning (the analysis's, possibly widened, or derived from the clause).
     pub subject: String,
     /// `analysis`, `widened` or `context`.
-    pub subject_source: String,
+    pub subject_source: Word,
     /// Normalised quantity such as `≥8所`, `18–20所`.
     pub quantity: String,
     pub value: Option<f64>,
@@ -101,10 +106,10 @@ pub struct TargetRef {
     pub unit: Option<String>,
     pub comparator: Option<Comparator>,
     /// `"2023"`, `yearly`, `period` or `unknown`.
-    pub when: String,
+    pub when: Word,
     /// `body`, or `table` with the column in `column` (`2023`, `total`, …).
-    pub place: String,
-    pub column: Option<String>,
+    pub place: Word,
+    pub column: Option<Word>,
     pub section: Option<String>,
 }
 
@@ -207,9 +212,9 @@ fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
-fn when_str(w: When) -> String {
+fn when_str(w: When) -> Word {
     match w {
-        When::Year(y) => y.to_string(),
+        When::Year(y) => y.to_string().into(),
         When::Yearly => "yearly".into(),
         When::Period => "period".into(),
         When::Unknown => "unknown".into(),
@@ -219,11 +224,11 @@ fn when_str(w: When) -> String {
 pub(crate) fn target_ref(p: &Plan, it: &Item) -> TargetRef {
     let t = &p.analysis.targets[it.index];
     let (place, column) = match it.place {
-        Place::Body => ("body".to_string(), None),
+        Place::Body => ("body".into(), None),
         Place::Table { role, .. } => (
-            "table".to_string(),
+            "table".into(),
             Some(match role {
-                grid::Role::Year(y) => y.to_string(),
+                grid::Role::Year(y) => y.to_string().into(),
                 grid::Role::Total => "total".into(),
                 grid::Role::Label => "label".into(),
                 grid::Role::Other => "other".into(),
@@ -236,16 +241,16 @@ pub(crate) fn target_ref(p: &Plan, it: &Item) -> TargetRef {
         span: t.span,
         clause_span: t.clause_span,
         subject: it.subject.clone(),
-        subject_source: it.subject_source.to_string(),
+        subject_source: it.subject_source.into(),
         quantity: crate::render::quantity(t),
         value: t.value,
         range: t.range,
-        unit: t.unit.clone(),
+        unit: t.unit.as_deref().map(String::from),
         comparator: t.comparator,
         when: when_str(it.when),
         place,
         column,
-        section: it.section.clone(),
+        section: items::section_title(&p.analysis.outline, &t.path),
     }
 }
 
@@ -524,11 +529,16 @@ fn unpaired(p: &Plan, paired: impl Iterator<Item = usize>) -> Vec<TargetRef> {
     for i in paired {
         used[i] = true;
     }
-    p.items
-        .iter()
-        .filter(|it| !used[it.index])
-        .map(|it| target_ref(p, it))
-        .collect()
+    // sized once: the list of a long plan is most of its targets, and doubling it as it grows
+    // would hold up to twice their memory
+    let mut out = Vec::with_capacity(used.iter().filter(|u| !**u).count());
+    out.extend(
+        p.items
+            .iter()
+            .filter(|it| !used[it.index])
+            .map(|it| target_ref(p, it)),
+    );
+    out
 }
 
 /// The multi-year plan `pm`'s targets for `year` against the annual plan `pn`'s, each `met`,

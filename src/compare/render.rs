@@ -153,7 +153,7 @@ fn csv_ref(r: Option<&TargetRef>) -> [String; 5] {
         Some(r) => [
             r.subject.clone(),
             r.quantity.clone(),
-            r.when.clone(),
+            r.when.to_string(),
             format!("{}-{}", r.span[0], r.span[1]),
             r.text.clone(),
         ],

@@ -64,6 +64,24 @@ pub const SYNONYMS: &[(&str, &[&str])] = &[
     ("二氧化碳排放", &["二氧化碳排放下降", "二氧化碳排放降低"]),
 ];
 
+/// Every variant and canonical form as chars with its canonical form, longest first, built once:
+/// a comparison asks for the canonical key of every target of both plans.
+fn entries() -> &'static [(Vec<char>, &'static str)] {
+    static ENTRIES: std::sync::OnceLock<Vec<(Vec<char>, &'static str)>> =
+        std::sync::OnceLock::new();
+    ENTRIES.get_or_init(|| {
+        let mut entries = Vec::new();
+        for (canon, vs) in SYNONYMS {
+            entries.push((canon.chars().collect(), *canon));
+            for v in vs.iter().filter(|v| !v.starts_with('=')) {
+                entries.push((v.chars().collect(), *canon));
+            }
+        }
+        entries.sort_by(|x: &(Vec<char>, &str), y| y.0.len().cmp(&x.0.len()).then(x.0.cmp(&y.0)));
+        entries
+    })
+}
+
 /// `key` with every known variant replaced by its canonical form. Scans left to right taking
 /// the longest entry (variant or canonical) at each position, so `省市优质园` stays itself rather
 /// than having its `市优质园` rewritten, and `市区名班主任` is not half-rewritten via `区名班主任`.
@@ -74,14 +92,7 @@ pub fn canonical(key: &str) -> String {
     {
         return canon.to_string();
     }
-    let mut entries: Vec<(Vec<char>, &str)> = Vec::new();
-    for (canon, vs) in SYNONYMS {
-        entries.push((canon.chars().collect(), canon));
-        for v in vs.iter().filter(|v| !v.starts_with('=')) {
-            entries.push((v.chars().collect(), canon));
-        }
-    }
-    entries.sort_by(|x, y| y.0.len().cmp(&x.0.len()).then(x.0.cmp(&y.0)));
+    let entries = entries();
     let chars: Vec<char> = key.chars().collect();
     let mut out = String::with_capacity(key.len());
     let mut i = 0;

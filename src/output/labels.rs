@@ -88,20 +88,20 @@ fn labels_json(a: &Analysis, sentence: &dyn Fn(&Target) -> String) -> String {
         .filter(|t| !t.flags.iter().any(|f| f == "not_a_target"))
         .map(|t| LabelTarget {
             sentence: sentence(t),
-            subject: t.subject.clone().unwrap_or_default(),
+            subject: crate::render::or_empty(&t.subject),
             quantity: Some(t.text.clone()).filter(|_| t.kind != TargetKind::Deadline),
             value: match (t.range, t.value) {
                 (Some(r), _) => Some(LabelValue::Range(r)),
                 (None, Some(v)) => Some(LabelValue::One(v)),
                 _ => None,
             },
-            unit: t.unit.clone(),
+            unit: t.unit.as_deref().map(String::from),
             comparator: t.comparator.and_then(|c| {
                 serde_json::to_value(c)
                     .ok()
                     .and_then(|v| v.as_str().map(str::to_string))
             }),
-            deadline: t.deadline.clone(),
+            deadline: t.deadline.as_deref().map(String::from),
             kind: (t.kind == TargetKind::Deadline).then_some("deadline"),
         })
         .collect();

@@ -78,24 +78,24 @@ pub struct Target {
     pub kind: TargetKind,
     pub value: Option<f64>,
     pub range: Option<[f64; 2]>,
-    pub unit: Option<String>,
+    pub unit: Option<Box<str>>,
     pub comparator: Option<Comparator>,
     pub change: Option<Change>,
-    pub deadline: Option<String>,
-    pub due: Option<String>,
-    pub subject: Option<String>,
+    pub deadline: Option<Box<str>>,
+    pub due: Option<Box<str>>,
+    pub subject: Option<Box<str>>,
     pub path: Vec<usize>,
     // Optional extras (docs/domain.md#targets); omitted from JSON when unknown.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub action: Option<String>,
+    pub action: Option<Box<str>>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub scope: Option<Scope>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub per: Option<String>,
+    pub per: Option<Box<str>>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub of: Option<String>,
+    pub of: Option<Box<str>>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub recurrence: Option<String>,
+    pub recurrence: Option<Box<str>>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub strength: Option<Strength>,
     /// Boxed: few targets have one, and every target of a huge input pays for the field's size.

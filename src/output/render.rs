@@ -219,12 +219,12 @@ pub fn csv_fields(a: &Analysis, t: &crate::model::Target) -> [String; 16] {
         t.value.map(fmt_num).unwrap_or_default(),
         lo,
         hi,
-        t.unit.clone().unwrap_or_default(),
+        or_empty(&t.unit),
         t.comparator.as_ref().map(enum_str).unwrap_or_default(),
         t.change.as_ref().map(enum_str).unwrap_or_default(),
-        t.subject.clone().unwrap_or_default(),
-        t.deadline.clone().unwrap_or_default(),
-        t.due.clone().unwrap_or_default(),
+        or_empty(&t.subject),
+        or_empty(&t.deadline),
+        or_empty(&t.due),
         t.span[0].to_string(),
         t.span[1].to_string(),
         t.responsible
@@ -236,6 +236,11 @@ pub fn csv_fields(a: &Analysis, t: &crate::model::Target) -> [String; 16] {
             .map(|r| r.others.join("、"))
             .unwrap_or_default(),
     ]
+}
+
+/// An optional text field as a cell: empty when absent.
+pub fn or_empty(v: &Option<Box<str>>) -> String {
+    v.as_deref().unwrap_or_default().to_string()
 }
 
 fn enum_str<T: serde::Serialize>(v: &T) -> String {

@@ -498,18 +498,18 @@ pub fn inherit(
         match (&t.deadline, &mut t.due) {
             // a due of its own without words (a report's list of the year's targets) stays
             (None, None) => {
-                t.deadline = Some(d.raw.clone());
-                t.due = Some(d.due.clone());
+                t.deadline = Some(d.raw.as_str().into());
+                t.due = Some(d.due.as_str().into());
             }
             // a month without a year (1月20日前) is in the year of its section (`2025年1月`, or
             // the `一月` after `十二月`), not always the plan's
             (Some(raw), Some(due)) if raw.contains('月') && !names_year(raw) => {
                 if let Some(rest) = due.get(4..) {
-                    *due = format!("{:04}{rest}", d.year);
+                    *due = format!("{:04}{rest}", d.year).into();
                 }
             }
             // a phrase with no date of its own (寒假前) is due by the end of its section
-            (Some(_), due @ None) => *due = Some(d.due.clone()),
+            (Some(_), due @ None) => *due = Some(d.due.as_str().into()),
             _ => {}
         }
     }
@@ -760,7 +760,10 @@ mod tests {
             .iter()
             .find(|t| t.text == text)
             .unwrap_or_else(|| panic!("no target {text}: {:?}", a.targets));
-        (t.deadline.clone(), t.due.clone())
+        (
+            t.deadline.as_deref().map(String::from),
+            t.due.as_deref().map(String::from),
+        )
     }
 
     fn d(raw: &str, due: &str) -> (Option<String>, Option<String>) {

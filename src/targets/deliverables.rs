@@ -211,8 +211,8 @@ pub(super) fn dated_block(
                     .iter_mut()
                     .filter(|t| t.deadline.is_none() && t.due.is_none())
                 {
-                    tg.deadline = Some(bl.raw.clone());
-                    tg.due = Some(bl.due.clone());
+                    tg.deadline = Some(bl.raw.as_str().into());
+                    tg.due = Some(bl.due.as_str().into());
                 }
                 // a sentence with a number states a quantity, not a dated deliverable
                 if out.len() == first_new && !numbers && !(bl.bullets && bl.done) {
@@ -258,12 +258,13 @@ fn block_deliverable(b: &Builder, s: &Sentence, bl: &Block) -> Option<Target> {
     let clause = s.clauses.iter().find(|c| c.start <= at && at < c.end)?;
     // the whole sentence is the deliverable: its clause span holds it
     let mut tg = b.target(s.range.clone(), s.range.clone(), TargetKind::Deadline);
-    tg.deadline = Some(bl.raw.clone());
-    tg.due = Some(bl.due.clone());
+    tg.deadline = Some(bl.raw.as_str().into());
+    tg.due = Some(bl.due.as_str().into());
     tg.strength = strength_of(text);
     let after = hay[s.range.start + w.end..clause.end].trim();
     tg.subject = phrase_before(&hay[clause.start..at])
-        .or_else(|| without_punctuation(&after.chars().take(30).collect::<String>()));
+        .or_else(|| without_punctuation(&after.chars().take(30).collect::<String>()))
+        .map(Into::into);
     Some(tg)
 }
 
@@ -374,18 +375,20 @@ impl Reading<'_> {
             tp.range.start.min(clause.start)..end,
             TargetKind::Deadline,
         );
-        tg.deadline = Some(b.deadline_text(tp));
-        tg.due = tp.due.clone();
+        tg.deadline = Some(b.deadline_text(tp).into());
+        tg.due = tp.due.as_deref().map(Into::into);
         tg.strength = strength_of(&hay[s.range.start..end]);
         let (action, subject) = deliverable(&hay[tp.range.end..end]);
-        tg.action = action.map(str::to_string);
-        tg.subject = subject.and_then(|s| subject::tidy(subject::end_state(&s)));
+        tg.action = action.map(Into::into);
+        tg.subject = subject
+            .and_then(|s| subject::tidy(subject::end_state(&s)))
+            .map(Into::into);
         // 联络员相关信息请于…前报送: what is asked for stands before the time
         if let Some(p) = hay
             .get(clause.start..tp.range.start)
             .and_then(asked_subject)
         {
-            tg.subject = subject::tidy(p);
+            tg.subject = subject::tidy(p).map(Into::into);
         }
         Some(tg)
     }

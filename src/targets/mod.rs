@@ -426,8 +426,8 @@ pub fn extract(cx: &Context) -> Vec<Target> {
                 .iter_mut()
                 .filter(|tg| tg.deadline.is_none())
             {
-                tg.deadline.clone_from(&lt.raw);
-                tg.due.clone_from(&lt.due);
+                tg.deadline = lt.raw.as_deref().map(Into::into);
+                tg.due = lt.due.as_deref().map(Into::into);
             }
         }
         // any digit: a count whose unit is not read (`5款以上`) still makes it a quantity
@@ -1791,8 +1791,12 @@ mod tests {
     /// growth; not across units otherwise.
     #[test]
     fn a_clause_without_a_subject_takes_the_one_before_it() {
-        let subjects =
-            |s: &str| -> Vec<Option<String>> { run(s).into_iter().map(|t| t.subject).collect() };
+        let subjects = |s: &str| -> Vec<Option<String>> {
+            run(s)
+                .into_iter()
+                .map(|t| t.subject.map(String::from))
+                .collect()
+        };
         for (s, want) in [
             (
                 "城市生活污水集中收集率提高2个百分点，力争达到72%。",
@@ -1840,7 +1844,10 @@ mod tests {
     fn kinds_and_times(src: &str, year: i32) -> Vec<(TargetKind, Option<String>, Option<String>)> {
         run_with(src, Some(year), None)
             .iter()
-            .map(|t| (t.kind, t.deadline.clone(), t.due.clone()))
+            .map(|t| {
+                let s = |v: &Option<Box<str>>| v.as_deref().map(String::from);
+                (t.kind, s(&t.deadline), s(&t.due))
+            })
             .collect()
     }
 

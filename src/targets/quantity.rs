@@ -29,7 +29,7 @@ pub struct Quantity {
     pub value: Option<f64>,
     pub range_value: Option<[f64; 2]>,
     /// The unit as written, with a multiplier that follows the digits (`万人`, `亿元`).
-    pub unit: String,
+    pub unit: Box<str>,
     pub class: UnitClass,
     /// Comparator written inside or right after the quantity (`以上`, `左右`, `多`/`余`).
     pub comparator: Option<Comparator>,
@@ -424,7 +424,7 @@ fn quantity(hay: &str, c: &Caps) -> Option<Quantity> {
         numeral: c.n1.start..c.n2.as_ref().map_or(c.n1.end, |n| n.end),
         value,
         range_value,
-        unit,
+        unit: unit.into(),
         class: w.class,
         comparator,
         placeholder: a.placeholder || second.as_ref().is_some_and(|b| b.placeholder),
@@ -609,7 +609,7 @@ fn fractions(hay: &str) -> Vec<Quantity> {
             numeral: shift(d.range()),
             value: Some(value),
             range_value: None,
-            unit: unit.to_string(),
+            unit: unit.into(),
             class: UnitClass::Ratio,
             comparator,
             placeholder: false,
@@ -788,7 +788,7 @@ mod tests {
             ("3个/", 3.0, "个"),
         ] {
             let q = one(s);
-            assert_eq!((q.value, q.unit.as_str()), (Some(v), u), "{s}");
+            assert_eq!((q.value, &*q.unit), (Some(v), u), "{s}");
         }
     }
 
@@ -829,14 +829,14 @@ mod tests {
     #[test]
     fn spaces_and_bound_words() {
         let q = one("覆盖率达到 95 % 以上");
-        assert_eq!((q.value, q.unit.as_str()), (Some(95.0), "%"));
+        assert_eq!((q.value, &*q.unit), (Some(95.0), "%"));
         assert_eq!(q.comparator, Some(Comparator::Gte));
         let q = one("建成　30　个　以上");
-        assert_eq!((q.value, q.unit.as_str()), (Some(30.0), "个"));
+        assert_eq!((q.value, &*q.unit), (Some(30.0), "个"));
         assert_eq!(q.comparator, Some(Comparator::Gte));
         for s in ["指数均控制在 5 以下", "指数控制在5以下"] {
             let q = one(s);
-            assert_eq!((q.value, q.unit.as_str()), (Some(5.0), ""), "{s}");
+            assert_eq!((q.value, &*q.unit), (Some(5.0), ""), "{s}");
             assert_eq!(q.comparator, Some(Comparator::Lte), "{s}");
         }
         for s in ["5 左右", "五以下", "5多以上", "3-5以下", "PM2.5以下"] {
@@ -849,11 +849,11 @@ mod tests {
         for (s, u) in [("xx所", "所"), ("xx%以上", "%"), ("x小时", "小时")] {
             let q = one(s);
             assert!(q.placeholder, "{s}");
-            assert_eq!((q.value, q.unit.as_str()), (None, u));
+            assert_eq!((q.value, &*q.unit), (None, u));
         }
         assert!(find("xSTEM课程").is_empty());
         let q = one("实现100%名校资源全覆盖");
-        assert_eq!((q.unit.as_str(), q.range), ("%", 6..10));
+        assert_eq!((&*q.unit, q.range), ("%", 6..10));
     }
 
     #[test]
@@ -872,7 +872,7 @@ mod tests {
     fn fractions_in_words_are_shares() {
         let q = one("三分之一以上的学校建成智慧校园");
         assert_eq!(
-            (q.value, q.unit.as_str(), q.comparator),
+            (q.value, &*q.unit, q.comparator),
             (Some(33.33), "%", Some(Comparator::Gte))
         );
         let q = one("覆盖率达到四分之三");
@@ -880,7 +880,7 @@ mod tests {
         assert_eq!(one("达标率达到百分之八十").value, Some(80.0));
         let q = one("纠错率控制在千分之五以内");
         assert_eq!(
-            (q.value, q.unit.as_str(), q.comparator),
+            (q.value, &*q.unit, q.comparator),
             (Some(5.0), "‰", Some(Comparator::Lte))
         );
     }
@@ -914,7 +914,7 @@ mod tests {
             Some(Comparator::Approx)
         );
         assert!(find("形成一条龙服务").is_empty());
-        assert_eq!(one("满意度不低于90分").unit, "分");
-        assert!(find("充分发挥三分作用").iter().all(|q| q.unit != "分"));
+        assert_eq!(&*one("满意度不低于90分").unit, "分");
+        assert!(find("充分发挥三分作用").iter().all(|q| &*q.unit != "分"));
     }
 }

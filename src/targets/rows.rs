@@ -66,11 +66,11 @@ fn apply_row(rows: &[RowSpans], tg: &mut Target) {
             .find(|(sp, _)| inside(sp))
             .and_then(|(_, y)| y.clone());
         if let Some((raw, y)) = year {
-            tg.deadline = Some(raw);
-            tg.due = Some(deadlines::year_end(y));
+            tg.deadline = Some(raw.into());
+            tg.due = Some(deadlines::year_end(y).into());
         } else if let Some(limit) = &row.time_limit {
-            tg.deadline = Some(limit.clone());
-            tg.due = rs.limit_due.clone();
+            tg.deadline = Some(limit.as_str().into());
+            tg.due = rs.limit_due.as_deref().map(Into::into);
         }
     }
     if tg.responsible.is_none() && !row.lead.is_empty() {
@@ -133,16 +133,16 @@ pub(super) fn indicator_cells(b: &Builder, retro: &Retro, out: &mut Vec<Target>)
         let mut tg = b.target(rel.clone(), rel, kind);
         tg.value = c.value;
         tg.range = c.range_value;
-        tg.unit = c.unit;
+        tg.unit = c.unit.map(Into::into);
         tg.comparator = Some(c.comparator);
-        tg.subject = c.subject;
+        tg.subject = c.subject.map(Into::into);
         if c.cumulative {
             tg.scope = Some(Scope::PeriodTotal);
         }
         // the year of the column (`2025年目标值`) is the cell's deadline
         if let Some((raw, y)) = c.year {
-            tg.deadline = Some(raw);
-            tg.due = Some(deadlines::year_end(y));
+            tg.deadline = Some(raw.into());
+            tg.due = Some(deadlines::year_end(y).into());
         }
         out.push(tg);
         added = true;

@@ -87,13 +87,13 @@ pub fn limits(text: &Text, body: Range<usize>, targets: &[Target]) -> Vec<Target
         }
         let mut tg = Target::new(text.original(span), span, span, TargetKind::Deadline);
         let when_span = text.span(body.start + when.start()..body.start + when.end());
-        tg.deadline = Some(text.original(when_span));
+        tg.deadline = Some(text.original(when_span).into());
         if let Some(w) = c.name("act") {
-            tg.subject = Some(w.as_str().to_string());
-            tg.due = period_end(&c);
+            tg.subject = Some(w.as_str().into());
+            tg.due = period_end(&c).map(Into::into);
         } else if let Some(v) = c.name("verb") {
-            tg.action = Some(v.as_str().to_string());
-            tg.subject = c.name("obj").map(|o| o.as_str().to_string());
+            tg.action = Some(v.as_str().into());
+            tg.subject = c.name("obj").map(|o| o.as_str().into());
         }
         out.push(tg);
     }
@@ -159,8 +159,8 @@ fn task(text: &Text, r: Range<usize>) -> Option<Target> {
     }
     let span = text.span(start..r.end);
     let mut tg = Target::new(text.original(span), span, span, TargetKind::Deadline);
-    tg.action = Some(body[..end].to_string());
-    tg.subject = Some(object.trim().to_string());
+    tg.action = Some(body[..end].into());
+    tg.subject = Some(object.trim().into());
     Some(tg)
 }
 

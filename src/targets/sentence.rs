@@ -235,7 +235,7 @@ fn is_frequency(q: &Quantity, before: &str, after: &str) -> bool {
     let ends = after
         .trim_matches(|c: char| c.is_whitespace() || "，。；、,;".contains(c))
         .is_empty();
-    ends && lexicon::OCCURRENCE_UNITS.contains(&q.unit.as_str())
+    ends && lexicon::OCCURRENCE_UNITS.contains(&&*q.unit)
         && lexicon::FREQUENCY_LEADS.iter().any(|w| before.contains(w))
 }
 
@@ -639,7 +639,7 @@ impl Reading<'_> {
         // a time phrase before the number is the deadline, no part of the subject
         // (年底前关停燃煤锅炉15台)
         let from = past_times(&self.times, c.prev_end.min(start), start);
-        tg.subject = subject::subject(&hay[from..start], after);
+        tg.subject = subject::subject(&hay[from..start], after).map(Into::into);
         let unnamed = name_subject(&mut tg, q, &c.targets, before);
         tg.action = match change {
             Some(_) => change_verb(&hay[clause.start..verb_end]),
@@ -647,9 +647,9 @@ impl Reading<'_> {
                 .map(|(a, _)| a)
                 .or(c.last_action),
         }
-        .map(str::to_string);
-        tg.recurrence = recurrence_of(clause_before).map(str::to_string);
-        tg.per = per_of(clause_before);
+        .map(Into::into);
+        tg.recurrence = recurrence_of(clause_before).map(Into::into);
+        tg.per = per_of(clause_before).map(Into::into);
         tg.strength = self.strengths.before(hay, &self.s.range, q.range.start);
         set_deadline(
             self.b,
@@ -693,8 +693,7 @@ impl Reading<'_> {
         });
         // (joined to the target before it, in its unit)
         let pair_first = c.targets.last().filter(|p| {
-            PAIR_JOINERS.contains(&hay[v.gap.clone()].trim())
-                && p.unit.as_deref() == Some(q.unit.as_str())
+            PAIR_JOINERS.contains(&hay[v.gap.clone()].trim()) && p.unit.as_deref() == Some(&*q.unit)
         });
         change.or_else(|| pair_first.and_then(|p| p.change))
     }
@@ -721,7 +720,7 @@ impl Reading<'_> {
                 // 推进全民健康生活方式行动，…，基本实现以县为单位全覆盖: a coverage whose own words
                 // name nothing covers the work its sentence opens with
                 if tg.subject.is_none() && cue.kind == TargetKind::Coverage && cue.unit.is_some() {
-                    tg.subject = opening_work(self.b, self.s, clause);
+                    tg.subject = opening_work(self.b, self.s, clause).map(Into::into);
                 }
                 c.targets.push(tg);
             }
@@ -742,7 +741,7 @@ impl Reading<'_> {
             .iter_mut()
             .filter(|t| t.deadline.is_none() && t.span[0] >= from)
         {
-            tg.deadline = Some(raw.clone());
+            tg.deadline = Some(raw.as_str().into());
         }
     }
 }
@@ -804,13 +803,13 @@ fn kind_of(q: &Quantity, change: Option<Change>) -> TargetKind {
 fn name_subject(tg: &mut Target, q: &Quantity, clause: &[Target], before: &[Target]) -> bool {
     let prev = clause.last().and_then(|p| p.subject.as_deref());
     if let Some(whole) = subject::code_of(tg.subject.as_deref(), prev) {
-        tg.subject = Some(whole);
+        tg.subject = Some(whole.into());
     }
     let unnamed = tg.subject.is_none();
     // 收入分别增长5.5%和7%, 收集率提高2个百分点，力争达到72%: (a rate after its change in
     // points); a growth rate (总收入达到1500亿元，年均增长10%) that of any quantity
     if tg.subject.is_none() {
-        let growth = tg.change.is_some() && q.unit == "%";
+        let growth = tg.change.is_some() && &*q.unit == "%";
         tg.subject = clause
             .last()
             .or(before.last())
@@ -818,13 +817,13 @@ fn name_subject(tg: &mut Target, q: &Quantity, clause: &[Target], before: &[Targ
                 // … and the level after a growth rate (收入增长7%以上，力争达到2.6万元)
                 let p_growth = p.change.is_some() && p.unit.as_deref() == Some("%");
                 p.unit.as_deref().is_some_and(|u| {
-                    growth || p_growth || u == q.unit || (q.unit == "%" && u == "个百分点")
+                    growth || p_growth || u == &*q.unit || (&*q.unit == "%" && u == "个百分点")
                 })
             })
             .and_then(|p| p.subject.clone());
     }
     if tg.change.is_some()
-        && q.unit == "%"
+        && &*q.unit == "%"
         && tg
             .subject
             .as_deref()
@@ -879,7 +878,7 @@ fn distribute_subjects(clause: &mut [Target]) {
             .and_then(|s| subject::distribute(s, same));
         if let Some(items) = items {
             for (t, item) in clause[i..i + same].iter_mut().zip(items) {
-                t.subject = Some(item);
+                t.subject = Some(item.into());
             }
         }
         i += same.max(1);
@@ -921,8 +920,8 @@ fn set_deadline(
         .rev()
         .find(|tp| tp.range.end <= at && !is_past(tp))
     {
-        tg.deadline = Some(b.deadline_text(tp));
-        tg.due = tp.due.clone();
+        tg.deadline = Some(b.deadline_text(tp).into());
+        tg.due = tp.due.as_deref().map(Into::into);
     }
 }
 
@@ -952,11 +951,11 @@ fn pair_deadlines(b: &Builder, times: &[&TimePhrase], ts: &mut [Target]) {
                 && joins_pair(&t.original([ts[k].span[1], n.span[0]]))
         });
         if paired {
-            ts[k].deadline = Some(b.deadline_text(first));
-            ts[k].due.clone_from(&first.due);
+            ts[k].deadline = Some(b.deadline_text(first).into());
+            ts[k].due = first.due.as_deref().map(Into::into);
             k += 2;
         } else {
-            ts[k].deadline = Some(b.deadline_text(&whole));
+            ts[k].deadline = Some(b.deadline_text(&whole).into());
             k += 1;
         }
     }
@@ -1009,12 +1008,12 @@ fn cue_target(
     let mut tg = b.target(cue.range.clone(), clause.clone(), cue.kind);
     tg.change = cue.change;
     tg.value = Some(cue.value);
-    tg.unit = cue.unit.map(str::to_string);
+    tg.unit = cue.unit.map(Into::into);
     tg.comparator = Some(cue.comparator);
     tg.strength = strength_of(before);
     // the subject starts after a heading marker and a time phrase (`第五条 三年内完成…全覆盖`)
     let subj = subject::coverage_subject(hay.get(subject_from..cue.range.start).unwrap_or(""));
-    tg.subject = cue_subject(cue, pledge, after, &subj);
+    tg.subject = cue_subject(cue, pledge, after, &subj).map(Into::into);
     set_deadline(b, times, cue.range.start, is_past, &mut tg);
     Some(tg)
 }

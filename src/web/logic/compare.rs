@@ -56,9 +56,9 @@ fn side(r: &TargetRef) -> Side {
     Side {
         subject: r.subject.clone(),
         quantity: r.quantity.clone(),
-        when: r.when.clone(),
-        place: r.place.clone(),
-        column: r.column.clone(),
+        when: r.when.to_string(),
+        place: r.place.to_string(),
+        column: r.column.as_deref().map(String::from),
         text: r.text.clone(),
     }
 }

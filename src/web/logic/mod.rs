@@ -117,7 +117,7 @@ fn matches(a: &Analysis, text: &str, bytes: &[usize], t: &Target, f: &Filter) ->
         return false;
     }
     if let Some(by) = &f.due_by {
-        if t.due.as_ref().is_none_or(|d| d > by) {
+        if t.due.as_deref().is_none_or(|d| d > by.as_str()) {
             return false;
         }
     }
@@ -242,7 +242,7 @@ pub fn timeline(a: &Analysis) -> Vec<(String, Vec<usize>)> {
         a.targets[x].due.cmp(&a.targets[y].due).then(x.cmp(&y))
     });
     for i in dated {
-        let due = a.targets[i].due.clone().unwrap_or_default();
+        let due = a.targets[i].due.as_deref().unwrap_or_default().to_string();
         match groups.last_mut() {
             Some((d, v)) if *d == due => v.push(i),
             _ => groups.push((due, vec![i])),
@@ -446,10 +446,10 @@ pub fn apply_corrections(a: &mut Analysis, text: &str, cs: &[Correction]) {
             continue;
         }
         if let Some(v) = &c.subject {
-            t.subject = Some(v.clone()).filter(|v| !v.is_empty());
+            t.subject = Some(v.as_str()).filter(|v| !v.is_empty()).map(Into::into);
         }
         if let Some(v) = &c.deadline {
-            t.deadline = Some(v.clone()).filter(|v| !v.is_empty());
+            t.deadline = Some(v.as_str()).filter(|v| !v.is_empty()).map(Into::into);
             t.due = None;
         }
         t.kind = c.kind.unwrap_or(t.kind);
@@ -477,8 +477,16 @@ pub fn apply_corrections(a: &mut Analysis, text: &str, cs: &[Correction]) {
             );
             t.value = c.value;
             t.comparator = c.comparator;
-            t.deadline = c.deadline.clone().filter(|v| !v.is_empty());
-            t.subject = c.subject.clone().filter(|v| !v.is_empty());
+            t.deadline = c
+                .deadline
+                .as_deref()
+                .filter(|v| !v.is_empty())
+                .map(Into::into);
+            t.subject = c
+                .subject
+                .as_deref()
+                .filter(|v| !v.is_empty())
+                .map(Into::into);
             t.path = path;
             t.flags.push(FLAG_ADDED.into());
             t
@@ -704,15 +712,15 @@ pub fn export_row(
     vec![
         crate::render::section_titles(&a.outline, &t.path).join(" › "),
         sentence.trim().to_string(),
-        t.subject.clone().unwrap_or_default(),
+        crate::render::or_empty(&t.subject),
         value,
-        t.unit.clone().unwrap_or_default(),
+        crate::render::or_empty(&t.unit),
         t.comparator
             .map(|c| label(comparator_key(c)))
             .unwrap_or_default(),
         change,
-        t.deadline.clone().unwrap_or_default(),
-        t.due.clone().unwrap_or_default(),
+        crate::render::or_empty(&t.deadline),
+        crate::render::or_empty(&t.due),
         crate::render::responsible(t),
         label(&format!("kind.{}", kind_name(t.kind))),
         corrected.to_string(),

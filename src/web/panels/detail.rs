@@ -102,7 +102,7 @@ pub fn render_detail(app: &App, i: Option<usize>) {
             format!("{dl_text}{src}")
         },
     );
-    row("col.subject", t.subject.clone().unwrap_or_default());
+    row("col.subject", crate::render::or_empty(&t.subject));
     row("col.section", section_label(a, &t.path));
     render_detail_extras(lang, t, &row);
     corrections::render_controls(app, d, t);
@@ -110,8 +110,8 @@ pub fn render_detail(app: &App, i: Option<usize>) {
 
 /// The optional fields of a target in the detail.
 fn render_detail_extras(lang: Lang, t: &Target, row: &dyn Fn(&str, String)) {
-    row("col.unit", t.unit.clone().unwrap_or_default());
-    row("detail.action", t.action.clone().unwrap_or_default());
+    row("col.unit", crate::render::or_empty(&t.unit));
+    row("detail.action", crate::render::or_empty(&t.action));
     row(
         "detail.scope",
         t.scope
@@ -128,12 +128,9 @@ fn render_detail_extras(lang: Lang, t: &Target, row: &dyn Fn(&str, String)) {
             })
             .unwrap_or_default(),
     );
-    row("detail.per", t.per.clone().unwrap_or_default());
-    row("detail.of", t.of.clone().unwrap_or_default());
-    row(
-        "detail.recurrence",
-        t.recurrence.clone().unwrap_or_default(),
-    );
+    row("detail.per", crate::render::or_empty(&t.per));
+    row("detail.of", crate::render::or_empty(&t.of));
+    row("detail.recurrence", crate::render::or_empty(&t.recurrence));
     row(
         "detail.strength",
         t.strength

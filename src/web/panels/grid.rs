@@ -103,7 +103,7 @@ impl GridRows {
                 let (v, full) = match COLS[ci].2 {
                     "c-no" => ((i + 1).to_string(), ""),
                     "q" => (t.text.clone(), sentence.as_str()),
-                    "c-subj" => (t.subject.clone().unwrap_or_default(), ""),
+                    "c-subj" => (crate::render::or_empty(&t.subject), ""),
                     "c-dl" => (deadline_cell(t), ""),
                     "c-sent" => (sentence.clone(), sentence.as_str()),
                     "c-sec" => (section.clone(), ""),

@@ -281,8 +281,8 @@ pub fn finish_render(app: &App, ms: f64) {
 pub fn deadline_cell(t: &Target) -> String {
     match (&t.deadline, &t.due) {
         (Some(d), Some(u)) => format!("{d}（{u}）"),
-        (Some(d), None) => d.clone(),
-        (None, Some(u)) => u.clone(),
+        (Some(d), None) => d.to_string(),
+        (None, Some(u)) => u.to_string(),
         _ => String::new(),
     }
 }
