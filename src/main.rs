@@ -517,12 +517,16 @@ fn compare_or_check(command: &str, args: &Args) -> ExitCode {
     use planlens::compare::{self, render as cr};
     let fmt = args.format.unwrap_or(Format::Json);
     if command == "compare" {
-        // the two plans are analysed at once, one per core
-        let (a, b) = std::thread::scope(|s| {
-            let b = s.spawn(|| analyze(&texts[1]));
-            let a = analyze(&texts[0]);
-            (a, b.join())
-        });
+        let (a, b) = if texts[0].len() + texts[1].len() <= PARALLEL_COMPARE_BYTES {
+            // the two plans are analysed at once, one per core
+            std::thread::scope(|s| {
+                let b = s.spawn(|| analyze(&texts[1]));
+                let a = analyze(&texts[0]);
+                (a, b.join())
+            })
+        } else {
+            (analyze(&texts[0]), Ok(analyze(&texts[1])))
+        };
         let Ok(b) = b else {
             say("planlens: the analysis of B failed");
             return ExitCode::from(1);
@@ -542,6 +546,11 @@ fn compare_or_check(command: &str, args: &Args) -> ExitCode {
         }
     }
 }
+
+/// Two plans longer than this together are analysed one after the other: at once, both
+/// analyses' peaks (each with a heap of its thread) would be held together, and for inputs this
+/// long the memory matters more than the seconds a second core saves.
+const PARALLEL_COMPARE_BYTES: usize = 4 << 20;
 
 /// The names the corpus shows: file names, or the paths as given when two files share a name.
 fn doc_names(files: &[String]) -> Vec<String> {
