@@ -204,7 +204,7 @@ pub fn score(
             s += 0.05;
         }
     }
-    if partners.iter().any(|q| y.path.starts_with(q)) {
+    if partners.iter().any(|q| pb.path(y).starts_with(q)) {
         s += 0.03;
     }
     if let Some(yr) = annual_year {
@@ -289,7 +289,7 @@ pub fn align_targets(
         if !eligible(x, annual_year) {
             continue;
         }
-        let qs = partners.of(&x.path);
+        let qs = partners.of(pa.path(x));
         for (j, y) in pb.items.iter().enumerate().take(MAX_ITEMS) {
             if let Some(s) = score(x, y, pa, pb, &qs, annual_year) {
                 cands.push((s, i, j));

@@ -89,8 +89,6 @@ pub struct Item {
     pub place: Place,
     /// A rate per unit (每所中小学至少1个): not additive.
     pub per_unit: bool,
-    /// Outline path (as in the analysis).
-    pub path: Vec<usize>,
     pub span: Span,
     pub clause_span: Span,
     /// The clause's words as a key, for a target with no subject, and the key's bigrams; made on
@@ -110,6 +108,24 @@ pub struct Plan<'a> {
     pub year: Option<i32>,
     /// `(from, to)` of a multi-year plan.
     pub period: Option<(i32, i32)>,
+}
+
+impl Plan<'_> {
+    /// The outline path of an item's target (read from the analysis, not copied into each item).
+    pub fn path(&self, it: &Item) -> &[usize] {
+        &self.analysis.targets[it.index].path
+    }
+
+    /// Frees what only matching reads (keys, bigrams, parts): after it, a long plan's items
+    /// would otherwise hold them beside the comparison's lists.
+    pub fn drop_keys(&mut self) {
+        for it in &mut self.items {
+            it.key = String::new();
+            it.grams = Vec::new();
+            it.parts = Vec::new();
+            it.clause_key = std::cell::OnceCell::new();
+        }
+    }
 }
 
 pub fn bounds(t: &Target) -> Option<Bounds> {
@@ -381,7 +397,6 @@ pub fn plan<'a>(input: &str, analysis: &'a Analysis) -> Plan<'a> {
             when,
             place,
             per_unit,
-            path: t.path.clone(),
             span: t.span,
             clause_span: t.clause_span,
             clause_key: std::cell::OnceCell::new(),

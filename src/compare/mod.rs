@@ -401,8 +401,8 @@ pub fn compare(a_text: &str, b_text: &str) -> Comparison {
 /// other's period), sections aligned again with the paired targets as evidence, what is left
 /// unpaired, the annual rows, each plan's own consistency flags and the summary.
 pub fn compare_analyses(a_text: &str, a: &Analysis, b_text: &str, b: &Analysis) -> Comparison {
-    let pa = items::plan(a_text, a);
-    let pb = items::plan(b_text, b);
+    let mut pa = items::plan(a_text, a);
+    let mut pb = items::plan(b_text, b);
 
     let (sa, sb) = (align::sections(&a.outline), align::sections(&b.outline));
     let sec_paths: Vec<(Vec<usize>, Vec<usize>)> = align::align_sections(&sa, &sb)
@@ -430,11 +430,12 @@ pub fn compare_analyses(a_text: &str, a: &Analysis, b_text: &str, b: &Analysis) 
     let evidence: Vec<(Vec<usize>, Vec<usize>)> = pairs_ab
         .iter()
         .filter(|&&(i, j, _)| pa.items[i].place == Place::Body && pb.items[j].place == Place::Body)
-        .map(|&(i, j, _)| (pa.items[i].path.clone(), pb.items[j].path.clone()))
+        .map(|&(i, j, _)| {
+            let (x, y) = (&pa.items[i], &pb.items[j]);
+            (pa.path(x).to_vec(), pb.path(y).to_vec())
+        })
         .collect();
     let sec = align::align_sections_with(&sa, &sb, &evidence);
-    let only_a = unpaired(&pa, pairs_ab.iter().map(|p| p.0));
-    let only_b = unpaired(&pb, pairs_ab.iter().map(|p| p.1));
     let annual_out = annual.map(|(multi_is_b, year)| {
         let (pm, pn) = if multi_is_b { (&pb, &pa) } else { (&pa, &pb) };
         // (multi item, annual item) pairs.
@@ -447,6 +448,22 @@ pub fn compare_analyses(a_text: &str, a: &Analysis, b_text: &str, b: &Analysis) 
         out.annual = if multi_is_b { "a" } else { "b" }.into();
         out
     });
+    let consistency = SideFlags {
+        a: consistency::check(&pa)
+            .iter()
+            .map(|f| flag(&pa, f))
+            .collect(),
+        b: consistency::check(&pb)
+            .iter()
+            .map(|f| flag(&pb, f))
+            .collect(),
+    };
+    // Matching is done: the keys go before the lists of unpaired targets are made, which are
+    // most of a long plan's targets.
+    pa.drop_keys();
+    pb.drop_keys();
+    let only_a = unpaired(&pa, pairs_ab.iter().map(|p| p.0));
+    let only_b = unpaired(&pb, pairs_ab.iter().map(|p| p.1));
     let summary = summary(&pairs, &only_a, &only_b, &pa, &pb);
     Comparison {
         schema: COMPARE_SCHEMA.into(),
@@ -470,16 +487,7 @@ pub fn compare_analyses(a_text: &str, a: &Analysis, b_text: &str, b: &Analysis) 
         only_a,
         only_b,
         annual: annual_out,
-        consistency: SideFlags {
-            a: consistency::check(&pa)
-                .iter()
-                .map(|f| flag(&pa, f))
-                .collect(),
-            b: consistency::check(&pb)
-                .iter()
-                .map(|f| flag(&pb, f))
-                .collect(),
-        },
+        consistency,
         summary,
     }
 }
