@@ -75,16 +75,24 @@ fn drop_years(chars: &[char]) -> Vec<char> {
 fn strip_words(mut s: Vec<char>, min_lead: usize) -> (Vec<char>, bool) {
     let mut verb = false;
     let (all_lead, trail) = word_tables();
-    let lead: Vec<&Vec<char>> = all_lead.iter().filter(|w| w.len() >= min_lead).collect();
-    // Bounded: each pass removes at least one char or stops.
+    // Bounded: each pass removes at least one char or stops. A word's first (last) char is
+    // compared before the word: the tables are scanned for every subject of both plans.
     loop {
         let before = s.len();
-        if let Some(w) = lead.iter().find(|w| s.starts_with(w) && s.len() > w.len()) {
+        let lead = all_lead.iter().filter(|w| w.len() >= min_lead);
+        if let Some(w) = lead
+            .filter(|w| w.first() == s.first())
+            .find(|w| s.starts_with(w) && s.len() > w.len())
+        {
             let word: String = w.iter().collect();
             verb |= crate::targets::subject::ACTION_VERBS.contains(&word.as_str());
             s.drain(..w.len());
         }
-        if let Some(w) = trail.iter().find(|w| s.ends_with(w) && s.len() > w.len()) {
+        if let Some(w) = trail
+            .iter()
+            .filter(|w| w.last() == s.last())
+            .find(|w| s.ends_with(w) && s.len() > w.len())
+        {
             let n = s.len() - w.len();
             s.truncate(n);
         }
