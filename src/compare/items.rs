@@ -116,9 +116,10 @@ impl Plan<'_> {
         &self.analysis.targets[it.index].path
     }
 
-    /// Frees what only matching reads (keys, bigrams, parts): after it, a long plan's items
-    /// would otherwise hold them beside the comparison's lists.
-    pub fn drop_keys(&mut self) {
+    /// Frees what only matching reads (keys, bigrams, parts, the text as chars): after it, a
+    /// long plan would otherwise hold them beside the comparison's lists.
+    pub fn matching_done(&mut self) {
+        self.chars = Vec::new();
         for it in &mut self.items {
             it.key = String::new();
             it.grams = Vec::new();

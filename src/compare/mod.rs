@@ -458,10 +458,10 @@ pub fn compare_analyses(a_text: &str, a: &Analysis, b_text: &str, b: &Analysis) 
             .map(|f| flag(&pb, f))
             .collect(),
     };
-    // Matching is done: the keys go before the lists of unpaired targets are made, which are
-    // most of a long plan's targets.
-    pa.drop_keys();
-    pb.drop_keys();
+    // What matching read goes before the lists of unpaired targets are made, which are most of
+    // a long plan's targets.
+    pa.matching_done();
+    pb.matching_done();
     let only_a = unpaired(&pa, pairs_ab.iter().map(|p| p.0));
     let only_b = unpaired(&pb, pairs_ab.iter().map(|p| p.1));
     let summary = summary(&pairs, &only_a, &only_b, &pa, &pb);
