@@ -444,10 +444,7 @@ mod tests {
         };
         let gdp = row("生产总值");
         assert_eq!(gdp.documents, 2);
-        assert_eq!(
-            gdp.cells[1].as_ref().map(|t| t.text.as_str()),
-            Some("4.5%—5%")
-        );
+        assert_eq!(gdp.cells[1].as_ref().map(|t| &*t.text), Some("4.5%—5%"));
         assert!(gdp.cells[2].is_none());
         assert_eq!(row("新增就业").documents, 2);
         assert_eq!(row("失业率").documents, 2);

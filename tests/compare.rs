@@ -197,9 +197,9 @@ fn only_like_things_pair_and_show_their_similarity() {
     let grade = c
         .pairs
         .iter()
-        .find(|p| p.b.subject == "省市品格提升工程")
+        .find(|p| &*p.b.subject == "省市品格提升工程")
         .expect("品格提升工程 pairs");
-    assert_eq!(grade.a.subject, "品格提升工程");
+    assert_eq!(&*grade.a.subject, "品格提升工程");
     assert!(grade.similarity > 0.8 && grade.similarity < 1.0);
 }
 

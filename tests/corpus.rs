@@ -303,7 +303,7 @@ fn the_corpus_command_reports_a_bad_file_and_goes_on() {
         .iter()
         .find(|r| r.indicator.contains("优质园") && r.documents == 3)
         .unwrap_or_else(|| panic!("{:#?}", c.indicators));
-    assert_eq!(row.cells[2].as_ref().map(|t| t.text.as_str()), Some("10所"));
+    assert_eq!(row.cells[2].as_ref().map(|t| &*t.text), Some("10所"));
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -92,25 +92,25 @@ pub struct SectionPair {
 pub struct TargetRef {
     /// Index into that plan's `planlens/1` `targets`.
     pub index: usize,
-    pub text: String,
+    pub text: Box<str>,
     pub span: Span,
     pub clause_span: Span,
     /// The subject used for aligning (the analysis's, possibly widened, or derived from the clause).
-    pub subject: String,
+    pub subject: Box<str>,
     /// `analysis`, `widened` or `context`.
     pub subject_source: Word,
     /// Normalised quantity such as `≥8所`, `18–20所`.
-    pub quantity: String,
+    pub quantity: Box<str>,
     pub value: Option<f64>,
     pub range: Option<[f64; 2]>,
-    pub unit: Option<String>,
+    pub unit: Option<Box<str>>,
     pub comparator: Option<Comparator>,
     /// `"2023"`, `yearly`, `period` or `unknown`.
     pub when: Word,
     /// `body`, or `table` with the column in `column` (`2023`, `total`, …).
     pub place: Word,
     pub column: Option<Word>,
-    pub section: Option<String>,
+    pub section: Option<Box<str>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -237,20 +237,20 @@ pub(crate) fn target_ref(p: &Plan, it: &Item) -> TargetRef {
     };
     TargetRef {
         index: it.index,
-        text: t.text.clone(),
+        text: t.text.as_str().into(),
         span: t.span,
         clause_span: t.clause_span,
-        subject: it.subject.clone(),
+        subject: it.subject.as_str().into(),
         subject_source: it.subject_source.into(),
-        quantity: crate::render::quantity(t),
+        quantity: crate::render::quantity(t).into(),
         value: t.value,
         range: t.range,
-        unit: t.unit.as_deref().map(String::from),
+        unit: t.unit.clone(),
         comparator: t.comparator,
         when: when_str(it.when),
         place,
         column,
-        section: items::section_title(&p.analysis.outline, &t.path),
+        section: items::section_title(&p.analysis.outline, &t.path).map(Into::into),
     }
 }
 

@@ -151,11 +151,11 @@ pub fn write_markdown(out: &mut impl Write, c: &Comparison) -> fmt::Result {
 fn csv_ref(r: Option<&TargetRef>) -> [String; 5] {
     match r {
         Some(r) => [
-            r.subject.clone(),
-            r.quantity.clone(),
+            r.subject.to_string(),
+            r.quantity.to_string(),
             r.when.to_string(),
             format!("{}-{}", r.span[0], r.span[1]),
-            r.text.clone(),
+            r.text.to_string(),
         ],
         None => Default::default(),
     }

@@ -76,7 +76,7 @@ pub fn cell_text(row: &Indicator, d: usize) -> String {
         .cells
         .get(d)
         .and_then(|t| t.as_ref())
-        .map_or(String::new(), |t| t.text.clone());
+        .map_or(String::new(), |t| t.text.to_string());
     for e in row.also.iter().filter(|e| e.document == d) {
         s.push_str(JOIN);
         s.push_str(&e.target.text);
@@ -153,7 +153,7 @@ fn split(c: &mut Corpus, keys: &[Key]) {
             indicator: if t.subject.is_empty() {
                 row.indicator.clone()
             } else {
-                t.subject.clone()
+                t.subject.to_string()
             },
             class: row.class.clone(),
             documents: 1,

@@ -54,12 +54,12 @@ pub struct Row {
 
 fn side(r: &TargetRef) -> Side {
     Side {
-        subject: r.subject.clone(),
-        quantity: r.quantity.clone(),
+        subject: r.subject.to_string(),
+        quantity: r.quantity.to_string(),
         when: r.when.to_string(),
         place: r.place.to_string(),
         column: r.column.as_deref().map(String::from),
-        text: r.text.clone(),
+        text: r.text.to_string(),
     }
 }
 
@@ -94,7 +94,7 @@ fn flag_row(f: &Flag, group: Group) -> Row {
         subject: f
             .parts
             .first()
-            .map(|p| p.subject.clone())
+            .map(|p| p.subject.to_string())
             .unwrap_or_default(),
         quantity: format!("Σ {found}{}", if f.found_approx { "（约）" } else { "" }),
         // a zero-width space after each + lets a long list of years wrap
@@ -184,7 +184,7 @@ pub fn rows(c: &Comparison) -> Vec<Row> {
             a: Some(side(t)),
             b: None,
             diff: None,
-            note: t.section.clone().unwrap_or_default(),
+            note: t.section.as_deref().unwrap_or_default().to_string(),
             tip: String::new(),
             a_spans: vec![t.span],
             b_spans: vec![],
@@ -197,7 +197,7 @@ pub fn rows(c: &Comparison) -> Vec<Row> {
             a: None,
             b: Some(side(t)),
             diff: None,
-            note: t.section.clone().unwrap_or_default(),
+            note: t.section.as_deref().unwrap_or_default().to_string(),
             tip: String::new(),
             a_spans: vec![],
             b_spans: vec![t.span],
