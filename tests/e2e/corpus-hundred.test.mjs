@@ -80,9 +80,9 @@ test('a hundred plans dropped at once: progress, no long task, the whole matrix 
     const dt = new DataTransfer();
     for (const f of globalThis.__files) dt.items.add(f);
     delete globalThis.__files;
-    // the bar's value after every task that changed the page, until the matrix is there: the
-    // bar moves only if it is drawn in several tasks, however fast the run (sampling from the
-    // test missed values on a quick machine; sampling every frame forced a layout per frame)
+    // the bar's value after every task that changed the page, until the matrix is there: every
+    // redraw is seen, however fast the run (sampling from the test could miss them; sampling
+    // every frame forced a layout per frame)
     globalThis.__progressSeen = [];
     const seen = new MutationObserver(() => {
       const bar = document.querySelector('#corpus-progress');
@@ -107,7 +107,9 @@ test('a hundred plans dropped at once: progress, no long task, the whole matrix 
   const matrixAt = await page.evaluate(() => performance.now());
   assert.ok(await page.$('#corpus-matrix'), 'the matrix was drawn');
   const between = [...seen].filter((v) => v > 0 && v < 101);
-  assert.ok(between.length >= 3, `the progress bar moved through the run: ${[...seen].sort((a, b) => a - b)}`);
+  // the panel redraws at most every 400 ms (FLUSH_MS), so a run of a second or two shows one or
+  // two values between the first and the last: the bar must show at least one
+  assert.ok(between.length >= 1, `the progress bar moved through the run: ${[...seen].sort((a, b) => a - b)}`);
   assert.match(await page.textContent('#corpus-progress-text'), /101 个文件：101 个已处理，1 个无法读取/);
 
   // the binary file: reported in its row, left out of the matrix and the grid
