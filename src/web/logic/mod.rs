@@ -242,7 +242,7 @@ pub fn timeline(a: &Analysis) -> Vec<(String, Vec<usize>)> {
         a.targets[x].due.cmp(&a.targets[y].due).then(x.cmp(&y))
     });
     for i in dated {
-        let due = a.targets[i].due.as_deref().unwrap_or_default().to_string();
+        let due = crate::render::or_empty(&a.targets[i].due);
         match groups.last_mut() {
             Some((d, v)) if *d == due => v.push(i),
             _ => groups.push((due, vec![i])),
