@@ -196,15 +196,17 @@ fn last_year(s: &str) -> Option<i32> {
     out
 }
 
+/// The title of the deepest node on `path`; `None` for an empty path or one that leaves the
+/// outline. Only that title is copied: it is asked for every unpaired target of a long plan.
 pub(crate) fn section_title(nodes: &[OutlineNode], path: &[usize]) -> Option<String> {
     let mut level = nodes;
-    let mut title = None;
+    let mut node = None;
     for &i in path {
         let n = level.get(i)?;
-        title = Some(n.title.clone());
+        node = Some(n);
         level = &n.children;
     }
-    title
+    node.map(|n| n.title.clone())
 }
 
 /// Splits a conjoined subject into parts of 2+ chars; a part without the first part's leading
